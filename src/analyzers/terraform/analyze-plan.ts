@@ -1,0 +1,85 @@
+// Turns a validated Terraform plan into the normalized model: resource changes, drift, root variables, outputs.
+import type { AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
+import { mapActions, refineAction } from './actions.js';
+import { describeActionReason, formatReplacePaths } from './action-reasons.js';
+import { collectLabels } from './labels.js';
+import { parseModulePath } from './module-path.js';
+import { collectNameHints } from './name-hints.js';
+import type { RawPlan, RawResourceChange } from './plan-types.js';
+
+function dedupe<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function toResourceChange(raw: RawResourceChange, input: number): ResourceChange {
+  const { change } = raw;
+  const mapped = mapActions(change.actions);
+  const importing = change.importing !== undefined && change.importing !== null;
+  const action = refineAction(mapped.action, { mode: raw.mode, previousAddress: raw.previous_address, importing });
+  const replacePaths = formatReplacePaths(change.replace_paths);
+  const labels: Label[] = [
+    ...collectLabels(change.before, change.before_sensitive),
+    ...collectLabels(change.after, change.after_sensitive),
+  ];
+  const nameHints: NameHint[] = [
+    ...collectNameHints(change.before, change.before_sensitive),
+    ...collectNameHints(change.after, change.after_sensitive),
+  ];
+  const reason = mapped.unrecognized
+    ? `Terraform reported the action list ${mapped.unrecognized}, which blast-radius does not know; treated as destructive`
+    : describeActionReason(raw.action_reason, replacePaths);
+  const result: ResourceChange = {
+    source: 'terraform',
+    input,
+    address: raw.address,
+    type: raw.type,
+    name: raw.name,
+    modulePath: parseModulePath(raw.module_address).map((segment) => segment.name),
+    action,
+    labels: dedupe(labels, (l) => `${l.field}\u0000${l.key}\u0000${l.value}`),
+    nameHints: dedupe(nameHints, (h) => `${h.field}\u0000${h.value}`),
+  };
+  if (raw.index !== undefined) result.index = raw.index;
+  if (raw.previous_address !== undefined) result.previousAddress = raw.previous_address;
+  if (action === 'replace' && mapped.replaceOrder) result.replaceOrder = mapped.replaceOrder;
+  if (reason !== undefined) result.reason = reason;
+  if (replacePaths) result.replacePaths = replacePaths;
+  if (raw.deposed !== undefined) result.deposed = raw.deposed;
+  if (importing) result.importing = true;
+  return result;
+}
+
+function toDrift(raw: RawResourceChange, input: number): Drift {
+  return { input, address: raw.address, type: raw.type, action: mapActions(raw.change.actions).action };
+}
+
+function rootVariables(plan: RawPlan): RootVariable[] {
+  const declared = plan.configuration?.root_module?.variables ?? {};
+  return Object.entries(plan.variables ?? {}).map(([name, variable]) => {
+    const sensitive = Object.hasOwn(declared, name) && declared[name]?.sensitive === true;
+    const value = variable?.value;
+    const result: RootVariable = { name, sensitive };
+    if (typeof value === 'string' || typeof value === 'number') result.value = String(value);
+    return result;
+  });
+}
+
+export function analyzeTerraformPlan(plan: RawPlan, file: string, input: number): AnalyzedInput {
+  const result: AnalyzedInput = {
+    file,
+    format: 'terraform-plan',
+    formatVersion: plan.format_version,
+    changes: (plan.resource_changes ?? []).map((raw) => toResourceChange(raw, input)),
+    drift: (plan.resource_drift ?? []).map((raw) => toDrift(raw, input)),
+    variables: rootVariables(plan),
+    outputActions: Object.values(plan.output_changes ?? {}).map((change) => mapActions(change.actions).action),
+  };
+  if (typeof plan.terraform_version === 'string') result.toolVersion = plan.terraform_version;
+  return result;
+}

@@ -1,0 +1,90 @@
+// Checks that a parsed JSON document is a Terraform plan the tool can read fully, or says exactly what it is instead.
+import { InputError } from '../../errors.js';
+import type { RawPlan } from './plan-types.js';
+
+/** Major versions of the JSON plan format this release reads; a new major version may change meanings. */
+const SUPPORTED_MAJOR_VERSIONS = new Set(['0', '1']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeNonPlan(document: Record<string, unknown>, name: string): string {
+  if ('values' in document && !('resource_changes' in document) && !('planned_values' in document)) {
+    return `${name} is Terraform state, not a plan: save a plan with \`terraform plan -out=tfplan\` and check \`terraform show -json tfplan\`.`;
+  }
+  if ('lineage' in document && 'serial' in document) {
+    return `${name} is a Terraform state file, not a plan: save a plan with \`terraform plan -out=tfplan\` and check \`terraform show -json tfplan\`.`;
+  }
+  if (!('format_version' in document)) {
+    return `${name} is JSON but not a Terraform plan: it has no format_version (expected the output of \`terraform show -json\`).`;
+  }
+  return `${name} is not a Terraform plan: it has neither resource_changes nor planned_values.`;
+}
+
+function checkFormatVersion(version: unknown, name: string): void {
+  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) {
+    throw new InputError(`${name} has format_version ${JSON.stringify(version)}, which is not a Terraform JSON format version.`);
+  }
+  const major = version.split('.')[0] as string;
+  if (!SUPPORTED_MAJOR_VERSIONS.has(major)) {
+    throw new InputError(
+      `${name} uses JSON plan format ${version}; this version of blast-radius reads formats 0.x and 1.x only, so upgrade it.`,
+    );
+  }
+}
+
+function entryLabel(index: number, entry: unknown): string {
+  const address = isObject(entry) && typeof entry.address === 'string' ? ` (${entry.address})` : '';
+  return `${index}]${address}`;
+}
+
+function checkResourceChanges(list: unknown, field: string, name: string): void {
+  if (list === undefined || list === null) return;
+  if (!Array.isArray(list)) throw new InputError(`${name}: ${field} is not a list.`);
+  list.forEach((entry: unknown, index) => {
+    const at = `${name}: ${field}[${entryLabel(index, entry)}`;
+    if (!isObject(entry)) throw new InputError(`${at} is not an object.`);
+    for (const key of ['address', 'type', 'name'] as const) {
+      if (typeof entry[key] !== 'string') throw new InputError(`${at} has no ${key}.`);
+    }
+    if (entry.mode !== undefined && typeof entry.mode !== 'string') throw new InputError(`${at} has a mode that is not a string.`);
+    const change = entry.change;
+    if (!isObject(change)) throw new InputError(`${at} has no change object.`);
+    const actions = change.actions;
+    if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === 'string')) {
+      throw new InputError(`${at} has no valid change.actions (expected a non-empty list of action names).`);
+    }
+  });
+}
+
+function checkOutputChanges(outputs: unknown, name: string): void {
+  if (outputs === undefined || outputs === null) return;
+  if (!isObject(outputs)) throw new InputError(`${name}: output_changes is not an object.`);
+  for (const [key, change] of Object.entries(outputs)) {
+    if (!isObject(change) || !Array.isArray(change.actions) || !change.actions.every((a) => typeof a === 'string')) {
+      throw new InputError(`${name}: output_changes.${key} has no valid actions.`);
+    }
+  }
+}
+
+/** Returns the document typed as a plan, or throws an InputError naming the file and the first problem. */
+export function validatePlan(document: unknown, name: string): RawPlan {
+  if (!isObject(document)) {
+    throw new InputError(`${name} is JSON but not a Terraform plan: expected an object from \`terraform show -json\`.`);
+  }
+  if (!('format_version' in document) || !('resource_changes' in document || 'planned_values' in document)) {
+    throw new InputError(describeNonPlan(document, name));
+  }
+  checkFormatVersion(document.format_version, name);
+  if (document.errored === true) {
+    throw new InputError(`${name} records a plan that failed (errored: true): fix the plan errors and plan again.`);
+  }
+  checkResourceChanges(document.resource_changes, 'resource_changes', name);
+  checkResourceChanges(document.resource_drift, 'resource_drift', name);
+  checkOutputChanges(document.output_changes, name);
+  if (document.variables !== undefined && document.variables !== null && !isObject(document.variables)) {
+    throw new InputError(`${name}: variables is not an object.`);
+  }
+  return document as unknown as RawPlan;
+}

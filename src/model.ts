@@ -1,0 +1,155 @@
+// The normalized model every analyzer produces and every policy rule and reporter consumes.
+
+/** What a change does to one resource, normalized across Terraform and Kubernetes. */
+export type Action = 'create' | 'update' | 'delete' | 'replace' | 'forget' | 'move' | 'import' | 'read' | 'no-op';
+
+/** Actions that destroy a live object: the only ones the protection rules look at. */
+export const DESTRUCTIVE_ACTIONS: ReadonlySet<Action> = new Set<Action>(['delete', 'replace']);
+
+export type Source = 'terraform' | 'kubernetes';
+
+/** A key/value label (a Terraform tag or label, a Kubernetes label) whose value is not sensitive. */
+export interface Label {
+  key: string;
+  value: string;
+  /** Where it was read: `tags`, `tags_all`, `settings[0].user_labels`, `metadata[0].labels` … */
+  field: string;
+}
+
+/** A name-like attribute value (not sensitive) that may reveal the environment: `identifier = "orders-prod"`. */
+export interface NameHint {
+  field: string;
+  value: string;
+}
+
+/** One resource touched by a change, with only the facts the tool needs: no attribute values wholesale. */
+export interface ResourceChange {
+  source: Source;
+  /** Index of the input this change came from (Report.inputs). */
+  input: number;
+  /** Stable id a user can paste back: `module.a.aws_db_instance.main["x"]`. */
+  address: string;
+  /** Set when the resource was moved: its address before the move. */
+  previousAddress?: string;
+  /** Provider resource type (`aws_db_instance`) or Kubernetes kind. */
+  type: string;
+  /** The resource's own name in its block (`main`). */
+  name: string;
+  /** count index or for_each key, when the resource has one. */
+  index?: string | number;
+  /** Module names from the root down: `module.a.module.b` → ['a', 'b']. */
+  modulePath: string[];
+  action: Action;
+  /** For replace: which comes first. Terraform's default is delete-first; create_before_destroy is create-first. */
+  replaceOrder?: 'delete-first' | 'create-first';
+  /** Why the tool decided this action, in the input's own words (Terraform action_reason …). */
+  reason?: string;
+  /** Attributes whose change forces the replacement (Terraform replace_paths), as dotted paths. */
+  replacePaths?: string[];
+  /** Set when the change concerns a deposed object (a leftover of create_before_destroy). */
+  deposed?: string;
+  /** Set when the resource is being imported. */
+  importing?: boolean;
+  labels: Label[];
+  nameHints: NameHint[];
+}
+
+/** A resource that changed outside the tool that manages it (Terraform resource_drift). */
+export interface Drift {
+  input: number;
+  address: string;
+  type: string;
+  action: Action;
+}
+
+/** A root variable of the plan (its value is omitted when the configuration marks it sensitive). */
+export interface RootVariable {
+  name: string;
+  value?: string;
+  sensitive: boolean;
+}
+
+/** Everything an analyzer learned from one input. */
+export interface AnalyzedInput {
+  file: string;
+  format: string;
+  formatVersion?: string;
+  toolVersion?: string;
+  changes: ResourceChange[];
+  drift: Drift[];
+  variables: RootVariable[];
+  /** Output changes, by action only: their values are never carried. */
+  outputActions: Action[];
+}
+
+/** Which environment a resource belongs to, and why. */
+export interface EnvironmentTag {
+  name: string;
+  protected: boolean;
+  /** The classifier rule that decided (`tag-value`, `name-token`, `root-variable`, `no-evidence`). */
+  rule: string;
+  /** The field and value that said so: `tags.Environment = "production"`. */
+  evidence?: string;
+  /** One sentence a person reads: `tag Environment = "production" on aws_db_instance.main`. */
+  reason: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  file: string;
+  address: string;
+  action: Action;
+  environment: string;
+  message: string;
+}
+
+export interface ReportResource {
+  file: string;
+  address: string;
+  previousAddress?: string;
+  type: string;
+  action: Action;
+  reason?: string;
+  environment: EnvironmentTag;
+}
+
+export interface ReportInput {
+  file: string;
+  format: string;
+  formatVersion?: string;
+  toolVersion?: string;
+}
+
+export interface RuleMeta {
+  description: string;
+  severity: Severity;
+  url: string;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Resource changes seen, no-ops and reads included. */
+  changes: number;
+  byAction: Partial<Record<Action, number>>;
+  byEnvironment: Record<string, number>;
+  /** Output value changes by action (values never carried). */
+  outputsByAction: Partial<Record<Action, number>>;
+}
+
+/** The one thing reporters see: plain, serializable data. */
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'blast-radius'; version: string };
+  verdict: 'pass' | 'block';
+  inputs: ReportInput[];
+  findings: Finding[];
+  resources: ReportResource[];
+  summary: Summary;
+  /** Metadata of every rule the findings cite. */
+  rules: Record<string, RuleMeta>;
+}

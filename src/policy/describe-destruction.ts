@@ -1,0 +1,19 @@
+// Writes the message of a destructive-change finding: what is destroyed, why, and which environment it is in, and why.
+import type { ChangeSubject } from './rule.js';
+
+function whatHappens({ change }: ChangeSubject): string {
+  const subject = change.deposed ? `the deposed object ${change.deposed} of ${change.address}` : change.address;
+  if (change.action === 'replace') {
+    return change.replaceOrder === 'create-first'
+      ? `${subject} would be replaced: a new object is created, then the current one destroyed`
+      : `${subject} would be destroyed and then re-created`;
+  }
+  return `${subject} would be destroyed`;
+}
+
+export function describeDestruction(subject: ChangeSubject): string {
+  const { change, environment } = subject;
+  const because = change.reason ? ` because ${change.reason}` : '';
+  const environmentName = environment.name === 'unknown' ? 'in an unknown environment' : `in ${environment.name}`;
+  return `${whatHappens(subject)}${because}. It is ${environmentName}: ${environment.reason}.`;
+}

@@ -1,0 +1,39 @@
+// What a policy rule is: metadata plus a pure check over one change (or one drift entry) that returns a message.
+import type { Drift, EnvironmentTag, ResourceChange, Severity } from '../model.js';
+
+export const DOCS_BASE_URL = 'https://github.com/blast-radius/blast-radius/blob/main/docs/rules';
+
+export interface ChangeSubject {
+  change: ResourceChange;
+  environment: EnvironmentTag;
+}
+
+interface RuleMetadata {
+  /** Kebab-case, stable forever: users allow-list it. */
+  id: string;
+  /** One line, ending with a period. */
+  description: string;
+  severity: Severity;
+}
+
+export interface ChangeRule extends RuleMetadata {
+  subject: 'change';
+  /** The finding's message when the rule applies to this change, otherwise undefined. */
+  check(subject: ChangeSubject): string | undefined;
+}
+
+export interface DriftRule extends RuleMetadata {
+  subject: 'drift';
+  check(drift: Drift): string | undefined;
+}
+
+export type Rule = ChangeRule | DriftRule;
+
+export function defineRule<R extends Rule>(rule: R): R {
+  return rule;
+}
+
+/** The documentation page of a rule: derived from its id here and nowhere else. */
+export function ruleUrl(id: string): string {
+  return `${DOCS_BASE_URL}/${id}.md`;
+}

@@ -1,0 +1,64 @@
+// Assembles the Report from analyzed inputs, their environments and findings, and derives the exit code from it.
+import type { Action, AnalyzedInput, Finding, Report, ReportResource, RuleMeta, Summary } from './model.js';
+import { EXIT_BLOCKED, EXIT_PASS } from './errors.js';
+import type { ClassifiedChange } from './policy/evaluate.js';
+import { ruleUrl, type Rule } from './policy/rule.js';
+import { VERSION } from './version.js';
+
+/** Actions that change nothing, left out of `resources` (they are still counted in the summary). */
+const QUIET_ACTIONS: ReadonlySet<Action> = new Set<Action>(['no-op', 'read']);
+
+function count<K extends string>(keys: K[]): Partial<Record<K, number>> {
+  const counts: Partial<Record<K, number>> = {};
+  for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
+}
+
+function summarize(inputs: AnalyzedInput[], classified: ClassifiedChange[], findings: Finding[]): Summary {
+  const touched = classified.filter(({ change }) => !QUIET_ACTIONS.has(change.action));
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    infos: findings.filter((f) => f.severity === 'info').length,
+    changes: classified.length,
+    byAction: count(classified.map(({ change }) => change.action)),
+    byEnvironment: count(touched.map(({ environment }) => environment.name)) as Record<string, number>,
+    outputsByAction: count(inputs.flatMap((input) => input.outputActions)),
+  };
+}
+
+function toResource({ change, environment }: ClassifiedChange, file: string): ReportResource {
+  const resource: ReportResource = { file, address: change.address, type: change.type, action: change.action, environment };
+  if (change.previousAddress !== undefined) resource.previousAddress = change.previousAddress;
+  if (change.reason !== undefined) resource.reason = change.reason;
+  return resource;
+}
+
+export function buildReport(
+  inputs: AnalyzedInput[],
+  classified: ClassifiedChange[],
+  findings: Finding[],
+  rules: readonly Rule[],
+): Report {
+  const cited = new Set(findings.map((f) => f.ruleId));
+  const ruleMeta: Record<string, RuleMeta> = {};
+  for (const rule of rules) {
+    if (cited.has(rule.id)) ruleMeta[rule.id] = { description: rule.description, severity: rule.severity, url: ruleUrl(rule.id) };
+  }
+  return {
+    schemaVersion: 1,
+    tool: { name: 'blast-radius', version: VERSION },
+    verdict: findings.some((f) => f.severity === 'error') ? 'block' : 'pass',
+    inputs: inputs.map(({ file, format, formatVersion, toolVersion }) => ({ file, format, formatVersion, toolVersion })),
+    findings,
+    resources: classified
+      .filter(({ change }) => !QUIET_ACTIONS.has(change.action))
+      .map((entry) => toResource(entry, inputs[entry.change.input]?.file ?? '')),
+    summary: summarize(inputs, classified, findings),
+    rules: ruleMeta,
+  };
+}
+
+export function exitCode(report: Report): number {
+  return report.verdict === 'block' ? EXIT_BLOCKED : EXIT_PASS;
+}

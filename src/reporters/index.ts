@@ -1,0 +1,23 @@
+// The table of output formats: name → lazily imported reporter. An unknown name is a usage error, never a fallback.
+import type { Report } from '../model.js';
+import { UsageError } from '../errors.js';
+
+export type Reporter = (report: Report) => string;
+
+export const REPORTERS = {
+  json: { description: 'The versioned Report as JSON, for programs.', load: () => import('./json.js') },
+  text: { description: 'Grouped, coloured text for terminals (plain when not a TTY or NO_COLOR is set).', load: () => import('./text.js') },
+} satisfies Record<string, { description: string; load: () => Promise<{ default: Reporter }> }>;
+
+export type FormatName = keyof typeof REPORTERS;
+
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(REPORTERS, name);
+}
+
+export async function loadReporter(name: string): Promise<Reporter> {
+  if (!isFormatName(name)) {
+    throw new UsageError(`Unknown format "${name}": choose one of ${Object.keys(REPORTERS).join(', ')}.`);
+  }
+  return (await REPORTERS[name].load()).default;
+}

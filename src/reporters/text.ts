@@ -1,0 +1,60 @@
+// Text reporter for terminals: verdict first, findings grouped by input, one summary line last; colour via kleur.
+import kleur from 'kleur';
+import type { Finding, Report, Severity } from '../model.js';
+
+const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
+  error: (text) => kleur.red().bold(text),
+  warning: (text) => kleur.yellow(text),
+  info: (text) => kleur.cyan(text),
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function headline(report: Report): string {
+  const { errors } = report.summary;
+  if (report.verdict === 'block') {
+    return `${kleur.red().bold('BLOCKED')}  ${plural(errors, 'change')} would destroy protected resources.`;
+  }
+  const destructive = report.findings.filter((f) => f.severity === 'warning').length;
+  const rest = destructive === 0 ? 'nothing is destroyed.' : `nothing protected is destroyed (${plural(destructive, 'warning')} below).`;
+  return `${kleur.green().bold('PASS')}  ${rest}`;
+}
+
+function findingLines(finding: Finding): string[] {
+  const severity = SEVERITY_STYLE[finding.severity](finding.severity.padEnd(7));
+  const environment = finding.environment ? kleur.dim(` [${finding.environment}]`) : '';
+  return [`  ${severity}  ${kleur.bold(finding.address)}${environment}  ${kleur.dim(finding.ruleId)}`, `           ${finding.message}`];
+}
+
+function inputHeading(report: Report, file: string): string {
+  const input = report.inputs.find((i) => i.file === file);
+  const tool = input?.toolVersion ? `, terraform ${input.toolVersion}` : '';
+  return kleur.underline(file) + kleur.dim(` (${input?.format ?? 'input'}${tool})`);
+}
+
+function summaryLine(report: Report): string {
+  const { summary } = report;
+  const actions = Object.entries(summary.byAction)
+    .map(([action, n]) => `${n} ${action}`)
+    .join(', ');
+  const severities = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info`;
+  return `${report.verdict === 'block' ? 'blocked' : 'passed'}: ${severities}; ${plural(summary.changes, 'resource change')}${actions ? ` (${actions})` : ''}.`;
+}
+
+export default function formatText(report: Report): string {
+  const lines = [headline(report), ''];
+  const files = [...new Set(report.findings.map((f) => f.file))];
+  for (const file of files) {
+    lines.push(inputHeading(report, file));
+    for (const finding of report.findings.filter((f) => f.file === file)) lines.push(...findingLines(finding));
+    lines.push('');
+  }
+  if (report.verdict === 'block') {
+    const ids = [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))];
+    lines.push(`Why these rules block, and what to do: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`, '');
+  }
+  lines.push(summaryLine(report));
+  return `${lines.join('\n')}\n`;
+}
