@@ -12,6 +12,6 @@ process.on('uncaughtException', (error) => {
   process.exit(EXIT_ERROR);
 });
 
-const { main } = await import('../dist/cli.js');
+const { main } = await import('../dist/bin/main.js');
 const code = await main(process.argv.slice(2));
 process.exitCode = crashed ? EXIT_ERROR : code;

@@ -1,7 +1,6 @@
-// The `check` command: reads plans, prints the report in the chosen format, and sets exit code 0 or 1.
-import type { CommandModule } from 'yargs';
-import { check } from '../check.js';
-import { setExitCode } from './exit-code.js';
+// The `check` command: reads plans, prints the report in the chosen format, and returns exit code 0 or 1.
+import { check, type CheckOptions } from '../check.js';
+import type { CommandSpec } from '../cli/command-spec.js';
 import { exitCode } from '../report.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
 
@@ -12,31 +11,32 @@ interface CheckArgs {
   color?: boolean;
 }
 
-const command: CommandModule<object, CheckArgs> = {
-  command: 'check <files..>',
+const command: CommandSpec<CheckArgs> = {
+  usage: 'check <files..>',
   describe: 'Check Terraform plans and fail when they destroy protected resources.',
-  builder: (yargs) =>
-    yargs
-      .positional('files', {
-        type: 'string',
-        array: true,
-        demandOption: true,
-        describe: 'Plan files: `terraform show -json` output or binary plans from `terraform plan -out`; - for stdin.',
-      })
-      .option('format', { alias: 'f', type: 'string', default: 'text', choices: Object.keys(REPORTERS), describe: 'Output format.' })
-      .option('terraform-bin', { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' })
-      .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for terminals, off with NO_COLOR).' })
-      .example('$0 check plan.json', 'Check the output of `terraform show -json tfplan > plan.json`.')
-      .example('terraform show -json tfplan | $0 check -', 'Check a plan from standard input.')
-      .example('$0 check tfplan --format json', 'Read a binary plan with terraform, print the JSON report.'),
-  handler: async (args) => {
+  positional: {
+    name: 'files',
+    variadic: true,
+    describe: 'plan files: `terraform show -json` output, or binary plans from `terraform plan -out`; - reads stdin.',
+  },
+  options: {
+    format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Output format.' },
+    'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
+    color: { type: 'boolean', describe: 'Force colour on or off (default: on for terminals, off with NO_COLOR).' },
+  },
+  examples: [
+    ['$0 check plan.json', 'Check the output of `terraform show -json tfplan > plan.json`.'],
+    ['terraform show -json tfplan | $0 check -', 'Check a plan read from standard input.'],
+    ['$0 check tfplan --format json', 'Read a binary plan with terraform, print the JSON report.'],
+  ],
+  run: async (args) => {
     const reporter = await loadReporter(args.format);
     if (args.color !== undefined) (await import('kleur')).default.enabled = args.color;
-    const options: Parameters<typeof check>[0] = { files: args.files };
+    const options: CheckOptions = { files: args.files };
     if (args['terraform-bin']) options.terraformBin = args['terraform-bin'];
     const report = await check(options);
     process.stdout.write(reporter(report));
-    setExitCode(exitCode(report));
+    return exitCode(report);
   },
 };
 

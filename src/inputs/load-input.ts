@@ -2,10 +2,10 @@
 import type { AnalyzedInput } from '../model.js';
 import { InputError } from '../errors.js';
 import { analyzeTerraformPlan } from '../analyzers/terraform/analyze-plan.js';
-import { isBinaryPlan, showBinaryPlan } from '../analyzers/terraform/binary-plan.js';
 import { validatePlan } from '../analyzers/terraform/validate-plan.js';
 import { isSetupTerraformWrapperOutput, wrapperOutputMessage } from '../analyzers/terraform/wrapper-output.js';
 import { decodeText } from './decode-text.js';
+import { isZipArchive } from './is-zip-archive.js';
 import { parseJsonDocuments } from './json-documents.js';
 import { displayName, readInputBytes } from './read-input.js';
 
@@ -20,7 +20,11 @@ export interface LoadOptions {
 export async function loadInput(path: string, firstIndex: number, options: LoadOptions = {}): Promise<AnalyzedInput[]> {
   const name = displayName(path);
   let bytes = await readInputBytes(path);
-  if (isBinaryPlan(bytes)) bytes = await showBinaryPlan(bytes, path, name, options.terraformBin);
+  if (isZipArchive(bytes)) {
+    // Only binary plans need a child process: load that code on this path alone.
+    const { showBinaryPlan } = await import('../analyzers/terraform/binary-plan.js');
+    bytes = await showBinaryPlan(bytes, path, name, options.terraformBin);
+  }
   const text = decodeText(bytes, name);
   if (isSetupTerraformWrapperOutput(text)) throw new InputError(wrapperOutputMessage(name));
   const documents = parseJsonDocuments(text, name);

@@ -19,6 +19,7 @@ function namedParts(change: ResourceChange): NamedPart[] {
     if (value !== change.index) parts.push({ what: 'module key', value });
   }
   for (const hint of change.nameHints) parts.push({ what: `attribute ${hint.field}`, value: hint.value });
+  if (change.previousAddress !== undefined) parts.push({ what: 'previous address', value: change.previousAddress });
   return parts;
 }
 

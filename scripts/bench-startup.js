@@ -1,0 +1,38 @@
+// Measures start-up: median wall time of `blast-radius check` on a small plan against `node -e 0`, in the same run.
+// Not a test: it prints numbers and ratios, and asserts nothing about time.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.env.BENCH_RUNS ?? 21);
+const plan = join(root, 'fixtures/terraform/prod-replace/plan.json');
+
+const subjects = {
+  'node -e 0': [process.execPath, ['-e', '0']],
+  'check (small plan, text)': [process.execPath, [join(root, 'bin/blast-radius.js'), 'check', plan]],
+  'check (small plan, json)': [process.execPath, [join(root, 'bin/blast-radius.js'), 'check', plan, '--format', 'json']],
+};
+
+function timeOnce([command, args]) {
+  const start = process.hrtime.bigint();
+  spawnSync(command, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const samples = Object.fromEntries(Object.keys(subjects).map((name) => [name, []]));
+for (let i = 0; i < runs; i++) {
+  // Interleave the subjects so that machine load affects them alike.
+  for (const [name, subject] of Object.entries(subjects)) samples[name].push(timeOnce(subject));
+}
+const baseline = median(samples['node -e 0']);
+console.log(`node ${process.version}, ${runs} runs each, interleaved; median wall time`);
+for (const [name, values] of Object.entries(samples)) {
+  const m = median(values);
+  console.log(`${name.padEnd(28)} ${m.toFixed(1).padStart(7)} ms  ${(m / baseline).toFixed(2)}x`);
+}

@@ -1,0 +1,25 @@
+// How a command describes itself once, for both the fast argument parser and yargs' help.
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  alias?: string;
+  describe: string;
+  default?: string | boolean;
+  choices?: readonly string[];
+}
+
+export interface CommandSpec<Args> {
+  /** yargs command string: `check <files..>`. */
+  usage: string;
+  describe: string;
+  positional: { name: string; describe: string; variadic: boolean };
+  options: Record<string, OptionSpec>;
+  examples: [command: string, meaning: string][];
+  /** Runs the command and returns its exit code. */
+  run(args: Args): Promise<number>;
+}
+
+/** Options every command accepts. */
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  debug: { type: 'boolean', describe: 'Print stack traces of errors.' },
+};

@@ -1,0 +1,80 @@
+// Maps the command line onto the library: one table of commands, each imported only when it is the one being run.
+// Running a command parses its arguments with node:util (cheap at start-up); yargs is loaded only for help and errors
+// about the command line as a whole.
+import { EXIT_ERROR, UsageError, isUserError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { EPILOGUE } from './epilogue.js';
+import { fastParse } from './fast-parse.js';
+import type { CommandSpec } from './command-spec.js';
+import { GLOBAL_OPTIONS } from './command-spec.js';
+
+interface CommandEntry {
+  describe: string;
+  // Each command types its own arguments; the table only hands the spec on.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  load: () => Promise<{ default: CommandSpec<any> }>;
+}
+
+/** Every command, by name. */
+const COMMANDS: Record<string, CommandEntry> = {
+  check: { describe: 'Check Terraform plans and fail when they destroy protected resources.', load: () => import('../commands/check.js') },
+};
+
+
+const HELP_FLAGS = new Set(['--help', '-h', '--version']);
+
+function wantsJson(argv: string[]): boolean {
+  return argv.some((arg, i) => arg === '--format=json' || arg === '-f=json' || ((arg === '--format' || arg === '-f') && argv[i + 1] === 'json'));
+}
+
+function reportError(error: unknown, argv: string[]): number {
+  const debug = argv.includes('--debug');
+  const message = isUserError(error)
+    ? error.message
+    : `internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}`;
+  if (wantsJson(argv)) {
+    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, verdict: 'error', errors: [{ message }] }, null, 2)}\n`);
+  }
+  process.stderr.write(`blast-radius: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return EXIT_ERROR;
+}
+
+/** Help, version, no command or an unknown one: yargs handles these (and runs a command if one is still named). */
+async function runWithYargs(argv: string[]): Promise<number> {
+  const [{ default: yargs }, { toYargsCommand }] = await Promise.all([import('yargs'), import('./yargs-command.js')]);
+  let code = 0;
+  const parser = yargs(argv)
+    .scriptName('blast-radius')
+    .usage('$0 <command> [options]')
+    .version(VERSION)
+    .options(GLOBAL_OPTIONS)
+    .demandCommand(1, 'Name a command.')
+    .recommendCommands()
+    .strict()
+    .exitProcess(false)
+    .epilogue(EPILOGUE)
+    .fail((message, error) => {
+      throw error ?? new UsageError(`${message} (see blast-radius --help)`);
+    });
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    if (argv[0] === name) parser.command(toYargsCommand((await entry.load()).default, (c) => (code = c)));
+    else parser.command(name, entry.describe);
+  }
+  await parser.parseAsync();
+  return code;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    const entry = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (entry && !rest.some((arg) => HELP_FLAGS.has(arg))) {
+      const spec = (await entry.load()).default;
+      return await spec.run(fastParse(spec, rest));
+    }
+    return await runWithYargs(argv);
+  } catch (error) {
+    return reportError(error, argv);
+  }
+}
