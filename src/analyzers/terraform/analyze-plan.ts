@@ -55,8 +55,17 @@ function toResourceChange(raw: RawResourceChange, input: number): ResourceChange
   return result;
 }
 
+/** The address Terraform would print, for the drift entries of Terraform 1.0.0 that lack one. */
+function rebuildAddress(raw: RawResourceChange): string {
+  const module = raw.module_address ? `${raw.module_address}.` : '';
+  const data = raw.mode === 'data' ? 'data.' : '';
+  const index = raw.index === undefined ? '' : `[${JSON.stringify(raw.index)}]`;
+  return `${module}${data}${raw.type}.${raw.name}${index}`;
+}
+
 function toDrift(raw: RawResourceChange, input: number): Drift {
-  return { input, address: raw.address, type: raw.type, action: mapActions(raw.change.actions).action };
+  const address = typeof raw.address === 'string' ? raw.address : rebuildAddress(raw);
+  return { input, address, type: raw.type, action: mapActions(raw.change.actions).action };
 }
 
 function rootVariables(plan: RawPlan): RootVariable[] {

@@ -39,14 +39,16 @@ function entryLabel(index: number, entry: unknown): string {
   return `${index}]${address}`;
 }
 
-function checkResourceChanges(list: unknown, field: string, name: string): void {
+/** Terraform 1.0.0 wrote resource_drift entries without an address; only there may it be rebuilt from the parts. */
+function checkResourceChanges(list: unknown, field: string, name: string, addressOptional = false): void {
   if (list === undefined || list === null) return;
   if (!Array.isArray(list)) throw new InputError(`${name}: ${field} is not a list.`);
   list.forEach((entry: unknown, index) => {
     const at = `${name}: ${field}[${entryLabel(index, entry)}`;
     if (!isObject(entry)) throw new InputError(`${at} is not an object.`);
     for (const key of ['address', 'type', 'name'] as const) {
-      if (typeof entry[key] !== 'string') throw new InputError(`${at} has no ${key}.`);
+      const optional = key === 'address' && addressOptional && (entry.address === undefined || entry.address === null);
+      if (typeof entry[key] !== 'string' && !optional) throw new InputError(`${at} has no ${key}.`);
     }
     if (entry.mode !== undefined && typeof entry.mode !== 'string') throw new InputError(`${at} has a mode that is not a string.`);
     const change = entry.change;
@@ -81,7 +83,7 @@ export function validatePlan(document: unknown, name: string): RawPlan {
     throw new InputError(`${name} records a plan that failed (errored: true): fix the plan errors and plan again.`);
   }
   checkResourceChanges(document.resource_changes, 'resource_changes', name);
-  checkResourceChanges(document.resource_drift, 'resource_drift', name);
+  checkResourceChanges(document.resource_drift, 'resource_drift', name, true);
   checkOutputChanges(document.output_changes, name);
   if (document.variables !== undefined && document.variables !== null && !isObject(document.variables)) {
     throw new InputError(`${name}: variables is not an object.`);

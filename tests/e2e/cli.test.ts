@@ -1,0 +1,58 @@
+// The command line itself: help that documents exit codes, version, and usage errors that exit 2.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+describe('help and version', () => {
+  it('documents the commands and the exit codes in --help', () => {
+    const result = runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('check');
+    expect(result.stdout).toMatch(/Exit codes: 0 pass, 1 blocked .*, 2 usage or input error/);
+  });
+
+  it('documents the options and exit codes in check --help', () => {
+    const result = runCli(['check', '--help']);
+    expect(result.code).toBe(0);
+    for (const option of ['--format', '--terraform-bin', '--color', '--debug']) expect(result.stdout).toContain(option);
+    expect(result.stdout).toMatch(/Exit codes: 0 pass, 1 blocked/);
+  });
+
+  it('prints the package version', () => {
+    const result = runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(packageJson.version);
+  });
+});
+
+describe('usage errors exit 2 with one sentence', () => {
+  it.each([
+    ['no command', [], /Name a command/],
+    ['an unknown command', ['chek', 'plan.json'], /Did you mean check/],
+    ['no plan file', ['check'], /Missing files/],
+    ['an unknown option', ['check', 'plan.json', '--formt', 'json'], /Unknown option '--formt'/],
+    ['an unknown format', ['check', 'plan.json', '--format', 'yaml'], /Invalid value "yaml" for --format: choose one of json, text/],
+    ['a format without value', ['check', 'plan.json', '--format'], /--format/],
+  ])('%s', (_name, args, expected) => {
+    const result = runCli(args as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('colour', () => {
+  const plan = 'fixtures/terraform/prod-replace/plan.json';
+
+  it('is off when stdout is not a terminal', () => {
+    const result = runCli(['check', plan], { env: { NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('is on with --color and off with NO_COLOR', () => {
+    expect(runCli(['check', plan, '--color']).stdout).toContain('\u001b[');
+    expect(runCli(['check', plan], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+});
