@@ -3,7 +3,7 @@
 import { fixtureCases, type FixtureCase } from '../helpers/fixture-cases.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const groups = ['terraform'];
+const groups = ['terraform', 'terraform-handmade'];
 
 function sortKey(f: { ruleId: string; address: string; severity: string }): string {
   return `${f.ruleId} ${f.address} ${f.severity}`;

@@ -6,6 +6,7 @@ import { collectLabels } from './labels.js';
 import { parseModulePath } from './module-path.js';
 import { collectNameHints } from './name-hints.js';
 import type { RawPlan, RawResourceChange } from './plan-types.js';
+import { revealsSensitive, sensitiveStrings } from './sensitive-strings.js';
 
 function dedupe<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
@@ -23,14 +24,15 @@ function toResourceChange(raw: RawResourceChange, input: number): ResourceChange
   const importing = change.importing !== undefined && change.importing !== null;
   const action = refineAction(mapped.action, { mode: raw.mode, previousAddress: raw.previous_address, importing });
   const replacePaths = formatReplacePaths(change.replace_paths);
+  const secrets = sensitiveStrings(change.after, change.after_sensitive, sensitiveStrings(change.before, change.before_sensitive));
   const labels: Label[] = [
     ...collectLabels(change.before, change.before_sensitive),
     ...collectLabels(change.after, change.after_sensitive),
-  ];
+  ].filter((label) => !revealsSensitive(label.value, secrets) && !revealsSensitive(label.key, secrets));
   const nameHints: NameHint[] = [
     ...collectNameHints(change.before, change.before_sensitive),
     ...collectNameHints(change.after, change.after_sensitive),
-  ];
+  ].filter((hint) => !revealsSensitive(hint.value, secrets));
   const reason = mapped.unrecognized
     ? `Terraform reported the action list ${mapped.unrecognized}, which blast-radius does not know; treated as destructive`
     : describeActionReason(raw.action_reason, replacePaths);

@@ -1,0 +1,118 @@
+// The zero-config environment classifier: tags beat names beat the plan's root variable; protected wins within a tier.
+import { environmentClassifier } from '../../src/environment/classify.js';
+import type { Label, RootVariable } from '../../src/model.js';
+import { resourceChange } from '../helpers/resource-change.js';
+
+const tag = (key: string, value: string, field = 'tags'): Label => ({ key, value, field });
+const classify = environmentClassifier([]);
+
+describe('tags and labels', () => {
+  it.each([
+    [tag('Environment', 'production'), 'production', true],
+    [tag('env', 'prod'), 'production', true],
+    [tag('ENV', 'PRD'), 'production', true],
+    [tag('stage', 'live'), 'production', true],
+    [tag('environment', 'prod-eu-west-1'), 'production', true],
+    [tag('app.kubernetes.io/environment', 'production', 'metadata[0].labels'), 'production', true],
+    [tag('Environment', 'staging'), 'staging', false],
+    [tag('env', 'uat'), 'staging', false],
+    [tag('env', 'pre-prod'), 'staging', false],
+    [tag('env', 'dev'), 'development', false],
+    [tag('environment', 'qa'), 'test', false],
+    [tag('env', 'non-prod'), 'non-prod', false],
+    [tag('environment', 'sandbox'), 'sandbox', false],
+  ])('%o → %s', (label, name, isProtected) => {
+    const environment = classify(resourceChange({ labels: [label] }));
+    expect(environment).toMatchObject({ name, protected: isProtected, rule: 'default-tag' });
+    expect(environment.reason).toContain(label.key);
+  });
+
+  it('ignores a weak key whose value is not an environment word', () => {
+    expect(classify(resourceChange({ name: 'prod_web', labels: [tag('tier', 'frontend')] }))).toMatchObject({
+      name: 'production',
+      rule: 'default-name',
+    });
+  });
+
+  it('ignores keys that do not mean environment', () => {
+    expect(classify(resourceChange({ labels: [tag('Team', 'prod-platform')] })).name).toBe('unknown');
+  });
+
+  it('lets a protected value win when tags disagree (a tag changed from prod to staging still names a prod object)', () => {
+    const environment = classify(resourceChange({ labels: [tag('env', 'staging'), tag('env', 'production', 'tags_all')] }));
+    expect(environment).toMatchObject({ name: 'production', protected: true });
+  });
+
+  it('lets a tag win over a name', () => {
+    const environment = classify(resourceChange({ name: 'prod_copy', labels: [tag('Environment', 'staging')] }));
+    expect(environment).toMatchObject({ name: 'staging', rule: 'default-tag' });
+  });
+});
+
+describe('names', () => {
+  it.each([
+    [{ name: 'prod_db' }, 'production', 'resource name'],
+    [{ name: 'db', modulePath: ['prod_network'] }, 'production', 'module name'],
+    [{ name: 'db', index: 'prod' }, 'production', 'instance key'],
+    [{ name: 'vpc', address: 'module.network["prd"].aws_vpc.vpc', modulePath: ['network'] }, 'production', 'module key'],
+    [{ name: 'main', nameHints: [{ field: 'identifier', value: 'orders-prod' }] }, 'production', 'attribute identifier'],
+    [{ name: 'primary', previousAddress: 'aws_db_instance.prod' }, 'production', 'previous address'],
+    [{ name: 'staging_cache' }, 'staging', 'resource name'],
+    [{ name: 'dev_worker' }, 'development', 'resource name'],
+  ])('%o → %s by its %s', (overrides, name, what) => {
+    const environment = classify(resourceChange(overrides));
+    expect(environment).toMatchObject({ name, rule: 'default-name' });
+    expect(environment.reason).toContain(what);
+  });
+
+  it.each(['product_catalog', 'reproduce_bug', 'productivity_report', 'prodigy', 'nonprod_db'])('%s is not production', (name) => {
+    expect(classify(resourceChange({ name })).name).toBe('unknown');
+  });
+
+  it('does not read "live" or "stage" inside names (too common as words)', () => {
+    expect(classify(resourceChange({ name: 'live_stream' })).name).toBe('unknown');
+    expect(classify(resourceChange({ name: 'stage_files' })).name).toBe('unknown');
+  });
+
+  it('prefers production when names disagree', () => {
+    const environment = classify(resourceChange({ name: 'staging_mirror', nameHints: [{ field: 'name', value: 'mirror-prod' }] }));
+    expect(environment.name).toBe('production');
+  });
+});
+
+describe('root variables', () => {
+  const variable = (name: string, value: string, sensitive = false): RootVariable => ({ name, value, sensitive });
+
+  it('makes every resource that says nothing itself production', () => {
+    const environment = environmentClassifier([variable('environment', 'prod')])(resourceChange({ name: 'cache' }));
+    expect(environment).toMatchObject({ name: 'production', protected: true, rule: 'default-root-variable' });
+    expect(environment.reason).toContain('environment = "prod"');
+  });
+
+  it('yields to what the resource says itself', () => {
+    const classifyWithVariable = environmentClassifier([variable('env', 'production')]);
+    expect(classifyWithVariable(resourceChange({ name: 'staging_cache' })).name).toBe('staging');
+    expect(classifyWithVariable(resourceChange({ labels: [tag('env', 'dev')] })).name).toBe('development');
+  });
+
+  it('ignores variables that do not name the environment', () => {
+    expect(environmentClassifier([variable('region', 'prod-eu')])(resourceChange()).name).toBe('unknown');
+  });
+
+  it('uses a sensitive variable without ever showing its value', () => {
+    const environment = environmentClassifier([variable('environment', 'production', true)])(resourceChange());
+    expect(environment.name).toBe('production');
+    expect(environment.reason).not.toContain('"production"');
+    expect(environment.reason).toContain('sensitive');
+  });
+
+  it('does not let an unknown sensitive value name an environment (it would be shown)', () => {
+    expect(environmentClassifier([variable('environment', 's3cr3t-value', true)])(resourceChange()).name).toBe('unknown');
+  });
+});
+
+it('says when nothing reveals the environment', () => {
+  const environment = classify(resourceChange({ name: 'main' }));
+  expect(environment).toMatchObject({ name: 'unknown', protected: false, rule: 'no-evidence' });
+  expect(environment.reason).toMatch(/no environment tag, name or root variable/);
+});
