@@ -12,7 +12,8 @@ export interface CommandSpec<Args> {
   /** yargs command string: `check <files..>`. */
   usage: string;
   describe: string;
-  positional: { name: string; describe: string; variadic: boolean };
+  /** The command's positional arguments, if it takes any (always a list, required when given). */
+  positional?: { name: string; describe: string };
   options: Record<string, OptionSpec>;
   examples: [command: string, meaning: string][];
   /** Runs the command and returns its exit code. */

@@ -22,7 +22,12 @@ export function fastParse<Args>(spec: CommandSpec<Args>, argv: string[]): Args {
   } catch (error) {
     throw new UsageError(cleanMessage(error));
   }
-  const args: Record<string, unknown> = { [spec.positional.name]: parsed.positionals };
+  const args: Record<string, unknown> = {};
+  if (spec.positional) {
+      args[spec.positional.name] = parsed.positionals;
+  } else if (parsed.positionals.length > 0) {
+    throw new UsageError(`Unexpected argument "${parsed.positionals[0]}": this command takes options only.`);
+  }
   for (const [name, option] of Object.entries(all)) {
     const value = parsed.values[name] ?? option.default;
     if (option.choices && typeof value === 'string' && !option.choices.includes(value)) {
@@ -30,6 +35,5 @@ export function fastParse<Args>(spec: CommandSpec<Args>, argv: string[]): Args {
     }
     if (value !== undefined) args[name] = value;
   }
-  if (parsed.positionals.length === 0) throw new UsageError(`Missing ${spec.positional.name}: ${spec.positional.describe}`);
   return args as Args;
 }

@@ -8,16 +8,14 @@ import { fastParse } from './fast-parse.js';
 import type { CommandSpec } from './command-spec.js';
 import { GLOBAL_OPTIONS } from './command-spec.js';
 
-interface CommandEntry {
-  describe: string;
-  // Each command types its own arguments; the table only hands the spec on.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  load: () => Promise<{ default: CommandSpec<any> }>;
-}
+// Each command types its own arguments; the table only hands the spec on.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LoadCommand = () => Promise<{ default: CommandSpec<any> }>;
 
-/** Every command, by name. */
-const COMMANDS: Record<string, CommandEntry> = {
-  check: { describe: 'Check Terraform plans and fail when they destroy protected resources.', load: () => import('../commands/check.js') },
+/** Every command, by name: running one imports only that one; help imports them all. */
+const COMMANDS: Record<string, LoadCommand> = {
+  check: () => import('../commands/check.js'),
+  rules: () => import('../commands/rules.js'),
 };
 
 
@@ -57,10 +55,8 @@ async function runWithYargs(argv: string[]): Promise<number> {
     .fail((message, error) => {
       throw error ?? new UsageError(`${message} (see blast-radius --help)`);
     });
-  for (const [name, entry] of Object.entries(COMMANDS)) {
-    if (argv[0] === name) parser.command(toYargsCommand((await entry.load()).default, (c) => (code = c)));
-    else parser.command(name, entry.describe);
-  }
+  const specs = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).default));
+  for (const spec of specs) parser.command(toYargsCommand(spec, (c) => (code = c)));
   await parser.parseAsync();
   return code;
 }
@@ -68,9 +64,9 @@ async function runWithYargs(argv: string[]): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   try {
     const [name, ...rest] = argv;
-    const entry = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (entry && !rest.some((arg) => HELP_FLAGS.has(arg))) {
-      const spec = (await entry.load()).default;
+    const load = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (load && !rest.some((arg) => HELP_FLAGS.has(arg))) {
+      const spec = (await load()).default;
       return await spec.run(fastParse(spec, rest));
     }
     return await runWithYargs(argv);

@@ -16,7 +16,6 @@ const command: CommandSpec<CheckArgs> = {
   describe: 'Check Terraform plans and fail when they destroy protected resources.',
   positional: {
     name: 'files',
-    variadic: true,
     describe: 'plan files: `terraform show -json` output, or binary plans from `terraform plan -out`; - reads stdin.',
   },
   options: {

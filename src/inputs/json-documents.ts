@@ -52,12 +52,13 @@ function errorPosition(error: unknown): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function parseSlice(text: string, start: number, end: number, name: string): unknown {
+function parseSlice(text: string, start: number, end: number, name: string, fallbackPosition?: number): unknown {
   try {
     return JSON.parse(text.slice(start, end));
   } catch (error) {
-    const position = errorPosition(error);
-    const where = position === undefined ? '' : ` at ${lineAndColumn(text, start + position)}`;
+    const relative = errorPosition(error);
+    const position = relative === undefined ? fallbackPosition : start + relative;
+    const where = position === undefined ? '' : ` at ${lineAndColumn(text, position)}`;
     throw new InputError(`${name} is not valid JSON${where}.`);
   }
 }
@@ -77,7 +78,7 @@ export function parseJsonDocuments(text: string, name: string): unknown[] {
     throw new InputError(`${name} ends before its JSON is complete: the file is truncated.`);
   }
   if (scan.strayAt !== undefined || scan.ends.length < 2) {
-    parseSlice(text, 0, scan.ends[0] ?? text.length, name);
+    parseSlice(text, 0, scan.ends[0] ?? text.length, name, scan.strayAt);
     throw new InputError(`${name} is not valid JSON at ${lineAndColumn(text, scan.strayAt ?? scan.ends[0] ?? 0)}.`);
   }
   let start = 0;

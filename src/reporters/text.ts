@@ -15,7 +15,7 @@ function plural(n: number, word: string): string {
 function headline(report: Report): string {
   const { errors } = report.summary;
   if (report.verdict === 'block') {
-    return `${kleur.red().bold('BLOCKED')}  ${plural(errors, 'change')} would destroy protected resources.`;
+    return `${kleur.red().bold('BLOCKED')}  the plan would destroy or replace ${plural(errors, 'protected resource')}.`;
   }
   const destructive = report.findings.filter((f) => f.severity === 'warning').length;
   const rest = destructive === 0 ? 'nothing is destroyed.' : `nothing protected is destroyed (${plural(destructive, 'warning')} below).`;
@@ -24,6 +24,8 @@ function headline(report: Report): string {
 
 function findingLines(finding: Finding): string[] {
   const severity = SEVERITY_STYLE[finding.severity](finding.severity.padEnd(7));
+  // Information fits on one line: its message already names the address.
+  if (finding.severity === 'info') return [`  ${severity}  ${finding.message}  ${kleur.dim(finding.ruleId)}`];
   const environment = finding.environment ? kleur.dim(` [${finding.environment}]`) : '';
   return [`  ${severity}  ${kleur.bold(finding.address)}${environment}  ${kleur.dim(finding.ruleId)}`, `           ${finding.message}`];
 }
@@ -53,7 +55,7 @@ export default function formatText(report: Report): string {
   }
   if (report.verdict === 'block') {
     const ids = [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))];
-    lines.push(`Why these rules block, and what to do: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`, '');
+    lines.push(`Do not apply this plan. Why these rules block, and how to fix or allow-list them: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`, '');
   }
   lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,53 @@
+// Docs that cannot drift: one page per rule with fixed sections, a generated index in sync, versions that agree.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../src/policy/rules/index.js';
+import { ruleUrl } from '../src/policy/rule.js';
+import { VERSION } from '../src/version.js';
+import { ROOT, runCli } from './helpers/run-cli.js';
+
+const RULE_DOCS = join(ROOT, 'docs', 'rules');
+const SECTIONS = ['## Example', '## Why', '## How to fix', '## How to allow-list'];
+
+describe.each(Object.values(RULES).map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
+  it('has an id that is kebab-case and matches its key', () => {
+    expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(RULES[id as keyof typeof RULES]).toBe(rule);
+  });
+
+  it('has a one-line description ending with a period', () => {
+    expect(rule.description).toMatch(/^[A-Z].*\.$/);
+    expect(rule.description).not.toContain('\n');
+  });
+
+  it('has a doc page with a title and the sections in order', () => {
+    const page = readFileSync(join(RULE_DOCS, `${id}.md`), 'utf8');
+    expect(page.split('\n')[0]).toBe(`# ${id}`);
+    const positions = SECTIONS.map((heading) => page.indexOf(`\n${heading}\n`));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('links to that page', () => {
+    expect(ruleUrl(id)).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+  });
+});
+
+it('has no doc page for a rule that does not exist', () => {
+  const pages = readdirSync(RULE_DOCS).map((f) => f.replace(/\.md$/, ''));
+  expect(pages.sort()).toEqual(Object.keys(RULES).sort());
+});
+
+it('keeps the rule table sorted by id', () => {
+  expect(Object.keys(RULES)).toEqual([...Object.keys(RULES)].sort());
+});
+
+it('has docs/rules.md generated from the rules (npm run docs:rules)', () => {
+  const result = runCli(['rules', '--format', 'markdown']);
+  expect(result.code).toBe(0);
+  expect(readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8')).toBe(result.stdout);
+});
+
+it('has the package version in the code', () => {
+  expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version).toBe(VERSION);
+});

@@ -1,0 +1,42 @@
+// JSON parsing of inputs: one document, a stream of documents, or an error with a position but no quoted input.
+import { InputError } from '../../src/errors.js';
+import { parseJsonDocuments } from '../../src/inputs/json-documents.js';
+
+const parse = (text: string): unknown[] => parseJsonDocuments(text, 'plan.json');
+
+describe('parseJsonDocuments', () => {
+  it('parses one document', () => {
+    expect(parse('{"a": 1}')).toEqual([{ a: 1 }]);
+  });
+
+  it('parses a stream of documents, with braces and quotes inside strings', () => {
+    expect(parse('{"a": "}{"}\n{"b": "\\"}"}  [1]')).toEqual([{ a: '}{' }, { b: '"}' }, [1]]);
+  });
+
+  it.each([
+    ['{"a": 1', /truncated/],
+    ['{"a": "unterminated', /truncated/],
+    ['{"a": 1}\n{"b":', /truncated/],
+    ['{"a": 1}}', /not valid JSON at line 1, column 9/],
+    ['{"a": 1}\nhello', /not valid JSON at line 2, column 1/],
+    ['{"a": tru}', /not valid JSON/],
+    ['{"a": 1}\n{"b": nope}', /not valid JSON/],
+    ['hello', /not valid JSON at line 1, column 1/],
+  ])('refuses %j', (text, message) => {
+    expect(() => parse(text)).toThrow(InputError);
+    expect(() => parse(text)).toThrow(message);
+  });
+
+  it('never quotes the input in its error (it may hold secrets)', () => {
+    const secret = 'BR-SECRET-in-broken-json';
+    for (const text of [`{"password": "${secret}", oops}`, `{"a": 1}\n{"password": "${secret}" x}`]) {
+      try {
+        parse(text);
+        throw new Error('expected an InputError');
+      } catch (error) {
+        expect((error as Error).message).not.toContain(secret);
+        expect((error as Error).message).toContain('plan.json');
+      }
+    }
+  });
+});

@@ -1,0 +1,58 @@
+// The six delete/replace rules, each over every action and every class of environment.
+import { RULES } from '../../../src/policy/rules/index.js';
+import type { ChangeRule } from '../../../src/policy/rule.js';
+import type { Action, ResourceChange } from '../../../src/model.js';
+import { resourceChange } from '../../helpers/resource-change.js';
+import { ruleCases, type RuleCase } from '../../helpers/rule-cases.js';
+
+const baseChange = (overrides: Partial<ResourceChange>): ResourceChange =>
+  resourceChange({ type: 'aws_db_instance', name: 'main', ...overrides });
+
+const ENVIRONMENTS = {
+  protected: { name: 'production', protected: true },
+  unprotected: { name: 'staging', protected: false },
+  unknown: { name: 'unknown', protected: false },
+};
+const ACTIONS: Action[] = ['create', 'update', 'delete', 'replace', 'forget', 'move', 'import', 'read', 'no-op'];
+
+const cases = (rule: ChangeRule, action: Action, scope: keyof typeof ENVIRONMENTS) => {
+  const all: (RuleCase & { hit: boolean })[] = [];
+  for (const a of ACTIONS) {
+    for (const [s, environment] of Object.entries(ENVIRONMENTS)) {
+      all.push({ change: { action: a, type: 'aws_db_instance', name: 'main' }, environment, hit: a === action && s === scope });
+    }
+  }
+  ruleCases(rule, { flag: all.filter((c) => c.hit), pass: all.filter((c) => !c.hit) });
+};
+
+cases(RULES['prod-delete'], 'delete', 'protected');
+cases(RULES['prod-replace'], 'replace', 'protected');
+cases(RULES['nonprod-delete'], 'delete', 'unprotected');
+cases(RULES['nonprod-replace'], 'replace', 'unprotected');
+cases(RULES['unknown-env-delete'], 'delete', 'unknown');
+cases(RULES['unknown-env-replace'], 'replace', 'unknown');
+
+describe('messages', () => {
+  const environment = { name: 'production', protected: true, rule: 'default-tag', reason: 'its tags say Environment = "production"' };
+
+  it('say what is destroyed, why, and why it is production', () => {
+    const message = RULES['prod-replace'].check({
+      change: baseChange({ action: 'replace', replaceOrder: 'delete-first', reason: 'it is tainted (replace_because_tainted)' }),
+      environment,
+    });
+    expect(message).toBe(
+      'aws_db_instance.main would be destroyed and then re-created because it is tainted (replace_because_tainted). ' +
+        'It is in production: its tags say Environment = "production".',
+    );
+  });
+
+  it('say when the new object is created first', () => {
+    const message = RULES['prod-replace'].check({ change: baseChange({ action: 'replace', replaceOrder: 'create-first' }), environment });
+    expect(message).toMatch(/a new object is created, then the current one destroyed/);
+  });
+
+  it('name a deposed object', () => {
+    const message = RULES['prod-delete'].check({ change: baseChange({ deposed: '00a1b2c3' }), environment });
+    expect(message).toMatch(/^the deposed object 00a1b2c3 of aws_db_instance\.main would be destroyed/);
+  });
+});
