@@ -35,6 +35,7 @@ describe('usage errors exit 2 with one sentence', () => {
     ['an unknown option', ['check', 'plan.json', '--formt', 'json'], /Unknown option '--formt'/],
     ['an unknown format', ['check', 'plan.json', '--format', 'yaml'], /Invalid value "yaml" for --format: choose one of json, text/],
     ['a format without value', ['check', 'plan.json', '--format'], /--format/],
+    ['an argument to a command that takes none', ['rules', 'extra'], /Unexpected argument "extra"/],
   ])('%s', (_name, args, expected) => {
     const result = runCli(args as string[]);
     expect(result.code).toBe(2);
@@ -54,5 +55,19 @@ describe('colour', () => {
   it('is on with --color and off with NO_COLOR', () => {
     expect(runCli(['check', plan, '--color']).stdout).toContain('\u001b[');
     expect(runCli(['check', plan], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('rules', () => {
+  it('lists every rule with its severity', () => {
+    const result = runCli(['rules']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^prod-delete\s+error\s+Deleting/m);
+    expect(result.stdout).toMatch(/^unknown-env-delete\s+warning\s+/m);
+  });
+
+  it('prints JSON with the docs URL of each rule', () => {
+    const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
+    expect(rules.find((r: { id: string }) => r.id === 'prod-replace')).toMatchObject({ severity: 'error', url: expect.stringMatching(/prod-replace\.md$/) });
   });
 });
