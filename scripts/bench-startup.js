@@ -1,4 +1,5 @@
-// Measures start-up: median wall time of `blast-radius check` on a small plan against `node -e 0`, in the same run.
+// Measures start-up: median wall time of `blast-radius check` on a small plan and of the agent hook against
+// `node -e 0`, in the same run.
 // Not a test: it prints numbers and ratios, and asserts nothing about time.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -8,15 +9,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const plan = join(root, 'fixtures/terraform/prod-replace/plan.json');
 
+const bin = join(root, 'bin/blast-radius.js');
+const hookPayload = (command) => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
+
 const subjects = {
   'node -e 0': [process.execPath, ['-e', '0']],
-  'check (small plan, text)': [process.execPath, [join(root, 'bin/blast-radius.js'), 'check', plan]],
-  'check (small plan, json)': [process.execPath, [join(root, 'bin/blast-radius.js'), 'check', plan, '--format', 'json']],
+  'hook pass-through (git status)': [process.execPath, [bin, 'hook', 'claude-code'], hookPayload('git status')],
+  'hook inspection (terraform plan)': [process.execPath, [bin, 'hook', 'claude-code'], hookPayload('cd infra && terraform plan')],
+  'hook refusal (terraform destroy)': [process.execPath, [bin, 'hook', 'claude-code'], hookPayload('terraform destroy -auto-approve')],
+  'check (small plan, text)': [process.execPath, [bin, 'check', plan]],
+  'check (small plan, json)': [process.execPath, [bin, 'check', plan, '--format', 'json']],
 };
 
-function timeOnce([command, args]) {
+function timeOnce([command, args, input = '']) {
   const start = process.hrtime.bigint();
-  spawnSync(command, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  spawnSync(command, args, { input, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -34,5 +41,5 @@ const baseline = median(samples['node -e 0']);
 console.log(`node ${process.version}, ${runs} runs each, interleaved; median wall time`);
 for (const [name, values] of Object.entries(samples)) {
   const m = median(values);
-  console.log(`${name.padEnd(28)} ${m.toFixed(1).padStart(7)} ms  ${(m / baseline).toFixed(2)}x`);
+  console.log(`${name.padEnd(34)} ${m.toFixed(1).padStart(7)} ms  ${(m / baseline).toFixed(2)}x`);
 }

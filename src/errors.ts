@@ -20,6 +20,11 @@ export class InputError extends UserError {
   override readonly name = 'InputError';
 }
 
+/** A configuration or settings file that cannot be read or would be damaged by writing it. */
+export class ConfigError extends UserError {
+  override readonly name = 'ConfigError';
+}
+
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }

@@ -1,0 +1,64 @@
+// The `hook` command: `hook <agent>` answers one agent hook call (bin/ routes it to a lean entry first);
+// `hook install|uninstall <agent>` adds or removes blast-radius in that agent's settings file.
+import { relative } from 'node:path';
+import type { CommandSpec } from '../cli/command-spec.js';
+import { EXIT_PASS, UsageError } from '../errors.js';
+import { AGENTS, isAgentName } from '../hooks/agents/index.js';
+import { readSettings, writeSettings } from '../hooks/install/settings-file.js';
+import { TARGETS, type Scope } from '../hooks/install/targets.js';
+
+interface HookArgs {
+  words: string[];
+  scope: string;
+  command?: string;
+}
+
+const AGENT_LIST = Object.keys(AGENTS).join(', ');
+
+function agentOf(name: string | undefined): keyof typeof TARGETS {
+  if (!isAgentName(name)) throw new UsageError(`Name the agent: one of ${AGENT_LIST}.`);
+  return name;
+}
+
+function install(action: 'install' | 'uninstall', agent: keyof typeof TARGETS, scope: Scope, command: string): void {
+  const target = TARGETS[agent];
+  const path = target.path(scope, process.cwd());
+  const shown = scope === 'project' ? relative(process.cwd(), path) : path;
+  const settings = readSettings(path);
+  const changed = action === 'install' ? target.add(settings, command, path) : target.remove(settings, command);
+  if (!changed) {
+    process.stdout.write(`${shown}: ${action === 'install' ? 'the hook is there already' : 'no blast-radius hook to remove'}; nothing changed.\n`);
+    return;
+  }
+  writeSettings(path, settings);
+  process.stdout.write(`${shown}: ${action === 'install' ? 'added' : 'removed'} the ${agent} hook \`${command}\`.\n`);
+}
+
+const command: CommandSpec<HookArgs> = {
+  usage: 'hook <words..>',
+  describe: `Answer a coding agent's pre-command hook (${AGENT_LIST}), or install / uninstall it.`,
+  positional: { name: 'words', describe: `<agent>, or install <agent>, or uninstall <agent>; agents: ${AGENT_LIST}.` },
+  options: {
+    scope: { type: 'string', default: 'project', choices: ['project', 'user'], describe: 'Settings file to change: this project or your user.' },
+    command: { type: 'string', describe: 'Command the agent runs (default: `blast-radius hook <agent>`).' },
+  },
+  examples: [
+    ['$0 hook install claude-code', 'Add the PreToolUse hook to .claude/settings.json.'],
+    ['$0 hook install cursor --scope user', 'Add the beforeShellExecution hook to ~/.cursor/hooks.json.'],
+    ['$0 hook uninstall gemini', 'Remove it from .gemini/settings.json again.'],
+  ],
+  run: async (args) => {
+    const [first, second, ...extra] = args.words;
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    if (first === 'install' || first === 'uninstall') {
+      const agent = agentOf(second);
+      install(first, agent, args.scope as Scope, args.command ?? `blast-radius hook ${agent}`);
+      return EXIT_PASS;
+    }
+    if (second !== undefined) throw new UsageError(`Unexpected argument "${second}".`);
+    const { hookMain } = await import('../hooks/hook-main.js');
+    return hookMain(agentOf(first));
+  },
+};
+
+export default command;

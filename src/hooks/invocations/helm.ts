@@ -1,0 +1,31 @@
+// Classifies helm invocations: uninstall, upgrade and rollback change (and can delete) live releases.
+import { guarded, type InvocationClassifier } from './invocation.js';
+
+const VALUE_FLAGS = new Set(['-n', '--namespace', '--kube-context', '--kubeconfig', '--registry-config', '--repository-cache', '--repository-config']);
+const UNINSTALL = new Set(['uninstall', 'delete', 'del', 'un']);
+
+function subcommandIndex(words: string[]): number {
+  let i = 1;
+  while (i < words.length) {
+    const word = words[i] as string;
+    if (VALUE_FLAGS.has(word)) i += 2;
+    else if (word.startsWith('-')) i++;
+    else break;
+  }
+  return i;
+}
+
+function isDryRun(words: string[]): boolean {
+  return words.some((w) => w === '--dry-run' || (w.startsWith('--dry-run=') && !/=(false|none)$/.test(w)));
+}
+
+export const classifyHelm: InvocationClassifier = (words, command) => {
+  const at = subcommandIndex(words);
+  const subcommand = words[at] ?? '';
+  if (isDryRun(words.slice(at + 1))) return undefined;
+  const instead = `Run \`${guarded(words)}\`: it runs \`helm diff\` first, checks what would be removed, and runs the real command only when nothing protected is hit.`;
+  if (UNINSTALL.has(subcommand)) return { command, why: `helm ${subcommand} deletes every object of the release.`, instead };
+  if (subcommand === 'upgrade') return { command, why: 'helm upgrade deletes objects the new chart no longer renders, and replaces those whose immutable fields change.', instead };
+  if (subcommand === 'rollback') return { command, why: 'helm rollback deletes objects the older revision did not have.', instead };
+  return undefined;
+};

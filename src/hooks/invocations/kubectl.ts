@@ -1,0 +1,66 @@
+// Classifies kubectl invocations: delete, apply --prune, replace --force, scale to 0 and drain change infrastructure.
+import { guarded, type InvocationClassifier } from './invocation.js';
+
+/** Global flags that take a value as the next word (`kubectl -n prod delete …`). */
+const VALUE_FLAGS = new Set([
+  '-n', '--namespace', '--context', '--cluster', '--kubeconfig', '--user', '-s', '--server', '--token', '--as',
+  '--as-group', '--as-uid', '--request-timeout', '--certificate-authority', '--client-certificate', '--client-key',
+  '--tls-server-name', '--cache-dir', '-v', '--v', '--profile', '--profile-output', '--password', '--username',
+]);
+
+function subcommandIndex(words: string[]): number {
+  let i = 1;
+  while (i < words.length) {
+    const word = words[i] as string;
+    if (VALUE_FLAGS.has(word)) i += 2;
+    else if (word.startsWith('-')) i++;
+    else break;
+  }
+  return i;
+}
+
+/** `--dry-run`, `--dry-run=client|server` make kubectl change nothing; `--dry-run=none` is a real run. */
+function isDryRun(words: string[]): boolean {
+  return words.some((w, i) => {
+    if (w === '--dry-run') {
+      const next = words[i + 1];
+      return next !== 'none';
+    }
+    const match = /^--dry-run=(.*)$/.exec(w);
+    return match !== null && match[1] !== 'none' && match[1] !== 'false';
+  });
+}
+
+function hasFlag(words: string[], name: string): boolean {
+  return words.some((w) => w === name || (w.startsWith(`${name}=`) && !/=(false|0)$/.test(w)));
+}
+
+function scalesToZero(words: string[]): boolean {
+  return words.some((w, i) => /^--replicas=0+$/.test(w) || (w === '--replicas' && /^0+$/.test(words[i + 1] ?? '')));
+}
+
+export const classifyKubectl: InvocationClassifier = (words, command) => {
+  const at = subcommandIndex(words);
+  const subcommand = words[at];
+  const rest = words.slice(at + 1);
+  if (isDryRun(words)) return undefined;
+  const refuse = (why: string) => ({
+    command,
+    why,
+    instead: `Run \`${guarded(words)}\`: it runs the server-side dry run first, checks what would be deleted, and runs the real command only when nothing protected is hit.`,
+  });
+  switch (subcommand) {
+    case 'delete':
+      return refuse('kubectl delete removes live objects (and, for a namespace, everything in it) without a check.');
+    case 'apply':
+      return hasFlag(rest, '--prune') ? refuse('kubectl apply --prune deletes every object the label selector no longer sees.') : undefined;
+    case 'replace':
+      return hasFlag(rest, '--force') ? refuse('kubectl replace --force deletes and re-creates the objects.') : undefined;
+    case 'scale':
+      return scalesToZero(rest) ? refuse('kubectl scale --replicas=0 takes the workload down.') : undefined;
+    case 'drain':
+      return refuse('kubectl drain evicts every pod from the node.');
+    default:
+      return undefined;
+  }
+};

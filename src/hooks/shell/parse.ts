@@ -1,0 +1,79 @@
+// Parses shell text with tree-sitter-bash (WebAssembly, loaded on first use) into every simple command it would run,
+// including those inside pipelines, lists, subshells, functions, `$( … )`, backticks and process substitutions.
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import type { Node, Parser as TreeSitterParser } from 'web-tree-sitter';
+import type { SimpleCommand } from '../invocations/invocation.js';
+import { ShellSyntaxError } from './syntax-error.js';
+import { isExpanded, wordText } from './words.js';
+
+export { ShellSyntaxError };
+
+let parser: TreeSitterParser | undefined;
+
+/**
+ * Loads web-tree-sitter and the bash grammar once per process. V8's optimizing WebAssembly compiler would spend
+ * over a second on the grammar; the baseline compiler (Liftoff) alone parses one command just as well.
+ */
+export async function loadShellParser(): Promise<void> {
+  if (parser) return;
+  setFlagsFromString('--liftoff-only');
+  const { Parser, Language } = await import('web-tree-sitter');
+  await Parser.init();
+  const grammar = createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
+  const bash = await Language.load(grammar);
+  parser = new Parser();
+  parser.setLanguage(bash);
+}
+
+/** What a here-document or here-string feeds the command on standard input. */
+function standardInputOf(command: Node): string | undefined {
+  const statement = command.parent;
+  if (statement?.type !== 'redirected_statement') return undefined;
+  for (const redirect of statement.namedChildren) {
+    if (redirect?.type === 'herestring_redirect') return redirect.namedChildren[0] ? wordText(redirect.namedChildren[0]) : undefined;
+    if (redirect?.type === 'heredoc_redirect') {
+      const body = redirect.namedChildren.find((child) => child?.type === 'heredoc_body');
+      if (body) return body.text;
+    }
+  }
+  return undefined;
+}
+
+function toSimpleCommand(command: Node): SimpleCommand | undefined {
+  const name = command.childForFieldName('name');
+  if (!name) return undefined;
+  const words = [name, ...command.childrenForFieldName('argument')];
+  const simple: SimpleCommand = { words: words.map(wordText), expanded: words.map(isExpanded), text: command.text };
+  const stdin = standardInputOf(command);
+  if (stdin !== undefined) simple.stdin = stdin;
+  return simple;
+}
+
+/** Every simple command in the script, in source order; a script that is not valid shell is a ShellSyntaxError. */
+export function parseShell(script: string): SimpleCommand[] {
+  if (!parser) throw new Error('parseShell() called before loadShellParser()');
+  const tree = parser.parse(script);
+  if (!tree) throw new ShellSyntaxError('the shell parser gave no tree');
+  try {
+    if (tree.rootNode.hasError) throw new ShellSyntaxError('not valid shell syntax');
+    const commands: SimpleCommand[] = [];
+    const cursor = tree.walk();
+    // An iterative walk: deeply nested input must not exhaust the JavaScript stack.
+    for (;;) {
+      if (cursor.nodeType === 'command') {
+        const simple = toSimpleCommand(cursor.currentNode);
+        if (simple) commands.push(simple);
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          cursor.delete();
+          return commands;
+        }
+      }
+    }
+  } finally {
+    tree.delete();
+  }
+}

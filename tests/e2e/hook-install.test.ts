@@ -1,0 +1,91 @@
+// `hook install` / `hook uninstall`: merge into each agent's settings file, keep what is there, idempotent, reversible.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.js';
+import { scratchDirectory } from '../helpers/scratch.js';
+
+const scratch = scratchDirectory();
+afterAll(() => scratch.remove());
+
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+function project(name: string): string {
+  const dir = join(scratch.path, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+it('adds the Claude Code hook beside existing settings, once, and removes it again', () => {
+  const dir = project('claude');
+  const file = join(dir, '.claude', 'settings.json');
+  mkdirSync(join(dir, '.claude'));
+  const existing = {
+    permissions: { allow: ['Bash(npm test)'] },
+    hooks: { PreToolUse: [{ matcher: 'Edit', hooks: [{ type: 'command', command: 'lint-hook' }] }] },
+  };
+  writeFileSync(file, JSON.stringify(existing));
+
+  const first = runCli(['hook', 'install', 'claude-code'], { cwd: dir });
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain('.claude/settings.json: added the claude-code hook `blast-radius hook claude-code`');
+  expect(read(file)).toEqual({
+    permissions: { allow: ['Bash(npm test)'] },
+    hooks: {
+      PreToolUse: [
+        { matcher: 'Edit', hooks: [{ type: 'command', command: 'lint-hook' }] },
+        { matcher: 'Bash', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
+      ],
+    },
+  });
+
+  const second = runCli(['hook', 'install', 'claude-code'], { cwd: dir });
+  expect(second.stdout).toContain('the hook is there already; nothing changed');
+  expect(read(file).hooks.PreToolUse).toHaveLength(2);
+
+  expect(runCli(['hook', 'uninstall', 'claude-code'], { cwd: dir }).stdout).toContain('removed');
+  expect(read(file)).toEqual(existing);
+  expect(runCli(['hook', 'uninstall', 'claude-code'], { cwd: dir }).stdout).toContain('no blast-radius hook to remove');
+});
+
+it('creates the Cursor hooks file with version 1 and a fail-closed entry', () => {
+  const dir = project('cursor');
+  expect(runCli(['hook', 'install', 'cursor'], { cwd: dir }).code).toBe(0);
+  expect(read(join(dir, '.cursor', 'hooks.json'))).toEqual({
+    version: 1,
+    hooks: { beforeShellExecution: [{ command: 'blast-radius hook cursor', timeout: 30, failClosed: true }] },
+  });
+  runCli(['hook', 'uninstall', 'cursor'], { cwd: dir });
+  expect(read(join(dir, '.cursor', 'hooks.json'))).toEqual({ version: 1 });
+});
+
+it('writes the Gemini CLI hook into the user settings with --scope user, timeout in milliseconds', () => {
+  const home = project('home');
+  const result = runCli(['hook', 'install', 'gemini', '--scope', 'user'], { cwd: project('elsewhere'), env: { HOME: home } });
+  expect(result.code).toBe(0);
+  expect(read(join(home, '.gemini', 'settings.json'))).toEqual({
+    hooks: {
+      BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }] }],
+    },
+  });
+});
+
+it('takes another command to run, for installs that are not on PATH', () => {
+  const dir = project('custom');
+  runCli(['hook', 'install', 'codex', '--command', 'node /opt/br/bin/blast-radius.js hook codex'], { cwd: dir });
+  expect(read(join(dir, '.codex', 'hooks.json')).hooks.PreToolUse[0].hooks[0].command).toBe('node /opt/br/bin/blast-radius.js hook codex');
+});
+
+it('refuses to touch a settings file it cannot parse', () => {
+  const dir = project('broken');
+  mkdirSync(join(dir, '.claude'));
+  writeFileSync(join(dir, '.claude', 'settings.json'), '{ "hooks": ');
+  const result = runCli(['hook', 'install', 'claude-code'], { cwd: dir });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/settings\.json is not valid JSON: fix it by hand first/);
+  expect(readFileSync(join(dir, '.claude', 'settings.json'), 'utf8')).toBe('{ "hooks": ');
+});
+
+it('refuses an unknown agent or action', () => {
+  expect(runCli(['hook', 'install', 'emacs']).stderr).toMatch(/Name the agent/);
+  expect(runCli(['hook', 'install']).code).toBe(2);
+});

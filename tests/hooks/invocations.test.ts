@@ -1,0 +1,99 @@
+// Classifiers for terraform, kubectl and helm words, and the unwrapping of commands that run other commands.
+import { classifyHelm } from '../../src/hooks/invocations/helm.js';
+import { classifyKubectl } from '../../src/hooks/invocations/kubectl.js';
+import { classifyTerraform } from '../../src/hooks/invocations/terraform.js';
+import { commandName, unwrap } from '../../src/hooks/invocations/unwrap.js';
+
+const words = (text: string): string[] => text.split(' ');
+
+describe('terraform', () => {
+  it.each(['terraform apply', 'terraform destroy', 'terraform apply -destroy', 'terraform -chdir=x apply', 'terraform state rm a.b', 'terragrunt run-all destroy', 'tofu apply tfplan'])(
+    'refuses %s, naming the guarded command',
+    (text) => {
+      const refusal = classifyTerraform(words(text), text);
+      expect(refusal?.instead).toMatch(/blast-radius guard -- terraform apply|blast-radius guard -- /);
+    },
+  );
+
+  it.each(['terraform plan', 'terraform plan -destroy', 'terraform state list', 'terraform state mv a b', 'terraform show', 'terragrunt run-all plan'])(
+    'lets %s run',
+    (text) => {
+      expect(classifyTerraform(words(text), text)).toBeUndefined();
+    },
+  );
+
+  it('quotes the arguments of the guarded command back exactly', () => {
+    const refusal = classifyTerraform(['terraform', 'apply', '-var', 'name=it s'], 'x');
+    expect(refusal?.instead).toContain("`blast-radius guard -- terraform apply -var 'name=it s'`");
+  });
+});
+
+describe('kubectl', () => {
+  it.each(['kubectl delete ns x', 'kubectl -n a delete pod b', 'kubectl --context prod delete pvc c', 'kubectl apply -f x --prune', 'kubectl replace --force -f x', 'kubectl scale deploy/x --replicas=0', 'kubectl drain n1', 'kubectl delete pod x --dry-run=none'])(
+    'refuses %s',
+    (text) => {
+      expect(classifyKubectl(words(text), text)).toBeDefined();
+    },
+  );
+
+  it.each(['kubectl get pods', 'kubectl apply -f x', 'kubectl delete ns x --dry-run=server', 'kubectl delete ns x --dry-run', 'kubectl scale deploy/x --replicas=2', 'kubectl replace -f x', 'kubectl apply -f x --prune=false'])(
+    'lets %s run',
+    (text) => {
+      expect(classifyKubectl(words(text), text)).toBeUndefined();
+    },
+  );
+});
+
+describe('helm', () => {
+  it.each(['helm uninstall x', 'helm del x', 'helm upgrade x ./c', 'helm rollback x 2', 'helm -n prod uninstall x'])('refuses %s', (text) => {
+    expect(classifyHelm(words(text), text)).toBeDefined();
+  });
+
+  it.each(['helm list', 'helm install x ./c', 'helm upgrade x ./c --dry-run', 'helm template x ./c', 'helm diff upgrade x ./c'])('lets %s run', (text) => {
+    expect(classifyHelm(words(text), text)).toBeUndefined();
+  });
+});
+
+describe('unwrap', () => {
+  const literal = (text: string) => unwrap(words(text), words(text).map(() => false));
+
+  it.each([
+    ['sudo -u deploy terraform apply', 'terraform apply'],
+    ['env -u X A=1 terraform apply', 'terraform apply'],
+    ['A=1 B=2 terraform apply', 'terraform apply'],
+    ['timeout -s KILL 60 terraform apply', 'terraform apply'],
+    ['nice -n 5 nohup time terraform apply', 'terraform apply'],
+    ['xargs -I {} terraform state rm {}', 'terraform state rm {}'],
+    ['command terraform apply', 'terraform apply'],
+    ['exec -a x terraform apply', 'terraform apply'],
+    ['npx -p blast-radius blast-radius approve x', 'blast-radius approve x'],
+  ])('%s runs %s', (text, inner) => {
+    expect(literal(text)).toEqual([{ kind: 'words', words: words(inner), expanded: words(inner).map(() => false) }]);
+  });
+
+  it('gives the script of sh -c, bash -lc, eval, watch and ssh to parse again', () => {
+    expect(unwrap(['bash', '-lc', 'terraform apply'], [false, false, false])).toEqual([{ kind: 'script', script: 'terraform apply' }]);
+    expect(literal('eval terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);
+    expect(literal('watch -n 5 terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);
+    expect(literal('ssh -i key host terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);
+  });
+
+  it('reads the here-document of a shell, and marks a shell reading a pipe as hidden', () => {
+    expect(unwrap(['bash'], [false], 'terraform destroy\n')).toEqual([{ kind: 'script', script: 'terraform destroy\n' }]);
+    expect(literal('sh')).toEqual([{ kind: 'hidden' }]);
+    expect(literal('source env.sh')).toEqual([{ kind: 'hidden' }]);
+  });
+
+  it('finds the commands of find -exec', () => {
+    expect(literal('find . -exec terraform destroy ; -print')).toEqual([{ kind: 'words', words: ['terraform', 'destroy'], expanded: [false, false] }]);
+  });
+
+  it('does not run what command -v only looks up', () => {
+    expect(literal('command -v terraform')).toEqual([]);
+  });
+
+  it('names programs by their base name', () => {
+    expect(commandName('/usr/local/bin/terraform')).toBe('terraform');
+    expect(commandName('C:/tools/terraform.exe')).toBe('terraform');
+  });
+});
