@@ -84,6 +84,10 @@ export const DENY: string[] = [
   'terraform "destroy"',
   "terraform 'apply' -auto-approve",
   't\\erraform apply',
+  'terra\\\nform destroy',
+  '{terraform,destroy}',
+  't=terra; ${t}form destroy',
+  'env -S "terraform destroy -auto-approve"',
   // the program computed at run time
   '$T destroy -auto-approve',
   '${TF:-terraform} apply -auto-approve',
@@ -202,6 +206,7 @@ export const PASS: string[] = [
   'curl -s https://example.com | jq .',
   'find . -name "*.tf" -print',
   'echo $HOME',
+  'echo a\\\\\nls',
   'for f in *.txt; do wc -l "$f"; done',
   'psql -c "delete from sessions where expired"',
   'aws s3 ls',

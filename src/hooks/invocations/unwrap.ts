@@ -106,6 +106,8 @@ export function unwrap(words: string[], expanded: boolean[], stdin?: string): Un
       return findExec(words.slice(at)).map((inner) => ({ kind: 'words' as const, words: inner, expanded: inner.map(() => false) }));
     }
     if (name === 'command' && ['-v', '-V'].includes(words[at + 1] as string)) return [];
+    const split = name === 'env' ? words.findIndex((w, i) => i > at && (w === '-S' || w === '--split-string')) : -1;
+    if (split !== -1) return [{ kind: 'script', script: words.slice(split + 1).join(' ') }];
     const spec = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (!spec) return [{ kind: 'words', words: words.slice(at), expanded: expanded.slice(at) }];
     const next = skipOptions(words, at + 1, spec);

@@ -50,10 +50,22 @@ function toSimpleCommand(command: Node): SimpleCommand | undefined {
   return simple;
 }
 
+/** Longer scripts are not parsed (the hook then judges them by what they mention): no agent command is this long. */
+export const MAX_SCRIPT_LENGTH = 256 * 1024;
+
+/**
+ * Bash joins a backslash-newline inside a word (`terra\⏎form`); tree-sitter-bash splits the word there instead, so
+ * unescaped continuations are removed first (an escaped backslash before the newline stays).
+ */
+function joinContinuations(script: string): string {
+  return script.replace(/(?<!\\)((?:\\\\)*)\\\r?\n/g, '$1');
+}
+
 /** Every simple command in the script, in source order; a script that is not valid shell is a ShellSyntaxError. */
 export function parseShell(script: string): SimpleCommand[] {
   if (!parser) throw new Error('parseShell() called before loadShellParser()');
-  const tree = parser.parse(script);
+  if (script.length > MAX_SCRIPT_LENGTH) throw new ShellSyntaxError('too long to parse');
+  const tree = parser.parse(joinContinuations(script));
   if (!tree) throw new ShellSyntaxError('the shell parser gave no tree');
   try {
     if (tree.rootNode.hasError) throw new ShellSyntaxError('not valid shell syntax');
