@@ -7,7 +7,7 @@ type ParseOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 function cleanMessage(error: unknown): string {
   const message = String((error as Error).message ?? error);
-  return message.replace(/\. To specify a positional argument.*$/s, '.');
+  return message.replace(/\. To specify a positional argument.*$/s, ' (arguments that start with - go after --).');
 }
 
 export function fastParse<Args>(spec: CommandSpec<Args>, argv: string[]): Args {

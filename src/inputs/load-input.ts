@@ -10,7 +10,10 @@ import { parseJsonDocuments } from './json-documents.js';
 import { displayName, readInputBytes } from './read-input.js';
 
 export interface LoadOptions {
+  /** terraform or tofu binary that reads binary plan files (default: terraform on PATH, else tofu). */
   terraformBin?: string;
+  /** Global options given before `show` (`-chdir=infra`), so that it runs in the plan's working directory. */
+  terraformArgs?: string[];
 }
 
 /**
@@ -23,7 +26,7 @@ export async function loadInput(path: string, firstIndex: number, options: LoadO
   if (isZipArchive(bytes)) {
     // Only binary plans need a child process: load that code on this path alone.
     const { showBinaryPlan } = await import('../analyzers/terraform/binary-plan.js');
-    bytes = await showBinaryPlan(bytes, path, name, options.terraformBin);
+    bytes = await showBinaryPlan(bytes, path, name, options);
   }
   const text = decodeText(bytes, name);
   if (isSetupTerraformWrapperOutput(text)) throw new InputError(wrapperOutputMessage(name));

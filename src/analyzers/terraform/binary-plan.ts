@@ -36,11 +36,11 @@ function firstErrorLine(stderr: string): string {
   return lines.find((line) => line.startsWith('Error:'))?.replace(/^Error:\s*/, '') ?? lines[0] ?? 'no error message';
 }
 
-function run(binary: string, planPath: string, cwd: string, name: string): Promise<Buffer> {
+function run(binary: string, globalArgs: string[], planPath: string, cwd: string, name: string): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
     execFile(
       binary,
-      ['show', '-json', '-no-color', planPath],
+      [...globalArgs, 'show', '-json', '-no-color', planPath],
       { cwd, encoding: 'buffer', maxBuffer: 1024 ** 3, env: { ...process.env, TF_IN_AUTOMATION: '1' } },
       (error, stdout, stderr) => {
         if (!error) return resolvePromise(stdout);
@@ -54,20 +54,26 @@ function run(binary: string, planPath: string, cwd: string, name: string): Promi
 
 /**
  * Terraform needs the working directory the plan was made in (its .terraform holds the provider schemas): use the
- * plan's own directory when it has one, else the current directory.
+ * plan's own directory when it has one, else the current directory; `terraformArgs` (`-chdir=infra`) come first.
  */
-export async function showBinaryPlan(bytes: Buffer, path: string, name: string, terraformBin?: string): Promise<Buffer> {
-  const binary = findTerraform(terraformBin, name);
+export async function showBinaryPlan(
+  bytes: Buffer,
+  path: string,
+  name: string,
+  options: { terraformBin?: string; terraformArgs?: string[] } = {},
+): Promise<Buffer> {
+  const binary = findTerraform(options.terraformBin, name);
+  const globalArgs = options.terraformArgs ?? [];
   if (path !== '-') {
     const planDirectory = dirname(resolve(path));
     const cwd = existsSync(join(planDirectory, '.terraform')) ? planDirectory : process.cwd();
-    return run(binary, resolve(path), cwd, name);
+    return run(binary, globalArgs, resolve(path), cwd, name);
   }
   const scratch = mkdtempSync(join(tmpdir(), 'blast-radius-'));
   try {
     const planPath = join(scratch, 'stdin.tfplan');
     writeFileSync(planPath, bytes);
-    return await run(binary, planPath, process.cwd(), name);
+    return await run(binary, globalArgs, planPath, process.cwd(), name);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 // Classifies helm invocations: uninstall, upgrade and rollback change (and can delete) live releases.
-import { guarded, type InvocationClassifier } from './invocation.js';
+import type { InvocationClassifier } from './invocation.js';
 
 const VALUE_FLAGS = new Set(['-n', '--namespace', '--kube-context', '--kubeconfig', '--registry-config', '--repository-cache', '--repository-config']);
 const UNINSTALL = new Set(['uninstall', 'delete', 'del', 'un']);
@@ -23,7 +23,9 @@ export const classifyHelm: InvocationClassifier = (words, command) => {
   const at = subcommandIndex(words);
   const subcommand = words[at] ?? '';
   if (isDryRun(words.slice(at + 1))) return undefined;
-  const instead = `Run \`${guarded(words)}\`: it runs \`helm diff\` first, checks what would be removed, and runs the real command only when nothing protected is hit.`;
+  // The guard checks Terraform plans; Helm changes still need a person to read the diff.
+  const instead =
+    'Show the user what it would change (`helm diff upgrade …` / `helm diff rollback …`, or `helm get manifest RELEASE` before an uninstall) and ask them to run it.';
   if (UNINSTALL.has(subcommand)) return { command, why: `helm ${subcommand} deletes every object of the release.`, instead };
   if (subcommand === 'upgrade') return { command, why: 'helm upgrade deletes objects the new chart no longer renders, and replaces those whose immutable fields change.', instead };
   if (subcommand === 'rollback') return { command, why: 'helm rollback deletes objects the older revision did not have.', instead };

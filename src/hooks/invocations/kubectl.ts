@@ -1,5 +1,5 @@
 // Classifies kubectl invocations: delete, apply --prune, replace --force, scale to 0 and drain change infrastructure.
-import { guarded, type InvocationClassifier } from './invocation.js';
+import { shellQuote, type InvocationClassifier } from './invocation.js';
 
 /** Global flags that take a value as the next word (`kubectl -n prod delete …`). */
 const VALUE_FLAGS = new Set([
@@ -44,10 +44,11 @@ export const classifyKubectl: InvocationClassifier = (words, command) => {
   const subcommand = words[at];
   const rest = words.slice(at + 1);
   if (isDryRun(words)) return undefined;
+  // The guard checks Terraform plans; Kubernetes changes still need a person to read the dry run.
   const refuse = (why: string) => ({
     command,
     why,
-    instead: `Run \`${guarded(words)}\`: it runs the server-side dry run first, checks what would be deleted, and runs the real command only when nothing protected is hit.`,
+    instead: `Show the user what it would do (\`${[...words, '--dry-run=server'].map(shellQuote).join(' ')}\`, or \`kubectl diff\`) and ask them to run it.`,
   });
   switch (subcommand) {
     case 'delete':

@@ -1,0 +1,92 @@
+// `blast-radius guard -- terraform …` with the real terraform (skipped where it is not installed): a blocked plan
+// applies nothing, a passing plan is applied exactly, and a plan swapped between check and apply is refused.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+import { scratchDirectory } from '../helpers/scratch.js';
+
+const scratch = scratchDirectory();
+afterAll(() => scratch.remove());
+
+const terraformPath = spawnSync('sh', ['-c', 'command -v terraform'], { encoding: 'utf8' }).stdout.trim();
+const TF_ENV = { TF_CLI_CONFIG_FILE: '/dev/null', TF_IN_AUTOMATION: '1' };
+
+function terraform(cwd: string, ...args: string[]): string {
+  const result = spawnSync('terraform', args, { cwd, encoding: 'utf8', env: { ...process.env, ...TF_ENV } });
+  if (result.status !== 0) throw new Error(`terraform ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** A working directory with the fixture's `before` applied and its `after` configuration in place. */
+function project(name: string, fixture: string): string {
+  const dir = join(scratch.path, name);
+  mkdirSync(dir);
+  cpSync(join(ROOT, 'fixtures/terraform', fixture, 'before'), dir, { recursive: true });
+  terraform(dir, 'init', '-input=false');
+  terraform(dir, 'apply', '-auto-approve', '-input=false');
+  cpSync(join(ROOT, 'fixtures/terraform', fixture, 'after'), dir, { recursive: true });
+  return dir;
+}
+
+const state = (dir: string): string[] => terraform(dir, 'state', 'list').trim().split('\n').sort();
+
+(terraformPath ? describe : describe.skip)('with terraform installed (skipped where it is not)', () => {
+  it('applies nothing when the plan replaces production', () => {
+    const dir = project('blocked', 'prod-replace');
+    const before = readFileSync(join(dir, 'terraform.tfstate'), 'utf8');
+    const result = runCli(['guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^BLOCKED/);
+    expect(result.stdout).toContain('prod-replace');
+    expect(result.stderr).toContain('nothing was applied');
+    expect(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a destroy that reaches production', () => {
+    const dir = project('destroy', 'root-variable-prod');
+    const result = runCli(['guard', '--', 'terraform', 'destroy', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('prod-delete');
+    expect(state(dir)).toEqual(['terraform_data.cache', 'terraform_data.staging_cache']);
+  });
+
+  it('applies exactly the checked plan when nothing protected is destroyed', () => {
+    const dir = project('passes', 'staging-delete');
+    const result = runCli(['guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(result.stderr).toContain('Applied exactly the plan blast-radius checked.');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^PASS/);
+    expect(state(dir)).toEqual(['terraform_data.staging_web']);
+  });
+
+  it('refuses a plan file swapped between the check and the apply', () => {
+    const dir = project('swapped', 'staging-delete');
+    // A terraform that, when asked to show the plan, answers truthfully and then overwrites the plan file.
+    mkdirSync(join(scratch.path, 'swapping'));
+    const wrapper = join(scratch.path, 'swapping', 'terraform');
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nif [ "$1" = show ]; then "${terraformPath}" "$@"; code=$?; for last; do :; done; echo tampered >> "$last"; exit $code; fi\nexec "${terraformPath}" "$@"\n`,
+    );
+    chmodSync(wrapper, 0o755);
+    const result = runCli(['guard', '--', wrapper, 'apply', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/plan file changed between the check and the apply; nothing was applied/);
+    expect(state(dir)).toEqual(['terraform_data.dev_worker', 'terraform_data.staging_db', 'terraform_data.staging_web']);
+  });
+});
+
+describe('usage', () => {
+  it('asks for the command after --', () => {
+    const result = runCli(['guard', 'terraform', 'apply', '-auto-approve']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/go after --/);
+  });
+
+  it('refuses what it cannot guard yet', () => {
+    const result = runCli(['guard', '--', 'kubectl', 'delete', 'ns', 'prod']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/"kubectl" is not supported/);
+  });
+});

@@ -1,0 +1,32 @@
+// Splitting a guarded terraform command line into plan options, apply options and a saved plan.
+import { parseTerraformInvocation } from '../../src/guard/terraform-invocation.js';
+
+it('plans with the planning options and applies the saved plan with the options apply still takes', () => {
+  expect(parseTerraformInvocation(['terraform', '-chdir=infra', 'apply', '-auto-approve', '-var', 'a=1', '-var-file=prod.tfvars', '-target=x.y', '-lock-timeout=30s', '-no-color'])).toEqual({
+    binary: 'terraform',
+    globalArgs: ['-chdir=infra'],
+    destroy: false,
+    planArgs: ['-var', 'a=1', '-var-file=prod.tfvars', '-target=x.y', '-lock-timeout=30s', '-no-color'],
+    applyArgs: ['-lock-timeout=30s', '-no-color'],
+  });
+});
+
+it('plans a destroy for destroy and for apply -destroy', () => {
+  expect(parseTerraformInvocation(['terraform', 'destroy', '-auto-approve']).destroy).toBe(true);
+  expect(parseTerraformInvocation(['tofu', 'apply', '-destroy']).destroy).toBe(true);
+  expect(parseTerraformInvocation(['terraform', 'apply', '-destroy=false']).destroy).toBe(false);
+});
+
+it('takes a saved plan file, and refuses planning options beside it', () => {
+  expect(parseTerraformInvocation(['terraform', 'apply', 'tfplan']).savedPlan).toBe('tfplan');
+  expect(() => parseTerraformInvocation(['terraform', 'apply', '-var', 'a=1', 'tfplan'])).toThrow(/saved plan is applied as it is/);
+});
+
+it.each([
+  [['terragrunt', 'apply'], /"terragrunt" is not supported/],
+  [['kubectl', 'delete', 'ns', 'x'], /"kubectl" is not supported/],
+  [['terraform', 'plan'], /"plan" needs no guard/],
+  [['terraform', 'destroy', 'extra'], /Unexpected argument "extra"/],
+])('refuses %j', (words, message) => {
+  expect(() => parseTerraformInvocation(words)).toThrow(message);
+});
