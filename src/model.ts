@@ -22,6 +22,14 @@ export interface NameHint {
   value: string;
 }
 
+/** A cloud account a resource belongs to: an AWS account id, an Azure subscription id, a Google Cloud project. */
+export interface AccountId {
+  provider: 'aws' | 'azure' | 'gcp';
+  id: string;
+  /** The attribute it was found in. */
+  field: string;
+}
+
 /** One resource touched by a change, with only the facts the tool needs: no attribute values wholesale. */
 export interface ResourceChange {
   source: Source;
@@ -52,6 +60,10 @@ export interface ResourceChange {
   importing?: boolean;
   labels: Label[];
   nameHints: NameHint[];
+  /** Cloud accounts found in its attributes (never in sensitive ones). */
+  accounts: AccountId[];
+  /** The Kubernetes namespace, for Kubernetes objects. */
+  namespace?: string;
 }
 
 /** A resource that changed outside the tool that manages it (Terraform resource_drift). */
@@ -104,6 +116,18 @@ export interface Finding {
   action: Action;
   environment: string;
   message: string;
+  /** Set when a configured exception waives the finding: it is reported but no longer blocks. */
+  waived?: { reason: string; by: string; expires: string };
+}
+
+/** A configured exception, with the addresses it waived in this run (none: it was not used). */
+export interface ReportException {
+  address: string;
+  rules: string[];
+  reason: string;
+  by: string;
+  expires: string;
+  waived: string[];
 }
 
 export interface ReportResource {
@@ -130,7 +154,9 @@ export interface RuleMeta {
 }
 
 export interface Summary {
+  /** Errors that block: waived ones are counted in `waived` instead. */
   errors: number;
+  waived: number;
   warnings: number;
   infos: number;
   /** Resource changes seen, no-ops and reads included. */
@@ -152,4 +178,8 @@ export interface Report {
   summary: Summary;
   /** Metadata of every rule the findings cite. */
   rules: Record<string, RuleMeta>;
+  /** The configuration file used, if any. */
+  config?: string;
+  /** Every exception of the configuration, with what it waived. */
+  exceptions: ReportException[];
 }

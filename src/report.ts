@@ -1,5 +1,5 @@
 // Assembles the Report from analyzed inputs, their environments and findings, and derives the exit code from it.
-import type { Action, AnalyzedInput, Finding, Report, ReportResource, RuleMeta, Summary } from './model.js';
+import type { Action, AnalyzedInput, Finding, Report, ReportException, ReportResource, RuleMeta, Summary } from './model.js';
 import { EXIT_BLOCKED, EXIT_PASS } from './errors.js';
 import type { ClassifiedChange } from './policy/evaluate.js';
 import { ruleUrl, type Rule } from './policy/rule.js';
@@ -17,7 +17,8 @@ function count<K extends string>(keys: K[]): Partial<Record<K, number>> {
 function summarize(inputs: AnalyzedInput[], classified: ClassifiedChange[], findings: Finding[]): Summary {
   const touched = classified.filter(({ change }) => !QUIET_ACTIONS.has(change.action));
   return {
-    errors: findings.filter((f) => f.severity === 'error').length,
+    errors: findings.filter((f) => f.severity === 'error' && !f.waived).length,
+    waived: findings.filter((f) => f.waived).length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     infos: findings.filter((f) => f.severity === 'info').length,
     changes: classified.length,
@@ -34,11 +35,17 @@ function toResource({ change, environment }: ClassifiedChange, file: string): Re
   return resource;
 }
 
+/** A finding blocks when it is an error that no exception waived. */
+export function blocks(finding: Finding): boolean {
+  return finding.severity === 'error' && finding.waived === undefined;
+}
+
 export function buildReport(
   inputs: AnalyzedInput[],
   classified: ClassifiedChange[],
   findings: Finding[],
   rules: readonly Rule[],
+  configuration: { path?: string; exceptions: ReportException[] } = { exceptions: [] },
 ): Report {
   const cited = new Set(findings.map((f) => f.ruleId));
   const ruleMeta: Record<string, RuleMeta> = {};
@@ -48,7 +55,7 @@ export function buildReport(
   return {
     schemaVersion: 1,
     tool: { name: 'blast-radius', version: VERSION },
-    verdict: findings.some((f) => f.severity === 'error') ? 'block' : 'pass',
+    verdict: findings.some(blocks) ? 'block' : 'pass',
     inputs: inputs.map(({ file, format, formatVersion, toolVersion }) => ({ file, format, formatVersion, toolVersion })),
     findings,
     resources: classified
@@ -56,6 +63,8 @@ export function buildReport(
       .map((entry) => toResource(entry, inputs[entry.change.input]?.file ?? '')),
     summary: summarize(inputs, classified, findings),
     rules: ruleMeta,
+    ...(configuration.path !== undefined ? { config: configuration.path } : {}),
+    exceptions: configuration.exceptions,
   };
 }
 

@@ -1,11 +1,23 @@
-// Decides the environment of every resource change, strongest evidence first: its tags, its names, the plan's variables.
+// Decides the environment of every resource change: the configuration's rules in order (first match wins), then,
+// unless the configuration turns them off, the built-in tiers, strongest evidence first: tags, names, the plan's
+// root variables. Every decision can be traced rule by rule (`blast-radius explain`).
 import type { EnvironmentTag, ResourceChange, RootVariable } from '../model.js';
+import { DEFAULT_CONFIG, type CompiledConfig } from '../config/compiled-config.js';
 import { strongest, type Candidate } from './candidate.js';
 import { DEFAULT_NAME_RULE, DEFAULT_ROOT_VARIABLE_RULE, DEFAULT_TAG_RULE, NO_EVIDENCE_RULE } from './default-rules.js';
-import { DEFAULT_ENVIRONMENTS, UNKNOWN_ENVIRONMENT, type EnvironmentDefinition } from './environments.js';
+import { UNKNOWN_ENVIRONMENT } from './environments.js';
+import { configRuleCandidate, type RuleContext } from './kinds/config-rule.js';
 import { nameTokenCandidates } from './kinds/name-token.js';
 import { rootVariableCandidates } from './kinds/root-variable.js';
 import { tagValueCandidates } from './kinds/tag-value.js';
+
+/** One rule tried for one change: what it found, if anything. */
+export interface TraceStep {
+  rule: string;
+  matched: boolean;
+  /** Environment and evidence of each candidate the rule found. */
+  found: string[];
+}
 
 function toTag(candidate: Candidate): EnvironmentTag {
   return {
@@ -24,26 +36,46 @@ const UNKNOWN_TAG: EnvironmentTag = {
   reason: 'no environment tag, name or root variable says which environment it belongs to',
 };
 
-/**
- * Returns a classifier for the changes of one input. The root-variable tier is computed once per input: it is
- * the fallback for every resource of that plan.
- */
-export function environmentClassifier(
-  variables: RootVariable[],
-  environments: readonly EnvironmentDefinition[] = DEFAULT_ENVIRONMENTS,
-): (change: ResourceChange) => EnvironmentTag {
-  const planWide = strongest(
-    rootVariableCandidates(variables, DEFAULT_ROOT_VARIABLE_RULE.params, environments, DEFAULT_ROOT_VARIABLE_RULE.id),
-  );
-  return (change) => {
-    const tiers: (() => Candidate[])[] = [
-      () => tagValueCandidates(change, DEFAULT_TAG_RULE.params, environments, DEFAULT_TAG_RULE.id),
-      () => nameTokenCandidates(change, environments, DEFAULT_NAME_RULE.id),
+export interface Classifier {
+  classify(change: ResourceChange): EnvironmentTag;
+  /** The same decision, with every rule tried in order. */
+  explain(change: ResourceChange): { environment: EnvironmentTag; steps: TraceStep[] };
+}
+
+/** A classifier for the changes of one input; the root-variable tier is computed once, as that input's fallback. */
+export function environmentClassifier(variables: RootVariable[], config: CompiledConfig = DEFAULT_CONFIG, contexts: string[] = []): Classifier {
+  const { environments } = config;
+  const context: RuleContext = { variables, contexts };
+  const planWide = rootVariableCandidates(variables, DEFAULT_ROOT_VARIABLE_RULE.params, environments, DEFAULT_ROOT_VARIABLE_RULE.id);
+
+  function decide(change: ResourceChange, steps?: TraceStep[]): EnvironmentTag {
+    const record = (rule: string, candidates: Candidate[]): Candidate | undefined => {
+      const chosen = strongest(candidates);
+      steps?.push({ rule, matched: chosen !== undefined, found: candidates.map((c) => `${c.environment.name}: ${c.evidence}`) });
+      return chosen;
+    };
+    for (const rule of config.rules) {
+      const candidate = configRuleCandidate(rule, change, context);
+      if (record(rule.id, candidate ? [candidate] : [])) return toTag(candidate as Candidate);
+    }
+    if (!config.defaults) return UNKNOWN_TAG;
+    const tiers: [string, () => Candidate[]][] = [
+      [DEFAULT_TAG_RULE.id, () => tagValueCandidates(change, DEFAULT_TAG_RULE.params, environments, DEFAULT_TAG_RULE.id)],
+      [DEFAULT_NAME_RULE.id, () => nameTokenCandidates(change, environments, DEFAULT_NAME_RULE.id)],
+      [DEFAULT_ROOT_VARIABLE_RULE.id, () => planWide],
     ];
-    for (const tier of tiers) {
-      const decided = strongest(tier());
+    for (const [rule, candidates] of tiers) {
+      const decided = record(rule, candidates());
       if (decided) return toTag(decided);
     }
-    return planWide ? toTag(planWide) : UNKNOWN_TAG;
+    return UNKNOWN_TAG;
+  }
+
+  return {
+    classify: (change) => decide(change),
+    explain: (change) => {
+      const steps: TraceStep[] = [];
+      return { environment: decide(change, steps), steps };
+    },
   };
 }

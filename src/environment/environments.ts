@@ -19,6 +19,12 @@ export const DEFAULT_ENVIRONMENTS: readonly EnvironmentDefinition[] = [
   { name: 'test', protected: false, valueTokens: ['test', 'testing', 'qa'], nameTokens: ['test', 'testing', 'qa'] },
 ];
 
+/** The environment whose name the whole value is (`Production`, `shared-services`), ignoring case. */
+export function environmentNamed(value: string, environments: readonly EnvironmentDefinition[]): EnvironmentDefinition | undefined {
+  const wanted = value.trim().toLowerCase();
+  return environments.find((e) => e.name === wanted);
+}
+
 export interface TokenMatch {
   environment: EnvironmentDefinition;
   token: string;

@@ -27,5 +27,10 @@ export function destructionRule(spec: {
       subject.change.action === spec.action && environmentScope(subject.environment) === spec.scope
         ? describeDestruction(subject)
         : undefined,
+    severityFor: (policy) => {
+      if (spec.scope === 'protected') return policy.block.has(spec.action) ? 'error' : 'warning';
+      if (spec.scope === 'unknown') return policy.unknown === 'block' ? 'error' : 'warning';
+      return spec.severity;
+    },
   });
 }

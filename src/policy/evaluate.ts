@@ -1,7 +1,9 @@
-// Runs every policy rule over the classified changes and drift of all inputs, and returns findings in a stable order.
-import type { Action, Drift, EnvironmentTag, Finding, ResourceChange } from '../model.js';
+// Runs every policy rule over the classified changes, drift and plans of all inputs, under the configured policy,
+// and returns findings in a stable order.
+import type { Action, Drift, EnvironmentTag, Finding, ResourceChange, Severity } from '../model.js';
+import { DEFAULT_POLICY, type PolicyOptions } from '../config/compiled-config.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
-import type { Rule } from './rule.js';
+import type { ChangeSubject, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 
 export interface ClassifiedChange {
@@ -15,6 +17,9 @@ interface Target {
   action: Action;
   environment: string;
 }
+
+/** The address plan-wide findings carry. */
+export const WHOLE_PLAN = '(whole plan)';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -39,24 +44,32 @@ function driftTargets(drift: Drift[], classified: ClassifiedChange[]): { entry: 
 export function evaluatePolicy(
   classified: ClassifiedChange[],
   drift: Drift[],
-  fileOf: (input: number) => string,
+  files: string[],
   rules: readonly Rule[] = Object.values(RULES),
+  policy: PolicyOptions = DEFAULT_POLICY,
 ): Finding[] {
   const findings: Finding[] = [];
-  const report = (rule: Rule, target: Target, message: string | undefined): void => {
+  const report = (rule: Rule, target: Target, message: string | undefined, severity: Severity = rule.severity): void => {
     if (message === undefined) return;
     const { address, action, environment } = target;
-    findings.push({ ruleId: rule.id, severity: rule.severity, file: fileOf(target.input), address, action, environment, message });
+    findings.push({ ruleId: rule.id, severity, file: files[target.input] ?? '', address, action, environment, message });
   };
+  const subjects: ChangeSubject[] = classified.map((entry) => ({ ...entry, policy }));
   const drifted = driftTargets(drift, classified);
   for (const rule of rules) {
     if (rule.subject === 'change') {
-      for (const subject of classified) {
+      for (const subject of subjects) {
         const { input, address, action } = subject.change;
-        report(rule, { input, address, action, environment: subject.environment.name }, rule.check(subject));
+        const message = rule.check(subject);
+        report(rule, { input, address, action, environment: subject.environment.name }, message, rule.severityFor?.(policy, subject));
       }
-    } else {
+    } else if (rule.subject === 'drift') {
       for (const { entry, target } of drifted) report(rule, target, rule.check(entry));
+    } else {
+      files.forEach((file, input) => {
+        const changes = subjects.filter((s) => s.change.input === input);
+        report(rule, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check({ file, changes, policy }));
+      });
     }
   }
   return findings.sort(compareFindings);

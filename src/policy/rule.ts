@@ -1,4 +1,5 @@
 // What a policy rule is: metadata plus a pure check over one change (or one drift entry) that returns a message.
+import type { PolicyOptions } from '../config/compiled-config.js';
 import type { Drift, EnvironmentTag, ResourceChange, Severity } from '../model.js';
 
 export const DOCS_BASE_URL = 'https://github.com/blast-radius/blast-radius/blob/main/docs/rules';
@@ -6,6 +7,14 @@ export const DOCS_BASE_URL = 'https://github.com/blast-radius/blast-radius/blob/
 export interface ChangeSubject {
   change: ResourceChange;
   environment: EnvironmentTag;
+  policy: PolicyOptions;
+}
+
+/** A whole plan, for rules about the change as a whole (how much it destroys). */
+export interface PlanSubject {
+  file: string;
+  changes: ChangeSubject[];
+  policy: PolicyOptions;
 }
 
 interface RuleMetadata {
@@ -13,6 +22,7 @@ interface RuleMetadata {
   id: string;
   /** One line, ending with a period. */
   description: string;
+  /** The default severity; the configuration's policy may change it (see severityFor). */
   severity: Severity;
 }
 
@@ -20,6 +30,13 @@ export interface ChangeRule extends RuleMetadata {
   subject: 'change';
   /** The finding's message when the rule applies to this change, otherwise undefined. */
   check(subject: ChangeSubject): string | undefined;
+  /** The severity under the configured policy, when it is not always `severity`. */
+  severityFor?(policy: PolicyOptions, subject: ChangeSubject): Severity;
+}
+
+export interface PlanRule extends RuleMetadata {
+  subject: 'plan';
+  check(subject: PlanSubject): string | undefined;
 }
 
 export interface DriftRule extends RuleMetadata {
@@ -27,7 +44,7 @@ export interface DriftRule extends RuleMetadata {
   check(drift: Drift): string | undefined;
 }
 
-export type Rule = ChangeRule | DriftRule;
+export type Rule = ChangeRule | DriftRule | PlanRule;
 
 export function defineRule<R extends Rule>(rule: R): R {
   return rule;

@@ -23,6 +23,14 @@ function headline(report: Report): string {
 }
 
 function findingLines(finding: Finding): string[] {
+  if (finding.waived) {
+    const { reason, by, expires } = finding.waived;
+    return [
+      `  ${kleur.dim('waived ')}  ${kleur.bold(finding.address)}  ${kleur.dim(finding.ruleId)}`,
+      `           ${finding.message}`,
+      `           Waived by an exception: ${reason} (${by}, until ${expires}).`,
+    ];
+  }
   const severity = SEVERITY_STYLE[finding.severity](finding.severity.padEnd(7));
   // Information fits on one line: its message already names the address.
   if (finding.severity === 'info') return [`  ${severity}  ${finding.message}  ${kleur.dim(finding.ruleId)}`];
@@ -41,7 +49,8 @@ function summaryLine(report: Report): string {
   const actions = Object.entries(summary.byAction)
     .map(([action, n]) => `${n} ${action}`)
     .join(', ');
-  const severities = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info`;
+  const waived = summary.waived > 0 ? `, ${summary.waived} waived` : '';
+  const severities = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${summary.infos} info${waived}`;
   return `${report.verdict === 'block' ? 'blocked' : 'passed'}: ${severities}; ${plural(summary.changes, 'resource change')}${actions ? ` (${actions})` : ''}.`;
 }
 
@@ -53,8 +62,10 @@ export default function formatText(report: Report): string {
     for (const finding of report.findings.filter((f) => f.file === file)) lines.push(...findingLines(finding));
     lines.push('');
   }
+  const unused = report.exceptions.filter((e) => e.waived.length === 0);
+  if (unused.length > 0) lines.push(`Exceptions that waived nothing: ${unused.map((e) => `${e.address} (${e.rules.join(', ')})`).join('; ')}.`, '');
   if (report.verdict === 'block') {
-    const ids = [...new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))];
+    const ids = [...new Set(report.findings.filter((f) => f.severity === 'error' && !f.waived).map((f) => f.ruleId))];
     lines.push(`Do not apply this plan. Why these rules block, and how to fix or allow-list them: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`, '');
   }
   lines.push(summaryLine(report));

@@ -4,7 +4,7 @@ import type { Label, RootVariable } from '../../src/model.js';
 import { resourceChange } from '../helpers/resource-change.js';
 
 const tag = (key: string, value: string, field = 'tags'): Label => ({ key, value, field });
-const classify = environmentClassifier([]);
+const classify = environmentClassifier([]).classify;
 
 describe('tags and labels', () => {
   it.each([
@@ -84,30 +84,30 @@ describe('root variables', () => {
   const variable = (name: string, value: string, sensitive = false): RootVariable => ({ name, value, sensitive });
 
   it('makes every resource that says nothing itself production', () => {
-    const environment = environmentClassifier([variable('environment', 'prod')])(resourceChange({ name: 'cache' }));
+    const environment = environmentClassifier([variable('environment', 'prod')]).classify(resourceChange({ name: 'cache' }));
     expect(environment).toMatchObject({ name: 'production', protected: true, rule: 'default-root-variable' });
     expect(environment.reason).toContain('environment = "prod"');
   });
 
   it('yields to what the resource says itself', () => {
-    const classifyWithVariable = environmentClassifier([variable('env', 'production')]);
+    const classifyWithVariable = environmentClassifier([variable('env', 'production')]).classify;
     expect(classifyWithVariable(resourceChange({ name: 'staging_cache' })).name).toBe('staging');
     expect(classifyWithVariable(resourceChange({ labels: [tag('env', 'dev')] })).name).toBe('development');
   });
 
   it('ignores variables that do not name the environment', () => {
-    expect(environmentClassifier([variable('region', 'prod-eu')])(resourceChange()).name).toBe('unknown');
+    expect(environmentClassifier([variable('region', 'prod-eu')]).classify(resourceChange()).name).toBe('unknown');
   });
 
   it('uses a sensitive variable without ever showing its value', () => {
-    const environment = environmentClassifier([variable('environment', 'production', true)])(resourceChange());
+    const environment = environmentClassifier([variable('environment', 'production', true)]).classify(resourceChange());
     expect(environment.name).toBe('production');
     expect(environment.reason).not.toContain('"production"');
     expect(environment.reason).toContain('sensitive');
   });
 
   it('does not let an unknown sensitive value name an environment (it would be shown)', () => {
-    expect(environmentClassifier([variable('environment', 's3cr3t-value', true)])(resourceChange()).name).toBe('unknown');
+    expect(environmentClassifier([variable('environment', 's3cr3t-value', true)]).classify(resourceChange()).name).toBe('unknown');
   });
 });
 

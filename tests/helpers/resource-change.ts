@@ -12,6 +12,7 @@ export function resourceChange(overrides: Partial<ResourceChange> = {}): Resourc
     action: 'delete',
     labels: [],
     nameHints: [],
+    accounts: [],
     ...overrides,
   };
 }

@@ -23,5 +23,6 @@ it('carries the documented top-level fields', () => {
     'resources',
     'summary',
     'rules',
+    'exceptions',
   ]);
 });

@@ -71,6 +71,7 @@ export const SAMPLE_REPORT: Report = {
   ],
   summary: {
     errors: 1,
+    waived: 0,
     warnings: 1,
     infos: 1,
     changes: 4,
@@ -95,6 +96,7 @@ export const SAMPLE_REPORT: Report = {
       url: 'https://github.com/blast-radius/blast-radius/blob/main/docs/rules/resource-drift.md',
     },
   },
+  exceptions: [],
 };
 
 export const PASSING_REPORT: Report = {

@@ -1,5 +1,6 @@
 // Turns a validated Terraform plan into the normalized model: resource changes, drift, root variables, outputs.
 import type { AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
+import { collectAccounts } from './accounts.js';
 import { mapActions, refineAction } from './actions.js';
 import { describeActionReason, formatReplacePaths } from './action-reasons.js';
 import { collectLabels } from './labels.js';
@@ -33,6 +34,9 @@ function toResourceChange(raw: RawResourceChange, input: number): ResourceChange
     ...collectNameHints(change.before, change.before_sensitive),
     ...collectNameHints(change.after, change.after_sensitive),
   ].filter((hint) => !revealsSensitive(hint.value, secrets));
+  const accounts = [...collectAccounts(change.before, change.before_sensitive), ...collectAccounts(change.after, change.after_sensitive)].filter(
+    (account) => !revealsSensitive(account.id, secrets),
+  );
   const reason = mapped.unrecognized
     ? `Terraform reported the action list ${mapped.unrecognized}, which blast-radius does not know; treated as destructive`
     : describeActionReason(raw.action_reason, replacePaths);
@@ -46,6 +50,7 @@ function toResourceChange(raw: RawResourceChange, input: number): ResourceChange
     action,
     labels: dedupe(labels, (l) => `${l.field}\u0000${l.key}\u0000${l.value}`),
     nameHints: dedupe(nameHints, (h) => `${h.field}\u0000${h.value}`),
+    accounts: dedupe(accounts, (a) => `${a.provider}\u0000${a.id}`),
   };
   if (raw.index !== undefined) result.index = raw.index;
   if (raw.previous_address !== undefined) result.previousAddress = raw.previous_address;
@@ -54,6 +59,8 @@ function toResourceChange(raw: RawResourceChange, input: number): ResourceChange
   if (replacePaths) result.replacePaths = replacePaths;
   if (raw.deposed !== undefined) result.deposed = raw.deposed;
   if (importing) result.importing = true;
+  const namespace = nameHints.find((hint) => hint.field.endsWith('metadata[0].namespace') || hint.field.endsWith('metadata.namespace'));
+  if (namespace) result.namespace = namespace.value;
   return result;
 }
 

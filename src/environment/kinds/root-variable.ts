@@ -1,7 +1,7 @@
 // Rule kind: a root variable named like "environment" sets the environment of every resource that says nothing itself.
 import type { RootVariable } from '../../model.js';
 import type { Candidate } from '../candidate.js';
-import { matchEnvironment, type EnvironmentDefinition } from '../environments.js';
+import { environmentNamed, matchEnvironment, type EnvironmentDefinition } from '../environments.js';
 import { normalizeKey, tokenize } from '../tokens.js';
 
 export interface RootVariableParams {
@@ -20,7 +20,8 @@ export function rootVariableCandidates(
     if (variable.value === undefined || !params.names.includes(normalizeKey(variable.name))) continue;
     const value = variable.value.trim();
     if (value === '') continue;
-    const match = matchEnvironment(tokenize(value), environments, 'valueTokens');
+    const named = environmentNamed(value, environments);
+    const match = named ? { environment: named, token: value } : matchEnvironment(tokenize(value), environments, 'valueTokens');
     // A sensitive value is used but never shown, and only when it is a known word (its raw text would leak).
     if (!match && variable.sensitive) continue;
     const environment = match?.environment ?? { name: value.toLowerCase(), protected: false };

@@ -1,7 +1,7 @@
 // Rule kind: a tag or label whose key means "environment" decides the environment by its value.
 import type { ResourceChange } from '../../model.js';
 import type { Candidate } from '../candidate.js';
-import { matchEnvironment, type EnvironmentDefinition } from '../environments.js';
+import { environmentNamed, matchEnvironment, type EnvironmentDefinition } from '../environments.js';
 import { normalizeKey, tokenize } from '../tokens.js';
 
 export interface TagValueParams {
@@ -24,7 +24,8 @@ export function tagValueCandidates(
     if (!strong && !params.weakKeys.includes(key)) continue;
     const value = label.value.trim();
     if (value === '') continue;
-    const match = matchEnvironment(tokenize(value), environments, 'valueTokens');
+    const named = environmentNamed(value, environments);
+    const match = named ? { environment: named, token: value } : matchEnvironment(tokenize(value), environments, 'valueTokens');
     if (!match && !strong) continue;
     const environment = match?.environment ?? { name: value.toLowerCase(), protected: false };
     const shown = `${label.key} = ${JSON.stringify(label.value)}`;

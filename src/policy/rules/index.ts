@@ -3,7 +3,10 @@ import nonprodDelete from './nonprod-delete.js';
 import nonprodReplace from './nonprod-replace.js';
 import prodDelete from './prod-delete.js';
 import prodReplace from './prod-replace.js';
+import prodUpdate from './prod-update.js';
+import protectedTypeDestroy from './protected-type-destroy.js';
 import resourceDrift from './resource-drift.js';
+import tooManyDestructive from './too-many-destructive.js';
 import unknownEnvDelete from './unknown-env-delete.js';
 import unknownEnvReplace from './unknown-env-replace.js';
 import type { Rule } from '../rule.js';
@@ -13,7 +16,10 @@ export const RULES = {
   'nonprod-replace': nonprodReplace,
   'prod-delete': prodDelete,
   'prod-replace': prodReplace,
+  'prod-update': prodUpdate,
+  'protected-type-destroy': protectedTypeDestroy,
   'resource-drift': resourceDrift,
+  'too-many-destructive': tooManyDestructive,
   'unknown-env-delete': unknownEnvDelete,
   'unknown-env-replace': unknownEnvReplace,
 } satisfies Record<string, Rule>;

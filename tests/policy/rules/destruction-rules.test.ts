@@ -1,9 +1,10 @@
 // The six delete/replace rules, each over every action and every class of environment.
 import { RULES } from '../../../src/policy/rules/index.js';
 import type { ChangeRule } from '../../../src/policy/rule.js';
+import { DEFAULT_POLICY } from '../../../src/config/compiled-config.js';
 import type { Action, ResourceChange } from '../../../src/model.js';
 import { resourceChange } from '../../helpers/resource-change.js';
-import { ruleCases, type RuleCase } from '../../helpers/rule-cases.js';
+import { ruleCases, subject, type RuleCase } from '../../helpers/rule-cases.js';
 
 const baseChange = (overrides: Partial<ResourceChange>): ResourceChange =>
   resourceChange({ type: 'aws_db_instance', name: 'main', ...overrides });
@@ -39,6 +40,7 @@ describe('messages', () => {
     const message = RULES['prod-replace'].check({
       change: baseChange({ action: 'replace', replaceOrder: 'delete-first', reason: 'it is tainted (replace_because_tainted)' }),
       environment,
+      policy: DEFAULT_POLICY,
     });
     expect(message).toBe(
       'aws_db_instance.main would be destroyed and then re-created because it is tainted (replace_because_tainted). ' +
@@ -47,12 +49,30 @@ describe('messages', () => {
   });
 
   it('say when the new object is created first', () => {
-    const message = RULES['prod-replace'].check({ change: baseChange({ action: 'replace', replaceOrder: 'create-first' }), environment });
+    const message = RULES['prod-replace'].check({ change: baseChange({ action: 'replace', replaceOrder: 'create-first' }), environment, policy: DEFAULT_POLICY });
     expect(message).toMatch(/a new object is created, then the current one destroyed/);
   });
 
   it('name a deposed object', () => {
-    const message = RULES['prod-delete'].check({ change: baseChange({ deposed: '00a1b2c3' }), environment });
+    const message = RULES['prod-delete'].check({ change: baseChange({ deposed: '00a1b2c3' }), environment, policy: DEFAULT_POLICY });
     expect(message).toMatch(/^the deposed object 00a1b2c3 of aws_db_instance\.main would be destroyed/);
+  });
+});
+
+describe('severity under the policy', () => {
+  const change = { type: 'aws_db_instance', name: 'main' };
+  const production = { name: 'production', protected: true };
+  const unknown = { name: 'unknown', protected: false };
+
+  it('blocks only the actions policy.block lists in protected environments', () => {
+    const replace = subject({ change: { ...change, action: 'replace' }, environment: production, policy: { block: new Set(['delete']) } });
+    expect(RULES['prod-replace'].severityFor?.(replace.policy, replace)).toBe('warning');
+    expect(RULES['prod-delete'].severityFor?.(replace.policy, replace)).toBe('error');
+  });
+
+  it('blocks unknown environments when policy.unknown is block', () => {
+    const deleted = subject({ change: { ...change, action: 'delete' }, environment: unknown, policy: { unknown: 'block' } });
+    expect(RULES['unknown-env-delete'].severityFor?.(deleted.policy, deleted)).toBe('error');
+    expect(RULES['unknown-env-delete'].severityFor?.(DEFAULT_POLICY, deleted)).toBe('warning');
   });
 });

@@ -1,0 +1,38 @@
+// Finds the cloud accounts a resource lives in: AWS account ids inside ARNs, Azure subscription ids inside resource
+// ids, Google Cloud projects; the configuration's `account` rules match on them.
+import type { AccountId } from '../../model.js';
+import type { JsonValue } from './plan-types.js';
+import { isSensitive } from './sensitivity.js';
+
+const AWS_ARN = /\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
+const AZURE_SUBSCRIPTION = /\/subscriptions\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/g;
+const GCP_PROJECT_PATH = /\bprojects\/([a-z][a-z0-9-]{4,28}[a-z0-9])\//g;
+/** Deep enough for nested blocks; attribute trees are walked once per change. */
+const MAX_DEPTH = 6;
+
+type Path = (string | number)[];
+
+function fromText(text: string, field: string, out: AccountId[]): void {
+  for (const match of text.matchAll(AWS_ARN)) out.push({ provider: 'aws', id: match[1] as string, field });
+  for (const match of text.matchAll(AZURE_SUBSCRIPTION)) out.push({ provider: 'azure', id: (match[1] as string).toLowerCase(), field });
+  for (const match of text.matchAll(GCP_PROJECT_PATH)) out.push({ provider: 'gcp', id: match[1] as string, field });
+}
+
+function walk(value: JsonValue | undefined, path: Path, sensitive: JsonValue | undefined, out: AccountId[]): void {
+  if (path.length > MAX_DEPTH || isSensitive(sensitive, path)) return;
+  if (typeof value === 'string') {
+    const field = path.join('.');
+    if (path.length === 1 && path[0] === 'project') out.push({ provider: 'gcp', id: value, field });
+    else fromText(value, field, out);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => walk(item, [...path, i], sensitive, out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) walk(child, [...path, key], sensitive, out);
+  }
+}
+
+export function collectAccounts(values: JsonValue | undefined, sensitive: JsonValue | undefined): AccountId[] {
+  const out: AccountId[] = [];
+  walk(values, [], sensitive, out);
+  return out;
+}

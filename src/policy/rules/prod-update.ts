@@ -1,0 +1,13 @@
+// Rule prod-update: an in-place update, in a protected environment, of a type the configuration lists in policy.blockUpdatesOf.
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'prod-update',
+  description: 'Updating in place, in a protected environment, a resource type the configuration protects from updates.',
+  severity: 'error',
+  subject: 'change',
+  check: ({ change, environment, policy }) =>
+    change.action === 'update' && environment.protected && policy.blockUpdatesOf.includes(change.type)
+      ? `${change.address} would be updated in place, and the configuration blocks updates of ${change.type} in ${environment.name}: ${environment.reason}.`
+      : undefined,
+});

@@ -1,0 +1,17 @@
+// Rule too-many-destructive: one plan deletes or replaces more resources than policy.maxDestructiveChanges allows.
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'too-many-destructive',
+  description: 'One plan deletes or replaces more resources, in any environment, than the configuration allows.',
+  severity: 'error',
+  subject: 'plan',
+  check: ({ changes, policy, file }) => {
+    const limit = policy.maxDestructiveChanges;
+    if (limit === undefined) return undefined;
+    const count = changes.filter(({ change }) => change.action === 'delete' || change.action === 'replace').length;
+    return count > limit
+      ? `${file} deletes or replaces ${count} resources; the configuration allows at most ${limit} in one plan.`
+      : undefined;
+  },
+});
