@@ -15,8 +15,10 @@ type LoadCommand = () => Promise<{ default: CommandSpec<any> }>;
 /** Every command, by name: running one imports only that one; help imports them all. */
 const COMMANDS: Record<string, LoadCommand> = {
   check: () => import('../commands/check.js'),
+  explain: () => import('../commands/explain.js'),
   guard: () => import('../commands/guard.js'),
   hook: () => import('../commands/hook.js'),
+  init: () => import('../commands/init.js'),
   rules: () => import('../commands/rules.js'),
 };
 

@@ -1,0 +1,49 @@
+// The `explain` command: how one resource of a plan got its environment — every rule tried, in order, and what it found.
+import type { CommandSpec } from '../cli/command-spec.js';
+import { analyzeInputs } from '../check.js';
+import { loadConfig } from '../config/load-config.js';
+import { environmentClassifier } from '../environment/classify.js';
+import { EXIT_PASS, UsageError } from '../errors.js';
+
+interface ExplainArgs {
+  words: string[];
+  config?: string;
+}
+
+const command: CommandSpec<ExplainArgs> = {
+  usage: 'explain <words..>',
+  describe: 'Explain how a resource of a plan got its environment: every rule tried, which matched, on what evidence.',
+  positional: { name: 'words', describe: 'the plan file, then the resource address.' },
+  options: { config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml).' } },
+  examples: [['$0 explain plan.json aws_db_instance.main', 'Show the rules tried for aws_db_instance.main.']],
+  run: async (args) => {
+    const [plan, address, ...extra] = args.words;
+    if (plan === undefined || address === undefined || extra.length > 0) throw new UsageError('Give the plan file and one resource address.');
+    const config = await loadConfig(args.config);
+    const inputs = await analyzeInputs({ files: [plan] });
+    const lines: string[] = [];
+    for (const input of inputs) {
+      const classifier = environmentClassifier(input.variables, config);
+      for (const change of input.changes.filter((c) => c.address === address)) {
+        const { environment, steps } = classifier.explain(change);
+        lines.push(`${change.address} (${change.type}, ${change.action}) in ${input.file}`);
+        lines.push(`  configuration: ${config.path ?? 'none (built-in rules only)'}`);
+        for (const step of steps) {
+          const found = step.found.length > 0 ? step.found.join('; ') : 'no evidence';
+          lines.push(`  ${step.matched ? 'matched' : 'no match'}  ${step.rule}: ${found}`);
+        }
+        if (!config.defaults) lines.push('  (built-in rules are turned off by `defaults: false`)');
+        lines.push(`  => ${environment.name}${environment.protected ? ' (protected)' : ''}: ${environment.reason}`, '');
+      }
+    }
+    if (lines.length === 0) {
+      const known = inputs.flatMap((i) => i.changes.map((c) => c.address));
+      const close = known.filter((a) => a.includes(address) || address.includes(a)).slice(0, 5);
+      throw new UsageError(`${plan} has no resource change at ${address}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : '.'}`);
+    }
+    process.stdout.write(`${lines.join('\n')}`);
+    return EXIT_PASS;
+  },
+};
+
+export default command;
