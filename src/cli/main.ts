@@ -15,6 +15,7 @@ type LoadCommand = () => Promise<{ default: CommandSpec<any> }>;
 /** Every command, by name: running one imports only that one; help imports them all. */
 const COMMANDS: Record<string, LoadCommand> = {
   check: () => import('../commands/check.js'),
+  doctor: () => import('../commands/doctor.js'),
   explain: () => import('../commands/explain.js'),
   guard: () => import('../commands/guard.js'),
   hook: () => import('../commands/hook.js'),

@@ -1,0 +1,96 @@
+// The `doctor` command: says whether this shell's credentials and settings reach production, from names and ids only.
+import { homedir } from 'node:os';
+import { sep } from 'node:path';
+import type { CommandSpec } from '../cli/command-spec.js';
+import type { CredentialFinding, CredentialSource } from '../credentials/credential-finding.js';
+import { inspectCredentials, type CredentialInspection } from '../credentials/inspect-credentials.js';
+import { DETAIL_RULE, UNREADABLE_RULE } from '../credentials/judge-reading.js';
+import { EXIT_PASS, UsageError } from '../errors.js';
+
+interface DoctorArgs {
+  format: string;
+}
+
+const SOURCE_LABELS: Record<CredentialSource, string> = {
+  aws: 'AWS',
+  gcp: 'Google Cloud',
+  azure: 'Azure',
+  kubernetes: 'Kubernetes',
+  terraform: 'Terraform',
+};
+
+/** Paths under the home directory read as `~/…` in text; JSON keeps them whole. */
+function shortenHome(text: string, home: string): string {
+  return home.length > 1 ? text.split(`${home}${sep}`).join(`~${sep}`) : text;
+}
+
+function findingLines(finding: CredentialFinding, home: string): string[] {
+  const { environment } = finding;
+  const where = shortenHome(finding.where, home);
+  if (environment.rule === UNREADABLE_RULE) return [`  unreadable file ${where} [unknown]`, `      ${environment.reason}`];
+  if (environment.rule === DETAIL_RULE) return [`  ${finding.what} ${finding.value}`, `      ${where}`];
+  return [`  ${finding.what} ${finding.value} [${environment.name}]`, `      ${where}: ${environment.reason}`];
+}
+
+/** `AWS profile prod-admin`, `Kubernetes context and cluster payments-prod`: one item per source and value. */
+function productionItems(findings: CredentialFinding[], home: string): string[] {
+  const items = new Map<string, { source: CredentialSource; whats: string[]; value: string }>();
+  for (const finding of findings.filter((f) => f.environment.protected)) {
+    const value = finding.value === 'set' ? `(${shortenHome(finding.where, home)})` : finding.value;
+    const key = `${finding.source}\0${value}`;
+    const item = items.get(key) ?? { source: finding.source, whats: [], value };
+    if (!item.whats.includes(finding.what)) item.whats.push(finding.what);
+    items.set(key, item);
+  }
+  return [...items.values()].map(({ source, whats, value }) => `${SOURCE_LABELS[source]} ${whats.join(' and ')} ${value}`);
+}
+
+function verdictLine(inspection: CredentialInspection, home: string): string {
+  const unknown = inspection.unknown > 0 ? ` (${inspection.unknown} unknown)` : '';
+  if (!inspection.reachesProduction) return `Nothing here points at production.${unknown}`;
+  return `This shell can reach production: ${productionItems(inspection.findings, home).join(', ')}.${unknown}`;
+}
+
+function text(inspection: CredentialInspection, home: string): string {
+  const lines = ['Where the credentials and settings of this shell point (names and ids only; no secret is read out).', ''];
+  if (inspection.findings.length === 0) lines.push('No AWS, Google Cloud, Azure, Kubernetes or Terraform credentials or settings found.', '');
+  for (const source of Object.keys(SOURCE_LABELS) as CredentialSource[]) {
+    const findings = inspection.findings.filter((f) => f.source === source);
+    if (findings.length === 0) continue;
+    lines.push(SOURCE_LABELS[source], ...findings.flatMap((f) => findingLines(f, home)), '');
+  }
+  lines.push(verdictLine(inspection, home));
+  return `${lines.join('\n')}\n`;
+}
+
+function json(inspection: CredentialInspection): string {
+  const { reachesProduction, unknown, findings } = inspection;
+  return `${JSON.stringify({ schemaVersion: 1, reachesProduction, unknown, findings }, null, 2)}\n`;
+}
+
+const FORMATS: Record<string, (inspection: CredentialInspection, home: string) => string> = { text, json };
+
+/** The output of `doctor` for one environment and home directory: what run() prints, with both injectable for tests. */
+export function doctorOutput(format: string, env: NodeJS.ProcessEnv, home: string): string {
+  const render = Object.hasOwn(FORMATS, format) ? FORMATS[format] : undefined;
+  if (!render) throw new UsageError(`Invalid value "${format}" for --format: choose one of ${Object.keys(FORMATS).join(', ')}.`);
+  return render(inspectCredentials(env, home), home);
+}
+
+const command: CommandSpec<DoctorArgs> = {
+  usage: 'doctor',
+  describe: 'Tell whether this shell can reach production: AWS, Google Cloud, Azure and kube contexts, from names and ids only.',
+  options: {
+    format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(FORMATS), describe: 'Output format.' },
+  },
+  examples: [
+    ['$0 doctor', 'List the profiles, projects, subscriptions and kube context this shell uses, and their environments.'],
+    ['$0 doctor --format json', 'The same as JSON, with `reachesProduction` for programs.'],
+  ],
+  run: async (args) => {
+    process.stdout.write(doctorOutput(args.format, process.env, homedir()));
+    return EXIT_PASS;
+  },
+};
+
+export default command;
