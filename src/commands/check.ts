@@ -1,15 +1,12 @@
-// The `check` command: reads plans, writes the report in each chosen format (stdout or a file), and returns 0 or 1.
+// The `check` command: reads plans, prints the report in the chosen format, and returns exit code 0 or 1.
 import { check, type CheckOptions } from '../check.js';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { exitCode } from '../report.js';
-import { parseFormatTargets } from '../reporters/format-targets.js';
-import { REPORTERS } from '../reporters/index.js';
-import { prepareOutputs } from '../reporters/report-outputs.js';
+import { REPORTERS, loadReporter } from '../reporters/index.js';
 
 interface CheckArgs {
   files: string[];
-  /** `name` or `name=path`, repeatable: one string when given once (or by default), a list when repeated. */
-  format: string | string[];
+  format: string;
   config?: string;
   'terraform-bin'?: string;
   color?: boolean;
@@ -23,13 +20,7 @@ const command: CommandSpec<CheckArgs> = {
     describe: 'plan files: `terraform show -json` output, or binary plans from `terraform plan -out`; - reads stdin.',
   },
   options: {
-    format: {
-      type: 'string',
-      alias: 'f',
-      multiple: true,
-      default: 'text',
-      describe: `Output format: ${Object.keys(REPORTERS).join(', ')}; name=path writes a file instead of standard output. Repeatable: one run feeds every consumer.`,
-    },
+    format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Output format.' },
     config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml above the working directory).' },
     'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
     color: { type: 'boolean', describe: 'Force colour on or off (default: on for terminals, off with NO_COLOR).' },
@@ -38,16 +29,15 @@ const command: CommandSpec<CheckArgs> = {
     ['$0 check plan.json', 'Check the output of `terraform show -json tfplan > plan.json`.'],
     ['terraform show -json tfplan | $0 check -', 'Check a plan read from standard input.'],
     ['$0 check tfplan --format json', 'Read a binary plan with terraform, print the JSON report.'],
-    ['$0 check plan.json --format text --format sarif=results.sarif --format markdown=summary.md', 'Print text, and write SARIF and Markdown files.'],
   ],
   run: async (args) => {
-    const writeReport = await prepareOutputs(parseFormatTargets([args.format].flat()));
+    const reporter = await loadReporter(args.format);
     if (args.color !== undefined) (await import('kleur')).default.enabled = args.color;
     const options: CheckOptions = { files: args.files };
     if (args['terraform-bin']) options.terraformBin = args['terraform-bin'];
     if (args.config) options.config = args.config;
     const report = await check(options);
-    await writeReport(report);
+    process.stdout.write(reporter(report));
     return exitCode(report);
   },
 };
