@@ -1,5 +1,5 @@
 // Loading .blast-radius.yml: discovery, schema validation with every problem listed, safe YAML, safe patterns.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { STARTER_CONFIG } from '../../src/config/starter-config.js';
 import { compileConfig } from '../../src/config/compile-config.js';
