@@ -29,7 +29,8 @@ interface SchemaError {
 function lineOf(text: string, key: string | undefined): number | undefined {
   if (!key || /^\d+$/.test(key)) return undefined;
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\s*(?:-\\s+)?["']?${escaped}["']?\\s*:`);
+  // A block key (`  adress: x`, `- adress: x`) or a flow key (`match: { adress: x }`).
+  const pattern = new RegExp(`(?:^|[\\s{,])["']?${escaped}["']?\\s*:`);
   const lines = text.split('\n');
   const hits = lines.flatMap((line, i) => (pattern.test(line) ? [i + 1] : []));
   return hits.length === 1 ? hits[0] : undefined;
