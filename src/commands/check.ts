@@ -8,6 +8,8 @@ interface CheckArgs {
   files: string[];
   format: string;
   config?: string;
+  'tf-dir'?: string;
+  'tf-base'?: string;
   'terraform-bin'?: string;
   color?: boolean;
 }
@@ -22,6 +24,8 @@ const command: CommandSpec<CheckArgs> = {
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Output format.' },
     config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml above the working directory).' },
+    'tf-dir': { type: 'string', describe: 'Terraform sources read for evidence (default: the plan file\'s directory when it holds .tf files).' },
+    'tf-base': { type: 'string', describe: 'Git revision (the PR base): blocks deleting resources that had prevent_destroy = true there.' },
     'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
     color: { type: 'boolean', describe: 'Force colour on or off (default: on for terminals, off with NO_COLOR).' },
   },
@@ -36,6 +40,8 @@ const command: CommandSpec<CheckArgs> = {
     const options: CheckOptions = { files: args.files };
     if (args['terraform-bin']) options.terraformBin = args['terraform-bin'];
     if (args.config) options.config = args.config;
+    if (args['tf-dir']) options.tfDir = args['tf-dir'];
+    if (args['tf-base']) options.tfBase = args['tf-base'];
     const report = await check(options);
     process.stdout.write(reporter(report));
     return exitCode(report);

@@ -4,11 +4,13 @@
 import type { EnvironmentTag, ResourceChange, RootVariable } from '../model.js';
 import { DEFAULT_CONFIG, type CompiledConfig } from '../config/compiled-config.js';
 import { strongest, type Candidate } from './candidate.js';
-import { DEFAULT_NAME_RULE, DEFAULT_ROOT_VARIABLE_RULE, DEFAULT_TAG_RULE, NO_EVIDENCE_RULE } from './default-rules.js';
+import { NO_SOURCE_EVIDENCE, type SourceEvidence } from '../terraform-source/source-evidence.js';
+import { DEFAULT_NAME_RULE, DEFAULT_ROOT_VARIABLE_RULE, DEFAULT_SOURCE_RULE, DEFAULT_TAG_RULE, NO_EVIDENCE_RULE } from './default-rules.js';
 import { UNKNOWN_ENVIRONMENT } from './environments.js';
 import { configRuleCandidate, type RuleContext } from './kinds/config-rule.js';
 import { nameTokenCandidates } from './kinds/name-token.js';
 import { rootVariableCandidates } from './kinds/root-variable.js';
+import { sourceEvidenceCandidates } from './kinds/source-evidence.js';
 import { tagValueCandidates } from './kinds/tag-value.js';
 
 /** One rule tried for one change: what it found, if anything. */
@@ -42,11 +44,19 @@ export interface Classifier {
   explain(change: ResourceChange): { environment: EnvironmentTag; steps: TraceStep[] };
 }
 
-/** A classifier for the changes of one input; the root-variable tier is computed once, as that input's fallback. */
-export function environmentClassifier(variables: RootVariable[], config: CompiledConfig = DEFAULT_CONFIG, contexts: string[] = []): Classifier {
+export interface ClassifierInputs {
+  /** Kubernetes context or cluster names that apply to the input. */
+  contexts?: string[];
+  /** What the Terraform source files say (--tf-dir). */
+  source?: SourceEvidence;
+}
+
+/** A classifier for the changes of one input; the plan-wide tiers are computed once, as that input's fallbacks. */
+export function environmentClassifier(variables: RootVariable[], config: CompiledConfig = DEFAULT_CONFIG, inputs: ClassifierInputs = {}): Classifier {
   const { environments } = config;
-  const context: RuleContext = { variables, contexts };
+  const context: RuleContext = { variables, contexts: inputs.contexts ?? [] };
   const planWide = rootVariableCandidates(variables, DEFAULT_ROOT_VARIABLE_RULE.params, environments, DEFAULT_ROOT_VARIABLE_RULE.id);
+  const fromSource = sourceEvidenceCandidates(inputs.source ?? NO_SOURCE_EVIDENCE, environments, DEFAULT_SOURCE_RULE.id);
 
   function decide(change: ResourceChange, steps?: TraceStep[]): EnvironmentTag {
     const record = (rule: string, candidates: Candidate[]): Candidate | undefined => {
@@ -63,6 +73,7 @@ export function environmentClassifier(variables: RootVariable[], config: Compile
       [DEFAULT_TAG_RULE.id, () => tagValueCandidates(change, DEFAULT_TAG_RULE.params, environments, DEFAULT_TAG_RULE.id)],
       [DEFAULT_NAME_RULE.id, () => nameTokenCandidates(change, environments, DEFAULT_NAME_RULE.id)],
       [DEFAULT_ROOT_VARIABLE_RULE.id, () => planWide],
+      [DEFAULT_SOURCE_RULE.id, () => fromSource],
     ];
     for (const [rule, candidates] of tiers) {
       const decided = record(rule, candidates());

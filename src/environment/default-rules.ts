@@ -17,5 +17,8 @@ export const DEFAULT_ROOT_VARIABLE_RULE: { id: string; params: RootVariableParam
   params: { names: ['environment', 'env', 'envname', 'environmentname', 'stage', 'deploymentenvironment'] },
 };
 
+/** Provider default tags, backend state key and *.tfvars read from the .tf sources (--tf-dir). */
+export const DEFAULT_SOURCE_RULE: { id: string } = { id: 'default-source' };
+
 /** Rule id reported when no rule matched. */
 export const NO_EVIDENCE_RULE = 'no-evidence';

@@ -47,6 +47,7 @@ export function evaluatePolicy(
   files: string[],
   rules: readonly Rule[] = Object.values(RULES),
   policy: PolicyOptions = DEFAULT_POLICY,
+  preventDestroyAtBase: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
   const report = (rule: Rule, target: Target, message: string | undefined, severity: Severity = rule.severity): void => {
@@ -54,7 +55,10 @@ export function evaluatePolicy(
     const { address, action, environment } = target;
     findings.push({ ruleId: rule.id, severity, file: files[target.input] ?? '', address, action, environment, message });
   };
-  const subjects: ChangeSubject[] = classified.map((entry) => ({ ...entry, policy }));
+  const subjects: ChangeSubject[] = classified.map((entry) => {
+    const base = preventDestroyAtBase.get(entry.change.input);
+    return base ? { ...entry, policy, preventDestroyAtBase: base } : { ...entry, policy };
+  });
   const drifted = driftTargets(drift, classified);
   for (const rule of rules) {
     if (rule.subject === 'change') {

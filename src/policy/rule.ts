@@ -8,6 +8,8 @@ export interface ChangeSubject {
   change: ResourceChange;
   environment: EnvironmentTag;
   policy: PolicyOptions;
+  /** Root-module resources whose block had prevent_destroy = true at the base revision (--tf-base), if read. */
+  preventDestroyAtBase?: ReadonlySet<string>;
 }
 
 /** A whole plan, for rules about the change as a whole (how much it destroys). */

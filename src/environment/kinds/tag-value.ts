@@ -1,5 +1,5 @@
 // Rule kind: a tag or label whose key means "environment" decides the environment by its value.
-import type { ResourceChange } from '../../model.js';
+import type { Label, ResourceChange } from '../../model.js';
 import type { Candidate } from '../candidate.js';
 import { environmentNamed, matchEnvironment, type EnvironmentDefinition } from '../environments.js';
 import { normalizeKey, tokenize } from '../tokens.js';
@@ -17,8 +17,18 @@ export function tagValueCandidates(
   environments: readonly EnvironmentDefinition[],
   ruleId: string,
 ): Candidate[] {
+  return resourceLabelsCandidates(change.labels, params, environments, ruleId);
+}
+
+/** The same judgement over any list of labels (a resource's, or the provider default tags of a whole plan). */
+export function resourceLabelsCandidates(
+  labels: Label[],
+  params: TagValueParams,
+  environments: readonly EnvironmentDefinition[],
+  ruleId: string,
+): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const label of change.labels) {
+  for (const label of labels) {
     const key = normalizeKey(label.key);
     const strong = params.keys.includes(key);
     if (!strong && !params.weakKeys.includes(key)) continue;

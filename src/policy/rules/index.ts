@@ -1,6 +1,7 @@
 // The table of every policy rule, by id. Keep it sorted; a removed id stays here as a comment so it is never reused.
 import nonprodDelete from './nonprod-delete.js';
 import nonprodReplace from './nonprod-replace.js';
+import preventDestroyRemoved from './prevent-destroy-removed.js';
 import prodDelete from './prod-delete.js';
 import prodReplace from './prod-replace.js';
 import prodUpdate from './prod-update.js';
@@ -14,6 +15,7 @@ import type { Rule } from '../rule.js';
 export const RULES = {
   'nonprod-delete': nonprodDelete,
   'nonprod-replace': nonprodReplace,
+  'prevent-destroy-removed': preventDestroyRemoved,
   'prod-delete': prodDelete,
   'prod-replace': prodReplace,
   'prod-update': prodUpdate,

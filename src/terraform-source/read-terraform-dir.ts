@@ -1,0 +1,27 @@
+// Reads a Terraform configuration directory (its .tf files and terraform.tfvars / *.auto.tfvars) into source evidence.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { hasTerraformFiles } from './has-terraform-files.js';
+import { parseHcl } from './parse-hcl.js';
+import { backendEvidence, defaultLabelEvidence, tfvarsEvidence, type SourceEvidence } from './source-evidence.js';
+
+const isTfvars = (name: string): boolean => name === 'terraform.tfvars' || name.endsWith('.auto.tfvars');
+
+export async function readTerraformDir(directory: string): Promise<SourceEvidence> {
+  if (!hasTerraformFiles(directory)) throw new ConfigError(`${directory} holds no .tf files (--tf-dir).`);
+  const evidence: SourceEvidence = { backend: [], defaultLabels: [], variables: [] };
+  for (const name of readdirSync(directory).sort()) {
+    if (!name.endsWith('.tf') && !isTfvars(name)) continue;
+    const file = join(directory, name);
+    const text = readFileSync(file, 'utf8');
+    const document = await parseHcl(file, text);
+    if (isTfvars(name)) {
+      evidence.variables.push(...tfvarsEvidence(document, file, text));
+    } else {
+      evidence.backend.push(...backendEvidence(document, file, text));
+      evidence.defaultLabels.push(...defaultLabelEvidence(document, file, text));
+    }
+  }
+  return evidence;
+}
