@@ -6,6 +6,8 @@ export interface OptionSpec {
   describe: string;
   default?: string | boolean;
   choices?: readonly string[];
+  /** Repeatable: every value given reaches the command (so it takes `string | string[]`: the default stays as written). */
+  multiple?: boolean;
 }
 
 export interface CommandSpec<Args> {

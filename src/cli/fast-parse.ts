@@ -14,7 +14,7 @@ export function fastParse<Args>(spec: CommandSpec<Args>, argv: string[]): Args {
   const all = { ...spec.options, ...GLOBAL_OPTIONS };
   const options: ParseOptions = {};
   for (const [name, option] of Object.entries(all)) {
-    options[name] = option.alias ? { type: option.type, short: option.alias } : { type: option.type };
+    options[name] = { type: option.type, ...(option.alias ? { short: option.alias } : {}), ...(option.multiple ? { multiple: true } : {}) };
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {

@@ -1,12 +1,15 @@
-// The `check` command: reads plans, prints the report in the chosen format, and returns exit code 0 or 1.
+// The `check` command: reads plans, writes the report in each chosen format (stdout or a file), and returns 0 or 1.
 import { check, type CheckOptions } from '../check.js';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { exitCode } from '../report.js';
-import { REPORTERS, loadReporter } from '../reporters/index.js';
+import { parseFormatTargets } from '../reporters/format-targets.js';
+import { REPORTERS } from '../reporters/index.js';
+import { prepareOutputs } from '../reporters/report-outputs.js';
 
 interface CheckArgs {
   files: string[];
-  format: string;
+  /** `name` or `name=path` each; a list when given (yargs: when repeated), the default as a string. */
+  format: string | string[];
   config?: string;
   'tf-dir'?: string;
   'tf-base'?: string;
@@ -22,7 +25,13 @@ const command: CommandSpec<CheckArgs> = {
     describe: 'plan files: `terraform show -json` output, or binary plans from `terraform plan -out`; - reads stdin.',
   },
   options: {
-    format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Output format.' },
+    format: {
+      type: 'string',
+      alias: 'f',
+      multiple: true,
+      default: 'text',
+      describe: `Output format: ${Object.keys(REPORTERS).join(', ')}; name=path writes a file instead of standard output. Repeatable: one run feeds every consumer.`,
+    },
     config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml above the working directory).' },
     'tf-dir': { type: 'string', describe: 'Terraform sources read for evidence (default: the plan file\'s directory when it holds .tf files).' },
     'tf-base': { type: 'string', describe: 'Git revision (the PR base): blocks deleting resources that had prevent_destroy = true there.' },
@@ -33,9 +42,10 @@ const command: CommandSpec<CheckArgs> = {
     ['$0 check plan.json', 'Check the output of `terraform show -json tfplan > plan.json`.'],
     ['terraform show -json tfplan | $0 check -', 'Check a plan read from standard input.'],
     ['$0 check tfplan --format json', 'Read a binary plan with terraform, print the JSON report.'],
+    ['$0 check plan.json --format text --format sarif=results.sarif --format markdown=summary.md', 'Print text, and write SARIF and Markdown files.'],
   ],
   run: async (args) => {
-    const reporter = await loadReporter(args.format);
+    const writeReport = await prepareOutputs(parseFormatTargets([args.format].flat()));
     if (args.color !== undefined) (await import('kleur')).default.enabled = args.color;
     const options: CheckOptions = { files: args.files };
     if (args['terraform-bin']) options.terraformBin = args['terraform-bin'];
@@ -43,7 +53,7 @@ const command: CommandSpec<CheckArgs> = {
     if (args['tf-dir']) options.tfDir = args['tf-dir'];
     if (args['tf-base']) options.tfBase = args['tf-base'];
     const report = await check(options);
-    process.stdout.write(reporter(report));
+    await writeReport(report);
     return exitCode(report);
   },
 };

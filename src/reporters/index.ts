@@ -7,6 +7,13 @@ export type Reporter = (report: Report) => string;
 export const REPORTERS = {
   json: { description: 'The versioned Report as JSON, for programs.', load: () => import('./json.js') },
   text: { description: 'Grouped, coloured text for terminals (plain when not a TTY or NO_COLOR is set).', load: () => import('./text.js') },
+  markdown: {
+    description: 'A PR comment or job summary: verdict first, blocking findings, details folded, a Mermaid graph of what is destroyed.',
+    load: () => import('./markdown.js'),
+  },
+  sarif: { description: 'SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, IDE viewers).', load: () => import('./sarif.js') },
+  github: { description: 'GitHub Actions workflow commands: an error, warning or notice annotation per finding.', load: () => import('./github.js') },
+  agent: { description: 'A few plain sentences a coding agent acts on: what was refused, why, and the safe next step.', load: () => import('./agent.js') },
 } satisfies Record<string, { description: string; load: () => Promise<{ default: Reporter }> }>;
 
 export type FormatName = keyof typeof REPORTERS;

@@ -1,0 +1,41 @@
+// What a report blocks on, for the reporters that say it in words: each blocked resource once (several rules may cite
+// one), the plan-wide findings apart, and the clause "replace 1 protected resource in production".
+import type { Action, Finding, Report } from '../model.js';
+import { WHOLE_PLAN } from '../policy/evaluate.js';
+import { blocks } from '../report.js';
+import { joinWords } from './join-words.js';
+import { plural } from './plural.js';
+
+const VERBS: Partial<Record<Action, string>> = { delete: 'destroy', replace: 'replace', update: 'update' };
+
+/** A finding about a plan as a whole (a limit on its size), not about one resource. */
+export function isPlanWide(finding: Finding): boolean {
+  return finding.address === WHOLE_PLAN;
+}
+
+/** The first blocking finding of each blocked resource, in report order, and the blocking plan-wide findings. */
+export function blockedChanges(report: Report): { resources: Finding[]; planWide: Finding[] } {
+  const blocking = report.findings.filter(blocks);
+  const byResource = new Map<string, Finding>();
+  for (const finding of blocking.filter((f) => !isPlanWide(f))) {
+    const key = `${finding.file}\n${finding.address}`;
+    if (!byResource.has(key)) byResource.set(key, finding);
+  }
+  return { resources: [...byResource.values()], planWide: blocking.filter(isPlanWide) };
+}
+
+/** What the plan would do, to follow "the plan would": "replace 1 protected resource in production". */
+export function blockedClause(report: Report): string {
+  const { resources, planWide } = blockedChanges(report);
+  const clauses: string[] = [];
+  if (resources.length > 0) {
+    const verbs = joinWords([...new Set(resources.map((f) => VERBS[f.action] ?? f.action))], 'or');
+    const environments = joinWords([...new Set(resources.map((f) => f.environment).filter(Boolean))]);
+    clauses.push(`${verbs} ${plural(resources.length, 'protected resource')}${environments ? ` in ${environments}` : ''}`);
+  }
+  if (planWide.length > 0) {
+    const rules = [...new Set(planWide.map((f) => f.ruleId))].join(', ');
+    clauses.push(`break ${plural(planWide.length, 'plan-wide limit')} (${rules})`);
+  }
+  return clauses.join(' and ');
+}
