@@ -1,26 +1,17 @@
 // Classifies helm invocations: uninstall, upgrade and rollback change (and can delete) live releases.
 import type { InvocationClassifier } from './invocation.js';
+import { subcommandIndex } from './subcommand-index.js';
 
 const VALUE_FLAGS = new Set(['-n', '--namespace', '--kube-context', '--kubeconfig', '--registry-config', '--repository-cache', '--repository-config']);
 const UNINSTALL = new Set(['uninstall', 'delete', 'del', 'un']);
 
-function subcommandIndex(words: string[]): number {
-  let i = 1;
-  while (i < words.length) {
-    const word = words[i] as string;
-    if (VALUE_FLAGS.has(word)) i += 2;
-    else if (word.startsWith('-')) i++;
-    else break;
-  }
-  return i;
-}
 
 function isDryRun(words: string[]): boolean {
   return words.some((w) => w === '--dry-run' || (w.startsWith('--dry-run=') && !/=(false|none)$/.test(w)));
 }
 
 export const classifyHelm: InvocationClassifier = (words, command) => {
-  const at = subcommandIndex(words);
+  const at = subcommandIndex(words, VALUE_FLAGS);
   const subcommand = words[at] ?? '';
   if (isDryRun(words.slice(at + 1))) return undefined;
   // The guard checks Terraform plans; Helm changes still need a person to read the diff.

@@ -1,5 +1,6 @@
 // Classifies kubectl invocations: delete, apply --prune, replace --force, scale to 0 and drain change infrastructure.
 import { shellQuote, type InvocationClassifier } from './invocation.js';
+import { subcommandIndex } from './subcommand-index.js';
 
 /** Global flags that take a value as the next word (`kubectl -n prod delete …`). */
 const VALUE_FLAGS = new Set([
@@ -8,16 +9,6 @@ const VALUE_FLAGS = new Set([
   '--tls-server-name', '--cache-dir', '-v', '--v', '--profile', '--profile-output', '--password', '--username',
 ]);
 
-function subcommandIndex(words: string[]): number {
-  let i = 1;
-  while (i < words.length) {
-    const word = words[i] as string;
-    if (VALUE_FLAGS.has(word)) i += 2;
-    else if (word.startsWith('-')) i++;
-    else break;
-  }
-  return i;
-}
 
 /** `--dry-run`, `--dry-run=client|server` make kubectl change nothing; `--dry-run=none` is a real run. */
 function isDryRun(words: string[]): boolean {
@@ -40,7 +31,7 @@ function scalesToZero(words: string[]): boolean {
 }
 
 export const classifyKubectl: InvocationClassifier = (words, command) => {
-  const at = subcommandIndex(words);
+  const at = subcommandIndex(words, VALUE_FLAGS);
   const subcommand = words[at];
   const rest = words.slice(at + 1);
   if (isDryRun(words)) return undefined;
