@@ -1,0 +1,17 @@
+// Entry of the GitHub Action's check step (action.yml runs `node dist/github/run-action.js`): runs the step and
+// never lets a crash pass: an internal error is exit 2, like every error of blast-radius.
+import { EXIT_ERROR } from '../errors.js';
+import { workflowCommand } from '../reporters/workflow-command.js';
+import { actionMain } from './action-main.js';
+
+function crash(error: unknown): never {
+  const token = process.env.INPUT_GITHUB_TOKEN ?? '';
+  const text = `internal error: ${(error as Error)?.message ?? String(error)}`;
+  const message = token === '' ? text : text.split(token).join('***');
+  process.stdout.write(`${workflowCommand('error', { title: 'blast-radius' }, message)}\n`);
+  process.exit(EXIT_ERROR);
+}
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+process.exitCode = await actionMain(process.env);
