@@ -42,9 +42,8 @@ describe('messages', () => {
       environment,
       policy: DEFAULT_POLICY,
     });
-    expect(message).toBe(
-      'aws_db_instance.main would be destroyed and then re-created because it is tainted (replace_because_tainted). ' +
-        'It is in production: its tags say Environment = "production".',
+    expect(message).toMatch(
+      /^aws_db_instance\.main would be destroyed and then re-created because it is tainted \(replace_because_tainted\)\. It is in production: its tags say Environment = "production"\. Data loss: /,
     );
   });
 
@@ -74,5 +73,24 @@ describe('severity under the policy', () => {
     const deleted = subject({ change: { ...change, action: 'delete' }, environment: unknown, policy: { unknown: 'block' } });
     expect(RULES['unknown-env-delete'].severityFor?.(deleted.policy, deleted)).toBe('error');
     expect(RULES['unknown-env-delete'].severityFor?.(DEFAULT_POLICY, deleted)).toBe('warning');
+  });
+});
+
+describe('consequences from the catalog', () => {
+  const environment = { name: 'production', protected: true, rule: 'default-tag', reason: 'its tags say so' };
+
+  it('says "Data loss" plainly for types that hold data', () => {
+    const message = RULES['prod-delete'].check({ change: baseChange({ type: 'aws_db_instance' }), environment, policy: DEFAULT_POLICY });
+    expect(message).toMatch(/\. Data loss: .+\.$/);
+  });
+
+  it('says "Outage" for types whose loss takes a service down without losing data', () => {
+    const message = RULES['prod-delete'].check({ change: baseChange({ type: 'aws_route53_zone', address: 'aws_route53_zone.main' }), environment, policy: DEFAULT_POLICY });
+    expect(message).toMatch(/\. Outage: .+\.$/);
+  });
+
+  it('says neither for types the catalog does not know', () => {
+    const message = RULES['prod-delete'].check({ change: baseChange({ type: 'terraform_data', address: 'terraform_data.x' }), environment, policy: DEFAULT_POLICY });
+    expect(message).not.toMatch(/Data loss|Outage/);
   });
 });
