@@ -73,7 +73,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   const sources = new Map<number, SourceFacts>();
   const byDirectory = new Map<string, SourceFacts>();
   for (const file of options.files) {
-    const loaded = await analyzeInputs({ ...options, files: [file] }, inputs.length);
+    const loaded = await analyzeInputs({ quietChanges: 'count', ...options, files: [file] }, inputs.length);
     const directory = sourceDirectory(file, options);
     if (directory !== undefined) {
       if (!byDirectory.has(directory)) byDirectory.set(directory, await readSources(directory, options.tfBase));

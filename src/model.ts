@@ -6,6 +6,9 @@ export type Action = 'create' | 'update' | 'delete' | 'replace' | 'forget' | 'mo
 /** Actions that destroy a live object: the only ones the protection rules look at. */
 export const DESTRUCTIVE_ACTIONS: ReadonlySet<Action> = new Set<Action>(['delete', 'replace']);
 
+/** Actions that change nothing: counted in the summary, left out of the report's resources. */
+export const QUIET_ACTIONS: ReadonlySet<Action> = new Set<Action>(['no-op', 'read']);
+
 export type Source = 'terraform' | 'kubernetes';
 
 /** A key/value label (a Terraform tag or label, a Kubernetes label) whose value is not sensitive. */
@@ -87,7 +90,10 @@ export interface AnalyzedInput {
   format: string;
   formatVersion?: string;
   toolVersion?: string;
+  /** The resource changes kept: all of them, or (check) all but the quiet ones no drift entry names. */
   changes: ResourceChange[];
+  /** Every resource change of the input, kept or not, counted by action in the order actions first appear. */
+  actionCounts: Partial<Record<Action, number>>;
   drift: Drift[];
   variables: RootVariable[];
   /** Output changes, by action only: their values are never carried. */

@@ -1,17 +1,21 @@
 // Assembles the Report from analyzed inputs, their environments and findings, and derives the exit code from it.
-import type { Action, AnalyzedInput, Finding, Report, ReportException, ReportResource, RuleMeta, Summary } from './model.js';
+import { QUIET_ACTIONS, type AnalyzedInput, type Finding, type Report, type ReportException, type ReportResource, type RuleMeta, type Summary } from './model.js';
 import { EXIT_BLOCKED, EXIT_PASS } from './errors.js';
 import type { ClassifiedChange } from './policy/evaluate.js';
 import { ruleUrl, type Rule } from './policy/rule.js';
 import { VERSION } from './version.js';
 
-/** Actions that change nothing, left out of `resources` (they are still counted in the summary). */
-const QUIET_ACTIONS: ReadonlySet<Action> = new Set<Action>(['no-op', 'read']);
-
 function count<K extends string>(keys: K[]): Partial<Record<K, number>> {
   const counts: Partial<Record<K, number>> = {};
   for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
   return counts;
+}
+
+/** Adds up counts, keeping the order in which keys first appear. */
+function mergeCounts<K extends string>(counts: Partial<Record<K, number>>[]): Partial<Record<K, number>> {
+  const total: Partial<Record<K, number>> = {};
+  for (const one of counts) for (const [key, n] of Object.entries(one) as [K, number][]) total[key] = (total[key] ?? 0) + n;
+  return total;
 }
 
 function summarize(inputs: AnalyzedInput[], classified: ClassifiedChange[], findings: Finding[]): Summary {
@@ -21,8 +25,8 @@ function summarize(inputs: AnalyzedInput[], classified: ClassifiedChange[], find
     waived: findings.filter((f) => f.waived).length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     infos: findings.filter((f) => f.severity === 'info').length,
-    changes: classified.length,
-    byAction: count(classified.map(({ change }) => change.action)),
+    changes: inputs.reduce((total, input) => total + Object.values(input.actionCounts).reduce((a, b) => a + b, 0), 0),
+    byAction: mergeCounts(inputs.map((input) => input.actionCounts)),
     byEnvironment: count(touched.map(({ environment }) => environment.name)) as Record<string, number>,
     outputsByAction: count(inputs.flatMap((input) => input.outputActions)),
   };

@@ -1,6 +1,7 @@
 // The `check` command: reads plans, writes the report in each chosen format (stdout or a file), and returns 0 or 1.
 import { check, type CheckOptions } from '../check.js';
 import type { CommandSpec } from '../cli/command-spec.js';
+import { terminalProgressBar } from '../cli/progress-bar.js';
 import { exitCode } from '../report.js';
 import { parseFormatTargets } from '../reporters/format-targets.js';
 import { REPORTERS } from '../reporters/index.js';
@@ -52,7 +53,9 @@ const command: CommandSpec<CheckArgs> = {
     if (args.config) options.config = args.config;
     if (args['tf-dir']) options.tfDir = args['tf-dir'];
     if (args['tf-base']) options.tfBase = args['tf-base'];
-    const report = await check(options);
+    const progress = terminalProgressBar();
+    if (progress) options.onProgress = progress.update;
+    const report = await check(options).finally(() => progress?.done());
     await writeReport(report);
     return exitCode(report);
   },

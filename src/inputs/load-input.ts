@@ -1,19 +1,112 @@
-// Loads one input path into analyzed inputs: detects a binary plan, decodes text, splits JSON streams, analyzes each plan.
+// Loads one input path into analyzed inputs: detects a binary plan, then parses a small input whole (JSON.parse) and
+// streams a large one through the JSON scanner in bounded memory; a stream of plans gives one analysis each.
 import type { AnalyzedInput } from '../model.js';
 import { InputError } from '../errors.js';
 import { analyzeTerraformPlan } from '../analyzers/terraform/analyze-plan.js';
+import type { QuietChanges } from '../analyzers/terraform/change-tally.js';
 import { validatePlan } from '../analyzers/terraform/validate-plan.js';
 import { isSetupTerraformWrapperOutput, wrapperOutputMessage } from '../analyzers/terraform/wrapper-output.js';
+import { bufferSource, openInputSource, prependChunks, type InputSource } from './byte-source.js';
 import { decodeText } from './decode-text.js';
 import { isZipArchive } from './is-zip-archive.js';
 import { parseJsonDocuments } from './json-documents.js';
-import { displayName, readInputBytes } from './read-input.js';
+import type { ByteSource } from './json-scanner.js';
+import { STDIN, displayName } from './read-input.js';
+
+/**
+ * Inputs up to this size are parsed whole: JSON.parse is fastest there and the memory it takes is small. Larger
+ * ones are streamed (the scanner is faster than JSON.parse on them too, and V8 cannot hold a string over ~512 MB).
+ */
+export const IN_MEMORY_LIMIT = 4 * 1024 * 1024;
 
 export interface LoadOptions {
   /** terraform or tofu binary that reads binary plan files (default: terraform on PATH, else tofu). */
   terraformBin?: string;
   /** Global options given before `show` (`-chdir=infra`), so that it runs in the plan's working directory. */
   terraformArgs?: string[];
+  /** The largest input parsed whole; larger ones are streamed (default IN_MEMORY_LIMIT; tests set 0 to stream all). */
+  inMemoryLimit?: number;
+  /** `count`: quiet changes (no-op, read) that no drift entry names are counted, not kept (see ChangeTally). */
+  quietChanges?: QuietChanges;
+  /** Hears how many bytes of a streamed input have been read so far, and its size when known. */
+  onProgress?: (read: number, size: number | undefined) => void;
+}
+
+const startsWithUtf16Bom = (bytes: Buffer): boolean =>
+  bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+
+/** Reads (copies of) chunks until there are more than `limit` bytes or the input ends. */
+function readHead(source: ByteSource, limit: number): { chunks: Buffer[]; ended: boolean } {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total <= limit) {
+    const chunk = source.read();
+    if (chunk === null) return { chunks, ended: true };
+    chunks.push(Buffer.from(chunk));
+    total += chunk.length;
+  }
+  return { chunks, ended: false };
+}
+
+function readRest(chunks: Buffer[], source: ByteSource): Buffer {
+  for (let chunk = source.read(); chunk !== null; chunk = source.read()) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+function nameDocuments<T>(documents: T[], name: string): string[] {
+  return documents.map((_, i) => (documents.length > 1 ? `${name}#${i + 1}` : name));
+}
+
+function parseWhole(bytes: Buffer, name: string, firstIndex: number, options: LoadOptions): AnalyzedInput[] {
+  const text = decodeText(bytes, name);
+  if (isSetupTerraformWrapperOutput(text)) throw new InputError(wrapperOutputMessage(name));
+  const documents = parseJsonDocuments(text, name);
+  const names = nameDocuments(documents, name);
+  return documents.map((document, i) => {
+    const documentName = names[i] as string;
+    return analyzeTerraformPlan(validatePlan(document, documentName), documentName, firstIndex + i, options.quietChanges);
+  });
+}
+
+async function stream(
+  open: () => ByteSource,
+  size: number | undefined,
+  name: string,
+  firstIndex: number,
+  options: LoadOptions,
+  rereadable: boolean,
+): Promise<AnalyzedInput[]> {
+  // The scanner is code only large inputs need: load it on this path alone.
+  const [{ checkedChunks }, { JsonScanner }, { readPlans }] = await Promise.all([
+    import('./checked-chunks.js'),
+    import('./json-scanner.js'),
+    import('../analyzers/terraform/stream-plans.js'),
+  ]);
+  const read = (quietChanges: QuietChanges | undefined): ReturnType<typeof readPlans> => {
+    const source = checkedChunks(open(), name, options.onProgress && ((bytes) => options.onProgress?.(bytes, size)));
+    const first = source.read();
+    if (first !== null && isSetupTerraformWrapperOutput(first.toString('utf8', 0, Math.min(first.length, 16384)))) {
+      throw new InputError(wrapperOutputMessage(name));
+    }
+    return readPlans(new JsonScanner(prependChunks(first === null ? [] : [first], source), name), firstIndex, quietChanges ?? 'keep');
+  };
+  let plans = read(options.quietChanges);
+  if (plans.length === 0) throw new InputError(`${name} is empty: expected the output of \`terraform show -json\`.`);
+  if (plans.some((plan) => plan.missesDriftedChanges)) {
+    if (!rereadable) {
+      throw new InputError(
+        `${name} lists resource_drift after resource_changes (terraform writes it first), which standard input cannot be read twice for: save the plan to a file and check the file.`,
+      );
+    }
+    plans = read('keep');
+  }
+  const names = nameDocuments(plans, name);
+  return plans.map((plan, i) => plan.finish(names[i] as string));
+}
+
+function fromBytes(bytes: Buffer, name: string, firstIndex: number, options: LoadOptions, limit: number): Promise<AnalyzedInput[]> | AnalyzedInput[] {
+  if (bytes.length <= limit || startsWithUtf16Bom(bytes)) return parseWhole(bytes, name, firstIndex, options);
+  return stream(() => bufferSource(bytes), bytes.length, name, firstIndex, options, true);
 }
 
 /**
@@ -22,17 +115,29 @@ export interface LoadOptions {
  */
 export async function loadInput(path: string, firstIndex: number, options: LoadOptions = {}): Promise<AnalyzedInput[]> {
   const name = displayName(path);
-  let bytes = await readInputBytes(path);
-  if (isZipArchive(bytes)) {
-    // Only binary plans need a child process: load that code on this path alone.
-    const { showBinaryPlan } = await import('../analyzers/terraform/binary-plan.js');
-    bytes = await showBinaryPlan(bytes, path, name, options);
+  const limit = options.inMemoryLimit ?? IN_MEMORY_LIMIT;
+  const source = openInputSource(path);
+  const opened: InputSource[] = [source];
+  try {
+    const head = readHead(source, limit);
+    const first = head.chunks[0] ?? Buffer.alloc(0);
+    if (isZipArchive(first)) {
+      // Only binary plans need a child process: load that code on this path alone.
+      const { showBinaryPlan } = await import('../analyzers/terraform/binary-plan.js');
+      const bytes = await showBinaryPlan(readRest(head.chunks, source), path, name, options);
+      return await fromBytes(bytes, name, firstIndex, options, limit);
+    }
+    // UTF-16 (PowerShell's `>`) is decoded whole: a plan that size is rare, and text in UTF-16 has to be transcoded.
+    if (head.ended || startsWithUtf16Bom(first)) return parseWhole(readRest(head.chunks, source), name, firstIndex, options);
+    /** The first read goes on from the chunks already read; a second one (see stream) opens the file again. */
+    const open = (): ByteSource => {
+      if (opened.length === 1 && head.chunks.length > 0) return prependChunks(head.chunks.splice(0), source);
+      const again = openInputSource(path);
+      opened.push(again);
+      return again;
+    };
+    return await stream(open, source.size, name, firstIndex, options, path !== STDIN);
+  } finally {
+    for (const input of opened) input.close();
   }
-  const text = decodeText(bytes, name);
-  if (isSetupTerraformWrapperOutput(text)) throw new InputError(wrapperOutputMessage(name));
-  const documents = parseJsonDocuments(text, name);
-  return documents.map((document, i) => {
-    const documentName = documents.length > 1 ? `${name}#${i + 1}` : name;
-    return analyzeTerraformPlan(validatePlan(document, documentName), documentName, firstIndex + i);
-  });
 }

@@ -1,7 +1,8 @@
 // Turns a validated Terraform plan into the normalized model: resource changes, drift, root variables, outputs.
-import type { AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
+import type { Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
 import { collectAccounts } from './accounts.js';
 import { mapActions, refineAction } from './actions.js';
+import { ChangeTally, type QuietChanges } from './change-tally.js';
 import { describeActionReason, formatReplacePaths } from './action-reasons.js';
 import { collectLabels } from './labels.js';
 import { parseModulePath } from './module-path.js';
@@ -19,11 +20,17 @@ function dedupe<T>(items: T[], key: (item: T) => string): T[] {
   });
 }
 
-function toResourceChange(raw: RawResourceChange, input: number): ResourceChange {
+/** What the change does, with the facts beside the action list (data source, move, import) taken into account. */
+export function resourceAction(raw: RawResourceChange): Action {
+  const importing = raw.change.importing !== undefined && raw.change.importing !== null;
+  return refineAction(mapActions(raw.change.actions).action, { mode: raw.mode, previousAddress: raw.previous_address, importing });
+}
+
+export function toResourceChange(raw: RawResourceChange, input: number): ResourceChange {
   const { change } = raw;
   const mapped = mapActions(change.actions);
   const importing = change.importing !== undefined && change.importing !== null;
-  const action = refineAction(mapped.action, { mode: raw.mode, previousAddress: raw.previous_address, importing });
+  const action = resourceAction(raw);
   const replacePaths = formatReplacePaths(change.replace_paths);
   const secrets = sensitiveStrings(change.after, change.after_sensitive, sensitiveStrings(change.before, change.before_sensitive));
   const labels: Label[] = [
@@ -72,7 +79,7 @@ function rebuildAddress(raw: RawResourceChange): string {
   return `${module}${data}${raw.type}.${raw.name}${index}`;
 }
 
-function toDrift(raw: RawResourceChange, input: number): Drift {
+export function toDrift(raw: RawResourceChange, input: number): Drift {
   const address = typeof raw.address === 'string' ? raw.address : rebuildAddress(raw);
   return { input, address, type: raw.type, action: mapActions(raw.change.actions).action };
 }
@@ -88,16 +95,25 @@ function rootVariables(plan: RawPlan): RootVariable[] {
   });
 }
 
-export function analyzeTerraformPlan(plan: RawPlan, file: string, input: number): AnalyzedInput {
-  const result: AnalyzedInput = {
+/** What a plan says besides its resource changes: versions, root variables, output actions. */
+export function analyzePlanHeader(plan: RawPlan, file: string): Omit<AnalyzedInput, 'changes' | 'drift' | 'actionCounts'> {
+  const result: Omit<AnalyzedInput, 'changes' | 'drift' | 'actionCounts'> = {
     file,
     format: 'terraform-plan',
     formatVersion: plan.format_version,
-    changes: (plan.resource_changes ?? []).map((raw) => toResourceChange(raw, input)),
-    drift: (plan.resource_drift ?? []).map((raw) => toDrift(raw, input)),
     variables: rootVariables(plan),
     outputActions: Object.values(plan.output_changes ?? {}).map((change) => mapActions(change.actions).action),
   };
   if (typeof plan.terraform_version === 'string') result.toolVersion = plan.terraform_version;
   return result;
+}
+
+export function analyzeTerraformPlan(plan: RawPlan, file: string, input: number, quietChanges: QuietChanges = 'keep'): AnalyzedInput {
+  const drift = (plan.resource_drift ?? []).map((raw) => toDrift(raw, input));
+  const tally = new ChangeTally(quietChanges, new Set(drift.map((entry) => entry.address)));
+  const changes: ResourceChange[] = [];
+  for (const raw of plan.resource_changes ?? []) {
+    if (tally.count(resourceAction(raw), raw.address)) changes.push(toResourceChange(raw, input));
+  }
+  return { ...analyzePlanHeader(plan, file), changes, drift, actionCounts: tally.actionCounts };
 }

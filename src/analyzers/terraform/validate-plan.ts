@@ -39,28 +39,35 @@ function entryLabel(index: number, entry: unknown): string {
   return `${index}]${address}`;
 }
 
-/** Terraform 1.0.0 wrote resource_drift entries without an address; only there may it be rebuilt from the parts. */
-function checkResourceChanges(list: unknown, field: string, name: string, addressOptional = false): void {
-  if (list === undefined || list === null) return;
-  if (!Array.isArray(list)) throw new InputError(`${name}: ${field} is not a list.`);
-  list.forEach((entry: unknown, index) => {
-    const at = `${name}: ${field}[${entryLabel(index, entry)}`;
-    if (!isObject(entry)) throw new InputError(`${at} is not an object.`);
-    for (const key of ['address', 'type', 'name'] as const) {
-      const optional = key === 'address' && addressOptional && (entry.address === undefined || entry.address === null);
-      if (typeof entry[key] !== 'string' && !optional) throw new InputError(`${at} has no ${key}.`);
-    }
-    if (entry.mode !== undefined && typeof entry.mode !== 'string') throw new InputError(`${at} has a mode that is not a string.`);
-    const change = entry.change;
-    if (!isObject(change)) throw new InputError(`${at} has no change object.`);
-    const actions = change.actions;
-    if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === 'string')) {
-      throw new InputError(`${at} has no valid change.actions (expected a non-empty list of action names).`);
-    }
-  });
+/** Checks one entry of resource_changes or resource_drift (`field`), the `index`-th of its list. */
+export function checkResourceChange(entry: unknown, index: number, field: string, name: string, addressOptional = false): void {
+  const at = `${name}: ${field}[${entryLabel(index, entry)}`;
+  if (!isObject(entry)) throw new InputError(`${at} is not an object.`);
+  for (const key of ['address', 'type', 'name'] as const) {
+    const optional = key === 'address' && addressOptional && (entry.address === undefined || entry.address === null);
+    if (typeof entry[key] !== 'string' && !optional) throw new InputError(`${at} has no ${key}.`);
+  }
+  if (entry.mode !== undefined && typeof entry.mode !== 'string') throw new InputError(`${at} has a mode that is not a string.`);
+  const change = entry.change;
+  if (!isObject(change)) throw new InputError(`${at} has no change object.`);
+  const actions = change.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === 'string')) {
+    throw new InputError(`${at} has no valid change.actions (expected a non-empty list of action names).`);
+  }
 }
 
-function checkOutputChanges(outputs: unknown, name: string): void {
+/** A list of resource changes must be a list, when it is there at all. */
+export function checkIsList(list: unknown, field: string, name: string): void {
+  if (list !== undefined && list !== null && !Array.isArray(list)) throw new InputError(`${name}: ${field} is not a list.`);
+}
+
+/** Terraform 1.0.0 wrote resource_drift entries without an address; only there may it be rebuilt from the parts. */
+function checkResourceChanges(list: unknown, field: string, name: string, addressOptional = false): void {
+  checkIsList(list, field, name);
+  if (Array.isArray(list)) list.forEach((entry: unknown, index) => checkResourceChange(entry, index, field, name, addressOptional));
+}
+
+export function checkOutputChanges(outputs: unknown, name: string): void {
   if (outputs === undefined || outputs === null) return;
   if (!isObject(outputs)) throw new InputError(`${name}: output_changes is not an object.`);
   for (const [key, change] of Object.entries(outputs)) {
@@ -70,8 +77,8 @@ function checkOutputChanges(outputs: unknown, name: string): void {
   }
 }
 
-/** Returns the document typed as a plan, or throws an InputError naming the file and the first problem. */
-export function validatePlan(document: unknown, name: string): RawPlan {
+/** Checks what the whole plan says of itself: an object, a plan (not state), a format this release reads, not errored. */
+export function checkPlanHeader(document: unknown, name: string): asserts document is Record<string, unknown> {
   if (!isObject(document)) {
     throw new InputError(`${name} is JSON but not a Terraform plan: expected an object from \`terraform show -json\`.`);
   }
@@ -82,11 +89,20 @@ export function validatePlan(document: unknown, name: string): RawPlan {
   if (document.errored === true) {
     throw new InputError(`${name} records a plan that failed (errored: true): fix the plan errors and plan again.`);
   }
+}
+
+export function checkVariables(variables: unknown, name: string): void {
+  if (variables !== undefined && variables !== null && !isObject(variables)) {
+    throw new InputError(`${name}: variables is not an object.`);
+  }
+}
+
+/** Returns the document typed as a plan, or throws an InputError naming the file and the first problem. */
+export function validatePlan(document: unknown, name: string): RawPlan {
+  checkPlanHeader(document, name);
   checkResourceChanges(document.resource_changes, 'resource_changes', name);
   checkResourceChanges(document.resource_drift, 'resource_drift', name, true);
   checkOutputChanges(document.output_changes, name);
-  if (document.variables !== undefined && document.variables !== null && !isObject(document.variables)) {
-    throw new InputError(`${name}: variables is not an object.`);
-  }
+  checkVariables(document.variables, name);
   return document as unknown as RawPlan;
 }

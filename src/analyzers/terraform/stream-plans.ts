@@ -1,0 +1,195 @@
+// Reads Terraform plans (one, or a stream of them) from a JSON scanner in bounded memory: the members the analysis
+// needs are parsed, resource changes one entry at a time, and the bulky rest (planned_values, prior_state, most of
+// configuration) is checked byte by byte and skipped. Gives the same AnalyzedInput as validatePlan + analyzeTerraformPlan.
+import { InputError } from '../../errors.js';
+import type { JsonScanner } from '../../inputs/json-scanner.js';
+import type { AnalyzedInput, Drift, ResourceChange } from '../../model.js';
+import { analyzePlanHeader, resourceAction, toDrift, toResourceChange } from './analyze-plan.js';
+import { ChangeTally, type QuietChanges } from './change-tally.js';
+import type { RawPlan, RawResourceChange } from './plan-types.js';
+import { checkIsList, checkOutputChanges, checkPlanHeader, checkResourceChange, checkVariables } from './validate-plan.js';
+
+/** Stands for a member that was checked and skipped: validation only asks whether it is there. */
+const SKIPPED = Object.freeze({});
+/** Members parsed whole: small in every plan. */
+const PARSED_MEMBERS = new Set(['format_version', 'terraform_version', 'errored', 'variables', 'output_changes']);
+/** The members of a resource change that say what it does and pass validation without its values. */
+const ENTRY_FACTS = ['address', 'type', 'name', 'mode', 'previous_address', 'change'];
+const ENTRY_FACT_KEYS = ENTRY_FACTS.map((key) => Buffer.from(key));
+const CHANGE = ENTRY_FACTS.indexOf('change');
+const CHANGE_FACTS = ['actions', 'importing'];
+const CHANGE_FACT_KEYS = CHANGE_FACTS.map((key) => Buffer.from(key));
+
+/** The first entry of a list that failed validation, checked again once the document's name is known. */
+interface BadEntry {
+  entry: unknown;
+  index: number;
+}
+
+/** One plan document as read: finish() validates it in validatePlan's order and returns its analysis. */
+export interface ReadPlan {
+  finish(name: string): AnalyzedInput;
+  /** True when resource_drift came after resource_changes and names a quiet change that was not kept. */
+  readonly missesDriftedChanges: boolean;
+}
+
+/** The value of a member that must be a list: null stays null, any other non-list is skipped and stands as such. */
+function readList(scanner: JsonScanner, element: (index: number) => void): unknown {
+  if (scanner.peek() === 0x6e) return scanner.parseValue();
+  if (scanner.readArray(element)) return [];
+  scanner.skipValue();
+  return SKIPPED;
+}
+
+/** Only `configuration.root_module.variables` is read (which root variables are sensitive). */
+function readConfiguration(scanner: JsonScanner): unknown {
+  let rootModule: unknown;
+  const isObject = scanner.readObject((key) => {
+    if (key !== 'root_module') return scanner.skipValue();
+    let variables: unknown;
+    const moduleIsObject = scanner.readObject((moduleKey) => {
+      if (moduleKey === 'variables') variables = scanner.parseValue();
+      else scanner.skipValue();
+    });
+    if (!moduleIsObject) scanner.skipValue();
+    rootModule = moduleIsObject && variables !== undefined ? { variables } : {};
+  });
+  if (!isObject) {
+    scanner.skipValue();
+    return SKIPPED;
+  }
+  return rootModule === undefined ? {} : { root_module: rootModule };
+}
+
+/** The facts of one resource change, without its attribute values; null when the entry is not an object. */
+function readChangeFacts(scanner: JsonScanner): Record<string, unknown> | null {
+  const facts: Record<string, unknown> = {};
+  const isObject = scanner.readObjectOf(ENTRY_FACT_KEYS, (index) => {
+    if (index < 0) return scanner.skipValue();
+    if (index !== CHANGE) {
+      facts[ENTRY_FACTS[index] as string] = scanner.parseValue();
+      return;
+    }
+    const change: Record<string, unknown> = {};
+    const changeIsObject = scanner.readObjectOf(CHANGE_FACT_KEYS, (changeIndex) => {
+      if (changeIndex < 0) scanner.skipValue();
+      else change[CHANGE_FACTS[changeIndex] as string] = scanner.parseValue();
+    });
+    if (!changeIsObject) scanner.skipValue();
+    facts.change = changeIsObject ? change : null;
+  });
+  if (!isObject) {
+    scanner.skipValue();
+    return null;
+  }
+  return facts;
+}
+
+function readPlan(scanner: JsonScanner, input: number, quietChanges: QuietChanges): ReadPlan {
+  const members: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const drifted = new Set<string>();
+  let tally = new ChangeTally(quietChanges, drifted);
+  let changes: ResourceChange[] = [];
+  let drift: Drift[] = [];
+  let badChange: BadEntry | undefined;
+  let badDrift: BadEntry | undefined;
+  let droppedBeforeDrift = false;
+  let driftAfterDrop = false;
+
+  const readChange = (index: number): void => {
+    const start = scanner.mark();
+    const facts = readChangeFacts(scanner);
+    const bytes = scanner.capturedSince(start);
+    scanner.release();
+    if (badChange !== undefined) return;
+    try {
+      checkResourceChange(facts, index, 'resource_changes', 'plan');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      badChange = { entry: facts, index };
+      return;
+    }
+    const raw = facts as unknown as RawResourceChange;
+    if (tally.count(resourceAction(raw), raw.address)) {
+      changes.push(toResourceChange(JSON.parse(bytes.toString('utf8')) as RawResourceChange, input));
+    } else {
+      droppedBeforeDrift = true;
+    }
+  };
+
+  const readDriftEntry = (index: number): void => {
+    const entry = scanner.parseValue();
+    if (badDrift !== undefined) return;
+    try {
+      checkResourceChange(entry, index, 'resource_drift', 'plan', true);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      badDrift = { entry, index };
+      return;
+    }
+    const parsed = toDrift(entry as RawResourceChange, input);
+    drift.push(parsed);
+    drifted.add(parsed.address);
+  };
+
+  const isObject = scanner.readObject((key) => {
+    if (key === 'resource_changes') {
+      tally = new ChangeTally(quietChanges, drifted);
+      changes = [];
+      badChange = undefined;
+      members[key] = readList(scanner, readChange);
+    } else if (key === 'resource_drift') {
+      drift = [];
+      drifted.clear();
+      badDrift = undefined;
+      members[key] = readList(scanner, readDriftEntry);
+      driftAfterDrop ||= droppedBeforeDrift;
+    } else if (key === 'configuration') {
+      members[key] = readConfiguration(scanner);
+    } else if (PARSED_MEMBERS.has(key)) {
+      members[key] = scanner.parseValue();
+    } else {
+      scanner.skipValue();
+      members[key] = SKIPPED;
+    }
+  });
+  if (!isObject) scanner.skipValue();
+  const kept = (): Set<string> => new Set(changes.map((change) => change.address));
+
+  return {
+    get missesDriftedChanges() {
+      if (!driftAfterDrop) return false;
+      const addresses = kept();
+      return drift.some((entry) => !addresses.has(entry.address));
+    },
+    finish(name) {
+      const document: unknown = isObject ? members : [];
+      checkPlanHeader(document, name);
+      checkIsList(members.resource_changes, 'resource_changes', name);
+      if (badChange) checkResourceChange(badChange.entry, badChange.index, 'resource_changes', name);
+      checkIsList(members.resource_drift, 'resource_drift', name);
+      if (badDrift) checkResourceChange(badDrift.entry, badDrift.index, 'resource_drift', name, true);
+      checkOutputChanges(members.output_changes, name);
+      checkVariables(members.variables, name);
+      return { ...analyzePlanHeader(document as unknown as RawPlan, name), changes, drift, actionCounts: tally.actionCounts };
+    },
+  };
+}
+
+/**
+ * Reads every document of the input. JSON errors throw at once; a document that is not a readable plan throws
+ * from its finish(), so that, as with JSON.parse, a broken document anywhere wins over a bad plan.
+ */
+export function readPlans(scanner: JsonScanner, firstIndex: number, quietChanges: QuietChanges): ReadPlan[] {
+  const plans: ReadPlan[] = [];
+  let previousIsContainer = true;
+  while (scanner.hasDocument()) {
+    const start = scanner.peek();
+    const isContainer = start === 0x7b || start === 0x5b;
+    // Only objects and arrays may follow one another (a stream of plans); a lone scalar is one document.
+    if (plans.length > 0 && !(isContainer && previousIsContainer)) scanner.unexpected();
+    previousIsContainer = isContainer;
+    plans.push(readPlan(scanner, firstIndex + plans.length, quietChanges));
+  }
+  return plans;
+}

@@ -1,0 +1,531 @@
+// Reads JSON from a byte source in bounded memory: checks every byte of every value is well-formed JSON, skips the
+// values a caller does not need without building them, and hands only the ones it asks for to JSON.parse.
+import { isAscii } from 'node:buffer';
+import { InputError } from '../errors.js';
+
+/** Hands out the input a chunk at a time (each valid until the next read); `null` at the end. */
+export interface ByteSource {
+  read(): Buffer | null;
+}
+
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const NEWLINE = 0x0a;
+const END_OF_INPUT = -1;
+/** What skipValue expects next. */
+const EXPECT_VALUE = 0;
+const EXPECT_KEY = 1;
+const EXPECT_COLON = 2;
+const AFTER_VALUE = 3;
+
+const HEX_DIGIT = new Uint8Array(256).map((_, byte) => (/[0-9a-fA-F]/.test(String.fromCharCode(byte)) ? 1 : 0));
+const SIMPLE_ESCAPE = new Uint8Array(256).map((_, byte) => ('"\\/bfnrt'.includes(String.fromCharCode(byte)) ? 1 : 0));
+const LITERALS: Record<number, Buffer> = { 0x74: Buffer.from('true'), 0x66: Buffer.from('false'), 0x6e: Buffer.from('null') };
+
+const isDigit = (byte: number): boolean => byte >= 0x30 && byte <= 0x39;
+
+/** How many UTF-16 units (JavaScript characters, what a column counts) the UTF-8 bytes decode to. */
+const utf16Length = (bytes: Buffer): number => (isAscii(bytes) ? bytes.length : bytes.toString('utf8').length);
+
+/**
+ * A pull reader over one input: the caller walks the members it cares about (`readObject`, `readArray`) and parses
+ * (`parseValue`) or skips (`skipValue`) each value. Only the bytes of the value being captured stay in memory.
+ * Errors name the input and give a line and column, never an excerpt: the input may hold secrets.
+ */
+export class JsonScanner {
+  /** Memory the input passes through; `buffer` is its filled part. */
+  private window: Buffer = Buffer.allocUnsafe(0);
+  private buffer: Buffer = this.window;
+  private position = 0;
+  /** Absolute offset of buffer[0] in the input. */
+  private base = 0;
+  /** Absolute offsets where captures began, oldest first: bytes from the first one on are kept. */
+  private readonly marks: number[] = [];
+  private line = 1;
+  /** Absolute offset where the current line starts, and the UTF-16 length of its part already dropped. */
+  private lineStart = 0;
+  private droppedLineUnits = 0;
+  private ended = false;
+  /** Open containers while skipping a value: OPEN_OBJECT or OPEN_ARRAY. */
+  private stack = new Uint8Array(64);
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly name: string,
+  ) {}
+
+  /** Absolute offset of the next byte: how much of the input has been read. */
+  get offset(): number {
+    return this.base + this.position;
+  }
+
+  // ---- errors ----
+
+  truncated(): never {
+    throw new InputError(`${this.name} ends before its JSON is complete: the file is truncated.`);
+  }
+
+  /** The next byte does not belong here; the message gives its line and column (in characters, from 1). */
+  unexpected(): never {
+    const lineStartInBuffer = this.lineStart - this.base;
+    const units = this.droppedLineUnits + utf16Length(this.buffer.subarray(Math.max(0, lineStartInBuffer), this.position));
+    throw new InputError(`${this.name} is not valid JSON at line ${this.line}, column ${units + 1}.`);
+  }
+
+  // ---- the window over the input ----
+
+  /**
+   * Reads the next chunk into the window, after the bytes a capture still needs (moved to its start); false at the
+   * end of the input. The window is reused, and grows only when one captured value outgrows it.
+   */
+  private fill(): boolean {
+    if (this.ended) return false;
+    const chunk = this.source.read();
+    if (chunk === null) {
+      this.ended = true;
+      return false;
+    }
+    const keepFrom = (this.marks.length > 0 ? (this.marks[0] as number) : this.offset) - this.base;
+    const lineStartInBuffer = this.lineStart - this.base;
+    if (keepFrom > lineStartInBuffer) this.droppedLineUnits += utf16Length(this.buffer.subarray(Math.max(0, lineStartInBuffer), keepFrom));
+    const kept = this.buffer.length - keepFrom;
+    const needed = kept + chunk.length;
+    if (needed > this.window.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.window.length * 2));
+      this.buffer.copy(grown, 0, keepFrom);
+      this.window = grown;
+    } else {
+      this.window.copyWithin(0, keepFrom, this.buffer.length);
+    }
+    chunk.copy(this.window, kept);
+    this.buffer = this.window.subarray(0, needed);
+    this.base += keepFrom;
+    this.position -= keepFrom;
+    return true;
+  }
+
+  /** Makes at least `count` bytes available from the position; false when the input ends first. */
+  private ensure(count: number): boolean {
+    while (this.buffer.length - this.position < count) if (!this.fill()) return false;
+    return true;
+  }
+
+  /** Skips whitespace and returns the next byte without consuming it, or END_OF_INPUT. */
+  peek(): number {
+    for (;;) {
+      const buffer = this.buffer;
+      const length = buffer.length;
+      let position = this.position;
+      while (position < length) {
+        const byte = buffer[position] as number;
+        if (byte === 0x20 || byte === 0x09 || byte === 0x0d) {
+          position++;
+        } else if (byte === NEWLINE) {
+          position++;
+          this.line++;
+          this.lineStart = this.base + position;
+          this.droppedLineUnits = 0;
+        } else {
+          this.position = position;
+          return byte;
+        }
+      }
+      this.position = position;
+      if (!this.fill()) return END_OF_INPUT;
+    }
+  }
+
+  /** Like peek, but the end of the input is a truncation. */
+  private peekInside(): number {
+    const byte = this.peek();
+    if (byte === END_OF_INPUT) this.truncated();
+    return byte;
+  }
+
+  // ---- walking objects and arrays ----
+
+  /** True when another top-level document follows (a stream of concatenated plans). */
+  hasDocument(): boolean {
+    return this.peek() !== END_OF_INPUT;
+  }
+
+  /**
+   * When the next value is an object, calls `member(key)` for each member (which must read or skip its value) and
+   * returns true; otherwise returns false and leaves the value to the caller.
+   */
+  readObject(member: (key: string) => void): boolean {
+    if (this.peekInside() !== OPEN_OBJECT) return false;
+    this.position++;
+    for (let first = true; this.atKey(first); first = false) {
+      const key = this.readString();
+      this.colon();
+      member(key);
+    }
+    return true;
+  }
+
+  /**
+   * Like readObject, but `member` gets the index of the key in `keys` (-1 for any other key): comparing bytes costs
+   * less than decoding every key of every resource change.
+   */
+  readObjectOf(keys: readonly Buffer[], member: (index: number) => void): boolean {
+    if (this.peekInside() !== OPEN_OBJECT) return false;
+    this.position++;
+    for (let first = true; this.atKey(first); first = false) {
+      const index = this.keyIndex(keys);
+      this.colon();
+      member(index);
+    }
+    return true;
+  }
+
+  /** When the next value is an array, calls `element(index)` for each element and returns true; else false. */
+  readArray(element: (index: number) => void): boolean {
+    if (this.peekInside() !== OPEN_ARRAY) return false;
+    this.position++;
+    for (let index = 0; this.atElement(index === 0); index++) element(index);
+    return true;
+  }
+
+  private keyIndex(keys: readonly Buffer[]): number {
+    const start = this.mark();
+    const escaped = this.skipString();
+    this.release();
+    if (escaped) {
+      const key = JSON.parse(this.buffer.toString('utf8', start - this.base, this.position)) as string;
+      return keys.findIndex((candidate) => candidate.toString() === key);
+    }
+    const from = start - this.base + 1;
+    const size = this.position - 1 - from;
+    for (let i = 0; i < keys.length; i++) {
+      const candidate = keys[i] as Buffer;
+      if (candidate.length !== size) continue;
+      let same = true;
+      for (let j = 0; j < size && same; j++) same = candidate[j] === this.buffer[from + j];
+      if (same) return i;
+    }
+    return -1;
+  }
+
+  /** Moves to the next element of an array: true there, false after its closing `]`. */
+  private atElement(first: boolean): boolean {
+    const byte = this.peekInside();
+    if (byte === CLOSE_ARRAY) {
+      this.position++;
+      return false;
+    }
+    if (!first) {
+      if (byte !== COMMA) this.unexpected();
+      this.position++;
+      this.peekInside();
+    }
+    return true;
+  }
+
+  /** Moves to the next key of an object: true there, false after its closing `}`. */
+  private atKey(first: boolean): boolean {
+    let byte = this.peekInside();
+    if (byte === CLOSE_OBJECT) {
+      this.position++;
+      return false;
+    }
+    if (!first) {
+      if (byte !== COMMA) this.unexpected();
+      this.position++;
+      byte = this.peekInside();
+    }
+    if (byte !== QUOTE) this.unexpected();
+    return true;
+  }
+
+  private colon(): void {
+    if (this.peekInside() !== COLON) this.unexpected();
+    this.position++;
+  }
+
+  /** Checks and decodes the string at the position: JSON.parse only when it holds escapes. */
+  private readString(): string {
+    const start = this.mark();
+    const escaped = this.skipString();
+    const from = start - this.base;
+    this.release();
+    return escaped
+      ? (JSON.parse(this.buffer.toString('utf8', from, this.position)) as string)
+      : this.buffer.toString('utf8', from + 1, this.position - 1);
+  }
+
+  // ---- capturing ----
+
+  /** Starts keeping bytes from the next value on; returns its absolute offset. */
+  mark(): number {
+    this.peekInside();
+    this.marks.push(this.offset);
+    return this.offset;
+  }
+
+  release(): void {
+    this.marks.pop();
+  }
+
+  /** The bytes from a mark up to the position: valid until the scanner reads on. */
+  capturedSince(mark: number): Buffer {
+    return this.buffer.subarray(mark - this.base, this.position);
+  }
+
+  /** Checks and captures the next value, and returns it parsed. */
+  parseValue(): unknown {
+    if (this.peekInside() === QUOTE) return this.readString();
+    const start = this.mark();
+    this.skipValue();
+    const text = this.buffer.toString('utf8', start - this.base, this.position);
+    this.release();
+    return JSON.parse(text);
+  }
+
+  // ---- checking values byte by byte ----
+
+  /**
+   * Checks the next value (of any depth, without recursion) and moves past it. The hot path of the whole tool: one
+   * loop over the bytes with the window in locals, dispatching on the byte first (quotes, colons and commas are most
+   * of them) and checking it against what the grammar expects there.
+   */
+  skipValue(): void {
+    let buffer = this.buffer;
+    let length = buffer.length;
+    let position = this.position;
+    let depth = 0;
+    let state = EXPECT_VALUE;
+    /** Right after `[` or `{`, where the container may close at once. */
+    let mayClose = false;
+    for (;;) {
+      if (position >= length) {
+        this.position = position;
+        if (!this.fill()) this.truncated();
+        buffer = this.buffer;
+        length = buffer.length;
+        position = this.position;
+        continue;
+      }
+      const byte = buffer[position] as number;
+      if (byte === QUOTE) {
+        if (state !== EXPECT_VALUE && state !== EXPECT_KEY) this.unexpectedAt(position);
+        position++;
+        for (;;) {
+          let next = 0;
+          while (position < length) {
+            next = buffer[position] as number;
+            if (next === QUOTE || next === BACKSLASH || next < 0x20) break;
+            position++;
+          }
+          if (position < length) {
+            if (next === QUOTE) break;
+            if (next !== BACKSLASH) this.unexpectedAt(position);
+            this.position = position;
+            this.skipEscape();
+          } else {
+            this.position = position;
+            if (!this.fill()) this.truncated();
+          }
+          buffer = this.buffer;
+          length = buffer.length;
+          position = this.position;
+        }
+        position++;
+        mayClose = false;
+        // Compact JSON puts the colon right after a key and the comma right after a value: take them here.
+        if (state === EXPECT_KEY) {
+          if (position < length && buffer[position] === COLON) {
+            position++;
+            state = EXPECT_VALUE;
+          } else {
+            state = EXPECT_COLON;
+          }
+          continue;
+        }
+        if (depth === 0) break;
+        if (position < length && buffer[position] === COMMA) {
+          position++;
+          state = this.stack[depth - 1] === OPEN_OBJECT ? EXPECT_KEY : EXPECT_VALUE;
+        } else {
+          state = AFTER_VALUE;
+        }
+        continue;
+      }
+      if (byte === COLON) {
+        if (state !== EXPECT_COLON) this.unexpectedAt(position);
+        state = EXPECT_VALUE;
+        position++;
+        continue;
+      }
+      if (byte === COMMA) {
+        if (state !== AFTER_VALUE) this.unexpectedAt(position);
+        state = this.stack[depth - 1] === OPEN_OBJECT ? EXPECT_KEY : EXPECT_VALUE;
+        position++;
+        continue;
+      }
+      if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+        if (state !== EXPECT_VALUE) this.unexpectedAt(position);
+        this.push(depth++, byte);
+        position++;
+        state = byte === OPEN_OBJECT ? EXPECT_KEY : EXPECT_VALUE;
+        mayClose = true;
+        continue;
+      }
+      if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        // Closes the innermost container after a value, or at once after it opened; never `[}` or `{]`.
+        const open = depth > 0 ? this.stack[depth - 1] : 0;
+        if (open !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY) || !(state === AFTER_VALUE || mayClose)) this.unexpectedAt(position);
+        mayClose = false;
+        position++;
+        state = AFTER_VALUE;
+        if (--depth === 0) break;
+        continue;
+      }
+      if (byte === 0x20 || byte === 0x09 || byte === 0x0d) {
+        position++;
+        continue;
+      }
+      if (byte === NEWLINE) {
+        position++;
+        this.line++;
+        this.lineStart = this.base + position;
+        this.droppedLineUnits = 0;
+        continue;
+      }
+      // A number or a literal.
+      if (state !== EXPECT_VALUE) this.unexpectedAt(position);
+      mayClose = false;
+      this.position = position;
+      if (byte === 0x2d || isDigit(byte)) this.skipNumber();
+      else if (byte in LITERALS) this.skipLiteral(LITERALS[byte] as Buffer);
+      else this.unexpected();
+      buffer = this.buffer;
+      length = buffer.length;
+      position = this.position;
+      state = AFTER_VALUE;
+      if (depth === 0) break;
+    }
+    this.position = position;
+  }
+
+  private unexpectedAt(position: number): never {
+    this.position = position;
+    this.unexpected();
+  }
+
+  private push(depth: number, open: number): void {
+    if (depth === this.stack.length) {
+      const grown = new Uint8Array(this.stack.length * 2);
+      grown.set(this.stack);
+      this.stack = grown;
+    }
+    this.stack[depth] = open;
+  }
+
+  /** Moves past a string at the position; returns whether it holds escapes. */
+  private skipString(): boolean {
+    const before = this.escapes;
+    this.position = this.skipStringAt(this.position);
+    return this.escapes !== before;
+  }
+
+  /** Escapes seen so far: tells a caller whether a string needs JSON.parse to decode. */
+  private escapes = 0;
+
+  /** Scans the string whose quote is at `start`; returns the position after its closing quote (the window may move). */
+  private skipStringAt(start: number): number {
+    let position = start + 1;
+    for (;;) {
+      const buffer = this.buffer;
+      const length = buffer.length;
+      while (position < length) {
+        const next = buffer[position] as number;
+        if (next < 0x20 || next === QUOTE || next === BACKSLASH) break;
+        position++;
+      }
+      if (position === length) {
+        this.position = position;
+        if (!this.fill()) this.truncated();
+        position = this.position;
+        continue;
+      }
+      const byte = buffer[position] as number;
+      if (byte === QUOTE) return position + 1;
+      this.position = position;
+      if (byte !== BACKSLASH) this.unexpected();
+      this.skipEscape();
+      this.escapes++;
+      position = this.position;
+    }
+  }
+
+  private skipEscape(): void {
+    if (!this.ensure(2)) this.truncated();
+    const kind = this.buffer[this.position + 1] as number;
+    if (SIMPLE_ESCAPE[kind] === 1) {
+      this.position += 2;
+      return;
+    }
+    if (kind !== 0x75) {
+      this.position++;
+      this.unexpected();
+    }
+    if (!this.ensure(6)) this.truncated();
+    for (let i = 2; i < 6; i++) {
+      if (HEX_DIGIT[this.buffer[this.position + i] as number] !== 1) {
+        this.position += i;
+        this.unexpected();
+      }
+    }
+    this.position += 6;
+  }
+
+  /** The byte at the position, or END_OF_INPUT (a number may end the input). */
+  private byteHere(): number {
+    if (this.position === this.buffer.length && !this.fill()) return END_OF_INPUT;
+    return this.buffer[this.position] as number;
+  }
+
+  private skipDigits(): void {
+    if (!isDigit(this.byteHere())) this.unexpectedOrTruncated();
+    while (isDigit(this.byteHere())) this.position++;
+  }
+
+  private unexpectedOrTruncated(): never {
+    if (this.byteHere() === END_OF_INPUT) this.truncated();
+    this.unexpected();
+  }
+
+  /** -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+  private skipNumber(): void {
+    if (this.byteHere() === 0x2d) this.position++;
+    if (this.byteHere() === 0x30) this.position++;
+    else this.skipDigits();
+    if (this.byteHere() === 0x2e) {
+      this.position++;
+      this.skipDigits();
+    }
+    const exponent = this.byteHere();
+    if (exponent === 0x65 || exponent === 0x45) {
+      this.position++;
+      const sign = this.byteHere();
+      if (sign === 0x2b || sign === 0x2d) this.position++;
+      this.skipDigits();
+    }
+  }
+
+  private skipLiteral(literal: Buffer): void {
+    for (let i = 0; i < literal.length; i++) {
+      const byte = this.byteHere();
+      if (byte === END_OF_INPUT) this.truncated();
+      if (byte !== literal[i]) this.unexpected();
+      this.position++;
+    }
+  }
+}
