@@ -124,6 +124,8 @@ export interface Finding {
   message: string;
   /** Set when a configured exception waives the finding: it is reported but no longer blocks. */
   waived?: { reason: string; by: string; expires: string };
+  /** What destroying the resource's type does, when the catalog knows the type (src/catalog). */
+  impact?: 'data-loss' | 'outage';
 }
 
 /** A configured exception, with the addresses it waived in this run (none: it was not used). */
@@ -169,6 +171,10 @@ export interface Summary {
   changes: number;
   byAction: Partial<Record<Action, number>>;
   byEnvironment: Record<string, number>;
+  /** The resources of `resources`, by environment and then action. */
+  byEnvironmentAndAction: Record<string, Partial<Record<Action, number>>>;
+  /** Findings (not information) that destroy a resource type the catalog says holds data. */
+  dataLoss: number;
   /** Output value changes by action (values never carried). */
   outputsByAction: Partial<Record<Action, number>>;
 }

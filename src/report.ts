@@ -1,5 +1,5 @@
 // Assembles the Report from analyzed inputs, their environments and findings, and derives the exit code from it.
-import { QUIET_ACTIONS, type AnalyzedInput, type Finding, type Report, type ReportException, type ReportResource, type RuleMeta, type Summary } from './model.js';
+import { QUIET_ACTIONS, type Action, type AnalyzedInput, type Finding, type Report, type ReportException, type ReportResource, type RuleMeta, type Summary } from './model.js';
 import { EXIT_BLOCKED, EXIT_PASS } from './errors.js';
 import type { ClassifiedChange } from './policy/evaluate.js';
 import { ruleUrl, type Rule } from './policy/rule.js';
@@ -18,6 +18,15 @@ function mergeCounts<K extends string>(counts: Partial<Record<K, number>>[]): Pa
   return total;
 }
 
+function byEnvironmentAndAction(touched: ClassifiedChange[]): Record<string, Partial<Record<Action, number>>> {
+  const table: Record<string, Partial<Record<Action, number>>> = {};
+  for (const { change, environment } of touched) {
+    const row = (table[environment.name] ??= {});
+    row[change.action] = (row[change.action] ?? 0) + 1;
+  }
+  return table;
+}
+
 function summarize(inputs: AnalyzedInput[], classified: ClassifiedChange[], findings: Finding[]): Summary {
   const touched = classified.filter(({ change }) => !QUIET_ACTIONS.has(change.action));
   return {
@@ -28,6 +37,8 @@ function summarize(inputs: AnalyzedInput[], classified: ClassifiedChange[], find
     changes: inputs.reduce((total, input) => total + Object.values(input.actionCounts).reduce((a, b) => a + b, 0), 0),
     byAction: mergeCounts(inputs.map((input) => input.actionCounts)),
     byEnvironment: count(touched.map(({ environment }) => environment.name)) as Record<string, number>,
+    byEnvironmentAndAction: byEnvironmentAndAction(touched),
+    dataLoss: findings.filter((f) => f.impact === 'data-loss' && f.severity !== 'info').length,
     outputsByAction: count(inputs.flatMap((input) => input.outputActions)),
   };
 }

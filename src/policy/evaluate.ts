@@ -1,6 +1,7 @@
 // Runs every policy rule over the classified changes, drift and plans of all inputs, under the configured policy,
 // and returns findings in a stable order.
-import type { Action, Drift, EnvironmentTag, Finding, ResourceChange, Severity } from '../model.js';
+import { DESTRUCTIVE_ACTIONS, type Action, type Drift, type EnvironmentTag, type Finding, type ResourceChange, type Severity } from '../model.js';
+import { impactOf } from '../catalog/data-bearing.js';
 import { DEFAULT_POLICY, type PolicyOptions } from '../config/compiled-config.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
 import type { ChangeSubject, Rule } from './rule.js';
@@ -50,10 +51,13 @@ export function evaluatePolicy(
   preventDestroyAtBase: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
-  const report = (rule: Rule, target: Target, message: string | undefined, severity: Severity = rule.severity): void => {
+  const report = (rule: Rule, target: Target, message: string | undefined, severity: Severity = rule.severity, type?: string): void => {
     if (message === undefined) return;
     const { address, action, environment } = target;
-    findings.push({ ruleId: rule.id, severity, file: files[target.input] ?? '', address, action, environment, message });
+    const finding: Finding = { ruleId: rule.id, severity, file: files[target.input] ?? '', address, action, environment, message };
+    const impact = type === undefined || !DESTRUCTIVE_ACTIONS.has(action) ? undefined : impactOf(type)?.impact;
+    if (impact) finding.impact = impact;
+    findings.push(finding);
   };
   const subjects: ChangeSubject[] = classified.map((entry) => {
     const base = preventDestroyAtBase.get(entry.change.input);
@@ -65,7 +69,7 @@ export function evaluatePolicy(
       for (const subject of subjects) {
         const { input, address, action } = subject.change;
         const message = rule.check(subject);
-        report(rule, { input, address, action, environment: subject.environment.name }, message, rule.severityFor?.(policy, subject));
+        report(rule, { input, address, action, environment: subject.environment.name }, message, rule.severityFor?.(policy, subject), subject.change.type);
       }
     } else if (rule.subject === 'drift') {
       for (const { entry, target } of drifted) report(rule, target, rule.check(entry));

@@ -15,7 +15,8 @@ function plural(n: number, word: string): string {
 function headline(report: Report): string {
   const { errors } = report.summary;
   if (report.verdict === 'block') {
-    return `${kleur.red().bold('BLOCKED')}  the plan would destroy or replace ${plural(errors, 'protected resource')}.`;
+    const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : '';
+    return `${kleur.red().bold('BLOCKED')}  the plan would destroy or replace ${plural(errors, 'protected resource')}${dataLoss}.`;
   }
   const destructive = report.findings.filter((f) => f.severity === 'warning').length;
   const rest = destructive === 0 ? 'nothing is destroyed.' : `nothing protected is destroyed (${plural(destructive, 'warning')} below).`;

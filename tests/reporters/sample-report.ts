@@ -17,6 +17,7 @@ export const SAMPLE_REPORT: Report = {
       address: 'module.db["eu \\"west\\""].aws_db_instance.main',
       action: 'replace',
       environment: 'production',
+      impact: 'data-loss',
       message:
         'module.db["eu \\"west\\""].aws_db_instance.main would be destroyed and then re-created because changing storage_encrypted forces replacement (replace_because_cannot_update). It is in production: its tags say Environment = "production".',
     },
@@ -77,6 +78,8 @@ export const SAMPLE_REPORT: Report = {
     changes: 4,
     byAction: { replace: 1, delete: 1, 'no-op': 2 },
     byEnvironment: { production: 1, unknown: 1 },
+    byEnvironmentAndAction: { production: { replace: 1 }, unknown: { delete: 1 } },
+    dataLoss: 1,
     outputsByAction: {},
   },
   rules: {
@@ -104,5 +107,13 @@ export const PASSING_REPORT: Report = {
   verdict: 'pass',
   findings: SAMPLE_REPORT.findings.slice(1),
   resources: SAMPLE_REPORT.resources.slice(1),
-  summary: { ...SAMPLE_REPORT.summary, errors: 0, byAction: { delete: 1, 'no-op': 2 }, changes: 3, byEnvironment: { unknown: 1 } },
+  summary: {
+    ...SAMPLE_REPORT.summary,
+    errors: 0,
+    byAction: { delete: 1, 'no-op': 2 },
+    changes: 3,
+    byEnvironment: { unknown: 1 },
+    byEnvironmentAndAction: { unknown: { delete: 1 } },
+    dataLoss: 0,
+  },
 };
