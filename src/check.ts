@@ -7,6 +7,7 @@ import { UsageError } from './errors.js';
 import { environmentClassifier } from './environment/classify.js';
 import { loadInput, type LoadOptions } from './inputs/load-input.js';
 import { applyExceptions } from './policy/apply-exceptions.js';
+import { attachBlastRadius } from './policy/attach-blast-radius.js';
 import { evaluatePolicy, type ClassifiedChange } from './policy/evaluate.js';
 import { RULES } from './policy/rules/index.js';
 import { buildReport } from './report.js';
@@ -97,6 +98,6 @@ export async function check(options: CheckOptions): Promise<Report> {
     config.policy,
     preventDestroy,
   );
-  const { findings, exceptions } = applyExceptions(evaluated, config.exceptions);
+  const { findings, exceptions } = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);
   return buildReport(inputs, classified, findings, rules, { path: config.path, exceptions });
 }

@@ -98,6 +98,8 @@ export interface AnalyzedInput {
   variables: RootVariable[];
   /** Output changes, by action only: their values are never carried. */
   outputActions: Action[];
+  /** Configuration address → the configuration addresses that depend on it directly (empty without `configuration`). */
+  dependents: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Which environment a resource belongs to, and why. */
@@ -126,6 +128,8 @@ export interface Finding {
   waived?: { reason: string; by: string; expires: string };
   /** What destroying the resource's type does, when the catalog knows the type (src/catalog). */
   impact?: 'data-loss' | 'outage';
+  /** For a delete or replace: the resources that depend on it, directly or through others (from the configuration). */
+  dependents?: { count: number; paths: string[] };
 }
 
 /** A configured exception, with the addresses it waived in this run (none: it was not used). */
@@ -175,6 +179,8 @@ export interface Summary {
   byEnvironmentAndAction: Record<string, Partial<Record<Action, number>>>;
   /** Findings (not information) that destroy a resource type the catalog says holds data. */
   dataLoss: number;
+  /** The destroyed resource with the most dependents, when any has dependents. */
+  largestFanOut?: { address: string; dependents: number };
   /** Output value changes by action (values never carried). */
   outputsByAction: Partial<Record<Action, number>>;
 }

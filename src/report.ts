@@ -27,6 +27,11 @@ function byEnvironmentAndAction(touched: ClassifiedChange[]): Record<string, Par
   return table;
 }
 
+function largestFanOut(findings: Finding[]): Pick<Summary, 'largestFanOut'> {
+  const widest = findings.reduce<Finding | undefined>((best, f) => ((f.dependents?.count ?? 0) > (best?.dependents?.count ?? 0) ? f : best), undefined);
+  return widest?.dependents ? { largestFanOut: { address: widest.address, dependents: widest.dependents.count } } : {};
+}
+
 function summarize(inputs: AnalyzedInput[], classified: ClassifiedChange[], findings: Finding[]): Summary {
   const touched = classified.filter(({ change }) => !QUIET_ACTIONS.has(change.action));
   return {
@@ -39,6 +44,7 @@ function summarize(inputs: AnalyzedInput[], classified: ClassifiedChange[], find
     byEnvironment: count(touched.map(({ environment }) => environment.name)) as Record<string, number>,
     byEnvironmentAndAction: byEnvironmentAndAction(touched),
     dataLoss: findings.filter((f) => f.impact === 'data-loss' && f.severity !== 'info').length,
+    ...largestFanOut(findings),
     outputsByAction: count(inputs.flatMap((input) => input.outputActions)),
   };
 }

@@ -36,7 +36,13 @@ function findingLines(finding: Finding): string[] {
   // Information fits on one line: its message already names the address.
   if (finding.severity === 'info') return [`  ${severity}  ${finding.message}  ${kleur.dim(finding.ruleId)}`];
   const environment = finding.environment ? kleur.dim(` [${finding.environment}]`) : '';
-  return [`  ${severity}  ${kleur.bold(finding.address)}${environment}  ${kleur.dim(finding.ruleId)}`, `           ${finding.message}`];
+  const lines = [`  ${severity}  ${kleur.bold(finding.address)}${environment}  ${kleur.dim(finding.ruleId)}`, `           ${finding.message}`];
+  if (finding.dependents) {
+    const { count, paths } = finding.dependents;
+    const more = count > paths.length ? ` and ${count - paths.length} more` : '';
+    lines.push(`           ${plural(count, 'resource')} depend${count === 1 ? 's' : ''} on it: ${paths.join('; ')}${more}.`);
+  }
+  return lines;
 }
 
 function inputHeading(report: Report, file: string): string {

@@ -1,5 +1,4 @@
-// The catalog in the report: findings on types that hold data carry impact "data-loss", the summary counts them,
-// and the text report says so in its first line.
+// The catalog and the blast radius in the report: data-loss impact, dependents with their paths, the summary.
 import { runCli } from '../helpers/run-cli.js';
 
 it('marks the replace of a production database as data loss', () => {
@@ -16,4 +15,19 @@ it('gives no impact to types the catalog does not know', () => {
   const report = JSON.parse(runCli(['check', 'fixtures/terraform/prod-replace/plan.json', '--format', 'json']).stdout);
   expect(report.findings[0].impact).toBeUndefined();
   expect(report.summary.dataLoss).toBe(0);
+});
+
+it('lists what goes down with a destroyed resource, and the largest fan-out, from a real plan', () => {
+  const report = JSON.parse(runCli(['check', 'fixtures/terraform/fan-out/plan.json', '--format', 'json']).stdout);
+  expect(report.findings[0].dependents).toEqual({
+    count: 3,
+    paths: expect.arrayContaining([
+      'terraform_data.prod_listener → terraform_data.prod_lb',
+      'terraform_data.prod_dns → terraform_data.prod_listener → terraform_data.prod_lb',
+      'terraform_data.prod_alarm → terraform_data.prod_lb',
+    ]),
+  });
+  expect(report.summary.largestFanOut).toEqual({ address: 'terraform_data.prod_lb', dependents: 3 });
+  const text = runCli(['check', 'fixtures/terraform/fan-out/plan.json']).stdout;
+  expect(text).toContain('3 resources depend on it: ');
 });

@@ -1,6 +1,7 @@
 // Turns a validated Terraform plan into the normalized model: resource changes, drift, root variables, outputs.
 import type { Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
 import { collectAccounts } from './accounts.js';
+import { buildDependentsGraph } from './dependency-graph.js';
 import { mapActions, refineAction } from './actions.js';
 import { ChangeTally, type QuietChanges } from './change-tally.js';
 import { describeActionReason, formatReplacePaths } from './action-reasons.js';
@@ -103,6 +104,7 @@ export function analyzePlanHeader(plan: RawPlan, file: string): Omit<AnalyzedInp
     formatVersion: plan.format_version,
     variables: rootVariables(plan),
     outputActions: Object.values(plan.output_changes ?? {}).map((change) => mapActions(change.actions).action),
+    dependents: buildDependentsGraph(plan.configuration),
   };
   if (typeof plan.terraform_version === 'string') result.toolVersion = plan.terraform_version;
   return result;

@@ -41,18 +41,31 @@ function readList(scanner: JsonScanner, element: (index: number) => void): unkno
   return SKIPPED;
 }
 
-/** Only `configuration.root_module.variables` is read (which root variables are sensitive). */
+/** A resource's configuration reduced to what the dependency graph reads: its address and the references it makes. */
+function reduceResourceConfiguration(resource: unknown): unknown {
+  if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) return resource;
+  const { address, depends_on: dependsOn, expressions, count_expression: count, for_each_expression: forEach } = resource as Record<string, unknown>;
+  return { address, depends_on: dependsOn, expressions, count_expression: count, for_each_expression: forEach };
+}
+
+/**
+ * From `configuration` only `root_module.variables` (which root variables are sensitive) and what the dependency
+ * graph needs are read: each root resource's address and expressions, one at a time, and the module calls.
+ */
 function readConfiguration(scanner: JsonScanner): unknown {
   let rootModule: unknown;
   const isObject = scanner.readObject((key) => {
     if (key !== 'root_module') return scanner.skipValue();
-    let variables: unknown;
+    const module: Record<string, unknown> = {};
     const moduleIsObject = scanner.readObject((moduleKey) => {
-      if (moduleKey === 'variables') variables = scanner.parseValue();
-      else scanner.skipValue();
+      if (moduleKey === 'variables' || moduleKey === 'module_calls') module[moduleKey] = scanner.parseValue();
+      else if (moduleKey === 'resources') {
+        const resources: unknown[] = [];
+        module.resources = readList(scanner, () => resources.push(reduceResourceConfiguration(scanner.parseValue()))) === SKIPPED ? undefined : resources;
+      } else scanner.skipValue();
     });
     if (!moduleIsObject) scanner.skipValue();
-    rootModule = moduleIsObject && variables !== undefined ? { variables } : {};
+    rootModule = moduleIsObject ? module : {};
   });
   if (!isObject) {
     scanner.skipValue();

@@ -1,0 +1,133 @@
+// Builds who-depends-on-whom from a plan's `configuration`: expression `references`, `depends_on`, module calls'
+// inputs (every resource of a module depends on what its call references) and module outputs (referencing
+// `module.m.x` depends on every resource of module m). Addresses are configuration addresses, without instance keys.
+
+type Json = Record<string, unknown>;
+
+/** Configuration address → the configuration addresses that reference it directly. */
+export type DependentsGraph = Map<string, Set<string>>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every `references` list anywhere inside an expressions tree. */
+function collectReferences(node: unknown, out: string[]): void {
+  if (Array.isArray(node)) node.forEach((item) => collectReferences(item, out));
+  else if (isObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'references' && Array.isArray(value)) out.push(...value.filter((r): r is string => typeof r === 'string'));
+      else collectReferences(value, out);
+    }
+  }
+}
+
+/** `aws_lb.prod.arn` → `aws_lb.prod`; `data.x.y.z` → `data.x.y`; `module.m.out` → `module.m`; `var.x` → undefined. */
+function referencedAddress(reference: string): string | undefined {
+  const parts = reference.replace(/\[[^\]]*\]/g, '').split('.');
+  if (parts[0] === 'module') return parts.length >= 2 ? `module.${parts[1]}` : undefined;
+  if (parts[0] === 'data') return parts.length >= 3 ? parts.slice(0, 3).join('.') : undefined;
+  if (['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(parts[0] as string)) return undefined;
+  return parts.length >= 2 ? parts.slice(0, 2).join('.') : undefined;
+}
+
+interface Edge {
+  from: string;
+  to: string;
+}
+
+function walkModule(module: Json, prefix: string, inherited: string[], edges: Edge[], members: Map<string, string[]>): void {
+  const scope = (address: string): string => (prefix ? `${prefix}.${address}` : address);
+  const own: string[] = [];
+  for (const resource of Array.isArray(module.resources) ? module.resources : []) {
+    if (!isObject(resource) || typeof resource.address !== 'string') continue;
+    const address = scope(resource.address);
+    own.push(address);
+    const references: string[] = [];
+    collectReferences(resource.expressions, references);
+    collectReferences(resource.count_expression, references);
+    collectReferences(resource.for_each_expression, references);
+    if (Array.isArray(resource.depends_on)) references.push(...resource.depends_on.filter((r): r is string => typeof r === 'string'));
+    for (const reference of references) {
+      const target = referencedAddress(reference);
+      if (target !== undefined) edges.push({ from: address, to: scope(target) });
+    }
+    for (const target of inherited) edges.push({ from: address, to: target });
+  }
+  for (const [name, call] of Object.entries(isObject(module.module_calls) ? module.module_calls : {})) {
+    if (!isObject(call)) continue;
+    const callAddress = scope(`module.${name}`);
+    const references: string[] = [];
+    collectReferences(call.expressions, references);
+    collectReferences(call.count_expression, references);
+    collectReferences(call.for_each_expression, references);
+    if (Array.isArray(call.depends_on)) references.push(...call.depends_on.filter((r): r is string => typeof r === 'string'));
+    const callInputs = references.flatMap((r) => {
+      const target = referencedAddress(r);
+      return target === undefined ? [] : [scope(target)];
+    });
+    if (isObject(call.module)) walkModule(call.module, callAddress, [...inherited, ...callInputs], edges, members);
+  }
+  members.set(prefix, own);
+}
+
+export function buildDependentsGraph(configuration: unknown): DependentsGraph {
+  const graph: DependentsGraph = new Map();
+  if (!isObject(configuration) || !isObject(configuration.root_module)) return graph;
+  const edges: Edge[] = [];
+  const members = new Map<string, string[]>();
+  walkModule(configuration.root_module, '', [], edges, members);
+  const add = (target: string, dependent: string): void => {
+    if (target === dependent) return;
+    const set = graph.get(target) ?? new Set<string>();
+    set.add(dependent);
+    graph.set(target, set);
+  };
+  for (const { from, to } of edges) {
+    // A reference to a module (its outputs) depends on every resource inside that module.
+    const isModule = /(?:^|\.)module\.[^.]+$/.test(to);
+    if (!isModule) {
+      add(to, from);
+      continue;
+    }
+    for (const [prefix, resources] of members) {
+      if (prefix === to || prefix.startsWith(`${to}.`)) for (const resource of resources) add(resource, from);
+    }
+  }
+  return graph;
+}
+
+/** `module.a["x"].aws_lb.b[0]` → `module.a.aws_lb.b`: the configuration address of a resource instance. */
+export function configurationAddress(address: string): string {
+  return address.replace(/\[(?:"(?:[^"\\]|\\.)*"|\d+)\]/g, '');
+}
+
+export interface BlastRadius {
+  /** Every configuration address that depends on the resource, directly or through others. */
+  count: number;
+  /** The path to each dependent, nearest first: `aws_route53_record.api → aws_lb_listener.https → aws_lb.prod`. */
+  paths: string[];
+}
+
+/** Breadth-first over the dependents, so each path is a shortest one. */
+export function blastRadius(graph: ReadonlyMap<string, ReadonlySet<string>>, address: string): BlastRadius {
+  const start = configurationAddress(address);
+  const via = new Map<string, string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const current = queue.shift() as string;
+    for (const dependent of graph.get(current) ?? []) {
+      if (dependent === start || via.has(dependent)) continue;
+      via.set(dependent, current);
+      queue.push(dependent);
+    }
+  }
+  const paths = [...via.keys()].map((dependent) => {
+    const chain = [dependent];
+    let step = via.get(dependent);
+    while (step !== undefined) {
+      chain.push(step);
+      step = via.get(step);
+    }
+    return chain.join(' → ');
+  });
+  return { count: via.size, paths };
+}
