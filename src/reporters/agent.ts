@@ -21,7 +21,9 @@ function refusedResource(report: Report, finding: Finding): string {
   const resource = report.resources.find((r) => r.file === finding.file && r.address === finding.address);
   const where = report.inputs.length > 1 ? ` (${finding.file})` : '';
   const why = [resource?.environment.reason, resource?.reason].filter(Boolean).join('; ');
-  return `- ${finding.address}${where}: ${finding.action} in ${finding.environment}${why ? `, because ${why}` : ''}.`;
+  const dataLoss = finding.impact === 'data-loss' ? ' Its data would be lost.' : '';
+  const dependents = finding.dependents ? ` ${plural(finding.dependents.count, 'other resource')} depend on it.` : '';
+  return `- ${finding.address}${where}: ${finding.action} in ${finding.environment}${why ? `, because ${why}` : ''}.${dataLoss}${dependents}`;
 }
 
 /** The changes that keep the resources, named for the actions that would change them, and that respect the limits. */

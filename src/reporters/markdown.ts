@@ -53,15 +53,21 @@ function whyItBlocks(report: Report, finding: Finding): string {
   return markdownText([resource.environment.reason, resource.reason].filter(Boolean).join('; '));
 }
 
+/** What depends on a destroyed resource: a count, with data loss said plainly when the catalog knows the type. */
+function goesDownWithIt(finding: Finding): string {
+  const dependents = finding.dependents ? plural(finding.dependents.count, 'dependent resource') : 'no known dependents';
+  return finding.impact === 'data-loss' ? `**data loss**; ${dependents}` : dependents;
+}
+
 function blockingTable(report: Report): string[] {
   const { shown, more } = bounded(report.findings.filter(blocks));
   if (shown.length === 0) return [];
   const rows = shown.map((f) =>
     isPlanWide(f)
-      ? ['the whole plan', '—', '—', ruleLink(report, f.ruleId), markdownText(f.message)]
-      : [codeSpan(f.address), f.action, markdownText(f.environment), ruleLink(report, f.ruleId), whyItBlocks(report, f)],
+      ? ['the whole plan', '—', '—', ruleLink(report, f.ruleId), markdownText(f.message), '—']
+      : [codeSpan(f.address), f.action, markdownText(f.environment), ruleLink(report, f.ruleId), whyItBlocks(report, f), goesDownWithIt(f)],
   );
-  return ['', ...table(['Resource', 'Action', 'Environment', 'Rule', 'Why'], rows), ...more];
+  return ['', ...table(['Resource', 'Action', 'Environment', 'Rule', 'Why', 'Goes down with it'], rows), ...more];
 }
 
 function severityLabel(finding: Finding): string {

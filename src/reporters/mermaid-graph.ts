@@ -1,5 +1,6 @@
-// A Mermaid flowchart of the resources a report destroys: one subgraph per plan, nodes coloured by environment,
-// at most MAX_GRAPH_NODES nodes and one "and N more" node (https://mermaid.js.org/syntax/flowchart.html).
+// A Mermaid flowchart of the resources a report destroys and of what depends on them: one subgraph per plan, nodes
+// coloured by environment, arrows from a destroyed resource to what goes down with it, at most MAX_GRAPH_NODES
+// destroyed nodes and as many dependents, each with an "and N more" node (https://mermaid.js.org/syntax/flowchart.html).
 import { DESTRUCTIVE_ACTIONS, type EnvironmentTag, type Report, type ReportResource } from '../model.js';
 import { plural } from './plural.js';
 
@@ -41,6 +42,20 @@ function destroyedResources(report: Report): ReportResource[] {
   return [...destroyed.filter((r) => r.environment.protected), ...destroyed.filter((r) => !r.environment.protected)];
 }
 
+/** Edges `destroyed → … → dependent` from the findings' dependency paths (written dependent first). */
+function dependencyEdges(report: Report, shown: ReportResource[]): [from: string, to: string][] {
+  const edges = new Map<string, [string, string]>();
+  for (const resource of shown) {
+    const finding = report.findings.find((f) => f.file === resource.file && f.address === resource.address && f.dependents);
+    for (const path of finding?.dependents?.paths ?? []) {
+      const chain = path.split(' → ').reverse();
+      chain[0] = resource.address;
+      for (let i = 0; i + 1 < chain.length; i++) edges.set(`${chain[i]}\u0000${chain[i + 1]}`, [chain[i] as string, chain[i + 1] as string]);
+    }
+  }
+  return [...edges.values()];
+}
+
 /** The flowchart's source, or undefined when the report destroys nothing. */
 export function mermaidGraph(report: Report): string | undefined {
   const destroyed = destroyedResources(report);
@@ -63,11 +78,22 @@ export function mermaidGraph(report: Report): string | undefined {
   });
   const hidden = destroyed.length - shown.length;
   if (hidden > 0) lines.push(`  more["… and ${plural(hidden, 'more destroyed resource', 'more destroyed resources')}"]`, '  class more more');
+  const ids = new Map(shown.map((resource) => [resource.address, nodeIds.get(resource) as string]));
+  const edges = dependencyEdges(report, shown);
+  const dependents = [...new Set(edges.map(([, to]) => to))].filter((address) => !ids.has(address));
+  dependents.slice(0, MAX_GRAPH_NODES).forEach((address, i) => {
+    ids.set(address, `d${i}`);
+    lines.push(`  d${i}["${labelText(address)}<br/>depends on it"]`, `  class d${i} dependent`);
+  });
+  for (const [from, to] of edges) if (ids.has(from) && ids.has(to)) lines.push(`  ${ids.get(from)} --> ${ids.get(to)}`);
+  const hiddenDependents = dependents.length - Math.min(dependents.length, MAX_GRAPH_NODES);
+  if (hiddenDependents > 0) lines.push(`  moredependents["… and ${plural(hiddenDependents, 'more dependent', 'more dependents')}"]`, '  class moredependents more');
   for (const environment of environments) {
     const members = shown.filter((r) => r.environment.name === environment.name).map((r) => nodeIds.get(r));
     lines.push(`  class ${members.join(',')} ${classOf.get(environment.name)}`);
   }
   for (const environment of environments) lines.push(`  classDef ${classOf.get(environment.name)} ${environmentStyle(environment)}`);
-  if (hidden > 0) lines.push(`  classDef more fill:#ffffff,stroke:#6e7781,stroke-dasharray:4 2,${NEUTRAL_TEXT}`);
+  if (hidden > 0 || hiddenDependents > 0) lines.push(`  classDef more fill:#ffffff,stroke:#6e7781,stroke-dasharray:4 2,${NEUTRAL_TEXT}`);
+  if (dependents.length > 0) lines.push(`  classDef dependent fill:#fff8c5,stroke:#bf8700,${NEUTRAL_TEXT}`);
   return lines.join('\n');
 }

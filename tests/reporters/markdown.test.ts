@@ -40,13 +40,14 @@ it('starts with the hidden marker, then the verdict', () => {
 
 it('lists blocking findings in a table and folds the rest', () => {
   const markdown = formatMarkdown(SAMPLE_REPORT);
-  const [row] = tableRows(markdown, '| Resource | Action | Environment | Rule | Why |');
+  const [row] = tableRows(markdown, '| Resource | Action | Environment | Rule | Why | Goes down with it |');
   expect(cells(row!)).toEqual([
     '`module.db["eu \\"west\\""].aws_db_instance.main`',
     'replace',
     'production',
     '[prod-replace](https://github.com/blast-radius/blast-radius/blob/main/docs/rules/prod-replace.md)',
     'its tags say Environment = "production"; changing storage_encrypted forces replacement (replace_because_cannot_update)',
+    '**data loss**; no known dependents',
   ]);
   expect(markdown).toContain('<summary>1 warning, 1 info: not blocking</summary>');
   expect(markdown).toContain('<summary>Environments of the 2 touched resources</summary>');
@@ -56,11 +57,11 @@ it('lists blocking findings in a table and folds the rest', () => {
 describe('escaping', () => {
   const report = reportDestroying(AWKWARD_KEYS);
   const markdown = formatMarkdown(report);
-  const rows = tableRows(markdown, '| Resource | Action | Environment | Rule | Why |');
+  const rows = tableRows(markdown, '| Resource | Action | Environment | Rule | Why | Goes down with it |');
 
-  it('keeps every row to its five cells, whatever the address holds', () => {
+  it('keeps every row to its six cells, whatever the address holds', () => {
     expect(rows).toHaveLength(AWKWARD_KEYS.length);
-    for (const row of rows) expect(cells(row)).toHaveLength(5);
+    for (const row of rows) expect(cells(row)).toHaveLength(6);
   });
 
   it('shows each address in a code span long enough for the backticks it holds', () => {
@@ -78,13 +79,13 @@ describe('escaping', () => {
     const why = 'its tags say env = "a\\*b\\* \\_c\\_ \\[d\\](e) &lt;f&gt; \\`g\\` x\\|y snake_case next line"';
     const reason = 'its tags say env = "a*b* _c_ [d](e) <f> `g` x|y snake_case\nnext line"';
     const awkward: Report = { ...report, resources: report.resources.map((r) => ({ ...r, reason: undefined, environment: { ...r.environment, reason } })) };
-    expect(cells(tableRows(formatMarkdown(awkward), '| Resource | Action | Environment | Rule | Why |')[0]!)[4]).toBe(why);
+    expect(cells(tableRows(formatMarkdown(awkward), '| Resource | Action | Environment | Rule | Why | Goes down with it |')[0]!)[4]).toBe(why);
   });
 });
 
 it(`lists at most ${MAX_TABLE_ROWS} rows per table and counts the rest`, () => {
   const markdown = formatMarkdown(reportDestroying(numberedKeys(MAX_TABLE_ROWS + 7)));
-  expect(tableRows(markdown, '| Resource | Action | Environment | Rule | Why |')).toHaveLength(MAX_TABLE_ROWS);
+  expect(tableRows(markdown, '| Resource | Action | Environment | Rule | Why | Goes down with it |')).toHaveLength(MAX_TABLE_ROWS);
   expect(markdown).toContain('… and 7 more: see the text or JSON report.');
 });
 
@@ -105,7 +106,7 @@ it('says which findings an exception waived, and passes', () => {
 it('lists every rule that blocks, a plan-wide limit as the whole plan, and counts resources once in the verdict', () => {
   const markdown = formatMarkdown(reportWithPlanWideLimit());
   expect(markdown.split('\n')[1]).toBe('### ⛔ Blocked: the plan would replace 1 protected resource in production and break 1 plan-wide limit (too-many-destructive)');
-  const rows = tableRows(markdown, '| Resource | Action | Environment | Rule | Why |').map(cells);
+  const rows = tableRows(markdown, '| Resource | Action | Environment | Rule | Why | Goes down with it |').map(cells);
   expect(rows.map((row) => row[3])).toEqual([
     '[prod-replace](https://github.com/blast-radius/blast-radius/blob/main/docs/rules/prod-replace.md)',
     '[protected-type-destroy](https://example.com/protected-type-destroy.md)',

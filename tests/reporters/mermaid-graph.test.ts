@@ -107,3 +107,30 @@ it('puts protected resources first when it must leave some out', () => {
 it('is absent when nothing is destroyed', () => {
   expect(mermaidGraph({ ...PASSING_REPORT, resources: [] })).toBeUndefined();
 });
+
+it('draws what goes down with each destroyed resource, and parses', async () => {
+  const [finding] = SAMPLE_REPORT.findings;
+  const report: Report = {
+    ...SAMPLE_REPORT,
+    findings: [
+      {
+        ...(finding as Report['findings'][number]),
+        dependents: {
+          count: 2,
+          paths: [
+            'aws_lb_listener.https["a \\"b\\""] → module.db["eu \\"west\\""].aws_db_instance.main',
+            'aws_route53_record.api → aws_lb_listener.https["a \\"b\\""] → module.db["eu \\"west\\""].aws_db_instance.main',
+          ],
+        },
+      },
+      ...SAMPLE_REPORT.findings.slice(1),
+    ],
+  };
+  const source = graphOf(report);
+  expect(source).toContain('n0 --> d0');
+  expect(source).toContain('d0 --> d1');
+  expect((await vertices(source)).map((node) => node.id)).toEqual(['n0', 'n1', 'd0', 'd1']);
+  const labels = new Map([...source.matchAll(/^\s+(d\d+)\["(.*)"\]$/gm)].map((match) => [match[1]!, shownText(match[2]!)]));
+  expect(labels.get('d0')).toBe('aws_lb_listener.https["a \\"b\\""]\ndepends on it');
+  expect(labels.get('d1')).toBe('aws_route53_record.api\ndepends on it');
+});
