@@ -4,9 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { ConfigError } from '../errors.js';
 import { parseHcl } from './parse-hcl.js';
+import { asList, type HclJson } from './hcl-json.js';
 
-type Json = Record<string, unknown>;
-const asList = (value: unknown): Json[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []) as Json[];
 
 function git(directory: string, args: string[]): string {
   try {
@@ -26,8 +25,8 @@ export async function preventDestroyAtBase(directory: string, revision: string):
   for (const file of files) {
     const text = git(directory, ['show', `${revision}:./${file}`]);
     const document = await parseHcl(`${revision}:${file}`, text);
-    for (const [type, byName] of Object.entries((document.resource as Json) ?? {})) {
-      for (const [name, blocks] of Object.entries((byName as Json) ?? {})) {
+    for (const [type, byName] of Object.entries((document.resource as HclJson) ?? {})) {
+      for (const [name, blocks] of Object.entries((byName as HclJson) ?? {})) {
         const protects = asList(blocks).some((block) => asList(block.lifecycle).some((l) => l.prevent_destroy === true));
         if (protects) protectedAddresses.add(`${type}.${name}`);
       }

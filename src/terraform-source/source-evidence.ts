@@ -1,6 +1,7 @@
 // What Terraform source files say about the environment that the plan JSON does not carry: the backend's state key,
 // workspace or prefix, providers' default tags and labels, and *.tfvars values, each with its file and line.
 import type { Label, RootVariable } from '../model.js';
+import { asList, type HclJson } from './hcl-json.js';
 
 export interface SourceEvidence {
   /** Backend settings that name the state (`key = "prod/network.tfstate"`), with where they were read. */
@@ -13,9 +14,7 @@ export interface SourceEvidence {
 
 export const NO_SOURCE_EVIDENCE: SourceEvidence = { backend: [], defaultLabels: [], variables: [] };
 
-type Json = Record<string, unknown>;
 
-const asList = (value: unknown): Json[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []) as Json[];
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -31,10 +30,10 @@ export function locate(file: string, text: string, value: string, key?: string):
 
 const BACKEND_FIELDS = ['key', 'prefix', 'workspace_key_prefix', 'path', 'name', 'container_name', 'bucket'];
 
-export function backendEvidence(document: Json, file: string, text: string): SourceEvidence['backend'] {
+export function backendEvidence(document: HclJson, file: string, text: string): SourceEvidence['backend'] {
   const found: SourceEvidence['backend'] = [];
   for (const terraform of asList(document.terraform)) {
-    for (const [kind, blocks] of Object.entries((terraform.backend as Json) ?? {})) {
+    for (const [kind, blocks] of Object.entries((terraform.backend as HclJson) ?? {})) {
       for (const block of asList(blocks)) {
         for (const field of BACKEND_FIELDS) {
           const value = block[field];
@@ -59,9 +58,9 @@ export function backendEvidence(document: Json, file: string, text: string): Sou
   return found;
 }
 
-export function defaultLabelEvidence(document: Json, file: string, text: string): Label[] {
+export function defaultLabelEvidence(document: HclJson, file: string, text: string): Label[] {
   const labels: Label[] = [];
-  for (const [provider, configs] of Object.entries((document.provider as Json) ?? {})) {
+  for (const [provider, configs] of Object.entries((document.provider as HclJson) ?? {})) {
     for (const config of asList(configs)) {
       const maps: [string, unknown][] = [
         ...asList(config.default_tags).map((block): [string, unknown] => [`provider "${provider}" default_tags`, block.tags]),
@@ -69,7 +68,7 @@ export function defaultLabelEvidence(document: Json, file: string, text: string)
       ];
       for (const [field, map] of maps) {
         if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
-        for (const [key, value] of Object.entries(map as Json)) {
+        for (const [key, value] of Object.entries(map as HclJson)) {
           if (typeof value === 'string') labels.push({ key, value, field: `${field} (${locate(file, text, value, key)})` });
         }
       }
@@ -78,7 +77,7 @@ export function defaultLabelEvidence(document: Json, file: string, text: string)
   return labels;
 }
 
-export function tfvarsEvidence(document: Json, file: string, text: string): SourceEvidence['variables'] {
+export function tfvarsEvidence(document: HclJson, file: string, text: string): SourceEvidence['variables'] {
   return Object.entries(document)
     .filter((entry): entry is [string, string | number] => typeof entry[1] === 'string' || typeof entry[1] === 'number')
     .map(([name, value]) => ({ name, value: String(value), sensitive: false, where: locate(file, text, String(value), name) }));
