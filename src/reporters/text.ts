@@ -1,6 +1,7 @@
 // Text reporter for terminals: verdict first, findings grouped by input, one summary line last; colour via kleur.
 import kleur from 'kleur';
 import type { Finding, Report, Severity } from '../model.js';
+import { plural } from './plural.js';
 
 const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
   error: (text) => kleur.red().bold(text),
@@ -8,9 +9,6 @@ const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
   info: (text) => kleur.cyan(text),
 };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function headline(report: Report): string {
   const { errors } = report.summary;
