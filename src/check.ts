@@ -67,15 +67,16 @@ export async function analyzeInputs(options: CheckOptions, firstIndex = 0): Prom
 export async function check(options: CheckOptions): Promise<Report> {
   checkFileList(options.files);
   const config = options.compiledConfig ?? (await loadConfig(options.config));
-  if (options.tfBase !== undefined && options.files.every((f) => sourceDirectory(f, options) === undefined)) {
+  const directories = options.files.map((file) => sourceDirectory(file, options));
+  if (options.tfBase !== undefined && directories.every((directory) => directory === undefined)) {
     throw new UsageError('--tf-base needs the Terraform sources: pass --tf-dir, or keep the plan file beside its .tf files.');
   }
   const inputs: AnalyzedInput[] = [];
   const sources = new Map<number, SourceFacts>();
   const byDirectory = new Map<string, SourceFacts>();
-  for (const file of options.files) {
+  for (const [i, file] of options.files.entries()) {
     const loaded = await analyzeInputs({ quietChanges: 'count', ...options, files: [file] }, inputs.length);
-    const directory = sourceDirectory(file, options);
+    const directory = directories[i];
     if (directory !== undefined) {
       if (!byDirectory.has(directory)) byDirectory.set(directory, await readSources(directory, options.tfBase));
       loaded.forEach((_input, i) => sources.set(inputs.length + i, byDirectory.get(directory) as SourceFacts));
