@@ -1,6 +1,7 @@
 // Rule prevent-destroy-removed: a delete or replace, in any environment, of a resource whose block had
 // prevent_destroy = true at the base revision (--tf-base): removing the block removed the protection with it.
 import { describeDestruction } from '../describe-destruction.js';
+import { DESTRUCTIVE_ACTIONS } from '../../model.js';
 import { defineRule } from '../rule.js';
 
 /** `aws_db_instance.main["a"]` → `aws_db_instance.main` for root-module resources; undefined inside modules. */
@@ -15,7 +16,7 @@ export default defineRule({
   subject: 'change',
   check: (subject) => {
     const { change, preventDestroyAtBase } = subject;
-    if (change.action !== 'delete' && change.action !== 'replace') return undefined;
+    if (!DESTRUCTIVE_ACTIONS.has(change.action)) return undefined;
     const block = blockAddress(change.address, change.modulePath);
     if (block === undefined || !preventDestroyAtBase?.has(block)) return undefined;
     return `${describeDestruction(subject)} At the base revision its block had prevent_destroy = true; removing the block (or the flag) removed that protection.`;

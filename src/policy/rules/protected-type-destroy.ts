@@ -1,5 +1,6 @@
 // Rule protected-type-destroy: a delete or replace, in any environment, of a type listed in policy.protectedTypes.
 import { describeDestruction } from '../describe-destruction.js';
+import { DESTRUCTIVE_ACTIONS } from '../../model.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -9,7 +10,7 @@ export default defineRule({
   subject: 'change',
   check: (subject) => {
     const { change, policy } = subject;
-    if ((change.action !== 'delete' && change.action !== 'replace') || !policy.protectedTypes.includes(change.type)) return undefined;
+    if (!DESTRUCTIVE_ACTIONS.has(change.action) || !policy.protectedTypes.includes(change.type)) return undefined;
     return `${describeDestruction(subject)} The configuration protects every ${change.type}.`;
   },
 });

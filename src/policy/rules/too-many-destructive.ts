@@ -1,4 +1,5 @@
 // Rule too-many-destructive: one plan deletes or replaces more resources than policy.maxDestructiveChanges allows.
+import { DESTRUCTIVE_ACTIONS } from '../../model.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -9,7 +10,7 @@ export default defineRule({
   check: ({ changes, policy, file }) => {
     const limit = policy.maxDestructiveChanges;
     if (limit === undefined) return undefined;
-    const count = changes.filter(({ change }) => change.action === 'delete' || change.action === 'replace').length;
+    const count = changes.filter(({ change }) => DESTRUCTIVE_ACTIONS.has(change.action)).length;
     return count > limit
       ? `${file} deletes or replaces ${count} resources; the configuration allows at most ${limit} in one plan.`
       : undefined;
