@@ -1,10 +1,12 @@
 // The library entry: checks the given inputs under the configuration and returns the Report (no printing, no exit).
 import type { AnalyzedInput, Report } from './model.js';
 import type { CompiledConfig } from './config/compiled-config.js';
+import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { UsageError } from './errors.js';
 import { environmentClassifier } from './environment/classify.js';
+import { isKubernetesFormat } from './inputs/input-format.js';
 import { loadInput, type LoadOptions } from './inputs/load-input.js';
 import { applyExceptions } from './policy/apply-exceptions.js';
 import { attachBlastRadius } from './policy/attach-blast-radius.js';
@@ -15,8 +17,14 @@ import { hasTerraformFiles } from './terraform-source/has-terraform-files.js';
 import type { SourceEvidence } from './terraform-source/source-evidence.js';
 
 export interface CheckOptions extends LoadOptions {
-  /** Paths of plan files; `-` reads standard input (at most once). */
+  /** Paths of inputs (plans, Kubernetes diff or dry-run output); `-` reads standard input (at most once). */
   files: string[];
+  /** Files of Kubernetes objects that will be deleted (`kubectl get -o yaml`, `helm get manifest`). */
+  deleting?: string[];
+  /** The Kubernetes context the Kubernetes inputs go to (default: kubectl's current context, when one is set). */
+  context?: string;
+  /** Ask the live cluster (read-only) what Kubernetes deletions take with them, from this kubeconfig (default: kubectl's). */
+  cluster?: { kubeconfig?: string };
   /** A configuration file; by default the nearest .blast-radius.yml above the working directory, if any. */
   config?: string;
   /** An already loaded configuration (takes precedence over `config`). */
@@ -51,41 +59,59 @@ async function readSources(directory: string, base: string | undefined): Promise
   return facts;
 }
 
-function checkFileList(files: string[]): void {
-  if (files.length === 0) throw new UsageError('Name at least one plan file to check (or - for standard input).');
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('Standard input (-) can be read only once.');
+function checkFileList(files: string[], deleting: string[] = []): void {
+  if (files.length === 0 && deleting.length === 0) throw new UsageError('Name at least one plan file to check (or - for standard input).');
+  if ([...files, ...deleting].filter((f) => f === '-').length > 1) throw new UsageError('Standard input (-) can be read only once.');
+}
+
+/** Every input as loadInput reads it: the files in their detected (or given) format, then the objects to delete. */
+function inputList(options: CheckOptions): { file: string; options: LoadOptions }[] {
+  return [
+    ...options.files.map((file) => ({ file, options })),
+    ...(options.deleting ?? []).map((file) => ({ file, options: { ...options, inputFormat: 'kubernetes-objects' as const } })),
+  ];
 }
 
 /** Reads every input; a stream of plans in one file gives one analyzed input per plan, numbered from `firstIndex`. */
 export async function analyzeInputs(options: CheckOptions, firstIndex = 0): Promise<AnalyzedInput[]> {
-  checkFileList(options.files);
+  checkFileList(options.files, options.deleting);
   const inputs: AnalyzedInput[] = [];
-  for (const file of options.files) inputs.push(...(await loadInput(file, firstIndex + inputs.length, options)));
+  for (const input of inputList(options)) inputs.push(...(await loadInput(input.file, firstIndex + inputs.length, input.options)));
   return inputs;
 }
 
+/** The context (and its cluster) Kubernetes inputs go to: --context, else kubectl's current one, else none. */
+async function kubernetesContexts(options: CheckOptions): Promise<string[]> {
+  if (options.context !== undefined) return [options.context];
+  const { currentKubeContext } = await import('./credentials/kubernetes.js');
+  const current = currentKubeContext(process.env, homedir());
+  return current ? [current.context, ...(current.cluster === undefined ? [] : [current.cluster])] : [];
+}
+
 export async function check(options: CheckOptions): Promise<Report> {
-  checkFileList(options.files);
+  checkFileList(options.files, options.deleting);
   const config = options.compiledConfig ?? (await loadConfig(options.config));
-  const directories = options.files.map((file) => sourceDirectory(file, options));
+  const list = inputList(options);
+  const directories = list.map(({ file, options: given }) => (isKubernetesFormat(given.inputFormat) ? undefined : sourceDirectory(file, options)));
   if (options.tfBase !== undefined && directories.every((directory) => directory === undefined)) {
     throw new UsageError('--tf-base needs the Terraform sources: pass --tf-dir, or keep the plan file beside its .tf files.');
   }
   const inputs: AnalyzedInput[] = [];
   const sources = new Map<number, SourceFacts>();
   const byDirectory = new Map<string, SourceFacts>();
-  for (const [i, file] of options.files.entries()) {
-    const loaded = await analyzeInputs({ quietChanges: 'count', ...options, files: [file] }, inputs.length);
-    const directory = directories[i];
+  for (const [i, { file, options: given }] of list.entries()) {
+    const loaded = await loadInput(file, inputs.length, { quietChanges: 'count', ...given });
+    const directory = loaded.some((input) => isKubernetesFormat(input.format)) ? undefined : directories[i];
     if (directory !== undefined) {
       if (!byDirectory.has(directory)) byDirectory.set(directory, await readSources(directory, options.tfBase));
       loaded.forEach((_input, i) => sources.set(inputs.length + i, byDirectory.get(directory) as SourceFacts));
     }
     inputs.push(...loaded);
   }
+  const contexts = inputs.some((input) => isKubernetesFormat(input.format)) ? await kubernetesContexts(options) : [];
   const classified: ClassifiedChange[] = inputs.flatMap((input, index) => {
     const evidence = sources.get(index)?.evidence;
-    const { classify } = environmentClassifier(input.variables, config, evidence ? { source: evidence } : {});
+    const { classify } = environmentClassifier(input.variables, config, isKubernetesFormat(input.format) ? { contexts } : evidence ? { source: evidence } : {});
     return input.changes.map((change) => ({ change, environment: classify(change) }));
   });
   const preventDestroy = new Map<number, ReadonlySet<string>>();
@@ -94,7 +120,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   const evaluated = evaluatePolicy(
     classified,
     inputs.flatMap((input) => input.drift),
-    inputs.map((input) => input.file),
+    inputs,
     rules,
     config.policy,
     preventDestroy,

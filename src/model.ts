@@ -67,6 +67,13 @@ export interface ResourceChange {
   accounts: AccountId[];
   /** The Kubernetes namespace, for Kubernetes objects. */
   namespace?: string;
+  /**
+   * Set when the input named the object with less evidence than a full plan or body gives (a text-only Kubernetes
+   * output): what the environment decision could not see, in words a person reads.
+   */
+  evidenceNote?: string;
+  /** Set when an annotation tells the deleting tool to leave the object in place (`helm.sh/resource-policy: keep`). */
+  keptBy?: string;
 }
 
 /** A resource that changed outside the tool that manages it (Terraform resource_drift). */
@@ -98,8 +105,13 @@ export interface AnalyzedInput {
   variables: RootVariable[];
   /** Output changes, by action only: their values are never carried. */
   outputActions: Action[];
-  /** Configuration address → the configuration addresses that depend on it directly (empty without `configuration`). */
+  /**
+   * Address → the addresses that go down with it directly: Terraform configuration dependents, or Kubernetes
+   * cascades (a namespace's objects, a CRD's custom resources, owned objects, a claim's volume).
+   */
   dependents: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Objects the input mentions but could not be judged from it (kubectl printed an error instead of a diff). */
+  unjudged?: string[];
 }
 
 /** Which environment a resource belongs to, and why. */

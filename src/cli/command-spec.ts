@@ -14,8 +14,8 @@ export interface CommandSpec<Args> {
   /** yargs command string: `check <files..>`. */
   usage: string;
   describe: string;
-  /** The command's positional arguments, if it takes any (always a list, required when given). */
-  positional?: { name: string; describe: string };
+  /** The command's positional arguments, if it takes any (always a list, required unless `optional`). */
+  positional?: { name: string; describe: string; optional?: boolean };
   options: Record<string, OptionSpec>;
   examples: [command: string, meaning: string][];
   /** Runs the command and returns its exit code. */

@@ -1,7 +1,8 @@
-// The `check` command: reads plans, writes the report in each chosen format (stdout or a file), and returns 0 or 1.
+// The `check` command: reads plans and Kubernetes outputs, writes the report in each chosen format (stdout or a file), and returns 0 or 1.
 import { check, type CheckOptions } from '../check.js';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { terminalProgressBar } from '../cli/progress-bar.js';
+import { INPUT_FORMATS, type InputFormat } from '../inputs/input-format.js';
 import { exitCode } from '../report.js';
 import { parseFormatTargets } from '../reporters/format-targets.js';
 import { REPORTERS } from '../reporters/index.js';
@@ -15,15 +16,22 @@ interface CheckArgs {
   'tf-dir'?: string;
   'tf-base'?: string;
   'terraform-bin'?: string;
+  'input-format'?: InputFormat;
+  deleting?: string | string[];
+  context?: string;
+  cluster?: boolean;
+  kubeconfig?: string;
   color?: boolean;
 }
 
 const command: CommandSpec<CheckArgs> = {
-  usage: 'check <files..>',
-  describe: 'Check Terraform plans and fail when they destroy protected resources.',
+  usage: 'check [files..]',
+  describe: 'Check Terraform plans and Kubernetes changes, and fail when they destroy protected resources.',
   positional: {
     name: 'files',
-    describe: 'plan files: `terraform show -json` output, or binary plans from `terraform plan -out`; - reads stdin.',
+    describe:
+      'plan files (`terraform show -json` output, or binary plans from `terraform plan -out`), or `kubectl diff`, `kubectl apply|delete --dry-run` or `helm diff` output; - reads stdin.',
+    optional: true,
   },
   options: {
     format: {
@@ -37,12 +45,23 @@ const command: CommandSpec<CheckArgs> = {
     'tf-dir': { type: 'string', describe: 'Terraform sources read for evidence (default: the plan file\'s directory when it holds .tf files).' },
     'tf-base': { type: 'string', describe: 'Git revision (the PR base): blocks deleting resources that had prevent_destroy = true there.' },
     'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
+    'input-format': { type: 'string', choices: INPUT_FORMATS, describe: 'Read every file in this format instead of detecting it from the content.' },
+    deleting: {
+      type: 'string',
+      multiple: true,
+      describe: 'Kubernetes objects that will be deleted (`kubectl get -o yaml|json`, `helm get manifest`); repeatable.',
+    },
+    context: { type: 'string', describe: 'The Kubernetes context the change goes to (default: the current context of the kubeconfig).' },
+    cluster: { type: 'boolean', describe: 'Ask the cluster (read-only) what a namespace or CRD deletion takes, and the labels of objects a text input only names.' },
+    kubeconfig: { type: 'string', describe: 'The kubeconfig file --cluster uses (default: KUBECONFIG, else ~/.kube/config).' },
     color: { type: 'boolean', describe: 'Force colour on or off (default: on for terminals, off with NO_COLOR).' },
   },
   examples: [
     ['$0 check plan.json', 'Check the output of `terraform show -json tfplan > plan.json`.'],
     ['terraform show -json tfplan | $0 check -', 'Check a plan read from standard input.'],
     ['$0 check tfplan --format json', 'Read a binary plan with terraform, print the JSON report.'],
+    ['kubectl diff -f k8s/ 2>&1 | $0 check -', 'Check what `kubectl apply -f k8s/` would change (errors included).'],
+    ['$0 check --deleting <(kubectl get all -n payments -o yaml)', 'Check deleting the objects listed.'],
     ['$0 check plan.json --format text --format sarif=results.sarif --format markdown=summary.md', 'Print text, and write SARIF and Markdown files.'],
   ],
   run: async (args) => {
@@ -53,6 +72,10 @@ const command: CommandSpec<CheckArgs> = {
     if (args.config) options.config = args.config;
     if (args['tf-dir']) options.tfDir = args['tf-dir'];
     if (args['tf-base']) options.tfBase = args['tf-base'];
+    if (args['input-format']) options.inputFormat = args['input-format'];
+    if (args.deleting !== undefined) options.deleting = [args.deleting].flat();
+    if (args.context) options.context = args.context;
+    if (args.cluster) options.cluster = args.kubeconfig === undefined ? {} : { kubeconfig: args.kubeconfig };
     const progress = terminalProgressBar();
     if (progress) options.onProgress = progress.update;
     const report = await check(options).finally(() => progress?.done());

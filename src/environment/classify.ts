@@ -5,9 +5,10 @@ import type { EnvironmentTag, ResourceChange, RootVariable } from '../model.js';
 import { DEFAULT_CONFIG, type CompiledConfig } from '../config/compiled-config.js';
 import { strongest, type Candidate } from './candidate.js';
 import { NO_SOURCE_EVIDENCE, type SourceEvidence } from '../terraform-source/source-evidence.js';
-import { DEFAULT_NAME_RULE, DEFAULT_ROOT_VARIABLE_RULE, DEFAULT_SOURCE_RULE, DEFAULT_TAG_RULE, NO_EVIDENCE_RULE } from './default-rules.js';
+import { DEFAULT_CONTEXT_RULE, DEFAULT_NAME_RULE, DEFAULT_ROOT_VARIABLE_RULE, DEFAULT_SOURCE_RULE, DEFAULT_TAG_RULE, NO_EVIDENCE_RULE } from './default-rules.js';
 import { UNKNOWN_ENVIRONMENT } from './environments.js';
 import { configRuleCandidate, type RuleContext } from './kinds/config-rule.js';
+import { kubeContextCandidates } from './kinds/kube-context.js';
 import { nameTokenCandidates } from './kinds/name-token.js';
 import { rootVariableCandidates } from './kinds/root-variable.js';
 import { sourceEvidenceCandidates } from './kinds/source-evidence.js';
@@ -56,6 +57,7 @@ export function environmentClassifier(variables: RootVariable[], config: Compile
   const { environments } = config;
   const context: RuleContext = { variables, contexts: inputs.contexts ?? [] };
   const planWide = rootVariableCandidates(variables, DEFAULT_ROOT_VARIABLE_RULE.params, environments, DEFAULT_ROOT_VARIABLE_RULE.id);
+  const fromContext = kubeContextCandidates(context.contexts, environments, DEFAULT_CONTEXT_RULE.id);
   const fromSource = sourceEvidenceCandidates(inputs.source ?? NO_SOURCE_EVIDENCE, environments, DEFAULT_SOURCE_RULE.id);
 
   function decide(change: ResourceChange, steps?: TraceStep[]): EnvironmentTag {
@@ -72,6 +74,7 @@ export function environmentClassifier(variables: RootVariable[], config: Compile
     const tiers: [string, () => Candidate[]][] = [
       [DEFAULT_TAG_RULE.id, () => tagValueCandidates(change, DEFAULT_TAG_RULE.params, environments, DEFAULT_TAG_RULE.id)],
       [DEFAULT_NAME_RULE.id, () => nameTokenCandidates(change, environments, DEFAULT_NAME_RULE.id)],
+      [DEFAULT_CONTEXT_RULE.id, () => fromContext],
       [DEFAULT_ROOT_VARIABLE_RULE.id, () => planWide],
       [DEFAULT_SOURCE_RULE.id, () => fromSource],
     ];
@@ -82,11 +85,15 @@ export function environmentClassifier(variables: RootVariable[], config: Compile
     return UNKNOWN_TAG;
   }
 
+  /** A decision made on less evidence than the input type usually gives says so. */
+  const noted = (change: ResourceChange, tag: EnvironmentTag): EnvironmentTag =>
+    change.evidenceNote === undefined ? tag : { ...tag, reason: `${tag.reason} (${change.evidenceNote})` };
+
   return {
-    classify: (change) => decide(change),
+    classify: (change) => noted(change, decide(change)),
     explain: (change) => {
       const steps: TraceStep[] = [];
-      return { environment: decide(change, steps), steps };
+      return { environment: noted(change, decide(change, steps)), steps };
     },
   };
 }

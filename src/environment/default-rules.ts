@@ -17,6 +17,9 @@ export const DEFAULT_ROOT_VARIABLE_RULE: { id: string; params: RootVariableParam
   params: { names: ['environment', 'env', 'envname', 'environmentname', 'stage', 'deploymentenvironment'] },
 };
 
+/** The Kubernetes context (or its cluster) a Kubernetes input goes to: --context, or kubectl's current context. */
+export const DEFAULT_CONTEXT_RULE: { id: string } = { id: 'default-context' };
+
 /** Provider default tags, backend state key and *.tfvars read from the .tf sources (--tf-dir). */
 export const DEFAULT_SOURCE_RULE: { id: string } = { id: 'default-source' };
 

@@ -1,6 +1,8 @@
-// Loads one input path into analyzed inputs: detects a binary plan, then parses a small input whole (JSON.parse) and
-// streams a large one through the JSON scanner in bounded memory; a stream of plans gives one analysis each.
+// Loads one input path into analyzed inputs: detects a binary plan and Kubernetes text output, then parses a small plan
+// whole (JSON.parse) and streams a large one through the JSON scanner in bounded memory; a stream of plans gives one
+// analysis each.
 import type { AnalyzedInput } from '../model.js';
+import type { KubeReading } from '../analyzers/kubernetes/kube-change.js';
 import { InputError } from '../errors.js';
 import { analyzeTerraformPlan } from '../analyzers/terraform/analyze-plan.js';
 import type { QuietChanges } from '../analyzers/terraform/change-tally.js';
@@ -8,6 +10,7 @@ import { validatePlan } from '../analyzers/terraform/validate-plan.js';
 import { isSetupTerraformWrapperOutput, wrapperOutputMessage } from '../analyzers/terraform/wrapper-output.js';
 import { bufferSource, openInputSource, prependChunks, type InputSource } from './byte-source.js';
 import { decodeText } from './decode-text.js';
+import { isKubernetesFormat, type InputFormat } from './input-format.js';
 import { isZipArchive } from './is-zip-archive.js';
 import { parseJsonDocuments } from './json-documents.js';
 import type { ByteSource } from './json-scanner.js';
@@ -30,6 +33,10 @@ export interface LoadOptions {
   quietChanges?: QuietChanges;
   /** Hears how many bytes of a streamed input have been read so far, and its size when known. */
   onProgress?: (read: number, size: number | undefined) => void;
+  /** The input's format; by default each input's is detected from its content. */
+  inputFormat?: InputFormat;
+  /** Analyzes a Kubernetes input (check passes one that asks the live cluster); by default from the input alone. */
+  analyzeKubernetes?: (reading: KubeReading, name: string, input: number) => Promise<AnalyzedInput>;
 }
 
 const startsWithUtf16Bom = (bytes: Buffer): boolean =>
@@ -48,8 +55,16 @@ function readHead(source: ByteSource, limit: number): { chunks: Buffer[]; ended:
   return { chunks, ended: false };
 }
 
-function readRest(chunks: Buffer[], source: ByteSource): Buffer {
-  for (let chunk = source.read(); chunk !== null; chunk = source.read()) chunks.push(Buffer.from(chunk));
+/** Text inputs (Kubernetes outputs) are read whole, up to this size; no real diff or dry-run output comes near it. */
+const TEXT_INPUT_LIMIT = 256 * 1024 * 1024;
+
+function readRest(chunks: Buffer[], source: ByteSource, limit = Infinity, name = ''): Buffer {
+  let total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  for (let chunk = source.read(); chunk !== null; chunk = source.read()) {
+    total += chunk.length;
+    if (total > limit) throw new InputError(`${name} is not JSON and larger than ${limit / 1024 / 1024} MiB: it is neither a plan nor Kubernetes output this tool reads.`);
+    chunks.push(Buffer.from(chunk));
+  }
   return Buffer.concat(chunks);
 }
 
@@ -57,8 +72,25 @@ function nameDocuments<T>(documents: T[], name: string): string[] {
   return documents.map((_, i) => (documents.length > 1 ? `${name}#${i + 1}` : name));
 }
 
-function parseWhole(bytes: Buffer, name: string, firstIndex: number, options: LoadOptions): AnalyzedInput[] {
+/** Where JSON starts: `{` or `[` after white space and a UTF-8 byte order mark. */
+const startsLikeJson = (text: string): boolean => /^\uFEFF?\s*[[{]/.test(text);
+
+/** A Kubernetes input, when it is told or its content shows one; undefined leaves the input to the plan readers. */
+async function kubernetesInput(text: string, name: string, index: number, options: LoadOptions): Promise<AnalyzedInput | undefined> {
+  if (!isKubernetesFormat(options.inputFormat) && (options.inputFormat !== undefined || startsLikeJson(text))) return undefined;
+  // Kubernetes readers are code only Kubernetes inputs need: load them on this path alone.
+  const { readKubernetes } = await import('../analyzers/kubernetes/read-kubernetes.js');
+  const reading = readKubernetes(text, name, options.inputFormat);
+  if (reading === undefined) return undefined;
+  if (options.analyzeKubernetes) return options.analyzeKubernetes(reading, name, index);
+  const { analyzeKubernetes } = await import('../analyzers/kubernetes/analyze-kubernetes.js');
+  return analyzeKubernetes(reading, name, index, options.quietChanges ? { quietChanges: options.quietChanges } : {});
+}
+
+async function parseWhole(bytes: Buffer, name: string, firstIndex: number, options: LoadOptions): Promise<AnalyzedInput[]> {
   const text = decodeText(bytes, name);
+  const kubernetes = await kubernetesInput(text, name, firstIndex, options);
+  if (kubernetes) return [kubernetes];
   if (isSetupTerraformWrapperOutput(text)) throw new InputError(wrapperOutputMessage(name));
   const documents = parseJsonDocuments(text, name);
   const names = nameDocuments(documents, name);
@@ -104,7 +136,7 @@ async function stream(
   return plans.map((plan, i) => plan.finish(names[i] as string));
 }
 
-function fromBytes(bytes: Buffer, name: string, firstIndex: number, options: LoadOptions, limit: number): Promise<AnalyzedInput[]> | AnalyzedInput[] {
+function fromBytes(bytes: Buffer, name: string, firstIndex: number, options: LoadOptions, limit: number): Promise<AnalyzedInput[]> {
   if (bytes.length <= limit || startsWithUtf16Bom(bytes)) return parseWhole(bytes, name, firstIndex, options);
   return stream(() => bufferSource(bytes), bytes.length, name, firstIndex, options, true);
 }
@@ -128,7 +160,10 @@ export async function loadInput(path: string, firstIndex: number, options: LoadO
       return await fromBytes(bytes, name, firstIndex, options, limit);
     }
     // UTF-16 (PowerShell's `>`) is decoded whole: a plan that size is rare, and text in UTF-16 has to be transcoded.
-    if (head.ended || startsWithUtf16Bom(first)) return parseWhole(readRest(head.chunks, source), name, firstIndex, options);
+    // Kubernetes outputs are text read whole too: even a large cluster's diff is small beside a large plan.
+    if (head.ended || startsWithUtf16Bom(first) || isKubernetesFormat(options.inputFormat) || (options.inputFormat === undefined && !startsLikeJson(first.toString('utf8', 0, 4096)))) {
+      return await parseWhole(readRest(head.chunks, source, TEXT_INPUT_LIMIT, name), name, firstIndex, options);
+    }
     /** The first read goes on from the chunks already read; a second one (see stream) opens the file again. */
     const open = (): ByteSource => {
       if (opened.length === 1 && head.chunks.length > 0) return prependChunks(head.chunks.splice(0), source);

@@ -1,6 +1,6 @@
 // Runs every policy rule over the classified changes, drift and plans of all inputs, under the configured policy,
 // and returns findings in a stable order.
-import { DESTRUCTIVE_ACTIONS, type Action, type Drift, type EnvironmentTag, type Finding, type ResourceChange, type Severity } from '../model.js';
+import { DESTRUCTIVE_ACTIONS, type Action, type AnalyzedInput, type Drift, type EnvironmentTag, type Finding, type ResourceChange, type Severity } from '../model.js';
 import { impactOf } from '../catalog/data-bearing.js';
 import { DEFAULT_POLICY, type PolicyOptions } from '../config/compiled-config.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
@@ -45,12 +45,13 @@ function driftTargets(drift: Drift[], classified: ClassifiedChange[]): { entry: 
 export function evaluatePolicy(
   classified: ClassifiedChange[],
   drift: Drift[],
-  files: string[],
+  inputs: readonly Pick<AnalyzedInput, 'file' | 'unjudged'>[],
   rules: readonly Rule[] = Object.values(RULES),
   policy: PolicyOptions = DEFAULT_POLICY,
   preventDestroyAtBase: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
+  const files = inputs.map((input) => input.file);
   const report = (rule: Rule, target: Target, message: string | undefined, severity: Severity = rule.severity, type?: string): void => {
     if (message === undefined) return;
     const { address, action, environment } = target;
@@ -74,9 +75,9 @@ export function evaluatePolicy(
     } else if (rule.subject === 'drift') {
       for (const { entry, target } of drifted) report(rule, target, rule.check(entry));
     } else {
-      files.forEach((file, input) => {
+      inputs.forEach(({ file, unjudged = [] }, input) => {
         const changes = subjects.filter((s) => s.change.input === input);
-        report(rule, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check({ file, changes, policy }));
+        report(rule, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check({ file, changes, policy, unjudged }));
       });
     }
   }

@@ -17,6 +17,8 @@ export interface PlanSubject {
   file: string;
   changes: ChangeSubject[];
   policy: PolicyOptions;
+  /** Objects the input mentions but could not be judged from it (kubectl printed an error instead of a diff). */
+  unjudged: readonly string[];
 }
 
 interface RuleMetadata {

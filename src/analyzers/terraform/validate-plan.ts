@@ -16,6 +16,9 @@ function describeNonPlan(document: Record<string, unknown>, name: string): strin
   if ('lineage' in document && 'serial' in document) {
     return `${name} is a Terraform state file, not a plan: save a plan with \`terraform plan -out=tfplan\` and check \`terraform show -json tfplan\`.`;
   }
+  if (typeof document.apiVersion === 'string' && typeof document.kind === 'string') {
+    return `${name} holds Kubernetes objects, not a plan: to check their deletion, pass it with --deleting ${name}.`;
+  }
   if (!('format_version' in document)) {
     return `${name} is JSON but not a Terraform plan: it has no format_version (expected the output of \`terraform show -json\`).`;
   }

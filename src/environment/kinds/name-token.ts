@@ -1,4 +1,5 @@
-// Rule kind: an environment word as a whole token in the resource's name, module names, keys or name attributes.
+// Rule kind: an environment word as a whole token in the resource's name, Kubernetes namespace, module names, keys or
+// name attributes.
 import type { ResourceChange } from '../../model.js';
 import type { Candidate } from '../candidate.js';
 import { matchEnvironment, type EnvironmentDefinition } from '../environments.js';
@@ -11,6 +12,7 @@ interface NamedPart {
 
 function namedParts(change: ResourceChange): NamedPart[] {
   const parts: NamedPart[] = [{ what: 'resource name', value: change.name }];
+  if (change.namespace !== undefined) parts.push({ what: 'namespace', value: change.namespace });
   if (typeof change.index === 'string') parts.push({ what: 'instance key', value: change.index });
   for (const module of change.modulePath) parts.push({ what: 'module name', value: module });
   const keys = change.address.match(/\["(?:[^"\\]|\\.)*"\]/g) ?? [];

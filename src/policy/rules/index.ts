@@ -1,4 +1,5 @@
 // The table of every policy rule, by id. Keep it sorted; a removed id stays here as a comment so it is never reused.
+import keptByAnnotation from './kept-by-annotation.js';
 import nonprodDelete from './nonprod-delete.js';
 import nonprodReplace from './nonprod-replace.js';
 import preventDestroyRemoved from './prevent-destroy-removed.js';
@@ -8,11 +9,13 @@ import prodUpdate from './prod-update.js';
 import protectedTypeDestroy from './protected-type-destroy.js';
 import resourceDrift from './resource-drift.js';
 import tooManyDestructive from './too-many-destructive.js';
+import unjudgedObjects from './unjudged-objects.js';
 import unknownEnvDelete from './unknown-env-delete.js';
 import unknownEnvReplace from './unknown-env-replace.js';
 import type { Rule } from '../rule.js';
 
 export const RULES = {
+  'kept-by-annotation': keptByAnnotation,
   'nonprod-delete': nonprodDelete,
   'nonprod-replace': nonprodReplace,
   'prevent-destroy-removed': preventDestroyRemoved,
@@ -22,6 +25,7 @@ export const RULES = {
   'protected-type-destroy': protectedTypeDestroy,
   'resource-drift': resourceDrift,
   'too-many-destructive': tooManyDestructive,
+  'unjudged-objects': unjudgedObjects,
   'unknown-env-delete': unknownEnvDelete,
   'unknown-env-replace': unknownEnvReplace,
 } satisfies Record<string, Rule>;
