@@ -15,6 +15,8 @@ import { RULES } from './policy/rules/index.js';
 import { buildReport } from './report.js';
 import { hasTerraformFiles } from './terraform-source/has-terraform-files.js';
 import type { SourceEvidence } from './terraform-source/source-evidence.js';
+import type { KubeReading } from './analyzers/kubernetes/kube-change.js';
+import type { ClusterLookup } from './analyzers/kubernetes/live/cluster-lookup.js';
 
 export interface CheckOptions extends LoadOptions {
   /** Paths of inputs (plans, Kubernetes diff or dry-run output); `-` reads standard input (at most once). */
@@ -64,8 +66,28 @@ function checkFileList(files: string[], deleting: string[] = []): void {
   if ([...files, ...deleting].filter((f) => f === '-').length > 1) throw new UsageError('Standard input (-) can be read only once.');
 }
 
+/** With --cluster, Kubernetes inputs are analyzed with what the live cluster adds; the connection is made once, when first needed. */
+function withCluster(options: CheckOptions): CheckOptions {
+  const { cluster } = options;
+  if (cluster === undefined) return options;
+  let connected: Promise<ClusterLookup> | undefined;
+  const analyzeKubernetes = async (reading: KubeReading, name: string, input: number): Promise<AnalyzedInput> => {
+    const [{ connectCluster }, { enrichFromCluster }, analyzer] = await Promise.all([
+      import('./analyzers/kubernetes/live/connect-cluster.js'),
+      import('./analyzers/kubernetes/live/enrich-from-cluster.js'),
+      import('./analyzers/kubernetes/analyze-kubernetes.js'),
+    ]);
+    connected ??= connectCluster({ ...cluster, ...(options.context === undefined ? {} : { context: options.context }) });
+    const enriched = await enrichFromCluster(reading, await connected);
+    const quiet = options.quietChanges ?? 'count';
+    return analyzer.analyzeKubernetes(enriched.reading, name, input, { liveObjects: enriched.liveObjects, quietChanges: quiet });
+  };
+  return { ...options, analyzeKubernetes };
+}
+
 /** Every input as loadInput reads it: the files in their detected (or given) format, then the objects to delete. */
-function inputList(options: CheckOptions): { file: string; options: LoadOptions }[] {
+function inputList(given: CheckOptions): { file: string; options: LoadOptions }[] {
+  const options = withCluster(given);
   return [
     ...options.files.map((file) => ({ file, options })),
     ...(options.deleting ?? []).map((file) => ({ file, options: { ...options, inputFormat: 'kubernetes-objects' as const } })),

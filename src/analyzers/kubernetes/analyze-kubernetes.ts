@@ -21,7 +21,7 @@ const FORMATS: Record<string, { describe: string; deleter: string; honours: read
 const MAX_ANNOTATION_VALUE = 200;
 
 export interface KubernetesAnalysisOptions {
-  /** Objects the live cluster shows (--cluster): what a namespace or CRD deletion takes, and the facts text inputs lack. */
+  /** Objects the live cluster shows (--cluster): what a namespace, CRD, owner or claim deletion takes with it. */
   liveObjects?: readonly KnownObject[];
   quietChanges?: QuietChanges;
 }
@@ -45,18 +45,11 @@ const joinReasons = (...reasons: (string | undefined)[]): string | undefined => 
   return given.length > 0 ? given.join('; ') : undefined;
 };
 
-/** The live body's facts stand in for those a text input lacks. */
-function withLiveFacts(change: KubeChange, live: ReadonlyMap<string, KnownObject>): KubeChange {
-  if (change.evidence === 'object') return change;
-  const found = live.get(objectAddress(change.id));
-  return found ? { ...change, facts: { ...found.facts, ...change.facts }, evidence: 'object' } : change;
-}
-
 export function analyzeKubernetes(reading: KubeReading, file: string, input: number, options: KubernetesAnalysisOptions = {}): AnalyzedInput {
   const format = FORMATS[reading.format] ?? { describe: reading.format, deleter: 'kubectl', honours: [] };
   const honoured = new Set(format.honours);
   const live = new Map((options.liveObjects ?? []).map((o) => [objectAddress(o.id), o]));
-  const direct = reading.changes.map((change) => withLiveFacts(change, live));
+  const direct = reading.changes;
 
   const changes = new Map<string, ResourceChange>();
   const destroyed: KnownObject[] = [];
