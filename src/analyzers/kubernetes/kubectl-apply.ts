@@ -6,7 +6,7 @@ import { printedObject } from './printed-object.js';
 import { readKubectlOutput } from './read-kubectl-output.js';
 
 /** `deployment.apps/web configured (server dry run)`; a name holds no `/` or space. */
-const APPLY_LINE = /^([a-z0-9][a-z0-9.-]*)\/([^\s/]+) (created|configured|unchanged|pruned|serverside-applied)(?: \((?:server )?dry run\))?$/;
+export const APPLY_LINE = /^([a-z0-9][a-z0-9.-]*)\/([^\s/]+) (created|configured|unchanged|pruned|serverside-applied)(?: \((?:server )?dry run\))?$/;
 
 const ACTIONS: Record<string, { action: KubeAction; reason?: string }> = {
   created: { action: 'create' },

@@ -5,8 +5,8 @@ import type { KubeReading } from './kube-change.js';
 import { printedObject } from './printed-object.js';
 import { readKubectlOutput } from './read-kubectl-output.js';
 
-const DELETED_LINE = /^([a-z0-9][a-z0-9.-]*) "([^"]+)" (force )?deleted(?: from ([a-z0-9-]+) namespace)?(?: \((?:server )?dry run\))?$/;
-const NAME_LINE = /^([a-z0-9][a-z0-9.-]*)\/([^\s/]+)$/;
+export const DELETED_LINE = /^([a-z0-9][a-z0-9.-]*) "([^"]+)" (force )?deleted(?: from ([a-z0-9-]+) namespace)?(?: \((?:server )?dry run\))?$/;
+export const NAME_LINE = /^([a-z0-9][a-z0-9.-]*)\/([^\s/]+)$/;
 /** Printed when nothing matched the selector: nothing is deleted. */
 const NO_RESOURCES = /^No resources found(?: in \S+ namespace)?\.?$/;
 
