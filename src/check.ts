@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { UsageError } from './errors.js';
 import { environmentClassifier } from './environment/classify.js';
+import { inheritEnvironments } from './environment/inherit-environment.js';
 import { isKubernetesFormat } from './inputs/input-format.js';
 import { loadInput, type LoadOptions } from './inputs/load-input.js';
 import { applyExceptions } from './policy/apply-exceptions.js';
@@ -62,7 +63,7 @@ async function readSources(directory: string, base: string | undefined): Promise
 }
 
 function checkFileList(files: string[], deleting: string[] = []): void {
-  if (files.length === 0 && deleting.length === 0) throw new UsageError('Name at least one plan file to check (or - for standard input).');
+  if (files.length === 0 && deleting.length === 0) throw new UsageError('Name at least one input to check: a plan file or Kubernetes output (- reads standard input), or --deleting FILE.');
   if ([...files, ...deleting].filter((f) => f === '-').length > 1) throw new UsageError('Standard input (-) can be read only once.');
 }
 
@@ -131,11 +132,11 @@ export async function check(options: CheckOptions): Promise<Report> {
     inputs.push(...loaded);
   }
   const contexts = inputs.some((input) => isKubernetesFormat(input.format)) ? await kubernetesContexts(options) : [];
-  const classified: ClassifiedChange[] = inputs.flatMap((input, index) => {
+  const classified: ClassifiedChange[] = inheritEnvironments(inputs.flatMap((input, index) => {
     const evidence = sources.get(index)?.evidence;
     const { classify } = environmentClassifier(input.variables, config, isKubernetesFormat(input.format) ? { contexts } : evidence ? { source: evidence } : {});
     return input.changes.map((change) => ({ change, environment: classify(change) }));
-  });
+  }), inputs);
   const preventDestroy = new Map<number, ReadonlySet<string>>();
   for (const [index, facts] of sources) if (facts.preventDestroyAtBase) preventDestroy.set(index, facts.preventDestroyAtBase);
   const rules = Object.values(RULES);

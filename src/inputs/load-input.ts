@@ -72,12 +72,12 @@ function nameDocuments<T>(documents: T[], name: string): string[] {
   return documents.map((_, i) => (documents.length > 1 ? `${name}#${i + 1}` : name));
 }
 
-/** Where JSON starts: `{` or `[` after white space and a UTF-8 byte order mark. */
-const startsLikeJson = (text: string): boolean => /^\uFEFF?\s*[[{]/.test(text);
+/** Where a plan starts: `{` after white space and a UTF-8 byte order mark (helm-diff's JSON output is a list). */
+const startsLikePlan = (text: string): boolean => /^\uFEFF?\s*\{/.test(text);
 
 /** A Kubernetes input, when it is told or its content shows one; undefined leaves the input to the plan readers. */
 async function kubernetesInput(text: string, name: string, index: number, options: LoadOptions): Promise<AnalyzedInput | undefined> {
-  if (!isKubernetesFormat(options.inputFormat) && (options.inputFormat !== undefined || startsLikeJson(text))) return undefined;
+  if (!isKubernetesFormat(options.inputFormat) && (options.inputFormat !== undefined || startsLikePlan(text))) return undefined;
   // Kubernetes readers are code only Kubernetes inputs need: load them on this path alone.
   const { readKubernetes } = await import('../analyzers/kubernetes/read-kubernetes.js');
   const reading = readKubernetes(text, name, options.inputFormat);
@@ -161,7 +161,7 @@ export async function loadInput(path: string, firstIndex: number, options: LoadO
     }
     // UTF-16 (PowerShell's `>`) is decoded whole: a plan that size is rare, and text in UTF-16 has to be transcoded.
     // Kubernetes outputs are text read whole too: even a large cluster's diff is small beside a large plan.
-    if (head.ended || startsWithUtf16Bom(first) || isKubernetesFormat(options.inputFormat) || (options.inputFormat === undefined && !startsLikeJson(first.toString('utf8', 0, 4096)))) {
+    if (head.ended || startsWithUtf16Bom(first) || isKubernetesFormat(options.inputFormat) || (options.inputFormat === undefined && !startsLikePlan(first.toString('utf8', 0, 4096)))) {
       return await parseWhole(readRest(head.chunks, source, TEXT_INPUT_LIMIT, name), name, firstIndex, options);
     }
     /** The first read goes on from the chunks already read; a second one (see stream) opens the file again. */

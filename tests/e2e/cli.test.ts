@@ -31,7 +31,7 @@ describe('usage errors exit 2 with one sentence', () => {
   it.each([
     ['no command', [], /Name a command/],
     ['an unknown command', ['chek', 'plan.json'], /Did you mean check/],
-    ['no plan file', ['check'], /Missing files/],
+    ['no plan file', ['check'], /Name at least one input to check/],
     ['an unknown option', ['check', 'plan.json', '--formt', 'json'], /Unknown option '--formt'/],
     ['an unknown format', ['check', 'plan.json', '--format', 'yaml'], /Invalid value "yaml" for --format: choose one of json, text/],
     ['a format without value', ['check', 'plan.json', '--format'], /--format/],

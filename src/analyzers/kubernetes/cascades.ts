@@ -38,10 +38,11 @@ function pluralOf(kind: string): string {
 /** The group and kind (or plural) of the custom resources a CRD defines: its spec, else its name `<plural>.<group>`. */
 function definedBy(crd: KnownObject): { group: string; matches: (kind: string) => boolean } {
   const defines = crd.facts.defines;
-  if (defines) return { group: defines.group, matches: (kind) => kind === defines.kind };
+  // Text outputs print custom kinds in lower case (`widget.example.com/w1`): compare without case.
+  if (defines) return { group: defines.group, matches: (kind) => kind.toLowerCase() === defines.kind.toLowerCase() };
   const dot = crd.id.name.indexOf('.');
   const plural = crd.id.name.slice(0, dot);
-  return { group: crd.id.name.slice(dot + 1), matches: (kind) => pluralOf(kind) === plural };
+  return { group: crd.id.name.slice(dot + 1), matches: (kind) => pluralOf(kind) === plural || kind === plural };
 }
 
 function ownedBy(owner: KubeOwnerReference, object: KnownObject, deleted: KnownObject): boolean {

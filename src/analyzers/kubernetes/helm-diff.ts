@@ -92,7 +92,7 @@ function entryChange(entry: Entry, file: string, unjudged: UnjudgedObject[]): Ku
   const lines = action === 'create' ? entry.newLines : action === 'delete' ? entry.oldLines : undefined;
   const read = lines && !entry.suppressed ? body(lines, entry, file) : undefined;
   const { id, namespaceKnown } = objectId(entry.key, read);
-  const reason = action === 'delete' ? { reason: 'removed from the release (helm diff)' } : entry.changeType === 'OWNERSHIP' ? { reason: 'moves into this release (helm diff: changed ownership)' } : {};
+  const reason = action === 'delete' ? { reason: 'it is no longer in the release (helm diff)' } : entry.changeType === 'OWNERSHIP' ? { reason: 'it moves into this release (helm diff: changed ownership)' } : {};
   return { id, action, ...reason, facts: facts(read), evidence: read ? 'object' : 'name', namespaceKnown };
 }
 
@@ -137,7 +137,7 @@ function nameOnlyChange(key: Entry['key'], changeType: string, unjudged: Unjudge
   if (changeType === 'MODIFY' && hasImmutableFields(id.group, id.kind)) {
     unjudged.push({ id, message: `helm-diff's output names ${describe(key)} as changed without the change: whether an immutable field changed cannot be told` });
   }
-  return { id, action, ...(action === 'delete' ? { reason: 'removed from the release (helm diff)' } : {}), facts: {}, evidence: 'name', namespaceKnown };
+  return { id, action, ...(action === 'delete' ? { reason: 'it is no longer in the release (helm diff)' } : {}), facts: {}, evidence: 'name', namespaceKnown };
 }
 
 function readSimpleMode(lines: string[], file: string): KubeReading {

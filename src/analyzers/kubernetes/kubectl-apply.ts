@@ -12,9 +12,9 @@ const ACTIONS: Record<string, { action: KubeAction; reason?: string }> = {
   created: { action: 'create' },
   configured: { action: 'update' },
   unchanged: { action: 'no-op' },
-  pruned: { action: 'delete', reason: 'pruned (kubectl apply --prune)' },
+  pruned: { action: 'delete', reason: 'it is no longer in the applied manifests (kubectl apply --prune)' },
   // Server-side apply does not say whether it created or changed the object; neither destroys anything.
-  'serverside-applied': { action: 'update', reason: 'server-side applied (created or updated)' },
+  'serverside-applied': { action: 'update', reason: 'it is server-side applied (created or updated)' },
 };
 
 /** Every object `kubectl apply` output names, and the objects its errors name. Pure: no I/O. */

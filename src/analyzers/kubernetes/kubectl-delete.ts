@@ -19,7 +19,7 @@ export function readKubectlDelete(text: string, file: string): KubeReading {
     if (!deleted) return undefined;
     const [, kind, name, force, namespace] = deleted as unknown as [string, string, string, string | undefined, string | undefined];
     const { id, namespaceKnown } = printedObject(kind, name, namespace);
-    const reason = force === undefined ? {} : { reason: 'force deleted (grace period 0)' };
+    const reason = force === undefined ? {} : { reason: 'it is force deleted (grace period 0)' };
     return { changes: [{ id, action: 'delete', ...reason, facts: {}, evidence: 'name', namespaceKnown }], next: index + 1 };
   });
 }

@@ -117,7 +117,7 @@ function toChange(diff: FileDiff, file: string): KubeChange {
     return {
       id: diff.id,
       action: 'delete',
-      reason: 'pruned (kubectl diff --prune)',
+      reason: 'it is no longer in the applied manifests (kubectl diff --prune)',
       facts: wholeBodyFacts(first.oldLines, first.firstLine, diff.id, file),
       evidence: 'object',
       namespaceKnown: true,
@@ -185,7 +185,7 @@ function onlyInChange(match: RegExpExecArray, line: number, file: string): KubeC
   const id = side && parseObjectFileName(fileName);
   if (!id) throw new InputError(`${file}: line ${line} names a file outside kubectl's LIVE and MERGED directories.`);
   return side === 'LIVE'
-    ? { id, action: 'delete', reason: 'pruned (kubectl diff --prune)', facts: {}, evidence: 'name', namespaceKnown: true }
+    ? { id, action: 'delete', reason: 'it is no longer in the applied manifests (kubectl diff --prune)', facts: {}, evidence: 'name', namespaceKnown: true }
     : { id, action: 'create', facts: {}, evidence: 'name', namespaceKnown: true };
 }
 

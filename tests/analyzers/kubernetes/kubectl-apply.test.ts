@@ -17,7 +17,7 @@ describe('readKubectlApply', () => {
       ['', 'PersistentVolumeClaim', 'ledger-archive', 'delete', false],
     ]);
     expect(reading.changes.every((c) => c.evidence === 'name' && c.id.namespace === undefined)).toBe(true);
-    expect(reading.changes[5]?.reason).toBe('pruned (kubectl apply --prune)');
+    expect(reading.changes[5]?.reason).toBe('it is no longer in the applied manifests (kubectl apply --prune)');
   });
 
   it('reads a client dry run, custom kinds in their printed lowercase', () => {

@@ -46,7 +46,7 @@ describe('readKubectlDiff', () => {
     expect(byName['legacy-flags']).toMatchObject({
       id: { kind: 'ConfigMap', namespace: 'payments-prod' },
       action: 'delete',
-      reason: 'pruned (kubectl diff --prune)',
+      reason: 'it is no longer in the applied manifests (kubectl diff --prune)',
       evidence: 'object',
       facts: { labels: { app: 'api', environment: 'production' } },
     });
