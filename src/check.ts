@@ -1,6 +1,7 @@
 // The library entry: checks the given inputs under the configuration and returns the Report (no printing, no exit).
 import type { AnalyzedInput, Report } from './model.js';
 import type { CompiledConfig } from './config/compiled-config.js';
+import { applyApprovals, type ApprovalOptions } from './approvals/apply-approvals.js';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { UsageError } from './errors.js';
@@ -14,7 +15,7 @@ import { buildReport } from './report.js';
 import { hasTerraformFiles } from './terraform-source/has-terraform-files.js';
 import type { SourceEvidence } from './terraform-source/source-evidence.js';
 
-export interface CheckOptions extends LoadOptions {
+export interface CheckOptions extends LoadOptions, ApprovalOptions {
   /** Paths of plan files; `-` reads standard input (at most once). */
   files: string[];
   /** A configuration file; by default the nearest .blast-radius.yml above the working directory, if any. */
@@ -99,6 +100,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     config.policy,
     preventDestroy,
   );
-  const { findings, exceptions } = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);
-  return buildReport(inputs, classified, findings, rules, { path: config.path, exceptions });
+  const excepted = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);
+  const { findings, fields } = applyApprovals(excepted.findings, classified, inputs, options.files, options);
+  return { ...buildReport(inputs, classified, findings, rules, { path: config.path, exceptions: excepted.exceptions }), ...fields };
 }
