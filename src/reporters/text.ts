@@ -17,6 +17,9 @@ function headline(report: Report): string {
     const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : '';
     return `${kleur.red().bold('BLOCKED')}  the plan would destroy or replace ${plural(errors, 'protected resource')}${dataLoss}.`;
   }
+  if (report.approval?.status === 'honoured') {
+    return `${kleur.green().bold('PASS')}  a person approved what it destroys: ${plural(report.summary.waived, 'waived error')} (fingerprint ${report.approval.fingerprint}).`;
+  }
   const destructive = report.findings.filter((f) => f.severity === 'warning').length;
   const rest = destructive === 0 ? 'nothing is destroyed.' : `nothing protected is destroyed (${plural(destructive, 'warning')} below).`;
   return `${kleur.green().bold('PASS')}  ${rest}`;
