@@ -6,14 +6,7 @@ import { DESTRUCTIVE_ACTIONS, type AnalyzedInput, type Finding, type ResourceCha
 import type { ClassifiedChange } from '../policy/evaluate.js';
 import { WHOLE_PLAN } from '../policy/evaluate.js';
 import { blocks } from '../report.js';
-
-/**
- * 32 hex characters: 128 bits of SHA-256. A model that writes the plans could search for two plans with the same
- * fingerprint (a birthday search) and ask for approval of the harmless one; at 128 bits that takes about 2^64
- * hashes, out of reach, while 64 bits (2^32 hashes) would take minutes.
- */
-export const FINGERPRINT_LENGTH = 32;
-export const FINGERPRINT_PATTERN = /^[0-9a-f]{32}$/;
+import { FINGERPRINT_LENGTH } from './fingerprint-format.js';
 
 /** Changes the version prefix when the normalization changes, so that old approvals never match new meanings. */
 const DOMAIN = 'blast-radius approval fingerprint v1';

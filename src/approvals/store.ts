@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { FINGERPRINT_PATTERN } from './fingerprint.js';
+import { FINGERPRINT_PATTERN } from './fingerprint-format.js';
 
 /** Names the store file instead of the default; the agent hooks refuse commands that set it. */
 export const STORE_VARIABLE = 'BLAST_RADIUS_APPROVALS';

@@ -6,7 +6,7 @@ import { approverName } from '../approvals/apply-approvals.js';
 import { approverIdentity } from '../approvals/approver.js';
 import { confirmApproval, confirmationWord, requireInteractiveTerminal, type Terminal } from '../approvals/confirm.js';
 import { DEFAULT_EXPIRY, parseExpiry } from '../approvals/expiry.js';
-import { FINGERPRINT_PATTERN } from '../approvals/fingerprint.js';
+import { FINGERPRINT_PATTERN } from '../approvals/fingerprint-format.js';
 import { approvalsPath, readApprovals, writeApprovals } from '../approvals/store.js';
 import { EXIT_PASS, InputError, UsageError } from '../errors.js';
 import type { Report } from '../model.js';

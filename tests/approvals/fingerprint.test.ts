@@ -1,7 +1,7 @@
 // The fingerprint of a blocked plan: the same destructive changes give the same one, whatever the file is called or
 // whatever else the plan does; any change to what is destroyed, or how, gives another.
 import { check } from '../../src/check.js';
-import { FINGERPRINT_PATTERN } from '../../src/approvals/fingerprint.js';
+import { FINGERPRINT_PATTERN } from '../../src/approvals/fingerprint-format.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 import { editedPlan, PROD_REPLACE } from './approval-helpers.js';
 import { ROOT } from '../helpers/run-cli.js';
