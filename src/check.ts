@@ -2,6 +2,7 @@
 import type { AnalyzedInput, Report } from './model.js';
 import type { CompiledConfig } from './config/compiled-config.js';
 import { homedir } from 'node:os';
+import { applyApprovals, type ApprovalOptions } from './approvals/apply-approvals.js';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { UsageError } from './errors.js';
@@ -19,7 +20,7 @@ import type { SourceEvidence } from './terraform-source/source-evidence.js';
 import type { KubeReading } from './analyzers/kubernetes/kube-change.js';
 import type { ClusterLookup } from './analyzers/kubernetes/live/cluster-lookup.js';
 
-export interface CheckOptions extends LoadOptions {
+export interface CheckOptions extends LoadOptions, ApprovalOptions {
   /** Paths of inputs (plans, Kubernetes diff or dry-run output); `-` reads standard input (at most once). */
   files: string[];
   /** Files of Kubernetes objects that will be deleted (`kubectl get -o yaml`, `helm get manifest`). */
@@ -148,6 +149,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     config.policy,
     preventDestroy,
   );
-  const { findings, exceptions } = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);
-  return buildReport(inputs, classified, findings, rules, { path: config.path, exceptions });
+  const excepted = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);
+  const { findings, fields } = applyApprovals(excepted.findings, classified, inputs, options.files, options);
+  return { ...buildReport(inputs, classified, findings, rules, { path: config.path, exceptions: excepted.exceptions }), ...fields };
 }

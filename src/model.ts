@@ -136,8 +136,11 @@ export interface Finding {
   action: Action;
   environment: string;
   message: string;
-  /** Set when a configured exception waives the finding: it is reported but no longer blocks. */
-  waived?: { reason: string; by: string; expires: string };
+  /**
+   * Set when a configured exception, or a person's approval of the plan's fingerprint, waives the finding: it is
+   * reported but no longer blocks. `fingerprint` is set for an approval only.
+   */
+  waived?: { reason: string; by: string; expires: string; fingerprint?: string };
   /** What destroying the resource's type does, when the catalog knows the type (src/catalog). */
   impact?: 'data-loss' | 'outage';
   /** For a delete or replace: the resources that depend on it, directly or through others (from the configuration). */
@@ -197,6 +200,19 @@ export interface Summary {
   outputsByAction: Partial<Record<Action, number>>;
 }
 
+/** The approval found in the approvals store for a report's fingerprint (src/approvals). */
+export interface ReportApproval {
+  fingerprint: string;
+  /** `honoured`: it waived the blocking findings; `expired`: it was found but is no longer valid, so it waived nothing. */
+  status: 'honoured' | 'expired';
+  /** Who approved: the OS user, and git user.email when there is one (`jane (jane@example.com)`). */
+  by: string;
+  reason: string;
+  /** ISO 8601 times. */
+  approvedAt: string;
+  expires: string;
+}
+
 /** The one thing reporters see: plain, serializable data. */
 export interface Report {
   schemaVersion: 1;
@@ -212,4 +228,13 @@ export interface Report {
   config?: string;
   /** Every exception of the configuration, with what it waived. */
   exceptions: ReportException[];
+  /**
+   * Set when findings block (or blocked until an approval waived them): a hash of the blocking destructive changes,
+   * the same for the same changes whatever the file names; any change to what would be destroyed changes it.
+   */
+  fingerprint?: string;
+  /** With `fingerprint`: the command a person runs in a terminal to approve exactly these changes. */
+  approveCommand?: string;
+  /** The approval stored for `fingerprint`, when there is one. */
+  approval?: ReportApproval;
 }

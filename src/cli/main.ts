@@ -14,6 +14,7 @@ type LoadCommand = () => Promise<{ default: CommandSpec<any> }>;
 
 /** Every command, by name: running one imports only that one; help imports them all. */
 const COMMANDS: Record<string, LoadCommand> = {
+  approve: () => import('../commands/approve.js'),
   check: () => import('../commands/check.js'),
   doctor: () => import('../commands/doctor.js'),
   explain: () => import('../commands/explain.js'),

@@ -1,4 +1,5 @@
 // The `check` command: reads plans and Kubernetes outputs, writes the report in each chosen format (stdout or a file), and returns 0 or 1.
+import { approvalsPath } from '../approvals/store.js';
 import { check, type CheckOptions } from '../check.js';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { terminalProgressBar } from '../cli/progress-bar.js';
@@ -22,6 +23,7 @@ interface CheckArgs {
   cluster?: boolean;
   kubeconfig?: string;
   color?: boolean;
+  approvals: boolean;
 }
 
 const command: CommandSpec<CheckArgs> = {
@@ -55,6 +57,7 @@ const command: CommandSpec<CheckArgs> = {
     cluster: { type: 'boolean', describe: 'Ask the cluster (read-only) what a namespace or CRD deletion takes, and the labels of objects a text input only names.' },
     kubeconfig: { type: 'string', describe: 'The kubeconfig file --cluster uses (default: KUBECONFIG, else ~/.kube/config).' },
     color: { type: 'boolean', describe: 'Force colour on or off (default: on for terminals, off with NO_COLOR).' },
+    approvals: { type: 'boolean', default: true, describe: 'Honour approvals from `blast-radius approve` (--no-approvals: ignore them, as CI should).' },
   },
   examples: [
     ['$0 check plan.json', 'Check the output of `terraform show -json tfplan > plan.json`.'],
@@ -67,7 +70,12 @@ const command: CommandSpec<CheckArgs> = {
   run: async (args) => {
     const writeReport = await prepareOutputs(parseFormatTargets([args.format].flat()));
     if (args.color !== undefined) (await import('kleur')).default.enabled = args.color;
-    const options: CheckOptions = { files: args.files };
+    const options: CheckOptions = { files: args.files, approveArgs: args.files.map((file) => (file === '-' ? 'PLAN_FILE' : file)) };
+    if (args.approvals) options.approvalsFile = approvalsPath(process.env);
+    for (const name of ['terraform-bin', 'config', 'tf-dir', 'tf-base', 'input-format', 'context'] as const) {
+      if (args[name]) options.approveArgs?.push(`--${name}`, args[name]);
+    }
+    for (const file of args.deleting === undefined ? [] : [args.deleting].flat()) options.approveArgs?.push('--deleting', file === '-' ? 'PLAN_FILE' : file);
     if (args['terraform-bin']) options.terraformBin = args['terraform-bin'];
     if (args.config) options.config = args.config;
     if (args['tf-dir']) options.tfDir = args['tf-dir'];

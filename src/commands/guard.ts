@@ -1,5 +1,7 @@
 // The `guard` command: `guard -- terraform apply|destroy [args]` plans, checks the plan, and applies exactly the
-// checked plan only when nothing protected would be destroyed (the safe path the agent hooks point to).
+// checked plan only when nothing protected would be destroyed, or a person approved exactly these destructive changes
+// (the safe path the agent hooks point to).
+import { approvalsPath } from '../approvals/store.js';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { guardTerraform } from '../guard/guard-terraform.js';
 import { parseTerraformInvocation } from '../guard/terraform-invocation.js';
@@ -24,7 +26,8 @@ const command: CommandSpec<GuardArgs> = {
   ],
   run: async (args) => {
     const reporter = await loadReporter(args.format);
-    const outcome = await guardTerraform(parseTerraformInvocation(args.command), (report) => process.stdout.write(reporter(report)));
+    const approvals = { approvalsFile: approvalsPath(process.env), approveArgs: ['--', ...args.command] };
+    const outcome = await guardTerraform(parseTerraformInvocation(args.command), (report) => process.stdout.write(reporter(report)), approvals);
     process.stderr.write(`blast-radius guard: ${outcome.summary}\n`);
     return outcome.exitCode;
   },

@@ -68,6 +68,8 @@ function checkArgs(inputs: ActionInputs, files: ReportFiles, tfBase: string[]): 
     ...inputs.formats.map((format) => `--format=${format}`),
     ...(inputs.config === undefined ? [] : [`--config=${inputs.config}`]),
     ...tfBase,
+    // CI never honours approvals: they are a person's word on their own machine (docs/approvals.md).
+    '--no-approvals',
     '--',
     ...inputs.plans,
   ];

@@ -3,6 +3,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { check } from '../check.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
 import type { Report } from '../model.js';
@@ -19,23 +20,51 @@ export interface GuardOutcome {
 }
 
 /**
- * The plan file lives in a directory only this process created (mode 0700, outside the project), is hashed
- * before the check reads it, and again right before apply: a plan swapped in between is refused, never applied.
+ * Plans into `planFile` (or copies the saved plan there); returns the outcome when planning failed. `guard` and
+ * `approve -- terraform …` share it, so that both judge the very plan Terraform would apply.
  */
-export async function guardTerraform(invocation: TerraformInvocation, printReport: (report: Report) => void): Promise<GuardOutcome> {
-  const scratch = mkdtempSync(join(tmpdir(), 'blast-radius-guard-'));
-  const planFile = join(scratch, 'checked.tfplan');
+export async function makePlan(invocation: TerraformInvocation, planFile: string): Promise<GuardOutcome | undefined> {
   const { binary, globalArgs } = invocation;
+  if (invocation.savedPlan !== undefined) {
+    copyFileSync(invocation.savedPlan, planFile);
+    return undefined;
+  }
+  const planArgs = [...globalArgs, 'plan', '-input=false', `-out=${planFile}`, ...(invocation.destroy ? ['-destroy'] : []), ...invocation.planArgs];
+  const planned = await runProcess(binary, planArgs);
+  return planned === 0 ? undefined : { exitCode: EXIT_ERROR, summary: `\`${binary} plan\` failed (exit ${planned}); nothing was applied.` };
+}
+
+/** Checks the plan file the way `terraform show` in the invocation's directory reads it. */
+export function checkPlan(invocation: TerraformInvocation, planFile: string, approvals: ApprovalOptions): Promise<Report> {
+  return check({ files: [planFile], terraformBin: invocation.binary, terraformArgs: invocation.globalArgs, ...approvals });
+}
+
+/** A directory only this process can use (mode 0700, outside the project), removed afterwards whatever happens. */
+export async function inPrivateDirectory<T>(use: (directory: string) => Promise<T>): Promise<T> {
+  const scratch = mkdtempSync(join(tmpdir(), 'blast-radius-guard-'));
   try {
-    if (invocation.savedPlan !== undefined) {
-      copyFileSync(invocation.savedPlan, planFile);
-    } else {
-      const planArgs = [...globalArgs, 'plan', '-input=false', `-out=${planFile}`, ...(invocation.destroy ? ['-destroy'] : []), ...invocation.planArgs];
-      const planned = await runProcess(binary, planArgs);
-      if (planned !== 0) return { exitCode: EXIT_ERROR, summary: `\`${binary} plan\` failed (exit ${planned}); nothing was applied.` };
-    }
+    return await use(scratch);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The plan file lives in a private directory, is hashed before the check reads it, and again right before apply:
+ * a plan swapped in between is refused, never applied. An approval of the plan's fingerprint lets a blocked plan pass.
+ */
+export async function guardTerraform(
+  invocation: TerraformInvocation,
+  printReport: (report: Report) => void,
+  approvals: ApprovalOptions = {},
+): Promise<GuardOutcome> {
+  return inPrivateDirectory(async (scratch) => {
+    const planFile = join(scratch, 'checked.tfplan');
+    const { binary, globalArgs } = invocation;
+    const failed = await makePlan(invocation, planFile);
+    if (failed) return failed;
     const checkedDigest = fileDigest(planFile);
-    const report = await check({ files: [planFile], terraformBin: binary, terraformArgs: globalArgs });
+    const report = await checkPlan(invocation, planFile, approvals);
     printReport(report);
     if (report.verdict === 'block') {
       return { exitCode: EXIT_BLOCKED, report, summary: 'blast-radius blocked the plan; nothing was applied.' };
@@ -46,7 +75,5 @@ export async function guardTerraform(invocation: TerraformInvocation, printRepor
     const applied = await runProcess(binary, [...globalArgs, 'apply', '-input=false', ...invocation.applyArgs, planFile]);
     if (applied !== 0) return { exitCode: EXIT_ERROR, report, summary: `\`${binary} apply\` of the checked plan failed (exit ${applied}).` };
     return { exitCode: EXIT_PASS, report, summary: 'Applied exactly the plan blast-radius checked.' };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,12 +1,16 @@
 // The one decision every agent adapter shares: parse the shell command, find every infrastructure-changing
 // invocation in it (through wrappers, substitutions and nested shells), and refuse those not on the guarded path.
+import { homedir } from 'node:os';
 import { PASS, type Decision } from './decision.js';
+import { approvesThroughRunner, classifyBlastRadius } from './invocations/blast-radius.js';
+import { protectedWrites } from './invocations/file-writes.js';
 import { classifyHelm } from './invocations/helm.js';
 import type { InvocationClassifier, Refusal, SimpleCommand } from './invocations/invocation.js';
 import { classifyKubectl } from './invocations/kubectl.js';
 import { classifyTerraform } from './invocations/terraform.js';
 import { commandName, unwrap } from './invocations/unwrap.js';
-import { DESTRUCTIVE_VERBS, TOOL_NAMES, mentionsDestructiveVerb, mentionsTool } from './prefilter.js';
+import { DESTRUCTIVE_VERBS, TOOL_NAMES, mentionsDestructiveVerb, mentionsTool, unquoted } from './prefilter.js';
+import type { HookContext } from './protected-files.js';
 import { loadShellParser, parseShell, ShellSyntaxError } from './shell/parse.js';
 
 const CLASSIFIERS: Record<string, InvocationClassifier> = {
@@ -17,11 +21,10 @@ const CLASSIFIERS: Record<string, InvocationClassifier> = {
   oc: classifyKubectl,
   kubecolor: classifyKubectl,
   helm: classifyHelm,
-  'blast-radius': (words, command) =>
-    words[1] === 'approve'
-      ? { command, why: 'approving a blocked change is a decision only a human may make.', instead: 'Ask the user to run it in their own terminal.' }
-      : undefined,
+  'blast-radius': classifyBlastRadius,
 };
+
+const KUBERNETES_TOOLS = new Set(['kubectl', 'oc', 'kubecolor', 'helm']);
 
 /** Nesting deeper than this (`sh -c "sh -c '…'"` …) is refused rather than followed forever. */
 const MAX_DEPTH = 8;
@@ -49,7 +52,10 @@ function expandedProgram(words: string[], expanded: boolean[], command: string):
 }
 
 interface Inspection {
+  context: HookContext;
   refusals: Refusal[];
+  /** Refused kubectl/helm invocations, with their words: their reasons gain the kube context they would reach. */
+  kubernetes: { refusal: Refusal; words: string[] }[];
   /** Set when some program or script is only known at run time (`eval "$X"`, `sh < file`, `$CMD`). */
   hidden: boolean;
 }
@@ -72,6 +78,7 @@ function inspect(script: string, depth: number, found: Inspection): void {
     return;
   }
   for (const simple of commands) {
+    refusals.push(...protectedWrites([], [], simple.writes, simple.text, found.context));
     for (const inner of unwrap(simple.words, simple.expanded, simple.stdin)) {
       if (inner.kind === 'hidden') {
         found.hidden = true;
@@ -88,10 +95,15 @@ function inspect(script: string, depth: number, found: Inspection): void {
         continue;
       }
       if (inner.words.some((w) => HELP_FLAGS.has(w))) continue;
+      refusals.push(...protectedWrites(inner.words, inner.expanded, undefined, simple.text, found.context));
+      const throughRunner = approvesThroughRunner(inner.words, simple.text);
+      if (throughRunner) refusals.push(throughRunner);
       const name = commandName(inner.words[0] ?? '');
       const classify = TOOLS.has(name) && Object.hasOwn(CLASSIFIERS, name) ? CLASSIFIERS[name] : undefined;
-      const refusal = classify?.([name, ...inner.words.slice(1)], simple.text);
+      const words = [name, ...inner.words.slice(1)];
+      const refusal = classify?.(words, simple.text);
       if (refusal) refusals.push(refusal);
+      if (refusal && KUBERNETES_TOOLS.has(name)) found.kubernetes.push({ refusal, words });
     }
   }
 }
@@ -101,10 +113,30 @@ function inspect(script: string, depth: number, found: Inspection): void {
  * code only known at run time while its text mentions an infrastructure tool and a destructive verb
  * (`X="terraform destroy"; eval $X`).
  */
-export async function decide(command: string): Promise<Decision> {
+/** Setting where approvals are read (`BLAST_RADIUS_APPROVALS=/tmp/forged.json blast-radius guard …`) forges one. */
+function redirectsApprovals(command: string): Refusal | undefined {
+  const text = unquoted(command);
+  const setsStore = /(^|[^A-Za-z0-9_])BLAST_RADIUS_APPROVALS=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_APPROVALS\b/.test(text);
+  const movesHome = /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME)=/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text);
+  if (!setsStore && !movesHome) return undefined;
+  return {
+    command,
+    why: 'it changes where blast-radius reads approvals (BLAST_RADIUS_APPROVALS, XDG_CONFIG_HOME or HOME), which would let an approval nobody gave count.',
+    instead: 'Run blast-radius in the environment you were given; if a plan is blocked, ask the user to approve it in their own terminal.',
+  };
+}
+
+export async function decide(command: string, context: HookContext = { env: process.env, home: homedir(), cwd: process.cwd() }): Promise<Decision> {
   await loadShellParser();
-  const found: Inspection = { refusals: [], hidden: false };
+  const found: Inspection = { context, refusals: [], kubernetes: [], hidden: false };
+  const redirected = redirectsApprovals(command);
+  if (redirected) found.refusals.push(redirected);
   inspect(command, 0, found);
+  if (found.kubernetes.length > 0) {
+    // The kubeconfig reader (and its YAML parser) is loaded only for a refused kubectl or helm command.
+    const { addKubeContext } = await import('./kube-context.js');
+    for (const { refusal, words } of found.kubernetes) addKubeContext(refusal, words, context);
+  }
   if (found.refusals.length === 0 && found.hidden && mentionsTool(command) && mentionsDestructiveVerb(command)) {
     found.refusals.push(refuseUnparsable(command, 'it runs a command that is only known at run time'));
   }

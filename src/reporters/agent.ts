@@ -1,16 +1,21 @@
 // Agent reporter: plain sentences a coding agent acts on (what was refused, why, the safe next step), at most
 // MAX_AGENT_LINES lines; a passing plan is one sentence. Terraform's words: moved and removed blocks, -target.
 import type { Finding, Report } from '../model.js';
+import { expiredApprovalLine } from './approval-note.js';
 import { blockedChanges, blockedClause } from './blocked-changes.js';
 import { plural } from './plural.js';
 
 /** Refused resources and plan-wide limits listed one per line; the rest are counted in an "and N more" line. */
 const MAX_LISTED = 8;
 
-/** The longest report: a heading, MAX_LISTED lines, "and N more", and three lines of advice. */
-export const MAX_AGENT_LINES = 1 + MAX_LISTED + 1 + 3;
+/** The longest report: a heading, MAX_LISTED lines, "and N more", three lines of advice and an expired approval. */
+export const MAX_AGENT_LINES = 1 + MAX_LISTED + 1 + 4;
 
 function passSentence(report: Report): string {
+  if (report.approval?.status === 'honoured') {
+    const { by, reason } = report.approval;
+    return `blast-radius passed this plan: its destructive changes were approved by a person (${by}: ${reason}), so it may be applied exactly as it is; any other destructive change is refused again.`;
+  }
   const { waived, warnings } = report.summary;
   const notes = [...(waived > 0 ? [`${waived} waived by an exception`] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
   const claim = waived > 0 ? 'nothing protected would be destroyed without an exception' : 'nothing protected would be destroyed';
@@ -57,6 +62,13 @@ export default function formatAgent(report: Report): string {
   if (hasOtherChanges(report, resources.length)) {
     lines.push('To apply only the other changes now, plan with `-target=<address>` for each resource you mean to change, and check that plan.');
   }
-  lines.push('If the change is intended, stop and ask a human to review and apply the plan; do not work around this check.');
+  if (report.approveCommand !== undefined) {
+    lines.push(
+      `If the change is intended, stop and ask a human to review it and run \`${report.approveCommand}\` in their own terminal (you cannot run it); then run the same command again. Do not work around this check.`,
+    );
+  } else {
+    lines.push('If the change is intended, stop and ask a human to review and apply the plan; do not work around this check.');
+  }
+  lines.push(...expiredApprovalLine(report));
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 // $GITHUB_STEP_SUMMARY: verdict first, blocking findings, the rest folded in <details>, a Mermaid graph.
 import { DESTRUCTIVE_ACTIONS, type Finding, type Report, type ReportResource } from '../model.js';
 import { blocks } from '../report.js';
+import { approvalNote } from './approval-note.js';
 import { blockedClause, isPlanWide } from './blocked-changes.js';
 import { joinWords } from './join-words.js';
 import { codeSpan, markdownText, table } from './markdown-text.js';
@@ -127,6 +128,7 @@ export default function formatMarkdown(report: Report): string {
     '',
     countsLine(report),
     ...blockingTable(report),
+    ...approvalNote(report, { code: codeSpan, prose: markdownText }).flatMap((line) => ['', line]),
     ...otherFindings(report),
     ...graph(report),
     ...environmentsTable(report),

@@ -1,6 +1,7 @@
 // Text reporter for terminals: verdict first, findings grouped by input, one summary line last; colour via kleur.
 import kleur from 'kleur';
 import type { Finding, Report, Severity } from '../model.js';
+import { approvalNote } from './approval-note.js';
 import { plural } from './plural.js';
 
 const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
@@ -16,6 +17,9 @@ function headline(report: Report): string {
     const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : '';
     return `${kleur.red().bold('BLOCKED')}  the plan would destroy or replace ${plural(errors, 'protected resource')}${dataLoss}.`;
   }
+  if (report.approval?.status === 'honoured') {
+    return `${kleur.green().bold('PASS')}  a person approved what it destroys: ${plural(report.summary.waived, 'waived error')} (fingerprint ${report.approval.fingerprint}).`;
+  }
   const destructive = report.findings.filter((f) => f.severity === 'warning').length;
   const rest = destructive === 0 ? 'nothing is destroyed.' : `nothing protected is destroyed (${plural(destructive, 'warning')} below).`;
   return `${kleur.green().bold('PASS')}  ${rest}`;
@@ -23,11 +27,12 @@ function headline(report: Report): string {
 
 function findingLines(finding: Finding): string[] {
   if (finding.waived) {
-    const { reason, by, expires } = finding.waived;
+    const { reason, by, expires, fingerprint } = finding.waived;
+    const waiver = fingerprint === undefined ? 'Waived by an exception' : 'Approved by a person';
     return [
-      `  ${kleur.dim('waived ')}  ${kleur.bold(finding.address)}  ${kleur.dim(finding.ruleId)}`,
+      `  ${kleur.dim(fingerprint === undefined ? 'waived ' : 'approved')}  ${kleur.bold(finding.address)}  ${kleur.dim(finding.ruleId)}`,
       `           ${finding.message}`,
-      `           Waived by an exception: ${reason} (${by}, until ${expires}).`,
+      `           ${waiver}: ${reason} (${by}, until ${expires}).`,
     ];
   }
   const severity = SEVERITY_STYLE[finding.severity](finding.severity.padEnd(7));
@@ -73,6 +78,8 @@ export default function formatText(report: Report): string {
     const ids = [...new Set(report.findings.filter((f) => f.severity === 'error' && !f.waived).map((f) => f.ruleId))];
     lines.push(`Do not apply this plan. Why these rules block, and how to fix or allow-list them: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`, '');
   }
+  const approval = approvalNote(report, { code: (text) => kleur.bold(text), prose: (text) => text });
+  if (approval.length > 0) lines.push(...approval, '');
   lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;
 }

@@ -33,7 +33,7 @@ it('adds the Claude Code hook beside existing settings, once, and removes it aga
     hooks: {
       PreToolUse: [
         { matcher: 'Edit', hooks: [{ type: 'command', command: 'lint-hook' }] },
-        { matcher: 'Bash', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
+        { matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
       ],
     },
   });
@@ -64,9 +64,22 @@ it('writes the Gemini CLI hook into the user settings with --scope user, timeout
   expect(result.code).toBe(0);
   expect(read(join(home, '.gemini', 'settings.json'))).toEqual({
     hooks: {
-      BeforeTool: [{ matcher: 'run_shell_command', hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }] }],
+      BeforeTool: [{ matcher: 'run_shell_command|write_file|replace', hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }] }],
     },
   });
+});
+
+it('widens the matcher of an install that judged the shell tool alone', () => {
+  const dir = project('widen');
+  const file = join(dir, '.claude', 'settings.json');
+  mkdirSync(join(dir, '.claude'));
+  writeFileSync(file, JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }] } }));
+  const result = runCli(['hook', 'install', 'claude-code'], { cwd: dir });
+  expect(result.stdout).toContain('added the claude-code hook');
+  expect(read(file).hooks.PreToolUse).toEqual([
+    { matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
+  ]);
+  expect(runCli(['hook', 'install', 'claude-code'], { cwd: dir }).stdout).toContain('the hook is there already');
 });
 
 it('takes another command to run, for installs that are not on PATH', () => {

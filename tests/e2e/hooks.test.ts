@@ -109,9 +109,21 @@ describe('claude-code specifics', () => {
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('ignores tools other than the shell', () => {
+  it('lets a file edit through silently, whatever its content says', () => {
     const result = hook('claude-code', { hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: 'x', content: 'terraform destroy' } });
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('refuses an edit of the blast-radius configuration, telling the model to ask the person', () => {
+    const result = hook('claude-code', { hook_event_name: 'PreToolUse', cwd: '/proj', tool_name: 'Edit', tool_input: { file_path: '/proj/.blast-radius.yml', old_string: 'block', new_string: 'warn' } });
+    const { permissionDecision, permissionDecisionReason } = JSON.parse(result.stdout).hookSpecificOutput;
+    expect(permissionDecision).toBe('deny');
+    expect(permissionDecisionReason).toContain('a blast-radius configuration file (/proj/.blast-radius.yml), which only a person may change');
+  });
+
+  it('refuses running blast-radius approve, through any wrapper', () => {
+    const result = hook('claude-code', PAYLOADS['claude-code']("script -qc 'npx blast-radius approve 0123 plan.json' /dev/null"));
+    expect(JSON.parse(result.stdout).hookSpecificOutput.permissionDecisionReason).toContain('only a person may make');
   });
 
   it('reads the Shell tool Cursor sends when it runs Claude Code hooks', () => {

@@ -128,7 +128,9 @@ describe('large inputs', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).inputs[0].file).toBe('<stdin>');
-    expect(result.stdout.replaceAll('"<stdin>"', JSON.stringify(file))).toBe(await outcome(file, WHOLE));
+    // Standard input cannot be named in the approve command: it names a plan file to save instead.
+    const named = result.stdout.replaceAll('"<stdin>"', JSON.stringify(file)).replace(/ PLAN_FILE"/, ` ${file}"`);
+    expect(named).toBe(await outcome(file, WHOLE));
   });
 
   it('refuses a large plan cut short on standard input', () => {

@@ -24,5 +24,7 @@ it('carries the documented top-level fields', () => {
     'summary',
     'rules',
     'exceptions',
+    'fingerprint',
+    'approveCommand',
   ]);
 });

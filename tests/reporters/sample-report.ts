@@ -100,10 +100,14 @@ export const SAMPLE_REPORT: Report = {
     },
   },
   exceptions: [],
+  fingerprint: '5d41402abc4b2a76b9719d911017c592',
+  approveCommand: 'blast-radius approve 5d41402abc4b2a76b9719d911017c592 plans/prod.json',
 };
 
 export const PASSING_REPORT: Report = {
   ...SAMPLE_REPORT,
+  fingerprint: undefined,
+  approveCommand: undefined,
   verdict: 'pass',
   findings: SAMPLE_REPORT.findings.slice(1),
   resources: SAMPLE_REPORT.resources.slice(1),

@@ -3,6 +3,10 @@
 export interface HookPayload {
   /** The shell command the agent is about to run; undefined when the payload is about another tool. */
   command?: string;
+  /** The files a file-editing tool is about to write (Claude Code Edit/Write, Gemini write_file, Codex apply_patch). */
+  files?: string[];
+  /** The agent's working directory, which relative paths are resolved against. */
+  cwd?: string;
 }
 
 export interface HookAnswer {

@@ -1,15 +1,23 @@
-// Claude Code PreToolUse hook for the Bash tool: deny through hookSpecificOutput.permissionDecision; anything else
+// Claude Code PreToolUse hook for the Bash tool and the file-editing tools (Edit, Write, MultiEdit, NotebookEdit): deny through hookSpecificOutput.permissionDecision; anything else
 // gets no output at all, so that Claude Code's own permission prompts still apply (docs/agents.md).
 import { field, type AgentAdapter } from './agent.js';
 
 /** Cursor runs Claude Code hooks too, and names its shell tool `Shell`. */
 const SHELL_TOOLS = new Set(['Bash', 'Shell']);
+/** File-editing tools, and the input field naming the file each writes. */
+const EDIT_TOOLS: Record<string, string> = { Edit: 'file_path', Write: 'file_path', MultiEdit: 'file_path', NotebookEdit: 'notebook_path' };
 
 const adapter: AgentAdapter = {
   read(payload) {
     const tool = field(payload, 'tool_name');
+    const cwd = field(payload, 'cwd');
+    const where = typeof cwd === 'string' ? { cwd } : {};
+    if (typeof tool === 'string' && Object.hasOwn(EDIT_TOOLS, tool)) {
+      const file = field(payload, 'tool_input', EDIT_TOOLS[tool] as string);
+      return typeof file === 'string' ? { files: [file], ...where } : {};
+    }
     const command = field(payload, 'tool_input', 'command');
-    return typeof tool === 'string' && SHELL_TOOLS.has(tool) && typeof command === 'string' ? { command } : {};
+    return typeof tool === 'string' && SHELL_TOOLS.has(tool) && typeof command === 'string' ? { command, ...where } : {};
   },
   deny(reason) {
     const answer = { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } };

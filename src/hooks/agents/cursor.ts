@@ -6,7 +6,8 @@ import { field, type AgentAdapter } from './agent.js';
 const adapter: AgentAdapter = {
   read(payload) {
     const command = field(payload, 'command');
-    return typeof command === 'string' ? { command } : {};
+    const cwd = field(payload, 'cwd');
+    return typeof command === 'string' ? { command, ...(typeof cwd === 'string' ? { cwd } : {}) } : {};
   },
   deny(reason) {
     const user = 'blast-radius blocked a command that could destroy production infrastructure.';

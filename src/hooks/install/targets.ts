@@ -29,8 +29,13 @@ function matcherGroupTarget(spec: {
     path: (scope, root, home = homedir()) => spec.file(scope, root, home),
     add(settings, command, path) {
       const groups = listAt(objectAt(settings, 'hooks', path), spec.event, path);
-      const present = groups.some((group) => Array.isArray((group as Json)?.hooks) && ((group as Json).hooks as unknown[]).some((h) => isOurs(h, command)));
-      if (present) return false;
+      const present = groups.find((group) => Array.isArray((group as Json)?.hooks) && ((group as Json).hooks as unknown[]).some((h) => isOurs(h, command))) as Json | undefined;
+      if (present) {
+        // An install from before the hook judged file edits matched the shell tool alone: widen it.
+        if (present.matcher === spec.matcher) return false;
+        present.matcher = spec.matcher;
+        return true;
+      }
       groups.push({ matcher: spec.matcher, hooks: [{ ...spec.handler, command }] });
       return true;
     },
@@ -82,20 +87,21 @@ export const TARGETS: Record<'claude-code' | 'cursor' | 'gemini' | 'codex', Inst
   'claude-code': matcherGroupTarget({
     file: (scope, root, home) => join(scope === 'user' ? home : root, '.claude', 'settings.json'),
     event: 'PreToolUse',
-    matcher: 'Bash',
+    // The shell, and the file-editing tools (which may not write the approvals store or the configuration).
+    matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit',
     handler: { type: 'command', timeout: 30 },
   }),
   codex: matcherGroupTarget({
     file: (scope, root, home) => join(scope === 'user' ? home : root, '.codex', 'hooks.json'),
     event: 'PreToolUse',
-    matcher: 'Bash',
+    matcher: 'Bash|apply_patch',
     handler: { type: 'command', timeout: 30 },
   }),
   cursor,
   gemini: matcherGroupTarget({
     file: (scope, root, home) => join(scope === 'user' ? home : root, '.gemini', 'settings.json'),
     event: 'BeforeTool',
-    matcher: 'run_shell_command',
+    matcher: 'run_shell_command|write_file|replace',
     // Gemini CLI counts hook time-outs in milliseconds.
     handler: { name: 'blast-radius', type: 'command', timeout: 30000 },
   }),

@@ -8,6 +8,8 @@ export interface SimpleCommand {
   text: string;
   /** The script a here-document or here-string feeds it on standard input (`bash <<EOF … EOF`). */
   stdin?: string;
+  /** Files its output redirections write (`> f`, `>> f`, `&> f`), each as a word. */
+  writes?: { text: string; expanded: boolean }[];
 }
 
 export interface Refusal {

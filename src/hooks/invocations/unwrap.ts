@@ -74,6 +74,16 @@ function shellScript(words: string[]): string | undefined {
   return undefined;
 }
 
+/** `script -qc 'cmd' /dev/null`, `script --command=cmd`: util-linux script runs the command in a pseudo-terminal. */
+function scriptCommand(words: string[]): string | undefined {
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === '--command' || /^-[a-zA-Z]*c$/.test(word)) return words[i + 1];
+    if (word.startsWith('--command=')) return word.slice('--command='.length);
+  }
+  return undefined;
+}
+
 /** `find … -exec terraform destroy \;` runs the words between -exec and `;` or `+`. */
 function findExec(words: string[]): string[][] {
   const commands: string[][] = [];
@@ -102,6 +112,10 @@ export function unwrap(words: string[], expanded: boolean[], stdin?: string): Un
       return [script === undefined ? { kind: 'hidden' } : { kind: 'script', script }];
     }
     if (name === 'source' || name === '.') return [{ kind: 'hidden' }];
+    if (name === 'script') {
+      const script = scriptCommand(words.slice(at));
+      if (script !== undefined) return [{ kind: 'script', script }];
+    }
     if (name === 'find') {
       return findExec(words.slice(at)).map((inner) => ({ kind: 'words' as const, words: inner, expanded: inner.map(() => false) }));
     }

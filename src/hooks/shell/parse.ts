@@ -40,6 +40,23 @@ function standardInputOf(command: Node): string | undefined {
   return undefined;
 }
 
+/** Redirections that write a file: `>`, `>>`, `>|`, `&>`, `&>>`, and `>&` to a name rather than a descriptor. */
+const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '>&']);
+
+/** The files the redirections of a `redirected_statement` write. */
+function writesOf(statement: Node | null): SimpleCommand['writes'] {
+  if (statement?.type !== 'redirected_statement') return [];
+  // `cat <<EOF > file`: tree-sitter-bash nests the file redirection inside the here-document's.
+  const redirects = statement.namedChildren.flatMap((child) => (child?.type === 'heredoc_redirect' ? child.namedChildren : [child]));
+  return redirects.flatMap((redirect) => {
+    if (redirect?.type !== 'file_redirect') return [];
+    const operator = redirect.children.find((child) => child !== null && !child.isNamed)?.text ?? '';
+    const destination = redirect.childForFieldName('destination');
+    if (!WRITE_OPERATORS.has(operator) || !destination || destination.type === 'number' || destination.text === '-') return [];
+    return [{ text: wordText(destination), expanded: isExpanded(destination) }];
+  });
+}
+
 function toSimpleCommand(command: Node): SimpleCommand | undefined {
   const name = command.childForFieldName('name');
   if (!name) return undefined;
@@ -47,7 +64,16 @@ function toSimpleCommand(command: Node): SimpleCommand | undefined {
   const simple: SimpleCommand = { words: words.map(wordText), expanded: words.map(isExpanded), text: command.text };
   const stdin = standardInputOf(command);
   if (stdin !== undefined) simple.stdin = stdin;
+  const writes = writesOf(command.parent);
+  if (writes && writes.length > 0) simple.writes = writes;
   return simple;
+}
+
+/** `{ …; } > f`, `while …; done > f`: redirections of a statement that is not a simple command, as a command of no words. */
+function statementWrites(statement: Node): SimpleCommand | undefined {
+  if (statement.childForFieldName('body')?.type === 'command') return undefined;
+  const writes = writesOf(statement);
+  return writes && writes.length > 0 ? { words: [], expanded: [], text: statement.text, writes } : undefined;
 }
 
 /** Longer scripts are not parsed (the hook then judges them by what they mention): no agent command is this long. */
@@ -73,8 +99,8 @@ export function parseShell(script: string): SimpleCommand[] {
     const cursor = tree.walk();
     // An iterative walk: deeply nested input must not exhaust the JavaScript stack.
     for (;;) {
-      if (cursor.nodeType === 'command') {
-        const simple = toSimpleCommand(cursor.currentNode);
+      if (cursor.nodeType === 'command' || cursor.nodeType === 'redirected_statement') {
+        const simple = cursor.nodeType === 'command' ? toSimpleCommand(cursor.currentNode) : statementWrites(cursor.currentNode);
         if (simple) commands.push(simple);
       }
       if (cursor.gotoFirstChild()) continue;

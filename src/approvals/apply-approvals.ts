@@ -1,0 +1,54 @@
+// The approvals step of `check`: fingerprints the blocking findings and, when the approvals store holds an unexpired
+// approval of exactly that fingerprint, waives them (the verdict passes) and says which approval did it.
+import type { AnalyzedInput, Finding, Report, ReportApproval } from '../model.js';
+import { shellQuote } from '../hooks/invocations/invocation.js';
+import type { ClassifiedChange } from '../policy/evaluate.js';
+import { blocks } from '../report.js';
+import { fingerprintOf } from './fingerprint.js';
+import { readApprovals, type Approval } from './store.js';
+
+export interface ApprovalOptions {
+  /** The approvals store to read; without it no approval is honoured (the library default, and CI). */
+  approvalsFile?: string;
+  /** What follows `blast-radius approve <fingerprint>` to check the same changes again (default: the plan files). */
+  approveArgs?: string[];
+  /** The time expiry is judged at (default: now). */
+  now?: Date;
+}
+
+export type ApprovalFields = Pick<Report, 'fingerprint' | 'approveCommand' | 'approval'>;
+
+/** `jane (jane@example.com)`, or the OS user alone. */
+export function approverName(approval: Pick<Approval, 'user' | 'email'>): string {
+  return approval.email ? `${approval.user} (${approval.email})` : approval.user;
+}
+
+/** Of the approvals of one fingerprint, the one that is valid longest, else the one that expired last. */
+function bestApproval(approvals: readonly Approval[], fingerprint: string, now: Date): { approval: Approval; valid: boolean } | undefined {
+  const matching = approvals.filter((a) => a.fingerprint === fingerprint).sort((a, b) => Date.parse(b.expires) - Date.parse(a.expires));
+  const approval = matching[0];
+  return approval && { approval, valid: Date.parse(approval.expires) > now.getTime() && Date.parse(approval.approvedAt) <= now.getTime() };
+}
+
+export function applyApprovals(
+  findings: Finding[],
+  classified: readonly ClassifiedChange[],
+  inputs: readonly AnalyzedInput[],
+  files: readonly string[],
+  options: ApprovalOptions,
+): { findings: Finding[]; fields: ApprovalFields } {
+  const fingerprint = fingerprintOf(findings, classified, inputs);
+  if (fingerprint === undefined) return { findings, fields: {} };
+  const args = options.approveArgs ?? files.map((file) => (file === '-' ? 'PLAN_FILE' : file));
+  const fields: ApprovalFields = { fingerprint, approveCommand: ['blast-radius', 'approve', fingerprint, ...args].map(shellQuote).join(' ') };
+  if (options.approvalsFile === undefined) return { findings, fields };
+  const found = bestApproval(readApprovals(options.approvalsFile), fingerprint, options.now ?? new Date());
+  if (!found) return { findings, fields };
+  const { approval, valid } = found;
+  const by = approverName(approval);
+  const reported: ReportApproval = { fingerprint, status: valid ? 'honoured' : 'expired', by, reason: approval.reason, approvedAt: approval.approvedAt, expires: approval.expires };
+  fields.approval = reported;
+  if (!valid) return { findings, fields };
+  const waived = { reason: approval.reason, by, expires: approval.expires, fingerprint };
+  return { findings: findings.map((finding) => (blocks(finding) ? { ...finding, waived } : finding)), fields };
+}

@@ -1,0 +1,117 @@
+// The `approve` command: a person at a terminal approves exactly the destructive changes of one blocked plan (named
+// by its fingerprint), after seeing the report again and typing the environment's name; never from an agent.
+import type { CommandSpec } from '../cli/command-spec.js';
+import { agentSession } from '../approvals/agent-session.js';
+import { approverName } from '../approvals/apply-approvals.js';
+import { approverIdentity } from '../approvals/approver.js';
+import { confirmApproval, confirmationWord, requireInteractiveTerminal, type Terminal } from '../approvals/confirm.js';
+import { DEFAULT_EXPIRY, parseExpiry } from '../approvals/expiry.js';
+import { FINGERPRINT_PATTERN } from '../approvals/fingerprint-format.js';
+import { approvalsPath, readApprovals, writeApprovals } from '../approvals/store.js';
+import { EXIT_PASS, InputError, UsageError } from '../errors.js';
+import { INPUT_FORMATS, type InputFormat } from '../inputs/input-format.js';
+import type { Report } from '../model.js';
+import { blocks } from '../report.js';
+
+interface ApproveArgs {
+  words: string[];
+  reason?: string;
+  expires: string;
+  config?: string;
+  'tf-dir'?: string;
+  'tf-base'?: string;
+  'terraform-bin'?: string;
+  'input-format'?: InputFormat;
+  deleting?: string | string[];
+  context?: string;
+}
+
+/** `approve <fp> -- terraform apply …`: the words name a Terraform command to plan, not plan files. */
+function isTerraformCommand(words: string[]): boolean {
+  const name = (words[0] ?? '').slice((words[0] ?? '').lastIndexOf('/') + 1);
+  return (name === 'terraform' || name === 'tofu') && words.some((w) => w === 'apply' || w === 'destroy');
+}
+
+async function blockedReport(args: ApproveArgs, targets: string[]): Promise<Report> {
+  if (isTerraformCommand(targets)) {
+    const [{ checkPlan, inPrivateDirectory, makePlan }, { parseTerraformInvocation }] = await Promise.all([
+      import('../guard/guard-terraform.js'),
+      import('../guard/terraform-invocation.js'),
+    ]);
+    const invocation = parseTerraformInvocation(targets);
+    return inPrivateDirectory(async (scratch) => {
+      const planFile = `${scratch}/checked.tfplan`;
+      const failed = await makePlan(invocation, planFile);
+      if (failed) throw new InputError(failed.summary.replace('nothing was applied', 'nothing was approved'));
+      return checkPlan(invocation, planFile, {});
+    });
+  }
+  const deleting = args.deleting === undefined ? [] : [args.deleting].flat();
+  if ([...targets, ...deleting].includes('-')) throw new UsageError('blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file.');
+  const { check } = await import('../check.js');
+  return check({
+    files: targets,
+    ...(args.config ? { config: args.config } : {}),
+    ...(args['tf-dir'] ? { tfDir: args['tf-dir'] } : {}),
+    ...(args['tf-base'] ? { tfBase: args['tf-base'] } : {}),
+    ...(args['terraform-bin'] ? { terraformBin: args['terraform-bin'] } : {}),
+    ...(args['input-format'] ? { inputFormat: args['input-format'] } : {}),
+    ...(deleting.length > 0 ? { deleting } : {}),
+    ...(args.context ? { context: args.context } : {}),
+  });
+}
+
+/** Runs `approve` against injectable surroundings, for tests; run() passes the real process. */
+export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, terminal: Terminal, now: Date = new Date()): Promise<number> {
+  const [fingerprint = '', ...targets] = args.words;
+  if (!FINGERPRINT_PATTERN.test(fingerprint)) throw new UsageError(`"${fingerprint}" is not a fingerprint: copy the 32 hexadecimal characters the blocked report shows.`);
+  if (targets.length === 0 && args.deleting === undefined) throw new UsageError('Name the plan files of the blocked change (or -- and the terraform command guard ran), so that it can be checked again.');
+  const session = agentSession(env);
+  if (session) {
+    throw new UsageError(`blast-radius approve refuses to run inside a ${session.agent} session (${session.variable} is set): only a person approves, in their own terminal.`);
+  }
+  requireInteractiveTerminal(terminal);
+  const expires = parseExpiry(args.expires, now);
+  const store = approvalsPath(env);
+  const report = await blockedReport(args, targets);
+  if (report.fingerprint === undefined) throw new InputError('Nothing in these plans is blocked, so there is nothing to approve.');
+  if (report.fingerprint !== fingerprint) {
+    throw new InputError(`These plans have the fingerprint ${report.fingerprint}, not ${fingerprint}: what they destroy changed since the report you read; nothing was approved.`);
+  }
+  const { default: formatText } = await import('../reporters/text.js');
+  terminal.output.write(`${formatText(report)}\n`);
+  const environments = [...new Set(report.findings.filter(blocks).map((f) => f.environment).filter((name) => name !== ''))];
+  const reason = await confirmApproval(terminal, confirmationWord(environments, fingerprint), args.reason);
+  const who = approverIdentity();
+  const kept = readApprovals(store).filter((a) => a.fingerprint !== fingerprint && Date.parse(a.expires) > now.getTime());
+  writeApprovals(store, [...kept, { fingerprint, ...who, reason, environments, approvedAt: now.toISOString(), expires: expires.toISOString() }]);
+  terminal.output.write(
+    `Approved ${fingerprint} as ${approverName(who)} until ${expires.toISOString()} (${store}). ` +
+      '`blast-radius check` and `guard` now let exactly these destructive changes through; any other change is blocked as before.\n',
+  );
+  return EXIT_PASS;
+}
+
+const command: CommandSpec<ApproveArgs> = {
+  usage: 'approve <words..>',
+  describe: 'Approve exactly the destructive changes of a blocked plan, by its fingerprint: for a person at a terminal, never an agent.',
+  positional: { name: 'words', describe: '<fingerprint> and the plan files checked, or <fingerprint> -- the terraform command guard ran.' },
+  options: {
+    reason: { type: 'string', describe: 'Why the destruction is intended (asked for when not given).' },
+    expires: { type: 'string', default: DEFAULT_EXPIRY, describe: 'How long the approval holds: 90m, 24h, 7d (at most) or an ISO date.' },
+    config: { type: 'string', describe: 'Configuration file, as given to check.' },
+    'tf-dir': { type: 'string', describe: 'Terraform sources, as given to check.' },
+    'tf-base': { type: 'string', describe: 'Git revision, as given to check.' },
+    'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
+    'input-format': { type: 'string', choices: INPUT_FORMATS, describe: 'Input format, as given to check.' },
+    deleting: { type: 'string', multiple: true, describe: 'Kubernetes objects that will be deleted, as given to check.' },
+    context: { type: 'string', describe: 'Kubernetes context, as given to check.' },
+  },
+  examples: [
+    ['$0 approve 3f9a2c… plan.json --reason "Retiring the old database (OPS-42)"', 'Check plan.json again, show it, and record the approval after you type the environment name.'],
+    ['$0 approve 3f9a2c… -- terraform apply -auto-approve', 'Plan as `guard` does, check, and approve that plan.'],
+  ],
+  run: (args) => approve(args, process.env, { input: process.stdin, output: process.stdout, errors: process.stderr }),
+};
+
+export default command;

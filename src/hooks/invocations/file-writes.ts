@@ -1,0 +1,46 @@
+// Classifies commands that write, move or delete files: refused when a file is the approvals store or a blast-radius
+// configuration file, which only a person may change (approvals and exceptions are how a person says yes).
+import { protectedFile, type HookContext } from '../protected-files.js';
+import type { Refusal, SimpleCommand } from './invocation.js';
+import { commandName } from './unwrap.js';
+
+/** Programs whose every operand may be a file they write, move away, replace or delete. */
+const WRITERS = new Set(['tee', 'mv', 'rm', 'touch', 'truncate', 'chmod', 'chown', 'unlink', 'shred']);
+/** Programs that write only their destination: the last operand, or the `-t` directory. */
+const COPIERS = new Set(['cp', 'ln', 'install', 'rsync']);
+/** Programs that write their operands only when editing in place. */
+const IN_PLACE_EDITORS = new Set(['sed', 'gsed', 'perl']);
+
+export function refuseWrite(command: string, what: string, path: string): Refusal {
+  return {
+    command,
+    why: `it changes ${what} (${path}), which only a person may change: approvals and exceptions are how a person allows destroying production.`,
+    instead: 'Ask the user to make this change themselves; to approve a blocked plan, they run the `blast-radius approve …` command its report names, in their own terminal.',
+  };
+}
+
+function operands(words: string[]): string[] {
+  const name = commandName(words[0] ?? '');
+  const rest = words.slice(1);
+  if (name === 'dd') return rest.filter((w) => w.startsWith('of=')).map((w) => w.slice(3));
+  if (COPIERS.has(name)) {
+    const target = rest.findIndex((w) => w === '-t' || w === '--target-directory');
+    if (target !== -1) return rest.slice(target + 1, target + 2);
+    const given = rest.find((w) => w.startsWith('--target-directory='));
+    return given ? [given.slice('--target-directory='.length)] : rest.filter((w) => !w.startsWith('-')).slice(-1);
+  }
+  if (IN_PLACE_EDITORS.has(name)) return rest.some((w) => /^-[a-zA-Z]*i|^--in-place/.test(w)) ? rest.filter((w) => !w.startsWith('-')) : [];
+  return WRITERS.has(name) ? rest.filter((w) => !w.startsWith('-')) : [];
+}
+
+/** Refusals for the files one command writes: its redirections, and the operands of a file-changing program. */
+export function protectedWrites(words: string[], expanded: boolean[], writes: SimpleCommand['writes'], command: string, context: HookContext): Refusal[] {
+  const targets = [
+    ...(writes ?? []),
+    ...operands(words).map((text) => ({ text, expanded: expanded[words.indexOf(text)] ?? false })),
+  ];
+  return targets.flatMap(({ text, expanded: computed }) => {
+    const what = protectedFile(text, computed, context);
+    return what ? [refuseWrite(command, what, text)] : [];
+  });
+}

@@ -1,0 +1,41 @@
+// Which kube context a refused kubectl or helm command would reach (its --context / --kube-context, else the current
+// context of its kubeconfig, read from the file without contacting the cluster), judged by the environment rules:
+// when it is protected, the refusal says so first.
+import { judgeReading } from '../credentials/judge-reading.js';
+import { currentKubeContext } from '../credentials/kubernetes.js';
+import type { Refusal } from './invocations/invocation.js';
+import type { HookContext } from './protected-files.js';
+
+/** The value of `--name value` or `--name=value` among the words. */
+function flagValue(words: string[], name: string): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === name) return words[i + 1];
+    if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/** The names that decide where the command runs: the explicit context, or the current context and its cluster. */
+function targetNames(words: string[], context: HookContext): { label: string; text: string }[] {
+  const explicit = flagValue(words, words[0] === 'helm' ? '--kube-context' : '--context');
+  if (explicit !== undefined) return [{ label: 'kube context', text: explicit }];
+  const kubeconfig = flagValue(words, '--kubeconfig');
+  const env = kubeconfig === undefined ? context.env : { ...context.env, KUBECONFIG: kubeconfig };
+  const current = currentKubeContext(env, context.home);
+  if (!current) return [];
+  return [
+    { label: 'current kube context', text: current.context },
+    ...(current.cluster ? [{ label: 'cluster', text: current.cluster }] : []),
+  ];
+}
+
+/** Prefixes the refusal's reason with the protected environment its kube context is in, when it is. */
+export function addKubeContext(refusal: Refusal, words: string[], context: HookContext): void {
+  for (const { label, text } of targetNames(words, context)) {
+    const { environment } = judgeReading({ source: 'kubernetes', what: label, value: text, where: label, basis: { kind: 'name', text, label: `${label} name` } });
+    if (!environment.protected) continue;
+    refusal.why = `it would run against the ${label} "${text}", which is ${environment.name} (${environment.reason}); ${refusal.why}`;
+    return;
+  }
+}

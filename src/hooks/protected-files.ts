@@ -1,0 +1,43 @@
+// The files an agent may not write: the approvals store (where approvals live) and any blast-radius configuration
+// file (where exceptions live). Paths are judged as the shell would expand them, failing closed when they cannot be.
+import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
+import { approvalsPath, STORE_VARIABLE } from '../approvals/store.js';
+import { CONFIG_NAMES } from '../config/find-config.js';
+
+/** What the hook knows of the agent's surroundings: its environment, home and working directory. */
+export interface HookContext {
+  env: NodeJS.ProcessEnv;
+  home: string;
+  cwd: string;
+}
+
+/** `~`, `$HOME`, `${HOME}`, `$XDG_CONFIG_HOME` … replaced by their values; undefined when another expansion remains. */
+function expandPath(word: string, context: HookContext): string | undefined {
+  const expanded = word
+    .replace(/^~(?=\/|$)/, context.home)
+    .replace(/\$\{?(HOME|XDG_CONFIG_HOME|BLAST_RADIUS_APPROVALS|PWD)\}?/g, (_match, name: string) =>
+      name === 'HOME' ? context.home : name === 'PWD' ? context.cwd : (context.env[name] ?? ''),
+    );
+  return /[$`*?[]/.test(expanded) ? undefined : resolve(context.cwd, expanded);
+}
+
+/** What the path is, when it is protected: `the approvals store`, `a blast-radius configuration file`. */
+export function protectedFile(word: string, computed: boolean, context: HookContext): string | undefined {
+  const path = computed ? undefined : expandPath(word, context);
+  if (path === undefined) {
+    // Only known at run time: refused when its text names what it could be.
+    return /blast-radius|approvals\.json/.test(word) ? 'a blast-radius file (named at run time)' : undefined;
+  }
+  if (CONFIG_NAMES.includes(basename(path))) return 'a blast-radius configuration file';
+  const store = approvalsPath(context.env, context.home);
+  const storeDirectory = dirname(store);
+  if (path === store || path === storeDirectory || path.startsWith(`${storeDirectory}${sep}`)) return 'the approvals store';
+  if (path.includes(`${sep}blast-radius${sep}approvals`)) return 'an approvals store';
+  return undefined;
+}
+
+/** True when the command names a custom store path, which the cheap pre-filter would not notice. */
+export function mentionsStore(command: string, context: HookContext): boolean {
+  const named = context.env[STORE_VARIABLE];
+  return named !== undefined && named !== '' && isAbsolute(named) && command.includes(basename(named));
+}

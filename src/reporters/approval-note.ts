@@ -1,0 +1,35 @@
+// The sentences every reporter shares about approvals: the fingerprint of a blocked plan with the command a person
+// runs to approve it, an approval that let the plan pass, or one that expired and was not honoured.
+import type { Report } from '../model.js';
+
+/** How a format writes a command or fingerprint (`code`) and the words around it (`prose`). */
+export interface NoteStyle {
+  code(text: string): string;
+  prose(text: string): string;
+}
+
+export const PLAIN: NoteStyle = { code: (text) => `\`${text}\``, prose: (text) => text };
+
+/** An approval of the fingerprint was found but has expired: said, so that nobody thinks it still holds. */
+export function expiredApprovalLine(report: Report, { code, prose }: NoteStyle = PLAIN): string[] {
+  const { approval } = report;
+  if (approval?.status !== 'expired') return [];
+  return [`${prose('The approval of fingerprint ')}${code(approval.fingerprint)}${prose(` by ${approval.by} expired at ${approval.expires}; it was not honoured.`)}`];
+}
+
+/** Sentences, each without a trailing newline. */
+export function approvalNote(report: Report, style: NoteStyle = PLAIN): string[] {
+  const { code, prose } = style;
+  const { approval, fingerprint, approveCommand } = report;
+  if (approval?.status === 'honoured') {
+    return [`${prose('Approved: fingerprint ')}${code(approval.fingerprint)}${prose(` by ${approval.by} at ${approval.approvedAt}, until ${approval.expires}: ${approval.reason}`)}`];
+  }
+  const lines = expiredApprovalLine(report, style);
+  if (report.verdict === 'block' && fingerprint !== undefined && approveCommand !== undefined) {
+    lines.push(
+      `${prose('Fingerprint ')}${code(fingerprint)}${prose('. If this destruction is intended, a person (never an agent) approves exactly these changes by running ')}` +
+        `${code(approveCommand)}${prose(' in their own terminal; any other change to what is destroyed needs a new approval.')}`,
+    );
+  }
+  return lines;
+}

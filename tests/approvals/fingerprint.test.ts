@@ -1,0 +1,68 @@
+// The fingerprint of a blocked plan: the same destructive changes give the same one, whatever the file is called or
+// whatever else the plan does; any change to what is destroyed, or how, gives another.
+import { check } from '../../src/check.js';
+import { FINGERPRINT_PATTERN } from '../../src/approvals/fingerprint-format.js';
+import { scratchDirectory } from '../helpers/scratch.js';
+import { editedPlan, PROD_REPLACE } from './approval-helpers.js';
+import { ROOT } from '../helpers/run-cli.js';
+import { join } from 'node:path';
+
+const scratch = scratchDirectory();
+afterAll(() => scratch.remove());
+
+type Plan = Parameters<Parameters<typeof editedPlan>[3] & object>[0];
+const db = (plan: Plan): Record<string, unknown> & { change: Record<string, unknown> } =>
+  plan.resource_changes.find((r) => r.address === 'terraform_data.prod_db') as Record<string, unknown> & { change: Record<string, unknown> };
+
+async function fingerprint(file: string): Promise<string | undefined> {
+  return (await check({ files: [file] })).fingerprint;
+}
+
+it('is 32 hexadecimal characters, with the command that approves it', async () => {
+  const report = await check({ files: [PROD_REPLACE] });
+  expect(report.fingerprint).toMatch(FINGERPRINT_PATTERN);
+  expect(report.approveCommand).toBe(`blast-radius approve ${report.fingerprint} ${PROD_REPLACE}`);
+});
+
+it('is the same for the same plan under another name, in another directory, read again', async () => {
+  const original = await fingerprint(PROD_REPLACE);
+  expect(await fingerprint(editedPlan(PROD_REPLACE, scratch.path, 'renamed.json'))).toBe(original);
+  expect(await fingerprint(PROD_REPLACE)).toBe(original);
+});
+
+it('ignores changes that destroy nothing protected (a create added, timestamps)', async () => {
+  const original = await fingerprint(PROD_REPLACE);
+  const edited = editedPlan(PROD_REPLACE, scratch.path, 'quiet.json', (plan) => {
+    plan.timestamp = '2030-01-01T00:00:00Z';
+    plan.resource_changes.push({ ...plan.resource_changes[2], address: 'terraform_data.staging_extra', name: 'staging_extra' });
+  });
+  expect(await fingerprint(edited)).toBe(original);
+});
+
+describe('changes with any change to what is destroyed', () => {
+  const edits: [string, (plan: Plan) => void][] = [
+    ['another address', (plan) => Object.assign(db(plan), { address: 'terraform_data.prod_db2', name: 'prod_db2' })],
+    ['another type', (plan) => Object.assign(db(plan), { type: 'terraform_data_x' })],
+    ['delete instead of replace', (plan) => Object.assign(db(plan).change, { actions: ['delete'] })],
+    ['other replace paths', (plan) => Object.assign(db(plan).change, { replace_paths: [['input']] })],
+    ['a second production delete', (plan) => {
+      const api = plan.resource_changes.find((r) => r.address === 'terraform_data.prod_api') as { change: Record<string, unknown> };
+      api.change.actions = ['delete'];
+      api.change.after = null;
+    }],
+  ];
+  it.each(edits)('%s', async (name, edit) => {
+    const edited = editedPlan(PROD_REPLACE, scratch.path, `${name.replace(/\W+/g, '-')}.json`, edit);
+    const report = await check({ files: [edited] });
+    expect(report.verdict).toBe('block');
+    expect(report.fingerprint).toMatch(FINGERPRINT_PATTERN);
+    expect(report.fingerprint).not.toBe(await fingerprint(PROD_REPLACE));
+  });
+});
+
+it('is absent when nothing blocks', async () => {
+  const report = await check({ files: [join(ROOT, 'fixtures/terraform/staging-delete/plan.json')] });
+  expect(report.verdict).toBe('pass');
+  expect(report.fingerprint).toBeUndefined();
+  expect(report.approveCommand).toBeUndefined();
+});

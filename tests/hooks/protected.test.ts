@@ -1,0 +1,103 @@
+// The hook's protection of approvals and configuration, in process: file-editing tools of each agent, paths judged as
+// the shell expands them, and kubectl/helm refusals naming the protected kube context they would reach.
+import { AGENTS } from '../../src/hooks/agents/index.js';
+import { decide } from '../../src/hooks/decide.js';
+import { protectedFile, type HookContext } from '../../src/hooks/protected-files.js';
+import { runHook } from '../../src/hooks/run-hook.js';
+import { fakeHome, kubeconfig, type FakeHome } from '../credentials/fake-home.js';
+
+const context = (env: NodeJS.ProcessEnv = {}): HookContext => ({ env, home: '/home/jane', cwd: '/home/jane/repo' });
+
+describe('protected files', () => {
+  it.each([
+    ['.blast-radius.yml', 'a blast-radius configuration file'],
+    ['/elsewhere/.blast-radius.json', 'a blast-radius configuration file'],
+    ['~/.config/blast-radius/approvals.json', 'the approvals store'],
+    ['$HOME/.config/blast-radius', 'the approvals store'],
+    ['../.config/blast-radius/approvals.json', 'the approvals store'],
+    ['/tmp/x/blast-radius/approvals.json', 'an approvals store'],
+  ])('%s is %s', (path, what) => {
+    expect(protectedFile(path, false, context())).toBe(what);
+  });
+
+  it('follows XDG_CONFIG_HOME and BLAST_RADIUS_APPROVALS as the hook sees them', () => {
+    expect(protectedFile('/cfg/blast-radius/approvals.json', false, context({ XDG_CONFIG_HOME: '/cfg' }))).toBe('the approvals store');
+    expect(protectedFile('/secure/ok.json', false, context({ BLAST_RADIUS_APPROVALS: '/secure/ok.json' }))).toBe('the approvals store');
+  });
+
+  it.each([['main.tf'], ['~/.config/other/settings.json'], ['blast-radius-notes.md']])('%s is not protected', (path) => {
+    expect(protectedFile(path, false, context())).toBeUndefined();
+  });
+
+  it('refuses a path only known at run time when its text names blast-radius', () => {
+    expect(protectedFile('$DIR/blast-radius/approvals.json', false, context())).toBe('a blast-radius file (named at run time)');
+    expect(protectedFile('$DIR/notes.txt', false, context())).toBeUndefined();
+  });
+});
+
+describe('file-editing tools', () => {
+  const payloads: [string, (file: string) => unknown][] = [
+    ['claude-code', (file) => ({ hook_event_name: 'PreToolUse', cwd: '/home/jane/repo', tool_name: 'Write', tool_input: { file_path: file, content: 'x' } })],
+    ['claude-code', (file) => ({ hook_event_name: 'PreToolUse', cwd: '/home/jane/repo', tool_name: 'Edit', tool_input: { file_path: file, old_string: 'a', new_string: 'b' } })],
+    ['claude-code', (file) => ({ hook_event_name: 'PreToolUse', cwd: '/home/jane/repo', tool_name: 'MultiEdit', tool_input: { file_path: file, edits: [] } })],
+    ['gemini', (file) => ({ hook_event_name: 'BeforeTool', cwd: '/home/jane/repo', tool_name: 'write_file', tool_input: { file_path: file, content: 'x' } })],
+    ['gemini', (file) => ({ hook_event_name: 'BeforeTool', cwd: '/home/jane/repo', tool_name: 'replace', tool_input: { file_path: file, old_string: 'a', new_string: 'b' } })],
+    ['codex', (file) => ({ hook_event_name: 'PreToolUse', cwd: '/home/jane/repo', tool_name: 'apply_patch', tool_input: { command: `*** Begin Patch\n*** Update File: ${file}\n@@\n-a\n+b\n*** End Patch\n` } })],
+  ];
+
+  it.each(payloads)('%s: refuses an edit of the configuration, and says to ask the person', async (agent, payload) => {
+    const answer = await runHook(AGENTS[agent as keyof typeof AGENTS], JSON.stringify(payload('.blast-radius.yml')), {}, '/home/jane');
+    expect(answer.stdout).toContain('deny');
+    expect(answer.stdout).toContain('only a person may change');
+    expect(answer.stdout).toContain('blast-radius approve');
+  });
+
+  it.each(payloads)('%s: refuses an edit of the approvals store', async (agent, payload) => {
+    const answer = await runHook(AGENTS[agent as keyof typeof AGENTS], JSON.stringify(payload('/home/jane/.config/blast-radius/approvals.json')), {}, '/home/jane');
+    expect(answer.stdout).toContain('the approvals store');
+  });
+
+  it.each(payloads)('%s: lets other edits through silently', async (agent, payload) => {
+    const answer = await runHook(AGENTS[agent as keyof typeof AGENTS], JSON.stringify(payload('main.tf')), {}, '/home/jane');
+    expect(answer.stdout ?? '').not.toContain('deny');
+    expect(answer.exitCode).toBe(0);
+  });
+});
+
+describe('the kube context a refused kubectl or helm command reaches', () => {
+  let home: FakeHome;
+  beforeEach(() => {
+    home = fakeHome({
+      '.kube/config': kubeconfig({ current: 'payments-prod', contexts: [['payments-prod', 'eks-payments'], ['dev', 'kind-dev']], clusters: [['eks-payments', 'https://x.example']] }),
+    });
+  });
+  afterEach(() => home.remove());
+
+  const reason = async (command: string, env: NodeJS.ProcessEnv = {}): Promise<string> => {
+    const decision = await decide(command, { env, home: home.home, cwd: home.home });
+    expect(decision.verdict).toBe('deny');
+    return decision.verdict === 'deny' ? decision.refusals.map((r) => r.why).join('\n') : '';
+  };
+
+  it('names a production current context when no --context is given', async () => {
+    expect(await reason('kubectl delete deployment web')).toMatch(/^it would run against the current kube context "payments-prod", which is production \(the current kube context name "payments-prod" contains the word "prod"\); kubectl delete/);
+    expect(await reason('helm uninstall api')).toMatch(/^it would run against the current kube context "payments-prod", which is production/);
+  });
+
+  it('judges an explicit --context / --kube-context instead of the current one', async () => {
+    expect(await reason('kubectl --context dev delete deployment web')).toMatch(/^kubectl delete/);
+    expect(await reason('helm --kube-context=dev uninstall api')).toMatch(/^helm uninstall/);
+    expect(await reason('kubectl --context=orders-prd delete deployment web')).toMatch(/^it would run against the kube context "orders-prd", which is production/);
+  });
+
+  it('reads the kubeconfig named by --kubeconfig or KUBECONFIG', async () => {
+    const other = home.write('other-config', kubeconfig({ current: 'dev', contexts: [['dev', 'kind-dev']] }));
+    expect(await reason(`kubectl --kubeconfig ${other} delete deployment web`)).toMatch(/^kubectl delete/);
+    expect(await reason('kubectl delete deployment web', { KUBECONFIG: other })).toMatch(/^kubectl delete/);
+  });
+
+  it('keeps the plain reason without a kubeconfig', async () => {
+    home.remove();
+    expect(await reason('kubectl delete deployment web')).toMatch(/^kubectl delete/);
+  });
+});
