@@ -57,6 +57,15 @@ export function environmentClassifier(variables: RootVariable[], config: Compile
   const context: RuleContext = { variables, contexts: inputs.contexts ?? [] };
   const planWide = rootVariableCandidates(variables, DEFAULT_ROOT_VARIABLE_RULE.params, environments, DEFAULT_ROOT_VARIABLE_RULE.id);
   const fromSource = sourceEvidenceCandidates(inputs.source ?? NO_SOURCE_EVIDENCE, environments, DEFAULT_SOURCE_RULE.id);
+  /** Equal decisions share one tag: thousands of resources tagged alike hold one object, not a copy each. */
+  const decided = new Map<string, EnvironmentTag>();
+  const shareTag = (tag: EnvironmentTag): EnvironmentTag => {
+    const key = JSON.stringify([tag.name, tag.protected, tag.rule, tag.evidence ?? null, tag.reason]);
+    const known = decided.get(key);
+    if (known) return known;
+    decided.set(key, tag);
+    return tag;
+  };
 
   function decide(change: ResourceChange, steps?: TraceStep[]): EnvironmentTag {
     const record = (rule: string, candidates: Candidate[]): Candidate | undefined => {
@@ -83,7 +92,7 @@ export function environmentClassifier(variables: RootVariable[], config: Compile
   }
 
   return {
-    classify: (change) => decide(change),
+    classify: (change) => shareTag(decide(change)),
     explain: (change) => {
       const steps: TraceStep[] = [];
       return { environment: decide(change, steps), steps };
