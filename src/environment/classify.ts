@@ -59,6 +59,15 @@ export function environmentClassifier(variables: RootVariable[], config: Compile
   const planWide = rootVariableCandidates(variables, DEFAULT_ROOT_VARIABLE_RULE.params, environments, DEFAULT_ROOT_VARIABLE_RULE.id);
   const fromContext = kubeContextCandidates(context.contexts, environments, DEFAULT_CONTEXT_RULE.id);
   const fromSource = sourceEvidenceCandidates(inputs.source ?? NO_SOURCE_EVIDENCE, environments, DEFAULT_SOURCE_RULE.id);
+  /** Equal decisions share one tag: thousands of resources tagged alike hold one object, not a copy each. */
+  const decided = new Map<string, EnvironmentTag>();
+  const shareTag = (tag: EnvironmentTag): EnvironmentTag => {
+    const key = JSON.stringify([tag.name, tag.protected, tag.rule, tag.evidence ?? null, tag.reason]);
+    const known = decided.get(key);
+    if (known) return known;
+    decided.set(key, tag);
+    return tag;
+  };
 
   function decide(change: ResourceChange, steps?: TraceStep[]): EnvironmentTag {
     const record = (rule: string, candidates: Candidate[]): Candidate | undefined => {
@@ -90,7 +99,7 @@ export function environmentClassifier(variables: RootVariable[], config: Compile
     change.evidenceNote === undefined ? tag : { ...tag, reason: `${tag.reason} (${change.evidenceNote})` };
 
   return {
-    classify: (change) => noted(change, decide(change)),
+    classify: (change) => shareTag(noted(change, decide(change))),
     explain: (change) => {
       const steps: TraceStep[] = [];
       return { environment: noted(change, decide(change, steps)), steps };

@@ -78,16 +78,3 @@ export function openInputSource(path: string): InputSource {
 export function prependChunks(chunks: Buffer[], rest: ByteSource): ByteSource {
   return { read: () => chunks.shift() ?? rest.read() };
 }
-
-/** Bytes already in memory (the output of `terraform show -json`), handed out a chunk at a time. */
-export function bufferSource(bytes: Buffer): ByteSource {
-  let offset = 0;
-  return {
-    read: () => {
-      if (offset >= bytes.length) return null;
-      const chunk = bytes.subarray(offset, offset + CHUNK_SIZE);
-      offset += chunk.length;
-      return chunk;
-    },
-  };
-}

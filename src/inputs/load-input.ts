@@ -8,7 +8,9 @@ import { analyzeTerraformPlan } from '../analyzers/terraform/analyze-plan.js';
 import type { QuietChanges } from '../analyzers/terraform/change-tally.js';
 import { validatePlan } from '../analyzers/terraform/validate-plan.js';
 import { isSetupTerraformWrapperOutput, wrapperOutputMessage } from '../analyzers/terraform/wrapper-output.js';
-import { bufferSource, openInputSource, prependChunks, type InputSource } from './byte-source.js';
+import type { BinaryPlanShow } from '../analyzers/terraform/binary-plan.js';
+import { openInputSource, prependChunks, type InputSource } from './byte-source.js';
+import type { ChildOutputSource } from './child-output-source.js';
 import { decodeText } from './decode-text.js';
 import { isKubernetesFormat, type InputFormat } from './input-format.js';
 import { isZipArchive } from './is-zip-archive.js';
@@ -136,9 +138,44 @@ async function stream(
   return plans.map((plan, i) => plan.finish(names[i] as string));
 }
 
-function fromBytes(bytes: Buffer, name: string, firstIndex: number, options: LoadOptions, limit: number): Promise<AnalyzedInput[]> {
-  if (bytes.length <= limit || startsWithUtf16Bom(bytes)) return parseWhole(bytes, name, firstIndex, options);
-  return stream(() => bufferSource(bytes), bytes.length, name, firstIndex, options, true);
+/**
+ * Reads the output of `terraform show -json` like a file: whole when small, else streamed (terraform runs again if
+ * the plan must be read twice). Terraform's own failure (exit status, first error line) wins over what its output
+ * looks like; output cut short while terraform succeeded is a truncated document.
+ */
+async function readShownPlan(show: BinaryPlanShow, name: string, firstIndex: number, options: LoadOptions, limit: number): Promise<AnalyzedInput[]> {
+  const runs: ChildOutputSource[] = [];
+  const run = (): ChildOutputSource => {
+    const output = show.run();
+    runs.push(output);
+    return output;
+  };
+  const terraformFailure = async (): Promise<InputError | null> => {
+    for (const output of runs) {
+      const failure = await show.failure(output);
+      if (failure) return failure;
+    }
+    return null;
+  };
+  try {
+    const output = run();
+    const head = readHead(output, limit);
+    let analyzed: AnalyzedInput[];
+    if (head.ended || startsWithUtf16Bom(head.chunks[0] ?? Buffer.alloc(0))) {
+      const bytes = readRest(head.chunks, output);
+      const failure = await terraformFailure();
+      if (failure) throw failure;
+      analyzed = await parseWhole(bytes, name, firstIndex, options);
+    } else {
+      const open = (): ByteSource => (runs.length === 1 && head.chunks.length > 0 ? prependChunks(head.chunks.splice(0), output) : run());
+      analyzed = await stream(open, undefined, name, firstIndex, options, true);
+    }
+    const failure = await terraformFailure();
+    if (failure) throw failure;
+    return analyzed;
+  } catch (error) {
+    throw (await terraformFailure()) ?? error;
+  }
 }
 
 /**
@@ -156,8 +193,12 @@ export async function loadInput(path: string, firstIndex: number, options: LoadO
     if (isZipArchive(first)) {
       // Only binary plans need a child process: load that code on this path alone.
       const { showBinaryPlan } = await import('../analyzers/terraform/binary-plan.js');
-      const bytes = await showBinaryPlan(readRest(head.chunks, source), path, name, options);
-      return await fromBytes(bytes, name, firstIndex, options, limit);
+      const show = showBinaryPlan(path === STDIN ? readRest(head.chunks, source) : Buffer.alloc(0), path, name, options);
+      try {
+        return await readShownPlan(show, name, firstIndex, options, limit);
+      } finally {
+        show.dispose();
+      }
     }
     // UTF-16 (PowerShell's `>`) is decoded whole: a plan that size is rare, and text in UTF-16 has to be transcoded.
     // Kubernetes outputs are text read whole too: even a large cluster's diff is small beside a large plan.

@@ -116,3 +116,15 @@ it('says when nothing reveals the environment', () => {
   expect(environment).toMatchObject({ name: 'unknown', protected: false, rule: 'no-evidence' });
   expect(environment.reason).toMatch(/no environment tag, name or root variable/);
 });
+
+describe('shared decisions', () => {
+  it('gives changes decided alike one EnvironmentTag object, and different decisions their own', () => {
+    const { classify: classifyOne } = environmentClassifier([]);
+    const first = classifyOne(resourceChange({ name: 'a', labels: [tag('Environment', 'production')] }));
+    const second = classifyOne(resourceChange({ name: 'b', labels: [tag('Environment', 'production')] }));
+    const other = classifyOne(resourceChange({ name: 'c', labels: [tag('Environment', 'staging')] }));
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+    expect(other.name).toBe('staging');
+  });
+});

@@ -1,22 +1,29 @@
 // Turns a validated Terraform plan into the normalized model: resource changes, drift, root variables, outputs.
-import type { Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
+import type { AccountId, Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
 import { collectAccounts } from './accounts.js';
 import { buildDependentsGraph } from './dependency-graph.js';
 import { mapActions, refineAction } from './actions.js';
 import { ChangeTally, type QuietChanges } from './change-tally.js';
 import { describeActionReason, formatReplacePaths } from './action-reasons.js';
+import { EvidencePool } from './evidence-pool.js';
 import { collectLabels } from './labels.js';
 import { parseModulePath } from './module-path.js';
 import { collectNameHints } from './name-hints.js';
 import type { RawPlan, RawResourceChange } from './plan-types.js';
 import { revealsSensitive, sensitiveStrings } from './sensitive-strings.js';
 
-function dedupe<T>(items: T[], key: (item: T) => string): T[] {
+/** Each pooled item once, in the order first seen: equal items are the same object once pooled. */
+function sharedOnce<T extends object>(items: T[], share: (item: T) => T): T[] {
+  return [...new Set(items.map(share))];
+}
+
+/** One account per provider and id: the attribute it was first found in. */
+function firstOfEachAccount(accounts: AccountId[]): AccountId[] {
   const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
+  return accounts.filter((account) => {
+    const key = `${account.provider}\u0000${account.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }
@@ -27,7 +34,8 @@ export function resourceAction(raw: RawResourceChange): Action {
   return refineAction(mapActions(raw.change.actions).action, { mode: raw.mode, previousAddress: raw.previous_address, importing });
 }
 
-export function toResourceChange(raw: RawResourceChange, input: number): ResourceChange {
+/** `pool` shares equal evidence between the changes of one plan (give each plan its own). */
+export function toResourceChange(raw: RawResourceChange, input: number, pool: EvidencePool): ResourceChange {
   const { change } = raw;
   const mapped = mapActions(change.actions);
   const importing = change.importing !== undefined && change.importing !== null;
@@ -52,19 +60,19 @@ export function toResourceChange(raw: RawResourceChange, input: number): Resourc
     source: 'terraform',
     input,
     address: raw.address,
-    type: raw.type,
+    type: pool.text(raw.type),
     name: raw.name,
-    modulePath: parseModulePath(raw.module_address).map((segment) => segment.name),
+    modulePath: pool.names(parseModulePath(raw.module_address).map((segment) => segment.name)),
     action,
-    labels: dedupe(labels, (l) => `${l.field}\u0000${l.key}\u0000${l.value}`),
-    nameHints: dedupe(nameHints, (h) => `${h.field}\u0000${h.value}`),
-    accounts: dedupe(accounts, (a) => `${a.provider}\u0000${a.id}`),
+    labels: sharedOnce(labels, (label) => pool.label(label)),
+    nameHints: sharedOnce(nameHints, (hint) => pool.nameHint(hint)),
+    accounts: firstOfEachAccount(accounts).map((account) => pool.account(account)),
   };
   if (raw.index !== undefined) result.index = raw.index;
   if (raw.previous_address !== undefined) result.previousAddress = raw.previous_address;
   if (action === 'replace' && mapped.replaceOrder) result.replaceOrder = mapped.replaceOrder;
-  if (reason !== undefined) result.reason = reason;
-  if (replacePaths) result.replacePaths = replacePaths;
+  if (reason !== undefined) result.reason = pool.text(reason);
+  if (replacePaths) result.replacePaths = pool.names(replacePaths);
   if (raw.deposed !== undefined) result.deposed = raw.deposed;
   if (importing) result.importing = true;
   const namespace = nameHints.find((hint) => hint.field.endsWith('metadata[0].namespace') || hint.field.endsWith('metadata.namespace'));
@@ -114,8 +122,9 @@ export function analyzeTerraformPlan(plan: RawPlan, file: string, input: number,
   const drift = (plan.resource_drift ?? []).map((raw) => toDrift(raw, input));
   const tally = new ChangeTally(quietChanges, new Set(drift.map((entry) => entry.address)));
   const changes: ResourceChange[] = [];
+  const pool = new EvidencePool();
   for (const raw of plan.resource_changes ?? []) {
-    if (tally.count(resourceAction(raw), raw.address)) changes.push(toResourceChange(raw, input));
+    if (tally.count(resourceAction(raw), raw.address)) changes.push(toResourceChange(raw, input, pool));
   }
   return { ...analyzePlanHeader(plan, file), changes, drift, actionCounts: tally.actionCounts };
 }

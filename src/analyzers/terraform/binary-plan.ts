@@ -1,9 +1,10 @@
-// Reads a binary plan file (`terraform plan -out=…`) by running `terraform show -json` (or OpenTofu's `tofu`) on it.
-import { execFile } from 'node:child_process';
+// Reads a binary plan file (`terraform plan -out=…`) by running `terraform show -json` (or OpenTofu's `tofu`) on it,
+// its output streamed rather than collected, so that a binary plan of any size is read in bounded memory.
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors.js';
+import { childOutputSource, type ChildOutputSource } from '../../inputs/child-output-source.js';
 
 function onPath(command: string): string | undefined {
   for (const directory of (process.env.PATH ?? '').split(delimiter)) {
@@ -36,45 +37,52 @@ function firstErrorLine(stderr: string): string {
   return lines.find((line) => line.startsWith('Error:'))?.replace(/^Error:\s*/, '') ?? lines[0] ?? 'no error message';
 }
 
-function run(binary: string, globalArgs: string[], planPath: string, cwd: string, name: string): Promise<Buffer> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(
-      binary,
-      [...globalArgs, 'show', '-json', '-no-color', planPath],
-      { cwd, encoding: 'buffer', maxBuffer: 1024 ** 3, env: { ...process.env, TF_IN_AUTOMATION: '1' } },
-      (error, stdout, stderr) => {
-        if (!error) return resolvePromise(stdout);
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return reject(new InputError(`${name} is a binary Terraform plan, but ${binary} was not found.`));
-        reject(new InputError(`\`${binary} show -json ${name}\` failed: ${firstErrorLine(stderr.toString('utf8'))}`));
-      },
-    );
-  });
+/** `terraform show -json` of one binary plan, run as often as its output is read; dispose() removes what it wrote. */
+export interface BinaryPlanShow {
+  /** Starts terraform; its standard output streams through the source returned. */
+  run(): ChildOutputSource;
+  /**
+   * Terraform's own failure, after the output was read (or given up on): a command that could not start or that
+   * failed is an InputError with its first error line; null when it succeeded or was stopped by us.
+   */
+  failure(output: ChildOutputSource): Promise<InputError | null>;
+  dispose(): void;
 }
 
 /**
  * Terraform needs the working directory the plan was made in (its .terraform holds the provider schemas): use the
  * plan's own directory when it has one, else the current directory; `terraformArgs` (`-chdir=infra`) come first.
+ * A plan read from standard input (`bytes`) is written to a scratch file for terraform to read.
  */
-export async function showBinaryPlan(
+export function showBinaryPlan(
   bytes: Buffer,
   path: string,
   name: string,
   options: { terraformBin?: string; terraformArgs?: string[] } = {},
-): Promise<Buffer> {
+): BinaryPlanShow {
   const binary = findTerraform(options.terraformBin, name);
-  const globalArgs = options.terraformArgs ?? [];
-  if (path !== '-') {
-    const planDirectory = dirname(resolve(path));
-    const cwd = existsSync(join(planDirectory, '.terraform')) ? planDirectory : process.cwd();
-    return run(binary, globalArgs, resolve(path), cwd, name);
-  }
-  const scratch = mkdtempSync(join(tmpdir(), 'blast-radius-'));
-  try {
-    const planPath = join(scratch, 'stdin.tfplan');
+  let planPath = resolve(path);
+  let cwd = existsSync(join(dirname(planPath), '.terraform')) ? dirname(planPath) : process.cwd();
+  let scratch: string | undefined;
+  if (path === '-') {
+    scratch = mkdtempSync(join(tmpdir(), 'blast-radius-'));
+    planPath = join(scratch, 'stdin.tfplan');
     writeFileSync(planPath, bytes);
-    return await run(binary, globalArgs, planPath, process.cwd(), name);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    cwd = process.cwd();
   }
+  const args = [...(options.terraformArgs ?? []), 'show', '-json', '-no-color', planPath];
+  return {
+    run: () => childOutputSource(binary, args, { cwd, env: { ...process.env, TF_IN_AUTOMATION: '1' } }),
+    failure: async (output) => {
+      const { code, stderr, error, stopped } = await output.finish();
+      if (error === 'ENOENT') return new InputError(`${name} is a binary Terraform plan, but ${binary} was not found.`);
+      if (error !== undefined) return new InputError(`${name} is a binary Terraform plan, but ${binary} could not be started: ${error}.`);
+      // Stopped by us: its output was given up on (malformed), and the reason is that error, not terraform's exit.
+      if (code === 0 || stopped) return null;
+      return new InputError(`\`${binary} show -json ${name}\` failed: ${firstErrorLine(stderr)}`);
+    },
+    dispose: () => {
+      if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+    },
+  };
 }

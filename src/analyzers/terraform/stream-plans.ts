@@ -6,6 +6,7 @@ import type { JsonScanner } from '../../inputs/json-scanner.js';
 import type { AnalyzedInput, Drift, ResourceChange } from '../../model.js';
 import { analyzePlanHeader, resourceAction, toDrift, toResourceChange } from './analyze-plan.js';
 import { ChangeTally, type QuietChanges } from './change-tally.js';
+import { EvidencePool } from './evidence-pool.js';
 import type { RawPlan, RawResourceChange } from './plan-types.js';
 import { checkIsList, checkOutputChanges, checkPlanHeader, checkResourceChange, checkVariables } from './validate-plan.js';
 
@@ -103,6 +104,7 @@ function readPlan(scanner: JsonScanner, input: number, quietChanges: QuietChange
   const drifted = new Set<string>();
   let tally = new ChangeTally(quietChanges, drifted);
   let changes: ResourceChange[] = [];
+  let pool = new EvidencePool();
   let drift: Drift[] = [];
   let badChange: BadEntry | undefined;
   let badDrift: BadEntry | undefined;
@@ -124,7 +126,7 @@ function readPlan(scanner: JsonScanner, input: number, quietChanges: QuietChange
     }
     const raw = facts as unknown as RawResourceChange;
     if (tally.count(resourceAction(raw), raw.address)) {
-      changes.push(toResourceChange(JSON.parse(bytes.toString('utf8')) as RawResourceChange, input));
+      changes.push(toResourceChange(JSON.parse(bytes.toString('utf8')) as RawResourceChange, input, pool));
     } else {
       droppedBeforeDrift = true;
     }
@@ -149,6 +151,7 @@ function readPlan(scanner: JsonScanner, input: number, quietChanges: QuietChange
     if (key === 'resource_changes') {
       tally = new ChangeTally(quietChanges, drifted);
       changes = [];
+      pool = new EvidencePool();
       badChange = undefined;
       members[key] = readList(scanner, readChange);
     } else if (key === 'resource_drift') {
