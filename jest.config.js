@@ -2,6 +2,9 @@
 export default {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
+  // A bound for tests that hang, not a speed limit: end-to-end tests spawn the CLI (and --cluster ones load
+  // @kubernetes/client-node), which on a loaded CI machine can take several seconds.
+  testTimeout: 30_000,
   roots: ['<rootDir>/tests'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

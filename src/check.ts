@@ -27,8 +27,11 @@ export interface CheckOptions extends LoadOptions, ApprovalOptions {
   deleting?: string[];
   /** The Kubernetes context the Kubernetes inputs go to (default: kubectl's current context, when one is set). */
   context?: string;
-  /** Ask the live cluster (read-only) what Kubernetes deletions take with them, from this kubeconfig (default: kubectl's). */
-  cluster?: { kubeconfig?: string };
+  /**
+   * Ask the live cluster (read-only) what Kubernetes deletions take with them, from this kubeconfig (default:
+   * kubectl's); false: do not, whatever the configuration says (default: as the configuration's kubernetes.cluster).
+   */
+  cluster?: { kubeconfig?: string } | false;
   /** A configuration file; by default the nearest .blast-radius.yml above the working directory, if any. */
   config?: string;
   /** An already loaded configuration (takes precedence over `config`). */
@@ -71,7 +74,7 @@ function checkFileList(files: string[], deleting: string[] = []): void {
 /** With --cluster, Kubernetes inputs are analyzed with what the live cluster adds; the connection is made once, when first needed. */
 function withCluster(options: CheckOptions): CheckOptions {
   const { cluster } = options;
-  if (cluster === undefined) return options;
+  if (cluster === undefined || cluster === false) return options;
   let connected: Promise<ClusterLookup> | undefined;
   const analyzeKubernetes = async (reading: KubeReading, name: string, input: number): Promise<AnalyzedInput> => {
     const [{ connectCluster }, { enrichFromCluster }, analyzer] = await Promise.all([
@@ -115,7 +118,7 @@ async function kubernetesContexts(options: CheckOptions): Promise<string[]> {
 export async function check(options: CheckOptions): Promise<Report> {
   checkFileList(options.files, options.deleting);
   const config = options.compiledConfig ?? (await loadConfig(options.config));
-  const list = inputList(options);
+  const list = inputList(options.cluster === undefined && config.cluster ? { ...options, cluster: config.cluster } : options);
   const directories = list.map(({ file, options: given }) => (isKubernetesFormat(given.inputFormat) ? undefined : sourceDirectory(file, options)));
   if (options.tfBase !== undefined && directories.every((directory) => directory === undefined)) {
     throw new UsageError('--tf-base needs the Terraform sources: pass --tf-dir, or keep the plan file beside its .tf files.');

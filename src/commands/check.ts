@@ -54,7 +54,10 @@ const command: CommandSpec<CheckArgs> = {
       describe: 'Kubernetes objects that will be deleted (`kubectl get -o yaml|json`, `helm get manifest`); repeatable.',
     },
     context: { type: 'string', describe: 'The Kubernetes context the change goes to (default: the current context of the kubeconfig).' },
-    cluster: { type: 'boolean', describe: 'Ask the cluster (read-only) what a namespace or CRD deletion takes, and the labels of objects a text input only names.' },
+    cluster: {
+      type: 'boolean',
+      describe: 'Ask the cluster (read-only) what a namespace or CRD deletion takes, and the labels of objects a text input only names (--no-cluster: do not, whatever the configuration says).',
+    },
     kubeconfig: { type: 'string', describe: 'The kubeconfig file --cluster uses (default: KUBECONFIG, else ~/.kube/config).' },
     color: { type: 'boolean', describe: 'Force colour on or off (default: on for terminals, off with NO_COLOR).' },
     approvals: { type: 'boolean', default: true, describe: 'Honour approvals from `blast-radius approve` (--no-approvals: ignore them, as CI should).' },
@@ -83,7 +86,7 @@ const command: CommandSpec<CheckArgs> = {
     if (args['input-format']) options.inputFormat = args['input-format'];
     if (args.deleting !== undefined) options.deleting = [args.deleting].flat();
     if (args.context) options.context = args.context;
-    if (args.cluster) options.cluster = args.kubeconfig === undefined ? {} : { kubeconfig: args.kubeconfig };
+    if (args.cluster !== undefined) options.cluster = args.cluster && (args.kubeconfig === undefined ? {} : { kubeconfig: args.kubeconfig });
     const progress = terminalProgressBar();
     if (progress) options.onProgress = progress.update;
     const report = await check(options).finally(() => progress?.done());

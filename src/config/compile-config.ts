@@ -1,5 +1,6 @@
 // Turns a validated configuration into the compiled form: merges environments with the built-in ones, compiles
 // every pattern (refusing unsafe regular expressions), and refuses expired exceptions and unknown environments.
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { conditions, type CompiledRule, type Condition } from '../environment/kinds/config-rule.js';
 import { DEFAULT_ENVIRONMENTS, type EnvironmentDefinition } from '../environment/environments.js';
@@ -81,5 +82,11 @@ export function compileConfig(loaded: LoadedConfig, today: string = new Date().t
       ...(policy.maxDestructiveChanges !== undefined ? { maxDestructiveChanges: policy.maxDestructiveChanges } : {}),
     },
     exceptions: compileExceptions(config, path, today),
+    ...(config.kubernetes?.cluster === true ? { cluster: clusterOptions(config.kubernetes.kubeconfig, path) } : {}),
   };
+}
+
+/** A kubeconfig path in the file is relative to the file, as every path a configuration names. */
+function clusterOptions(kubeconfig: string | undefined, path: string): { kubeconfig?: string } {
+  return kubeconfig === undefined ? {} : { kubeconfig: resolve(dirname(path), kubeconfig) };
 }

@@ -31,6 +31,8 @@ export interface CompiledConfig {
   defaults: boolean;
   policy: PolicyOptions;
   exceptions: readonly CompiledException[];
+  /** Whether Kubernetes inputs ask the live cluster (`kubernetes.cluster`), and with which kubeconfig. */
+  cluster?: { kubeconfig?: string };
 }
 
 export const DEFAULT_POLICY: PolicyOptions = {

@@ -41,6 +41,7 @@ export interface Config {
     maxDestructiveChanges?: number;
     protectedTypes?: string[];
   };
+  kubernetes?: { cluster?: boolean; kubeconfig?: string };
   exceptions?: ConfigException[];
 }
 

@@ -95,3 +95,10 @@ it('merges environments: aliases extend the built-in ones, new ones can be prote
   expect(environments.find((e) => e.name === 'pci')).toEqual({ name: 'pci', protected: true, valueTokens: ['pci', 'cardholder'], nameTokens: ['pci', 'cardholder'] });
   expect(environments.find((e) => e.name === 'staging')?.protected).toBe(true);
 });
+
+it('reads kubernetes.cluster, with the kubeconfig relative to the file', async () => {
+  const path = configFile('version: 1\nkubernetes:\n  cluster: true\n  kubeconfig: kube/config\n');
+  expect((await loadConfig(path)).cluster).toEqual({ kubeconfig: join(path, '..', 'kube', 'config') });
+  expect((await loadConfig(configFile('version: 1\nkubernetes:\n  cluster: false\n'))).cluster).toBeUndefined();
+  expect(await problem('version: 1\nkubernetes:\n  clusters: true\n')).toMatch(/kubernetes/);
+});

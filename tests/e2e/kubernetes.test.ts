@@ -257,6 +257,17 @@ describe('--cluster', () => {
     expect(json.resources.some((r) => r.address.startsWith('Namespace/payments-prod'))).toBe(true);
   });
 
+  it('the configuration can ask for the cluster (kubernetes.cluster), and --no-cluster overrides it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blast-radius-config-'));
+    const config = join(dir, '.blast-radius.yml');
+    writeFileSync(config, `version: 1\nkubernetes:\n  cluster: true\n  kubeconfig: ${JSON.stringify(kubeconfig)}\n`);
+    const args = ['check', `${K8S}/kubectl-delete/namespace-old-form/delete.txt`, '--config', config, '--context', 'prod-eu', '--format', 'json'];
+    const asked = JSON.parse((await runCliAsync(args, { env: NO_KUBECONFIG })).stdout) as JsonReport;
+    expect(finding(asked, 'Namespace/payments-prod')?.dependents?.count).toBeGreaterThan(5);
+    const notAsked = JSON.parse((await runCliAsync([...args, '--no-cluster'], { env: NO_KUBECONFIG })).stdout) as JsonReport;
+    expect(finding(notAsked, 'Namespace/payments-prod')?.dependents).toBeUndefined();
+  });
+
   it('no cluster reachable is exit 2 with the reason, never a pass', async () => {
     const result = await runCliAsync(['check', `${K8S}/kubectl-delete/namespace-old-form/delete.txt`, '--cluster', '--kubeconfig', kubeconfig, '--context', 'dead'], {
       env: NO_KUBECONFIG,
