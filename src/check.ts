@@ -108,7 +108,7 @@ export async function analyzeInputs(options: CheckOptions, firstIndex = 0): Prom
 }
 
 /** The context (and its cluster) Kubernetes inputs go to: --context, else kubectl's current one, else none. */
-async function kubernetesContexts(options: CheckOptions): Promise<string[]> {
+export async function kubernetesContexts(options: Pick<CheckOptions, 'context'>): Promise<string[]> {
   if (options.context !== undefined) return [options.context];
   const { currentKubeContext } = await import('./credentials/kubernetes.js');
   const current = currentKubeContext(process.env, homedir());

@@ -1,21 +1,29 @@
-// The `explain` command: how one resource of a plan got its environment — every rule tried, in order, and what it found.
+// The `explain` command: how one resource of a plan (or object of Kubernetes output) got its environment — every rule tried, in order, and what it found.
 import type { CommandSpec } from '../cli/command-spec.js';
-import { analyzeInputs } from '../check.js';
+import { analyzeInputs, kubernetesContexts } from '../check.js';
 import { loadConfig } from '../config/load-config.js';
 import { environmentClassifier } from '../environment/classify.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
+import { isKubernetesFormat } from '../inputs/input-format.js';
 
 interface ExplainArgs {
   words: string[];
   config?: string;
+  context?: string;
 }
 
 const command: CommandSpec<ExplainArgs> = {
   usage: 'explain <words..>',
   describe: 'Explain how a resource of a plan got its environment: every rule tried, which matched, on what evidence.',
   positional: { name: 'words', describe: 'the plan file, then the resource address.' },
-  options: { config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml).' } },
-  examples: [['$0 explain plan.json aws_db_instance.main', 'Show the rules tried for aws_db_instance.main.']],
+  options: {
+    config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml).' },
+    context: { type: 'string', describe: 'The Kubernetes context of a Kubernetes input (default: the current context of the kubeconfig).' },
+  },
+  examples: [
+    ['$0 explain plan.json aws_db_instance.main', 'Show the rules tried for aws_db_instance.main.'],
+    ['$0 explain diff.txt Deployment.apps/payments/web', 'Show the rules tried for an object of `kubectl diff` output.'],
+  ],
   run: async (args) => {
     const [plan, address, ...extra] = args.words;
     if (plan === undefined || address === undefined || extra.length > 0) throw new UsageError('Give the plan file and one resource address.');
@@ -23,7 +31,8 @@ const command: CommandSpec<ExplainArgs> = {
     const inputs = await analyzeInputs({ files: [plan] });
     const lines: string[] = [];
     for (const input of inputs) {
-      const classifier = environmentClassifier(input.variables, config);
+      const contexts = isKubernetesFormat(input.format) ? await kubernetesContexts(args) : [];
+      const classifier = environmentClassifier(input.variables, config, { contexts });
       for (const change of input.changes.filter((c) => c.address === address)) {
         const { environment, steps } = classifier.explain(change);
         lines.push(`${change.address} (${change.type}, ${change.action}) in ${input.file}`);

@@ -181,6 +181,13 @@ describe('contexts', () => {
     expect(resource(json, 'Deployment.apps/api')?.environment).toMatchObject({ name: 'production', rule: 'default-context' });
   });
 
+  it('explain shows every rule tried for an object, the context among them', () => {
+    const result = runCli(['explain', named, 'Deployment.apps/api', '--context', 'prod-eu'], { env: NO_KUBECONFIG });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('no match  default-name: no evidence');
+    expect(result.stdout).toContain('matched  default-context: production: Kubernetes context "prod-eu"');
+  });
+
   it('a configuration rule can match the context', () => {
     const dir = mkdtempSync(join(tmpdir(), 'blast-radius-config-'));
     const config = join(dir, '.blast-radius.yml');
