@@ -9,14 +9,25 @@ export type DependentsGraph = Map<string, Set<string>>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every `references` list anywhere inside an expressions tree. */
-function collectReferences(node: unknown, out: string[]): void {
-  if (Array.isArray(node)) node.forEach((item) => collectReferences(item, out));
-  else if (isObject(node)) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'references' && Array.isArray(value)) out.push(...value.filter((r): r is string => typeof r === 'string'));
-      else collectReferences(value, out);
+/** A node still to visit, or a `references` list found on the way (kept in place, so the order stays the document's). */
+type Pending = { node: unknown } | { references: unknown[] };
+
+/** Every `references` list anywhere inside an expressions tree; iterative, so no nesting depth overflows the stack. */
+function collectReferences(tree: unknown, out: string[]): void {
+  const stack: Pending[] = [{ node: tree }];
+  while (stack.length > 0) {
+    const pending = stack.pop() as Pending;
+    if ('references' in pending) {
+      for (const reference of pending.references) if (typeof reference === 'string') out.push(reference);
+      continue;
     }
+    const { node } = pending;
+    const children: Pending[] = Array.isArray(node)
+      ? node.map((item: unknown) => ({ node: item }))
+      : isObject(node)
+        ? Object.entries(node).map(([key, value]) => (key === 'references' && Array.isArray(value) ? { references: value } : { node: value }))
+        : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Pending);
   }
 }
 
