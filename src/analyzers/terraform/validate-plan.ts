@@ -65,9 +65,12 @@ export function checkResourceChange(entry: unknown, index: number, field: string
   }
 }
 
-/** A list of resource changes must be a list, when it is there at all. */
+/**
+ * A list of resource changes must be a list, when it is there at all: Terraform leaves an empty one out, never
+ * writes null, so null (which would read as "no changes") is refused as damage.
+ */
 export function checkIsList(list: unknown, field: string, name: string): void {
-  if (list !== undefined && list !== null && !Array.isArray(list)) throw new InputError(`${name}: ${field} is not a list.`);
+  if (list !== undefined && !Array.isArray(list)) throw new InputError(`${name}: ${field} is not a list.`);
 }
 
 /** Terraform 1.0.0 wrote resource_drift entries without an address; only there may it be rebuilt from the parts. */
