@@ -32,8 +32,9 @@ export function toResourceChange(raw: RawResourceChange, input: number): Resourc
   const mapped = mapActions(change.actions);
   const importing = change.importing !== undefined && change.importing !== null;
   const action = resourceAction(raw);
-  const replacePaths = formatReplacePaths(change.replace_paths);
   const secrets = sensitiveStrings(change.after, change.after_sensitive, sensitiveStrings(change.before, change.before_sensitive));
+  // A path through a map marked sensitive names its keys: one that holds a sensitive value is not shown.
+  const replacePaths = formatReplacePaths(change.replace_paths)?.filter((path) => !revealsSensitive(path, secrets));
   const labels: Label[] = [
     ...collectLabels(change.before, change.before_sensitive),
     ...collectLabels(change.after, change.after_sensitive),

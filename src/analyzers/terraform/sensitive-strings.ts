@@ -5,14 +5,23 @@ import type { JsonValue } from './plan-types.js';
 /** Below this length a sensitive string is matched whole only: containment would discard every short value. */
 const MIN_CONTAINED_LENGTH = 4;
 
-/** Every string and number in the value; iterative, so a value nested 100,000 levels deep cannot overflow the stack. */
+/**
+ * Every string and number in a value marked sensitive, map keys included (a sensitive map hides its keys too);
+ * iterative, so a value nested 100,000 levels deep cannot overflow the stack.
+ */
 function collectLeaves(value: JsonValue | undefined, out: Set<string>): void {
   const stack: (JsonValue | undefined)[] = [value];
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node === 'string') out.add(node);
     else if (typeof node === 'number') out.add(String(node));
-    else if (node !== null && typeof node === 'object') for (const child of Object.values(node)) stack.push(child);
+    else if (Array.isArray(node)) for (const child of node) stack.push(child);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        out.add(key);
+        stack.push(child);
+      }
+    }
   }
 }
 
