@@ -18,13 +18,15 @@ function mergeCounts<K extends string>(counts: Partial<Record<K, number>>[]): Pa
   return total;
 }
 
+/** Environment names come from the input (a tag value `__proto__`), so rows are kept in a Map, never as keys of `{}`. */
 function byEnvironmentAndAction(touched: ClassifiedChange[]): Record<string, Partial<Record<Action, number>>> {
-  const table: Record<string, Partial<Record<Action, number>>> = {};
+  const table = new Map<string, Partial<Record<Action, number>>>();
   for (const { change, environment } of touched) {
-    const row = (table[environment.name] ??= {});
+    const row = table.get(environment.name) ?? {};
     row[change.action] = (row[change.action] ?? 0) + 1;
+    table.set(environment.name, row);
   }
-  return table;
+  return Object.fromEntries(table);
 }
 
 function largestFanOut(findings: Finding[]): Pick<Summary, 'largestFanOut'> {

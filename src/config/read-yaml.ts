@@ -1,13 +1,11 @@
-// Reads a YAML (or JSON) configuration document safely: size-capped, no custom tags, no dates, and refused when
-// aliases would expand it beyond a bound (a "billion laughs" document).
+// Reads a YAML (or JSON) configuration document safely: no custom tags, no dates, and refused when aliases would
+// expand it beyond a bound (a "billion laughs" document). loadConfig caps its size first.
 import { ConfigError } from '../errors.js';
 import { expandsBeyond } from '../yaml/expands-beyond.js';
 
-const MAX_BYTES = 1024 * 1024;
 const MAX_EXPANDED_NODES = 100_000;
 
 export async function readYaml(text: string, path: string): Promise<unknown> {
-  if (Buffer.byteLength(text) > MAX_BYTES) throw new ConfigError(`${path} is larger than 1 MB: that is not a configuration file.`);
   const yaml = await import('js-yaml');
   let document: unknown;
   try {

@@ -32,7 +32,7 @@ function labelText(text: string): string {
 }
 
 function environmentStyle(environment: EnvironmentTag): string {
-  const colours = environment.protected ? PROTECTED_STYLE : (ENVIRONMENT_STYLES[environment.name] ?? OTHER_ENVIRONMENT_STYLE);
+  const colours = environment.protected ? PROTECTED_STYLE : ((Object.hasOwn(ENVIRONMENT_STYLES, environment.name) ? ENVIRONMENT_STYLES[environment.name] : undefined) ?? OTHER_ENVIRONMENT_STYLE);
   return `${colours},${NEUTRAL_TEXT}`;
 }
 

@@ -1,83 +1,106 @@
-// Property tests (fast-check, fixed seed): a damaged plan is never judged — truncated anywhere, or cut inside any
-// value, it is an InputError; and a secret planted in any sensitive attribute never reaches any output format.
+// Property tests (fast-check, fixed seed): damaged input is refused or means what it says. Truncated at any byte,
+// a bracket deleted, a NUL byte or UTF-16 without its mark: an InputError. A byte changed anywhere: an InputError,
+// or the verdict of what the changed document now says, the same on both read paths. A byte-order mark: the same verdict.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { check } from '../../src/check.js';
-import { DEFAULT_CONFIG } from '../../src/config/compiled-config.js';
-import { InputError } from '../../src/errors.js';
-import { REPORTERS, loadReporter, type Reporter } from '../../src/reporters/index.js';
-import { ROOT } from '../helpers/run-cli.js';
-import { scratchDirectory } from '../helpers/scratch.js';
+import { isDeepStrictEqual } from 'node:util';
+import { INPUT_KINDS, readPlan, scratch, type InputKind } from './input-kinds.js';
+import { fuzzOptions, fuzzTimeout } from './fuzz-options.js';
 
-const SEED = 20261125;
-const scratch = scratchDirectory();
 afterAll(() => scratch.remove());
 
-const plans = ['fixtures/terraform/prod-replace/plan.json', 'fixtures/terraform-handmade/aws-rds-prod-replace/plan.json', 'fixtures/terraform/fan-out/plan.json'];
-const texts = plans.map((plan) => readFileSync(join(ROOT, plan), 'utf8'));
-
-let written = 0;
-async function checkText(text: string) {
-  const file = scratch.write(`case-${written++}.json`, text);
-  return check({ files: [file], compiledConfig: DEFAULT_CONFIG });
+/** A kind, one of its documents, and that document's outcome when read intact. */
+async function original(kind: InputKind, which: number): Promise<{ bytes: Buffer; outcome: string }> {
+  const bytes = kind.documents[which % kind.documents.length] as Buffer;
+  return { bytes, outcome: await kind.read(bytes) };
 }
 
-it('refuses a plan truncated at any point', async () => {
-  await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 0, max: texts.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), async (which, at) => {
-      const text = texts[which] as string;
-      const cut = Math.min(text.trimEnd().length - 1, Math.floor(at * text.length));
-      await expect(checkText(text.slice(0, cut))).rejects.toBeInstanceOf(InputError);
-    }),
-    { seed: SEED, numRuns: 60 },
-  );
-});
+function parsedOrUndefined(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
 
-it('refuses a plan whose closing brackets are deleted', async () => {
-  await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 0, max: texts.length - 1 }), fc.nat(), async (which, pick) => {
-      const text = texts[which] as string;
-      const closers = [...text.matchAll(/[}\]]/g)].map((m) => m.index as number);
-      const at = closers[pick % closers.length] as number;
-      await expect(checkText(text.slice(0, at) + text.slice(at + 1))).rejects.toBeInstanceOf(InputError);
-    }),
-    { seed: SEED, numRuns: 40 },
+describe.each(INPUT_KINDS.map((kind) => [kind.name, kind] as const))('%s', (_name, kind) => {
+  it(
+    'refuses a document truncated at any byte',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), async (which, at) => {
+          const { bytes } = await original(kind, which);
+          const end = bytes.toString('utf8').trimEnd().length;
+          const cut = Math.min(end - 1, Math.floor(at * end));
+          expect(await kind.read(bytes.subarray(0, cut))).toBe('InputError');
+        }),
+        fuzzOptions(40),
+      );
+    },
+    fuzzTimeout(20_000),
   );
-});
 
-it('never prints a value marked sensitive, whatever it is and wherever it sits, in any format', async () => {
-  const plan = JSON.parse(texts[1] as string);
-  // One at a time: jest's ESM loader fails on concurrent first imports of modules that share dependencies.
-  const reporters: Reporter[] = [];
-  for (const name of Object.keys(REPORTERS)) reporters.push(await loadReporter(name));
-  await fc.assert(
-    fc.asyncProperty(
-      fc.stringMatching(/^[A-Za-z0-9_-]{6,24}$/).map((s) => `SECRET${s}`),
-      fc.constantFrom('tags', 'identifier', 'name', 'password'),
-      async (secret, field) => {
-        const copy = structuredClone(plan);
-        const change = copy.resource_changes.find((c: { address: string }) => c.address === 'aws_db_instance.main').change;
-        for (const side of ['before', 'after'] as const) {
-          const sensitive = `${side}_sensitive` as const;
-          if (field === 'tags') {
-            change[side].tags = { ...change[side].tags, Environment: secret };
-            change[sensitive].tags = { Environment: true };
-            // The provider-computed tags_all repeats it, unmarked, as real plans do.
-            change[side].tags_all = { ...change[side].tags_all, Environment: secret };
-          } else {
-            change[side][field] = secret;
-            change[sensitive][field] = true;
-          }
-        }
-        const report = await checkText(JSON.stringify(copy));
-        for (const reporter of reporters) {
-          const output = reporter(report);
-          expect(output).not.toContain(secret);
-          expect(output).not.toContain(Buffer.from(secret).toString('base64'));
-        }
-      },
-    ),
-    { seed: SEED, numRuns: 30 },
+  it(
+    'refuses a document with a bracket deleted',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.nat(), async (which, pick) => {
+          const { bytes } = await original(kind, which);
+          const text = bytes.toString('latin1');
+          const brackets = [...text.matchAll(/[{}[\]]/g)].map((m) => m.index as number);
+          const at = brackets[pick % brackets.length] as number;
+          expect(await kind.read(Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)]))).toBe('InputError');
+        }),
+        fuzzOptions(40),
+      );
+    },
+    fuzzTimeout(20_000),
   );
+
+  it(
+    'refuses a changed byte, or judges what the changed document says, the same as a clean copy of it',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), async (which, pick, value) => {
+          const { bytes, outcome } = await original(kind, which);
+          const damaged = Buffer.from(bytes);
+          damaged[pick % damaged.length] = value;
+          const after = parsedOrUndefined(damaged);
+          const got = await kind.read(damaged);
+          if (after === undefined) expect(got).toBe('InputError');
+          else if (isDeepStrictEqual(after, parsedOrUndefined(bytes))) expect(got).toBe(outcome);
+          else expect(got).toBe(await readPlan(JSON.stringify(after)));
+        }),
+        fuzzOptions(60),
+      );
+    },
+    fuzzTimeout(30_000),
+  );
+
+  it(
+    'refuses a NUL byte anywhere',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.nat(), fc.nat(), async (which, pick) => {
+          const { bytes } = await original(kind, which);
+          const at = pick % (bytes.length + 1);
+          expect(await kind.read(Buffer.concat([bytes.subarray(0, at), Buffer.from([0]), bytes.subarray(at)]))).toBe('InputError');
+        }),
+        fuzzOptions(20),
+      );
+    },
+    fuzzTimeout(20_000),
+  );
+
+  it('reads a UTF-8 byte-order mark and UTF-16 with its mark as the same document, and refuses UTF-16 without one', async () => {
+    for (const [which, bytes] of kind.documents.entries()) {
+      const { outcome } = await original(kind, which);
+      const utf16le = Buffer.from(`\ufeff${bytes.toString('utf8')}`, 'utf16le');
+      const utf16be = Buffer.from(utf16le).swap16();
+      expect(await kind.read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]))).toBe(outcome);
+      expect(await kind.read(utf16le)).toBe(outcome);
+      expect(await kind.read(utf16be)).toBe(outcome);
+      expect(await kind.read(utf16le.subarray(2))).toBe('InputError');
+      expect(await kind.read(utf16le.subarray(0, utf16le.length - 1))).toBe('InputError');
+    }
+  }, 30_000);
 });

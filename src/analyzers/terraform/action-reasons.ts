@@ -25,12 +25,15 @@ export function describeActionReason(code: string | undefined, replacePaths: str
   return phrase ? `${phrase} (${code})` : code;
 }
 
-/** Turns replace_paths (`[["settings", 0, "tier"]]`) into dotted paths (`settings[0].tier`). */
+const isPathStep = (step: unknown): step is string | number => typeof step === 'string' || typeof step === 'number';
+
+/**
+ * Turns replace_paths (`[["settings", 0, "tier"]]`) into dotted paths (`settings[0].tier`). Terraform writes only
+ * attribute names and indexes; a path holding anything else is left out (it only words the reason, never the action).
+ */
 export function formatReplacePaths(paths: unknown): string[] | undefined {
   if (!Array.isArray(paths) || paths.length === 0) return undefined;
   return paths
-    .filter((path): path is unknown[] => Array.isArray(path))
-    .map((path) =>
-      path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? String(step) : `.${String(step)}`)).join(''),
-    );
+    .filter((path): path is (string | number)[] => Array.isArray(path) && path.every(isPathStep))
+    .map((path) => path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join(''));
 }

@@ -35,11 +35,20 @@ export function mapActions(actions: string[]): MappedAction {
     : { action: 'delete', unrecognized };
 }
 
-/** Refines the mapped action with facts beside the list: moves, imports and data sources. */
+/** Resource modes Terraform documents (`managed`, `data`); no mode at all means managed. */
+export function isKnownMode(mode: string | undefined): boolean {
+  return mode === undefined || mode === 'managed' || mode === 'data';
+}
+
+/**
+ * Refines the mapped action with facts beside the list: moves, imports and data sources. A mode Terraform does not
+ * document is treated as destructive, like an unknown action list: what it does to the resource cannot be known.
+ */
 export function refineAction(
   mapped: Action,
   facts: { mode?: string; previousAddress?: string; importing: boolean },
 ): Action {
+  if (!isKnownMode(facts.mode)) return mapped === 'create' || mapped === 'replace' ? 'replace' : 'delete';
   if (facts.mode === 'data') return 'read';
   if (mapped === 'no-op' && facts.importing) return 'import';
   if (mapped === 'no-op' && facts.previousAddress !== undefined) return 'move';

@@ -2,7 +2,7 @@
 import type { AccountId, Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
 import { collectAccounts } from './accounts.js';
 import { buildDependentsGraph } from './dependency-graph.js';
-import { mapActions, refineAction } from './actions.js';
+import { isKnownMode, mapActions, refineAction } from './actions.js';
 import { ChangeTally, type QuietChanges } from './change-tally.js';
 import { describeActionReason, formatReplacePaths } from './action-reasons.js';
 import { EvidencePool } from './evidence-pool.js';
@@ -31,7 +31,7 @@ function firstOfEachAccount(accounts: AccountId[]): AccountId[] {
 /** What the change does, with the facts beside the action list (data source, move, import) taken into account. */
 export function resourceAction(raw: RawResourceChange): Action {
   const importing = raw.change.importing !== undefined && raw.change.importing !== null;
-  return refineAction(mapActions(raw.change.actions).action, { mode: raw.mode, previousAddress: raw.previous_address, importing });
+  return refineAction(mapActions(raw.change.actions).action, { mode: raw.mode, previousAddress: raw.previous_address ?? undefined, importing });
 }
 
 /** `pool` shares equal evidence between the changes of one plan (give each plan its own). */
@@ -40,8 +40,9 @@ export function toResourceChange(raw: RawResourceChange, input: number, pool: Ev
   const mapped = mapActions(change.actions);
   const importing = change.importing !== undefined && change.importing !== null;
   const action = resourceAction(raw);
-  const replacePaths = formatReplacePaths(change.replace_paths);
   const secrets = sensitiveStrings(change.after, change.after_sensitive, sensitiveStrings(change.before, change.before_sensitive));
+  // A path through a map marked sensitive names its keys: one that holds a sensitive value is not shown.
+  const replacePaths = formatReplacePaths(change.replace_paths)?.filter((path) => !revealsSensitive(path, secrets));
   const labels: Label[] = [
     ...collectLabels(change.before, change.before_sensitive),
     ...collectLabels(change.after, change.after_sensitive),
@@ -53,27 +54,29 @@ export function toResourceChange(raw: RawResourceChange, input: number, pool: Ev
   const accounts = [...collectAccounts(change.before, change.before_sensitive), ...collectAccounts(change.after, change.after_sensitive)].filter(
     (account) => !revealsSensitive(account.id, secrets),
   );
-  const reason = mapped.unrecognized
-    ? `Terraform reported the action list ${mapped.unrecognized}, which blast-radius does not know; treated as destructive`
-    : describeActionReason(raw.action_reason, replacePaths);
+  const reason = !isKnownMode(raw.mode)
+    ? `Terraform reported the resource mode ${JSON.stringify(raw.mode)}, which blast-radius does not know; treated as destructive`
+    : mapped.unrecognized
+      ? `Terraform reported the action list ${mapped.unrecognized}, which blast-radius does not know; treated as destructive`
+      : describeActionReason(raw.action_reason ?? undefined, replacePaths);
   const result: ResourceChange = {
     source: 'terraform',
     input,
     address: raw.address,
     type: pool.text(raw.type),
     name: raw.name,
-    modulePath: pool.names(parseModulePath(raw.module_address).map((segment) => segment.name)),
+    modulePath: pool.names(parseModulePath(raw.module_address ?? undefined).map((segment) => segment.name)),
     action,
     labels: sharedOnce(labels, (label) => pool.label(label)),
     nameHints: sharedOnce(nameHints, (hint) => pool.nameHint(hint)),
     accounts: firstOfEachAccount(accounts).map((account) => pool.account(account)),
   };
-  if (raw.index !== undefined) result.index = raw.index;
-  if (raw.previous_address !== undefined) result.previousAddress = raw.previous_address;
+  if (raw.index !== undefined && raw.index !== null) result.index = raw.index;
+  if (raw.previous_address !== undefined && raw.previous_address !== null) result.previousAddress = raw.previous_address;
   if (action === 'replace' && mapped.replaceOrder) result.replaceOrder = mapped.replaceOrder;
   if (reason !== undefined) result.reason = pool.text(reason);
   if (replacePaths) result.replacePaths = pool.names(replacePaths);
-  if (raw.deposed !== undefined) result.deposed = raw.deposed;
+  if (raw.deposed !== undefined && raw.deposed !== null) result.deposed = raw.deposed;
   if (importing) result.importing = true;
   const namespace = nameHints.find((hint) => hint.field.endsWith('metadata[0].namespace') || hint.field.endsWith('metadata.namespace'));
   if (namespace) result.namespace = namespace.value;
@@ -84,7 +87,7 @@ export function toResourceChange(raw: RawResourceChange, input: number, pool: Ev
 function rebuildAddress(raw: RawResourceChange): string {
   const module = raw.module_address ? `${raw.module_address}.` : '';
   const data = raw.mode === 'data' ? 'data.' : '';
-  const index = raw.index === undefined ? '' : `[${JSON.stringify(raw.index)}]`;
+  const index = raw.index === undefined || raw.index === null ? '' : `[${JSON.stringify(raw.index)}]`;
   return `${module}${data}${raw.type}.${raw.name}${index}`;
 }
 

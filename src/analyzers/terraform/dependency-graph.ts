@@ -9,14 +9,25 @@ export type DependentsGraph = Map<string, Set<string>>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every `references` list anywhere inside an expressions tree. */
-function collectReferences(node: unknown, out: string[]): void {
-  if (Array.isArray(node)) node.forEach((item) => collectReferences(item, out));
-  else if (isObject(node)) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'references' && Array.isArray(value)) out.push(...value.filter((r): r is string => typeof r === 'string'));
-      else collectReferences(value, out);
+/** A node still to visit, or a `references` list found on the way (kept in place, so the order stays the document's). */
+type Pending = { node: unknown } | { references: unknown[] };
+
+/** Every `references` list anywhere inside an expressions tree; iterative, so no nesting depth overflows the stack. */
+function collectReferences(tree: unknown, out: string[]): void {
+  const stack: Pending[] = [{ node: tree }];
+  while (stack.length > 0) {
+    const pending = stack.pop() as Pending;
+    if ('references' in pending) {
+      for (const reference of pending.references) if (typeof reference === 'string') out.push(reference);
+      continue;
     }
+    const { node } = pending;
+    const children: Pending[] = Array.isArray(node)
+      ? node.map((item: unknown) => ({ node: item }))
+      : isObject(node)
+        ? Object.entries(node).map(([key, value]) => (key === 'references' && Array.isArray(value) ? { references: value } : { node: value }))
+        : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Pending);
   }
 }
 
@@ -34,39 +45,53 @@ interface Edge {
   to: string;
 }
 
-function walkModule(module: Json, prefix: string, inherited: string[], edges: Edge[], members: Map<string, string[]>): void {
-  const scope = (address: string): string => (prefix ? `${prefix}.${address}` : address);
-  const own: string[] = [];
-  for (const resource of Array.isArray(module.resources) ? module.resources : []) {
-    if (!isObject(resource) || typeof resource.address !== 'string') continue;
-    const address = scope(resource.address);
-    own.push(address);
-    const references: string[] = [];
-    collectReferences(resource.expressions, references);
-    collectReferences(resource.count_expression, references);
-    collectReferences(resource.for_each_expression, references);
-    if (Array.isArray(resource.depends_on)) references.push(...resource.depends_on.filter((r): r is string => typeof r === 'string'));
-    for (const reference of references) {
-      const target = referencedAddress(reference);
-      if (target !== undefined) edges.push({ from: address, to: scope(target) });
+/** A module still to walk: its configuration, its address prefix, and what every resource in it depends on through its calls. */
+interface PendingModule {
+  module: Json;
+  prefix: string;
+  inherited: string[];
+}
+
+/** Walks the root module and every module it calls, depth first and in document order, without recursion. */
+function walkModules(root: Json, edges: Edge[], members: Map<string, string[]>): void {
+  const stack: PendingModule[] = [{ module: root, prefix: '', inherited: [] }];
+  while (stack.length > 0) {
+    const { module, prefix, inherited } = stack.pop() as PendingModule;
+    const scope = (address: string): string => (prefix ? `${prefix}.${address}` : address);
+    const own: string[] = [];
+    for (const resource of Array.isArray(module.resources) ? module.resources : []) {
+      if (!isObject(resource) || typeof resource.address !== 'string') continue;
+      const address = scope(resource.address);
+      own.push(address);
+      const references: string[] = [];
+      collectReferences(resource.expressions, references);
+      collectReferences(resource.count_expression, references);
+      collectReferences(resource.for_each_expression, references);
+      if (Array.isArray(resource.depends_on)) references.push(...resource.depends_on.filter((r): r is string => typeof r === 'string'));
+      for (const reference of references) {
+        const target = referencedAddress(reference);
+        if (target !== undefined) edges.push({ from: address, to: scope(target) });
+      }
+      for (const target of inherited) edges.push({ from: address, to: target });
     }
-    for (const target of inherited) edges.push({ from: address, to: target });
+    members.set(prefix, own);
+    const calls: PendingModule[] = [];
+    for (const [name, call] of Object.entries(isObject(module.module_calls) ? module.module_calls : {})) {
+      if (!isObject(call)) continue;
+      const callAddress = scope(`module.${name}`);
+      const references: string[] = [];
+      collectReferences(call.expressions, references);
+      collectReferences(call.count_expression, references);
+      collectReferences(call.for_each_expression, references);
+      if (Array.isArray(call.depends_on)) references.push(...call.depends_on.filter((r): r is string => typeof r === 'string'));
+      const callInputs = references.flatMap((r) => {
+        const target = referencedAddress(r);
+        return target === undefined ? [] : [scope(target)];
+      });
+      if (isObject(call.module)) calls.push({ module: call.module, prefix: callAddress, inherited: [...inherited, ...callInputs] });
+    }
+    for (let i = calls.length - 1; i >= 0; i--) stack.push(calls[i] as PendingModule);
   }
-  for (const [name, call] of Object.entries(isObject(module.module_calls) ? module.module_calls : {})) {
-    if (!isObject(call)) continue;
-    const callAddress = scope(`module.${name}`);
-    const references: string[] = [];
-    collectReferences(call.expressions, references);
-    collectReferences(call.count_expression, references);
-    collectReferences(call.for_each_expression, references);
-    if (Array.isArray(call.depends_on)) references.push(...call.depends_on.filter((r): r is string => typeof r === 'string'));
-    const callInputs = references.flatMap((r) => {
-      const target = referencedAddress(r);
-      return target === undefined ? [] : [scope(target)];
-    });
-    if (isObject(call.module)) walkModule(call.module, callAddress, [...inherited, ...callInputs], edges, members);
-  }
-  members.set(prefix, own);
 }
 
 export function buildDependentsGraph(configuration: unknown): DependentsGraph {
@@ -74,7 +99,7 @@ export function buildDependentsGraph(configuration: unknown): DependentsGraph {
   if (!isObject(configuration) || !isObject(configuration.root_module)) return graph;
   const edges: Edge[] = [];
   const members = new Map<string, string[]>();
-  walkModule(configuration.root_module, '', [], edges, members);
+  walkModules(configuration.root_module, edges, members);
   const add = (target: string, dependent: string): void => {
     if (target === dependent) return;
     const set = graph.get(target) ?? new Set<string>();

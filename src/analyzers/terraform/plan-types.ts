@@ -17,15 +17,15 @@ export interface RawChange {
 
 export interface RawResourceChange {
   address: string;
-  previous_address?: string;
-  module_address?: string;
+  previous_address?: string | null;
+  module_address?: string | null;
   mode?: string;
   type: string;
   name: string;
-  index?: string | number;
-  deposed?: string;
+  index?: string | number | null;
+  deposed?: string | null;
   provider_name?: string;
-  action_reason?: string;
+  action_reason?: string | null;
   change: RawChange;
 }
 

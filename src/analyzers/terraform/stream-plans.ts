@@ -8,14 +8,14 @@ import { analyzePlanHeader, resourceAction, toDrift, toResourceChange } from './
 import { ChangeTally, type QuietChanges } from './change-tally.js';
 import { EvidencePool } from './evidence-pool.js';
 import type { RawPlan, RawResourceChange } from './plan-types.js';
-import { checkIsList, checkOutputChanges, checkPlanHeader, checkResourceChange, checkVariables } from './validate-plan.js';
+import { OPTIONAL_TEXT_FIELDS, checkIsList, checkOutputChanges, checkPlanHeader, checkResourceChange, checkVariables } from './validate-plan.js';
 
 /** Stands for a member that was checked and skipped: validation only asks whether it is there. */
 const SKIPPED = Object.freeze({});
 /** Members parsed whole: small in every plan. */
 const PARSED_MEMBERS = new Set(['format_version', 'terraform_version', 'errored', 'variables', 'output_changes']);
-/** The members of a resource change that say what it does and pass validation without its values. */
-const ENTRY_FACTS = ['address', 'type', 'name', 'mode', 'previous_address', 'change'];
+/** The members of a resource change that say what it does and pass validation (checkResourceChange) without its values. */
+const ENTRY_FACTS = ['address', 'type', 'name', 'mode', 'index', ...OPTIONAL_TEXT_FIELDS, 'change'];
 const ENTRY_FACT_KEYS = ENTRY_FACTS.map((key) => Buffer.from(key));
 const CHANGE = ENTRY_FACTS.indexOf('change');
 const CHANGE_FACTS = ['actions', 'importing'];

@@ -42,6 +42,9 @@ function entryLabel(index: number, entry: unknown): string {
   return `${index}]${address}`;
 }
 
+/** Members of a resource change that are strings when they are there (null, as some tools write, means absent). */
+export const OPTIONAL_TEXT_FIELDS = ['previous_address', 'module_address', 'action_reason', 'deposed'] as const;
+
 /** Checks one entry of resource_changes or resource_drift (`field`), the `index`-th of its list. */
 export function checkResourceChange(entry: unknown, index: number, field: string, name: string, addressOptional = false): void {
   const at = `${name}: ${field}[${entryLabel(index, entry)}`;
@@ -51,6 +54,12 @@ export function checkResourceChange(entry: unknown, index: number, field: string
     if (typeof entry[key] !== 'string' && !optional) throw new InputError(`${at} has no ${key}.`);
   }
   if (entry.mode !== undefined && typeof entry.mode !== 'string') throw new InputError(`${at} has a mode that is not a string.`);
+  for (const key of OPTIONAL_TEXT_FIELDS) {
+    if (entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string') throw new InputError(`${at} has a ${key} that is not a string.`);
+  }
+  if (entry.index !== undefined && entry.index !== null && typeof entry.index !== 'string' && typeof entry.index !== 'number') {
+    throw new InputError(`${at} has an index that is neither a string nor a number.`);
+  }
   const change = entry.change;
   if (!isObject(change)) throw new InputError(`${at} has no change object.`);
   const actions = change.actions;
@@ -59,9 +68,12 @@ export function checkResourceChange(entry: unknown, index: number, field: string
   }
 }
 
-/** A list of resource changes must be a list, when it is there at all. */
+/**
+ * A list of resource changes must be a list, when it is there at all: Terraform leaves an empty one out, never
+ * writes null, so null (which would read as "no changes") is refused as damage.
+ */
 export function checkIsList(list: unknown, field: string, name: string): void {
-  if (list !== undefined && list !== null && !Array.isArray(list)) throw new InputError(`${name}: ${field} is not a list.`);
+  if (list !== undefined && !Array.isArray(list)) throw new InputError(`${name}: ${field} is not a list.`);
 }
 
 /** Terraform 1.0.0 wrote resource_drift entries without an address; only there may it be rebuilt from the parts. */

@@ -87,11 +87,19 @@ function joinContinuations(script: string): string {
   return script.replace(/(?<!\\)((?:\\\\)*)\\\r?\n/g, '$1');
 }
 
+/**
+ * tree-sitter-bash reads a line that starts with a backslash (`⏎\terraform apply`) as words of the command on the
+ * line before; bash runs it as a command of its own. A space after the newline, which bash ignores, parses it as bash does.
+ */
+function separateEscapedLineStarts(script: string): string {
+  return script.replace(/\n\\/g, '\n \\');
+}
+
 /** Every simple command in the script, in source order; a script that is not valid shell is a ShellSyntaxError. */
 export function parseShell(script: string): SimpleCommand[] {
   if (!parser) throw new Error('parseShell() called before loadShellParser()');
   if (script.length > MAX_SCRIPT_LENGTH) throw new ShellSyntaxError('too long to parse');
-  const tree = parser.parse(joinContinuations(script));
+  const tree = parser.parse(separateEscapedLineStarts(joinContinuations(script)));
   if (!tree) throw new ShellSyntaxError('the shell parser gave no tree');
   try {
     if (tree.rootNode.hasError) throw new ShellSyntaxError('not valid shell syntax');
