@@ -133,6 +133,17 @@ describe('what gets deleted, and why', () => {
     expect(finding(json, 'StatefulSet.apps/payments-prod/ledger')?.message).toContain('immutable field spec.volumeClaimTemplates changed');
   });
 
+  it.each([
+    ['Service/payments-prod/orders', 'spec.clusterIP'],
+    ['Job.batch/payments-prod/migrate', 'spec.template'],
+    ['PersistentVolumeClaim/payments-prod/ledger-data', 'spec.storageClassName'],
+    ['ConfigMap/payments-prod/feature-flags', 'data'],
+  ])('immutable fields, each family: %s changing %s is a replace', (address, field) => {
+    const { json } = report([`${K8S}/helm-diff/immutable-fields/helm-diff.txt`]);
+    expect(finding(json, address)).toMatchObject({ ruleId: 'prod-replace', action: 'replace' });
+    expect(resource(json, address)?.reason).toMatch(new RegExp(`^immutable field ${field.replace('.', '\\.')} changed: `));
+  });
+
   it('immutable fields: kubectl\'s refusal piped with 2>&1 is a replace with the field named', () => {
     const { json } = report([`${K8S}/kubectl-diff/immutable-selector-error/diff.txt`]);
     expect(json.resources[0]).toMatchObject({ address: 'Deployment.apps/web', action: 'replace' });
