@@ -36,14 +36,22 @@ function previewEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** True when some line starts an error kubectl prints (which the readers turn into unjudged objects or replaces). */
+async function printsKubectlError(output: string): Promise<boolean> {
+  const [{ readKubectlError }, { outputLines }] = await Promise.all([import('../analyzers/kubernetes/kubectl-errors.js'), import('../analyzers/kubernetes/tool-output-lines.js')]);
+  const lines = outputLines(output);
+  return lines.some((_line, index) => readKubectlError(lines, index) !== undefined);
+}
+
 function failed(invocation: KubernetesInvocation, code: number, output: string): InputError {
   process.stderr.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
   return new InputError(`\`${invocation.previewName}\` failed (exit ${code}) without an error blast-radius could judge; nothing was run.`);
 }
 
 /**
- * Runs the preview in `scratch` and checks what it prints. A preview that failed is judged by its errors (kubectl's
- * become objects that could not be judged, which block); one that failed without any such error is an InputError.
+ * Runs the preview in `scratch` and checks what it prints. A kubectl preview that failed is judged by the errors it
+ * printed (objects that could not be judged, which block, or immutable-field rejections, which are replaces); one that
+ * failed without printing any kubectl error, and any failed helm preview, is an InputError: nothing is run.
  */
 export async function checkPreview(invocation: KubernetesInvocation, scratch: string, approvals: ApprovalOptions): Promise<CheckedPreview> {
   const outputFile = join(scratch, `${invocation.previewName.split(' ').slice(0, 2).join('-')}.txt`);
@@ -54,8 +62,8 @@ export async function checkPreview(invocation: KubernetesInvocation, scratch: st
     throw new InputError('`helm diff` is not installed: install the helm-diff plugin (helm plugin install https://github.com/databus23/helm-diff) so that the upgrade can be checked; nothing was run.');
   }
   if (worked && output.trim() === '') return {};
-  // helm prints its errors as prose, not objects: a failed helm preview cannot be judged.
-  if (!worked && (invocation.tool === 'helm' || output.trim() === '')) throw failed(invocation, code, output);
+  // helm prints its errors as prose, not objects: a failed helm preview cannot be judged; a failed kubectl one only by its errors.
+  if (!worked && (invocation.tool === 'helm' || !(await printsKubectlError(output)))) throw failed(invocation, code, output);
   const context = await targetContext(invocation);
   const { check } = await import('../check.js');
   const options = { ...approvals, ...(context === undefined ? {} : { context }) };
@@ -69,7 +77,6 @@ export async function checkPreview(invocation: KubernetesInvocation, scratch: st
     if (!worked) throw failed(invocation, code, output);
     throw new InputError(`The output of \`${invocation.previewName}\` could not be read (${error.message.replace(/\.$/, '')}); nothing was run.`);
   }
-  if (!worked && !report.findings.some((finding) => finding.ruleId === 'unjudged-objects')) throw failed(invocation, code, output);
   return { report };
 }
 
