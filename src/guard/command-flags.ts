@@ -98,9 +98,14 @@ export function refuseUnpreviewable(scanned: ScannedWords, tool: string): void {
   if (refused) throw new UsageError(`blast-radius guard cannot check \`${tool}\` with --${refused.name}: ${refused.spec.why ?? 'its preview would not show what it changes'}.`);
 }
 
-/** The words of the flags the preview command takes. */
+/**
+ * The flags the preview command takes, in their long form (`-nprod` → `--namespace prod`): the preview may not know a
+ * short form the real command has (helm-diff has no `-i` for `--install`).
+ */
 export function previewFlagWords(scanned: ScannedWords): string[] {
-  return scanned.flags.filter((flag) => flag.spec.role === 'preview').flatMap((flag) => flag.words);
+  return scanned.flags
+    .filter((flag) => flag.spec.role === 'preview')
+    .flatMap((flag) => (flag.value === undefined ? [`--${flag.name}`] : flag.spec.value ? [`--${flag.name}`, flag.value] : [`--${flag.name}=${flag.value}`]));
 }
 
 /** The last value given for a flag (kubectl and helm take the last one). */

@@ -72,7 +72,7 @@ describe('kubectl apply', () => {
     expect(result.stdout).toMatch(/^BLOCKED/);
     expect(result.stdout).toContain('ConfigMap/payments-prod/legacy-flags');
     expect(result.stderr).toContain('blast-radius blocked the change; `kubectl apply` was not run.');
-    expect(run.tools.calls()).toEqual([['kubectl', 'diff', '-f', 'app.yaml', '--prune', '-l', 'app=api', '-n', 'payments-prod']]);
+    expect(run.tools.calls()).toEqual([['kubectl', 'diff', '--filename', 'app.yaml', '--prune', '--selector', 'app=api', '--namespace', 'payments-prod']]);
   });
 
   it('runs the apply exactly once, with the words as given, when the diff passes', () => {
@@ -82,7 +82,7 @@ describe('kubectl apply', () => {
     expect(result.stderr).toContain('real kubectl ran');
     expect(result.stderr).toContain('Ran `kubectl apply` after its change was checked by blast-radius.');
     expect(result.code).toBe(0);
-    expect(run.tools.calls()).toEqual([['kubectl', 'diff', '-f', 'app.yaml', '--prune', '-l', 'app=api', '-n', 'payments-prod'], words]);
+    expect(run.tools.calls()).toEqual([['kubectl', 'diff', '--filename', 'app.yaml', '--prune', '--selector', 'app=api', '--namespace', 'payments-prod'], words]);
   });
 
   it('applies when kubectl diff shows no difference', () => {
@@ -107,7 +107,7 @@ describe('kubectl apply', () => {
     const result = run.guard(['kubectl', '--context', 'payments-prod', 'apply', '-f', 'app.yaml', '--force'], { FAKE_PREVIEW_STDERR: '1' });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('prod-replace');
-    expect(run.tools.calls()).toEqual([['kubectl', 'diff', '--context', 'payments-prod', '-f', 'app.yaml']]);
+    expect(run.tools.calls()).toEqual([['kubectl', 'diff', '--context', 'payments-prod', '--filename', 'app.yaml']]);
   });
 
   it('fails, running nothing, when kubectl diff fails without an error it can judge', () => {
@@ -141,13 +141,13 @@ describe('kubectl delete', () => {
     const words = ['kubectl', '-n', 'payments-staging', 'delete', 'deployment', 'api', '--grace-period=30'];
     const result = run.guard(words);
     expect(result.code).toBe(0);
-    expect(run.tools.calls()).toEqual([['kubectl', 'delete', 'deployment', 'api', '-n', 'payments-staging', '--grace-period=30', '--dry-run=server'], words]);
+    expect(run.tools.calls()).toEqual([['kubectl', 'delete', 'deployment', 'api', '--namespace', 'payments-staging', '--grace-period', '30', '--dry-run=server'], words]);
   });
 });
 
 describe('helm', () => {
   const upgrade = ['helm', 'upgrade', '--install', 'payments', './chart', '-f', 'values.yaml', '--set', 'image.tag=1.5.0', '-n', 'payments-prod', '--wait', '--timeout', '5m', '--atomic'];
-  const diff = ['helm', 'diff', 'upgrade', 'payments', './chart', '--install', '-f', 'values.yaml', '--set', 'image.tag=1.5.0', '-n', 'payments-prod'];
+  const diff = ['helm', 'diff', 'upgrade', 'payments', './chart', '--install', '--values', 'values.yaml', '--set', 'image.tag=1.5.0', '--namespace', 'payments-prod'];
 
   it('checks helm diff upgrade with the same chart, values and namespace, and upgrades nothing when it blocks', () => {
     const run = setUp(HELM_DIFF);
@@ -185,7 +185,7 @@ describe('helm', () => {
     const result = run.guard(['helm', 'uninstall', 'payments', '-n', 'payments-prod', '--kube-context', 'eu-1', '--wait']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('Deployment.apps/payments-prod/payments-api');
-    expect(run.tools.calls()).toEqual([['helm', 'get', 'manifest', 'payments', '-n', 'payments-prod', '--kube-context', 'eu-1']]);
+    expect(run.tools.calls()).toEqual([['helm', 'get', 'manifest', 'payments', '--namespace', 'payments-prod', '--kube-context', 'eu-1']]);
   });
 
   it('uninstalls exactly once when nothing protected is in the release', () => {
@@ -193,7 +193,7 @@ describe('helm', () => {
     const words = ['helm', '-n', 'payments-staging', 'uninstall', 'payments'];
     const result = run.guard(words);
     expect(result.code).toBe(0);
-    expect(run.tools.calls()).toEqual([['helm', 'get', 'manifest', 'payments', '-n', 'payments-staging'], words]);
+    expect(run.tools.calls()).toEqual([['helm', 'get', 'manifest', 'payments', '--namespace', 'payments-staging'], words]);
   });
 
   it('fails, running nothing, when helm get manifest fails', () => {
