@@ -9,7 +9,6 @@ import {
   DRY_RUN,
   PREVIEW_SWITCH,
   PREVIEW_VALUE,
-  flagValue,
   flagValues,
   previewFlagWords,
   refuseUnpreviewable,
@@ -19,7 +18,7 @@ import {
   type FlagSpec,
   type FlagTable,
 } from './command-flags.js';
-import { GUARDED_COMMANDS, type KubernetesInvocation } from './kubernetes-invocation.js';
+import { GUARDED_COMMANDS, namedTarget, type KubernetesInvocation } from './kubernetes-invocation.js';
 
 /** helm's global options (`helm --help`): where the command goes; helm hands them to its plugins too. */
 const GLOBAL: Record<string, FlagSpec> = {
@@ -86,15 +85,12 @@ export function parseHelmInvocation(words: string[]): KubernetesInvocation {
   if (!uninstall && subcommand !== 'upgrade') throw new UsageError(`blast-radius guard runs ${GUARDED_COMMANDS}; \`helm ${subcommand}\` is not one of them.`);
   const scanned = scanWords([...rest.slice(0, at), ...rest.slice(at + 1)], uninstall ? UNINSTALL : UPGRADE, `helm ${subcommand}`);
   refuseUnpreviewable(scanned, `helm ${subcommand}`);
-  const context = flagValue(scanned, 'kube-context');
-  const kubeconfig = flagValue(scanned, 'kubeconfig');
   const common = {
     tool: 'helm' as const,
     binary,
     subcommand,
     args: rest,
-    ...(context === undefined ? {} : { context }),
-    ...(kubeconfig === undefined ? {} : { kubeconfig }),
+    ...namedTarget(scanned, 'kube-context'),
   };
   if (uninstall) {
     if (scanned.positionals.length !== 1) throw new UsageError('blast-radius guard checks one helm release at a time: name exactly one release to uninstall.');

@@ -7,7 +7,6 @@ import {
   DRY_RUN,
   PREVIEW_SWITCH,
   PREVIEW_VALUE,
-  flagValue,
   flagValues,
   previewFlagWords,
   refuseUnpreviewable,
@@ -17,7 +16,7 @@ import {
   type FlagSpec,
   type FlagTable,
 } from './command-flags.js';
-import { GUARDED_COMMANDS, type KubernetesInvocation } from './kubernetes-invocation.js';
+import { GUARDED_COMMANDS, namedTarget, type KubernetesInvocation } from './kubernetes-invocation.js';
 
 /** kubectl's global options (`kubectl options`): where the command goes and how it authenticates. */
 const GLOBAL: Record<string, FlagSpec> = {
@@ -85,16 +84,13 @@ export function parseKubectlInvocation(words: string[]): KubernetesInvocation {
   const scanned = scanWords(options, table, `${tool} ${subcommand}`);
   refuseUnpreviewable(scanned, `${tool} ${subcommand}`);
   if (subcommand === 'apply' && scanned.positionals.length > 0) throw new UsageError(`Unexpected argument "${scanned.positionals[0]}" for ${tool} apply.`);
-  const context = flagValue(scanned, 'context');
-  const kubeconfig = flagValue(scanned, 'kubeconfig');
   const common = {
     tool: 'kubectl' as const,
     binary,
     subcommand,
     args: rest,
     localInputs: localInputs(flagValues(scanned, 'filename'), flagValues(scanned, 'kustomize')),
-    ...(context === undefined ? {} : { context }),
-    ...(kubeconfig === undefined ? {} : { kubeconfig }),
+    ...namedTarget(scanned, 'context'),
   };
   if (subcommand === 'apply') {
     return { ...common, previewArgs: ['diff', ...previewFlagWords(scanned)], previewName: `${tool} diff`, previewExitCodes: [0, 1], inputFormat: 'kubectl-diff' };

@@ -1,6 +1,7 @@
 // What the guard needs to run a kubectl or helm command safely: the preview to check first, how to read it, the
 // context it reaches, and the local files whose contents must not change between the check and the real command.
 import type { KubernetesFormat } from '../inputs/input-format.js';
+import { flagValue, type ScannedWords } from './command-flags.js';
 
 export interface KubernetesInvocation {
   tool: 'kubectl' | 'helm';
@@ -28,3 +29,10 @@ export interface KubernetesInvocation {
 
 /** What `guard` runs, for the sentence that refuses everything else. */
 export const GUARDED_COMMANDS = '`terraform|tofu apply|destroy`, `kubectl apply|delete` and `helm upgrade|uninstall`';
+
+/** The context (under the tool's flag name) and kubeconfig the command line names, when it names them. */
+export function namedTarget(scanned: ScannedWords, contextFlag: 'context' | 'kube-context'): Pick<KubernetesInvocation, 'context' | 'kubeconfig'> {
+  const context = flagValue(scanned, contextFlag);
+  const kubeconfig = flagValue(scanned, 'kubeconfig');
+  return { ...(context === undefined ? {} : { context }), ...(kubeconfig === undefined ? {} : { kubeconfig }) };
+}
