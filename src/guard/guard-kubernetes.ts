@@ -43,8 +43,15 @@ async function printsKubectlError(output: string): Promise<boolean> {
   return lines.some((_line, index) => readKubectlError(lines, index) !== undefined);
 }
 
+/** Lines of a diff body (`+`, `-`, context, hunk and file headers): never echoed, they may hold a Secret's values. */
+const DIFF_BODY_LINE = /^(?:[-+ @]|diff |Only in )/;
+/** How many of a failed preview's other lines are echoed. */
+const ECHOED_LINES = 20;
+
+/** Echoes what a failed preview said (its diff bodies left out), then the error that stops the run. */
 function failed(invocation: KubernetesInvocation, code: number, output: string): InputError {
-  process.stderr.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
+  const said = output.split(/\r?\n/).filter((line) => line.trim() !== '' && !DIFF_BODY_LINE.test(line));
+  for (const line of said.slice(-ECHOED_LINES)) process.stderr.write(`${line}\n`);
   return new InputError(`\`${invocation.previewName}\` failed (exit ${code}) without an error blast-radius could judge; nothing was run.`);
 }
 
@@ -75,7 +82,8 @@ export async function checkPreview(invocation: KubernetesInvocation, scratch: st
   } catch (error) {
     if (!isUserError(error)) throw error;
     if (!worked) throw failed(invocation, code, output);
-    throw new InputError(`The output of \`${invocation.previewName}\` could not be read (${error.message.replace(/\.$/, '')}); nothing was run.`);
+    const reason = error.message.replaceAll(`${outputFile}: `, '').replaceAll(outputFile, 'it').replace(/\.$/, '');
+    throw new InputError(`The output of \`${invocation.previewName}\` could not be read (${reason}); nothing was run.`);
   }
   return { report };
 }

@@ -118,6 +118,25 @@ describe('kubectl apply', () => {
     expect(run.tools.calls()).toHaveLength(1);
   });
 
+  it('echoes what a failed kubectl diff said, without its diff bodies', () => {
+    const secretDiff = readFileSync(join(K8S, 'kubectl-diff/secret/diff.txt'), 'utf8');
+    const run = setUp(scratch.write('failed-with-diff.txt', `${secretDiff}The connection to the server was lost\n`), 2);
+    const result = run.guard(['kubectl', 'apply', '-f', 'app.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('The connection to the server was lost');
+    expect(result.stderr).not.toContain('SECRET-MARKER-7f3a');
+    expect(result.stderr).not.toContain('password');
+    expect(run.tools.calls()).toHaveLength(1);
+  });
+
+  it('says which line of the preview it could not read, without the scratch path', () => {
+    const run = setUp(scratch.write('garbage.txt', 'diff -u -N /tmp/LIVE-1/v1.ConfigMap.x.y /tmp/MERGED-1/v1.ConfigMap.x.y\nsomething else\n'), 1);
+    const result = run.guard(['kubectl', 'apply', '-f', 'app.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/The output of `kubectl diff` could not be read \(line 2 is neither kubectl-diff output nor a kubectl error\); nothing was run\./);
+    expect(result.stderr).not.toContain('blast-radius-guard-');
+  });
+
   it('refuses to apply manifests that changed between the check and the apply', () => {
     const run = setUp(staging(PRUNED), 1);
     const result = run.guard(['kubectl', 'apply', '-f', 'app.yaml'], { FAKE_TOUCH: join(run.dir, 'app.yaml') });
