@@ -9,6 +9,7 @@ import { DEFAULT_EXPIRY, parseExpiry } from '../approvals/expiry.js';
 import { FINGERPRINT_PATTERN } from '../approvals/fingerprint-format.js';
 import { approvalsPath, readApprovals, writeApprovals } from '../approvals/store.js';
 import { EXIT_PASS, InputError, UsageError } from '../errors.js';
+import { guardedToolOf, parseKubernetesCommand } from '../guard/guarded-command.js';
 import { INPUT_FORMATS, type InputFormat } from '../inputs/input-format.js';
 import type { Report } from '../model.js';
 import { blocks } from '../report.js';
@@ -28,24 +29,37 @@ interface ApproveArgs {
 
 /** `approve <fp> -- terraform apply …`: the words name a Terraform command to plan, not plan files. */
 function isTerraformCommand(words: string[]): boolean {
-  const name = (words[0] ?? '').slice((words[0] ?? '').lastIndexOf('/') + 1);
-  return (name === 'terraform' || name === 'tofu') && words.some((w) => w === 'apply' || w === 'destroy');
+  return guardedToolOf(words) === 'terraform' && words.some((w) => w === 'apply' || w === 'destroy');
+}
+
+/** The report of the plan `guard -- terraform …` applies. */
+async function terraformReport(targets: string[]): Promise<Report> {
+  const [{ checkPlan, inPrivateDirectory, makePlan }, { parseTerraformInvocation }] = await Promise.all([
+    import('../guard/guard-terraform.js'),
+    import('../guard/terraform-invocation.js'),
+  ]);
+  const invocation = parseTerraformInvocation(targets);
+  return inPrivateDirectory(async (scratch) => {
+    const planFile = `${scratch}/checked.tfplan`;
+    const failed = await makePlan(invocation, planFile);
+    if (failed) throw new InputError(failed.summary.replace('nothing was applied', 'nothing was approved'));
+    return checkPlan(invocation, planFile, {});
+  });
+}
+
+/** The report of the preview `guard -- kubectl …` / `guard -- helm …` checks. */
+async function kubernetesReport(targets: string[], tool: 'kubectl' | 'helm'): Promise<Report> {
+  const [{ checkPreview }, { inPrivateDirectory }] = await Promise.all([import('../guard/guard-kubernetes.js'), import('../guard/guard-terraform.js')]);
+  const invocation = await parseKubernetesCommand(targets, tool);
+  const { report } = await inPrivateDirectory((scratch) => checkPreview(invocation, scratch, {}));
+  if (!report) throw new InputError(`\`${invocation.previewName}\` shows no change, so there is nothing to approve.`);
+  return report;
 }
 
 async function blockedReport(args: ApproveArgs, targets: string[]): Promise<Report> {
-  if (isTerraformCommand(targets)) {
-    const [{ checkPlan, inPrivateDirectory, makePlan }, { parseTerraformInvocation }] = await Promise.all([
-      import('../guard/guard-terraform.js'),
-      import('../guard/terraform-invocation.js'),
-    ]);
-    const invocation = parseTerraformInvocation(targets);
-    return inPrivateDirectory(async (scratch) => {
-      const planFile = `${scratch}/checked.tfplan`;
-      const failed = await makePlan(invocation, planFile);
-      if (failed) throw new InputError(failed.summary.replace('nothing was applied', 'nothing was approved'));
-      return checkPlan(invocation, planFile, {});
-    });
-  }
+  if (isTerraformCommand(targets)) return terraformReport(targets);
+  const tool = guardedToolOf(targets);
+  if (tool === 'kubectl' || tool === 'helm') return kubernetesReport(targets, tool);
   const deleting = args.deleting === undefined ? [] : [args.deleting].flat();
   if ([...targets, ...deleting].includes('-')) throw new UsageError('blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file.');
   const { check } = await import('../check.js');
@@ -65,7 +79,7 @@ async function blockedReport(args: ApproveArgs, targets: string[]): Promise<Repo
 export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, terminal: Terminal, now: Date = new Date()): Promise<number> {
   const [fingerprint = '', ...targets] = args.words;
   if (!FINGERPRINT_PATTERN.test(fingerprint)) throw new UsageError(`"${fingerprint}" is not a fingerprint: copy the 32 hexadecimal characters the blocked report shows.`);
-  if (targets.length === 0 && args.deleting === undefined) throw new UsageError('Name the plan files of the blocked change (or -- and the terraform command guard ran), so that it can be checked again.');
+  if (targets.length === 0 && args.deleting === undefined) throw new UsageError('Name the plan files of the blocked change (or -- and the terraform, kubectl or helm command guard ran), so that it can be checked again.');
   const session = agentSession(env);
   if (session) {
     throw new UsageError(`blast-radius approve refuses to run inside a ${session.agent} session (${session.variable} is set): only a person approves, in their own terminal.`);
@@ -95,7 +109,7 @@ export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, termina
 const command: CommandSpec<ApproveArgs> = {
   usage: 'approve <words..>',
   describe: 'Approve exactly the destructive changes of a blocked plan, by its fingerprint: for a person at a terminal, never an agent.',
-  positional: { name: 'words', describe: '<fingerprint> and the plan files checked, or <fingerprint> -- the terraform command guard ran.' },
+  positional: { name: 'words', describe: '<fingerprint> and the plan files checked, or <fingerprint> -- the terraform, kubectl or helm command guard ran.' },
   options: {
     reason: { type: 'string', describe: 'Why the destruction is intended (asked for when not given).' },
     expires: { type: 'string', default: DEFAULT_EXPIRY, describe: 'How long the approval holds: 90m, 24h, 7d (at most) or an ISO date.' },
@@ -110,6 +124,7 @@ const command: CommandSpec<ApproveArgs> = {
   examples: [
     ['$0 approve 3f9a2c… plan.json --reason "Retiring the old database (OPS-42)"', 'Check plan.json again, show it, and record the approval after you type the environment name.'],
     ['$0 approve 3f9a2c… -- terraform apply -auto-approve', 'Plan as `guard` does, check, and approve that plan.'],
+    ['$0 approve 3f9a2c… -- kubectl delete namespace payments-prod', 'Run the server dry run as `guard` does, check, and approve those deletions.'],
   ],
   run: (args) => approve(args, process.env, { input: process.stdin, output: process.stdout, errors: process.stderr }),
 };

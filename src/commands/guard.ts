@@ -1,33 +1,50 @@
 // The `guard` command: `guard -- terraform apply|destroy [args]` plans, checks the plan, and applies exactly the
-// checked plan only when nothing protected would be destroyed, or a person approved exactly these destructive changes
-// (the safe path the agent hooks point to).
+// checked plan; `guard -- kubectl apply|delete …` and `guard -- helm upgrade|uninstall …` check the command's preview
+// (kubectl diff, a server dry run, helm diff, helm get manifest) and run the command only on pass. A person's approval
+// of exactly the blocked changes lets them through (the safe path the agent hooks point to).
 import { approvalsPath } from '../approvals/store.js';
 import type { CommandSpec } from '../cli/command-spec.js';
-import { guardTerraform } from '../guard/guard-terraform.js';
-import { parseTerraformInvocation } from '../guard/terraform-invocation.js';
+import { parseKubernetesCommand, requireGuardedTool } from '../guard/guarded-command.js';
+import type { GuardOutcome } from '../guard/guard-terraform.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
+import type { Report } from '../model.js';
+import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 
 interface GuardArgs {
   command: string[];
   format: string;
 }
 
+async function guardCommand(words: string[], printReport: (report: Report) => void, approvals: ApprovalOptions): Promise<GuardOutcome> {
+  const tool = requireGuardedTool(words);
+  if (tool === 'terraform') {
+    const [{ guardTerraform }, { parseTerraformInvocation }] = await Promise.all([import('../guard/guard-terraform.js'), import('../guard/terraform-invocation.js')]);
+    return guardTerraform(parseTerraformInvocation(words), printReport, approvals);
+  }
+  const { guardKubernetes } = await import('../guard/guard-kubernetes.js');
+  return guardKubernetes(await parseKubernetesCommand(words, tool), printReport, approvals);
+}
+
 const command: CommandSpec<GuardArgs> = {
   usage: 'guard <command..>',
-  describe: 'Plan, check, and apply exactly the checked plan: `guard -- terraform apply` (or destroy, or tofu).',
-  positional: { name: 'command', describe: 'the terraform or tofu apply/destroy command to guard, after --.' },
+  describe: 'Check a change before it is made: `guard -- terraform apply|destroy`, `guard -- kubectl apply|delete …`, `guard -- helm upgrade|uninstall …`.',
+  positional: { name: 'command', describe: 'the terraform/tofu apply|destroy, kubectl apply|delete or helm upgrade|uninstall command to guard, after --.' },
   options: {
-    format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Format of the report of the checked plan.' },
+    format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Format of the report of the checked change.' },
   },
   examples: [
     ['$0 guard -- terraform apply -auto-approve', 'Plan, check, apply the checked plan if nothing protected is destroyed.'],
     ['$0 guard -- terraform -chdir=infra destroy -var-file=staging.tfvars', 'Plan the destroy, check it, apply it only if allowed.'],
     ['$0 guard -- tofu apply tfplan', 'Check a saved plan and apply exactly it.'],
+    ['$0 guard -- kubectl apply -f k8s/ --prune -l app=web', 'Check `kubectl diff --prune`, then apply only if nothing protected is deleted or replaced.'],
+    ['$0 guard -- kubectl delete namespace payments-staging', 'Check the server dry run of the delete, then delete only if allowed.'],
+    ['$0 guard -- helm upgrade payments ./chart -f values.yaml', 'Check `helm diff upgrade` (helm-diff plugin), then upgrade only if allowed.'],
+    ['$0 guard -- helm uninstall payments -n payments-staging', "Check the release's objects as deleted, then uninstall only if allowed."],
   ],
   run: async (args) => {
     const reporter = await loadReporter(args.format);
     const approvals = { approvalsFile: approvalsPath(process.env), approveArgs: ['--', ...args.command] };
-    const outcome = await guardTerraform(parseTerraformInvocation(args.command), (report) => process.stdout.write(reporter(report)), approvals);
+    const outcome = await guardCommand(args.command, (report) => process.stdout.write(reporter(report)), approvals);
     process.stderr.write(`blast-radius guard: ${outcome.summary}\n`);
     return outcome.exitCode;
   },

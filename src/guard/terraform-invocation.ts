@@ -31,7 +31,7 @@ export function parseTerraformInvocation(words: string[]): TerraformInvocation {
   const [binary = 'terraform', ...rest] = words;
   const name = binary.slice(binary.lastIndexOf('/') + 1);
   if (name !== 'terraform' && name !== 'tofu') {
-    throw new UsageError(`blast-radius guard runs terraform or tofu; "${name}" is not supported (terragrunt, kubectl and helm are not guarded yet).`);
+    throw new UsageError(`blast-radius guard plans with terraform or tofu; "${name}" is neither (terragrunt is not guarded).`);
   }
   const at = rest.findIndex((word) => !word.startsWith('-'));
   const subcommand = rest[at];

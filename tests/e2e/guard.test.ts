@@ -84,9 +84,9 @@ describe('usage', () => {
     expect(result.stderr).toMatch(/go after --/);
   });
 
-  it('refuses what it cannot guard yet', () => {
-    const result = runCli(['guard', '--', 'kubectl', 'delete', 'ns', 'prod']);
+  it('refuses what it cannot guard', () => {
+    const result = runCli(['guard', '--', 'terragrunt', 'apply']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/"kubectl" is not supported/);
+    expect(result.stderr).toMatch(/"terragrunt" is not one of them/);
   });
 });

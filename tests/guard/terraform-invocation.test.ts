@@ -23,8 +23,7 @@ it('takes a saved plan file, and refuses planning options beside it', () => {
 });
 
 it.each([
-  [['terragrunt', 'apply'], /"terragrunt" is not supported/],
-  [['kubectl', 'delete', 'ns', 'x'], /"kubectl" is not supported/],
+  [['terragrunt', 'apply'], /"terragrunt" is neither/],
   [['terraform', 'plan'], /"plan" needs no guard/],
   [['terraform', 'destroy', 'extra'], /Unexpected argument "extra"/],
 ])('refuses %j', (words, message) => {

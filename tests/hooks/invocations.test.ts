@@ -36,6 +36,19 @@ describe('kubectl', () => {
     },
   );
 
+  it.each([
+    ['kubectl -n a delete pod b', '`blast-radius guard -- kubectl -n a delete pod b`: it checks the server dry run of the delete'],
+    ['kubecolor delete ns x', '`blast-radius guard -- kubectl delete ns x`'],
+    ['oc delete ns x', '`blast-radius guard -- oc delete ns x`'],
+    ['kubectl apply -f x --prune -l app=web', '`blast-radius guard -- kubectl apply -f x --prune -l app=web`: it checks `kubectl diff --prune` first'],
+  ])('points %s to its guarded form', (text, instead) => {
+    expect(classifyKubectl(words(text), text)?.instead).toContain(instead);
+  });
+
+  it.each(['kubectl replace --force -f x', 'kubectl scale deploy/x --replicas=0', 'kubectl drain n1'])('asks a person for %s, which no guard previews', (text) => {
+    expect(classifyKubectl(words(text), text)?.instead).toMatch(/^Show the user what it would do .* and ask them to run it\.$/);
+  });
+
   it.each(['kubectl get pods', 'kubectl apply -f x', 'kubectl delete ns x --dry-run=server', 'kubectl delete ns x --dry-run', 'kubectl scale deploy/x --replicas=2', 'kubectl replace -f x', 'kubectl apply -f x --prune=false'])(
     'lets %s run',
     (text) => {
@@ -47,6 +60,14 @@ describe('kubectl', () => {
 describe('helm', () => {
   it.each(['helm uninstall x', 'helm del x', 'helm upgrade x ./c', 'helm rollback x 2', 'helm -n prod uninstall x'])('refuses %s', (text) => {
     expect(classifyHelm(words(text), text)).toBeDefined();
+  });
+
+  it.each([
+    ['helm -n prod uninstall x', "`blast-radius guard -- helm -n prod uninstall x`: it checks the release's objects"],
+    ['helm upgrade x ./c -f v.yaml', '`blast-radius guard -- helm upgrade x ./c -f v.yaml`: it checks `helm diff upgrade`'],
+    ['helm rollback x 2', 'Show the user what it would change (`helm diff rollback …`) and ask them to run it.'],
+  ])('tells what to run instead of %s', (text, instead) => {
+    expect(classifyHelm(words(text), text)?.instead).toContain(instead);
   });
 
   it.each(['helm list', 'helm install x ./c', 'helm upgrade x ./c --dry-run', 'helm template x ./c', 'helm diff upgrade x ./c'])('lets %s run', (text) => {

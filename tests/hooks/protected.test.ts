@@ -84,6 +84,14 @@ describe('the kube context a refused kubectl or helm command reaches', () => {
     expect(await reason('helm uninstall api')).toMatch(/^it would run against the current kube context "payments-prod", which is production/);
   });
 
+  it('keeps the production reason and points to the guarded form, which checks the change in that context', async () => {
+    const decision = await decide('kubectl delete deployment web', { env: {}, home: home.home, cwd: home.home });
+    expect(decision.verdict === 'deny' && decision.refusals[0]).toMatchObject({
+      why: expect.stringMatching(/^it would run against the current kube context "payments-prod", which is production/),
+      instead: expect.stringContaining('`blast-radius guard -- kubectl delete deployment web`'),
+    });
+  });
+
   it('judges an explicit --context / --kube-context instead of the current one', async () => {
     expect(await reason('kubectl --context dev delete deployment web')).toMatch(/^kubectl delete/);
     expect(await reason('helm --kube-context=dev uninstall api')).toMatch(/^helm uninstall/);

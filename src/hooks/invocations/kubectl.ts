@@ -1,5 +1,6 @@
-// Classifies kubectl invocations: delete, apply --prune, replace --force, scale to 0 and drain change infrastructure.
-import { shellQuote, type InvocationClassifier } from './invocation.js';
+// Classifies kubectl invocations: delete, apply --prune, replace --force, scale to 0 and drain change infrastructure;
+// delete and apply --prune have a guarded form, the others need a person.
+import { guarded, shellQuote, type InvocationClassifier } from './invocation.js';
 import { subcommandIndex } from './subcommand-index.js';
 
 /** Global flags that take a value as the next word (`kubectl -n prod delete …`). */
@@ -35,17 +36,28 @@ export const classifyKubectl: InvocationClassifier = (words, command) => {
   const subcommand = words[at];
   const rest = words.slice(at + 1);
   if (isDryRun(words)) return undefined;
-  // The guard checks Terraform plans; Kubernetes changes still need a person to read the dry run.
+  // No guard previews replace --force, scale or drain: a person reads the dry run.
   const refuse = (why: string) => ({
     command,
     why,
     instead: `Show the user what it would do (\`${[...words, '--dry-run=server'].map(shellQuote).join(' ')}\`, or \`kubectl diff\`) and ask them to run it.`,
   });
+  // kubecolor runs kubectl; the guard runs kubectl (and oc) itself.
+  const guardedWords = words[0] === 'kubecolor' ? ['kubectl', ...words.slice(1)] : words;
   switch (subcommand) {
     case 'delete':
-      return refuse('kubectl delete removes live objects (and, for a namespace, everything in it) without a check.');
+      return {
+        command,
+        why: 'kubectl delete removes live objects (and, for a namespace, everything in it) without a check.',
+        instead: `Run \`${guarded(guardedWords)}\`: it checks the server dry run of the delete, refuses if protected objects would go, and deletes otherwise.`,
+      };
     case 'apply':
-      return hasFlag(rest, '--prune') ? refuse('kubectl apply --prune deletes every object the label selector no longer sees.') : undefined;
+      if (!hasFlag(rest, '--prune')) return undefined;
+      return {
+        command,
+        why: 'kubectl apply --prune deletes every object the label selector no longer sees.',
+        instead: `Run \`${guarded(guardedWords)}\`: it checks \`kubectl diff --prune\` first, refuses if protected objects would be deleted or replaced, and applies otherwise.`,
+      };
     case 'replace':
       return hasFlag(rest, '--force') ? refuse('kubectl replace --force deletes and re-creates the objects.') : undefined;
     case 'scale':
