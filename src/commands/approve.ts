@@ -1,6 +1,7 @@
 // The `approve` command: a person at a terminal approves exactly the destructive changes of one blocked plan (named
 // by its fingerprint), after seeing the report again and typing the environment's name; never from an agent.
 import type { CommandSpec } from '../cli/command-spec.js';
+import { INPUT_OPTIONS, deletingFiles, inputCheckOptions, type InputArgs } from '../cli/input-options.js';
 import { agentSession } from '../approvals/agent-session.js';
 import { approverName } from '../approvals/apply-approvals.js';
 import { approverIdentity } from '../approvals/approver.js';
@@ -10,21 +11,13 @@ import { FINGERPRINT_PATTERN } from '../approvals/fingerprint-format.js';
 import { approvalsPath, readApprovals, writeApprovals } from '../approvals/store.js';
 import { EXIT_PASS, InputError, UsageError } from '../errors.js';
 import { guardedToolOf, parseKubernetesCommand } from '../guard/guarded-command.js';
-import { INPUT_FORMATS, type InputFormat } from '../inputs/input-format.js';
 import type { Report } from '../model.js';
 import { blocks } from '../report.js';
 
-interface ApproveArgs {
+interface ApproveArgs extends InputArgs {
   words: string[];
   reason?: string;
   expires: string;
-  config?: string;
-  'tf-dir'?: string;
-  'tf-base'?: string;
-  'terraform-bin'?: string;
-  'input-format'?: InputFormat;
-  deleting?: string | string[];
-  context?: string;
 }
 
 /** `approve <fp> -- terraform apply …`: the words name a Terraform command to plan, not plan files. */
@@ -60,19 +53,9 @@ async function blockedReport(args: ApproveArgs, targets: string[]): Promise<Repo
   if (isTerraformCommand(targets)) return terraformReport(targets);
   const tool = guardedToolOf(targets);
   if (tool === 'kubectl' || tool === 'helm') return kubernetesReport(targets, tool);
-  const deleting = args.deleting === undefined ? [] : [args.deleting].flat();
-  if ([...targets, ...deleting].includes('-')) throw new UsageError('blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file.');
+  if ([...targets, ...deletingFiles(args)].includes('-')) throw new UsageError('blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file.');
   const { check } = await import('../check.js');
-  return check({
-    files: targets,
-    ...(args.config ? { config: args.config } : {}),
-    ...(args['tf-dir'] ? { tfDir: args['tf-dir'] } : {}),
-    ...(args['tf-base'] ? { tfBase: args['tf-base'] } : {}),
-    ...(args['terraform-bin'] ? { terraformBin: args['terraform-bin'] } : {}),
-    ...(args['input-format'] ? { inputFormat: args['input-format'] } : {}),
-    ...(deleting.length > 0 ? { deleting } : {}),
-    ...(args.context ? { context: args.context } : {}),
-  });
+  return check(inputCheckOptions(targets, args));
 }
 
 /** Runs `approve` against injectable surroundings, for tests; run() passes the real process. */
@@ -113,13 +96,7 @@ const command: CommandSpec<ApproveArgs> = {
   options: {
     reason: { type: 'string', describe: 'Why the destruction is intended (asked for when not given).' },
     expires: { type: 'string', default: DEFAULT_EXPIRY, describe: 'How long the approval holds: 90m, 24h, 7d (at most) or an ISO date.' },
-    config: { type: 'string', describe: 'Configuration file, as given to check.' },
-    'tf-dir': { type: 'string', describe: 'Terraform sources, as given to check.' },
-    'tf-base': { type: 'string', describe: 'Git revision, as given to check.' },
-    'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
-    'input-format': { type: 'string', choices: INPUT_FORMATS, describe: 'Input format, as given to check.' },
-    deleting: { type: 'string', multiple: true, describe: 'Kubernetes objects that will be deleted, as given to check.' },
-    context: { type: 'string', describe: 'Kubernetes context, as given to check.' },
+    ...INPUT_OPTIONS,
   },
   examples: [
     ['$0 approve 3f9a2c… plan.json --reason "Retiring the old database (OPS-42)"', 'Check plan.json again, show it, and record the approval after you type the environment name.'],

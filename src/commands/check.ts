@@ -2,24 +2,17 @@
 import { approvalsPath } from '../approvals/store.js';
 import { check, type CheckOptions } from '../check.js';
 import type { CommandSpec } from '../cli/command-spec.js';
+import { INPUT_OPTIONS, inputCheckOptions, inputWords, type InputArgs } from '../cli/input-options.js';
 import { terminalProgressBar } from '../cli/progress-bar.js';
-import { INPUT_FORMATS, type InputFormat } from '../inputs/input-format.js';
 import { exitCode } from '../report.js';
 import { parseFormatTargets } from '../reporters/format-targets.js';
 import { REPORTERS } from '../reporters/index.js';
 import { prepareOutputs } from '../reporters/report-outputs.js';
 
-interface CheckArgs {
+interface CheckArgs extends InputArgs {
   files: string[];
   /** `name` or `name=path` each; a list when given (yargs: when repeated), the default as a string. */
   format: string | string[];
-  config?: string;
-  'tf-dir'?: string;
-  'tf-base'?: string;
-  'terraform-bin'?: string;
-  'input-format'?: InputFormat;
-  deleting?: string | string[];
-  context?: string;
   cluster?: boolean;
   kubeconfig?: string;
   color?: boolean;
@@ -43,17 +36,7 @@ const command: CommandSpec<CheckArgs> = {
       default: 'text',
       describe: `Output format: ${Object.keys(REPORTERS).join(', ')}; name=path writes a file instead of standard output. Repeatable: one run feeds every consumer.`,
     },
-    config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml above the working directory).' },
-    'tf-dir': { type: 'string', describe: 'Terraform sources read for evidence (default: the plan file\'s directory when it holds .tf files).' },
-    'tf-base': { type: 'string', describe: 'Git revision (the PR base): blocks deleting resources that had prevent_destroy = true there.' },
-    'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
-    'input-format': { type: 'string', choices: INPUT_FORMATS, describe: 'Read every file in this format instead of detecting it from the content.' },
-    deleting: {
-      type: 'string',
-      multiple: true,
-      describe: 'Kubernetes objects that will be deleted (`kubectl get -o yaml|json`, `helm get manifest`); repeatable.',
-    },
-    context: { type: 'string', describe: 'The Kubernetes context the change goes to (default: the current context of the kubeconfig).' },
+    ...INPUT_OPTIONS,
     cluster: {
       type: 'boolean',
       describe: 'Ask the cluster (read-only) what a namespace or CRD deletion takes, and the labels of objects a text input only names (--no-cluster: do not, whatever the configuration says).',
@@ -73,19 +56,8 @@ const command: CommandSpec<CheckArgs> = {
   run: async (args) => {
     const writeReport = await prepareOutputs(parseFormatTargets([args.format].flat()));
     if (args.color !== undefined) (await import('kleur')).default.enabled = args.color;
-    const options: CheckOptions = { files: args.files, approveArgs: args.files.map((file) => (file === '-' ? 'PLAN_FILE' : file)) };
+    const options: CheckOptions = { ...inputCheckOptions(args.files, args), approveArgs: inputWords(args.files, args) };
     if (args.approvals) options.approvalsFile = approvalsPath(process.env);
-    for (const name of ['terraform-bin', 'config', 'tf-dir', 'tf-base', 'input-format', 'context'] as const) {
-      if (args[name]) options.approveArgs?.push(`--${name}`, args[name]);
-    }
-    for (const file of args.deleting === undefined ? [] : [args.deleting].flat()) options.approveArgs?.push('--deleting', file === '-' ? 'PLAN_FILE' : file);
-    if (args['terraform-bin']) options.terraformBin = args['terraform-bin'];
-    if (args.config) options.config = args.config;
-    if (args['tf-dir']) options.tfDir = args['tf-dir'];
-    if (args['tf-base']) options.tfBase = args['tf-base'];
-    if (args['input-format']) options.inputFormat = args['input-format'];
-    if (args.deleting !== undefined) options.deleting = [args.deleting].flat();
-    if (args.context) options.context = args.context;
     if (args.cluster !== undefined) options.cluster = args.cluster && (args.kubeconfig === undefined ? {} : { kubeconfig: args.kubeconfig });
     const progress = terminalProgressBar();
     if (progress) options.onProgress = progress.update;
