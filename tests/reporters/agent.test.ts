@@ -1,6 +1,7 @@
 // The agent reporter: a refusal says what, why and the safe next step in a few lines; a pass is one sentence.
 import { join } from 'node:path';
 import type { Report } from '../../src/model.js';
+import { check } from '../../src/check.js';
 import formatAgent, { MAX_AGENT_LINES } from '../../src/reporters/agent.js';
 import { expectGolden } from '../helpers/golden.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -77,4 +78,30 @@ it('names an in-place update that policy blocks as an update', () => {
   const updating: Report = { ...SAMPLE_REPORT, findings: SAMPLE_REPORT.findings.map((f) => (f.severity === 'error' ? { ...f, ruleId: 'prod-update', action: 'update' } : f)) };
   expect(lines(updating)[0]).toBe('blast-radius refused this plan: it would update 1 protected resource in production. Do not apply it.');
   expect(formatAgent(updating)).toContain('undo the in-place change');
+});
+
+describe('in the words of each platform', () => {
+  const kubernetes = (file: string) => check({ files: [join(ROOT, 'fixtures/kubernetes', file)], context: 'ci' });
+
+  it('tells how to keep a Kubernetes object: manifests, prune selector, namespace, keep annotations; no Terraform blocks', async () => {
+    const text = formatAgent(await kubernetes('kubectl-diff/pruned-pvc/diff.txt'));
+    expect(text).toContain('keep the object in the manifests you apply (or outside the prune selector)');
+    expect(text).toContain('`helm.sh/resource-policy: keep`');
+    expect(text).toContain('then diff and check again.');
+    expect(text).toContain('1 other resource goes down with it.');
+    expect(text).not.toContain('`moved` block');
+    expect(text).not.toContain('-target');
+  });
+
+  it('gives each platform its own advice when both are refused together', async () => {
+    const report = await check({
+      files: [join(ROOT, 'fixtures/kubernetes/kubectl-diff/pruned-pvc/diff.txt'), join(ROOT, 'fixtures/terraform/destroy-prod/plan.json')],
+      context: 'ci',
+    });
+    const text = formatAgent(report);
+    expect(text).toContain('keep the object in the manifests you apply');
+    expect(text).toContain('`removed` block');
+    expect(text).toContain('then plan and check again.');
+    expect(lines(report).length).toBeLessThanOrEqual(MAX_AGENT_LINES);
+  });
 });
