@@ -111,13 +111,19 @@ async function stream(
   rereadable: boolean,
 ): Promise<AnalyzedInput[]> {
   // The scanner is code only large inputs need: load it on this path alone.
-  const [{ checkedChunks }, { JsonScanner }, { readPlans }] = await Promise.all([
+  const [{ checkedChunks }, { JsonScanner }, { readPlans }, { youngGenerationBound }] = await Promise.all([
     import('./checked-chunks.js'),
     import('./json-scanner.js'),
     import('../analyzers/terraform/stream-plans.js'),
+    import('./young-generation.js'),
   ]);
+  const boundYoungGeneration = youngGenerationBound();
+  const onRead = (bytes: number): void => {
+    boundYoungGeneration();
+    options.onProgress?.(bytes, size);
+  };
   const read = (quietChanges: QuietChanges | undefined): ReturnType<typeof readPlans> => {
-    const source = checkedChunks(open(), name, options.onProgress && ((bytes) => options.onProgress?.(bytes, size)));
+    const source = checkedChunks(open(), name, onRead);
     const first = source.read();
     if (first !== null && isSetupTerraformWrapperOutput(first.toString('utf8', 0, Math.min(first.length, 16384)))) {
       throw new InputError(wrapperOutputMessage(name));
