@@ -33,7 +33,9 @@ function refusedResource(report: Report, finding: Finding): string {
   const why = [resource?.environment.reason, resource?.reason].filter(Boolean).join('; ');
   const dataLoss = finding.impact === 'data-loss' ? ' Its data would be lost.' : '';
   const count = finding.dependents?.count;
-  const dependents = count === undefined ? '' : ` ${plural(count, 'other resource')} ${count === 1 ? 'goes' : 'go'} down with it.`;
+  // A Kubernetes object's dependents are deleted with it (cascades); a Terraform resource's refer to it.
+  const [one, many] = platformsOf(report, [finding]).has('kubernetes') ? ['goes down with it', 'go down with it'] : ['depends on it', 'depend on it'];
+  const dependents = count === undefined ? '' : ` ${plural(count, 'other resource')} ${count === 1 ? one : many}.`;
   return `- ${finding.address}${where}: ${finding.action} in ${finding.environment}${why ? `, because ${why}` : ''}.${dataLoss}${dependents}`;
 }
 
