@@ -176,3 +176,26 @@ it('refuses helm-diff output cut right after the header of an entry', async () =
     }
   }
 });
+
+describe('regressions the properties found', () => {
+  it('refuses kubectl and helm text without its final line break, and still reads JSON without one', async () => {
+    for (const kind of KUBERNETES_KINDS) {
+      const [bytes] = kind.documents as [Buffer];
+      const got = await read(kind, Buffer.from(bytes.toString('utf8').trimEnd()));
+      if (kind.framing === 'json') expect(got).toEqual((await original(kind, 0)).outcome);
+      else {
+        expectOneSentence(got);
+        expect(got.error === undefined ? '' : got.message).toMatch(/does not end with a line break/);
+      }
+    }
+  });
+
+  it('refuses a helm-diff entry whose body is not the object its header names (a changed kind hid a replace)', async () => {
+    const [bytes] = helmDiff.documents as [Buffer];
+    for (const [from, to] of [[', Deployment (apps) has changed:', ', Aeployment (apps) has changed:'], [', Deployment (apps) has changed:', ', Deployment (appz) has changed:'], ['payments-prod, api, ', 'payments-prod, apx, ']]) {
+      const got = await read(helmDiff, Buffer.from(bytes.toString('utf8').replace(from as string, to as string)));
+      expectOneSentence(got);
+      expect(got.error === undefined ? '' : got.message).toMatch(/is not the \w+ payments-prod\/ap[ix] its helm-diff header names/);
+    }
+  });
+});
