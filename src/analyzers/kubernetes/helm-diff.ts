@@ -60,8 +60,15 @@ function changedPaths(before: unknown, after: unknown, path: string, into: strin
   return into;
 }
 
+/** The body of one side of an entry; it must be the object the entry's header names. */
 function body(lines: string[], entry: Entry, file: string): Body {
-  return parseBodyYaml(lines.join('\n'), file, entry.line + 1, describe(entry.key));
+  const parsed = parseBodyYaml(lines.join('\n'), file, entry.line + 1, describe(entry.key));
+  const read = objectFacts(parsed);
+  const group = CORE_VERSION.test(entry.key.api) ? '' : entry.key.api;
+  if (!read || read.id.kind !== entry.key.kind || read.id.name !== entry.key.name || read.id.group !== group) {
+    throw new InputError(`${file}: the body at line ${entry.line + 1} is not the ${describe(entry.key)} its helm-diff header names.`);
+  }
+  return parsed;
 }
 
 function facts(read: Body | undefined): KubeObjectFacts {

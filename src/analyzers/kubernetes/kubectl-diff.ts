@@ -193,8 +193,11 @@ function onlyInChange(match: RegExpExecArray, line: number, file: string): KubeC
 export function readKubectlDiff(text: string, file: string): KubeReading {
   return readKubectlOutput(text, file, 'kubectl-diff', (lines, index) => {
     const line = lines[index] as string;
-    // GNU diff names each pair of files it compares before their headers.
-    if (line.startsWith('diff ')) return { changes: [], next: index + 1 };
+    // GNU diff names each pair of files it compares before their headers: a diff line alone is output cut short.
+    if (line.startsWith('diff ')) {
+      if (!(lines[index + 1] ?? '').startsWith('--- ')) throw new InputError(`${file}: the diff at line ${index + 1} has no --- header after it: the kubectl diff output is truncated or damaged.`);
+      return { changes: [], next: index + 1 };
+    }
     if (line.startsWith('--- ')) {
       const read = readFileDiff(lines, index, file);
       return { changes: [toChange(read.diff, file)], next: read.next };

@@ -15,8 +15,15 @@ export interface KubectlError {
 
 /** A field error as the API server words it (apimachinery field.ErrorType): `spec.selector: Invalid value: …`. */
 const CAUSE = /^(\S+): (Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)(?:: (.*))?$/;
-/** Cause types whose text quotes the value before the explanation. */
-const QUOTES_VALUE = new Set(['Invalid value', 'Unsupported value', 'Duplicate value']);
+/**
+ * Cause types whose text quotes the value before the explanation: all but Required value, Forbidden, Too long and
+ * Internal error (apimachinery field.Error.ErrorBody).
+ */
+const VALUE_TYPES = ['Invalid value', 'Unsupported value', 'Duplicate value', 'Not found', 'Too many', 'Too short', 'Invalid type'];
+const QUOTES_VALUE = new Set(VALUE_TYPES);
+const QUOTED_VALUE_START = new RegExp(`(${VALUE_TYPES.join('|')}): `, 'g');
+/** `, spec.x: Invalid value…`: the next cause of an aggregated message, which ends a value quoted without detail. */
+const NEXT_CAUSE = /, \S+: (?:Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)\b/y;
 /** Explanations the API server gives when an update changes a field that cannot change. */
 const IMMUTABLE = /immutable|may not change once set|may not be changed|updates to .+ for fields other than .+ are forbidden|pod updates may not change fields other than/i;
 
@@ -46,12 +53,46 @@ interface Cause {
   immutable: boolean;
 }
 
+/** The index after a quoted string that starts at `open`, escapes honoured; the end of the text if it never closes. */
+function afterQuoted(text: string, open: number): number {
+  for (let at = open + 1; at < text.length; at++) {
+    if (text[at] === '\\') at++;
+    else if (text[at] === '"') return at + 1;
+  }
+  return text.length;
+}
+
+/**
+ * Where a value a cause quotes (Go's %q, %v or %#v) that starts at `start` ends: at the `: ` before its explanation,
+ * the `, ` before the next cause or the `]` closing the list, outside quoted strings and brackets; else at the end.
+ */
+function valueEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let at = start; at < text.length; at++) {
+    const c = text[at] as string;
+    if (c === '"') {
+      at = afterQuoted(text, at) - 1;
+    } else if ('{[('.includes(c)) {
+      depth++;
+    } else if ('}])'.includes(c)) {
+      if (depth === 0) return at;
+      depth--;
+    } else if (depth === 0 && c === ':' && text[at + 1] === ' ') {
+      return at;
+    } else if (depth === 0 && c === ',') {
+      NEXT_CAUSE.lastIndex = at;
+      if (NEXT_CAUSE.test(text)) return at;
+    }
+  }
+  return text.length;
+}
+
 /** `Invalid value: v1.LabelSelector{…}: field is immutable` → the explanation after the value. */
 function withoutValue(type: string, rest: string | undefined): string {
   if (rest === undefined) return '';
   if (!QUOTES_VALUE.has(type)) return rest;
-  const lastColon = rest.lastIndexOf(': ');
-  return lastColon < 0 ? '' : rest.slice(lastColon + 2);
+  const end = valueEnd(rest, 0);
+  return rest.startsWith(': ', end) ? rest.slice(end + 2) : '';
 }
 
 function readCause(text: string): Cause | undefined {
@@ -72,7 +113,16 @@ function readCauses(message: string): Cause[] {
 
 /** The message without quoted values, on one line, bounded. */
 function safeMessage(message: string): string {
-  const redacted = message.replace(/(Invalid value|Unsupported value|Duplicate value): .*?: /g, '$1 (value not shown): ');
+  let redacted = '';
+  let from = 0;
+  QUOTED_VALUE_START.lastIndex = 0;
+  for (let match = QUOTED_VALUE_START.exec(message); match; match = QUOTED_VALUE_START.exec(message)) {
+    const end = valueEnd(message, QUOTED_VALUE_START.lastIndex);
+    redacted += `${message.slice(from, match.index)}${match[1]} (value not shown)`;
+    from = end;
+    QUOTED_VALUE_START.lastIndex = end;
+  }
+  redacted += message.slice(from);
   return redacted.length > MAX_MESSAGE ? `${redacted.slice(0, MAX_MESSAGE)}…` : redacted;
 }
 

@@ -18,10 +18,23 @@ const READERS: Record<Exclude<InputFormat, 'terraform'>, (text: string, file: st
   'kubernetes-objects': readDeletedObjects,
 };
 
+/**
+ * kubectl and helm end every line they print, the last one too: text without a final line break was cut short (a cut
+ * at a line end cannot be told). JSON is exempt, as its brackets show where it ends.
+ */
+function checkFinalLineBreak(text: string, name: string): void {
+  if (!text.endsWith('\n') && !/^\s*[[{]/.test(text)) {
+    throw new InputError(`${name} does not end with a line break, as kubectl and helm output always does: it is truncated.`);
+  }
+}
+
 export function readKubernetes(text: string, name: string, format: InputFormat | undefined): KubeReading | undefined {
   if (format === 'terraform') return undefined;
   const chosen = format ?? detectKubernetesText(text);
-  if (chosen !== undefined) return READERS[chosen](text, name);
+  if (chosen !== undefined) {
+    checkFinalLineBreak(text, name);
+    return READERS[chosen](text, name);
+  }
   if (looksLikeKubernetesObjects(text)) {
     throw new InputError(`${name} holds Kubernetes objects, not a change: to check their deletion, pass it with --deleting ${name}.`);
   }
