@@ -16,9 +16,9 @@ export function sessionMarker(agent: string, session: string, directory: string 
  * True for the first call of the session, which creates the marker. False afterwards, and also when no marker can be
  * created (an unwritable temporary directory): then the notice is skipped, rather than said and paid for on every call.
  */
-export function isFirstCall(agent: string, session: string): boolean {
+export function isFirstCall(agent: string, session: string, directory: string = tmpdir()): boolean {
   try {
-    closeSync(openSync(sessionMarker(agent, session), 'wx', 0o600));
+    closeSync(openSync(sessionMarker(agent, session, directory), 'wx', 0o600));
     return true;
   } catch {
     return false;
