@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import type { AgentAdapter, HookAnswer, SessionNotice } from './agents/agent.js';
 import { explain, type Decision } from './decision.js';
+import { isFirstCall } from './first-call.js';
 import { refuseWrite } from './invocations/file-writes.js';
 import { mentionsDestructiveVerb, mentionsTool, needsInspection } from './prefilter.js';
 import { mentionsStore, protectedFile, type HookContext } from './protected-files.js';
@@ -42,7 +43,6 @@ async function credentialsNotice(env: NodeJS.ProcessEnv, home: string): Promise<
 
 /** The notice for the first call of a session of an agent without a session-start event; undefined on later calls. */
 async function firstCallNotice(agent: string, session: string, env: NodeJS.ProcessEnv, home: string): Promise<SessionNotice | undefined> {
-  const { isFirstCall } = await import('./first-call.js');
   return isFirstCall(agent, session) ? credentialsNotice(env, home) : undefined;
 }
 

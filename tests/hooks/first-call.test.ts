@@ -20,7 +20,7 @@ it('is true for the first call of a session only, per agent', () => {
 
 it('names the marker by a hash, so that a session id cannot choose a path', () => {
   const marker = sessionMarker('cursor', '../../etc/passwd', directory);
-  expect(basename(marker)).toMatch(/^blast-radius-session-[0-9a-f]{32}$/);
+  expect(basename(marker)).toMatch(/^blast-radius-session-[0-9a-f]{16}$/);
   expect(join(directory, basename(marker))).toBe(marker);
 });
 
