@@ -43,6 +43,7 @@ export interface AgentAdapter {
   deny(reason: string): HookAnswer;
   /** The answer that lets it run; by default exit 0 and no output, which leaves the agent's own prompts in force. */
   pass?(): HookAnswer;
+  /** Where the once-per-session notice of production credentials goes in this agent's protocol. */
   notice: NoticeChannel;
 }
 
