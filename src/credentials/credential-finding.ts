@@ -3,6 +3,15 @@ import type { EnvironmentTag } from '../model.js';
 
 export type CredentialSource = 'aws' | 'gcp' | 'azure' | 'kubernetes' | 'terraform';
 
+/** How people name each source, in the order doctor lists them. */
+export const CREDENTIAL_SOURCE_LABELS: Record<CredentialSource, string> = {
+  aws: 'AWS',
+  gcp: 'Google Cloud',
+  azure: 'Azure',
+  kubernetes: 'Kubernetes',
+  terraform: 'Terraform',
+};
+
 /**
  * How a reading can be judged. Readers say which; only inspect-credentials.ts turns it into an environment.
  * - `name`: by the environment words in `text` (a profile, context, cluster, project or workspace name); a

@@ -1,8 +1,11 @@
 // Runs one hook call: reads the agent's payload, lets unrelated commands through at once, and loads the shell
-// parser and the decision only for commands that mention infrastructure tools.
+// parser and the decision only for commands that mention infrastructure tools. Once per session (its start event, or
+// its first call for agents without one) it also says whether this shell can reach production; the credential readers
+// are loaded for that call alone.
 import { homedir } from 'node:os';
-import type { AgentAdapter, HookAnswer } from './agents/agent.js';
+import type { AgentAdapter, HookAnswer, SessionNotice } from './agents/agent.js';
 import { explain, type Decision } from './decision.js';
+import { isFirstCall } from './first-call.js';
 import { refuseWrite } from './invocations/file-writes.js';
 import { mentionsDestructiveVerb, mentionsTool, needsInspection } from './prefilter.js';
 import { mentionsStore, protectedFile, type HookContext } from './protected-files.js';
@@ -33,23 +36,42 @@ function judgeEdits(files: string[], context: HookContext, tool: string): Decisi
   return refusals.length === 0 ? { verdict: 'pass' } : { verdict: 'deny', refusals };
 }
 
+async function credentialsNotice(env: NodeJS.ProcessEnv, home: string): Promise<SessionNotice | undefined> {
+  const notice = await import('./session-notice.js');
+  return notice.credentialsNotice(env, home);
+}
+
+/** The notice for the first call of a session of an agent without a session-start event; undefined on later calls. */
+async function firstCallNotice(agent: string, session: string, env: NodeJS.ProcessEnv, home: string): Promise<SessionNotice | undefined> {
+  return isFirstCall(agent, session) ? credentialsNotice(env, home) : undefined;
+}
+
 export async function runHook(adapter: AgentAdapter, stdinText: string, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): Promise<HookAnswer> {
-  const pass = adapter.pass?.() ?? SILENT_PASS;
   let payload: unknown;
   try {
     payload = JSON.parse(stdinText.replace(/^\uFEFF/, ''));
   } catch {
     const decision = judgeUnreadable(stdinText);
-    return decision.verdict === 'deny' ? adapter.deny(explain(decision)) : pass;
+    return decision.verdict === 'deny' ? adapter.deny(explain(decision)) : (adapter.pass?.() ?? SILENT_PASS);
   }
-  const { command, files, cwd } = adapter.read(payload);
+  const { command, files, cwd, sessionStart, session } = adapter.read(payload);
+  const channel = adapter.notice;
+  if (sessionStart) {
+    // Nothing reaches production: no output at all, so that the model's context holds only what it must act on.
+    const notice = channel.on === 'session-start' ? await credentialsNotice(env, home) : undefined;
+    return notice && channel.on === 'session-start' ? channel.answer(notice) : SILENT_PASS;
+  }
+  const notice = channel.on === 'first-call' && session !== undefined ? await firstCallNotice(channel.agent, session, env, home) : undefined;
+  const pass = notice && channel.on === 'first-call' ? channel.pass(notice) : (adapter.pass?.() ?? SILENT_PASS);
+  // A refused first call keeps the notice: it is said once, in whichever answer the session's first call gets.
+  const deny = (decision: Extract<Decision, { verdict: 'deny' }>) => adapter.deny(notice ? `${explain(decision)}\n\n${notice.forModel}` : explain(decision));
   const context: HookContext = { env, home, cwd: cwd ?? process.cwd() };
   if (files !== undefined) {
     const decision = judgeEdits(files, context, 'editing');
-    return decision.verdict === 'deny' ? adapter.deny(explain(decision)) : pass;
+    return decision.verdict === 'deny' ? deny(decision) : pass;
   }
   if (command === undefined || !(needsInspection(command) || mentionsStore(command, context))) return pass;
   const { decide } = await import('./decide.js');
   const decision = await decide(command, context);
-  return decision.verdict === 'deny' ? adapter.deny(explain(decision)) : pass;
+  return decision.verdict === 'deny' ? deny(decision) : pass;
 }

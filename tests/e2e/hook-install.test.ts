@@ -21,7 +21,10 @@ it('adds the Claude Code hook beside existing settings, once, and removes it aga
   mkdirSync(join(dir, '.claude'));
   const existing = {
     permissions: { allow: ['Bash(npm test)'] },
-    hooks: { PreToolUse: [{ matcher: 'Edit', hooks: [{ type: 'command', command: 'lint-hook' }] }] },
+    hooks: {
+      PreToolUse: [{ matcher: 'Edit', hooks: [{ type: 'command', command: 'lint-hook' }] }],
+      SessionStart: [{ matcher: 'startup', hooks: [{ type: 'command', command: 'print-banner' }] }],
+    },
   };
   writeFileSync(file, JSON.stringify(existing));
 
@@ -35,12 +38,18 @@ it('adds the Claude Code hook beside existing settings, once, and removes it aga
         { matcher: 'Edit', hooks: [{ type: 'command', command: 'lint-hook' }] },
         { matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
       ],
+      // No matcher: every session start (startup, resume, clear, compact) hears whether the shell reaches production.
+      SessionStart: [
+        { matcher: 'startup', hooks: [{ type: 'command', command: 'print-banner' }] },
+        { hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
+      ],
     },
   });
 
   const second = runCli(['hook', 'install', 'claude-code'], { cwd: dir });
   expect(second.stdout).toContain('the hook is there already; nothing changed');
   expect(read(file).hooks.PreToolUse).toHaveLength(2);
+  expect(read(file).hooks.SessionStart).toHaveLength(2);
 
   expect(runCli(['hook', 'uninstall', 'claude-code'], { cwd: dir }).stdout).toContain('removed');
   expect(read(file)).toEqual(existing);
@@ -65,8 +74,41 @@ it('writes the Gemini CLI hook into the user settings with --scope user, timeout
   expect(read(join(home, '.gemini', 'settings.json'))).toEqual({
     hooks: {
       BeforeTool: [{ matcher: 'run_shell_command|write_file|replace', hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }] }],
+      SessionStart: [{ hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }] }],
     },
   });
+  runCli(['hook', 'uninstall', 'gemini', '--scope', 'user'], { cwd: project('elsewhere'), env: { HOME: home } });
+  expect(read(join(home, '.gemini', 'settings.json'))).toEqual({});
+});
+
+it('writes the Codex PreToolUse and SessionStart hooks, and removes exactly them', () => {
+  const dir = project('codex');
+  const file = join(dir, '.codex', 'hooks.json');
+  mkdirSync(join(dir, '.codex'));
+  const existing = { hooks: { SessionStart: [{ hooks: [{ type: 'command', command: 'load-notes', timeout: 5 }] }] } };
+  writeFileSync(file, JSON.stringify(existing));
+  expect(runCli(['hook', 'install', 'codex'], { cwd: dir }).code).toBe(0);
+  expect(read(file)).toEqual({
+    hooks: {
+      SessionStart: [
+        { hooks: [{ type: 'command', command: 'load-notes', timeout: 5 }] },
+        { hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook codex' }] },
+      ],
+      PreToolUse: [{ matcher: 'Bash|apply_patch', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook codex' }] }],
+    },
+  });
+  runCli(['hook', 'uninstall', 'codex'], { cwd: dir });
+  expect(read(file)).toEqual(existing);
+});
+
+it('adds the SessionStart hook to an install from before it, without touching the PreToolUse entry', () => {
+  const dir = project('upgrade');
+  const file = join(dir, '.claude', 'settings.json');
+  mkdirSync(join(dir, '.claude'));
+  const preToolUse = [{ matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }];
+  writeFileSync(file, JSON.stringify({ hooks: { PreToolUse: preToolUse } }));
+  expect(runCli(['hook', 'install', 'claude-code'], { cwd: dir }).stdout).toContain('added the claude-code hook');
+  expect(read(file).hooks).toEqual({ PreToolUse: preToolUse, SessionStart: [{ hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }] });
 });
 
 it('widens the matcher of an install that judged the shell tool alone', () => {

@@ -3,6 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENTS } from '../../src/hooks/agents/index.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { scratchDirectory } from '../helpers/scratch.js';
+import { neutralShell } from '../hooks/neutral-shell.js';
+
+// A shell that reaches nothing, so that the once-per-session credentials notice (tests/e2e/hooks-session-notice.test.ts)
+// stays out of these answers whatever the test runner's own shell holds; first-call markers go to the scratch directory.
+const scratch = scratchDirectory();
+afterAll(() => scratch.remove());
 
 const DESTRUCTIVE = 'cd infra && terraform destroy -auto-approve';
 const UNRELATED = 'npm test';
@@ -55,7 +62,8 @@ const PAYLOADS = {
   }),
 };
 
-const hook = (agent: string, payload: unknown) => runCli(['hook', agent], { input: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+const hook = (agent: string, payload: unknown) =>
+  runCli(['hook', agent], { input: typeof payload === 'string' ? payload : JSON.stringify(payload), env: neutralShell(scratch.path, scratch.path) });
 
 // Hook answers are untyped JSON; each reader checks the fields its agent documents.
 /* eslint-disable @typescript-eslint/no-explicit-any */

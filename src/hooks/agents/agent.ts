@@ -1,4 +1,5 @@
-// What an agent adapter does: read the agent's hook payload, and answer a refusal in that agent's protocol.
+// What an agent adapter does: read the agent's hook payload, and answer a refusal (and the once-per-session notice
+// of production credentials) in that agent's protocol.
 
 export interface HookPayload {
   /** The shell command the agent is about to run; undefined when the payload is about another tool. */
@@ -7,6 +8,10 @@ export interface HookPayload {
   files?: string[];
   /** The agent's working directory, which relative paths are resolved against. */
   cwd?: string;
+  /** True for the agent's session-start event (a new, resumed, cleared or compacted session). */
+  sessionStart?: boolean;
+  /** The session's id, read by agents without a session-start event: the session's first call carries the notice. */
+  session?: string;
 }
 
 export interface HookAnswer {
@@ -15,6 +20,22 @@ export interface HookAnswer {
   exitCode: number;
 }
 
+/** What the hook says once per session when the shell the agent runs in can reach production. */
+export interface SessionNotice {
+  /** Sentences for the model: what reaches production, from which names and ids, and what to do. */
+  forModel: string;
+  /** One line for the person, where the protocol shows one. */
+  forPerson: string;
+}
+
+/**
+ * How an agent hears the notice: on its session-start event, whose answer adds it to the model's context; or, for an
+ * agent without one, on the first call of each session (keyed by `agent` and the payload's session id).
+ */
+export type NoticeChannel =
+  | { on: 'session-start'; answer(notice: SessionNotice): HookAnswer }
+  | { on: 'first-call'; agent: string; pass(notice: SessionNotice): HookAnswer };
+
 export interface AgentAdapter {
   /** Turns the parsed stdin JSON into the command to judge. */
   read(payload: unknown): HookPayload;
@@ -22,6 +43,8 @@ export interface AgentAdapter {
   deny(reason: string): HookAnswer;
   /** The answer that lets it run; by default exit 0 and no output, which leaves the agent's own prompts in force. */
   pass?(): HookAnswer;
+  /** Where the once-per-session notice of production credentials goes in this agent's protocol. */
+  notice: NoticeChannel;
 }
 
 export function field(value: unknown, ...path: string[]): unknown {
@@ -31,4 +54,13 @@ export function field(value: unknown, ...path: string[]): unknown {
     node = (node as Record<string, unknown>)[step];
   }
   return node;
+}
+
+/**
+ * The session-start answer of Claude Code, Codex and Gemini CLI: `hookSpecificOutput.additionalContext` goes into the
+ * model's context and `systemMessage` is shown to the person (docs/agents.md).
+ */
+export function sessionStartContext(notice: SessionNotice): HookAnswer {
+  const answer = { systemMessage: notice.forPerson, hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext: notice.forModel } };
+  return { stdout: `${JSON.stringify(answer)}\n`, exitCode: 0 };
 }

@@ -1,6 +1,7 @@
 // Claude Code PreToolUse hook for the Bash tool and the file-editing tools (Edit, Write, MultiEdit, NotebookEdit): deny through hookSpecificOutput.permissionDecision; anything else
-// gets no output at all, so that Claude Code's own permission prompts still apply (docs/agents.md).
-import { field, type AgentAdapter } from './agent.js';
+// gets no output at all, so that Claude Code's own permission prompts still apply. Its SessionStart event carries the
+// production-credentials notice (docs/agents.md).
+import { field, sessionStartContext, type AgentAdapter } from './agent.js';
 
 /** Cursor runs Claude Code hooks too, and names its shell tool `Shell`. */
 const SHELL_TOOLS = new Set(['Bash', 'Shell']);
@@ -12,6 +13,7 @@ const adapter: AgentAdapter = {
     const tool = field(payload, 'tool_name');
     const cwd = field(payload, 'cwd');
     const where = typeof cwd === 'string' ? { cwd } : {};
+    if (field(payload, 'hook_event_name') === 'SessionStart') return { sessionStart: true, ...where };
     if (typeof tool === 'string' && Object.hasOwn(EDIT_TOOLS, tool)) {
       const file = field(payload, 'tool_input', EDIT_TOOLS[tool] as string);
       return typeof file === 'string' ? { files: [file], ...where } : {};
@@ -23,6 +25,7 @@ const adapter: AgentAdapter = {
     const answer = { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } };
     return { stdout: `${JSON.stringify(answer)}\n`, exitCode: 0 };
   },
+  notice: { on: 'session-start', answer: sessionStartContext },
 };
 
 export default adapter;

@@ -1,6 +1,6 @@
 // OpenAI Codex CLI PreToolUse hook: the Claude Code answer shape, for any tool whose input carries a shell command
 // (a string, or an argv list such as ["bash", "-lc", "…"]), and apply_patch, whose patch names the files it writes;
-// anything else gets no output (docs/agents.md).
+// anything else gets no output. Its SessionStart event carries the production-credentials notice (docs/agents.md).
 import { shellQuote } from '../invocations/invocation.js';
 import { field, type AgentAdapter } from './agent.js';
 import claudeCode from './claude-code.js';
@@ -14,6 +14,7 @@ const adapter: AgentAdapter = {
   read(payload) {
     const cwd = field(payload, 'cwd');
     const where = typeof cwd === 'string' ? { cwd } : {};
+    if (field(payload, 'hook_event_name') === 'SessionStart') return { sessionStart: true, ...where };
     const command = field(payload, 'tool_input', 'command');
     if (field(payload, 'tool_name') === 'apply_patch') return typeof command === 'string' ? { files: patchedFiles(command), ...where } : {};
     if (typeof command === 'string') return { command, ...where };
@@ -21,6 +22,7 @@ const adapter: AgentAdapter = {
     return {};
   },
   deny: claudeCode.deny,
+  notice: claudeCode.notice,
 };
 
 export default adapter;

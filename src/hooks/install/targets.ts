@@ -18,41 +18,61 @@ function isOurs(entry: unknown, command: string): boolean {
   return typeof entry === 'object' && entry !== null && (entry as Json).command === command;
 }
 
-/** Claude Code, Gemini CLI and Codex: hooks.<Event>[] = { matcher, hooks: [{ type: "command", command }] }. */
-function matcherGroupTarget(spec: {
-  file: (scope: Scope, root: string, home: string) => string;
+/** One event's matcher group: `matcher` (absent: every occurrence of the event) and the handler's other fields. */
+interface EventHook {
   event: string;
-  matcher: string;
+  matcher?: string;
   handler: Json;
-}): InstallTarget {
+}
+
+function holdsOurs(group: unknown, command: string): boolean {
+  return Array.isArray((group as Json)?.hooks) && ((group as Json).hooks as unknown[]).some((h) => isOurs(h, command));
+}
+
+/** Adds our group to one event; widens the matcher of an earlier install (before the hook judged file edits). */
+function addToEvent(settings: Json, hook: EventHook, command: string, path: string): boolean {
+  const groups = listAt(objectAt(settings, 'hooks', path), hook.event, path);
+  const present = groups.find((group) => holdsOurs(group, command)) as Json | undefined;
+  if (present) {
+    if (present.matcher === hook.matcher) return false;
+    present.matcher = hook.matcher;
+    return true;
+  }
+  groups.push({ ...(hook.matcher === undefined ? {} : { matcher: hook.matcher }), hooks: [{ ...hook.handler, command }] });
+  return true;
+}
+
+/** Removes our handler from one event, and the groups and the event it leaves empty. */
+function removeFromEvent(hooks: Json, event: string, command: string): boolean {
+  if (!Array.isArray(hooks[event])) return false;
+  let removed = false;
+  const kept = (hooks[event] as Json[]).flatMap((group) => {
+    if (!Array.isArray(group?.hooks)) return [group];
+    const handlers = (group.hooks as unknown[]).filter((h) => !isOurs(h, command));
+    if (handlers.length === (group.hooks as unknown[]).length) return [group];
+    removed = true;
+    return handlers.length === 0 ? [] : [{ ...group, hooks: handlers }];
+  });
+  if (kept.length > 0) hooks[event] = kept;
+  else delete hooks[event];
+  return removed;
+}
+
+/**
+ * Claude Code, Gemini CLI and Codex: hooks.<Event>[] = { matcher, hooks: [{ type: "command", command }] }, for the
+ * pre-tool event that judges commands and the session-start event that carries the production-credentials notice.
+ */
+function matcherGroupTarget(spec: { file: (scope: Scope, root: string, home: string) => string; events: EventHook[] }): InstallTarget {
   return {
     path: (scope, root, home = homedir()) => spec.file(scope, root, home),
     add(settings, command, path) {
-      const groups = listAt(objectAt(settings, 'hooks', path), spec.event, path);
-      const present = groups.find((group) => Array.isArray((group as Json)?.hooks) && ((group as Json).hooks as unknown[]).some((h) => isOurs(h, command))) as Json | undefined;
-      if (present) {
-        // An install from before the hook judged file edits matched the shell tool alone: widen it.
-        if (present.matcher === spec.matcher) return false;
-        present.matcher = spec.matcher;
-        return true;
-      }
-      groups.push({ matcher: spec.matcher, hooks: [{ ...spec.handler, command }] });
-      return true;
+      // Every event is visited: `some` would stop at the first change and leave the others out.
+      return spec.events.map((hook) => addToEvent(settings, hook, command, path)).includes(true);
     },
     remove(settings, command) {
       const hooks = settings.hooks;
-      if (typeof hooks !== 'object' || hooks === null || !Array.isArray((hooks as Json)[spec.event])) return false;
-      const groups = (hooks as Json)[spec.event] as Json[];
-      let removed = false;
-      const kept = groups.flatMap((group) => {
-        if (!Array.isArray(group?.hooks)) return [group];
-        const handlers = (group.hooks as unknown[]).filter((h) => !isOurs(h, command));
-        if (handlers.length === (group.hooks as unknown[]).length) return [group];
-        removed = true;
-        return handlers.length === 0 ? [] : [{ ...group, hooks: handlers }];
-      });
-      if (kept.length > 0) (hooks as Json)[spec.event] = kept;
-      else delete (hooks as Json)[spec.event];
+      if (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks)) return false;
+      const removed = spec.events.map((hook) => removeFromEvent(hooks as Json, hook.event, command)).includes(true);
       if (Object.keys(hooks as Json).length === 0) delete settings.hooks;
       return removed;
     },
@@ -86,23 +106,27 @@ const cursor: InstallTarget = {
 export const TARGETS: Record<'claude-code' | 'cursor' | 'gemini' | 'codex', InstallTarget> = {
   'claude-code': matcherGroupTarget({
     file: (scope, root, home) => join(scope === 'user' ? home : root, '.claude', 'settings.json'),
-    event: 'PreToolUse',
-    // The shell, and the file-editing tools (which may not write the approvals store or the configuration).
-    matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit',
-    handler: { type: 'command', timeout: 30 },
+    events: [
+      // The shell, and the file-editing tools (which may not write the approvals store or the configuration).
+      { event: 'PreToolUse', matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', handler: { type: 'command', timeout: 30 } },
+      // No matcher: startup, resume, clear and compact each start a context that needs the notice.
+      { event: 'SessionStart', handler: { type: 'command', timeout: 30 } },
+    ],
   }),
   codex: matcherGroupTarget({
     file: (scope, root, home) => join(scope === 'user' ? home : root, '.codex', 'hooks.json'),
-    event: 'PreToolUse',
-    matcher: 'Bash|apply_patch',
-    handler: { type: 'command', timeout: 30 },
+    events: [
+      { event: 'PreToolUse', matcher: 'Bash|apply_patch', handler: { type: 'command', timeout: 30 } },
+      { event: 'SessionStart', handler: { type: 'command', timeout: 30 } },
+    ],
   }),
   cursor,
   gemini: matcherGroupTarget({
     file: (scope, root, home) => join(scope === 'user' ? home : root, '.gemini', 'settings.json'),
-    event: 'BeforeTool',
-    matcher: 'run_shell_command|write_file|replace',
-    // Gemini CLI counts hook time-outs in milliseconds.
-    handler: { name: 'blast-radius', type: 'command', timeout: 30000 },
+    events: [
+      // Gemini CLI counts hook time-outs in milliseconds.
+      { event: 'BeforeTool', matcher: 'run_shell_command|write_file|replace', handler: { name: 'blast-radius', type: 'command', timeout: 30000 } },
+      { event: 'SessionStart', handler: { name: 'blast-radius', type: 'command', timeout: 30000 } },
+    ],
   }),
 };
