@@ -2,7 +2,7 @@
 import { homedir } from 'node:os';
 import { sep } from 'node:path';
 import type { CommandSpec } from '../cli/command-spec.js';
-import type { CredentialFinding, CredentialSource } from '../credentials/credential-finding.js';
+import { CREDENTIAL_SOURCE_LABELS, type CredentialFinding, type CredentialSource } from '../credentials/credential-finding.js';
 import { inspectCredentials, type CredentialInspection } from '../credentials/inspect-credentials.js';
 import { DETAIL_RULE, UNREADABLE_RULE } from '../credentials/judge-reading.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
@@ -10,14 +10,6 @@ import { EXIT_PASS, UsageError } from '../errors.js';
 interface DoctorArgs {
   format: string;
 }
-
-const SOURCE_LABELS: Record<CredentialSource, string> = {
-  aws: 'AWS',
-  gcp: 'Google Cloud',
-  azure: 'Azure',
-  kubernetes: 'Kubernetes',
-  terraform: 'Terraform',
-};
 
 /** Paths under the home directory read as `~/…` in text; JSON keeps them whole. */
 function shortenHome(text: string, home: string): string {
@@ -42,7 +34,7 @@ function productionItems(findings: CredentialFinding[], home: string): string[] 
     if (!item.whats.includes(finding.what)) item.whats.push(finding.what);
     items.set(key, item);
   }
-  return [...items.values()].map(({ source, whats, value }) => `${SOURCE_LABELS[source]} ${whats.join(' and ')} ${value}`);
+  return [...items.values()].map(({ source, whats, value }) => `${CREDENTIAL_SOURCE_LABELS[source]} ${whats.join(' and ')} ${value}`);
 }
 
 function verdictLine(inspection: CredentialInspection, home: string): string {
@@ -54,10 +46,10 @@ function verdictLine(inspection: CredentialInspection, home: string): string {
 function text(inspection: CredentialInspection, home: string): string {
   const lines = ['Where the credentials and settings of this shell point (names and ids only; no secret is read out).', ''];
   if (inspection.findings.length === 0) lines.push('No AWS, Google Cloud, Azure, Kubernetes or Terraform credentials or settings found.', '');
-  for (const source of Object.keys(SOURCE_LABELS) as CredentialSource[]) {
+  for (const source of Object.keys(CREDENTIAL_SOURCE_LABELS) as CredentialSource[]) {
     const findings = inspection.findings.filter((f) => f.source === source);
     if (findings.length === 0) continue;
-    lines.push(SOURCE_LABELS[source], ...findings.flatMap((f) => findingLines(f, home)), '');
+    lines.push(CREDENTIAL_SOURCE_LABELS[source], ...findings.flatMap((f) => findingLines(f, home)), '');
   }
   lines.push(verdictLine(inspection, home));
   return `${lines.join('\n')}\n`;
