@@ -1,12 +1,12 @@
 // The fingerprint of a blocked change: a SHA-256 of the normalized destructive changes its blocking findings are
 // about (never file names or times), so that the same plan always gives the same one and any other change to what
 // would be destroyed gives another. An approval names a fingerprint, and is honoured for nothing else.
-import { createHash } from 'node:crypto';
 import { DESTRUCTIVE_ACTIONS, type AnalyzedInput, type Finding, type ResourceChange } from '../model.js';
 import type { ClassifiedChange } from '../policy/evaluate.js';
 import { WHOLE_PLAN } from '../policy/evaluate.js';
 import { blocks } from '../report.js';
 import { FINGERPRINT_LENGTH } from './fingerprint-format.js';
+import { sha256Hex } from './sha256.js';
 
 /** Changes the version prefix when the normalization changes, so that old approvals never match new meanings. */
 const DOMAIN = 'blast-radius approval fingerprint v1';
@@ -57,6 +57,5 @@ export function fingerprintOf(findings: readonly Finding[], classified: readonly
   const lines = [...rulesOf].map(([{ change, environment }, rules]) =>
     normalize(change, inputs[change.input]?.format ?? '', environment.name, rules),
   );
-  const hash = createHash('sha256').update(`${DOMAIN}\n${sorted([...lines, ...planWide]).join('\n')}`);
-  return hash.digest('hex').slice(0, FINGERPRINT_LENGTH);
+  return sha256Hex(`${DOMAIN}\n${sorted([...lines, ...planWide]).join('\n')}`).slice(0, FINGERPRINT_LENGTH);
 }
