@@ -133,7 +133,7 @@ describe('kubectl apply', () => {
     const run = setUp(scratch.write('garbage.txt', 'diff -u -N /tmp/LIVE-1/v1.ConfigMap.x.y /tmp/MERGED-1/v1.ConfigMap.x.y\nsomething else\n'), 1);
     const result = run.guard(['kubectl', 'apply', '-f', 'app.yaml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/The output of `kubectl diff` could not be read \(line 2 is neither kubectl-diff output nor a kubectl error\); nothing was run\./);
+    expect(result.stderr).toMatch(/The output of `kubectl diff` could not be read \(the diff at line 1 has no --- header after it: the kubectl diff output is truncated or damaged\); nothing was run\./);
     expect(result.stderr).not.toContain('blast-radius-guard-');
   });
 
