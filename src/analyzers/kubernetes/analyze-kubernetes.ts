@@ -45,31 +45,36 @@ const joinReasons = (...reasons: (string | undefined)[]): string | undefined => 
   return given.length > 0 ? given.join('; ') : undefined;
 };
 
+/** The model of one object: identity, action and labels; the caller adds reasons and notes. */
+function baseChange(object: KnownObject, action: Action, input: number): ResourceChange {
+  const model: ResourceChange = {
+    source: 'kubernetes',
+    input,
+    address: objectAddress(object.id),
+    type: objectType(object.id),
+    name: object.id.name,
+    modulePath: [],
+    action,
+    labels: labelsOf(object.facts),
+    nameHints: [],
+    accounts: [],
+  };
+  if (object.id.namespace !== undefined) model.namespace = object.id.namespace;
+  return model;
+}
+
 export function analyzeKubernetes(reading: KubeReading, file: string, input: number, options: KubernetesAnalysisOptions = {}): AnalyzedInput {
   const format = FORMATS[reading.format] ?? { describe: reading.format, deleter: 'kubectl', honours: [] };
   const honoured = new Set(format.honours);
   const live = new Map((options.liveObjects ?? []).map((o) => [objectAddress(o.id), o]));
-  const direct = reading.changes;
 
   const changes = new Map<string, ResourceChange>();
   const destroyed: KnownObject[] = [];
-  for (const change of direct) {
+  for (const change of reading.changes) {
     const address = objectAddress(change.id);
     const keep = change.action === 'delete' ? keepDecision(change.facts.annotations, honoured, format.deleter) : {};
     const action: Action = keep.keptBy ? 'forget' : change.action;
-    const model: ResourceChange = {
-      source: 'kubernetes',
-      input,
-      address,
-      type: objectType(change.id),
-      name: change.id.name,
-      modulePath: [],
-      action,
-      labels: labelsOf(change.facts),
-      nameHints: [],
-      accounts: [],
-    };
-    if (change.id.namespace !== undefined) model.namespace = change.id.namespace;
+    const model = baseChange(change, action, input);
     if (action === 'replace') model.replaceOrder = 'delete-first';
     const reason = joinReasons(keep.keptBy ?? change.reason, keep.ignored);
     if (reason !== undefined) model.reason = reason;
@@ -82,24 +87,12 @@ export function analyzeKubernetes(reading: KubeReading, file: string, input: num
   }
 
   const known = new Map<string, KnownObject>(live);
-  for (const change of direct) known.set(objectAddress(change.id), change);
+  for (const change of reading.changes) known.set(objectAddress(change.id), change);
   const { cascaded, dependents } = findCascades(destroyed, [...known.values()]);
   for (const object of cascaded) {
     const address = objectAddress(object.id);
     const existing = changes.get(address);
-    const model: ResourceChange = existing ?? {
-      source: 'kubernetes',
-      input,
-      address,
-      type: objectType(object.id),
-      name: object.id.name,
-      modulePath: [],
-      action: 'delete',
-      labels: labelsOf(object.facts),
-      nameHints: [],
-      accounts: [],
-      ...(object.id.namespace === undefined ? {} : { namespace: object.id.namespace }),
-    };
+    const model = existing ?? baseChange(object, 'delete', input);
     model.action = 'delete';
     model.reason = object.reason;
     delete model.keptBy;

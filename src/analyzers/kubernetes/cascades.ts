@@ -2,7 +2,7 @@
 // objects whose owner is deleted (Deployment → ReplicaSet → Pod), a claim's volume when its reclaim policy is Delete,
 // and a StatefulSet's claims when its retention policy deletes them; each with the object that takes it down.
 import type { KubeObjectFacts, KubeObjectId, KubeOwnerReference } from './kube-change.js';
-import { objectAddress } from './object-address.js';
+import { crdDefines, isCoreKind, isCrd, objectAddress } from './object-address.js';
 
 /** An object the input (or the live cluster) shows, whatever happens to it. */
 export interface KnownObject {
@@ -25,8 +25,6 @@ export interface Cascade {
   dependents: Map<string, Set<string>>;
 }
 
-const isCore = (id: KubeObjectId, kind: string): boolean => id.group === '' && id.kind === kind;
-
 /** `widgets` for `Widget`, `policies` for `Policy`, `classes` for `Class`: enough to match a CRD's plural to a kind. */
 function pluralOf(kind: string): string {
   const lower = kind.toLowerCase();
@@ -35,14 +33,12 @@ function pluralOf(kind: string): string {
   return `${lower}s`;
 }
 
-/** The group and kind (or plural) of the custom resources a CRD defines: its spec, else its name `<plural>.<group>`. */
+/** The group of the custom resources a CRD defines, and whether an object's kind is theirs. */
 function definedBy(crd: KnownObject): { group: string; matches: (kind: string) => boolean } {
-  const defines = crd.facts.defines;
+  const { group, kind: defined, plural } = crdDefines(crd);
   // Text outputs print custom kinds in lower case (`widget.example.com/w1`): compare without case.
-  if (defines) return { group: defines.group, matches: (kind) => kind.toLowerCase() === defines.kind.toLowerCase() };
-  const dot = crd.id.name.indexOf('.');
-  const plural = crd.id.name.slice(0, dot);
-  return { group: crd.id.name.slice(dot + 1), matches: (kind) => pluralOf(kind) === plural || kind === plural };
+  if (defined !== undefined) return { group, matches: (kind) => kind.toLowerCase() === defined.toLowerCase() };
+  return { group, matches: (kind) => pluralOf(kind) === plural || kind === plural };
 }
 
 function ownedBy(owner: KubeOwnerReference, object: KnownObject, deleted: KnownObject): boolean {
@@ -60,11 +56,11 @@ function claimedBy(volume: KnownObject, claim: KnownObject): boolean {
 /** What deleting `deleted` takes down among the known objects, each with the reason. */
 function victims(deleted: KnownObject, known: readonly KnownObject[]): { object: KnownObject; reason: string }[] {
   const address = objectAddress(deleted.id);
-  if (isCore(deleted.id, 'Namespace')) {
+  if (isCoreKind(deleted.id, 'Namespace')) {
     return known.filter((o) => o.id.namespace === deleted.id.name).map((object) => ({ object, reason: `namespace ${deleted.id.name} is deleted` }));
   }
   const found: { object: KnownObject; reason: string }[] = [];
-  if (deleted.id.group === 'apiextensions.k8s.io' && deleted.id.kind === 'CustomResourceDefinition') {
+  if (isCrd(deleted.id)) {
     const { group, matches } = definedBy(deleted);
     for (const object of known) {
       if (object.id.group === group && matches(object.id.kind)) found.push({ object, reason: `its custom resource definition ${deleted.id.name} is deleted` });
@@ -75,10 +71,10 @@ function victims(deleted: KnownObject, known: readonly KnownObject[]): { object:
       found.push({ object, reason: `its owner ${address} is deleted` });
     }
   }
-  if (isCore(deleted.id, 'PersistentVolumeClaim')) found.push(...volumesOf(deleted, known));
+  if (isCoreKind(deleted.id, 'PersistentVolumeClaim')) found.push(...volumesOf(deleted, known));
   if (deleted.id.group === 'apps' && deleted.id.kind === 'StatefulSet' && deleted.facts.claimRetentionWhenDeleted === 'Delete') {
     for (const object of known) {
-      if (isCore(object.id, 'PersistentVolumeClaim') && object.id.namespace === deleted.id.namespace && isTemplateClaim(object.id.name, deleted)) {
+      if (isCoreKind(object.id, 'PersistentVolumeClaim') && object.id.namespace === deleted.id.namespace && isTemplateClaim(object.id.name, deleted)) {
         found.push({ object, reason: `its StatefulSet ${address} is deleted and its claim retention policy (whenDeleted) is Delete` });
       }
     }
@@ -97,7 +93,7 @@ function isTemplateClaim(claim: string, statefulSet: KnownObject): boolean {
 /** The volume bound to a deleted claim, when deleting the claim deletes it (reclaim policy Delete, or not shown). */
 function volumesOf(claim: KnownObject, known: readonly KnownObject[]): { object: KnownObject; reason: string }[] {
   const address = objectAddress(claim.id);
-  const volumes = known.filter((o) => isCore(o.id, 'PersistentVolume') && claimedBy(o, claim));
+  const volumes = known.filter((o) => isCoreKind(o.id, 'PersistentVolume') && claimedBy(o, claim));
   if (volumes.length === 0 && claim.facts.volumeName !== undefined) {
     const volume: KnownObject = { id: { group: '', version: 'v1', kind: 'PersistentVolume', name: claim.facts.volumeName }, facts: {}, evidence: 'name' };
     return [{ object: volume, reason: `its claim ${address} is deleted, and the input does not show the volume's reclaim policy (dynamically provisioned volumes default to Delete)` }];
