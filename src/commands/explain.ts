@@ -30,9 +30,9 @@ const command: CommandSpec<ExplainArgs> = {
     const config = await loadConfig(args.config);
     const inputs = await analyzeInputs({ files: [plan] });
     const lines: string[] = [];
+    const contexts = inputs.some((input) => isKubernetesFormat(input.format)) ? await kubernetesContexts(args) : [];
     for (const input of inputs) {
-      const contexts = isKubernetesFormat(input.format) ? await kubernetesContexts(args) : [];
-      const classifier = environmentClassifier(input.variables, config, { contexts });
+      const classifier = environmentClassifier(input.variables, config, isKubernetesFormat(input.format) ? { contexts } : {});
       for (const change of input.changes.filter((c) => c.address === address)) {
         const { environment, steps } = classifier.explain(change);
         lines.push(`${change.address} (${change.type}, ${change.action}) in ${input.file}`);
