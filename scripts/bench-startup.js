@@ -1,7 +1,10 @@
 // Measures start-up: median wall time of `blast-radius check` on a small plan and of the agent hook against
-// `node -e 0`, in the same run.
+// `node -e 0`, in the same run. The compile cache is kept in a directory of this run's, filled by one warm-up run of
+// each command (as any run after the first finds it); one row measures `check` with the cache off, a first run.
 // Not a test: it prints numbers and ratios, and asserts nothing about time.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -9,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const plan = join(root, 'fixtures/terraform/prod-replace/plan.json');
 
-const bin = join(root, 'bin/blast-radius.js');
+const bin = join(root, 'bin/blast-radius.cjs');
 const hookPayload = (command) => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 
 const subjects = {
@@ -19,11 +22,17 @@ const subjects = {
   'hook refusal (terraform destroy)': [process.execPath, [bin, 'hook', 'claude-code'], hookPayload('terraform destroy -auto-approve')],
   'check (small plan, text)': [process.execPath, [bin, 'check', plan]],
   'check (small plan, json)': [process.execPath, [bin, 'check', plan, '--format', 'json']],
+  'check (small plan, text), no cache': [process.execPath, [bin, 'check', plan], '', { BLAST_RADIUS_COMPILE_CACHE: '0' }],
 };
+const cacheDirectory = mkdtempSync(join(tmpdir(), 'blast-radius-bench-cache-'));
 
-function timeOnce([command, args, input = '']) {
+function timeOnce([command, args, input = '', env = {}]) {
   const start = process.hrtime.bigint();
-  spawnSync(command, args, { input, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
+  spawnSync(command, args, {
+    input,
+    stdio: ['pipe', 'ignore', 'ignore'],
+    env: { ...process.env, NO_COLOR: '1', BLAST_RADIUS_COMPILE_CACHE: cacheDirectory, ...env },
+  });
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -32,6 +41,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+for (const subject of Object.values(subjects)) timeOnce(subject);
 const samples = Object.fromEntries(Object.keys(subjects).map((name) => [name, []]));
 for (let i = 0; i < runs; i++) {
   // Interleave the subjects so that machine load affects them alike.
@@ -43,3 +53,4 @@ for (const [name, values] of Object.entries(samples)) {
   const m = median(values);
   console.log(`${name.padEnd(34)} ${m.toFixed(1).padStart(7)} ms  ${(m / baseline).toFixed(2)}x`);
 }
+rmSync(cacheDirectory, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generatePlan } from './bench/generate-plan.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin/blast-radius.js');
+const bin = join(root, 'bin/blast-radius.cjs');
 const huge = process.argv.includes('--huge');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const TIME = '/usr/bin/time';

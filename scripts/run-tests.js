@@ -9,7 +9,8 @@ const resultFile = join(scratch, 'results.json');
 const jest = spawnSync(
   process.execPath,
   ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${resultFile}`, ...process.argv.slice(2)],
-  { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+  // The CLI's compiled code is cached in the scratch directory, not in the user's own cache.
+  { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1', BLAST_RADIUS_COMPILE_CACHE: join(scratch, 'compile-cache') } },
 );
 
 let results;

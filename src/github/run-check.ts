@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** bin/blast-radius.js, two levels above this file both as src/github/*.ts and as dist/github/*.js. */
-const BIN = fileURLToPath(new URL('../../bin/blast-radius.js', import.meta.url));
+/** bin/blast-radius.cjs, two levels above this file both as src/github/*.ts and as dist/github/*.js. */
+const BIN = fileURLToPath(new URL('../../bin/blast-radius.cjs', import.meta.url));
 
 export interface CheckRun {
   /** The CLI's exit code; 2 when it was killed or could not start. */

@@ -1,10 +1,10 @@
-// Spawns the built CLI (bin/blast-radius.js) the way a user or CI runs it, and returns its exit code and output.
+// Spawns the built CLI (bin/blast-radius.cjs) the way a user or CI runs it, and returns its exit code and output.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = join(ROOT, 'bin', 'blast-radius.js');
+export const BIN = join(ROOT, 'bin', 'blast-radius.cjs');
 
 export interface CliResult {
   code: number | null;

@@ -130,6 +130,7 @@ export const DENY: string[] = [
   'script --command="blast-radius approve 3f9a2c plan.json" /dev/null',
   'node node_modules/.bin/blast-radius approve 3f9a2c plan.json',
   'node /usr/lib/node_modules/blast-radius/bin/blast-radius.js approve 3f9a2c plan.json',
+  'node /usr/lib/node_modules/blast-radius/bin/blast-radius.cjs approve 3f9a2c plan.json',
   'pnpm dlx blast-radius approve 3f9a2c plan.json',
   'yarn blast-radius approve 3f9a2c plan.json',
   'npm exec blast-radius -- approve 3f9a2c plan.json',

@@ -190,7 +190,7 @@ it('answers a check through the CLI when the configuration holds the patterns cl
     ['rules:', ...['/(a|a)*$/', '/^(\\w|\\d)+$/', '/(a|b)*c$/s'].map((p, i) => `  - { id: r${i}, environment: production, match: { name: "${p.replace(/\\/g, '\\\\')}" } }`), ''].join('\n'),
   );
   const plan = ({ format_version: '1.2', resource_changes: [{ address: `terraform_data.${'a'.repeat(3000)}`, type: 'terraform_data', name: `${'a'.repeat(3000)}!`, change: { actions: ['delete'] } }] });
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'blast-radius.js'), 'check', scratch.write('evil-names.json', JSON.stringify(plan)), '--config', config], { timeout: 20_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'blast-radius.cjs'), 'check', scratch.write('evil-names.json', JSON.stringify(plan)), '--config', config], { timeout: 20_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   // `(a|a)*$` matches every name (at its end): the resource is production, and the check blocks — in time.
   expect(result.status).toBe(1);
   expect(result.stderr).toBe('');

@@ -6,7 +6,7 @@ import { commandName } from './unwrap.js';
 /** Programs that run a JavaScript package or script named among their words. */
 const SCRIPT_RUNNERS = new Set(['node', 'nodejs', 'npx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'bunx', 'deno', 'tsx', 'ts-node']);
 
-/** `blast-radius`, `blast-radius.js`, `…/node_modules/blast-radius/dist/bin/main.js`. */
+/** `blast-radius`, `blast-radius.js`, `…/node_modules/blast-radius/dist/bin/main.cjs`. */
 function namesBlastRadius(word: string): boolean {
   return /^blast-radius(\.[cm]?js)?$/.test(commandName(word)) || word.includes('/blast-radius/');
 }

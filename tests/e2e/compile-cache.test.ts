@@ -1,0 +1,51 @@
+// The built command with its compile cache: the bundles carry their content hash, the first run saves compiled
+// code, later runs (and runs after the cache was damaged) answer exactly as a run without it.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli } from '../helpers/run-cli.js';
+import { scratchDirectory } from '../helpers/scratch.js';
+
+const scratch = scratchDirectory();
+afterAll(() => scratch.remove());
+const PLAN = join(ROOT, 'fixtures/terraform/prod-replace/plan.json');
+/** The bundles' caches (Node 22+ also keeps its own, for the dependencies, in node/). */
+const bundleCaches = (directory: string): string[] => readdirSync(directory).filter((name) => name.endsWith('.cache'));
+const HOOK_PAYLOAD = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'terraform destroy -auto-approve' } });
+
+it.each(['dist/start.cjs', 'dist/bin/main.cjs', 'dist/hook/hook-main.cjs'])('%s starts with the SHA-256 of the rest of its text', (bundle) => {
+  const text = readFileSync(join(ROOT, bundle), 'utf8');
+  const newline = text.indexOf('\n');
+  expect(text.slice(0, newline)).toBe(`// sha256:${createHash('sha256').update(text.slice(newline + 1)).digest('hex')}`);
+});
+
+it('saves compiled code on the first run and answers the same from it, even when it was damaged', () => {
+  const cache = join(scratch.path, 'check-cache');
+  const env = { BLAST_RADIUS_COMPILE_CACHE: cache };
+  const uncached = runCli(['check', PLAN], { env: { BLAST_RADIUS_COMPILE_CACHE: '0' } });
+  expect(uncached.code).toBe(1);
+
+  expect(runCli(['check', PLAN], { env })).toEqual(uncached);
+  const [saved] = bundleCaches(cache);
+  expect(saved).toMatch(/^main-[0-9a-f]{16}-v8-.+\.cache$/);
+  expect(runCli(['check', PLAN], { env })).toEqual(uncached);
+
+  writeFileSync(join(cache, saved), Buffer.alloc(1024, 1));
+  expect(runCli(['check', PLAN], { env })).toEqual(uncached);
+  expect(readFileSync(join(cache, saved)).equals(Buffer.alloc(1024, 1))).toBe(false);
+});
+
+it('keeps the hook bundle apart from the CLI bundle', () => {
+  const cache = join(scratch.path, 'hook-cache');
+  const first = runCli(['hook', 'claude-code'], { input: HOOK_PAYLOAD, env: { BLAST_RADIUS_COMPILE_CACHE: cache } });
+  expect(JSON.parse(first.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+  expect(bundleCaches(cache)).toEqual([expect.stringMatching(/^hook-main-/)]);
+  expect(runCli(['hook', 'claude-code'], { input: HOOK_PAYLOAD, env: { BLAST_RADIUS_COMPILE_CACHE: cache } })).toEqual(first);
+});
+
+it('writes nothing when the cache is turned off', () => {
+  const cache = join(scratch.path, 'off');
+  expect(runCli(['check', PLAN], { env: { BLAST_RADIUS_COMPILE_CACHE: '0' } }).code).toBe(1);
+  expect(runCli(['check', PLAN], { env: { BLAST_RADIUS_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '1' } }).code).toBe(1);
+  expect(existsSync(cache)).toBe(false);
+});
