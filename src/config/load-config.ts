@@ -25,7 +25,7 @@ export async function loadConfig(explicitPath?: string, cwd: string = process.cw
     import('./compile-config.js'),
   ]);
   const document = path.endsWith('.json') ? parseJson(text, path) : await readYaml(text, path);
-  return compileConfig({ path, config: await validateConfig(document, text, path) });
+  return compileConfig({ path, config: validateConfig(document, text, path) });
 }
 
 function parseJson(text: string, path: string): unknown {

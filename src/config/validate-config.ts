@@ -1,29 +1,24 @@
 // Validates a configuration document against the JSON Schema shipped in schema/, listing every problem as
-// `path: what is wrong (line N)`; ajv is imported and the schema compiled only here.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `path: what is wrong (line N)`, with Ajv's validator generated from that schema ahead of time (neither ajv nor the
+// schema is loaded at run time; scripts/generate-config-validator.js makes it).
 import { ConfigError } from '../errors.js';
 import type { Config } from './config-types.js';
+import { validate as generatedValidate } from './schema-validator.generated.js';
 
-/** schema/ sits at the package root, above this file whether it runs from src/, dist/ or the bundle in dist/bin/. */
-function schemaPath(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(directory, 'schema', 'blast-radius.schema.json');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(directory);
-    if (parent === directory) throw new Error('schema/blast-radius.schema.json is missing from the package');
-    directory = parent;
-  }
-}
-
+/** An Ajv error object, as the generated validator leaves them in its `errors`. */
 interface SchemaError {
   instancePath: string;
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
 }
+
+interface SchemaValidator {
+  (document: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+const validateAgainstSchema: SchemaValidator = generatedValidate;
 
 /** The line of a key in the text, when that key occurs exactly once (otherwise no line is claimed). */
 function lineOf(text: string, key: string | undefined): number | undefined {
@@ -50,11 +45,8 @@ function describe(error: SchemaError, text: string): string {
   return `${path}: ${what}${line ? ` (line ${line})` : ''}`;
 }
 
-export async function validateConfig(document: unknown, text: string, path: string): Promise<Config> {
-  const { Ajv } = await import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath(), 'utf8')));
-  if (validate(document ?? {})) return (document ?? {}) as Config;
-  const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if').map((e) => describe(e as SchemaError, text));
+export function validateConfig(document: unknown, text: string, path: string): Config {
+  if (validateAgainstSchema(document ?? {})) return (document ?? {}) as Config;
+  const problems = (validateAgainstSchema.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if').map((e) => describe(e, text));
   throw new ConfigError(`${path} is not a valid blast-radius configuration:\n${[...new Set(problems)].map((p) => `  ${p}`).join('\n')}`);
 }
