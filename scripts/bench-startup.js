@@ -15,6 +15,11 @@ const plan = join(root, 'fixtures/terraform/prod-replace/plan.json');
 const bin = join(root, 'bin/blast-radius.cjs');
 const hookPayload = (command) => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 
+// The starter configuration `blast-radius init` writes, as most projects have one.
+const configDirectory = mkdtempSync(join(tmpdir(), 'blast-radius-bench-config-'));
+spawnSync(process.execPath, [bin, 'init'], { cwd: configDirectory, stdio: 'ignore' });
+const config = join(configDirectory, '.blast-radius.yml');
+
 const subjects = {
   'node -e 0': [process.execPath, ['-e', '0']],
   'hook pass-through (git status)': [process.execPath, [bin, 'hook', 'claude-code'], hookPayload('git status')],
@@ -22,6 +27,7 @@ const subjects = {
   'hook refusal (terraform destroy)': [process.execPath, [bin, 'hook', 'claude-code'], hookPayload('terraform destroy -auto-approve')],
   'check (small plan, text)': [process.execPath, [bin, 'check', plan]],
   'check (small plan, json)': [process.execPath, [bin, 'check', plan, '--format', 'json']],
+  'check (small plan, starter config)': [process.execPath, [bin, 'check', plan, '--config', config]],
   'check (small plan, text), no cache': [process.execPath, [bin, 'check', plan], '', { BLAST_RADIUS_COMPILE_CACHE: '0' }],
 };
 const cacheDirectory = mkdtempSync(join(tmpdir(), 'blast-radius-bench-cache-'));
@@ -51,6 +57,6 @@ const baseline = median(samples['node -e 0']);
 console.log(`node ${process.version}, ${runs} runs each, interleaved; median wall time`);
 for (const [name, values] of Object.entries(samples)) {
   const m = median(values);
-  console.log(`${name.padEnd(34)} ${m.toFixed(1).padStart(7)} ms  ${(m / baseline).toFixed(2)}x`);
+  console.log(`${name.padEnd(36)} ${m.toFixed(1).padStart(7)} ms  ${(m / baseline).toFixed(2)}x`);
 }
-rmSync(cacheDirectory, { recursive: true, force: true });
+for (const directory of [cacheDirectory, configDirectory]) rmSync(directory, { recursive: true, force: true });

@@ -2,11 +2,16 @@
 // dist/bin/main.cjs and the agent hook in dist/hook/hook-main.cjs, each one CommonJS file whose first line is the
 // SHA-256 of the rest, the key of its compiled code in the compile cache (src/cli/compile-cache.ts).
 // CommonJS because Node 20 loads it without the ES module loader (measured: 15 ms less than split ES modules) and
-// because V8's code cache can be asked for it (vm.Script); dependencies stay outside, required only where used.
+// because V8's code cache can be asked for it (vm.Script). The small dependencies of common paths are bundled, so
+// the cache covers them too (js-yaml alone took 20 ms to require from its 30 files); the large or rarely needed
+// ones stay outside and are required only where used.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+/** Help (yargs), --cluster, .tf sources, the hook's shell parser and its grammar, regular-expression checks. */
+const EXTERNAL = ['yargs', '@kubernetes/client-node', '@cdktf/hcl2json', 'web-tree-sitter', 'tree-sitter-bash', 'safe-regex2'];
 
 const BUNDLES = [
   { entry: 'src/cli/start.ts', out: 'dist/start.cjs' },
@@ -21,7 +26,7 @@ for (const { entry, out } of BUNDLES) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external: EXTERNAL,
     // A dynamic import() would need vm's experimental module callback inside the cached script: dependencies are
     // required instead (ES-module-only ones such as yargs through require(esm), Node 20.19+ and 22.12+).
     supported: { 'dynamic-import': false },
