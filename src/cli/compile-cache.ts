@@ -4,6 +4,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** The build writes this line first in every bundle: the SHA-256 of the rest of its text. */
@@ -106,6 +107,13 @@ export function loadBundle(file: string, cacheDirectory: string | undefined): Lo
 
   const module = { exports: {} as Record<string, unknown> };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
-  const save = cacheFile && (state === 'missing' || state === 'rejected') ? () => writeCache(cacheFile, bundleName, script.createCachedData()) : undefined;
+  // V8 keys cached code by its flags too: a run that changed them (a streamed plan bounds the heap) would save code
+  // the next run refuses, so such a run saves nothing.
+  const versionTag = cachedDataVersionTag();
+  const save = cacheFile && (state === 'missing' || state === 'rejected')
+    ? () => {
+        if (cachedDataVersionTag() === versionTag) writeCache(cacheFile, bundleName, script.createCachedData());
+      }
+    : undefined;
   return { exports: module.exports, state, save };
 }

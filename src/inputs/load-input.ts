@@ -111,15 +111,15 @@ async function stream(
   rereadable: boolean,
 ): Promise<AnalyzedInput[]> {
   // The scanner is code only large inputs need: load it on this path alone.
-  const [{ checkedChunks }, { JsonScanner }, { readPlans }, { youngGenerationBound }] = await Promise.all([
+  const [{ checkedChunks }, { JsonScanner }, { readPlans }, { boundHeap }] = await Promise.all([
     import('./checked-chunks.js'),
     import('./json-scanner.js'),
     import('../analyzers/terraform/stream-plans.js'),
-    import('./young-generation.js'),
+    import('./heap-bounds.js'),
   ]);
-  const boundYoungGeneration = youngGenerationBound();
+  const checkHeapBounds = boundHeap();
   const onRead = (bytes: number): void => {
-    boundYoungGeneration();
+    checkHeapBounds();
     options.onProgress?.(bytes, size);
   };
   const read = (quietChanges: QuietChanges | undefined): ReturnType<typeof readPlans> => {

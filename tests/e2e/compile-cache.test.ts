@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { IN_MEMORY_LIMIT } from '../../src/inputs/load-input.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 
@@ -11,7 +12,7 @@ afterAll(() => scratch.remove());
 const PLAN = join(ROOT, 'fixtures/terraform/prod-replace/plan.json');
 /** The bundles' caches (Node 22+ also keeps its own, for the dependencies, in node/). */
 const bundleCaches = (directory: string): string[] => readdirSync(directory).filter((name) => name.endsWith('.cache'));
-const HOOK_PAYLOAD = JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'terraform destroy -auto-approve' } });
+const hookPayload = (command: string): string => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
 
 it.each(['dist/start.cjs', 'dist/bin/main.cjs', 'dist/hook/hook-main.cjs'])('%s starts with the SHA-256 of the rest of its text', (bundle) => {
   const text = readFileSync(join(ROOT, bundle), 'utf8');
@@ -35,12 +36,27 @@ it('saves compiled code on the first run and answers the same from it, even when
   expect(readFileSync(join(cache, saved)).equals(Buffer.alloc(1024, 1))).toBe(false);
 });
 
+it('saves nothing after a run that changed the flags of V8 (a streamed plan bounds the heap), whose code the next run would refuse', () => {
+  const cache = join(scratch.path, 'streamed-cache');
+  const plan = JSON.parse(readFileSync(PLAN, 'utf8'));
+  const large = JSON.stringify({ ...plan, prior_state: { padding: 'x'.repeat(IN_MEMORY_LIMIT) } });
+  expect(runCli(['check', '-'], { input: large, env: { BLAST_RADIUS_COMPILE_CACHE: cache } }).code).toBe(1);
+  expect(existsSync(cache) ? bundleCaches(cache) : []).toEqual([]);
+  expect(runCli(['check', PLAN], { env: { BLAST_RADIUS_COMPILE_CACHE: cache } }).code).toBe(1);
+  expect(bundleCaches(cache)).toHaveLength(1);
+});
+
 it('keeps the hook bundle apart from the CLI bundle', () => {
   const cache = join(scratch.path, 'hook-cache');
-  const first = runCli(['hook', 'claude-code'], { input: HOOK_PAYLOAD, env: { BLAST_RADIUS_COMPILE_CACHE: cache } });
-  expect(JSON.parse(first.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+  const env = { BLAST_RADIUS_COMPILE_CACHE: cache };
+  const passed = runCli(['hook', 'claude-code'], { input: hookPayload('git status'), env });
+  expect(passed.code).toBe(0);
   expect(bundleCaches(cache)).toEqual([expect.stringMatching(/^hook-main-/)]);
-  expect(runCli(['hook', 'claude-code'], { input: HOOK_PAYLOAD, env: { BLAST_RADIUS_COMPILE_CACHE: cache } })).toEqual(first);
+  expect(runCli(['hook', 'claude-code'], { input: hookPayload('git status'), env })).toEqual(passed);
+  // Parsing the shell turns on V8's --liftoff-only: that run uses the cache, and saves nothing it would refuse.
+  const refused = runCli(['hook', 'claude-code'], { input: hookPayload('terraform destroy -auto-approve'), env });
+  expect(JSON.parse(refused.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+  expect(bundleCaches(cache)).toHaveLength(1);
 });
 
 it('writes nothing when the cache is turned off', () => {
