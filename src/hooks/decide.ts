@@ -113,15 +113,18 @@ function inspect(script: string, depth: number, found: Inspection): void {
  * code only known at run time while its text mentions an infrastructure tool and a destructive verb
  * (`X="terraform destroy"; eval $X`).
  */
-/** Setting where approvals are read (`BLAST_RADIUS_APPROVALS=/tmp/forged.json blast-radius guard …`) forges one. */
-function redirectsApprovals(command: string): Refusal | undefined {
+/**
+ * Setting where approvals or compiled code are read (`BLAST_RADIUS_APPROVALS=/tmp/forged.json blast-radius guard …`,
+ * `BLAST_RADIUS_COMPILE_CACHE=/tmp/evil blast-radius check`) forges an approval, or runs code as blast-radius.
+ */
+function redirectsState(command: string): Refusal | undefined {
   const text = unquoted(command);
-  const setsStore = /(^|[^A-Za-z0-9_])BLAST_RADIUS_APPROVALS=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_APPROVALS\b/.test(text);
-  const movesHome = /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME)=/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text);
+  const setsStore = /(^|[^A-Za-z0-9_])BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)\b/.test(text);
+  const movesHome = /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME)=/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text);
   if (!setsStore && !movesHome) return undefined;
   return {
     command,
-    why: 'it changes where blast-radius reads approvals (BLAST_RADIUS_APPROVALS, XDG_CONFIG_HOME or HOME), which would let an approval nobody gave count.',
+    why: 'it changes where blast-radius reads approvals or its compiled code (BLAST_RADIUS_APPROVALS, BLAST_RADIUS_COMPILE_CACHE, XDG_CONFIG_HOME, XDG_CACHE_HOME or HOME), which would let an approval nobody gave count, or other code run as blast-radius.',
     instead: 'Run blast-radius in the environment you were given; if a plan is blocked, ask the user to approve it in their own terminal.',
   };
 }
@@ -129,7 +132,7 @@ function redirectsApprovals(command: string): Refusal | undefined {
 export async function decide(command: string, context: HookContext = { env: process.env, home: homedir(), cwd: process.cwd() }): Promise<Decision> {
   await loadShellParser();
   const found: Inspection = { context, refusals: [], kubernetes: [], hidden: false };
-  const redirected = redirectsApprovals(command);
+  const redirected = redirectsState(command);
   if (redirected) found.refusals.push(redirected);
   inspect(command, 0, found);
   if (found.kubernetes.length > 0) {

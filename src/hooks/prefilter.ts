@@ -29,11 +29,11 @@ export function mentionsDestructiveVerb(command: string): boolean {
 
 /**
  * True when the command needs the full parse: it names an infrastructure tool (or blast-radius's files, or the
- * variable that moves its approvals store), or it builds a command at run time
+ * variables that move its approvals store and compile cache), or it builds a command at run time
  * (`$T destroy`, `terra$()form apply`, backticks) next to a destructive verb.
  */
 export function needsInspection(command: string): boolean {
   const text = unquoted(command);
-  if (TOOL.test(text) || text.includes('BLAST_RADIUS_APPROVALS')) return true;
+  if (TOOL.test(text) || text.includes('BLAST_RADIUS_')) return true;
   return /[$`]/.test(command) && VERB.test(text);
 }

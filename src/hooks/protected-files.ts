@@ -1,7 +1,9 @@
-// The files an agent may not write: the approvals store (where approvals live) and any blast-radius configuration
-// file (where exceptions live). Paths are judged as the shell would expand them, failing closed when they cannot be.
+// The files an agent may not write: the approvals store (where approvals live), any blast-radius configuration
+// file (where exceptions live) and the compile cache (code blast-radius runs). Paths are judged as the shell would
+// expand them, failing closed when they cannot be.
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import { approvalsPath, STORE_VARIABLE } from '../approvals/store.js';
+import { compileCacheDirectory } from '../cli/compile-cache.js';
 import { CONFIG_NAMES } from '../config/find-config.js';
 
 /** What the hook knows of the agent's surroundings: its environment, home and working directory. */
@@ -15,7 +17,7 @@ export interface HookContext {
 function expandPath(word: string, context: HookContext): string | undefined {
   const expanded = word
     .replace(/^~(?=\/|$)/, context.home)
-    .replace(/\$\{?(HOME|XDG_CONFIG_HOME|BLAST_RADIUS_APPROVALS|PWD)\}?/g, (_match, name: string) =>
+    .replace(/\$\{?(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|BLAST_RADIUS_APPROVALS|BLAST_RADIUS_COMPILE_CACHE|PWD)\}?/g, (_match, name: string) =>
       name === 'HOME' ? context.home : name === 'PWD' ? context.cwd : (context.env[name] ?? ''),
     );
   return /[$`*?[]/.test(expanded) ? undefined : resolve(context.cwd, expanded);
@@ -33,6 +35,12 @@ export function protectedFile(word: string, computed: boolean, context: HookCont
   const storeDirectory = dirname(store);
   if (path === store || path === storeDirectory || path.startsWith(`${storeDirectory}${sep}`)) return 'the approvals store';
   if (path.includes(`${sep}blast-radius${sep}approvals`)) return 'an approvals store';
+  // The cache holds compiled code that the next run of blast-radius runs as its own.
+  const cache = compileCacheDirectory({ ...context.env, HOME: context.home }, process.platform);
+  // The default …/blast-radius/compile-cache is guarded from its blast-radius folder (moving that moves the cache).
+  const cacheRoot = cache !== undefined && cache.endsWith(`${sep}blast-radius${sep}compile-cache`) ? dirname(cache) : cache;
+  const inCache = cacheRoot !== undefined && (path === cacheRoot || path.startsWith(`${cacheRoot}${sep}`));
+  if (inCache || path.includes(`${sep}blast-radius${sep}compile-cache`)) return 'the compile cache of blast-radius';
   return undefined;
 }
 

@@ -150,11 +150,18 @@ export const DENY: string[] = [
   '{ echo version: 1; } > .blast-radius.yml',
   'dd if=forged.json of=.blast-radius.yml',
   'bash -c "echo x > .blast-radius.yml"',
-  // where approvals are read is not the agent's to change
+  // the compile cache is code blast-radius runs as its own
+  'cp /tmp/evil.cache ~/.cache/blast-radius/compile-cache/main-0123456789abcdef-v8-11.3-x64.cache',
+  'rm -rf $HOME/.cache/blast-radius && ln -s /tmp/evil ~/.cache/blast-radius',
+  'cat evil > "$XDG_CACHE_HOME/blast-radius/compile-cache/hook-main.cache"',
+  // where approvals and compiled code are read is not the agent's to change
   'BLAST_RADIUS_APPROVALS=/tmp/forged.json blast-radius guard -- terraform apply',
   'export BLAST_RADIUS_APPROVALS=/tmp/forged.json',
   'XDG_CONFIG_HOME=/tmp/fake blast-radius guard -- terraform apply -auto-approve',
   'env HOME=/tmp/fake blast-radius check plan.json',
+  'BLAST_RADIUS_COMPILE_CACHE=/tmp/evil blast-radius check plan.json',
+  'export BLAST_RADIUS_COMPILE_CACHE=/tmp/evil',
+  'XDG_CACHE_HOME=/tmp/evil npx blast-radius check plan.json',
   // broken syntax mentioning a destructive verb
   'terraform destroy "unterminated',
   "kubectl delete ns prod 'oops",

@@ -16,6 +16,9 @@ describe('protected files', () => {
     ['$HOME/.config/blast-radius', 'the approvals store'],
     ['../.config/blast-radius/approvals.json', 'the approvals store'],
     ['/tmp/x/blast-radius/approvals.json', 'an approvals store'],
+    ['~/.cache/blast-radius/compile-cache/main-0123456789abcdef-v8-11.3-x64.cache', 'the compile cache of blast-radius'],
+    ['$HOME/.cache/blast-radius', 'the compile cache of blast-radius'],
+    ['/tmp/x/blast-radius/compile-cache', 'the compile cache of blast-radius'],
   ])('%s is %s', (path, what) => {
     expect(protectedFile(path, false, context())).toBe(what);
   });
@@ -23,6 +26,14 @@ describe('protected files', () => {
   it('follows XDG_CONFIG_HOME and BLAST_RADIUS_APPROVALS as the hook sees them', () => {
     expect(protectedFile('/cfg/blast-radius/approvals.json', false, context({ XDG_CONFIG_HOME: '/cfg' }))).toBe('the approvals store');
     expect(protectedFile('/secure/ok.json', false, context({ BLAST_RADIUS_APPROVALS: '/secure/ok.json' }))).toBe('the approvals store');
+  });
+
+  it('follows XDG_CACHE_HOME and BLAST_RADIUS_COMPILE_CACHE as the hook sees them', () => {
+    expect(protectedFile('/c/blast-radius/compile-cache/x.cache', false, context({ XDG_CACHE_HOME: '/c' }))).toBe('the compile cache of blast-radius');
+    expect(protectedFile('/fast/x.cache', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/fast' }))).toBe('the compile cache of blast-radius');
+    expect(protectedFile('$BLAST_RADIUS_COMPILE_CACHE/x.cache', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/fast' }))).toBe('the compile cache of blast-radius');
+    expect(protectedFile('/home/jane/.cache/pip/x', false, context())).toBeUndefined();
+    expect(protectedFile('/home/jane/repo/main.tf', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/home/jane/repo/.br-cache' }))).toBeUndefined();
   });
 
   it.each([['main.tf'], ['~/.config/other/settings.json'], ['blast-radius-notes.md']])('%s is not protected', (path) => {
