@@ -12,18 +12,20 @@ const MAX_DEPTH = 6;
 
 type Path = (string | number)[];
 
-function fromText(text: string, field: string, out: AccountId[]): void {
-  for (const match of text.matchAll(AWS_ARN)) out.push({ provider: 'aws', id: match[1] as string, field });
-  for (const match of text.matchAll(AZURE_SUBSCRIPTION)) out.push({ provider: 'azure', id: (match[1] as string).toLowerCase(), field });
-  for (const match of text.matchAll(GCP_PROJECT_PATH)) out.push({ provider: 'gcp', id: match[1] as string, field });
+/** Most values name no account: each expression runs only where its fixed part occurs, and the field is named only for a match. */
+function fromText(text: string, path: Path, out: AccountId[]): void {
+  if (text.includes('arn:aws')) for (const match of text.matchAll(AWS_ARN)) out.push({ provider: 'aws', id: match[1] as string, field: path.join('.') });
+  if (text.includes('/subscriptions/')) {
+    for (const match of text.matchAll(AZURE_SUBSCRIPTION)) out.push({ provider: 'azure', id: (match[1] as string).toLowerCase(), field: path.join('.') });
+  }
+  if (text.includes('projects/')) for (const match of text.matchAll(GCP_PROJECT_PATH)) out.push({ provider: 'gcp', id: match[1] as string, field: path.join('.') });
 }
 
 function walk(value: JsonValue | undefined, path: Path, sensitive: JsonValue | undefined, out: AccountId[]): void {
   if (path.length > MAX_DEPTH || isSensitive(sensitive, path)) return;
   if (typeof value === 'string') {
-    const field = path.join('.');
-    if (path.length === 1 && path[0] === 'project') out.push({ provider: 'gcp', id: value, field });
-    else fromText(value, field, out);
+    if (path.length === 1 && path[0] === 'project') out.push({ provider: 'gcp', id: value, field: 'project' });
+    else fromText(value, path, out);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => walk(item, [...path, i], sensitive, out));
   } else if (value !== null && typeof value === 'object') {
