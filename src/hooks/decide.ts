@@ -109,11 +109,6 @@ function inspect(script: string, depth: number, found: Inspection): void {
 }
 
 /**
- * Refuses the command when it holds an infrastructure-changing invocation off the guarded path, or when it runs
- * code only known at run time while its text mentions an infrastructure tool and a destructive verb
- * (`X="terraform destroy"; eval $X`).
- */
-/**
  * Setting where approvals or compiled code are read (`BLAST_RADIUS_APPROVALS=/tmp/forged.json blast-radius guard …`,
  * `BLAST_RADIUS_COMPILE_CACHE=/tmp/evil blast-radius check`) forges an approval, or runs code as blast-radius.
  */
@@ -129,6 +124,11 @@ function redirectsState(command: string): Refusal | undefined {
   };
 }
 
+/**
+ * Refuses the command when it holds an infrastructure-changing invocation off the guarded path, or when it runs
+ * code only known at run time while its text mentions an infrastructure tool and a destructive verb
+ * (`X="terraform destroy"; eval $X`).
+ */
 export async function decide(command: string, context: HookContext = { env: process.env, home: homedir(), cwd: process.cwd() }): Promise<Decision> {
   await loadShellParser();
   const found: Inspection = { context, refusals: [], kubernetes: [], hidden: false };
