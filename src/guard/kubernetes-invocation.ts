@@ -1,7 +1,7 @@
 // What the guard needs to run a kubectl or helm command safely: the preview to check first, how to read it, the
 // context it reaches, and the local files whose contents must not change between the check and the real command.
 import type { KubernetesFormat } from '../inputs/input-format.js';
-import { flagValue, type ScannedWords } from './command-flags.js';
+import { flagValue, type ScannedWords } from '../tools/flag-grammar.js';
 
 export interface KubernetesInvocation {
   tool: 'kubectl' | 'helm';

@@ -4,23 +4,24 @@ import { homedir } from 'node:os';
 import { PASS, type Decision } from './decision.js';
 import { approvesThroughRunner, classifyBlastRadius } from './invocations/blast-radius.js';
 import { protectedWrites } from './invocations/file-writes.js';
-import { classifyHelm } from './invocations/helm.js';
 import type { InvocationClassifier, Refusal, SimpleCommand } from './invocations/invocation.js';
-import { classifyKubectl } from './invocations/kubectl.js';
-import { classifyTerraform } from './invocations/terraform.js';
+import { refusingWith } from './invocations/tool-refusal.js';
 import { commandName, unwrap } from './invocations/unwrap.js';
 import { DESTRUCTIVE_VERBS, TOOL_NAMES, mentionsDestructiveVerb, mentionsTool, unquoted } from './prefilter.js';
 import type { HookContext } from './protected-files.js';
 import { loadShellParser, parseShell, ShellSyntaxError } from './shell/parse.js';
+import { helmVerdict } from '../tools/helm-verdict.js';
+import { kubectlVerdict } from '../tools/kubectl-verdict.js';
+import { terraformVerdict } from '../tools/terraform-verdict.js';
 
 const CLASSIFIERS: Record<string, InvocationClassifier> = {
-  terraform: classifyTerraform,
-  tofu: classifyTerraform,
-  terragrunt: classifyTerraform,
-  kubectl: classifyKubectl,
-  oc: classifyKubectl,
-  kubecolor: classifyKubectl,
-  helm: classifyHelm,
+  terraform: refusingWith(terraformVerdict),
+  tofu: refusingWith(terraformVerdict),
+  terragrunt: refusingWith(terraformVerdict),
+  kubectl: refusingWith(kubectlVerdict),
+  oc: refusingWith(kubectlVerdict),
+  kubecolor: refusingWith(kubectlVerdict),
+  helm: refusingWith(helmVerdict),
   'blast-radius': classifyBlastRadius,
 };
 
@@ -29,8 +30,6 @@ const KUBERNETES_TOOLS = new Set(['kubectl', 'oc', 'kubecolor', 'helm']);
 /** Nesting deeper than this (`sh -c "sh -c '…'"` …) is refused rather than followed forever. */
 const MAX_DEPTH = 8;
 const VERBS = new Set(DESTRUCTIVE_VERBS);
-/** `terraform apply -help`, `kubectl delete --help`: help changes nothing. */
-const HELP_FLAGS = new Set(['-h', '-help', '--help']);
 const TOOLS = new Set(TOOL_NAMES);
 
 function refuseUnparsable(command: string, why: string): Refusal {
@@ -94,7 +93,6 @@ function inspect(script: string, depth: number, found: Inspection): void {
         refusals.push(dynamic);
         continue;
       }
-      if (inner.words.some((w) => HELP_FLAGS.has(w))) continue;
       refusals.push(...protectedWrites(inner.words, inner.expanded, undefined, simple.text, found.context));
       const throughRunner = approvesThroughRunner(inner.words, simple.text);
       if (throughRunner) refusals.push(throughRunner);

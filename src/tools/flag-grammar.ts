@@ -1,5 +1,6 @@
-// Splits a kubectl or helm command line into flags and positional words, by a table that says for every flag whether
-// it takes a value and what the guard does with it; a flag the table does not know is refused (fail closed).
+// Reads a kubectl or helm command line as their flag parser (spf13/pflag) does, by a table that says for every flag
+// whether it takes a value and what the guard does with it: `--name=value`, `--name value`, `-n value`, `-nvalue`,
+// booleans only with `=`, the last value wins, `--` ends the flags. The guard, the hook and the shims share it.
 import { UsageError } from '../errors.js';
 
 /**
@@ -48,16 +49,39 @@ export interface ScannedFlag {
 export interface ScannedWords {
   flags: ScannedFlag[];
   positionals: string[];
+  /** Flags the table does not know (only when scanned with `unknown: 'note'`): where they end cannot be told. */
+  unknown: string[];
 }
 
-/** A boolean flag written so that it is off (`--prune=false`, `--dry-run=none`). */
+/** Go's strconv.ParseBool, which pflag uses for every boolean flag: the spellings of false. */
+export const GO_FALSE = /^(0|f|F|false|FALSE|False)$/;
+/** …and of true. */
+export const GO_TRUE = /^(1|t|T|true|TRUE|True)$/;
+
+/** A boolean flag written so that it is off (`--prune=false`, `--prune=0`, `--dry-run=none`). */
 export function isSwitchedOff(flag: ScannedFlag): boolean {
-  return !flag.spec.value && flag.value !== undefined && /^(false|0|none)$/.test(flag.value);
+  return !flag.spec.value && flag.value !== undefined && (GO_FALSE.test(flag.value) || flag.value === 'none');
 }
 
-/** `--name=value`, `--name value`, `-n value`, `-n=value`, `-nvalue`; `--` ends the flags. */
-export function scanWords(words: readonly string[], table: FlagTable, tool: string): ScannedWords {
-  const scanned: ScannedWords = { flags: [], positionals: [] };
+/** Whether the last occurrence of a boolean flag leaves it on (`--force --force=false` is off). */
+export function isOn(scanned: ScannedWords, name: string): boolean {
+  const last = scanned.flags.filter((flag) => flag.name === name).at(-1);
+  return last !== undefined && !isSwitchedOff(last);
+}
+
+/**
+ * `--name=value`, `--name value`, `-n value`, `-n=value`, `-nvalue`; `--` ends the flags. A flag the table does not
+ * know is a UsageError, or with `unknown: 'note'` is recorded and read as a boolean (the hook then cannot be sure).
+ */
+export function scanWords(words: readonly string[], table: FlagTable, tool: string, options: { unknown: 'refuse' | 'note' } = { unknown: 'refuse' }): ScannedWords {
+  const scanned: ScannedWords = { flags: [], positionals: [], unknown: [] };
+  const unknownFlag = (word: string, written: string): boolean => {
+    if (options.unknown === 'note') {
+      scanned.unknown.push(word);
+      return true;
+    }
+    throw new UsageError(`blast-radius guard does not know the ${tool} option ${written}, so it cannot tell what the command would change; run it without that option.`);
+  };
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (word === '--') {
@@ -68,28 +92,49 @@ export function scanWords(words: readonly string[], table: FlagTable, tool: stri
       scanned.positionals.push(word);
       continue;
     }
-    const long = word.startsWith('--');
-    const body = word.slice(long ? 2 : 1);
-    const equals = body.indexOf('=');
-    const written = long ? (equals < 0 ? body : body.slice(0, equals)) : body.slice(0, 1);
-    const name = long ? written : table.short[written];
-    const spec = name === undefined ? undefined : table.long[name];
-    if (name === undefined || spec === undefined) {
-      throw new UsageError(`blast-radius guard does not know the ${tool} option ${long ? `--${written}` : `-${written}`}, so it cannot tell what the command would change; run it without that option.`);
-    }
-    let inline: string | undefined;
-    if (long) inline = equals < 0 ? undefined : body.slice(equals + 1);
-    else if (body.length > 1) inline = body.slice(body[1] === '=' ? 2 : 1);
-    if (inline !== undefined || !spec.value) {
-      scanned.flags.push({ name, words: [word], ...(inline === undefined ? {} : { value: inline }), spec });
+    if (word.startsWith('--')) {
+      const body = word.slice(2);
+      const equals = body.indexOf('=');
+      const name = equals < 0 ? body : body.slice(0, equals);
+      const spec = Object.hasOwn(table.long, name) ? table.long[name] : undefined;
+      if (spec === undefined && unknownFlag(word, `--${name}`)) continue;
+      const inline = equals < 0 ? undefined : body.slice(equals + 1);
+      i = takeFlag(scanned, { name, spec: spec as FlagSpec, inline, written: word }, words, i, tool);
       continue;
     }
-    const value = words[i + 1];
-    if (value === undefined) throw new UsageError(`The ${tool} option ${word} needs a value.`);
-    scanned.flags.push({ name, words: [word, value], value, spec });
-    i++;
+    // A cluster of short flags (`-Rf dir`): booleans until one that takes a value, which takes the rest or the next word.
+    for (let at = 1; at < word.length; at++) {
+      const letter = word[at] as string;
+      const name = Object.hasOwn(table.short, letter) ? table.short[letter] : undefined;
+      const spec = name === undefined ? undefined : table.long[name];
+      if ((name === undefined || spec === undefined) && unknownFlag(word, `-${letter}`)) break;
+      const rest = word.slice(at + 1);
+      if (rest.startsWith('=')) {
+        scanned.flags.push({ name: name as string, words: [word], value: rest.slice(1), spec: spec as FlagSpec });
+        break;
+      }
+      if (!(spec as FlagSpec).value) {
+        scanned.flags.push({ name: name as string, words: [word], spec: spec as FlagSpec });
+        continue;
+      }
+      i = takeFlag(scanned, { name: name as string, spec: spec as FlagSpec, inline: rest === '' ? undefined : rest, written: word }, words, i, tool);
+      break;
+    }
   }
   return scanned;
+}
+
+/** Records one flag; a flag that takes a value and has none inline takes the next word, whatever it is (as pflag does). */
+function takeFlag(scanned: ScannedWords, flag: { name: string; spec: FlagSpec; inline: string | undefined; written: string }, words: readonly string[], i: number, tool: string): number {
+  const { name, spec, inline, written } = flag;
+  if (inline !== undefined || !spec.value) {
+    scanned.flags.push({ name, words: [written], ...(inline === undefined ? {} : { value: inline }), spec });
+    return i;
+  }
+  const value = words[i + 1];
+  if (value === undefined) throw new UsageError(`The ${tool} option ${written} needs a value.`);
+  scanned.flags.push({ name, words: [written, value], value, spec });
+  return i + 1;
 }
 
 /** Refuses a flag whose role is `refuse`, unless it is a boolean switched off. */
