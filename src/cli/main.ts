@@ -22,7 +22,11 @@ const COMMANDS: Record<string, LoadCommand> = {
   hook: () => import('../commands/hook.js'),
   init: () => import('../commands/init.js'),
   rules: () => import('../commands/rules.js'),
+  shims: () => import('../commands/shims.js'),
 };
+
+/** What the shims run for an invocation that is not read-only: no yargs, the arguments are the tool's, untouched. */
+const SHIM_EXEC = 'shim-exec';
 
 
 const HELP_FLAGS = new Set(['--help', '-h', '--version']);
@@ -70,6 +74,7 @@ async function runWithYargs(argv: string[]): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   try {
     const [name, ...rest] = argv;
+    if (name === SHIM_EXEC) return await (await import('../shims/shim-exec.js')).shimExec(rest);
     const load = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (load && !rest.some((arg) => HELP_FLAGS.has(arg))) {
       const spec = (await load()).default;

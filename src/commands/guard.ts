@@ -4,25 +4,12 @@
 // of exactly the blocked changes lets them through (the safe path the agent hooks point to).
 import { approvalsPath } from '../approvals/store.js';
 import type { CommandSpec } from '../cli/command-spec.js';
-import { parseKubernetesCommand, requireGuardedTool } from '../guard/guarded-command.js';
-import type { GuardOutcome } from '../guard/guard-terraform.js';
+import { runGuard } from '../guard/run-guard.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
-import type { Report } from '../model.js';
-import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 
 interface GuardArgs {
   command: string[];
   format: string;
-}
-
-async function guardCommand(words: string[], printReport: (report: Report) => void, approvals: ApprovalOptions): Promise<GuardOutcome> {
-  const tool = requireGuardedTool(words);
-  if (tool === 'terraform') {
-    const [{ guardTerraform }, { parseTerraformInvocation }] = await Promise.all([import('../guard/guard-terraform.js'), import('../guard/terraform-invocation.js')]);
-    return guardTerraform(parseTerraformInvocation(words), printReport, approvals);
-  }
-  const { guardKubernetes } = await import('../guard/guard-kubernetes.js');
-  return guardKubernetes(await parseKubernetesCommand(words, tool), printReport, approvals);
 }
 
 const command: CommandSpec<GuardArgs> = {
@@ -44,7 +31,7 @@ const command: CommandSpec<GuardArgs> = {
   run: async (args) => {
     const reporter = await loadReporter(args.format);
     const approvals = { approvalsFile: approvalsPath(process.env), approveArgs: ['--', ...args.command] };
-    const outcome = await guardCommand(args.command, (report) => process.stdout.write(reporter(report)), approvals);
+    const outcome = await runGuard(args.command, { printReport: (report) => process.stdout.write(reporter(report)), approvals });
     process.stderr.write(`blast-radius guard: ${outcome.summary}\n`);
     return outcome.exitCode;
   },

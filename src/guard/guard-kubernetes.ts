@@ -8,7 +8,7 @@ import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError, isUserError } from '../errors.js';
 import type { Report } from '../model.js';
 import { pathsDigest } from './file-digest.js';
-import { inPrivateDirectory, type GuardOutcome } from './guard-terraform.js';
+import { inPrivateDirectory, type GuardOutcome, type GuardRun } from './guard-terraform.js';
 import type { KubernetesInvocation } from './kubernetes-invocation.js';
 import { runCapturing, runProcess } from './run-process.js';
 
@@ -88,11 +88,8 @@ export async function checkPreview(invocation: KubernetesInvocation, scratch: st
   return { report };
 }
 
-export async function guardKubernetes(
-  invocation: KubernetesInvocation,
-  printReport: (report: Report) => void,
-  approvals: ApprovalOptions = {},
-): Promise<GuardOutcome> {
+export async function guardKubernetes(invocation: KubernetesInvocation, run: GuardRun): Promise<GuardOutcome> {
+  const { printReport, approvals = {} } = run;
   const name = `${basename(invocation.binary)} ${invocation.subcommand}`;
   const checkedDigest = pathsDigest(invocation.localInputs);
   const { report } = await inPrivateDirectory((scratch) => checkPreview(invocation, scratch, approvals));
@@ -103,8 +100,8 @@ export async function guardKubernetes(
   if (pathsDigest(invocation.localInputs) !== checkedDigest) {
     throw new InputError(`The files \`${name}\` reads (${invocation.localInputs.join(', ')}) changed between the check and the run; nothing was run.`);
   }
-  const ran = await runProcess(invocation.binary, invocation.args);
+  const ran = await runProcess(invocation.binary, invocation.args, run.toolOutput);
   const checked = report ? 'checked by blast-radius' : `shown by \`${invocation.previewName}\` as no change`;
-  if (ran !== 0) return { exitCode: EXIT_ERROR, ...(report ? { report } : {}), summary: `\`${name}\` (${checked}) failed (exit ${ran}).` };
-  return { exitCode: EXIT_PASS, ...(report ? { report } : {}), summary: `Ran \`${name}\` after its change was ${checked}.` };
+  if (ran !== 0) return { exitCode: EXIT_ERROR, toolExitCode: ran, ...(report ? { report } : {}), summary: `\`${name}\` (${checked}) failed (exit ${ran}).` };
+  return { exitCode: EXIT_PASS, toolExitCode: 0, ...(report ? { report } : {}), summary: `Ran \`${name}\` after its change was ${checked}.` };
 }

@@ -13,10 +13,22 @@ import type { TerraformInvocation } from './terraform-invocation.js';
 
 export interface GuardOutcome {
   exitCode: number;
+  /** The exit code of the guarded tool's own run, when it ran (a shim exits with it). */
+  toolExitCode?: number;
   /** The report of the checked plan, when the run got that far. */
   report?: Report;
   /** One sentence on what happened, for stderr. */
   summary: string;
+}
+
+/** How one guarded run reports and runs: shared by `guard` and the shims. */
+export interface GuardRun {
+  printReport(report: Report): void;
+  approvals?: ApprovalOptions;
+  /** Where the tool's own standard output goes (default stderr: `guard`'s stdout is the report). */
+  toolOutput?: 'stdout' | 'stderr';
+  /** Asked, as Terraform asks, before applying a plan given without -auto-approve; absent: applied without asking. */
+  confirmApply?(destroy: boolean): Promise<boolean>;
 }
 
 /**
@@ -53,11 +65,8 @@ export async function inPrivateDirectory<T>(use: (directory: string) => Promise<
  * The plan file lives in a private directory, is hashed before the check reads it, and again right before apply:
  * a plan swapped in between is refused, never applied. An approval of the plan's fingerprint lets a blocked plan pass.
  */
-export async function guardTerraform(
-  invocation: TerraformInvocation,
-  printReport: (report: Report) => void,
-  approvals: ApprovalOptions = {},
-): Promise<GuardOutcome> {
+export async function guardTerraform(invocation: TerraformInvocation, run: GuardRun): Promise<GuardOutcome> {
+  const { printReport, approvals = {} } = run;
   return inPrivateDirectory(async (scratch) => {
     const planFile = join(scratch, 'checked.tfplan');
     const { binary, globalArgs } = invocation;
@@ -72,8 +81,11 @@ export async function guardTerraform(
     if (fileDigest(planFile) !== checkedDigest) {
       throw new InputError('The plan file changed between the check and the apply; nothing was applied.');
     }
-    const applied = await runProcess(binary, [...globalArgs, 'apply', '-input=false', ...invocation.applyArgs, planFile]);
-    if (applied !== 0) return { exitCode: EXIT_ERROR, report, summary: `\`${binary} apply\` of the checked plan failed (exit ${applied}).` };
-    return { exitCode: EXIT_PASS, report, summary: 'Applied exactly the plan blast-radius checked.' };
+    if (run.confirmApply && !invocation.autoApprove && !(await run.confirmApply(invocation.destroy))) {
+      return { exitCode: EXIT_BLOCKED, report, summary: 'Apply cancelled; nothing was applied.' };
+    }
+    const applied = await runProcess(binary, [...globalArgs, 'apply', '-input=false', ...invocation.applyArgs, planFile], run.toolOutput);
+    if (applied !== 0) return { exitCode: EXIT_ERROR, toolExitCode: applied, report, summary: `\`${binary} apply\` of the checked plan failed (exit ${applied}).` };
+    return { exitCode: EXIT_PASS, toolExitCode: 0, report, summary: 'Applied exactly the plan blast-radius checked.' };
   });
 }

@@ -14,9 +14,12 @@ function run(binary: string, args: string[], stdio: StdioOptions, env: NodeJS.Pr
   });
 }
 
-/** Standard output goes to stderr, so that the report is all a caller reads on stdout. */
-export function runProcess(binary: string, args: string[], cwd?: string): Promise<number> {
-  return run(binary, args, ['inherit', process.stderr, 'inherit'], { ...process.env, TF_IN_AUTOMATION: '1' }, cwd);
+/**
+ * Standard output goes to stderr for `guard`, so that the report is all a caller reads on stdout; a shim keeps the
+ * tool's own output on stdout, where its caller expects it.
+ */
+export function runProcess(binary: string, args: string[], output: 'stdout' | 'stderr' = 'stderr'): Promise<number> {
+  return run(binary, args, ['inherit', output === 'stdout' ? 'inherit' : process.stderr, 'inherit'], { ...process.env, TF_IN_AUTOMATION: '1' });
 }
 
 /** Output and errors written to `outputFile` (mode 0600) in the order the program prints them, as `2>&1` would. */

@@ -8,6 +8,8 @@ export interface TerraformInvocation {
   /** Options before the subcommand (`-chdir=infra`). */
   globalArgs: string[];
   destroy: boolean;
+  /** -auto-approve was given: nobody is asked before the apply. */
+  autoApprove: boolean;
   planArgs: string[];
   applyArgs: string[];
   /** `terraform apply tfplan`: the plan file to check and apply instead of planning anew. */
@@ -38,7 +40,7 @@ export function parseTerraformInvocation(words: string[]): TerraformInvocation {
   if (subcommand !== 'apply' && subcommand !== 'destroy') {
     throw new UsageError(`blast-radius guard runs \`${name} apply\` or \`${name} destroy\`; "${subcommand ?? ''}" needs no guard.`);
   }
-  const invocation: TerraformInvocation = { binary, globalArgs: rest.slice(0, at), destroy: subcommand === 'destroy', planArgs: [], applyArgs: [] };
+  const invocation: TerraformInvocation = { binary, globalArgs: rest.slice(0, at), destroy: subcommand === 'destroy', autoApprove: false, planArgs: [], applyArgs: [] };
   const args = rest.slice(at + 1);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -50,7 +52,7 @@ export function parseTerraformInvocation(words: string[]): TerraformInvocation {
     const option = arg.replace(/^-+/, '').split('=')[0] as string;
     const words = VALUE_OPTIONS.has(option) && !arg.includes('=') && i + 1 < args.length ? [arg, args[++i] as string] : [arg];
     if (option === 'destroy') invocation.destroy = isBoolTrue(arg);
-    else if (DROPPED_OPTIONS.has(option)) continue;
+    else if (DROPPED_OPTIONS.has(option)) invocation.autoApprove = isBoolTrue(arg);
     else if (SHARED_OPTIONS.has(option)) {
       invocation.planArgs.push(...words);
       invocation.applyArgs.push(...words);

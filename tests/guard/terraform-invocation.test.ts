@@ -6,6 +6,7 @@ it('plans with the planning options and applies the saved plan with the options 
     binary: 'terraform',
     globalArgs: ['-chdir=infra'],
     destroy: false,
+    autoApprove: true,
     planArgs: ['-var', 'a=1', '-var-file=prod.tfvars', '-target=x.y', '-lock-timeout=30s', '-no-color'],
     applyArgs: ['-lock-timeout=30s', '-no-color'],
   });
@@ -15,6 +16,12 @@ it('plans a destroy for destroy and for apply -destroy', () => {
   expect(parseTerraformInvocation(['terraform', 'destroy', '-auto-approve']).destroy).toBe(true);
   expect(parseTerraformInvocation(['tofu', 'apply', '-destroy']).destroy).toBe(true);
   expect(parseTerraformInvocation(['terraform', 'apply', '-destroy=false']).destroy).toBe(false);
+});
+
+it('notes -auto-approve, which decides whether a person at a terminal is asked before the apply', () => {
+  expect(parseTerraformInvocation(['terraform', 'apply']).autoApprove).toBe(false);
+  expect(parseTerraformInvocation(['terraform', 'apply', '--auto-approve=true']).autoApprove).toBe(true);
+  expect(parseTerraformInvocation(['terraform', 'apply', '-auto-approve=false']).autoApprove).toBe(false);
 });
 
 it('takes a saved plan file, and refuses planning options beside it', () => {

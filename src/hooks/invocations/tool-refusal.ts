@@ -1,22 +1,26 @@
 // Turns the shared reading of a terraform, kubectl or helm invocation (src/tools/) into the hook's refusal: the
 // guarded command to run instead where guard can check it, else the dry run to show a person.
-import type { ToolReader } from '../../tools/destructive.js';
-import { guarded, shellQuote, type InvocationClassifier } from './invocation.js';
+import type { Destructive, ToolReader } from '../../tools/destructive.js';
+import { guarded, shellQuote, type InvocationClassifier, type Refusal } from './invocation.js';
 
 /** kubecolor runs kubectl, and guard runs kubectl (and oc) itself. */
 const GUARD_PROGRAM: Record<string, string> = { kubecolor: 'kubectl' };
 
+/** The refusal of one destructive invocation: `words` as the tool reads them, `command` as the agent wrote it. */
+export function refusalFor(destructive: Destructive, words: readonly string[], command: string): Refusal {
+  const { why, guardChecks, preview } = destructive;
+  if (guardChecks !== undefined) {
+    const program = words[0] as string;
+    const guardWords = [Object.hasOwn(GUARD_PROGRAM, program) ? (GUARD_PROGRAM[program] as string) : program, ...words.slice(1)];
+    return { command, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.` };
+  }
+  const shown = preview === undefined ? '' : ` (\`${preview.map(shellQuote).join(' ')}\`)`;
+  return { command, why, instead: `Show the user what it would do${shown} and ask them to run it.` };
+}
+
 export function refusingWith(read: ToolReader): InvocationClassifier {
   return (words, command) => {
     const destructive = read(words);
-    if (destructive === undefined) return undefined;
-    const { why, guardChecks, preview } = destructive;
-    if (guardChecks !== undefined) {
-      const program = words[0] as string;
-      const guardWords = [Object.hasOwn(GUARD_PROGRAM, program) ? (GUARD_PROGRAM[program] as string) : program, ...words.slice(1)];
-      return { command, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.` };
-    }
-    const shown = preview === undefined ? '' : ` (\`${preview.map(shellQuote).join(' ')}\`)`;
-    return { command, why, instead: `Show the user what it would do${shown} and ask them to run it.` };
+    return destructive === undefined ? undefined : refusalFor(destructive, words, command);
   };
 }

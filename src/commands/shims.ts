@@ -1,0 +1,41 @@
+// The `shims` command: `shims env` creates or refreshes the shim directory and prints the line that puts it first on
+// PATH, so that every terraform, kubectl or helm an agent's shell runs, however it is spelled, passes blast-radius.
+import { writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CommandSpec } from '../cli/command-spec.js';
+import { EXIT_PASS, UsageError } from '../errors.js';
+import { dataDirectory, pathLine, shimDirectory, writeShims } from '../shims/shim-directory.js';
+import type { ShimPrograms } from '../shims/shim-script.js';
+
+interface ShimsArgs {
+  words: string[];
+}
+
+/** The programs the shims call back: this node, running this blast-radius (bin/blast-radius.cjs). */
+function runningPrograms(): ShimPrograms {
+  return { node: process.execPath, blastRadius: resolve(process.argv[1] as string) };
+}
+
+/** Writes the shims and the file holding the PATH line (for BASH_ENV and profiles); returns that line. */
+export function refreshShims(env: NodeJS.ProcessEnv, home: string, programs: ShimPrograms = runningPrograms()): string {
+  const directory = writeShims(shimDirectory(env, home), programs);
+  const line = pathLine(directory);
+  writeFileSync(join(dataDirectory(env, home), 'shims.sh'), `${line}\n`, { mode: 0o644 });
+  return line;
+}
+
+const command: CommandSpec<ShimsArgs> = {
+  usage: 'shims <words..>',
+  describe: 'Put guard shims for terraform, tofu, terragrunt, kubectl, oc, kubecolor, helm and helmfile first on PATH: `eval "$(blast-radius shims env)"`.',
+  positional: { name: 'words', describe: '`env`: create or refresh the shims and print the PATH line.' },
+  options: {},
+  examples: [['eval "$(blast-radius shims env)"', "Route this shell's destructive terraform, kubectl and helm runs through blast-radius guard."]],
+  run: async (args) => {
+    if (args.words.length !== 1 || args.words[0] !== 'env') throw new UsageError('Run `blast-radius shims env`: it is the one shims command.');
+    process.stdout.write(`${refreshShims(process.env, homedir())}\n`);
+    return EXIT_PASS;
+  },
+};
+
+export default command;

@@ -1,0 +1,84 @@
+// The slow path of a shim (`blast-radius shim-exec <tool> <real tool> [arguments…]`): reads the exact argv with the
+// tool's own grammar, runs what destroys nothing at once, sends what guard can check through guard (preview, check,
+// run exactly what was checked), and leaves the rest to a person: refused in an agent session, asked at a terminal.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { homedir } from 'node:os';
+import { agentSession } from '../approvals/agent-session.js';
+import { approvalsPath } from '../approvals/store.js';
+import { EXIT_BLOCKED, UsageError } from '../errors.js';
+import { runGuard } from '../guard/run-guard.js';
+import { explain } from '../hooks/decision.js';
+import { shellQuote } from '../hooks/invocations/invocation.js';
+import { refusalFor } from '../hooks/invocations/tool-refusal.js';
+import { loadReporter } from '../reporters/index.js';
+import { findRealTool } from './find-real-tool.js';
+import { shimDirectory } from './shim-directory.js';
+import { SHIMMED_TOOLS } from './shimmed-tools.js';
+
+const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13 };
+
+/** Runs the real tool with this process's streams and returns its exit code (128 + the signal that ended it). */
+function runReal(real: string, args: string[]): Promise<number> {
+  // Ctrl-C reaches the tool too (one process group): the tool decides what an interrupt means, not this process.
+  const ignore = (): void => {};
+  process.on('SIGINT', ignore);
+  return new Promise<number>((resolve, reject) => {
+    const child = spawn(real, args, { stdio: 'inherit' });
+    child.on('error', (error) => reject(new UsageError(`${real} could not be started: ${error.message}.`)));
+    child.on('close', (code, signal) => resolve(code ?? 128 + (SIGNALS[signal ?? ''] ?? 1)));
+  }).finally(() => process.off('SIGINT', ignore));
+}
+
+function atTerminal(): boolean {
+  return process.stdin.isTTY === true && process.stderr.isTTY === true;
+}
+
+/** Asks on the terminal, as Terraform does; only `yes` is a yes. */
+async function askYes(question: string): Promise<boolean> {
+  const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+  process.stderr.write(question);
+  try {
+    for await (const line of lines) return line.trim() === 'yes';
+    return false;
+  } finally {
+    lines.close();
+  }
+}
+
+const TERRAFORM_QUESTION = (destroy: boolean): string =>
+  destroy
+    ? "\nDo you really want to destroy all resources?\n  blast-radius checked the plan above. There is no undo. Only 'yes' will be accepted to confirm.\n\n  Enter a value: "
+    : "\nDo you want to perform these actions?\n  blast-radius checked the plan above. Only 'yes' will be accepted to approve.\n\n  Enter a value: ";
+
+export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [tool = '', real, ...rest] = args;
+  const spec = Object.hasOwn(SHIMMED_TOOLS, tool) ? SHIMMED_TOOLS[tool] : undefined;
+  if (spec === undefined || real === undefined) throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
+  const words = [tool, ...rest];
+  const destructive = spec.read(words);
+  if (destructive === undefined) return runReal(real, rest);
+  const session = agentSession(env);
+  const text = words.map(shellQuote).join(' ');
+  if (destructive.guardChecks !== undefined) {
+    const program = spec.guardProgram === undefined ? real : findRealTool(spec.guardProgram, env.PATH, shimDirectory(env, homedir()));
+    if (program === undefined) throw new UsageError(`${spec.guardProgram ?? tool} is not on PATH after the blast-radius shims, so \`${text}\` cannot be checked.`);
+    const reporter = await loadReporter(session ? 'agent' : 'text');
+    const outcome = await runGuard([program, ...rest], {
+      printReport: (report) => process.stderr.write(reporter(report)),
+      approvals: { approvalsFile: approvalsPath(env), approveArgs: ['--', tool, ...rest] },
+      toolOutput: 'stdout',
+      ...(session || !atTerminal() ? {} : { confirmApply: (destroy: boolean) => askYes(TERRAFORM_QUESTION(destroy)) }),
+    });
+    if (outcome.toolExitCode === undefined) process.stderr.write(`blast-radius: ${outcome.summary}\n`);
+    return outcome.toolExitCode ?? outcome.exitCode;
+  }
+  const refusal = refusalFor(destructive, words, text);
+  if (session) {
+    process.stderr.write(`${explain({ verdict: 'deny', refusals: [refusal] })}\n`);
+    return EXIT_BLOCKED;
+  }
+  if (atTerminal() && (await askYes(`blast-radius: ${refusal.why} blast-radius cannot check it first.\nRun \`${text}\` anyway? Only 'yes' will be accepted: `))) return runReal(real, rest);
+  process.stderr.write(`blast-radius: refused \`${text}\`: ${refusal.why} Only a person at a terminal may run it.\n`);
+  return EXIT_BLOCKED;
+}
