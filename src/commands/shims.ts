@@ -1,28 +1,12 @@
 // The `shims` command: `shims env` creates or refreshes the shim directory and prints the line that puts it first on
 // PATH, so that every terraform, kubectl or helm an agent's shell runs, however it is spelled, passes blast-radius.
-import { writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
-import { dataDirectory, pathLine, shimDirectory, writeShims } from '../shims/shim-directory.js';
-import type { ShimPrograms } from '../shims/shim-script.js';
+import { refreshShims } from '../shims/refresh-shims.js';
 
 interface ShimsArgs {
   words: string[];
-}
-
-/** The programs the shims call back: this node, running this blast-radius (bin/blast-radius.cjs). */
-function runningPrograms(): ShimPrograms {
-  return { node: process.execPath, blastRadius: resolve(process.argv[1] as string) };
-}
-
-/** Writes the shims and the file holding the PATH line (for BASH_ENV and profiles); returns that line. */
-export function refreshShims(env: NodeJS.ProcessEnv, home: string, programs: ShimPrograms = runningPrograms()): string {
-  const directory = writeShims(shimDirectory(env, home), programs);
-  const line = pathLine(directory);
-  writeFileSync(join(dataDirectory(env, home), 'shims.sh'), `${line}\n`, { mode: 0o644 });
-  return line;
 }
 
 const command: CommandSpec<ShimsArgs> = {

@@ -1,7 +1,9 @@
 // Runs one hook call: reads the agent's payload, lets unrelated commands through at once, and loads the shell
 // parser and the decision only for commands that mention infrastructure tools. Once per session (its start event, or
 // its first call for agents without one) it also says whether this shell can reach production; the credential readers
-// are loaded for that call alone.
+// are loaded for that call alone; for an agent that sources an environment file (Claude Code), the session start also
+// puts the guard shims first on PATH there.
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { AgentAdapter, HookAnswer, SessionNotice } from './agents/agent.js';
 import { explain, type Decision } from './decision.js';
@@ -46,6 +48,20 @@ async function firstCallNotice(agent: string, session: string, env: NodeJS.Proce
   return isFirstCall(agent, session) ? credentialsNotice(env, home) : undefined;
 }
 
+/**
+ * Refreshes the shims and adds their PATH line to the agent's environment file, once (a session start fires again on
+ * resume, clear and compact). A failure is said on stderr and leaves the session to the hook alone.
+ */
+async function putShimsFirst(file: string, env: NodeJS.ProcessEnv, home: string): Promise<void> {
+  try {
+    const { refreshShims } = await import('../shims/refresh-shims.js');
+    const line = refreshShims(env, home);
+    if (!(existsSync(file) && readFileSync(file, 'utf8').split('\n').includes(line))) appendFileSync(file, `${line}\n`);
+  } catch (error) {
+    process.stderr.write(`blast-radius: the shims were not put on this session's PATH: ${(error as Error).message}\n`);
+  }
+}
+
 export async function runHook(adapter: AgentAdapter, stdinText: string, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): Promise<HookAnswer> {
   let payload: unknown;
   try {
@@ -57,6 +73,8 @@ export async function runHook(adapter: AgentAdapter, stdinText: string, env: Nod
   const { command, files, cwd, sessionStart, session } = adapter.read(payload);
   const channel = adapter.notice;
   if (sessionStart) {
+    const environmentFile = adapter.environmentFile?.(env);
+    if (environmentFile !== undefined) await putShimsFirst(environmentFile, env, home);
     // Nothing reaches production: no output at all, so that the model's context holds only what it must act on.
     const notice = channel.on === 'session-start' ? await credentialsNotice(env, home) : undefined;
     return notice && channel.on === 'session-start' ? channel.answer(notice) : SILENT_PASS;

@@ -45,6 +45,11 @@ export interface AgentAdapter {
   pass?(): HookAnswer;
   /** Where the once-per-session notice of production credentials goes in this agent's protocol. */
   notice: NoticeChannel;
+  /**
+   * The file this agent sources before each shell command, as its session-start hook sees it (Claude Code's
+   * CLAUDE_ENV_FILE): the session start writes the shims' PATH line there. Absent: the agent has no such file.
+   */
+  environmentFile?(env: NodeJS.ProcessEnv): string | undefined;
 }
 
 export function field(value: unknown, ...path: string[]): unknown {

@@ -26,6 +26,8 @@ const adapter: AgentAdapter = {
     return { stdout: `${JSON.stringify(answer)}\n`, exitCode: 0 };
   },
   notice: { on: 'session-start', answer: sessionStartContext },
+  // Claude Code gives SessionStart hooks this file and sources it before every Bash command (docs/agents.md).
+  environmentFile: (env) => env.CLAUDE_ENV_FILE || undefined,
 };
 
 export default adapter;
