@@ -122,6 +122,13 @@ function judgeCode(program: string, code: string, command: string, found: Inspec
 
 /** `$T destroy`, `/usr/bin/terr*form destroy`: the program is only known at run time. Asks when it could be a guarded tool doing something refused. */
 function judgeComputedProgram(words: string[], templates: string[], simple: SimpleCommand, found: Inspection, depth: number): void {
+  // `eval "$(echo … | base64 -d)"`, `sh -c "$(curl …| gunzip)"`: the program is what a decoder prints.
+  const substituted = /^\$\(([\s\S]*)\)$|^`([\s\S]*)`$/.exec(words[0] as string);
+  const inner = substituted ? parsedCommands(substituted[1] ?? substituted[2] ?? '') : [];
+  if (inner.some((c) => isDecoder(c.words))) {
+    found.refusals.push(refuseDecoded(simple.text, inner));
+    return;
+  }
   const template = templates[0] as string;
   const name = template.slice(template.lastIndexOf('/') + 1);
   const pattern = templatePattern(name);
@@ -203,17 +210,21 @@ function judge(inner: Unwrapped, simple: SimpleCommand, found: Inspection, depth
   }
 }
 
+/** The commands of a piece of shell text, or none when it is not valid shell. */
+function parsedCommands(text: string): SimpleCommand[] {
+  try {
+    return parseShell(text).commands;
+  } catch (error) {
+    if (!(error instanceof ShellSyntaxError)) throw error;
+    return [];
+  }
+}
+
 /** `source <(curl …)`, `bash <(echo … | base64 -d)`: the script is what a process substitution prints. */
 function judgeProcessSubstitution(path: string, simple: SimpleCommand, found: Inspection, depth: number): void {
   const inner = /^<\(([\s\S]*)\)$/.exec(path)?.[1];
   if (inner === undefined) return;
-  let commands: SimpleCommand[];
-  try {
-    commands = parseShell(inner).commands;
-  } catch (error) {
-    if (!(error instanceof ShellSyntaxError)) throw error;
-    return;
-  }
+  const commands = parsedCommands(inner);
   if (commands.some((c) => isDecoder(c.words))) {
     found.refusals.push(refuseDecoded(simple.text, commands));
     return;

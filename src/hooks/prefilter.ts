@@ -15,7 +15,9 @@ export const DESTRUCTIVE_VERBS = [
   'rm', 'remove', 'approve', 'apply-all', 'destroy-all', 'sync',
 ];
 
-const TOOL = new RegExp(`(^|[^A-Za-z0-9_-])(${TOOL_NAMES.join('|')})($|[^A-Za-z0-9_-])`);
+/** Other names the tools go by: microk8s's `helm3`, the OpenTofu image `opentofu/opentofu`. */
+const ALIASES = ['helm3', 'opentofu'];
+const TOOL = new RegExp(`(^|[^A-Za-z0-9_-])(${[...TOOL_NAMES, ...ALIASES].join('|')})($|[^A-Za-z0-9_-])`);
 const VERB = new RegExp(`(^|[^A-Za-z0-9_])-{0,2}(${DESTRUCTIVE_VERBS.join('|')})($|[^A-Za-z0-9_])`);
 /** A word with a glob or a brace group: it may spell a tool only once bash expands it. */
 const PATTERN_WORD = /[^\s;&|()<>]*[*?[{][^\s;&|()<>]*/g;

@@ -138,7 +138,7 @@ const DOCKER_VALUE_OPTIONS = [
   '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--pull', '--log-driver', '--log-opt', '--dns', '--ipc', '--pid', '--gpus',
   '--group-add', '--tmpfs', '--shm-size', '--stop-signal', '--stop-timeout', '--runtime', '-a', '--attach', '--cidfile', '--expose',
   '--health-cmd', '--link', '--volumes-from', '--userns', '--uts', '--cgroupns', '--label-file', '--memory-swap', '--sysctl',
-  '--ip', '--ip6', '--mac-address', '--detach-keys', '--pod', '--arch', '--os', '--variant', '--secret', '--context', '-c', '-H', '--host',
+  '--ip', '--ip6', '--mac-address', '--entrypoint', '--detach-keys', '--pod', '--arch', '--os', '--variant', '--secret', '--context', '-c', '-H', '--host',
 ];
 
 /** The guarded tools an image provides, by its name: `hashicorp/terraform:1.9` → terraform, `dtzar/helm-kubectl` → helm, kubectl. */

@@ -59,7 +59,9 @@ function unwrapAt(words: string[], templates: string[], depth: number): Unwrappe
     if (run) return again(run, rest, depth);
     const spec = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (!spec) return [{ kind: 'words', words: rest, templates: restTemplates }];
-    const next = skipOptions(rest, 1, spec.valueOptions) + (spec.positionals ?? 0);
+    const options = skipOptions(rest, 1, spec.valueOptions);
+    // `env - cmd`: a lone `-` is env's old spelling of -i.
+    const next = (name === 'env' && rest[options] === '-' ? options + 1 : options) + (spec.positionals ?? 0);
     if (spec.joinsScript) return next < rest.length ? [{ kind: 'script', script: rest.slice(next).join(' ') }] : [];
     at += next;
   }
