@@ -122,9 +122,10 @@ const packageRunner: Launcher = (list, templates) => {
     if (!(subcommands[name] as string[]).includes(list[1] ?? '')) return undefined;
     start = name === 'uv' && list[2] === 'run' ? 3 : 2;
   }
-  const command = list.findIndex((w, i) => i >= start && (w === '-c' || w === '--call'));
+  const at = skipOptions(list, start, [...PACKAGE_VALUE_OPTIONS, '-c', '--call']);
+  // `npx -c 'cmd'`: a command string of the runner's own, before any package.
+  const command = list.findIndex((w, i) => i >= start && i < at && (w === '-c' || w === '--call'));
   if (command !== -1 && list[command + 1] !== undefined) return [{ kind: 'script', script: list[command + 1] as string }];
-  const at = skipOptions(list, start, PACKAGE_VALUE_OPTIONS);
   if (at >= list.length) return [];
   const program = packageCommand(list[at] as string);
   // `npm exec pkg -- args`: the arguments after `--` are the package command's.

@@ -54,7 +54,7 @@ class Walk {
   readonly functions = new Map<string, string>();
   private readonly byNode = new Map<number, SimpleCommand>();
   private readonly ranges = new Map<SimpleCommand, [number, number]>();
-  /** `a | b > f`: tree-sitter-bash puts the redirection on the pipeline; bash applies it to its last command. */
+  /** `a | b > f`, `a && bash <<EOF`: tree-sitter-bash puts the redirection on the pipeline or list; bash applies it to the last command. */
   private readonly pipelineRedirects = new Map<number, Node[]>();
   private readonly pipelines: Node[] = [];
   private readonly values: Map<string, string>;
@@ -134,8 +134,9 @@ class Walk {
   statement(node: Node): void {
     const body = node.childForFieldName('body');
     if (body?.type === 'command') return;
-    const last = body?.type === 'pipeline' ? body.namedChild(body.namedChildCount - 1) : null;
-    if (last && (last.type === 'command' || last.type === 'redirected_statement')) {
+    let last = body;
+    while (last && (last.type === 'pipeline' || last.type === 'list')) last = last.namedChild(last.namedChildCount - 1);
+    if (last && last !== body && (last.type === 'command' || last.type === 'redirected_statement')) {
       this.pipelineRedirects.set(last.id, node.namedChildren.filter((child): child is Node => child !== null && child.id !== body?.id));
       return;
     }
