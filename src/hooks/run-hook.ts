@@ -6,7 +6,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { AgentAdapter, HookAnswer, SessionNotice } from './agents/agent.js';
-import { explain, type Decision } from './decision.js';
+import { explain, type Decision, type Refused } from './decision.js';
 import { isFirstCall } from './first-call.js';
 import { refuseWrite } from './invocations/file-writes.js';
 import { mentionsDestructiveVerb, mentionsTool, needsInspection } from './prefilter.js';
@@ -68,7 +68,7 @@ export async function runHook(adapter: AgentAdapter, stdinText: string, env: Nod
     payload = JSON.parse(stdinText.replace(/^\uFEFF/, ''));
   } catch {
     const decision = judgeUnreadable(stdinText);
-    return decision.verdict === 'deny' ? adapter.deny(explain(decision)) : (adapter.pass?.() ?? SILENT_PASS);
+    return decision.verdict === 'pass' ? (adapter.pass?.() ?? SILENT_PASS) : adapter.deny(explain(decision));
   }
   const { command, files, cwd, sessionStart, session } = adapter.read(payload);
   const channel = adapter.notice;
@@ -82,14 +82,18 @@ export async function runHook(adapter: AgentAdapter, stdinText: string, env: Nod
   const notice = channel.on === 'first-call' && session !== undefined ? await firstCallNotice(channel.agent, session, env, home) : undefined;
   const pass = notice && channel.on === 'first-call' ? channel.pass(notice) : (adapter.pass?.() ?? SILENT_PASS);
   // A refused first call keeps the notice: it is said once, in whichever answer the session's first call gets.
-  const deny = (decision: Extract<Decision, { verdict: 'deny' }>) => adapter.deny(notice ? `${explain(decision)}\n\n${notice.forModel}` : explain(decision));
+  // "Cannot tell" asks the person where the agent's protocol can ask, and is a refusal elsewhere.
+  const deny = (decision: Refused) => {
+    const reason = notice ? `${explain(decision)}\n\n${notice.forModel}` : explain(decision);
+    return decision.verdict === 'cannot-tell' && adapter.ask ? adapter.ask(reason) : adapter.deny(reason);
+  };
   const context: HookContext = { env, home, cwd: cwd ?? process.cwd() };
   if (files !== undefined) {
     const decision = judgeEdits(files, context, 'editing');
-    return decision.verdict === 'deny' ? deny(decision) : pass;
+    return decision.verdict === 'pass' ? pass : deny(decision);
   }
   if (command === undefined || !(needsInspection(command) || mentionsStore(command, context))) return pass;
   const { decide } = await import('./decide.js');
   const decision = await decide(command, context);
-  return decision.verdict === 'deny' ? deny(decision) : pass;
+  return decision.verdict === 'pass' ? pass : deny(decision);
 }

@@ -8,6 +8,7 @@ const CHANGING: Record<string, string> = {
   destroy: 'uninstalls every release it selects and deletes their objects',
   delete: 'uninstalls every release it selects and deletes their objects',
   sync: 'upgrades every release it selects, deleting objects the charts no longer render and replacing those whose immutable fields change',
+  charts: 'upgrades every release it selects (the old name of sync), deleting objects the charts no longer render',
   apply: 'upgrades every release whose diff is not empty, deleting objects the charts no longer render and replacing those whose immutable fields change',
 };
 

@@ -137,6 +137,22 @@ describe('claude-code specifics', () => {
   });
 });
 
+describe('commands blast-radius cannot tell about', () => {
+  const HIDDEN = 'echo dGVycmFmb3JtIGRlc3Ryb3k= | base64 -d | sh';
+
+  it('asks the person in Claude Code, with the reason in the prompt', () => {
+    const { permissionDecision, permissionDecisionReason } = JSON.parse(hook('claude-code', PAYLOADS['claude-code'](HIDDEN)).stdout).hookSpecificOutput;
+    expect(permissionDecision).toBe('ask');
+    expect(permissionDecisionReason).toMatch(/^blast-radius cannot tell whether this command destroys production infrastructure/);
+    expect(permissionDecisionReason).toContain('it decodes to `terraform destroy`');
+  });
+
+  it.each(['codex', 'cursor', 'gemini'] as const)('refuses in %s, whose protocol cannot ask in every mode', (agent) => {
+    const reason = REASON[agent](JSON.parse(hook(agent, PAYLOADS[agent](HIDDEN)).stdout));
+    expect(reason).toMatch(/^blast-radius cannot tell/);
+  });
+});
+
 describe('unreadable payloads', () => {
   it('refuses text that is not JSON when it mentions a destructive infrastructure command', () => {
     const result = hook('claude-code', 'tool_input: terraform destroy -auto-approve');

@@ -1,10 +1,11 @@
 // The unwrapping of commands that run other commands (the tools' own words: tests/tools/).
 import { commandName, unwrap } from '../../src/hooks/invocations/unwrap.js';
+import { UNKNOWN } from '../../src/hooks/shell/template.js';
 
 const words = (text: string): string[] => text.split(' ');
 
 describe('unwrap', () => {
-  const literal = (text: string) => unwrap(words(text), words(text).map(() => false));
+  const literal = (text: string) => unwrap(words(text), words(text));
 
   it.each([
     ['sudo -u deploy terraform apply', 'terraform apply'],
@@ -12,29 +13,41 @@ describe('unwrap', () => {
     ['A=1 B=2 terraform apply', 'terraform apply'],
     ['timeout -s KILL 60 terraform apply', 'terraform apply'],
     ['nice -n 5 nohup time terraform apply', 'terraform apply'],
-    ['xargs -I {} terraform state rm {}', 'terraform state rm {}'],
     ['command terraform apply', 'terraform apply'],
     ['exec -a x terraform apply', 'terraform apply'],
     ['npx -p blast-radius blast-radius approve x', 'blast-radius approve x'],
+    ['aws-vault exec prod -- terraform destroy', 'terraform destroy'],
+    ['microk8s kubectl delete ns x', 'kubectl delete ns x'],
+    ['minikube kubectl -- delete ns x', 'kubectl delete ns x'],
+    ['nix run nixpkgs#terraform -- destroy', 'terraform destroy'],
+    ['chroot /srv terraform destroy', 'terraform destroy'],
+    ['flock /tmp/lock terraform destroy', 'terraform destroy'],
   ])('%s runs %s', (text, inner) => {
-    expect(literal(text)).toEqual([{ kind: 'words', words: words(inner), expanded: words(inner).map(() => false) }]);
+    expect(literal(text)).toEqual([{ kind: 'words', words: words(inner), templates: words(inner) }]);
   });
 
-  it('gives the script of sh -c, bash -lc, eval, watch and ssh to parse again', () => {
-    expect(unwrap(['bash', '-lc', 'terraform apply'], [false, false, false])).toEqual([{ kind: 'script', script: 'terraform apply' }]);
-    expect(literal('eval terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);
+  it('marks what xargs and find -exec add at run time', () => {
+    expect(literal('xargs -I {} terraform state rm {}')).toEqual([{ kind: 'words', words: words('terraform state rm {}'), templates: ['terraform', 'state', 'rm', UNKNOWN] }]);
+    expect(literal('xargs terraform')).toEqual([{ kind: 'words', words: ['terraform', '{}'], templates: ['terraform', UNKNOWN] }]);
+    expect(literal('find . -exec terraform destroy ; -print')).toEqual([{ kind: 'words', words: ['terraform', 'destroy'], templates: ['terraform', 'destroy'] }]);
+  });
+
+  it('gives the script of sh -c, bash -lc, eval, watch, ssh, su -c and trap to parse again', () => {
+    expect(unwrap(['bash', '-lc', 'terraform apply'], ['bash', '-lc', 'terraform apply'])).toEqual([{ kind: 'script', script: 'terraform apply', positional: ['bash'] }]);
+    expect(literal('eval terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply', sameShell: true }]);
     expect(literal('watch -n 5 terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);
     expect(literal('ssh -i key host terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);
+    expect(literal('ssh -t host -- terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);
   });
 
-  it('reads the here-document of a shell, and marks a shell reading a pipe as hidden', () => {
-    expect(unwrap(['bash'], [false], 'terraform destroy\n')).toEqual([{ kind: 'script', script: 'terraform destroy\n' }]);
-    expect(literal('sh')).toEqual([{ kind: 'hidden' }]);
-    expect(literal('source env.sh')).toEqual([{ kind: 'hidden' }]);
+  it('reads shells fed on standard input, and script files run by a shell or source', () => {
+    expect(literal('sh')).toEqual([{ kind: 'stdin' }]);
+    expect(literal('bash x.sh a')).toEqual([{ kind: 'file', path: 'x.sh', computed: false, positional: ['x.sh', 'a'] }]);
+    expect(literal('source env.sh')).toEqual([{ kind: 'file', path: 'env.sh', computed: false, positional: ['env.sh'] }]);
   });
 
-  it('finds the commands of find -exec', () => {
-    expect(literal('find . -exec terraform destroy ; -print')).toEqual([{ kind: 'words', words: ['terraform', 'destroy'], expanded: [false, false] }]);
+  it('gives the code of interpreters', () => {
+    expect(literal('node -e run()')[0]).toEqual({ kind: 'code', program: 'node', code: 'run()', computed: false });
   });
 
   it('does not run what command -v only looks up', () => {

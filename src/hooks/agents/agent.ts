@@ -41,6 +41,11 @@ export interface AgentAdapter {
   read(payload: unknown): HookPayload;
   /** The answer that stops the command, with the reason the model reads. */
   deny(reason: string): HookAnswer;
+  /**
+   * The answer that asks the person before the command runs, for agents whose protocol honours an ask in every mode
+   * (docs/agents.md); the others get `deny` where blast-radius cannot tell what a command runs.
+   */
+  ask?(reason: string): HookAnswer;
   /** The answer that lets it run; by default exit 0 and no output, which leaves the agent's own prompts in force. */
   pass?(): HookAnswer;
   /** Where the once-per-session notice of production credentials goes in this agent's protocol. */

@@ -1,12 +1,18 @@
-// Claude Code PreToolUse hook for the Bash tool and the file-editing tools (Edit, Write, MultiEdit, NotebookEdit): deny through hookSpecificOutput.permissionDecision; anything else
-// gets no output at all, so that Claude Code's own permission prompts still apply. Its SessionStart event carries the
-// production-credentials notice (docs/agents.md).
+// Claude Code PreToolUse hook for the Bash tool and the file-editing tools (Edit, Write, MultiEdit, NotebookEdit): deny
+// (or, where blast-radius cannot tell what a command runs, ask the person) through hookSpecificOutput.permissionDecision;
+// anything else gets no output at all, so that Claude Code's own permission prompts still apply. Its SessionStart event
+// carries the production-credentials notice (docs/agents.md).
 import { field, sessionStartContext, type AgentAdapter } from './agent.js';
 
 /** Cursor runs Claude Code hooks too, and names its shell tool `Shell`. */
 const SHELL_TOOLS = new Set(['Bash', 'Shell']);
 /** File-editing tools, and the input field naming the file each writes. */
 const EDIT_TOOLS: Record<string, string> = { Edit: 'file_path', Write: 'file_path', MultiEdit: 'file_path', NotebookEdit: 'notebook_path' };
+
+function decision(permissionDecision: 'deny' | 'ask', reason: string) {
+  const answer = { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision, permissionDecisionReason: reason } };
+  return { stdout: `${JSON.stringify(answer)}\n`, exitCode: 0 };
+}
 
 const adapter: AgentAdapter = {
   read(payload) {
@@ -21,10 +27,9 @@ const adapter: AgentAdapter = {
     const command = field(payload, 'tool_input', 'command');
     return typeof tool === 'string' && SHELL_TOOLS.has(tool) && typeof command === 'string' ? { command, ...where } : {};
   },
-  deny(reason) {
-    const answer = { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } };
-    return { stdout: `${JSON.stringify(answer)}\n`, exitCode: 0 };
-  },
+  deny: (reason) => decision('deny', reason),
+  // The reason of an ask is shown to the person in the permission prompt (not to the model).
+  ask: (reason) => decision('ask', reason),
   notice: { on: 'session-start', answer: sessionStartContext },
   // Claude Code gives SessionStart hooks this file and sources it before every Bash command (docs/agents.md).
   environmentFile: (env) => env.CLAUDE_ENV_FILE || undefined,

@@ -1,6 +1,7 @@
 // OpenAI Codex CLI PreToolUse hook: the Claude Code answer shape, for any tool whose input carries a shell command
 // (a string, or an argv list such as ["bash", "-lc", "…"]), and apply_patch, whose patch names the files it writes;
 // anything else gets no output. Its SessionStart event carries the production-credentials notice (docs/agents.md).
+// No ask: Codex parses `permissionDecision: "ask"` but treats it as an unsupported answer and runs the command.
 import { shellQuote } from '../invocations/invocation.js';
 import { field, type AgentAdapter } from './agent.js';
 import claudeCode from './claude-code.js';

@@ -1,6 +1,7 @@
 // Cursor beforeShellExecution hook (docs/agents.md). A refusal is `permission: "deny"` with the messages under both
 // the snake_case names current Cursor reads and the camelCase names of 1.7-era versions: whichever a version reads,
-// or if it rejects the extra keys, the command is blocked. "ask" is never used: it is not honoured in every mode.
+// or if it rejects the extra keys, the command is blocked. "ask" is never used: it is not honoured in every mode (in
+// Auto-review the command runs without a prompt), so a command blast-radius cannot tell about is denied too.
 // Cursor's sessionStart event is not installed (some versions reject the hooks file over it), so the first shell
 // command of each conversation carries the production-credentials notice.
 import { field, type AgentAdapter } from './agent.js';

@@ -1,6 +1,6 @@
 // Gemini CLI BeforeTool hook for run_shell_command and the file-writing tools (write_file, replace): answer `decision: "deny"` with the reason the model reads and a
 // message for the user; anything else gets no output. Its SessionStart event carries the production-credentials notice
-// (docs/agents.md).
+// (docs/agents.md). No ask: `decision: "ask"` is undocumented, and Gemini CLI versions before it run the command.
 import { field, sessionStartContext, type AgentAdapter } from './agent.js';
 
 /** Gemini CLI's file-writing tools, both naming the file in `tool_input.file_path`. */

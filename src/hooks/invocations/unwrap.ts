@@ -1,131 +1,73 @@
-// Sees through the commands that run another command: env, sudo, time, nohup, timeout, xargs, find -exec, sh -c, ssh …
+// Sees through the commands that run another command, repeatedly: `sudo -E env TF_LOG=1 timeout 60 terraform apply`
+// runs the words `terraform apply`; `sh -c`, `eval`, `ssh`, `trap` give a script to parse again; interpreters give code.
+import { isComputed } from '../shell/template.js';
+import { commandName } from './command-name.js';
+import { interpreterCode } from './interpreters.js';
+import { launched } from './launchers.js';
+import { skipOptions } from './options.js';
+import { runnerCommands } from './runners.js';
+import { SHELLS, shellInvocation } from './shells.js';
+import type { Unwrapped } from './unwrapped.js';
+import { WRAPPERS } from './wrappers.js';
 
-/**
- * What one simple command really runs: the words of an inner command, a script the shell will parse again, or
- * code that cannot be seen here (a shell reading standard input, `source FILE`).
- */
-export type Unwrapped =
-  | { kind: 'words'; words: string[]; expanded: boolean[] }
-  | { kind: 'script'; script: string }
-  | { kind: 'hidden' };
+export { commandName };
+export type { Unwrapped };
 
-interface WrapperSpec {
-  /** Options that take the next word as their value. */
-  valueOptions?: string[];
-  /** Positional words the wrapper itself takes before the command (timeout's DURATION, ssh's host). */
-  positionals?: number;
-  /** The rest of the words are joined and run by a shell (watch, ssh, su -c). */
-  joinsScript?: boolean;
-}
-
-const WRAPPERS: Record<string, WrapperSpec> = {
-  sudo: { valueOptions: ['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--host', '--prompt', '--chdir'] },
-  doas: { valueOptions: ['-u', '-C'] },
-  env: { valueOptions: ['-u', '--unset', '-C', '--chdir'] },
-  time: { valueOptions: ['-f', '-o', '--format', '--output'] },
-  nohup: {},
-  setsid: {},
-  chronic: {},
-  unbuffer: {},
-  caffeinate: { valueOptions: ['-t', '-w'] },
-  nice: { valueOptions: ['-n', '--adjustment'] },
-  ionice: { valueOptions: ['-c', '-n', '-p', '--class', '--classdata'] },
-  stdbuf: { valueOptions: ['-i', '-o', '-e'] },
-  timeout: { valueOptions: ['-s', '-k', '--signal', '--kill-after'], positionals: 1 },
-  xargs: { valueOptions: ['-n', '-I', '-i', '-L', '-l', '-P', '-d', '-s', '-E', '-e', '-a', '--max-args', '--replace', '--max-lines', '--max-procs', '--delimiter', '--max-chars', '--eof', '--arg-file'] },
-  command: {},
-  exec: { valueOptions: ['-a'] },
-  builtin: {},
-  watch: { valueOptions: ['-n', '-d', '--interval', '--differences'], joinsScript: true },
-  npx: { valueOptions: ['-p', '--package'] },
-  ssh: {
-    valueOptions: ['-p', '-i', '-l', '-o', '-F', '-J', '-L', '-R', '-D', '-b', '-c', '-E', '-e', '-I', '-m', '-O', '-Q', '-S', '-W', '-w', '-B'],
-    positionals: 1,
-    joinsScript: true,
-  },
-};
-
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'fish', 'busybox']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+/** Words that open a group or negate a command without running anything themselves (`time { …; }`, `! cmd`). */
+const OPENERS = new Set(['{', '!', 'coproc']);
+/** Launchers hand back words that are launched again (`sudo npx terraform …`): a bound on how often. */
+const MAX_DEPTH = 16;
 
-/** `/usr/local/bin/terraform`, `./terraform`, `terraform.exe` → `terraform`. */
-export function commandName(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1).replace(/\.exe$/i, '');
+/** `coproc NAME { …; }`: the name before the group is not a command. */
+function skipCoprocName(words: string[], at: number): number {
+  return words[at] === 'coproc' && words[at + 2] === '{' ? at + 2 : at + 1;
 }
 
-function skipOptions(words: string[], start: number, spec: WrapperSpec): number {
-  let i = start;
-  while (i < words.length) {
-    const word = words[i] as string;
-    if (word === '--') return i + 1;
-    if (!word.startsWith('-') || word === '-') break;
-    i += spec.valueOptions?.includes(word) ? 2 : 1;
-  }
-  return i + (spec.positionals ?? 0);
+/** Each result of a command that runs others is unwrapped again, unless it is the command's own words. */
+function again(results: Unwrapped[], own: string[], depth: number): Unwrapped[] {
+  return results.flatMap((result) => (result.kind === 'words' && result.words !== own ? unwrapAt(result.words, result.templates, depth + 1) : [result]));
 }
 
-/** `sh -c 'script'`, `bash -lc "…"`: the script after an option cluster holding `c`. */
-function shellScript(words: string[]): string | undefined {
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i] as string;
-    if (!word.startsWith('-')) return undefined;
-    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(word)) return words[i + 1];
-  }
-  return undefined;
-}
-
-/** `script -qc 'cmd' /dev/null`, `script --command=cmd`: util-linux script runs the command in a pseudo-terminal. */
-function scriptCommand(words: string[]): string | undefined {
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i] as string;
-    if (word === '--command' || /^-[a-zA-Z]*c$/.test(word)) return words[i + 1];
-    if (word.startsWith('--command=')) return word.slice('--command='.length);
-  }
-  return undefined;
-}
-
-/** `find … -exec terraform destroy \;` runs the words between -exec and `;` or `+`. */
-function findExec(words: string[]): string[][] {
-  const commands: string[][] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(words[i] as string)) continue;
-    const end = words.findIndex((w, j) => j > i && (w === ';' || w === '+'));
-    commands.push(words.slice(i + 1, end === -1 ? undefined : end));
-  }
-  return commands;
-}
-
-/**
- * Unwraps one simple command into what it runs, repeatedly: `sudo -E env TF_LOG=1 timeout 60 terraform apply`
- * gives the words `terraform apply`. `sh -c`, `eval`, `watch` and `ssh` give a script to parse again.
- */
-export function unwrap(words: string[], expanded: boolean[], stdin?: string): Unwrapped[] {
+function unwrapAt(words: string[], templates: string[], depth: number): Unwrapped[] {
   let at = 0;
   for (;;) {
-    while (at < words.length && ASSIGNMENT.test(words[at] as string) && !expanded[at]) at++;
+    while (at < words.length && ASSIGNMENT.test(words[at] as string)) at++;
     if (at >= words.length) return [];
-    const name = commandName(words[at] as string);
-    if (expanded[at]) return [{ kind: 'words', words: words.slice(at), expanded: expanded.slice(at) }];
-    if (name === 'eval') return [{ kind: 'script', script: words.slice(at + 1).join(' ') }];
-    if (SHELLS.has(name)) {
-      const script = shellScript(words.slice(at)) ?? stdin;
-      return [script === undefined ? { kind: 'hidden' } : { kind: 'script', script }];
+    const rest = words.slice(at);
+    const restTemplates = templates.slice(at);
+    if (isComputed(restTemplates[0] as string) || depth > MAX_DEPTH) return [{ kind: 'words', words: rest, templates: restTemplates }];
+    const name = commandName(rest[0] as string);
+    if (OPENERS.has(name)) {
+      at = name === 'coproc' ? skipCoprocName(words, at) : at + 1;
+      continue;
     }
-    if (name === 'source' || name === '.') return [{ kind: 'hidden' }];
-    if (name === 'script') {
-      const script = scriptCommand(words.slice(at));
-      if (script !== undefined) return [{ kind: 'script', script }];
+    if (name === '}') return [];
+    if (name === 'eval') return [{ kind: 'script', script: rest.slice(1).join(' '), sameShell: true }];
+    if (name === 'busybox' && rest.length > 1) {
+      at++;
+      continue;
     }
-    if (name === 'find') {
-      return findExec(words.slice(at)).map((inner) => ({ kind: 'words' as const, words: inner, expanded: inner.map(() => false) }));
+    if (SHELLS.has(name)) return shellInvocation(rest, restTemplates);
+    if (name === 'source' || name === '.') {
+      return rest[1] === undefined ? [] : [{ kind: 'file', path: rest[1], computed: isComputed(restTemplates[1] as string), positional: rest.slice(1) }];
     }
-    if (name === 'command' && ['-v', '-V'].includes(words[at + 1] as string)) return [];
-    const split = name === 'env' ? words.findIndex((w, i) => i > at && (w === '-S' || w === '--split-string')) : -1;
-    if (split !== -1) return [{ kind: 'script', script: words.slice(split + 1).join(' ') }];
+    if (name === 'command' && ['-v', '-V'].includes(rest[1] as string)) return [];
+    const code = interpreterCode(rest, restTemplates);
+    if (code) return again(code, rest, depth);
+    const run = runnerCommands(name, rest, restTemplates) ?? launched(name, rest, restTemplates);
+    if (run) return again(run, rest, depth);
     const spec = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
-    if (!spec) return [{ kind: 'words', words: words.slice(at), expanded: expanded.slice(at) }];
-    const next = skipOptions(words, at + 1, spec);
-    if (spec.joinsScript) return next < words.length ? [{ kind: 'script', script: words.slice(next).join(' ') }] : [];
-    at = next;
+    if (!spec) return [{ kind: 'words', words: rest, templates: restTemplates }];
+    const options = skipOptions(rest, 1, spec.valueOptions);
+    // `env - cmd`: a lone `-` is env's old spelling of -i.
+    const next = (name === 'env' && rest[options] === '-' ? options + 1 : options) + (spec.positionals ?? 0);
+    if (spec.joinsScript) return next < rest.length ? [{ kind: 'script', script: rest.slice(next).join(' ') }] : [];
+    at += next;
   }
+}
+
+/** What one simple command runs, given its words and their templates (shell/template.ts). */
+export function unwrap(words: string[], templates: string[]): Unwrapped[] {
+  return unwrapAt(words, templates, 0);
 }
