@@ -17,20 +17,10 @@ import type { HookContext } from './protected-files.js';
 import { literalOutput } from './shell/literal-output.js';
 import { loadShellParser, parseShell, ShellSyntaxError, type Bindings } from './shell/parse.js';
 import { fillings, isComputed, templatePattern } from './shell/template.js';
-import { helmfileVerdict } from '../tools/helmfile-verdict.js';
-import { helmVerdict } from '../tools/helm-verdict.js';
-import { kubectlVerdict } from '../tools/kubectl-verdict.js';
-import { terraformVerdict } from '../tools/terraform-verdict.js';
+import { READ_TOOLS, readTool } from '../tools/tool-readers.js';
 
 const CLASSIFIERS: Record<string, InvocationClassifier> = {
-  terraform: refusingWith(terraformVerdict),
-  tofu: refusingWith(terraformVerdict),
-  terragrunt: refusingWith(terraformVerdict),
-  kubectl: refusingWith(kubectlVerdict),
-  oc: refusingWith(kubectlVerdict),
-  kubecolor: refusingWith(kubectlVerdict),
-  helm: refusingWith(helmVerdict),
-  helmfile: refusingWith(helmfileVerdict),
+  ...Object.fromEntries(READ_TOOLS.map((name) => [name, refusingWith(readTool)])),
   'blast-radius': classifyBlastRadius,
 };
 

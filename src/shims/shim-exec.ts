@@ -15,6 +15,7 @@ import { loadReporter } from '../reporters/index.js';
 import { findRealTool } from './find-real-tool.js';
 import { shimDirectory } from './shim-directory.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
+import { readTool } from '../tools/tool-readers.js';
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13 };
 
@@ -56,7 +57,7 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
   const spec = Object.hasOwn(SHIMMED_TOOLS, tool) ? SHIMMED_TOOLS[tool] : undefined;
   if (spec === undefined || real === undefined) throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
   const words = [tool, ...rest];
-  const destructive = spec.read(words);
+  const destructive = readTool(words);
   if (destructive === undefined) return runReal(real, rest);
   const session = agentSession(env);
   const text = words.map(shellQuote).join(' ');

@@ -1,14 +1,9 @@
-// The table of tools the shims stand in for: how each one's words are read (the same reader the hook and guard use),
-// and what its POSIX shell fast path may run at once without starting node.
+// The table of tools the shims stand in for (their words are read by src/tools/tool-readers.ts, as the hook reads
+// them): what each one's POSIX shell fast path may run at once without starting node.
 import type { FlagTable } from '../tools/flag-grammar.js';
-import type { ToolReader } from '../tools/destructive.js';
 import { HELM_GLOBALS, HELM_READ_ONLY } from '../tools/helm-grammar.js';
-import { helmfileVerdict } from '../tools/helmfile-verdict.js';
-import { helmVerdict } from '../tools/helm-verdict.js';
 import { KUBECTL_GLOBALS, KUBECTL_READ_ONLY } from '../tools/kubectl-grammar.js';
-import { kubectlVerdict } from '../tools/kubectl-verdict.js';
 import { TERRAFORM_READ_ONLY } from '../tools/terraform-grammar.js';
-import { terraformVerdict } from '../tools/terraform-verdict.js';
 
 /**
  * What the shell fast path runs at once. `command`: skip the global options (a table's, or terraform's `-chdir=`),
@@ -20,25 +15,23 @@ export type FastPath =
   | { kind: 'absent'; words: string[] };
 
 export interface ShimmedTool {
-  read: ToolReader;
   fastPath: FastPath;
   /** The program guard runs for this tool's guarded invocations, when it is another one (kubecolor runs kubectl). */
   guardProgram?: string;
 }
 
 const TERRAFORM: ShimmedTool = {
-  read: terraformVerdict,
   fastPath: { kind: 'command', inlineGlobals: ['-chdir'], readOnly: TERRAFORM_READ_ONLY, readOnlyVerbs: { state: ['list', 'show', 'pull'], workspace: ['list', 'show', 'select', 'new'] } },
 };
-const KUBECTL: ShimmedTool = { read: kubectlVerdict, fastPath: { kind: 'command', globals: KUBECTL_GLOBALS, readOnly: KUBECTL_READ_ONLY } };
+const KUBECTL: ShimmedTool = { fastPath: { kind: 'command', globals: KUBECTL_GLOBALS, readOnly: KUBECTL_READ_ONLY } };
 
 export const SHIMMED_TOOLS: Record<string, ShimmedTool> = {
   terraform: TERRAFORM,
   tofu: TERRAFORM,
-  terragrunt: { read: terraformVerdict, fastPath: { kind: 'absent', words: ['apply', 'destroy', 'apply-all', 'destroy-all', 'state', 'workspace'] } },
+  terragrunt: { fastPath: { kind: 'absent', words: ['apply', 'destroy', 'apply-all', 'destroy-all', 'state', 'workspace'] } },
   kubectl: KUBECTL,
   oc: { ...KUBECTL, fastPath: { kind: 'command', globals: KUBECTL_GLOBALS, readOnly: [...KUBECTL_READ_ONLY, 'status', 'whoami', 'projects', 'project', 'login', 'logout'] } },
   kubecolor: { ...KUBECTL, guardProgram: 'kubectl' },
-  helm: { read: helmVerdict, fastPath: { kind: 'command', globals: HELM_GLOBALS, readOnly: HELM_READ_ONLY } },
-  helmfile: { read: helmfileVerdict, fastPath: { kind: 'absent', words: ['apply', 'sync', 'destroy', 'delete'] } },
+  helm: { fastPath: { kind: 'command', globals: HELM_GLOBALS, readOnly: HELM_READ_ONLY } },
+  helmfile: { fastPath: { kind: 'absent', words: ['apply', 'sync', 'destroy', 'delete', 'charts'] } },
 };

@@ -4,10 +4,12 @@ import type { ToolReader } from '../../src/tools/destructive.js';
 import { helmVerdict } from '../../src/tools/helm-verdict.js';
 import { kubectlVerdict } from '../../src/tools/kubectl-verdict.js';
 import { terraformVerdict } from '../../src/tools/terraform-verdict.js';
+import { readTool } from '../../src/tools/tool-readers.js';
 
 type Expected = 'guard' | 'person' | 'pass';
 
-const READERS: Record<string, ToolReader> = { terraform: terraformVerdict, tofu: terraformVerdict, terragrunt: terraformVerdict, kubectl: kubectlVerdict, oc: kubectlVerdict, kubecolor: kubectlVerdict, helm: helmVerdict };
+/** Each tool's own reader, and the table that reads through what kubectl runs in a pod. */
+const READERS: Record<string, ToolReader> = { terraform: terraformVerdict, tofu: terraformVerdict, terragrunt: terraformVerdict, kubectl: kubectlVerdict, oc: kubectlVerdict, kubecolor: kubectlVerdict, helm: helmVerdict, helmfile: readTool, 'kubectl-exec': readTool };
 
 /** Words split on spaces; `⎵` stands for a space inside one word. */
 const ROWS: [string, Expected][] = [
@@ -150,11 +152,26 @@ const ROWS: [string, Expected][] = [
   ['helm list -A', 'pass'],
   ['helm diff upgrade payments ./chart', 'pass'],
   ['helm template payments ./chart', 'pass'],
+  // helmfile: no guarded form
+  ['helmfile -e prod sync', 'person'],
+  ['helmfile destroy', 'person'],
+  ['helmfile charts', 'person'],
+  ['helmfile diff', 'pass'],
+  ['helmfile sync --help', 'pass'],
+  // what kubectl runs in a pod is read through
+  ['kubectl-exec exec tools -- terraform destroy', 'person'],
+  ['kubectl-exec exec -it deploy/tools -- helm uninstall payments', 'person'],
+  ['kubectl-exec exec tools -- sh -c terraform⎵apply⎵-auto-approve', 'person'],
+  ['kubectl-exec exec tools -- terraform plan', 'pass'],
+  ['kubectl-exec exec tools -- ls -la', 'pass'],
+  ['kubectl-exec exec tools -- sh -c echo⎵ok', 'pass'],
 ];
 
 function verdictOf(text: string): Expected {
-  const words = text.split(' ').map((word) => word.replace(/⎵/g, ' '));
-  const destructive = (READERS[words[0] as string] as ToolReader)(words);
+  const written = text.split(' ').map((word) => word.replace(/⎵/g, ' '));
+  const read = READERS[written[0] as string] as ToolReader;
+  const words = written[0] === 'kubectl-exec' ? ['kubectl', ...written.slice(1)] : written;
+  const destructive = read(words);
   if (destructive === undefined) return 'pass';
   return destructive.guardChecks === undefined ? 'person' : 'guard';
 }

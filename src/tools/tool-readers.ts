@@ -1,0 +1,49 @@
+// The table of tools whose words blast-radius reads, by program name: the hook refuses from it, guard's shims decide
+// from it. A command a tool runs elsewhere (`kubectl exec POD -- terraform destroy`) is read through with the same table.
+import type { Destructive, ToolReader } from './destructive.js';
+import { helmfileVerdict } from './helmfile-verdict.js';
+import { helmVerdict } from './helm-verdict.js';
+import { kubectlVerdict } from './kubectl-verdict.js';
+import { terraformVerdict } from './terraform-verdict.js';
+
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'busybox']);
+/** A script that names a tool and, after it, a word that could make it destroy something. */
+const MAY_DESTROY = /\b(terraform|tofu|terragrunt|kubectl|oc|kubecolor|helm|helmfile)\b.*\b(apply|destroy|delete|del|un|uninstall|upgrade|rollback|drain|scale|replace|sync|patch|taint|rm|push)\b/s;
+
+/** What `kubectl exec POD [--] cmd …` (and `oc exec`) runs in the pod: the words after `--`. */
+function inPod(words: readonly string[], read: (words: readonly string[]) => Destructive | undefined): Destructive | undefined {
+  if (!words.includes('exec')) return undefined;
+  const end = words.indexOf('--');
+  const inner = end === -1 ? [] : words.slice(end + 1);
+  const program = (inner[0] ?? '').slice((inner[0] ?? '').lastIndexOf('/') + 1);
+  const where = `${words[0] as string} exec`;
+  if (SHELLS.has(program)) {
+    const script = inner.slice(1).join(' ');
+    const named = MAY_DESTROY.exec(script);
+    return named ? { why: `${where} runs a shell script in the pod that runs ${named[1] as string} with \`${named[2] as string}\`, where blast-radius cannot check it.` } : undefined;
+  }
+  const found = read([program, ...inner.slice(1)]);
+  return found && { why: `${where} runs it in the pod, where blast-radius cannot check it: ${found.why}`, ...(found.preview ? { preview: found.preview } : {}) };
+}
+
+const BASE: Record<string, ToolReader> = {
+  terraform: terraformVerdict,
+  tofu: terraformVerdict,
+  terragrunt: terraformVerdict,
+  kubectl: kubectlVerdict,
+  oc: kubectlVerdict,
+  kubecolor: kubectlVerdict,
+  helm: helmVerdict,
+  helmfile: helmfileVerdict,
+};
+
+/** The programs whose words are read. */
+export const READ_TOOLS = Object.keys(BASE);
+
+/** Reads words by their program's name (kubectl's with what runs in a pod); undefined for a program no reader knows. */
+export const readTool: ToolReader = (words) => {
+  const program = words[0] ?? '';
+  const read = Object.hasOwn(BASE, program) ? BASE[program] : undefined;
+  if (read === undefined) return undefined;
+  return read(words) ?? (read === kubectlVerdict ? inPod(words, readTool) : undefined);
+};
