@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, lstatSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../helpers/run-cli.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 import { PRODUCTION_PREVIEWS, sandboxUtilities, standInTools, type StandIns } from '../helpers/stand-in-tools.js';
 
@@ -110,6 +110,17 @@ describe('a destructive run', () => {
       ['kubectl', 'delete', 'ns', 'payments-staging'],
     ]);
     expect(result.stdout).toBe('namespace "payments-staging" deleted\nexit 0\n');
+  });
+
+  it('lets guard, called by name with the shims first on PATH, run the real tool past them (no second check)', () => {
+    const staging = scratch.write('staging-guard.txt', 'namespace "payments-staging" deleted (server dry run)\n');
+    const run = shell({ ...PRODUCTION_PREVIEWS, STAND_IN_DELETE: staging });
+    const result = run.bash(`'${process.execPath}' '${BIN}' guard -- kubectl delete ns payments-staging`, { agent: true });
+    expect(result.code).toBe(0);
+    expect(run.tools.calls()).toEqual([
+      ['kubectl', 'delete', 'ns', 'payments-staging', '--dry-run=server'],
+      ['kubectl', 'delete', 'ns', 'payments-staging'],
+    ]);
   });
 
   it('checks a kubecolor delete with the real kubectl after the shims', () => {
