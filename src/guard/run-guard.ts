@@ -2,7 +2,7 @@
 // kubectl or oc, helm (check the preview, then run the command). `guard` and the shims both start here.
 import { homedir } from 'node:os';
 import { findRealTool } from '../shims/find-real-tool.js';
-import { shimDirectory } from '../shims/shim-directory.js';
+import { shimDirectory } from '../shims/data-directory.js';
 import { parseKubernetesCommand, requireGuardedTool } from './guarded-command.js';
 import type { GuardOutcome, GuardRun } from './guard-terraform.js';
 

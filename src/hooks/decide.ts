@@ -279,11 +279,11 @@ function inspect(script: string, depth: number, found: Inspection, bindings: Bin
 function redirectsState(command: string): Refusal | undefined {
   const text = unquoted(command);
   const setsStore = /(^|[^A-Za-z0-9_])BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)\b/.test(text);
-  const movesHome = /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME)=/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text);
+  const movesHome = /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME)=/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text);
   if (!setsStore && !movesHome) return undefined;
   return {
     command,
-    why: 'it changes where blast-radius reads approvals or its compiled code (BLAST_RADIUS_APPROVALS, BLAST_RADIUS_COMPILE_CACHE, XDG_CONFIG_HOME, XDG_CACHE_HOME or HOME), which would let an approval nobody gave count, or other code run as blast-radius.',
+    why: 'it changes where blast-radius reads approvals, its compiled code or its shims (BLAST_RADIUS_APPROVALS, BLAST_RADIUS_COMPILE_CACHE, XDG_CONFIG_HOME, XDG_CACHE_HOME, XDG_DATA_HOME or HOME), which would let an approval nobody gave count, or other code run as blast-radius.',
     instead: 'Run blast-radius in the environment you were given; if a plan is blocked, ask the user to approve it in their own terminal.',
   };
 }

@@ -1,10 +1,11 @@
 // The files an agent may not write: the approvals store (where approvals live), any blast-radius configuration
-// file (where exceptions live) and the compile cache (code blast-radius runs). Paths are judged as the shell would
+// file (where exceptions live), the compile cache and the guard shims (code blast-radius runs). Paths are judged as the shell would
 // expand them, failing closed when they cannot be.
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import { approvalsPath, STORE_VARIABLE } from '../approvals/store.js';
 import { compileCacheDirectory } from '../cli/compile-cache.js';
 import { CONFIG_NAMES } from '../config/find-config.js';
+import { dataDirectory } from '../shims/data-directory.js';
 
 /** What the hook knows of the agent's surroundings: its environment, home and working directory. */
 export interface HookContext {
@@ -17,7 +18,7 @@ export interface HookContext {
 function expandPath(word: string, context: HookContext): string | undefined {
   const expanded = word
     .replace(/^~(?=\/|$)/, context.home)
-    .replace(/\$\{?(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|BLAST_RADIUS_APPROVALS|BLAST_RADIUS_COMPILE_CACHE|PWD)\}?/g, (_match, name: string) =>
+    .replace(/\$\{?(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME|BLAST_RADIUS_APPROVALS|BLAST_RADIUS_COMPILE_CACHE|PWD)\}?/g, (_match, name: string) =>
       name === 'HOME' ? context.home : name === 'PWD' ? context.cwd : (context.env[name] ?? ''),
     );
   return /[$`*?[]/.test(expanded) ? undefined : resolve(context.cwd, expanded);
@@ -41,6 +42,9 @@ export function protectedFile(word: string, computed: boolean, context: HookCont
   const cacheRoot = cache !== undefined && cache.endsWith(`${sep}blast-radius${sep}compile-cache`) ? dirname(cache) : cache;
   const inCache = cacheRoot !== undefined && (path === cacheRoot || path.startsWith(`${cacheRoot}${sep}`));
   if (inCache || path.includes(`${sep}blast-radius${sep}compile-cache`)) return 'the compile cache of blast-radius';
+  // The shims are code every guarded command runs, and their PATH line decides whether they run at all.
+  const data = dataDirectory(context.env, context.home);
+  if (path === data || path.startsWith(`${data}${sep}`) || path.includes(`${sep}blast-radius${sep}shims`)) return 'the guard shims of blast-radius';
   return undefined;
 }
 

@@ -2,7 +2,8 @@
 // profile, BASH_ENV or an agent's environment file can read); returns that line.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dataDirectory, pathLine, shimDirectory, writeShims } from './shim-directory.js';
+import { dataDirectory, shimDirectory } from './data-directory.js';
+import { pathLine, writeShims } from './shim-directory.js';
 import type { ShimPrograms } from './shim-script.js';
 
 /** The programs the shims call back: this node, running this blast-radius (bin/blast-radius.cjs). */

@@ -1,21 +1,10 @@
 // Where the shims live and how they are written: one directory in the user's data directory, owned by the user and
 // writable by nobody else (a shim is code every guarded command runs), refreshed atomically file by file.
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { SHIM_MARKER, shimScript, type ShimPrograms } from './shim-script.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
-
-/** `$XDG_DATA_HOME/blast-radius`, else `~/.local/share/blast-radius` (`~/Library/Application Support/blast-radius` on macOS). */
-export function dataDirectory(env: NodeJS.ProcessEnv, home: string, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'blast-radius');
-  const data = env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(home, '.local', 'share');
-  return join(data, 'blast-radius');
-}
-
-export function shimDirectory(env: NodeJS.ProcessEnv, home: string, platform: NodeJS.Platform = process.platform): string {
-  return join(dataDirectory(env, home, platform), 'shims');
-}
 
 /** The line that puts the shims first on PATH, for `eval` in a shell profile or an agent's environment file. */
 export function pathLine(directory: string): string {

@@ -13,7 +13,7 @@ import { shellQuote } from '../hooks/invocations/invocation.js';
 import { refusalFor } from '../hooks/invocations/tool-refusal.js';
 import { loadReporter } from '../reporters/index.js';
 import { findRealTool } from './find-real-tool.js';
-import { shimDirectory } from './shim-directory.js';
+import { shimDirectory } from './data-directory.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
 import { readTool } from '../tools/tool-readers.js';
 

@@ -385,6 +385,12 @@ const DENY: string[] = [
   'echo terraform destroy | bash -s',
   'source <(echo terraform destroy)',
   'eval "$(echo terraform destroy)"',
+  // the guard shims are code every guarded command runs: not the agent's to change or move
+  'rm -rf ~/.local/share/blast-radius/shims',
+  'echo "exit 0" > ~/.local/share/blast-radius/shims/terraform',
+  'cp /usr/local/bin/terraform "$HOME/.local/share/blast-radius/shims/terraform"',
+  "sed -i 's/shim-exec/true/' ~/.local/share/blast-radius/shims/kubectl",
+  'XDG_DATA_HOME=/tmp/elsewhere blast-radius shims env',
   // each tool's own flag grammar (src/tools/): kubectl takes the LAST --dry-run, reads none and false booleans as a
   // real run, ends flags at --, and gives value flags the next word whatever it is
   'kubectl delete ns payments-prod --dry-run=server --dry-run=none',

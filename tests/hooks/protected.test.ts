@@ -19,6 +19,10 @@ describe('protected files', () => {
     ['~/.cache/blast-radius/compile-cache/main-0123456789abcdef-v8-11.3-x64.cache', 'the compile cache of blast-radius'],
     ['$HOME/.cache/blast-radius', 'the compile cache of blast-radius'],
     ['/tmp/x/blast-radius/compile-cache', 'the compile cache of blast-radius'],
+    ['~/.local/share/blast-radius/shims/terraform', 'the guard shims of blast-radius'],
+    ['$HOME/.local/share/blast-radius', 'the guard shims of blast-radius'],
+    ['~/.local/share/blast-radius/shims.sh', 'the guard shims of blast-radius'],
+    ['/tmp/x/blast-radius/shims', 'the guard shims of blast-radius'],
   ])('%s is %s', (path, what) => {
     expect(protectedFile(path, false, context())).toBe(what);
   });
@@ -34,6 +38,11 @@ describe('protected files', () => {
     expect(protectedFile('$BLAST_RADIUS_COMPILE_CACHE/x.cache', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/fast' }))).toBe('the compile cache of blast-radius');
     expect(protectedFile('/home/jane/.cache/pip/x', false, context())).toBeUndefined();
     expect(protectedFile('/home/jane/repo/main.tf', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/home/jane/repo/.br-cache' }))).toBeUndefined();
+  });
+
+  it('follows XDG_DATA_HOME for the shims as the hook sees it', () => {
+    expect(protectedFile('$XDG_DATA_HOME/blast-radius/shims/kubectl', false, context({ XDG_DATA_HOME: '/data' }))).toBe('the guard shims of blast-radius');
+    expect(protectedFile('/home/jane/.local/share/other/x', false, context())).toBeUndefined();
   });
 
   it.each([['main.tf'], ['~/.config/other/settings.json'], ['blast-radius-notes.md']])('%s is not protected', (path) => {
