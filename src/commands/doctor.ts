@@ -1,4 +1,5 @@
-// The `doctor` command: says whether this shell's credentials and settings reach production, from names and ids only.
+// The `doctor` command: says whether this shell's credentials and settings reach production, from names and ids only,
+// and whether its terraform, kubectl and helm runs pass the guard shims.
 import { homedir } from 'node:os';
 import { sep } from 'node:path';
 import type { CommandSpec } from '../cli/command-spec.js';
@@ -6,6 +7,7 @@ import { CREDENTIAL_SOURCE_LABELS, type CredentialFinding, type CredentialSource
 import { inspectCredentials, type CredentialInspection } from '../credentials/inspect-credentials.js';
 import { DETAIL_RULE, UNREADABLE_RULE } from '../credentials/judge-reading.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
+import { shimStatus, type ShimStatus } from '../shims/shim-status.js';
 
 interface DoctorArgs {
   format: string;
@@ -43,7 +45,16 @@ function verdictLine(inspection: CredentialInspection, home: string): string {
   return `This shell can reach production: ${productionItems(inspection.findings, home).join(', ')}.${unknown}`;
 }
 
-function text(inspection: CredentialInspection, home: string): string {
+/** Whether this shell's terraform, kubectl and helm runs pass the guard shims (docs/agents.md). */
+function shimLines(status: ShimStatus, home: string): string[] {
+  const lines = [`Guard shims (${shortenHome(status.directory, home)})`];
+  if (!status.onPath) return [...lines, '  not on PATH: add `eval "$(blast-radius shims env)"` to the profile of the shell your agent starts (docs/agents.md)', ''];
+  if (status.active.length > 0) lines.push(`  active for ${status.active.join(', ')}`);
+  for (const { tool, path } of status.bypassed) lines.push(`  bypassed for ${tool}: ${shortenHome(path, home)} comes before the shims on PATH`);
+  return [...lines, ''];
+}
+
+function text(inspection: CredentialInspection, home: string, status: ShimStatus): string {
   const lines = ['Where the credentials and settings of this shell point (names and ids only; no secret is read out).', ''];
   if (inspection.findings.length === 0) lines.push('No AWS, Google Cloud, Azure, Kubernetes or Terraform credentials or settings found.', '');
   for (const source of Object.keys(CREDENTIAL_SOURCE_LABELS) as CredentialSource[]) {
@@ -51,22 +62,22 @@ function text(inspection: CredentialInspection, home: string): string {
     if (findings.length === 0) continue;
     lines.push(CREDENTIAL_SOURCE_LABELS[source], ...findings.flatMap((f) => findingLines(f, home)), '');
   }
-  lines.push(verdictLine(inspection, home));
+  lines.push(...shimLines(status, home), verdictLine(inspection, home));
   return `${lines.join('\n')}\n`;
 }
 
-function json(inspection: CredentialInspection): string {
+function json(inspection: CredentialInspection, _home: string, shims: ShimStatus): string {
   const { reachesProduction, unknown, findings } = inspection;
-  return `${JSON.stringify({ schemaVersion: 1, reachesProduction, unknown, findings }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: 1, reachesProduction, unknown, findings, shims }, null, 2)}\n`;
 }
 
-const FORMATS: Record<string, (inspection: CredentialInspection, home: string) => string> = { text, json };
+const FORMATS: Record<string, (inspection: CredentialInspection, home: string, shims: ShimStatus) => string> = { text, json };
 
 /** The output of `doctor` for one environment and home directory: what run() prints, with both injectable for tests. */
 export function doctorOutput(format: string, env: NodeJS.ProcessEnv, home: string): string {
   const render = Object.hasOwn(FORMATS, format) ? FORMATS[format] : undefined;
   if (!render) throw new UsageError(`Invalid value "${format}" for --format: choose one of ${Object.keys(FORMATS).join(', ')}.`);
-  return render(inspectCredentials(env, home), home);
+  return render(inspectCredentials(env, home), home, shimStatus(env, home));
 }
 
 const command: CommandSpec<DoctorArgs> = {

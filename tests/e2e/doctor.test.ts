@@ -1,4 +1,5 @@
 // `blast-radius doctor` end to end over fake home directories: what it prints, that it always exits 0, no secret ever.
+import { chmodSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import doctorCommand, { doctorOutput } from '../../src/commands/doctor.js';
 import { AWS_CONFIG, AWS_CREDENTIALS, SECRET_MARKERS, SERVICE_ACCOUNT_KEY, expectNoSecret, fakeHome, kubeconfig, type FakeHome } from '../credentials/fake-home.js';
@@ -73,10 +74,31 @@ describe('text', () => {
   });
 });
 
+describe('guard shims', () => {
+  const shims = () => fake.path('.local/share/blast-radius/shims');
+  const install = (...tools: string[]) => {
+    for (const tool of tools) chmodSync(fake.write(`.local/share/blast-radius/shims/${tool}`, '#!/bin/sh\n'), 0o755);
+  };
+
+  it('says they are not on PATH, and how to put them there', () => {
+    const output = doctorOutput('text', { PATH: '/usr/bin' }, fake.home);
+    expect(output).toContain('\nGuard shims (~/.local/share/blast-radius/shims)\n  not on PATH: add `eval "$(blast-radius shims env)"` to the profile');
+  });
+
+  it('names the tools they guard, and a real tool that stands before them on PATH', () => {
+    install('terraform', 'kubectl', 'helm');
+    chmodSync(fake.write('early/kubectl', '#!/bin/sh\n'), 0o755);
+    const env = { PATH: [fake.path('early'), shims(), '/usr/bin'].join(delimiter) };
+    const output = doctorOutput('text', env, fake.home);
+    expect(output).toContain('\n  active for terraform, helm\n  bypassed for kubectl: ~/early/kubectl comes before the shims on PATH\n');
+    expect(JSON.parse(doctorOutput('json', env, fake.home)).shims).toEqual({ directory: shims(), onPath: true, active: ['terraform', 'helm'], bypassed: [{ tool: 'kubectl', path: fake.path('early/kubectl') }] });
+  });
+});
+
 describe('json', () => {
   it('prints { schemaVersion, reachesProduction, unknown, findings } with absolute paths', () => {
     const report = JSON.parse(doctorOutput('json', productionShell(), fake.home));
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'reachesProduction', 'unknown', 'findings']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'reachesProduction', 'unknown', 'findings', 'shims']);
     expect(report).toMatchObject({ schemaVersion: 1, reachesProduction: true, unknown: 3 });
     expect(report.findings).toContainEqual({
       source: 'kubernetes',
