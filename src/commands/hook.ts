@@ -32,6 +32,7 @@ function install(action: 'install' | 'uninstall', agent: keyof typeof TARGETS, s
   }
   writeSettings(path, settings);
   process.stdout.write(`${shown}: ${action === 'install' ? 'added' : 'removed'} the ${agent} hook \`${command}\`.\n`);
+  if (action === 'install') process.stdout.write(`${target.shims}\n`);
 }
 
 const command: CommandSpec<HookArgs> = {

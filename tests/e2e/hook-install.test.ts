@@ -31,6 +31,7 @@ it('adds the Claude Code hook beside existing settings, once, and removes it aga
   const first = runCli(['hook', 'install', 'claude-code'], { cwd: dir });
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('.claude/settings.json: added the claude-code hook `blast-radius hook claude-code`');
+  expect(first.stdout).toContain('Its SessionStart entry also puts the guard shims first on PATH for every Bash command (through CLAUDE_ENV_FILE).');
   expect(read(file)).toEqual({
     permissions: { allow: ['Bash(npm test)'] },
     hooks: {
@@ -138,6 +139,14 @@ it('refuses to touch a settings file it cannot parse', () => {
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/settings\.json is not valid JSON: fix it by hand first/);
   expect(readFileSync(join(dir, '.claude', 'settings.json'), 'utf8')).toBe('{ "hooks": ');
+});
+
+it.each([
+  ['codex', 'add `eval "$(blast-radius shims env)"` to ~/.profile (or ~/.bash_profile)'],
+  ['gemini', 'start Gemini CLI with BASH_ENV set to the shims.sh file'],
+  ['cursor', 'add `eval "$(blast-radius shims env)"` there'],
+])('tells how the shims come first on the PATH of %s, which has no environment file', (agent, how) => {
+  expect(runCli(['hook', 'install', agent], { cwd: project(`shims-${agent}`) }).stdout).toContain(how);
 });
 
 it('refuses an unknown agent or action', () => {

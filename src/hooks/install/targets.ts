@@ -12,6 +12,8 @@ export interface InstallTarget {
   add(settings: Json, command: string, path: string): boolean;
   /** Removes the hook (and the containers it leaves empty); returns false when it was not there. */
   remove(settings: Json, command: string): boolean;
+  /** How the guard shims come first on the PATH of this agent's commands (docs/agents.md): said after an install. */
+  shims: string;
 }
 
 function isOurs(entry: unknown, command: string): boolean {
@@ -62,8 +64,9 @@ function removeFromEvent(hooks: Json, event: string, command: string): boolean {
  * Claude Code, Gemini CLI and Codex: hooks.<Event>[] = { matcher, hooks: [{ type: "command", command }] }, for the
  * pre-tool event that judges commands and the session-start event that carries the production-credentials notice.
  */
-function matcherGroupTarget(spec: { file: (scope: Scope, root: string, home: string) => string; events: EventHook[] }): InstallTarget {
+function matcherGroupTarget(spec: { file: (scope: Scope, root: string, home: string) => string; events: EventHook[]; shims: string }): InstallTarget {
   return {
+    shims: spec.shims,
     path: (scope, root, home = homedir()) => spec.file(scope, root, home),
     add(settings, command, path) {
       // Every event is visited: `some` would stop at the first change and leave the others out.
@@ -81,6 +84,8 @@ function matcherGroupTarget(spec: { file: (scope: Scope, root: string, home: str
 
 /** Cursor: { version: 1, hooks: { beforeShellExecution: [{ command, … }] } }. */
 const cursor: InstallTarget = {
+  shims:
+    "Cursor has no setting for its agent's environment, and its agent's commands read ~/.zshenv (zsh) or ~/.bashrc (bash): add `eval \"$(blast-radius shims env)\"` there to put the guard shims first on PATH.",
   path: (scope, root, home = homedir()) => join(scope === 'user' ? home : root, '.cursor', 'hooks.json'),
   add(settings, command, path) {
     if (settings.version === undefined) settings.version = 1;
@@ -112,6 +117,7 @@ export const TARGETS: Record<'claude-code' | 'cursor' | 'gemini' | 'codex', Inst
       // No matcher: startup, resume, clear and compact each start a context that needs the notice.
       { event: 'SessionStart', handler: { type: 'command', timeout: 30 } },
     ],
+    shims: 'Its SessionStart entry also puts the guard shims first on PATH for every Bash command (through CLAUDE_ENV_FILE).',
   }),
   codex: matcherGroupTarget({
     file: (scope, root, home) => join(scope === 'user' ? home : root, '.codex', 'hooks.json'),
@@ -119,6 +125,8 @@ export const TARGETS: Record<'claude-code' | 'cursor' | 'gemini' | 'codex', Inst
       { event: 'PreToolUse', matcher: 'Bash|apply_patch', handler: { type: 'command', timeout: 30 } },
       { event: 'SessionStart', handler: { type: 'command', timeout: 30 } },
     ],
+    shims:
+      'Codex has no hook that sets its commands\' environment, and runs them in a login shell (bash -lc): add `eval "$(blast-radius shims env)"` to ~/.profile (or ~/.bash_profile) to put the guard shims first on PATH.',
   }),
   cursor,
   gemini: matcherGroupTarget({
@@ -128,5 +136,7 @@ export const TARGETS: Record<'claude-code' | 'cursor' | 'gemini' | 'codex', Inst
       { event: 'BeforeTool', matcher: 'run_shell_command|write_file|replace', handler: { name: 'blast-radius', type: 'command', timeout: 30000 } },
       { event: 'SessionStart', handler: { name: 'blast-radius', type: 'command', timeout: 30000 } },
     ],
+    shims:
+      'Gemini CLI runs commands with bash -c, which reads no profile but BASH_ENV: run `blast-radius shims env` once, then start Gemini CLI with BASH_ENV set to the shims.sh file beside the shim directory (for example `export BASH_ENV="$HOME/.local/share/blast-radius/shims.sh"` in your profile).',
   }),
 };
