@@ -11,7 +11,8 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-function isExecutableFile(path: string): boolean {
+/** An executable regular file (a directory or a file without the execute bit is no program to run). */
+export function isExecutableFile(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return statSync(path).isFile();

@@ -1,8 +1,8 @@
 // Whether the guard shims are in force in a shell: for each shimmed tool, is the first one on PATH the shim, or does
 // a real one stand before it? `doctor` says so.
-import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { shimDirectory } from './data-directory.js';
+import { isExecutableFile } from './find-real-tool.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
 
 export interface ShimStatus {
@@ -15,21 +15,12 @@ export interface ShimStatus {
   bypassed: { tool: string; path: string }[];
 }
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 export function shimStatus(env: NodeJS.ProcessEnv, home: string): ShimStatus {
   const directory = shimDirectory(env, home);
   const entries = (env.PATH ?? '').split(delimiter).map((entry) => resolve(entry === '' ? '.' : entry));
   const status: ShimStatus = { directory, onPath: entries.includes(directory), active: [], bypassed: [] };
   for (const tool of Object.keys(SHIMMED_TOOLS)) {
-    const first = entries.find((entry) => isExecutable(join(entry, tool)));
+    const first = entries.find((entry) => isExecutableFile(join(entry, tool)));
     if (first === directory) status.active.push(tool);
     else if (first !== undefined && status.onPath) status.bypassed.push({ tool, path: join(first, tool) });
   }

@@ -1,8 +1,9 @@
 // Fake `kubectl` and `helm` programs for the guard's tests: written into a scratch directory put first on PATH, they
 // record every invocation's arguments, print a chosen fixture for the preview (kubectl diff, delete --dry-run=server,
 // helm diff, helm get manifest) and only say so for the real command.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordedCalls } from '../helpers/recorded-calls.js';
 
 /**
  * The preview prints $FAKE_PREVIEW_OUTPUT (to stderr too when $FAKE_PREVIEW_STDERR is set) and exits
@@ -48,6 +49,6 @@ export function fakeKubeTools(directory: string): FakeKubeTools {
   return {
     bin,
     log,
-    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line !== '').map((line) => line.split('\t')) : []),
+    calls: () => recordedCalls(log),
   };
 }

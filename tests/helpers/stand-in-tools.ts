@@ -3,8 +3,9 @@
 // production (`plan -out` writes a zip-signed file, `show -json` prints a plan, `--dry-run=server` a delete, `diff` a diff), and
 // does nothing else: a recorded call that is no preview is a destructive run that got through.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordedCalls } from './recorded-calls.js';
 import { ROOT } from './run-cli.js';
 
 export const STAND_IN_TOOLS = ['terraform', 'tofu', 'terragrunt', 'kubectl', 'oc', 'kubecolor', 'helm', 'helmfile'];
@@ -53,7 +54,7 @@ export function standInTools(directory: string): StandIns {
   return {
     bin,
     log,
-    calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line !== '').map((line) => line.split('\t')) : []),
+    calls: () => recordedCalls(log),
   };
 }
 
