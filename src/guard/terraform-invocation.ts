@@ -1,6 +1,7 @@
 // Splits a `terraform apply|destroy …` command line into what the guarded run needs: the options for `plan`, the
 // options a saved plan can still be applied with, and a saved plan file when one was named.
 import { UsageError } from '../errors.js';
+import { TERRAFORM_VALUE_OPTIONS } from '../tools/terraform-grammar.js';
 
 export interface TerraformInvocation {
   /** `terraform`, `tofu`, or a path to either. */
@@ -16,8 +17,6 @@ export interface TerraformInvocation {
   savedPlan?: string;
 }
 
-/** Options that take the next word as their value when written without `=`. */
-const VALUE_OPTIONS = new Set(['var', 'var-file', 'target', 'replace', 'lock-timeout', 'parallelism', 'state', 'state-out', 'backup']);
 /** Options `apply` of a saved plan still accepts (and `plan` too). */
 const SHARED_OPTIONS = new Set(['lock', 'lock-timeout', 'input', 'no-color', 'parallelism', 'compact-warnings']);
 /** Options only `apply` takes: kept for it, never given to `plan`. */
@@ -50,7 +49,7 @@ export function parseTerraformInvocation(words: string[]): TerraformInvocation {
       continue;
     }
     const option = arg.replace(/^-+/, '').split('=')[0] as string;
-    const words = VALUE_OPTIONS.has(option) && !arg.includes('=') && i + 1 < args.length ? [arg, args[++i] as string] : [arg];
+    const words = TERRAFORM_VALUE_OPTIONS.has(option) && !arg.includes('=') && i + 1 < args.length ? [arg, args[++i] as string] : [arg];
     if (option === 'destroy') invocation.destroy = isBoolTrue(arg);
     else if (DROPPED_OPTIONS.has(option)) invocation.autoApprove = isBoolTrue(arg);
     else if (SHARED_OPTIONS.has(option)) {

@@ -3,24 +3,14 @@
 // when it is protected, the refusal says so first.
 import { judgeReading } from '../credentials/judge-reading.js';
 import { currentKubeContext } from '../credentials/kubernetes.js';
+import { kubeTarget } from '../tools/kube-target.js';
 import type { Refusal } from './invocations/invocation.js';
 import type { HookContext } from './protected-files.js';
 
-/** The value of `--name value` or `--name=value` among the words. */
-function flagValue(words: string[], name: string): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
-    if (word === name) return words[i + 1];
-    if (word.startsWith(`${name}=`)) return word.slice(name.length + 1);
-  }
-  return undefined;
-}
-
 /** The names that decide where the command runs: the explicit context, or the current context and its cluster. */
 function targetNames(words: string[], context: HookContext): { label: string; text: string }[] {
-  const explicit = flagValue(words, words[0] === 'helm' ? '--kube-context' : '--context');
+  const { context: explicit, kubeconfig } = kubeTarget(words);
   if (explicit !== undefined) return [{ label: 'kube context', text: explicit }];
-  const kubeconfig = flagValue(words, '--kubeconfig');
   const env = kubeconfig === undefined ? context.env : { ...context.env, KUBECONFIG: kubeconfig };
   const current = currentKubeContext(env, context.home);
   if (!current) return [];

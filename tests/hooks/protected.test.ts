@@ -118,6 +118,11 @@ describe('the kube context a refused kubectl or helm command reaches', () => {
     expect(await reason('kubectl --context=orders-prd delete deployment web')).toMatch(/^it would run against the kube context "orders-prd", which is production/);
   });
 
+  it('takes the last --context, as kubectl does, and not a value of another flag', async () => {
+    expect(await reason('kubectl --context dev delete deployment web --context orders-prd')).toMatch(/^it would run against the kube context "orders-prd"/);
+    expect(await reason('kubectl delete deployment web -l --context=orders-prd')).toMatch(/^it would run against the current kube context "payments-prod"/);
+  });
+
   it('reads the kubeconfig named by --kubeconfig or KUBECONFIG', async () => {
     const other = home.write('other-config', kubeconfig({ current: 'dev', contexts: [['dev', 'kind-dev']] }));
     expect(await reason(`kubectl --kubeconfig ${other} delete deployment web`)).toMatch(/^kubectl delete/);
