@@ -43,6 +43,8 @@ export interface CliCatalog {
   programs: string[];
   /** Where the operations and flags were read (the CLI's reference documentation). */
   source: string;
+  /** The CLI accepts any unambiguous start of a long flag (Python's argparse: `--skip-final` for `--skip-final-snapshot`). */
+  abbreviatedFlags?: boolean;
   /** Global options: those that take a value (`--profile`, `--region`) and those that do not (`--debug`). */
   globalOptions: { value: string[]; switches: string[] };
   operations: CliOperation[];

@@ -7,12 +7,13 @@ import { decisionOf, type Decision } from './decision.js';
 import { approvesThroughRunner, classifyBlastRadius } from './invocations/blast-radius.js';
 import { decodedPreview, isDecoder } from './invocations/decoders.js';
 import { protectedWrites } from './invocations/file-writes.js';
-import { shellQuote, type InvocationClassifier, type Refusal, type SimpleCommand } from './invocations/invocation.js';
+import type { InvocationClassifier, Refusal, SimpleCommand } from './invocations/invocation.js';
+import { shellQuote } from '../shell-quote.js';
 import { refusingWith } from './invocations/tool-refusal.js';
 import { commandName, unwrap, type Unwrapped } from './invocations/unwrap.js';
 import { knownPositional } from './invocations/unwrapped.js';
 import { recordWrites, standardInput, writtenFile, type WrittenFile, type WrittenFiles } from './invocations/written-files.js';
-import { DESTRUCTIVE_VERBS, toolsNamedInCode, TOOL_NAMES, mentionsDestructiveVerb, mentionsTool, unquoted } from './prefilter.js';
+import { CLI_NAMES, DESTRUCTIVE_VERBS, toolsNamedInCode, TOOL_NAMES, mentionsDestructiveVerb, mentionsTool, unquoted } from './prefilter.js';
 import type { HookContext } from './protected-files.js';
 import { literalOutput } from './shell/literal-output.js';
 import { loadShellParser, parseShell, ShellSyntaxError, type Bindings } from './shell/parse.js';
@@ -28,7 +29,7 @@ const KUBERNETES_TOOLS = new Set(['kubectl', 'oc', 'kubecolor', 'helm']);
 
 /** Nesting deeper than this (`sh -c "sh -c '…'"` …) is refused rather than followed forever. */
 const MAX_DEPTH = 8;
-const TOOLS = new Set(TOOL_NAMES);
+const TOOLS = new Set([...TOOL_NAMES, ...CLI_NAMES]);
 /** What a program only known at run time is tried as: every guarded tool, and programs that run the rest of the words. */
 const PROGRAM_CANDIDATES = [...TOOL_NAMES, 'env', 'sh'];
 /** What a word only known at run time is tried as, next to a guarded tool: the words that make its invocations change things. */
@@ -163,7 +164,7 @@ function judgeWords(words: string[], templates: string[], simple: SimpleCommand,
   const classify = TOOLS.has(name) && Object.hasOwn(CLASSIFIERS, name) ? CLASSIFIERS[name] : undefined;
   if (!classify) return;
   const named = [name, ...words.slice(1)];
-  const refusal = classify(named, simple.text);
+  const refusal = classify(named, simple.text, { env: found.context.env, home: found.context.home, computed: expanded, ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }) });
   if (refusal) {
     found.refusals.push(refusal);
     if (KUBERNETES_TOOLS.has(name)) found.kubernetes.push({ refusal, words: named });

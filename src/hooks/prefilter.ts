@@ -15,9 +15,19 @@ export const DESTRUCTIVE_VERBS = [
   'rm', 'remove', 'approve', 'apply-all', 'destroy-all', 'sync',
 ];
 
+/**
+ * Cloud, IaC, container and database CLIs whose catalogued operations the hook judges (src/catalog/cli-operations/,
+ * and the database clients of src/tools/database/); listed here so that the pre-filter loads no catalog, and kept
+ * equal to them by a test.
+ */
+export const CLI_NAMES = [
+  'aws', 'gcloud', 'gsutil', 'az', 'pulumi', 'cdk', 'sam', 'serverless', 'sls', 'docker', 'podman', 'nerdctl', 'docker-compose',
+  'psql', 'mysql', 'mariadb', 'sqlcmd', 'mongosh', 'mongo', 'redis-cli', 'cqlsh',
+];
+
 /** Other names the tools go by: microk8s's `helm3`, the OpenTofu image `opentofu/opentofu`. */
 const ALIASES = ['helm3', 'opentofu'];
-const TOOL = new RegExp(`(^|[^A-Za-z0-9_-])(${[...TOOL_NAMES, ...ALIASES].join('|')})($|[^A-Za-z0-9_-])`);
+const TOOL = new RegExp(`(^|[^A-Za-z0-9_-])(${[...TOOL_NAMES, ...CLI_NAMES, ...ALIASES].join('|')})($|[^A-Za-z0-9_-])`);
 const VERB = new RegExp(`(^|[^A-Za-z0-9_])-{0,2}(${DESTRUCTIVE_VERBS.join('|')})($|[^A-Za-z0-9_])`);
 /** A word with a glob or a brace group: it may spell a tool only once bash expands it. */
 const PATTERN_WORD = /[^\s;&|()<>]*[*?[{][^\s;&|()<>]*/g;

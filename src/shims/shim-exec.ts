@@ -9,7 +9,7 @@ import { approvalsPath } from '../approvals/store.js';
 import { EXIT_BLOCKED, UsageError } from '../errors.js';
 import { runGuard } from '../guard/run-guard.js';
 import { explain } from '../hooks/decision.js';
-import { shellQuote } from '../hooks/invocations/invocation.js';
+import { shellQuote } from '../shell-quote.js';
 import { refusalFor } from '../hooks/invocations/tool-refusal.js';
 import { loadReporter } from '../reporters/index.js';
 import { findRealTool } from './find-real-tool.js';

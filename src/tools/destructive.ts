@@ -11,10 +11,28 @@ export interface Destructive {
   guardChecks?: string;
   /** Words of a dry run or diff that shows what it would do, for a person to read first. */
   preview?: string[];
+  /** What to do instead, when it is neither guard nor a dry run (`make the change through the infrastructure code`). */
+  instead?: string;
+  /** Set when it may destroy something protected but blast-radius cannot tell (an environment nothing names). */
+  cannotTell?: true;
 }
 
-/** Reads the words of one invocation (the program's name first, without its directory); undefined when it destroys nothing. */
-export type ToolReader = (words: readonly string[]) => Destructive | undefined;
+/** What a reader may consult besides the words: the environment and home it runs in, what the shell feeds it. */
+export interface ToolContext {
+  env: NodeJS.ProcessEnv;
+  home: string;
+  /** What a here-document or here-string feeds it on standard input, when the hook saw one. */
+  stdin?: string;
+  /** For each word, whether the shell computes it at run time (`"$PROD_DATABASE_URL"`). */
+  computed?: readonly boolean[];
+}
+
+/**
+ * Reads the words of one invocation (the program's name first, without its directory); undefined when it destroys
+ * nothing. Readers of cloud and database CLIs need the context to tell where the command goes; without it they judge
+ * only the words.
+ */
+export type ToolReader = (words: readonly string[], context?: ToolContext) => Destructive | undefined;
 
 /** The sentence used when the words cannot be read exactly: an option the table does not know hides where values end. */
 export function uncertain(command: string, options: readonly string[]): Destructive {

@@ -1,5 +1,7 @@
-// The table of tools whose words blast-radius reads, by program name: the hook refuses from it, guard's shims decide
-// from it. A command a tool runs elsewhere (`kubectl exec POD -- terraform destroy`) is read through with the same table.
+// The table of tools whose words blast-radius reads, by program name (terraform, kubectl, helm … and every program of
+// the CLI catalogs): the hook refuses from it, guard's shims decide from it. A command a tool runs elsewhere (`kubectl exec POD -- terraform destroy`) is read through with the same table.
+import { CATALOG_OF } from './cli/catalogs.js';
+import { cliVerdict } from './cli/cli-verdict.js';
 import type { Destructive, ToolReader } from './destructive.js';
 import { helmfileVerdict } from './helmfile-verdict.js';
 import { helmVerdict } from './helm-verdict.js';
@@ -35,15 +37,16 @@ const BASE: Record<string, ToolReader> = {
   kubecolor: kubectlVerdict,
   helm: helmVerdict,
   helmfile: helmfileVerdict,
+  ...Object.fromEntries(Object.keys(CATALOG_OF).map((program) => [program, cliVerdict])),
 };
 
 /** The programs whose words are read. */
 export const READ_TOOLS = Object.keys(BASE);
 
 /** Reads words by their program's name (kubectl's with what runs in a pod); undefined for a program no reader knows. */
-export const readTool: ToolReader = (words) => {
+export const readTool: ToolReader = (words, context) => {
   const program = words[0] ?? '';
   const read = Object.hasOwn(BASE, program) ? BASE[program] : undefined;
   if (read === undefined) return undefined;
-  return read(words) ?? (read === kubectlVerdict ? inPod(words, readTool) : undefined);
+  return read(words, context) ?? (read === kubectlVerdict ? inPod(words, (inner) => readTool(inner, context)) : undefined);
 };

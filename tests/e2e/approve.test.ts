@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shellQuote } from '../../src/hooks/invocations/invocation.js';
+import { shellQuote } from '../../src/shell-quote.js';
 import { SESSION_MARKERS } from '../../src/approvals/agent-session.js';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SESSION_MARKERS } from '../../src/approvals/agent-session.js';
 import { writeApprovals } from '../../src/approvals/store.js';
-import { shellQuote } from '../../src/hooks/invocations/invocation.js';
+import { shellQuote } from '../../src/shell-quote.js';
 import { approvalOf } from '../approvals/approval-helpers.js';
 import { fakeKubeTools, type FakeKubeTools } from '../guard/fake-kube-tools.js';
 import { BIN, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';

@@ -1,4 +1,6 @@
 // What a classifier says about one command invocation: a change to infrastructure that must go through the guard.
+import { shellQuote } from '../../shell-quote.js';
+import type { ToolContext } from '../../tools/destructive.js';
 import type { Scope } from '../shell/words.js';
 
 /** One simple command as the shell would run it: its words with quotes removed, and the source text. */
@@ -33,11 +35,8 @@ export interface Refusal {
 }
 
 /** Classifies the words of one invocation of a tool (wrappers already removed); undefined means it may run. */
-export type InvocationClassifier = (words: string[], command: string) => Refusal | undefined;
+export type InvocationClassifier = (words: string[], command: string, context?: ToolContext) => Refusal | undefined;
 
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 export function guarded(words: string[]): string {
   return `blast-radius guard -- ${words.map(shellQuote).join(' ')}`;

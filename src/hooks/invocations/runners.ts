@@ -1,6 +1,6 @@
 // Programs that run a command given to them as words or as a string for a shell: ssh, su -c, flock, trap, script -c,
 // git's shell aliases, tmux, screen, GNU parallel, xargs, find -exec, env -S.
-import { shellQuote } from './invocation.js';
+import { shellQuote } from '../../shell-quote.js';
 import { skipOptions } from './options.js';
 import { UNKNOWN } from '../shell/template.js';
 import type { Unwrapped } from './unwrapped.js';

@@ -1,14 +1,16 @@
 // Turns the shared reading of a terraform, kubectl or helm invocation (src/tools/) into the hook's refusal: the
 // guarded command to run instead where guard can check it, else the dry run to show a person.
 import type { Destructive, ToolReader } from '../../tools/destructive.js';
-import { guarded, shellQuote, type InvocationClassifier, type Refusal } from './invocation.js';
+import { shellQuote } from '../../shell-quote.js';
+import { guarded, type InvocationClassifier, type Refusal } from './invocation.js';
 
 /** kubecolor runs kubectl, and guard runs kubectl (and oc) itself. */
 const GUARD_PROGRAM: Record<string, string> = { kubecolor: 'kubectl' };
 
 /** The refusal of one destructive invocation: `words` as the tool reads them, `command` as the agent wrote it. */
 export function refusalFor(destructive: Destructive, words: readonly string[], command: string): Refusal {
-  const { why, guardChecks, preview } = destructive;
+  const { why, guardChecks, preview, instead, cannotTell } = destructive;
+  if (instead !== undefined) return { command, why, instead, ...(cannotTell ? { cannotTell } : {}) };
   if (guardChecks !== undefined) {
     const program = words[0] as string;
     const guardWords = [Object.hasOwn(GUARD_PROGRAM, program) ? (GUARD_PROGRAM[program] as string) : program, ...words.slice(1)];
@@ -19,8 +21,8 @@ export function refusalFor(destructive: Destructive, words: readonly string[], c
 }
 
 export function refusingWith(read: ToolReader): InvocationClassifier {
-  return (words, command) => {
-    const destructive = read(words);
+  return (words, command, context) => {
+    const destructive = read(words, context);
     return destructive === undefined ? undefined : refusalFor(destructive, words, command);
   };
 }

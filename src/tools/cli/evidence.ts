@@ -1,0 +1,45 @@
+// Decides the environment of a destructive CLI command from its evidence: the names it destroys (a DB instance
+// `payments-prod`), and what is in effect (an AWS profile, a gcloud project, a docker context, the name of a variable
+// holding a database URL). Any protected evidence makes it production; known non-protected evidence alone, not.
+import type { CredentialReading } from '../../credentials/credential-finding.js';
+import { judgeReading } from '../../credentials/judge-reading.js';
+import { NO_EVIDENCE_RULE } from '../../environment/default-rules.js';
+import { DEFAULT_ENVIRONMENTS, UNKNOWN_ENVIRONMENT, matchEnvironment } from '../../environment/environments.js';
+import { tokenize } from '../../environment/tokens.js';
+import type { EnvironmentTag } from '../../model.js';
+
+/** One name the command reaches, with what it is and where it was read (`--db-instance-identifier`, `AWS_PROFILE`). */
+export interface Evidence {
+  what: string;
+  value: string;
+  where: string;
+}
+
+export type EnvironmentVerdict =
+  | { kind: 'protected'; environment: string; reason: string }
+  | { kind: 'unprotected'; environment: string; reason: string }
+  | { kind: 'unknown'; reason: string };
+
+/** A name judged by its words, as plan resources' names are (`payments-prod` → production). */
+function judgeName({ what, value }: Evidence): EnvironmentTag {
+  const match = matchEnvironment(tokenize(value), DEFAULT_ENVIRONMENTS, 'nameTokens');
+  if (!match) return { name: UNKNOWN_ENVIRONMENT, protected: false, rule: NO_EVIDENCE_RULE, reason: `the ${what} name ${JSON.stringify(value)} contains no environment word` };
+  return { name: match.environment.name, protected: match.environment.protected, rule: 'default-name', reason: `the ${what} name ${JSON.stringify(value)} contains the word "${match.token}"` };
+}
+
+/**
+ * The environment of the names and of the readings in effect (from the credential readers doctor uses): the first
+ * protected one decides; else an unreadable configuration makes it unknown (never safe); else the first judged one;
+ * else unknown, saying what was looked at.
+ */
+export function judgeEvidence(names: readonly Evidence[], inEffect: readonly CredentialReading[]): EnvironmentVerdict {
+  const tags = [...names.map(judgeName), ...inEffect.map((reading) => judgeReading(reading).environment)];
+  const protectedOne = tags.find((tag) => tag.protected);
+  if (protectedOne) return { kind: 'protected', environment: protectedOne.name, reason: protectedOne.reason };
+  const unreadable = inEffect.find((reading) => reading.basis.kind === 'unreadable');
+  if (unreadable) return { kind: 'unknown', reason: `${unreadable.where} cannot be read (${(unreadable.basis as { problem: string }).problem}), so what it points at is unknown` };
+  const judged = tags.find((tag) => tag.name !== UNKNOWN_ENVIRONMENT);
+  if (judged) return { kind: 'unprotected', environment: judged.name, reason: judged.reason };
+  const looked = names.map((name) => `${name.what} ${JSON.stringify(name.value)}`);
+  return { kind: 'unknown', reason: looked.length > 0 ? `no environment word in ${looked.join(', ')}, nor in the profile, project or context in effect` : 'it names nothing blast-radius can judge, nor does the profile, project or context in effect' };
+}

@@ -1,0 +1,117 @@
+// Finds which catalogued operation a CLI invocation runs (`aws rds delete-db-instance …`), the names it destroys and
+// the flags given that decide whether the data survives, from the catalog alone (src/catalog/cli-operations/).
+import type { CliCatalog, CliOperation, FlagNote, Target } from '../../catalog/cli-operation.js';
+import type { Evidence } from './evidence.js';
+
+export interface ReadOperation {
+  operation: CliOperation;
+  /** The command as the catalog names it (`rds delete-db-instance`). */
+  command: string;
+  /** The names it destroys, as given. */
+  targets: Evidence[];
+  dataLoss: FlagNote[];
+  keepsData: FlagNote[];
+  /** Values of the global options given (`--profile` → `prod-admin`), the last one winning. */
+  globals: Record<string, string>;
+}
+
+/** Words that stand for a release track before the command (`gcloud beta sql …`). */
+const TRACKS = new Set(['alpha', 'beta', 'preview']);
+
+interface Scanned {
+  positionals: string[];
+  /** Each flag given, by its name (`--force`), with its value when it has one. */
+  flags: Map<string, string | undefined>;
+  globals: Record<string, string>;
+}
+
+/**
+ * Positional words and flags, knowing only which flags take a value: the global ones, and the operation's target
+ * flags. Any other flag takes the next word as its value unless that word is a flag too (`--force --yes`).
+ */
+function scan(words: readonly string[], catalog: CliCatalog, valueFlags: ReadonlySet<string>): Scanned {
+  const scanned: Scanned = { positionals: [], flags: new Map(), globals: {} };
+  const switches = new Set(catalog.globalOptions.switches);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === '--') {
+      scanned.positionals.push(...words.slice(i + 1));
+      break;
+    }
+    if (!word.startsWith('-') || word === '-') {
+      scanned.positionals.push(word);
+      continue;
+    }
+    const equals = word.indexOf('=');
+    const name = equals < 0 ? word : word.slice(0, equals);
+    let value = equals < 0 ? undefined : word.slice(equals + 1);
+    if (value === undefined && !switches.has(name)) {
+      const next = words[i + 1];
+      const takesNext = valueFlags.has(name) || (next !== undefined && !next.startsWith('-') && !BOOLEAN_LOOKING.test(name) && scanned.positionals.length > 0);
+      if (takesNext && next !== undefined) {
+        value = next;
+        i++;
+      }
+    }
+    scanned.flags.set(name, value);
+    if (catalog.globalOptions.value.includes(name) && value !== undefined) scanned.globals[name] = value;
+  }
+  return scanned;
+}
+
+/** Flags named so that they switch something on: `--force`, `--recursive`, `--skip-…`, `--no-…`, `--all`, `--yes`. */
+const BOOLEAN_LOOKING = /^(-[a-zA-Z]|--(force|recursive|all|yes|quiet|async|skip-[\w-]+|no-[\w-]+|[\w-]*-all|purge|permanent|volumes|delete-[\w-]+-data|delete-disks-all))$/;
+
+function matches(command: string[], positionals: string[]): boolean {
+  return command.every((word, i) => positionals[i] === word);
+}
+
+/** The flag as given that means `names` (a catalog flag and its aliases), also abbreviated where the CLI allows it. */
+function given(names: string[], flags: Map<string, string | undefined>, abbreviated: boolean): string | undefined {
+  return [...flags.keys()].find((flag) => names.includes(flag) || (abbreviated && flag.startsWith('--') && flag.length >= 6 && names.some((name) => name.startsWith(flag))));
+}
+
+function notesGiven(notes: FlagNote[] | undefined, flags: Map<string, string | undefined>, abbreviated: boolean): FlagNote[] {
+  return (notes ?? []).filter((note) => {
+    const flag = given([note.flag, ...(note.aliases ?? [])], flags, abbreviated);
+    return flag !== undefined && (note.value === undefined || flags.get(flag) === note.value);
+  });
+}
+
+function targetsGiven(targets: Target[], scanned: Scanned, commandLength: number, abbreviated: boolean): Evidence[] {
+  return targets.flatMap((target) => {
+    if ('positional' in target) {
+      const value = scanned.positionals[commandLength + target.positional];
+      return value === undefined ? [] : [{ what: target.what, value, where: `argument ${target.positional + 1}` }];
+    }
+    const flag = given([target.flag, ...(target.aliases ?? [])], scanned.flags, abbreviated);
+    const value = flag === undefined ? undefined : scanned.flags.get(flag);
+    return value === undefined ? [] : value.split(/[\s,]+/).filter(Boolean).map((name) => ({ what: target.what, value: name, where: flag as string }));
+  });
+}
+
+/** The longest catalogued command the words run; undefined when they run none (or it needs a flag not given). */
+export function readCliOperation(words: readonly string[], catalog: CliCatalog): ReadOperation | undefined {
+  const args = words.slice(1);
+  const globalValues = new Set(catalog.globalOptions.value);
+  // Which operation it is is not known yet: every target flag of the catalog takes a value (`compose -p proj down`).
+  const anyTargetFlag = catalog.operations.flatMap((operation) => operation.targets.flatMap((target) => ('flag' in target ? [target.flag, ...(target.aliases ?? [])] : [])));
+  const first = scan(args, catalog, new Set([...globalValues, ...anyTargetFlag]));
+  const positionals = first.positionals.filter((word, i) => !(i === 0 && TRACKS.has(word)));
+  const candidates = catalog.operations.filter((operation) => matches(operation.command, positionals)).sort((a, b) => b.command.length - a.command.length);
+  const operation = candidates[0];
+  if (operation === undefined) return undefined;
+  const targetFlags = operation.targets.flatMap((target) => ('flag' in target ? [target.flag, ...(target.aliases ?? [])] : []));
+  const scanned = scan(args, catalog, new Set([...globalValues, ...targetFlags]));
+  scanned.positionals = scanned.positionals.filter((word, i) => !(i === 0 && TRACKS.has(word)));
+  const abbreviated = catalog.abbreviatedFlags === true;
+  if (operation.onlyWith && given(operation.onlyWith, scanned.flags, abbreviated) === undefined) return undefined;
+  return {
+    operation,
+    command: operation.command.join(' '),
+    targets: targetsGiven(operation.targets, scanned, operation.command.length, abbreviated),
+    dataLoss: notesGiven(operation.dataLoss, scanned.flags, abbreviated),
+    keepsData: notesGiven(operation.keepsData, scanned.flags, abbreviated),
+    globals: scanned.globals,
+  };
+}

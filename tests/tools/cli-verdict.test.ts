@@ -1,0 +1,73 @@
+// Cloud, IaC and container CLI commands against their catalogs, in a fake home: refused on production with what
+// goes, why it is production and whether the data comes back; "cannot tell" where nothing names the environment;
+// silent elsewhere. Profiles and configurations are read as doctor reads them (names and ids only).
+import { AWS_CONFIG, AWS_CREDENTIALS, expectNoSecret, fakeHome, type FakeHome } from '../credentials/fake-home.js';
+import { readTool } from '../../src/tools/tool-readers.js';
+
+let fake: FakeHome;
+beforeAll(() => {
+  fake = fakeHome({ '.aws/config': AWS_CONFIG, '.aws/credentials': AWS_CREDENTIALS, 'broken/.aws/config': '[profile x\nregion = eu-west-1\n' });
+});
+afterAll(() => fake.remove());
+
+type Expected = 'deny' | 'cannot-tell' | 'pass';
+
+/** Words split on spaces; `⎵` stands for a space inside one word. */
+function verdict(command: string, env: NodeJS.ProcessEnv = {}, home = fake.home): { expected: Expected; why: string } {
+  const words = command.split(' ').map((word) => word.replace(/⎵/g, ' '));
+  const destructive = readTool(words, { env, home });
+  if (destructive === undefined) return { expected: 'pass', why: '' };
+  return { expected: destructive.cannotTell ? 'cannot-tell' : 'deny', why: destructive.why };
+}
+
+const ROWS: [string, NodeJS.ProcessEnv, Expected][] = [
+  // AWS: the names it destroys, then the profile in effect
+  ['aws rds delete-db-instance --db-instance-identifier payments-prod --skip-final-snapshot', {}, 'deny'],
+  ['aws rds delete-db-instance --db-instance-identifier=payments-prod', {}, 'deny'],
+  ['aws --region eu-west-1 rds delete-db-instance --db-instance-id payments-prod', {}, 'deny'],
+  ['aws rds delete-db-instance --db-instance-identifier scratch-dev --skip-final-snapshot', {}, 'pass'],
+  ['aws rds delete-db-instance --db-instance-identifier orders', {}, 'cannot-tell'],
+  ['aws rds delete-db-instance --db-instance-identifier orders', { AWS_PROFILE: 'prod-admin' }, 'deny'],
+  ['aws --profile prod-admin rds delete-db-instance --db-instance-identifier orders', {}, 'deny'],
+  ['aws rds delete-db-instance --db-instance-identifier orders --profile prod-admin', {}, 'deny'],
+  ['aws rds delete-db-instance --db-instance-identifier orders', { AWS_PROFILE: 'product-dev' }, 'pass'],
+  ['aws rds delete-db-instance --db-instance-identifier orders-staging', { AWS_PROFILE: 'prod-admin' }, 'deny'],
+  ['aws rds delete-db-instance --db-instance-identifier $DB', { AWS_PROFILE: 'product-dev' }, 'pass'],
+  ['aws s3 rb s3://payments-prod-logs --force', {}, 'deny'],
+  ['aws s3 rm s3://payments-prod-logs/2026/ --recursive', {}, 'deny'],
+  ['aws s3 sync ./site s3://www-prod --delete', {}, 'deny'],
+  ['aws s3 sync ./site s3://www-prod', {}, 'pass'],
+  ['aws dynamodb delete-table --table-name orders-prod', {}, 'deny'],
+  ['aws ec2 terminate-instances --instance-ids i-0abc', {}, 'cannot-tell'],
+  ['aws cloudformation delete-stack --stack-name payments-prod', {}, 'deny'],
+  ['aws secretsmanager delete-secret --secret-id prod/db --force-delete-without-recovery', {}, 'deny'],
+  // read-only and unrelated operations pass silently, whatever the environment
+  ['aws s3 ls s3://payments-prod-logs', { AWS_PROFILE: 'prod-admin' }, 'pass'],
+  ['aws rds describe-db-instances --db-instance-identifier payments-prod', {}, 'pass'],
+  ['aws sts get-caller-identity', { AWS_PROFILE: 'prod-admin' }, 'pass'],
+  ['aws rds create-db-snapshot --db-instance-identifier payments-prod --db-snapshot-identifier before', {}, 'pass'],
+  ['aws --version', {}, 'pass'],
+];
+
+it.each(ROWS)('%s %j: %s', (command, env, expected) => {
+  expect(verdict(command, env).expected).toBe(expected);
+});
+
+it('says what goes, why it is production, and whether the data comes back', () => {
+  const { why } = verdict('aws rds delete-db-instance --db-instance-identifier payments-prod --skip-final-snapshot --delete-automated-backups');
+  expect(why).toBe(
+    '`aws rds delete-db-instance` destroys an RDS DB instance and its storage (DB instance payments-prod), in production, because the DB instance name "payments-prod" contains the word "prod". --skip-final-snapshot: no final snapshot is taken; --delete-automated-backups: the automated backups are deleted with it; the data does not come back.',
+  );
+  expect(verdict('aws rds delete-db-instance --db-instance-identifier orders', { AWS_PROFILE: 'prod-admin' }).why).toContain('in production, because the profile name "prod-admin" contains the word "prod"');
+  expect(verdict('aws rds delete-db-instance --db-instance-identifier payments-prod --final-db-snapshot-identifier last').why).toMatch(/--final-db-snapshot-identifier: a final snapshot is taken\.$/);
+});
+
+it('cannot tell, naming the file, when the AWS configuration cannot be read', () => {
+  const { expected, why } = verdict('aws rds delete-db-instance --db-instance-identifier orders', { AWS_PROFILE: 'x' }, fake.path('broken'));
+  expect(expected).toBe('cannot-tell');
+  expect(why).toContain(`${fake.path('broken/.aws/config')} cannot be read`);
+});
+
+it('never reads a secret value into a reason', () => {
+  for (const [command, env] of ROWS) expectNoSecret(verdict(command, { ...env, AWS_ACCESS_KEY_ID: 'AKIAMARKERSECRET0001' }).why);
+});
