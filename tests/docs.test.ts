@@ -42,6 +42,12 @@ it('keeps the rule table sorted by id', () => {
   expect(Object.keys(RULES)).toEqual([...Object.keys(RULES)].sort());
 });
 
+it('has docs/cli-operations.md generated from the CLI catalogs (npm run docs:operations)', () => {
+  const result = runCli(['operations', '--format', 'markdown']);
+  expect(result.code).toBe(0);
+  expect(readFileSync(join(ROOT, 'docs', 'cli-operations.md'), 'utf8')).toBe(result.stdout);
+});
+
 it('has docs/rules.md generated from the rules (npm run docs:rules)', () => {
   const result = runCli(['rules', '--format', 'markdown']);
   expect(result.code).toBe(0);

@@ -34,6 +34,8 @@ export interface CliOperation {
   dataLoss?: FlagNote[];
   /** Flags that mean a copy of the data survives (a final snapshot, a retention period). */
   keepsData?: FlagNote[];
+  /** Flags that make it a dry run: nothing is destroyed (`--dryrun`, `--preview-only`). */
+  dryRun?: FlagNote[];
 }
 
 export interface CliCatalog {

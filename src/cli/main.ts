@@ -21,6 +21,7 @@ const COMMANDS: Record<string, LoadCommand> = {
   guard: () => import('../commands/guard.js'),
   hook: () => import('../commands/hook.js'),
   init: () => import('../commands/init.js'),
+  operations: () => import('../commands/operations.js'),
   rules: () => import('../commands/rules.js'),
   shims: () => import('../commands/shims.js'),
 };

@@ -1,5 +1,6 @@
 // The hook's verdict on one shell command, shared by every agent adapter: pass, deny, or "cannot tell" (the
-// command runs something only known at run time, which a person should look at: asked where the agent can ask).
+// command runs something only known at run time, or reaches an environment nothing names, which a person should look
+// at: asked where the agent can ask).
 import type { Refusal } from './invocations/invocation.js';
 
 export type Decision = { verdict: 'pass' } | { verdict: 'deny' | 'cannot-tell'; refusals: Refusal[] };
@@ -19,7 +20,7 @@ export function explain(decision: Refused): string {
   const lines = decision.refusals.map((r) => `- \`${r.command}\`: ${r.why} ${r.instead}`);
   if (decision.verdict === 'cannot-tell') {
     return [
-      'blast-radius cannot tell whether this command destroys production infrastructure, because part of what it runs is only known at run time:',
+      'blast-radius cannot tell whether this command destroys production infrastructure (part of what it runs, or where it runs, is not known before it runs):',
       ...lines,
       'Do not work around this (rewording, another shell, a script, or a different tool that does the same). ' +
         'Write the command plainly so that it can be checked, or, if it must run as it is, ask the user.',

@@ -57,7 +57,7 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
   const spec = Object.hasOwn(SHIMMED_TOOLS, tool) ? SHIMMED_TOOLS[tool] : undefined;
   if (spec === undefined || real === undefined) throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
   const words = [tool, ...rest];
-  const destructive = readTool(words);
+  const destructive = readTool(words, { env, home: homedir() });
   if (destructive === undefined) return runReal(real, rest);
   const session = agentSession(env);
   const text = words.map(shellQuote).join(' ');
@@ -76,7 +76,7 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
   }
   const refusal = refusalFor(destructive, words, text);
   if (session) {
-    process.stderr.write(`${explain({ verdict: 'deny', refusals: [refusal] })}\n`);
+    process.stderr.write(`${explain({ verdict: refusal.cannotTell ? 'cannot-tell' : 'deny', refusals: [refusal] })}\n`);
     return EXIT_BLOCKED;
   }
   if (atTerminal() && (await askYes(`blast-radius: ${refusal.why} blast-radius cannot check it first.\nRun \`${text}\` anyway? Only 'yes' will be accepted: `))) return runReal(real, rest);

@@ -4,6 +4,7 @@ import type { FlagTable } from '../tools/flag-grammar.js';
 import { HELM_GLOBALS, HELM_READ_ONLY } from '../tools/helm-grammar.js';
 import { KUBECTL_GLOBALS, KUBECTL_READ_ONLY } from '../tools/kubectl-grammar.js';
 import { TERRAFORM_READ_ONLY } from '../tools/terraform-grammar.js';
+import { CLI_CATALOGS } from '../tools/cli/catalogs.js';
 
 /**
  * What the shell fast path runs at once. `command`: skip the global options (a table's, or terraform's `-chdir=`),
@@ -25,7 +26,19 @@ const TERRAFORM: ShimmedTool = {
 };
 const KUBECTL: ShimmedTool = { fastPath: { kind: 'command', globals: KUBECTL_GLOBALS, readOnly: KUBECTL_READ_ONLY } };
 
+/**
+ * Each catalogued CLI: read-only unless a word of some operation's command, or a flag that makes one destructive,
+ * appears (`aws s3 ls` runs at once; `aws rds delete-db-instance …` goes to node, which reads it against the catalog).
+ */
+const CATALOGUED: Record<string, ShimmedTool> = Object.fromEntries(
+  CLI_CATALOGS.flatMap((catalog) => {
+    const words = [...new Set(catalog.operations.flatMap((operation) => [operation.command.at(-1) as string, ...(operation.onlyWith ?? [])]))].sort();
+    return catalog.programs.map((program) => [program, { fastPath: { kind: 'absent', words } }]);
+  }),
+);
+
 export const SHIMMED_TOOLS: Record<string, ShimmedTool> = {
+  ...CATALOGUED,
   terraform: TERRAFORM,
   tofu: TERRAFORM,
   terragrunt: { fastPath: { kind: 'absent', words: ['apply', 'destroy', 'apply-all', 'destroy-all', 'state', 'workspace'] } },

@@ -80,6 +80,15 @@ it.each([
   ['helmfile diff', 'tool'],
   ['helmfile -e prod sync', 'node'],
   ['helmfile destroy', 'node'],
+  ['aws s3 ls s3://payments-prod-logs', 'tool'],
+  ['aws --profile prod sts get-caller-identity', 'tool'],
+  ['aws rds delete-db-instance --db-instance-identifier payments-prod', 'node'],
+  ['aws s3 sync ./site s3://www --delete', 'node'],
+  ['docker ps -a', 'tool'],
+  ['docker compose -p shop down -v', 'node'],
+  ['podman volume rm pgdata', 'node'],
+  ['pulumi preview --stack prod', 'tool'],
+  ['pulumi destroy --stack prod --yes', 'node'],
 ])('%s: %s', (command, expected) => {
   expect(startedBy(command)).toBe(expected);
 });

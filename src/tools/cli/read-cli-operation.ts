@@ -26,12 +26,12 @@ interface Scanned {
 }
 
 /**
- * Positional words and flags, knowing only which flags take a value: the global ones, and the operation's target
- * flags. Any other flag takes the next word as its value unless that word is a flag too (`--force --yes`).
+ * Positional words and flags, knowing which flags take a value (the global ones and the target flags) and which do
+ * not (the global switches and the flags the catalog notes). Any other flag after the command takes the next word as
+ * its value unless it looks like a switch or that word is a flag too (`--force --yes`).
  */
-function scan(words: readonly string[], catalog: CliCatalog, valueFlags: ReadonlySet<string>): Scanned {
+function scan(words: readonly string[], catalog: CliCatalog, valueFlags: ReadonlySet<string>, switches: ReadonlySet<string>): Scanned {
   const scanned: Scanned = { positionals: [], flags: new Map(), globals: {} };
-  const switches = new Set(catalog.globalOptions.switches);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (word === '--') {
@@ -45,7 +45,8 @@ function scan(words: readonly string[], catalog: CliCatalog, valueFlags: Readonl
     const equals = word.indexOf('=');
     const name = equals < 0 ? word : word.slice(0, equals);
     let value = equals < 0 ? undefined : word.slice(equals + 1);
-    if (value === undefined && !switches.has(name)) {
+    // A flag that takes a value somewhere wins over one that does not elsewhere (`-f FILE` of compose, `-f` of rm).
+    if (value === undefined && (valueFlags.has(name) || !switches.has(name))) {
       const next = words[i + 1];
       const takesNext = valueFlags.has(name) || (next !== undefined && !next.startsWith('-') && !BOOLEAN_LOOKING.test(name) && scanned.positionals.length > 0);
       if (takesNext && next !== undefined) {
@@ -59,8 +60,8 @@ function scan(words: readonly string[], catalog: CliCatalog, valueFlags: Readonl
   return scanned;
 }
 
-/** Flags named so that they switch something on: `--force`, `--recursive`, `--skip-…`, `--no-…`, `--all`, `--yes`. */
-const BOOLEAN_LOOKING = /^(-[a-zA-Z]|--(force|recursive|all|yes|quiet|async|skip-[\w-]+|no-[\w-]+|[\w-]*-all|purge|permanent|volumes|delete-[\w-]+-data|delete-disks-all))$/;
+/** Flags named so that they switch something on: `-f`, `-fv`, `--force`, `--recursive`, `--skip-…`, `--no-…`, `--all`, `--yes`. */
+const BOOLEAN_LOOKING = /^(-[a-zA-Z]+|--(force|recursive|all|yes|quiet|async|skip-[\w-]+|no-[\w-]+|[\w-]*-all|purge|permanent|volumes|delete-[\w-]+-data|delete-disks-all))$/;
 
 function matches(command: string[], positionals: string[]): boolean {
   return command.every((word, i) => positionals[i] === word);
@@ -81,8 +82,8 @@ function notesGiven(notes: FlagNote[] | undefined, flags: Map<string, string | u
 function targetsGiven(targets: Target[], scanned: Scanned, commandLength: number, abbreviated: boolean): Evidence[] {
   return targets.flatMap((target) => {
     if ('positional' in target) {
-      const value = scanned.positionals[commandLength + target.positional];
-      return value === undefined ? [] : [{ what: target.what, value, where: `argument ${target.positional + 1}` }];
+      // `docker volume rm a b`: every word from that place on names one.
+      return scanned.positionals.slice(commandLength + target.positional).map((value, i) => ({ what: target.what, value, where: `argument ${target.positional + i + 1}` }));
     }
     const flag = given([target.flag, ...(target.aliases ?? [])], scanned.flags, abbreviated);
     const value = flag === undefined ? undefined : scanned.flags.get(flag);
@@ -96,16 +97,19 @@ export function readCliOperation(words: readonly string[], catalog: CliCatalog):
   const globalValues = new Set(catalog.globalOptions.value);
   // Which operation it is is not known yet: every target flag of the catalog takes a value (`compose -p proj down`).
   const anyTargetFlag = catalog.operations.flatMap((operation) => operation.targets.flatMap((target) => ('flag' in target ? [target.flag, ...(target.aliases ?? [])] : [])));
-  const first = scan(args, catalog, new Set([...globalValues, ...anyTargetFlag]));
+  const switches = (operations: CliOperation[]) =>
+    new Set([...catalog.globalOptions.switches, ...operations.flatMap((operation) => [...(operation.dataLoss ?? []), ...(operation.keepsData ?? []), ...(operation.dryRun ?? [])].filter((note) => note.value === undefined).flatMap((note) => [note.flag, ...(note.aliases ?? [])]))]);
+  const first = scan(args, catalog, new Set([...globalValues, ...anyTargetFlag]), switches(catalog.operations));
   const positionals = first.positionals.filter((word, i) => !(i === 0 && TRACKS.has(word)));
   const candidates = catalog.operations.filter((operation) => matches(operation.command, positionals)).sort((a, b) => b.command.length - a.command.length);
   const operation = candidates[0];
   if (operation === undefined) return undefined;
   const targetFlags = operation.targets.flatMap((target) => ('flag' in target ? [target.flag, ...(target.aliases ?? [])] : []));
-  const scanned = scan(args, catalog, new Set([...globalValues, ...targetFlags]));
+  const scanned = scan(args, catalog, new Set([...globalValues, ...targetFlags]), switches([operation]));
   scanned.positionals = scanned.positionals.filter((word, i) => !(i === 0 && TRACKS.has(word)));
   const abbreviated = catalog.abbreviatedFlags === true;
   if (operation.onlyWith && given(operation.onlyWith, scanned.flags, abbreviated) === undefined) return undefined;
+  if (notesGiven(operation.dryRun, scanned.flags, abbreviated).length > 0) return undefined;
   return {
     operation,
     command: operation.command.join(' '),
