@@ -39,10 +39,21 @@ function productionItems(findings: CredentialFinding[], home: string): string[] 
   return [...items.values()].map(({ source, whats, value }) => `${CREDENTIAL_SOURCE_LABELS[source]} ${whats.join(' and ')} ${value}`);
 }
 
+/** The command-line tools that use each source's credentials and settings, and so reach what it points at. */
+const TOOLS_OF: Record<CredentialSource, string[]> = {
+  aws: ['aws', 'sam', 'cdk', 'serverless', 'terraform', 'tofu', 'pulumi'],
+  gcp: ['gcloud', 'gsutil', 'terraform', 'tofu', 'pulumi'],
+  azure: ['az', 'terraform', 'tofu', 'pulumi'],
+  kubernetes: ['kubectl', 'oc', 'helm', 'helmfile'],
+  terraform: ['terraform', 'tofu'],
+};
+
 function verdictLine(inspection: CredentialInspection, home: string): string {
   const unknown = inspection.unknown > 0 ? ` (${inspection.unknown} unknown)` : '';
   if (!inspection.reachesProduction) return `Nothing here points at production.${unknown}`;
-  return `This shell can reach production: ${productionItems(inspection.findings, home).join(', ')}.${unknown}`;
+  const sources = new Set(inspection.findings.filter((finding) => finding.environment.protected).map((finding) => finding.source));
+  const tools = [...new Set([...sources].flatMap((source) => TOOLS_OF[source]))];
+  return `This shell can reach production: ${productionItems(inspection.findings, home).join(', ')}, with ${tools.join(', ')}.${unknown}`;
 }
 
 /** Whether this shell's terraform, kubectl and helm runs pass the guard shims (docs/agents.md). */

@@ -45,7 +45,7 @@ describe('text', () => {
     expect(output).toContain('\nTerraform\n  workspace prod [production]\n      TF_WORKSPACE: ');
     const lastLine = output.trimEnd().split('\n').pop();
     expect(lastLine).toBe(
-      `This shell can reach production: AWS profile prod-admin, AWS static-credentials (~/.aws/credentials [prod-admin]), Google Cloud project acme-payments-prod, Kubernetes context and cluster ${EKS_PROD}, Terraform workspace prod. (3 unknown)`,
+      `This shell can reach production: AWS profile prod-admin, AWS static-credentials (~/.aws/credentials [prod-admin]), Google Cloud project acme-payments-prod, Kubernetes context and cluster ${EKS_PROD}, Terraform workspace prod, with aws, sam, cdk, serverless, terraform, tofu, pulumi, gcloud, gsutil, kubectl, oc, helm, helmfile. (3 unknown)`,
     );
     expectNoSecret(output);
   });
