@@ -149,6 +149,19 @@ function judgeComputedWords(classify: InvocationClassifier, words: string[], tem
   }
 }
 
+/**
+ * The variables a wrapper sets for the program it runs (`env DOCKER_CONTEXT=prod docker …`, `sudo VAR=x …`): the
+ * literal `NAME=value` words before the program's own words.
+ */
+function assignmentsBefore(line: readonly string[], program: readonly string[]): Record<string, string> {
+  const start = line.length - program.length;
+  const before = start >= 0 && program.every((word, i) => line[start + i] === word) ? line.slice(0, start) : [];
+  return Object.fromEntries(before.flatMap((word) => {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word);
+    return match ? [[match[1] as string, match[2] as string]] : [];
+  }));
+}
+
 function judgeWords(words: string[], templates: string[], simple: SimpleCommand, found: Inspection, depth: number): void {
   const expanded = templates.map(isComputed);
   found.refusals.push(...protectedWrites(words, expanded, undefined, simple.text, found.context));
@@ -164,7 +177,8 @@ function judgeWords(words: string[], templates: string[], simple: SimpleCommand,
   const classify = TOOLS.has(name) && Object.hasOwn(CLASSIFIERS, name) ? CLASSIFIERS[name] : undefined;
   if (!classify) return;
   const named = [name, ...words.slice(1)];
-  const refusal = classify(named, simple.text, { env: found.context.env, home: found.context.home, computed: expanded, ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }) });
+  const env = { ...found.context.env, ...simple.environment, ...assignmentsBefore(simple.words, words) };
+  const refusal = classify(named, simple.text, { env, home: found.context.home, computed: expanded, ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }) });
   if (refusal) {
     found.refusals.push(refusal);
     if (KUBERNETES_TOOLS.has(name)) found.kubernetes.push({ refusal, words: named });

@@ -385,6 +385,29 @@ const DENY: string[] = [
   'echo terraform destroy | bash -s',
   'source <(echo terraform destroy)',
   'eval "$(echo terraform destroy)"',
+  // cloud, IaC and container CLIs: a catalogued destructive operation whose names say production
+  'aws rds delete-db-instance --db-instance-identifier payments-prod --skip-final-snapshot',
+  'aws s3 rb s3://payments-prod-logs --force',
+  'aws s3 rm s3://payments-prod-logs --recursive',
+  'aws dynamodb delete-table --table-name orders-prod',
+  'aws --region eu-west-1 ec2 delete-volume --volume-id vol-prod-0abc',
+  'aws cloudformation delete-stack --stack-name payments-prod',
+  'aws eks delete-cluster --name payments-prod',
+  'aws secretsmanager delete-secret --secret-id prod/db --force-delete-without-recovery',
+  'AWS_PROFILE=prod-admin aws rds delete-db-instance --db-instance-identifier orders',
+  'aws --profile prod-admin rds delete-db-cluster --db-cluster-identifier orders',
+  'env AWS_PROFILE=prod aws s3 rb s3://orders --force',
+  'pulumi destroy --stack prod --yes',
+  'pulumi up -s payments-prod -y',
+  'pulumi stack rm prod --force',
+  'cdk destroy PaymentsProdStack --force',
+  'sam delete --stack-name orders-prod --no-prompts',
+  'serverless remove --stage prod',
+  'docker volume rm payments-prod-pgdata',
+  'docker compose -p payments-prod down -v',
+  'DOCKER_CONTEXT=prod docker volume rm pgdata',
+  'podman volume rm prod-db-data',
+  'docker rm -fv prod-db',
   // the guard shims are code every guarded command runs: not the agent's to change or move
   'rm -rf ~/.local/share/blast-radius/shims',
   'echo "exit 0" > ~/.local/share/blast-radius/shims/terraform',
@@ -510,6 +533,12 @@ const CANNOT_TELL: string[] = [
   'echo dGVycmFmb3JtIGRlc3Ryb3k= | base64 -d > x.sh; sh x.sh',
   "kubectl get ns -o name | sed 's/^/kubectl delete /' | sh",
   'cat commands.txt | grep terraform | grep destroy | sh',
+  // a destructive CLI operation on an environment nothing names
+  'aws ec2 terminate-instances --instance-ids i-0abc123',
+  'aws s3 rb s3://orders --force',
+  'pulumi destroy --yes',
+  'docker volume rm pgdata',
+  'docker compose down -v',
 ];
 
 const PASS: string[] = [
@@ -720,6 +749,23 @@ const PASS: string[] = [
   'terraform state rm -dry-run aws_db_instance.main',
   'helm uninstall payments --dry-run',
   'helm upgrade payments ./chart --dry-run=server',
+  // the same CLIs: reads, dry runs, and destruction outside production
+  'aws s3 ls s3://payments-prod-logs',
+  'aws rds describe-db-instances --db-instance-identifier payments-prod',
+  'aws rds delete-db-instance --db-instance-identifier scratch-dev --skip-final-snapshot',
+  'aws s3 rm s3://payments-prod-logs --recursive --dryrun',
+  'AWS_PROFILE=sandbox-dev aws s3 rb s3://tmp-bucket --force',
+  'aws sts get-caller-identity',
+  'pulumi preview --stack prod',
+  'pulumi destroy --stack dev --yes',
+  'pulumi destroy --stack prod --preview-only',
+  'cdk diff PaymentsProdStack',
+  'docker compose -p payments-prod down',
+  'docker volume rm scratch-dev-data',
+  'docker volume ls',
+  'docker rm -f prod-db',
+  'docker system prune -f',
+  'podman ps',
 ];
 
 export const CORPUS: CorpusRow[] = [...rows('deny', DENY), ...rows('cannot-tell', CANNOT_TELL), ...rows('pass', PASS)];

@@ -21,6 +21,8 @@ export interface SimpleCommand {
   pipedFrom?: { text: string; commands: SimpleCommand[]; producer?: SimpleCommand };
   /** The variables and positional parameters known where it runs. */
   scope: Scope;
+  /** Literal assignments before its name (`AWS_PROFILE=prod aws …`): the environment its program gets. */
+  environment?: Record<string, string>;
 }
 
 export interface Refusal {

@@ -101,6 +101,13 @@ class Walk {
       text: command.text,
       scope,
     };
+    // `AWS_PROFILE=prod aws …`: literal assignments before the name are the program's environment.
+    const environment = command.namedChildren.filter((child): child is Node => child?.type === 'variable_assignment').flatMap((assignment) => {
+      const value = assignment.childForFieldName('value');
+      const word = value ? wordOf(value, scope) : { text: '', template: '' };
+      return isComputed(word.template) ? [] : [[assignment.childForFieldName('name')?.text ?? '', word.text] as const];
+    });
+    if (environment.length > 0) simple.environment = Object.fromEntries(environment);
     // Redirections sit on the command (`tee f <<<'…'`) or on the statement around it (`cat <<EOF > f`).
     const statement = command.parent?.type === 'redirected_statement' ? command.parent : undefined;
     const outer = this.pipelineRedirects.get((statement ?? command).id) ?? [];
