@@ -1,14 +1,16 @@
-// Stand-ins for terraform, tofu, kubectl, oc, kubecolor, helm and helmfile that record their argv, for tests that run
+// Stand-ins for terraform, tofu, kubectl, oc, kubecolor, helm, helmfile and the cloud, container and database CLIs
+// that record their argv, for tests that run
 // a real bash with the shims first on PATH. Each stand-in answers guard's previews with a fixture that destroys
 // production (`plan -out` writes a zip-signed file, `show -json` prints a plan, `--dry-run=server` a delete, `diff` a diff), and
 // does nothing else: a recorded call that is no preview is a destructive run that got through.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLI_NAMES } from '../../src/hooks/prefilter.js';
 import { recordedCalls } from './recorded-calls.js';
 import { ROOT } from './run-cli.js';
 
-export const STAND_IN_TOOLS = ['terraform', 'tofu', 'terragrunt', 'kubectl', 'oc', 'kubecolor', 'helm', 'helmfile'];
+export const STAND_IN_TOOLS = ['terraform', 'tofu', 'terragrunt', 'kubectl', 'oc', 'kubecolor', 'helm', 'helmfile', ...CLI_NAMES];
 
 const SCRIPT = `#!/bin/sh
 tool=\${0##*/}
