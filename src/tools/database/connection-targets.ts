@@ -4,10 +4,16 @@
 import { isConnectionUri, readConnectionUri } from './connection-uri.js';
 import type { DatabaseTarget, ReadOptions } from './database-command.js';
 
-/** Adds a target unless the same one is already there. */
+/** A value with any `user:password@` in it cut off: whatever precedes the last `@` (`jdbc:…//u:pw@h/db` → `h/db`). */
+function withoutCredentials(value: string): string {
+  return value.slice(value.lastIndexOf('@') + 1);
+}
+
+/** Adds a target, with no credentials in its value, unless the same one is already there. */
 export function addTarget(targets: DatabaseTarget[], target: DatabaseTarget): void {
-  if (target.value === '') return;
-  if (!targets.some((known) => known.what === target.what && known.value === target.value && known.where === target.where)) targets.push(target);
+  const value = withoutCredentials(target.value);
+  if (value === '') return;
+  if (!targets.some((known) => known.what === target.what && known.value === value && known.where === target.where)) targets.push({ ...target, value });
 }
 
 /** The name of the variable a word expands (`$PROD_DATABASE_URL`, `${PROD_DATABASE_URL}`); undefined for any other word. */
