@@ -121,6 +121,20 @@ function judgeDrop(statement: Statement, at: number, end: number): string | unde
   return CASCADE_DROPS_COLUMNS.has(kind) && findWord(statement, at + 1, end, 'CASCADE') >= 0 ? `${named} CASCADE` : undefined;
 }
 
+/** The names one ALTER TABLE action takes (`DROP COLUMN a, b`), up to the next action (`, DROP INDEX i`). */
+function readActionList(tokens: readonly SqlToken[], at: number): string[] {
+  const names: string[] = [];
+  let next = at;
+  for (;;) {
+    const read = readName(tokens, next);
+    if (read.name === undefined) return names;
+    names.push(read.name);
+    const after = tokens[read.next + 1];
+    if (!isSymbol(tokens[read.next], ',') || (after?.kind === 'word' && ALTER_ACTIONS.has(after.upper))) return names;
+    next = read.next + 1;
+  }
+}
+
 function judgeAlter(statement: Statement, at: number, end: number): string[] {
   const { tokens } = statement;
   if (!isWord(tokens[at + 1], 'TABLE')) return [];
@@ -129,22 +143,13 @@ function judgeAlter(statement: Statement, at: number, end: number): string[] {
   for (let next = table.next; next < end; next++) {
     if (statement.depths[next] !== statement.depths[at]) continue;
     if (isWord(tokens[next], 'TRUNCATE', 'DROP') && isWord(tokens[next + 1], 'PARTITION')) {
-      const { names } = readNameList(tokens, next + 2);
-      found.push(`ALTER TABLE ${table.name ?? ''} ${(tokens[next] as { upper: string }).upper} PARTITION ${names.join(', ')}`.trim());
+      const partitions = readActionList(tokens, next + 2);
+      found.push(`ALTER TABLE ${table.name ?? ''} ${(tokens[next] as { upper: string }).upper} PARTITION ${partitions.join(', ')}`.trim());
     } else if (isWord(tokens[next], 'DROP')) {
-      let column = skipWords(tokens, next + 1, ['COLUMN'], ['IF', 'EXISTS']);
+      const column = skipWords(tokens, next + 1, ['COLUMN'], ['IF', 'EXISTS']);
       const target = tokens[column];
       if (target === undefined || (target.kind === 'word' && NOT_A_COLUMN.has(target.upper))) continue;
-      if (isSymbol(target, '(')) column++;
-      const columns: string[] = [];
-      for (;;) {
-        const read = readName(tokens, column);
-        if (read.name === undefined) break;
-        columns.push(read.name);
-        const after = tokens[read.next + 1];
-        if (!isSymbol(tokens[read.next], ',') || (after?.kind === 'word' && ALTER_ACTIONS.has(after.upper))) break;
-        column = read.next + 1;
-      }
+      const columns = readActionList(tokens, isSymbol(target, '(') ? column + 1 : column);
       if (columns.length > 0) found.push(`ALTER TABLE ${table.name ?? ''} DROP COLUMN ${columns.join(', ')}`);
     }
   }

@@ -40,7 +40,7 @@ function shownName(name: string | undefined): string {
 }
 
 /** What a call is made on: `db.orders`, `db.getCollection('orders')`, `db['orders']`, or a variable. */
-const RECEIVER = String.raw`(?:\bdb\s*\.\s*(?:getSiblingDB\s*\([^)]*\)\s*\.\s*)?(?:getCollection\s*\(\s*§(\d+)§\s*\)|\[\s*§(\d+)§\s*\]|([A-Za-z_$][\w$]*))|\b([A-Za-z_$][\w$]*))\s*\.\s*`;
+const RECEIVER = String.raw`(?:\bdb\s*(?:\.\s*getSiblingDB\s*\([^)]*\)\s*)?(?:\.\s*getCollection\s*\(\s*§(\d+)§\s*\)|\[\s*§(\d+)§\s*\]|\.\s*([A-Za-z_$][\w$]*))|\b([A-Za-z_$][\w$]*))\s*\.\s*`;
 const EMPTY_FILTER = String.raw`\(\s*(?:\{\s*\}\s*)?[,)]`;
 
 const CALLS: { method: RegExp; shown: string }[] = [
