@@ -178,7 +178,7 @@ function judgeWords(words: string[], templates: string[], simple: SimpleCommand,
   if (!classify) return;
   const named = [name, ...words.slice(1)];
   const env = { ...found.context.env, ...simple.environment, ...assignmentsBefore(simple.words, words) };
-  const refusal = classify(named, simple.text, { env, home: found.context.home, computed: expanded, ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }) });
+  const refusal = classify(named, simple.text, { env, home: found.context.home, cwd: found.context.cwd, computed: expanded, ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }) });
   if (refusal) {
     found.refusals.push(refusal);
     if (KUBERNETES_TOOLS.has(name)) found.kubernetes.push({ refusal, words: named });

@@ -1,6 +1,7 @@
 // The hook's verdict on one shell command, shared by every agent adapter: pass, deny, or "cannot tell" (the
 // command runs something only known at run time, or reaches an environment nothing names, which a person should look
 // at: asked where the agent can ask).
+import { redactCredentials } from '../redact-credentials.js';
 import type { Refusal } from './invocations/invocation.js';
 
 export type Decision = { verdict: 'pass' } | { verdict: 'deny' | 'cannot-tell'; refusals: Refusal[] };
@@ -17,7 +18,7 @@ export function decisionOf(refusals: Refusal[]): Decision {
 
 /** The sentences the agent (a model) reads: what was refused, why, and the exact command to run instead. */
 export function explain(decision: Refused): string {
-  const lines = decision.refusals.map((r) => `- \`${r.command}\`: ${r.why} ${r.instead}`);
+  const lines = decision.refusals.map((r) => redactCredentials(`- \`${r.command}\`: ${r.why} ${r.instead}`));
   if (decision.verdict === 'cannot-tell') {
     return [
       'blast-radius cannot tell whether this command destroys production infrastructure (part of what it runs, or where it runs, is not known before it runs):',

@@ -2,6 +2,7 @@
 // tool's own grammar, runs what destroys nothing at once, sends what guard can check through guard (preview, check,
 // run exactly what was checked), and leaves the rest to a person: refused in an agent session, asked at a terminal.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { homedir } from 'node:os';
 import { agentSession } from '../approvals/agent-session.js';
@@ -9,6 +10,7 @@ import { approvalsPath } from '../approvals/store.js';
 import { EXIT_BLOCKED, UsageError } from '../errors.js';
 import { runGuard } from '../guard/run-guard.js';
 import { explain } from '../hooks/decision.js';
+import { redactCredentials } from '../redact-credentials.js';
 import { shellQuote } from '../shell-quote.js';
 import { refusalFor } from '../hooks/invocations/tool-refusal.js';
 import { loadReporter } from '../reporters/index.js';
@@ -16,16 +18,22 @@ import { findRealTool } from './find-real-tool.js';
 import { shimDirectory } from './data-directory.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
 import { readTool } from '../tools/tool-readers.js';
+import { DATABASE_CLIENTS, readDatabaseCommand } from '../tools/database/read-database-command.js';
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13 };
 
-/** Runs the real tool with this process's streams and returns its exit code (128 + the signal that ended it). */
-function runReal(real: string, args: string[]): Promise<number> {
+/**
+ * Runs the real tool with this process's streams (or `input` on its standard input, when the shim read it first) and
+ * returns its exit code (128 + the signal that ended it).
+ */
+function runReal(real: string, args: string[], input?: Buffer): Promise<number> {
   // Ctrl-C reaches the tool too (one process group): the tool decides what an interrupt means, not this process.
   const ignore = (): void => {};
   process.on('SIGINT', ignore);
   return new Promise<number>((resolve, reject) => {
-    const child = spawn(real, args, { stdio: 'inherit' });
+    const child = spawn(real, args, { stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
     child.on('error', (error) => reject(new UsageError(`${real} could not be started: ${error.message}.`)));
     child.on('close', (code, signal) => resolve(code ?? 128 + (SIGNALS[signal ?? ''] ?? 1)));
   }).finally(() => process.off('SIGINT', ignore));
@@ -47,6 +55,15 @@ async function askYes(question: string): Promise<boolean> {
   }
 }
 
+/**
+ * A database client that reads its statements from standard input, where that is a pipe or a file (not a person at
+ * a terminal): the shim reads them first, judges them, and hands the same bytes to the client.
+ */
+function readsStatementsFromPipe(words: string[], env: NodeJS.ProcessEnv): boolean {
+  if (!DATABASE_CLIENTS.includes(words[0] as string) || process.stdin.isTTY === true) return false;
+  return readDatabaseCommand(words, { env })?.unread?.includes('standard input') === true;
+}
+
 const TERRAFORM_QUESTION = (destroy: boolean): string =>
   destroy
     ? "\nDo you really want to destroy all resources?\n  blast-radius checked the plan above. There is no undo. Only 'yes' will be accepted to confirm.\n\n  Enter a value: "
@@ -57,10 +74,11 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
   const spec = Object.hasOwn(SHIMMED_TOOLS, tool) ? SHIMMED_TOOLS[tool] : undefined;
   if (spec === undefined || real === undefined) throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
   const words = [tool, ...rest];
-  const destructive = readTool(words, { env, home: homedir() });
-  if (destructive === undefined) return runReal(real, rest);
+  const input = readsStatementsFromPipe(words, env) ? readFileSync(0) : undefined;
+  const destructive = readTool(words, { env, home: homedir(), ...(input === undefined ? {} : { stdin: input.toString('utf8') }) });
+  if (destructive === undefined) return runReal(real, rest, input);
   const session = agentSession(env);
-  const text = words.map(shellQuote).join(' ');
+  const text = redactCredentials(words.map(shellQuote).join(' '));
   if (destructive.guardChecks !== undefined) {
     const program = spec.guardProgram === undefined ? real : findRealTool(spec.guardProgram, env.PATH, shimDirectory(env, homedir()));
     if (program === undefined) throw new UsageError(`${spec.guardProgram ?? tool} is not on PATH after the blast-radius shims, so \`${text}\` cannot be checked.`);

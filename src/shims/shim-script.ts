@@ -31,6 +31,7 @@ function globalsCases(table: FlagTable): string[] {
 }
 
 function readOnlyFunction(fastPath: FastPath): string[] {
+  if (fastPath.kind === 'none') return ['read_only() {', '  return 1', '}'];
   if (fastPath.kind === 'absent') {
     return ['read_only() {', '  for word do', `    case $word in ${fastPath.words.join('|')}) return 1 ;; esac`, '  done', '  return 0', '}'];
   }

@@ -5,15 +5,18 @@ import { HELM_GLOBALS, HELM_READ_ONLY } from '../tools/helm-grammar.js';
 import { KUBECTL_GLOBALS, KUBECTL_READ_ONLY } from '../tools/kubectl-grammar.js';
 import { TERRAFORM_READ_ONLY } from '../tools/terraform-grammar.js';
 import { CLI_CATALOGS } from '../tools/cli/catalogs.js';
+import { DATABASE_CLIENTS } from '../tools/database/read-database-command.js';
 
 /**
  * What the shell fast path runs at once. `command`: skip the global options (a table's, or terraform's `-chdir=`),
  * then the command (and, for the listed ones, its verb) must be read-only. `absent`: read-only unless one of the
- * words appears anywhere (tools whose options blast-radius does not model word by word).
+ * words appears anywhere (tools whose options blast-radius does not model word by word). `none`: always read by node
+ * (database clients, whose statements hide inside words, files and standard input).
  */
 export type FastPath =
   | { kind: 'command'; globals?: FlagTable; inlineGlobals?: string[]; readOnly: string[]; readOnlyVerbs?: Record<string, string[]> }
-  | { kind: 'absent'; words: string[] };
+  | { kind: 'absent'; words: string[] }
+  | { kind: 'none' };
 
 export interface ShimmedTool {
   fastPath: FastPath;
@@ -39,6 +42,7 @@ const CATALOGUED: Record<string, ShimmedTool> = Object.fromEntries(
 
 export const SHIMMED_TOOLS: Record<string, ShimmedTool> = {
   ...CATALOGUED,
+  ...Object.fromEntries(DATABASE_CLIENTS.map((client) => [client, { fastPath: { kind: 'none' } }])),
   terraform: TERRAFORM,
   tofu: TERRAFORM,
   terragrunt: { fastPath: { kind: 'absent', words: ['apply', 'destroy', 'apply-all', 'destroy-all', 'state', 'workspace'] } },

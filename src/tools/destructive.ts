@@ -25,6 +25,8 @@ export interface ToolContext {
   stdin?: string;
   /** For each word, whether the shell computes it at run time (`"$PROD_DATABASE_URL"`). */
   computed?: readonly boolean[];
+  /** Where relative file names (`psql -f migrate.sql`) are read from; the process's own directory when absent. */
+  cwd?: string;
 }
 
 /**

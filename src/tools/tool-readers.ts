@@ -2,6 +2,8 @@
 // the CLI catalogs): the hook refuses from it, guard's shims decide from it. A command a tool runs elsewhere (`kubectl exec POD -- terraform destroy`) is read through with the same table.
 import { CATALOG_OF } from './cli/catalogs.js';
 import { cliVerdict } from './cli/cli-verdict.js';
+import { DATABASE_CLIENTS } from './database/read-database-command.js';
+import { databaseVerdict } from './database-verdict.js';
 import type { Destructive, ToolReader } from './destructive.js';
 import { helmfileVerdict } from './helmfile-verdict.js';
 import { helmVerdict } from './helm-verdict.js';
@@ -38,6 +40,7 @@ const BASE: Record<string, ToolReader> = {
   helm: helmVerdict,
   helmfile: helmfileVerdict,
   ...Object.fromEntries(Object.keys(CATALOG_OF).map((program) => [program, cliVerdict])),
+  ...Object.fromEntries(DATABASE_CLIENTS.map((program) => [program, databaseVerdict])),
 };
 
 /** The programs whose words are read. */

@@ -175,6 +175,31 @@ describe('a destructive run', () => {
   });
 });
 
+describe('cloud and database CLIs', () => {
+  it('refuses a catalogued operation on production in an agent session, and runs one elsewhere', () => {
+    const run = shell();
+    const refused = run.bash('aws rds delete-db-instance --db-instance-identifier payments-prod --skip-final-snapshot', { agent: true });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('`aws rds delete-db-instance` destroys an RDS DB instance and its storage (DB instance payments-prod), in production');
+    expect(refused.stderr).toContain('--skip-final-snapshot: no final snapshot is taken');
+    expect(run.bash('aws rds delete-db-instance --db-instance-identifier scratch-dev', { agent: true }).code).toBe(0);
+    expect(run.tools.calls()).toEqual([['aws', 'rds', 'delete-db-instance', '--db-instance-identifier', 'scratch-dev']]);
+  });
+
+  it('reads statements piped to a database client before it does, and hands it the same bytes', () => {
+    const run = shell();
+    const refused = run.bash('printf "DROP TABLE orders;\\n" | psql "$PROD_DATABASE_URL"', { agent: true, env: { PROD_DATABASE_URL: 'postgresql://u:pw@db/x' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('runs DROP TABLE orders');
+    expect(refused.stderr).not.toContain('pw@');
+    expect(run.tools.calls()).toEqual([]);
+    const passed = run.bash('printf "SELECT 1;\\n" | psql -h db.dev.internal', { agent: true });
+    expect(passed.code).toBe(0);
+    expect(run.tools.calls()).toEqual([['psql', '-h', 'db.dev.internal']]);
+    expect(readFileSync(`${run.tools.log}.stdin`, 'utf8')).toBe('SELECT 1;\n');
+  });
+});
+
 describe('finding the real tool', () => {
   it('says so when the tool is not installed after the shims', () => {
     const run = shell();

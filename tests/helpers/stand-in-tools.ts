@@ -24,6 +24,8 @@ case $tool in
     if [ "\${1-}" = diff ]; then cat "$STAND_IN_DIFF"; exit 1; fi ;;
   helm)
     case "\${1-} \${2-}" in "diff upgrade") cat "$STAND_IN_HELM_DIFF" ;; "get manifest") cat "$STAND_IN_MANIFEST" ;; esac ;;
+  psql|mysql|mariadb|sqlcmd|mongosh|mongo|redis-cli|cqlsh)
+    [ -t 0 ] || cat >> "$STAND_IN_LOG.stdin" ;;
 esac
 [ -n "\${STAND_IN_SAY-}" ] && echo "$STAND_IN_SAY"
 exit "\${STAND_IN_EXIT:-0}"

@@ -81,7 +81,69 @@ const ROWS: [string, NodeJS.ProcessEnv, Expected][] = [
   ['docker system prune -f', {}, 'pass'],
   ['docker volume ls', { DOCKER_CONTEXT: 'prod-eu' }, 'pass'],
   ['docker ps -a', {}, 'pass'],
+  // Google Cloud: the names, then --project or the configuration in effect
+  ['gcloud sql instances delete payments-prod', {}, 'deny'],
+  ['gcloud sql instances delete orders --project acme-payments-prod --quiet', {}, 'deny'],
+  ['gcloud --project acme-payments-prod sql instances delete orders', {}, 'deny'],
+  ['gcloud sql instances delete orders', { CLOUDSDK_CORE_PROJECT: 'acme-prod' }, 'deny'],
+  ['gcloud sql instances delete orders', { CLOUDSDK_CORE_PROJECT: 'acme-dev' }, 'pass'],
+  ['gcloud sql instances delete orders', {}, 'cannot-tell'],
+  ['gcloud beta sql instances delete payments-prod', {}, 'deny'],
+  ['gcloud projects delete acme-payments-prod', {}, 'deny'],
+  ['gcloud container clusters delete payments-prod --region europe-west1', {}, 'deny'],
+  ['gcloud compute instances delete web-prod-1 --delete-disks=all', {}, 'deny'],
+  ['gcloud storage rm --recursive gs://payments-prod-logs', {}, 'deny'],
+  ['gcloud sql instances describe payments-prod', {}, 'pass'],
+  ['gcloud projects list', {}, 'pass'],
+  ['gsutil rm -r gs://payments-prod-logs', {}, 'deny'],
+  ['gsutil -m rm -r gs://scratch-dev', {}, 'pass'],
+  ['gsutil rsync -d ./site gs://www-prod', {}, 'deny'],
+  ['gsutil rsync -d -n ./site gs://www-prod', {}, 'pass'],
+  ['gsutil ls gs://payments-prod-logs', {}, 'pass'],
+  // Azure: the names, then --subscription or the subscription in effect
+  ['az group delete --name rg-payments-prod --yes', {}, 'deny'],
+  ['az group delete -n rg-payments-prod -y', {}, 'deny'],
+  ['az group delete --name rg-payments --subscription payments-prod --yes', {}, 'deny'],
+  ['az group delete --name rg-sandbox-dev --yes', {}, 'pass'],
+  ['az group delete --name rg-payments --yes', {}, 'cannot-tell'],
+  ['az sql db delete --name orders --server sql-prod --resource-group rg-payments-prod --yes', {}, 'deny'],
+  ['az keyvault purge --name kv-payments-prod', {}, 'deny'],
+  ['az aks delete --name aks-prod --resource-group rg-prod --yes', {}, 'deny'],
+  ['az group list -o table', {}, 'pass'],
+  ['az group show --name rg-payments-prod', {}, 'pass'],
 ];
+
+/** Database clients: the statements, then the host, database or URL variable they reach. */
+const DATABASE_ROWS: [string, NodeJS.ProcessEnv, Expected][] = [
+  ['psql $PROD_DATABASE_URL -c DROP⎵TABLE⎵orders', {}, 'deny'],
+  ['psql -h db.prod.internal -d payments -c TRUNCATE⎵sessions', {}, 'deny'],
+  ['psql -h db.prod.internal -d payments -c DELETE⎵FROM⎵sessions⎵WHERE⎵expired', {}, 'pass'],
+  ['psql -h db.dev.internal -c DROP⎵TABLE⎵orders', {}, 'pass'],
+  ['psql -c DROP⎵TABLE⎵orders', { PGHOST: 'payments-prod.cluster.local' }, 'deny'],
+  ['psql -c DROP⎵TABLE⎵orders', {}, 'cannot-tell'],
+  ['psql -h db.prod.internal -c SELECT⎵count(*)⎵FROM⎵orders', {}, 'pass'],
+  ['psql postgresql://admin:s3cret-pw@payments-prod.db:5432/payments -c DROP⎵DATABASE⎵payments', {}, 'deny'],
+  ['mysql -h mysql-prod -e DROP⎵DATABASE⎵shop', {}, 'deny'],
+  ['mysql -h mysql-staging -e DROP⎵DATABASE⎵shop', {}, 'pass'],
+  ['mongosh mongodb://mongo-prod:27017/shop --eval db.dropDatabase()', {}, 'deny'],
+  ['redis-cli -h redis-prod FLUSHALL', {}, 'deny'],
+  ['redis-cli -h redis-prod GET key', {}, 'pass'],
+  ['cqlsh cassandra-prod -e DROP⎵KEYSPACE⎵shop', {}, 'deny'],
+  ['sqlcmd -S sql-prod -Q DROP⎵TABLE⎵orders', {}, 'deny'],
+  ['psql -h db.prod.internal', {}, 'cannot-tell'],
+  ['psql -h db.dev.internal', {}, 'pass'],
+];
+
+it.each(DATABASE_ROWS)('%s %j: %s', (command, env, expected) => {
+  expect(verdict(command, env).expected).toBe(expected);
+});
+
+it('never puts a password of a connection string into a reason', () => {
+  const { why } = verdict('psql postgresql://admin:s3cret-pw@payments-prod.db:5432/payments -c DROP⎵DATABASE⎵payments');
+  expect(why).toContain('payments-prod.db');
+  expect(why).not.toContain('s3cret-pw');
+  expect(why).not.toContain('admin:');
+});
 
 it.each(ROWS)('%s %j: %s', (command, env, expected) => {
   expect(verdict(command, env).expected).toBe(expected);

@@ -22,6 +22,9 @@ const READERS: Record<string, (words: readonly string[], options: ReadOptions) =
   cqlsh: readCqlsh,
 };
 
+/** The programs read as database clients. */
+export const DATABASE_CLIENTS = Object.keys(READERS);
+
 /** words[0] is the program's name without its directory; undefined for a program that is not a database client. */
 export function readDatabaseCommand(words: readonly string[], options: ReadOptions): DatabaseCommand | undefined {
   const program = words[0] ?? '';
