@@ -18,6 +18,7 @@ import type { HookContext } from './protected-files.js';
 import { literalOutput } from './shell/literal-output.js';
 import { loadShellParser, parseShell, ShellSyntaxError, type Bindings } from './shell/parse.js';
 import { fillings, isComputed, templatePattern } from './shell/template.js';
+import type { ToolContext } from '../tools/destructive.js';
 import { READ_TOOLS, readTool } from '../tools/tool-readers.js';
 
 const CLASSIFIERS: Record<string, InvocationClassifier> = {
@@ -30,6 +31,7 @@ const KUBERNETES_TOOLS = new Set(['kubectl', 'oc', 'kubecolor', 'helm']);
 /** Nesting deeper than this (`sh -c "sh -c '…'"` …) is refused rather than followed forever. */
 const MAX_DEPTH = 8;
 const TOOLS = new Set([...TOOL_NAMES, ...CLI_NAMES]);
+const CLI_MENTION = new RegExp(`(^|[^A-Za-z0-9_-])(${CLI_NAMES.join('|')})($|[^A-Za-z0-9_-])`);
 /** What a program only known at run time is tried as: every guarded tool, and programs that run the rest of the words. */
 const PROGRAM_CANDIDATES = [...TOOL_NAMES, 'env', 'sh'];
 /** What a word only known at run time is tried as, next to a guarded tool: the words that make its invocations change things. */
@@ -37,6 +39,8 @@ const WORD_CANDIDATES = [...DESTRUCTIVE_VERBS, 'state', '-destroy', '--destroy',
 
 interface Inspection {
   context: HookContext;
+  /** The configuration cloud and database CLI commands are judged with, or why it could not be read. */
+  toolConfig: Pick<ToolContext, 'config' | 'configError'>;
   refusals: Refusal[];
   /** Refused kubectl/helm invocations, with their words: their reasons gain the kube context they would reach. */
   kubernetes: { refusal: Refusal; words: string[] }[];
@@ -178,7 +182,7 @@ function judgeWords(words: string[], templates: string[], simple: SimpleCommand,
   if (!classify) return;
   const named = [name, ...words.slice(1)];
   const env = { ...found.context.env, ...simple.environment, ...assignmentsBefore(simple.words, words) };
-  const refusal = classify(named, simple.text, { env, home: found.context.home, cwd: found.context.cwd, computed: expanded, ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }) });
+  const refusal = classify(named, simple.text, { env, home: found.context.home, cwd: found.context.cwd, ...found.toolConfig, computed: expanded, ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }) });
   if (refusal) {
     found.refusals.push(refusal);
     if (KUBERNETES_TOOLS.has(name)) found.kubernetes.push({ refusal, words: named });
@@ -310,7 +314,9 @@ function redirectsState(command: string): Refusal | undefined {
  */
 export async function decide(command: string, context: HookContext = { env: process.env, home: homedir(), cwd: process.cwd() }): Promise<Decision> {
   await loadShellParser();
-  const found: Inspection = { context, refusals: [], kubernetes: [], files: new Map(), aliases: new Map() };
+  // The team's rules decide where a cloud or database CLI command goes: read only for a command that names one.
+  const toolConfig = CLI_MENTION.test(unquoted(command)) ? await (await import('../tools/cli/load-tool-config.js')).loadToolConfig(context.cwd) : {};
+  const found: Inspection = { context, toolConfig, refusals: [], kubernetes: [], files: new Map(), aliases: new Map() };
   const redirected = redirectsState(command);
   if (redirected) found.refusals.push(redirected);
   inspect(command, 0, found, {});

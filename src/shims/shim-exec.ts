@@ -17,8 +17,13 @@ import { loadReporter } from '../reporters/index.js';
 import { findRealTool } from './find-real-tool.js';
 import { shimDirectory } from './data-directory.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
+import { loadToolConfig } from '../tools/cli/load-tool-config.js';
+import { CATALOG_OF } from '../tools/cli/catalogs.js';
 import { readTool } from '../tools/tool-readers.js';
 import { DATABASE_CLIENTS, readDatabaseCommand } from '../tools/database/read-database-command.js';
+
+/** Programs whose commands the team's configuration judges (cloud, container and database CLIs). */
+const CLI_PROGRAMS = new Set([...Object.keys(CATALOG_OF), ...DATABASE_CLIENTS]);
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13 };
 
@@ -75,7 +80,8 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
   if (spec === undefined || real === undefined) throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
   const words = [tool, ...rest];
   const input = readsStatementsFromPipe(words, env) ? readFileSync(0) : undefined;
-  const destructive = readTool(words, { env, home: homedir(), ...(input === undefined ? {} : { stdin: input.toString('utf8') }) });
+  const config = CLI_PROGRAMS.has(tool) ? await loadToolConfig(process.cwd()) : {};
+  const destructive = readTool(words, { env, home: homedir(), ...config, ...(input === undefined ? {} : { stdin: input.toString('utf8') }) });
   if (destructive === undefined) return runReal(real, rest, input);
   const session = agentSession(env);
   const text = redactCredentials(words.map(shellQuote).join(' '));

@@ -36,7 +36,7 @@ export const databaseVerdict: ToolReader = (words, context?: ToolContext) => {
     wordIsComputed: (index) => context?.computed?.[index] ?? false,
   });
   if (read === undefined || (read.destructive.length === 0 && read.unread === undefined)) return undefined;
-  const verdict = judgeEvidence(read.targets.map(evidenceOf), []);
+  const verdict = judgeEvidence(read.targets.map(evidenceOf), [], context?.config);
   const client = `\`${read.client}\`${named(read.targets)}`;
   if (read.destructive.length === 0) {
     // Unread statements are no reason to stop a command outside production: most psql sessions read a file or a pipe.
@@ -44,6 +44,9 @@ export const databaseVerdict: ToolReader = (words, context?: ToolContext) => {
     return { why: `${client} runs statements blast-radius cannot read against ${verdict.environment}, because ${verdict.reason}: ${read.unread as string}`, instead: INSTEAD, cannotTell: true };
   }
   const statements = `runs ${read.destructive.join(', ')}`;
+  if (verdict.kind !== 'protected' && context?.configError !== undefined) {
+    return { why: `${client} ${statements}, and blast-radius cannot tell where, because its configuration cannot be read: ${context.configError}`, instead: 'Fix the configuration file, or ask the user to run it.', cannotTell: true };
+  }
   if (verdict.kind === 'unprotected') return undefined;
   if (verdict.kind === 'unknown') return { why: `${client} ${statements}, and blast-radius cannot tell whether that database is production: ${verdict.reason}.`, instead: INSTEAD, cannotTell: true };
   return { why: `${client} ${statements} in ${verdict.environment}, because ${verdict.reason}; what it removes comes back only from a backup.`, instead: INSTEAD };

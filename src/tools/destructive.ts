@@ -1,5 +1,6 @@
 // What the shared reading of a tool's words says about one invocation that can destroy something: why, and whether
 // `blast-radius guard` can check it first or only a person may run it. Hook, guard and shims all act on it.
+import type { CompiledConfig } from '../config/compiled-config.js';
 
 export interface Destructive {
   /** Why the invocation can destroy something: one sentence, starting with the command (`kubectl delete removes …`). */
@@ -27,6 +28,10 @@ export interface ToolContext {
   computed?: readonly boolean[];
   /** Where relative file names (`psql -f migrate.sql`) are read from; the process's own directory when absent. */
   cwd?: string;
+  /** The team's configuration, whose rules decide environments first (`.blast-radius.yml`); the defaults when absent. */
+  config?: CompiledConfig;
+  /** Why the configuration could not be read: nothing may then pass as outside production. */
+  configError?: string;
 }
 
 /**

@@ -5,11 +5,18 @@ import { join } from 'node:path';
 import type { CliCatalog, FlagNote, Target } from '../../src/catalog/cli-operation.js';
 import { CLI_NAMES } from '../../src/hooks/prefilter.js';
 import { CLI_CATALOGS } from '../../src/tools/cli/catalogs.js';
+import { DATABASE_CLIENTS } from '../../src/tools/database/read-database-command.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 const isFlag = (word: unknown): boolean => typeof word === 'string' && /^--?[A-Za-z0-9][\w-]*$/.test(word);
 const noteOk = (note: FlagNote): boolean => isFlag(note.flag) && (note.aliases ?? []).every(isFlag) && typeof note.says === 'string' && note.says.length > 3 && !note.says.endsWith('.');
 const targetOk = (target: Target): boolean => ('flag' in target ? isFlag(target.flag) && (target.aliases ?? []).every(isFlag) : Number.isInteger(target.positional) && target.positional >= 0) && target.what.length > 0;
+
+it('names every database client in the hook pre-filter too', () => {
+  for (const client of DATABASE_CLIENTS) expect(CLI_NAMES).toContain(client);
+  const catalogued = new Set([...CLI_CATALOGS.flatMap((catalog) => catalog.programs), ...DATABASE_CLIENTS]);
+  expect(CLI_NAMES.filter((name) => !catalogued.has(name))).toEqual([]);
+});
 
 it('reads every catalog file of the folder', () => {
   const files = readdirSync(join(ROOT, 'src/catalog/cli-operations')).filter((file) => file.endsWith('.json'));

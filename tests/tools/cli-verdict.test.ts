@@ -2,6 +2,7 @@
 // goes, why it is production and whether the data comes back; "cannot tell" where nothing names the environment;
 // silent elsewhere. Profiles and configurations are read as doctor reads them (names and ids only).
 import { AWS_CONFIG, AWS_CREDENTIALS, expectNoSecret, fakeHome, type FakeHome } from '../credentials/fake-home.js';
+import { loadToolConfig } from '../../src/tools/cli/load-tool-config.js';
 import { readTool } from '../../src/tools/tool-readers.js';
 
 let fake: FakeHome;
@@ -166,4 +167,59 @@ it('cannot tell, naming the file, when the AWS configuration cannot be read', ()
 
 it('never reads a secret value into a reason', () => {
   for (const [command, env] of ROWS) expectNoSecret(verdict(command, { ...env, AWS_ACCESS_KEY_ID: 'AKIAMARKERSECRET0001' }).why);
+});
+
+describe("the team's configuration", () => {
+  let team: FakeHome;
+  beforeAll(() => {
+    team = fakeHome({
+      '.aws/config': '[profile payments]\nsso_account_id = 111122223333\nsso_role_name = Admin\n',
+      'repo/.blast-radius.yml': [
+        'version: 1',
+        'environments:',
+        '  pci: { protected: true, aliases: [cardholder] }',
+        'rules:',
+        '  - id: payments-account',
+        '    environment: production',
+        '    match: { account: "111122223333" }',
+        '  - id: ledger-names',
+        '    environment: production',
+        '    match: { name: "ledger-*" }',
+        '  - id: scratch-project',
+        '    environment: development',
+        '    match: { account: "acme-scratch" }',
+        '',
+      ].join('\n'),
+      'broken/.blast-radius.yml': 'rules: [\n',
+    });
+  });
+  afterAll(() => team.remove());
+
+  async function judged(command: string, env: NodeJS.ProcessEnv, directory: string): Promise<{ expected: Expected; why: string }> {
+    const words = command.split(' ');
+    const destructive = readTool(words, { env, home: team.home, ...(await loadToolConfig(team.path(directory))) });
+    if (destructive === undefined) return { expected: 'pass', why: '' };
+    return { expected: destructive.cannotTell ? 'cannot-tell' : 'deny', why: destructive.why };
+  }
+
+  it('decides by an account rule, through the profile in effect', async () => {
+    const result = await judged('aws rds delete-db-instance --db-instance-identifier orders', { AWS_PROFILE: 'payments' }, 'repo');
+    expect(result.expected).toBe('deny');
+    expect(result.why).toContain("in production, because the configuration's rule payments-account matches");
+  });
+
+  it('decides by a name rule, and by the words of its own environments', async () => {
+    expect((await judged('aws dynamodb delete-table --table-name ledger-main', {}, 'repo')).expected).toBe('deny');
+    expect((await judged('docker volume rm cardholder-data', {}, 'repo')).why).toContain('in pci');
+  });
+
+  it('lets a project the rules call development through', async () => {
+    expect((await judged('gcloud sql instances delete orders --project acme-scratch', {}, 'repo')).expected).toBe('pass');
+  });
+
+  it('cannot tell, naming the file, when the configuration cannot be read', async () => {
+    const result = await judged('gcloud sql instances delete orders-dev', {}, 'broken');
+    expect(result.expected).toBe('cannot-tell');
+    expect(result.why).toContain(team.path('broken/.blast-radius.yml'));
+  });
 });

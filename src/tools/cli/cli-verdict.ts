@@ -26,9 +26,12 @@ export const cliVerdict: ToolReader = (words, context) => {
   if (read === undefined) return undefined;
   const inEffect = context && Object.hasOwn(IN_EFFECT, program) ? (IN_EFFECT[program] as (typeof IN_EFFECT)[string])(read.globals, context.env, context.home) : { names: [], readings: [] };
   const computed = read.targets.filter((target) => /^\$|\$\{|\$\(/.test(target.value));
-  const verdict = judgeEvidence([...read.targets.filter((target) => !computed.includes(target)), ...inEffect.names], inEffect.readings);
+  const verdict = judgeEvidence([...read.targets.filter((target) => !computed.includes(target)), ...inEffect.names], inEffect.readings, context?.config);
   const named = read.targets.length > 0 ? ` (${read.targets.map((target) => `${target.what} ${shellQuote(target.value)}`).join(', ')})` : '';
   const what = `\`${program} ${read.command}\` destroys ${read.operation.destroys}${named}`;
+  if (verdict.kind !== 'protected' && context?.configError !== undefined) {
+    return { why: `${what}, and blast-radius cannot tell where, because its configuration cannot be read: ${context.configError}`, instead: 'Fix the configuration file, or ask the user to run it.', cannotTell: true };
+  }
   if (verdict.kind === 'unprotected') return undefined;
   if (verdict.kind === 'unknown') {
     const because = computed.length > 0 ? `${computed.map((target) => target.value).join(', ')} is only known at run time, and ${verdict.reason}` : verdict.reason;

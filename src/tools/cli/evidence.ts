@@ -1,12 +1,15 @@
 // Decides the environment of a destructive CLI command from its evidence: the names it destroys (a DB instance
 // `payments-prod`), and what is in effect (an AWS profile, a gcloud project, a docker context, the name of a variable
-// holding a database URL). Any protected evidence makes it production; known non-protected evidence alone, not.
+// holding a database URL). The configuration's rules decide first, as for plans; then any protected evidence makes it
+// production, and known non-protected evidence alone does not.
 import type { CredentialReading } from '../../credentials/credential-finding.js';
 import { judgeReading } from '../../credentials/judge-reading.js';
 import { NO_EVIDENCE_RULE } from '../../environment/default-rules.js';
-import { DEFAULT_ENVIRONMENTS, UNKNOWN_ENVIRONMENT, matchEnvironment } from '../../environment/environments.js';
+import { DEFAULT_CONFIG, type CompiledConfig } from '../../config/compiled-config.js';
+import { UNKNOWN_ENVIRONMENT, matchEnvironment, type EnvironmentDefinition } from '../../environment/environments.js';
 import { tokenize } from '../../environment/tokens.js';
-import type { EnvironmentTag } from '../../model.js';
+import type { AccountId, EnvironmentTag } from '../../model.js';
+import { configuredEnvironment } from './configured-environment.js';
 
 /** One name the command reaches, with what it is and where it was read (`--db-instance-identifier`, `AWS_PROFILE`). */
 export interface Evidence {
@@ -21,10 +24,18 @@ export type EnvironmentVerdict =
   | { kind: 'unknown'; reason: string };
 
 /** A name judged by its words, as plan resources' names are (`payments-prod` → production). */
-function judgeName({ what, value }: Evidence): EnvironmentTag {
-  const match = matchEnvironment(tokenize(value), DEFAULT_ENVIRONMENTS, 'nameTokens');
+function judgeName({ what, value }: Evidence, environments: readonly EnvironmentDefinition[]): EnvironmentTag {
+  const match = matchEnvironment(tokenize(value), environments, 'nameTokens');
   if (!match) return { name: UNKNOWN_ENVIRONMENT, protected: false, rule: NO_EVIDENCE_RULE, reason: `the ${what} name ${JSON.stringify(value)} contains no environment word` };
   return { name: match.environment.name, protected: match.environment.protected, rule: 'default-name', reason: `the ${what} name ${JSON.stringify(value)} contains the word "${match.token}"` };
+}
+
+const PROVIDER_OF: Record<string, AccountId['provider']> = { account: 'aws', project: 'gcp', subscription: 'azure' };
+
+/** The cloud accounts in effect, for configuration rules on `account`: AWS account ids, GCP projects, Azure subscriptions. */
+function accountsOf(names: readonly Evidence[], inEffect: readonly CredentialReading[]): AccountId[] {
+  const all = [...names.map(({ what, value, where }) => ({ what, value, where })), ...inEffect];
+  return all.flatMap(({ what, value, where }) => (Object.hasOwn(PROVIDER_OF, what) ? [{ provider: PROVIDER_OF[what] as AccountId['provider'], id: value, field: where }] : []));
 }
 
 /**
@@ -32,8 +43,11 @@ function judgeName({ what, value }: Evidence): EnvironmentTag {
  * protected one decides; else an unreadable configuration makes it unknown (never safe); else the first judged one;
  * else unknown, saying what was looked at.
  */
-export function judgeEvidence(names: readonly Evidence[], inEffect: readonly CredentialReading[]): EnvironmentVerdict {
-  const tags = [...names.map(judgeName), ...inEffect.map((reading) => judgeReading(reading).environment)];
+export function judgeEvidence(names: readonly Evidence[], inEffect: readonly CredentialReading[], config: CompiledConfig = DEFAULT_CONFIG): EnvironmentVerdict {
+  const configured = configuredEnvironment(config, { names, accounts: accountsOf(names, inEffect), contexts: names.filter((name) => /context/.test(name.what)).map((name) => name.value) });
+  if (configured) return { kind: configured.protected ? 'protected' : 'unprotected', environment: configured.environment, reason: configured.reason };
+  if (!config.defaults) return { kind: 'unknown', reason: `no rule of ${config.path ?? 'the configuration'} matches it, and its built-in rules are off` };
+  const tags = [...names.map((name) => judgeName(name, config.environments)), ...inEffect.map((reading) => judgeReading(reading, config.environments).environment)];
   const protectedOne = tags.find((tag) => tag.protected);
   if (protectedOne) return { kind: 'protected', environment: protectedOne.name, reason: protectedOne.reason };
   const unreadable = inEffect.find((reading) => reading.basis.kind === 'unreadable');
