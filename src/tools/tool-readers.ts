@@ -1,5 +1,6 @@
 // The table of tools whose words blast-radius reads, by program name (terraform, kubectl, helm … and every program of
-// the CLI catalogs): the hook refuses from it, guard's shims decide from it. A command a tool runs elsewhere (`kubectl exec POD -- terraform destroy`) is read through with the same table.
+// the CLI catalogs): the hook refuses from it, guard's shims decide from it. A command a tool runs elsewhere
+// (`kubectl exec POD -- terraform destroy`, `docker exec db psql -c 'DROP …'`) is read through with the same table.
 import { CATALOG_OF } from './cli/catalogs.js';
 import { cliVerdict } from './cli/cli-verdict.js';
 import { DATABASE_CLIENTS } from './database/read-database-command.js';
@@ -30,6 +31,23 @@ function inPod(words: readonly string[], read: (words: readonly string[]) => Des
   return found && { why: `${where} runs it in the pod, where blast-radius cannot check it: ${found.why}`, ...(found.preview ? { preview: found.preview } : {}) };
 }
 
+/** `docker exec` options that take a value (docker, podman and nerdctl alike). */
+const EXEC_VALUE_OPTIONS = new Set(['-u', '--user', '-w', '--workdir', '-e', '--env', '--env-file', '--detach-keys']);
+
+/** What `docker|podman|nerdctl [container] exec [options] CONTAINER cmd …` runs in the container. */
+function inContainer(words: readonly string[], read: (words: readonly string[]) => Destructive | undefined): Destructive | undefined {
+  let at = words[1] === 'container' ? 2 : 1;
+  if (words[at] !== 'exec') return undefined;
+  at++;
+  while (at < words.length && (words[at] as string).startsWith('-')) at += EXEC_VALUE_OPTIONS.has(words[at] as string) ? 2 : 1;
+  const inner = words.slice(at + 1);
+  const program = (inner[0] ?? '').slice((inner[0] ?? '').lastIndexOf('/') + 1);
+  const found = read([program, ...inner.slice(1)]);
+  return found && { ...found, why: `${words[0] as string} exec runs it in the container ${words[at] ?? ''}: ${found.why}` };
+}
+
+const CONTAINER_ENGINES = new Set(['docker', 'podman', 'nerdctl']);
+
 const BASE: Record<string, ToolReader> = {
   terraform: terraformVerdict,
   tofu: terraformVerdict,
@@ -51,5 +69,7 @@ export const readTool: ToolReader = (words, context) => {
   const program = words[0] ?? '';
   const read = Object.hasOwn(BASE, program) ? BASE[program] : undefined;
   if (read === undefined) return undefined;
-  return read(words, context) ?? (read === kubectlVerdict ? inPod(words, (inner) => readTool(inner, context)) : undefined);
+  const inner = (words: readonly string[]): Destructive | undefined => readTool(words, context);
+  if (read === kubectlVerdict) return read(words, context) ?? inPod(words, inner);
+  return read(words, context) ?? (CONTAINER_ENGINES.has(program) ? inContainer(words, inner) : undefined);
 };

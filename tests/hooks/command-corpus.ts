@@ -408,6 +408,27 @@ const DENY: string[] = [
   'DOCKER_CONTEXT=prod docker volume rm pgdata',
   'podman volume rm prod-db-data',
   'docker rm -fv prod-db',
+  'gcloud sql instances delete payments-prod --quiet',
+  'gcloud projects delete acme-payments-prod',
+  'gcloud --project acme-prod container clusters delete main --region europe-west1',
+  'CLOUDSDK_CORE_PROJECT=acme-prod gcloud sql instances delete orders',
+  'gsutil -m rm -r gs://payments-prod-logs',
+  'az group delete --name rg-payments-prod --yes',
+  'az keyvault purge --name kv-payments-prod',
+  'az sql db delete -n orders -s sql-prod -g rg-payments-prod --yes',
+  // database clients: destructive statements against a production host, database or URL variable
+  'psql "$PROD_DATABASE_URL" -c "DROP TABLE orders"',
+  'psql -h db.prod.internal -d payments -c "TRUNCATE sessions"',
+  "psql -h db.prod.internal -c 'DELETE FROM orders'",
+  'PGHOST=payments-prod.db psql -c "DROP SCHEMA billing CASCADE"',
+  'mysql -h mysql-prod -e "DROP DATABASE shop"',
+  'mongosh "mongodb://mongo-prod:27017/shop" --eval "db.dropDatabase()"',
+  'redis-cli -h redis-prod FLUSHALL',
+  'cqlsh cassandra-prod -e "DROP KEYSPACE shop"',
+  'sqlcmd -S sql-prod -Q "DROP TABLE orders"',
+  'psql -h db.prod.internal <<EOF\nDROP TABLE orders;\nEOF',
+  'kubectl exec api -- psql -h db.prod.internal -c "DROP TABLE orders"',
+  'docker exec tools redis-cli -h redis-prod FLUSHDB',
   // the guard shims are code every guarded command runs: not the agent's to change or move
   'rm -rf ~/.local/share/blast-radius/shims',
   'echo "exit 0" > ~/.local/share/blast-radius/shims/terraform',
@@ -539,6 +560,10 @@ const CANNOT_TELL: string[] = [
   'pulumi destroy --yes',
   'docker volume rm pgdata',
   'docker compose down -v',
+  'gcloud sql instances delete orders',
+  'az group delete --name rg-payments --yes',
+  'psql -c "DROP TABLE orders"',
+  "redis-cli FLUSHALL",
 ];
 
 const PASS: string[] = [
@@ -766,6 +791,17 @@ const PASS: string[] = [
   'docker rm -f prod-db',
   'docker system prune -f',
   'podman ps',
+  'gcloud sql instances describe payments-prod',
+  'gcloud sql instances delete scratch-dev --quiet',
+  'gsutil ls gs://payments-prod-logs',
+  'az group show --name rg-payments-prod',
+  'az group delete --name rg-sandbox-dev --yes',
+  'psql -h db.prod.internal -c "SELECT count(*) FROM orders"',
+  'psql -h db.prod.internal -c "DELETE FROM sessions WHERE expires_at < now()"',
+  'psql -h db.dev.internal -c "DROP TABLE scratch"',
+  'mysql -h mysql-staging -e "DROP DATABASE shop_copy"',
+  'redis-cli -h redis-prod GET feature:flags',
+  'docker exec tools psql -h db.prod.internal -c "SELECT 1"',
 ];
 
 export const CORPUS: CorpusRow[] = [...rows('deny', DENY), ...rows('cannot-tell', CANNOT_TELL), ...rows('pass', PASS)];

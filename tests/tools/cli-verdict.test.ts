@@ -133,6 +133,12 @@ const DATABASE_ROWS: [string, NodeJS.ProcessEnv, Expected][] = [
   ['sqlcmd -S sql-prod -Q DROP⎵TABLE⎵orders', {}, 'deny'],
   ['psql -h db.prod.internal', {}, 'cannot-tell'],
   ['psql -h db.dev.internal', {}, 'pass'],
+  // read through what a container or a pod runs
+  ['docker exec -it -u postgres tools psql -h db.prod.internal -c DROP⎵TABLE⎵orders', {}, 'deny'],
+  ['podman container exec tools redis-cli -h redis-prod FLUSHALL', {}, 'deny'],
+  ['kubectl exec api -- psql -h db.prod.internal -c DROP⎵TABLE⎵orders', {}, 'deny'],
+  ['docker exec tools psql -h db.prod.internal -c SELECT⎵1', {}, 'pass'],
+  ['docker exec tools ls -la', {}, 'pass'],
 ];
 
 it.each(DATABASE_ROWS)('%s %j: %s', (command, env, expected) => {
