@@ -11,7 +11,7 @@ export interface ShimStatus {
   onPath: boolean;
   /** Tools whose first match on PATH is the shim. */
   active: string[];
-  /** Tools found on PATH before the shims: these runs bypass them. */
+  /** Tools found on PATH before the shim directory: these runs bypass them. */
   bypassed: { tool: string; path: string }[];
 }
 
@@ -19,10 +19,11 @@ export function shimStatus(env: NodeJS.ProcessEnv, home: string): ShimStatus {
   const directory = shimDirectory(env, home);
   const entries = (env.PATH ?? '').split(delimiter).map((entry) => resolve(entry === '' ? '.' : entry));
   const status: ShimStatus = { directory, onPath: entries.includes(directory), active: [], bypassed: [] };
+  const before = entries.slice(0, Math.max(0, entries.indexOf(directory)));
   for (const tool of Object.keys(SHIMMED_TOOLS)) {
-    const first = entries.find((entry) => isExecutableFile(join(entry, tool)));
-    if (first === directory) status.active.push(tool);
-    else if (first !== undefined && status.onPath) status.bypassed.push({ tool, path: join(first, tool) });
+    const early = before.find((entry) => isExecutableFile(join(entry, tool)));
+    if (early !== undefined) status.bypassed.push({ tool, path: join(early, tool) });
+    else if (status.onPath && isExecutableFile(join(directory, tool))) status.active.push(tool);
   }
   return status;
 }
