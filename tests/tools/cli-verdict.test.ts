@@ -7,7 +7,13 @@ import { readTool } from '../../src/tools/tool-readers.js';
 
 let fake: FakeHome;
 beforeAll(() => {
-  fake = fakeHome({ '.aws/config': AWS_CONFIG, '.aws/credentials': AWS_CREDENTIALS, 'broken/.aws/config': '[profile x\nregion = eu-west-1\n' });
+  fake = fakeHome({
+    '.aws/config': AWS_CONFIG,
+    '.aws/credentials': AWS_CREDENTIALS,
+    'broken/.aws/config': '[profile x\nregion = eu-west-1\n',
+    'az-prod/azureProfile.json': JSON.stringify({ subscriptions: [{ id: '66666666-7777-8888-9999-000000000000', name: 'payments-prod', isDefault: true }] }),
+    'gcloud-broken/active_config': 'no such/name\n',
+  });
 });
 afterAll(() => fake.remove());
 
@@ -110,6 +116,8 @@ const ROWS: [string, NodeJS.ProcessEnv, Expected][] = [
   ['az sql db delete --name orders --server sql-prod --resource-group rg-payments-prod --yes', {}, 'deny'],
   ['az keyvault purge --name kv-payments-prod', {}, 'deny'],
   ['az aks delete --name aks-prod --resource-group rg-prod --yes', {}, 'deny'],
+  ['az group delete --name rg-payments --yes', { AZURE_CONFIG_DIR: '~/az-prod' }, 'deny'],
+  ['gcloud sql instances delete orders', { CLOUDSDK_CONFIG: '~/gcloud-broken' }, 'cannot-tell'],
   ['az group list -o table', {}, 'pass'],
   ['az group show --name rg-payments-prod', {}, 'pass'],
 ];
