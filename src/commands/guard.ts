@@ -4,8 +4,17 @@
 // of exactly the blocked changes lets them through (the safe path the agent hooks point to).
 import { approvalsPath } from '../approvals/store.js';
 import type { CommandSpec } from '../cli/command-spec.js';
+import { agentSession } from '../approvals/agent-session.js';
+import { atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
+
+async function refuseToAsk(): Promise<boolean> {
+  process.stderr.write(
+    "blast-radius guard: without -auto-approve, terraform asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask; add -auto-approve to apply the checked plan without asking.\n",
+  );
+  return false;
+}
 
 interface GuardArgs {
   command: string[];
@@ -31,7 +40,10 @@ const command: CommandSpec<GuardArgs> = {
   run: async (args) => {
     const reporter = await loadReporter(args.format);
     const approvals = { approvalsFile: approvalsPath(process.env), approveArgs: ['--', ...args.command] };
-    const outcome = await runGuard(args.command, { printReport: (report) => process.stdout.write(reporter(report)), approvals });
+    // Without -auto-approve terraform asks for a `yes`: so does guard, at a terminal outside an agent session, and
+    // nowhere else (a script or an agent cannot be the person who says yes).
+    const ask = atTerminal() && agentSession(process.env) === undefined ? confirmApply : refuseToAsk;
+    const outcome = await runGuard(args.command, { printReport: (report) => process.stdout.write(reporter(report)), approvals, confirmApply: ask });
     process.stderr.write(`blast-radius guard: ${outcome.summary}\n`);
     return outcome.exitCode;
   },

@@ -7,7 +7,7 @@ import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { check } from '../check.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
 import type { Report } from '../model.js';
-import { fileDigest } from './file-digest.js';
+import { pinFile } from './pinned-file.js';
 import { runProcess } from './run-process.js';
 import type { TerraformInvocation } from './terraform-invocation.js';
 
@@ -57,35 +57,45 @@ export async function inPrivateDirectory<T>(use: (directory: string) => Promise<
   try {
     return await use(scratch);
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    try {
+      rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
+    } catch (error) {
+      // Something kept writing there (another process of the same user): the outcome stands, the leftover is said.
+      process.stderr.write(`blast-radius: the private directory ${scratch} could not be removed (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
+    }
   }
 }
 
 /**
- * The plan file lives in a private directory, is hashed before the check reads it, and again right before apply:
- * a plan swapped in between is refused, never applied. An approval of the plan's fingerprint lets a blocked plan pass.
+ * The plan file lives in a private directory and is pinned by its descriptor (pinned-file.ts): the check and the apply
+ * read the same opened file, never a name someone could rename another plan over. It is hashed before the check and
+ * again right before and after the apply. An approval of the plan's fingerprint lets a blocked plan pass.
  */
 export async function guardTerraform(invocation: TerraformInvocation, run: GuardRun): Promise<GuardOutcome> {
   const { printReport, approvals = {} } = run;
   return inPrivateDirectory(async (scratch) => {
-    const planFile = join(scratch, 'checked.tfplan');
     const { binary, globalArgs } = invocation;
-    const failed = await makePlan(invocation, planFile);
+    const failed = await makePlan(invocation, join(scratch, 'checked.tfplan'));
     if (failed) return failed;
-    const checkedDigest = fileDigest(planFile);
-    const report = await checkPlan(invocation, planFile, approvals);
-    printReport(report);
-    if (report.verdict === 'block') {
-      return { exitCode: EXIT_BLOCKED, report, summary: 'blast-radius blocked the plan; nothing was applied.' };
+    const plan = pinFile(join(scratch, 'checked.tfplan'));
+    try {
+      const checkedDigest = plan.digest();
+      const report = await checkPlan(invocation, plan.path, approvals);
+      printReport(report);
+      if (report.verdict === 'block') {
+        return { exitCode: EXIT_BLOCKED, report, summary: 'blast-radius blocked the plan; nothing was applied.' };
+      }
+      if (run.confirmApply && !invocation.autoApprove && !(await run.confirmApply(invocation.destroy))) {
+        return { exitCode: EXIT_BLOCKED, report, summary: 'Apply cancelled; nothing was applied.' };
+      }
+      if (plan.digest() !== checkedDigest) throw new InputError('The plan file changed between the check and the apply; nothing was applied.');
+      const applied = await runProcess(binary, [...globalArgs, 'apply', '-input=false', ...invocation.applyArgs, plan.path], run.toolOutput);
+      // Only a writer holding the same open file could have changed it: say so, even though it is too late to stop.
+      if (plan.digest() !== checkedDigest) throw new InputError('The plan file was changed while terraform applied it: what was applied may not be the plan blast-radius checked.');
+      if (applied !== 0) return { exitCode: EXIT_ERROR, toolExitCode: applied, report, summary: `\`${binary} apply\` of the checked plan failed (exit ${applied}).` };
+      return { exitCode: EXIT_PASS, toolExitCode: 0, report, summary: 'Applied exactly the plan blast-radius checked.' };
+    } finally {
+      plan.close();
     }
-    if (fileDigest(planFile) !== checkedDigest) {
-      throw new InputError('The plan file changed between the check and the apply; nothing was applied.');
-    }
-    if (run.confirmApply && !invocation.autoApprove && !(await run.confirmApply(invocation.destroy))) {
-      return { exitCode: EXIT_BLOCKED, report, summary: 'Apply cancelled; nothing was applied.' };
-    }
-    const applied = await runProcess(binary, [...globalArgs, 'apply', '-input=false', ...invocation.applyArgs, planFile], run.toolOutput);
-    if (applied !== 0) return { exitCode: EXIT_ERROR, toolExitCode: applied, report, summary: `\`${binary} apply\` of the checked plan failed (exit ${applied}).` };
-    return { exitCode: EXIT_PASS, toolExitCode: 0, report, summary: 'Applied exactly the plan blast-radius checked.' };
   });
 }

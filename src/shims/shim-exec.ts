@@ -3,11 +3,11 @@
 // run exactly what was checked), and leaves the rest to a person: refused in an agent session, asked at a terminal.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { homedir } from 'node:os';
 import { agentSession } from '../approvals/agent-session.js';
 import { approvalsPath } from '../approvals/store.js';
 import { EXIT_BLOCKED, UsageError } from '../errors.js';
+import { askYes, atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';
 import { explain } from '../hooks/decision.js';
 import { redactCredentials } from '../redact-credentials.js';
@@ -44,22 +44,6 @@ function runReal(real: string, args: string[], input?: Buffer): Promise<number> 
   }).finally(() => process.off('SIGINT', ignore));
 }
 
-function atTerminal(): boolean {
-  return process.stdin.isTTY === true && process.stderr.isTTY === true;
-}
-
-/** Asks on the terminal, as Terraform does; only `yes` is a yes. */
-async function askYes(question: string): Promise<boolean> {
-  const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
-  process.stderr.write(question);
-  try {
-    for await (const line of lines) return line.trim() === 'yes';
-    return false;
-  } finally {
-    lines.close();
-  }
-}
-
 /**
  * A database client that reads its statements from standard input, where that is a pipe or a file (not a person at
  * a terminal): the shim reads them first, judges them, and hands the same bytes to the client.
@@ -68,11 +52,6 @@ function readsStatementsFromPipe(words: string[], env: NodeJS.ProcessEnv): boole
   if (!DATABASE_CLIENTS.includes(words[0] as string) || process.stdin.isTTY === true) return false;
   return readDatabaseCommand(words, { env })?.unread?.includes('standard input') === true;
 }
-
-const TERRAFORM_QUESTION = (destroy: boolean): string =>
-  destroy
-    ? "\nDo you really want to destroy all resources?\n  blast-radius checked the plan above. There is no undo. Only 'yes' will be accepted to confirm.\n\n  Enter a value: "
-    : "\nDo you want to perform these actions?\n  blast-radius checked the plan above. Only 'yes' will be accepted to approve.\n\n  Enter a value: ";
 
 export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [tool = '', real, ...rest] = args;
@@ -93,7 +72,7 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
       printReport: (report) => process.stderr.write(reporter(report)),
       approvals: { approvalsFile: approvalsPath(env), approveArgs: ['--', tool, ...rest] },
       toolOutput: 'stdout',
-      ...(session || !atTerminal() ? {} : { confirmApply: (destroy: boolean) => askYes(TERRAFORM_QUESTION(destroy)) }),
+      ...(session || !atTerminal() ? {} : { confirmApply }),
     });
     if (outcome.toolExitCode === undefined) process.stderr.write(`blast-radius: ${outcome.summary}\n`);
     return outcome.toolExitCode ?? outcome.exitCode;

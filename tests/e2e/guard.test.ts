@@ -1,9 +1,9 @@
 // `blast-radius guard -- terraform …` with the real terraform (skipped where it is not installed): a blocked plan
 // applies nothing, a passing plan is applied exactly, and a plan swapped between check and apply is refused.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 
 const scratch = scratchDirectory();
@@ -58,6 +58,63 @@ const state = (dir: string): string[] => terraform(dir, 'state', 'list').trim().
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^PASS/);
     expect(state(dir)).toEqual(['terraform_data.staging_web']);
+  });
+
+  it('applies the checked plan even when another plan is renamed over its file, again and again, after the check', async () => {
+    const dir = project('renamed-over', 'prod-replace');
+    // The attacker's plan replaces the production database; the configuration guard plans changes nothing.
+    terraform(dir, 'plan', '-input=false', '-out=evil.tfplan');
+    cpSync(join(ROOT, 'fixtures/terraform/prod-replace/before'), dir, { recursive: true });
+    const databaseBefore = terraform(dir, 'state', 'show', 'terraform_data.prod_db');
+    const temporary = join(scratch.path, 'renamed-over-tmp');
+    mkdirSync(temporary);
+    const guard = spawn(process.execPath, [BIN, 'guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: { ...process.env, ...TF_ENV, NO_COLOR: '1', TMPDIR: temporary } });
+    let stdout = '';
+    let stderr = '';
+    guard.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+    guard.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    const exited = new Promise<number | null>((resolve) => guard.on('close', resolve));
+    let done = false;
+    let renames = 0;
+    void exited.then(() => (done = true));
+    while (!done) {
+      // The window the attack used: after the check's report is printed, before terraform reads the plan.
+      const checked = stdout.startsWith('PASS');
+      for (const guardDirectory of checked ? readdirSync(temporary).filter((name) => name.startsWith('blast-radius-guard-')) : []) {
+        try {
+          copyFileSync(join(dir, 'evil.tfplan'), join(temporary, guardDirectory, '.evil'));
+          renameSync(join(temporary, guardDirectory, '.evil'), join(temporary, guardDirectory, 'checked.tfplan'));
+          renames++;
+        } catch {
+          // The directory went away with guard's run.
+        }
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await exited).toBe(0);
+    expect(renames).toBeGreaterThan(0);
+    expect(stderr).toContain('Applied exactly the plan blast-radius checked.');
+    expect(terraform(dir, 'state', 'show', 'terraform_data.prod_db')).toBe(databaseBefore);
+  });
+
+  it('without -auto-approve, applies nothing where no person can be asked', () => {
+    const dir = project('no-terminal', 'staging-delete');
+    const result = runCli(['guard', '--', 'terraform', 'apply'], { cwd: dir, env: TF_ENV });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^PASS/);
+    expect(result.stderr).toContain("without -auto-approve, terraform asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask");
+    expect(state(dir)).toEqual(['terraform_data.dev_worker', 'terraform_data.staging_db', 'terraform_data.staging_web']);
+  });
+
+  it.each([
+    ['no', ['terraform_data.dev_worker', 'terraform_data.staging_db', 'terraform_data.staging_web']],
+    ['yes', ['terraform_data.staging_web']],
+  ])('without -auto-approve, asks at a terminal as terraform asks; %s', (answer, after) => {
+    const dir = project(`terminal-${answer}`, 'staging-delete');
+    const command = `'${process.execPath}' '${BIN}' guard -- terraform apply`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, input: `${answer}\n`, encoding: 'utf8', env: { ...process.env, ...TF_ENV, NO_COLOR: '1', CLAUDECODE: '', CLAUDE_CODE_ENTRYPOINT: '' } });
+    expect(result.stdout).toContain("Only 'yes' will be accepted to approve.");
+    expect(state(dir)).toEqual(after);
   });
 
   it('refuses a plan file swapped between the check and the apply', () => {
