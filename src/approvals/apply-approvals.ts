@@ -5,6 +5,7 @@ import { shellQuote } from '../shell-quote.js';
 import type { ClassifiedChange } from '../policy/evaluate.js';
 import { blocks } from '../report.js';
 import { fingerprintOf } from './fingerprint.js';
+import { MAX_APPROVAL_HOURS } from './expiry.js';
 import { readApprovals, type Approval } from './store.js';
 
 export interface ApprovalOptions {
@@ -23,11 +24,19 @@ export function approverName(approval: Pick<Approval, 'user' | 'email'>): string
   return approval.email ? `${approval.user} (${approval.email})` : approval.user;
 }
 
+/**
+ * When an approval stops being honoured: its expiry, and never later than a week after it was given, however the
+ * record was written (`approve` writes at most a week; a record edited by hand gets no more).
+ */
+function effectiveExpiry(approval: Approval): number {
+  return Math.min(Date.parse(approval.expires), Date.parse(approval.approvedAt) + MAX_APPROVAL_HOURS * 3_600_000);
+}
+
 /** Of the approvals of one fingerprint, the one that is valid longest, else the one that expired last. */
 function bestApproval(approvals: readonly Approval[], fingerprint: string, now: Date): { approval: Approval; valid: boolean } | undefined {
-  const matching = approvals.filter((a) => a.fingerprint === fingerprint).sort((a, b) => Date.parse(b.expires) - Date.parse(a.expires));
+  const matching = approvals.filter((a) => a.fingerprint === fingerprint).sort((a, b) => effectiveExpiry(b) - effectiveExpiry(a));
   const approval = matching[0];
-  return approval && { approval, valid: Date.parse(approval.expires) > now.getTime() && Date.parse(approval.approvedAt) <= now.getTime() };
+  return approval && { approval, valid: effectiveExpiry(approval) > now.getTime() && Date.parse(approval.approvedAt) <= now.getTime() };
 }
 
 export function applyApprovals(
@@ -46,9 +55,10 @@ export function applyApprovals(
   if (!found) return { findings, fields };
   const { approval, valid } = found;
   const by = approverName(approval);
-  const reported: ReportApproval = { fingerprint, status: valid ? 'honoured' : 'expired', by, reason: approval.reason, approvedAt: approval.approvedAt, expires: approval.expires };
+  const expires = new Date(effectiveExpiry(approval)).toISOString().replace('.000Z', 'Z');
+  const reported: ReportApproval = { fingerprint, status: valid ? 'honoured' : 'expired', by, reason: approval.reason, approvedAt: approval.approvedAt, expires };
   fields.approval = reported;
   if (!valid) return { findings, fields };
-  const waived = { reason: approval.reason, by, expires: approval.expires, fingerprint };
+  const waived = { reason: approval.reason, by, expires, fingerprint };
   return { findings: findings.map((finding) => (blocks(finding) ? { ...finding, waived } : finding)), fields };
 }

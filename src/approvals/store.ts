@@ -1,6 +1,6 @@
 // The approvals store: a JSON file outside the repository (under the user's configuration directory by default),
 // read only when a report blocks, and written atomically with mode 0600 by `blast-radius approve`.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { ConfigError } from '../errors.js';
@@ -48,6 +48,27 @@ function toApproval(entry: unknown): Approval | undefined {
   return { fingerprint, user, ...(email !== undefined ? { email } : {}), reason, environments, approvedAt, expires };
 }
 
+/**
+ * Approvals are a person's word: only a store file and directory that are the user's own (or root's), no link, and
+ * writable by nobody else are read. Anything else is refused with a sentence saying what to do.
+ */
+function requireOwnStore(path: string): void {
+  if (process.platform === 'win32') return;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  for (const [what, target] of [['approvals store', path], ['directory of the approvals store', dirname(path)]] as const) {
+    const stats = lstatSync(target);
+    if (stats.isSymbolicLink()) throw new ConfigError(`The ${what} ${target} is a symbolic link: blast-radius reads approvals only from a real file in a real directory; remove the link.`);
+    if (stats.uid !== uid && stats.uid !== 0) throw new ConfigError(`The ${what} ${target} belongs to another user: blast-radius honours only your own approvals; remove it.`);
+    if ((stats.mode & 0o022) !== 0) throw new ConfigError(`The ${what} ${target} is writable by other users: run \`chmod ${what === 'approvals store' ? '600' : '700'} ${target}\`, or remove it.`);
+  }
+}
+
+/** Removes the approvals of a fingerprint once a guarded run has used one: an approval is for one run, not a standing permission. */
+export function useApproval(path: string, fingerprint: string): void {
+  const approvals = readApprovals(path);
+  if (approvals.some((approval) => approval.fingerprint === fingerprint)) writeApprovals(path, approvals.filter((approval) => approval.fingerprint !== fingerprint));
+}
+
 /** Every approval in the store; none when the file does not exist. A damaged or shared-writable file is a ConfigError. */
 export function readApprovals(path: string): Approval[] {
   let text: string;
@@ -57,9 +78,7 @@ export function readApprovals(path: string): Approval[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new ConfigError(`The approvals store ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
-  if (process.platform !== 'win32' && (statSync(path).mode & 0o022) !== 0) {
-    throw new ConfigError(`The approvals store ${path} is writable by other users: run \`chmod 600 ${path}\`, or remove it.`);
-  }
+  requireOwnStore(path);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,6 +1,7 @@
 // Runs one guarded command line, whichever tool it names: terraform or tofu (plan, check, apply the checked plan),
 // kubectl or oc, helm (check the preview, then run the command). `guard` and the shims both start here.
 import { homedir } from 'node:os';
+import { useApproval } from '../approvals/store.js';
 import { findRealTool } from '../shims/find-real-tool.js';
 import { shimDirectory } from '../shims/data-directory.js';
 import { parseKubernetesCommand, requireGuardedTool } from './guarded-command.js';
@@ -14,8 +15,15 @@ function pastTheShims(words: string[], env: NodeJS.ProcessEnv): string[] {
 }
 
 export async function runGuard(named: string[], run: GuardRun, env: NodeJS.ProcessEnv = process.env): Promise<GuardOutcome> {
-  const tool = requireGuardedTool(named);
-  const words = pastTheShims(named, env);
+  const outcome = await runTool(pastTheShims(named, env), run);
+  // An approval is for one run: the run that applied it uses it up (`check` only reports it).
+  const approval = outcome.report?.approval;
+  if (outcome.toolExitCode !== undefined && approval?.status === 'honoured' && run.approvals?.approvalsFile !== undefined) useApproval(run.approvals.approvalsFile, approval.fingerprint);
+  return outcome;
+}
+
+async function runTool(words: string[], run: GuardRun): Promise<GuardOutcome> {
+  const tool = requireGuardedTool(words);
   if (tool === 'terraform') {
     const [{ guardTerraform }, { parseTerraformInvocation }] = await Promise.all([import('./guard-terraform.js'), import('./terraform-invocation.js')]);
     return guardTerraform(parseTerraformInvocation(words), run);

@@ -154,6 +154,21 @@ function judgeComputedWords(classify: InvocationClassifier, words: string[], tem
 }
 
 /**
+ * Approving is a person's act, and every agent command passes the hook: a command line that names blast-radius and
+ * `approve` anywhere, in any word or string, through any wrapper (a pty driver, a script, another language), is
+ * refused. The cost is a commit message that names both; the gain is that no spelling of the approval gets through.
+ */
+function namesApprove(command: string): Refusal | undefined {
+  const text = unquoted(command);
+  if (!/(^|[^A-Za-z0-9_-])blast-radius(\.[cm]?js)?($|[^A-Za-z0-9_-])/.test(text) || !/(^|[^A-Za-z0-9_-])approve($|[^A-Za-z0-9_-])/.test(text)) return undefined;
+  return {
+    command,
+    why: 'it names `blast-radius approve`, and approving a blocked change is a decision only a person may make, however the command is started.',
+    instead: 'Stop, show the user the blocked report, and ask them to run the approve command it names in their own terminal.',
+  };
+}
+
+/**
  * The variables a wrapper sets for the program it runs (`env DOCKER_CONTEXT=prod docker …`, `sudo VAR=x …`): the
  * literal `NAME=value` words before the program's own words.
  */
@@ -319,6 +334,8 @@ export async function decide(command: string, context: HookContext = { env: proc
   const found: Inspection = { context, toolConfig, refusals: [], kubernetes: [], files: new Map(), aliases: new Map() };
   const redirected = redirectsState(command);
   if (redirected) found.refusals.push(redirected);
+  const approving = namesApprove(command);
+  if (approving) found.refusals.push(approving);
   inspect(command, 0, found, {});
   if (found.kubernetes.length > 0) {
     // The kubeconfig reader (and its YAML parser) is loaded only for a refused kubectl or helm command.

@@ -1,5 +1,5 @@
 // check() honours an approval only for the exact fingerprint and only while it is valid; the report says which.
-import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../src/check.js';
 import { readApprovals, writeApprovals, approvalsPath } from '../../src/approvals/store.js';
@@ -39,6 +39,16 @@ it('passes the plan with an unexpired approval of its fingerprint, and says whos
   expect(formatText(report)).toContain(`Approved: fingerprint ${fingerprint} by jane (jane@example.com)`);
   expect(formatMarkdown(report)).toContain(`Approved: fingerprint \`${fingerprint}\``);
   expect(formatAgent(report)).toMatch(/^blast-radius passed this plan: its destructive changes were approved by a person \(jane/);
+});
+
+it('honours a record at most a week after it was given, whatever expiry it was written with', async () => {
+  writeApprovals(store, [approvalOf(fingerprint, '2026-04-30T12:00:00Z', '2099-01-01T00:00:00Z')]);
+  const recent = await check({ files: [PROD_REPLACE], approvalsFile: store, now: NOW });
+  expect(recent.approval).toMatchObject({ status: 'honoured', expires: '2026-05-07T12:00:00Z' });
+  writeApprovals(store, [approvalOf(fingerprint, '2026-04-20T12:00:00Z', '2099-01-01T00:00:00Z')]);
+  const forged = await check({ files: [PROD_REPLACE], approvalsFile: store, now: NOW });
+  expect(forged.verdict).toBe('block');
+  expect(forged.approval).toMatchObject({ status: 'expired', expires: '2026-04-27T12:00:00Z' });
 });
 
 it('does not honour an expired approval, and says it expired', async () => {
@@ -94,6 +104,26 @@ describe('the store', () => {
   ])('refuses a file that is %s', (_name, content, message) => {
     const path = scratch.write(`${_name.replace(/\W+/g, '-')}.json`, content);
     expect(() => readApprovals(path)).toThrow(message);
+  });
+
+  it('refuses a store that is a link, or in a directory that is a link or that others can write, or that is not its user\'s', () => {
+    const real = join(scratch.path, 'real', 'approvals.json');
+    writeApprovals(real, [approvalOf(fingerprint, '2026-05-01T09:00:00Z', '2026-05-02T09:00:00Z')]);
+    mkdirSync(join(scratch.path, 'linking'), { mode: 0o700 });
+    symlinkSync(real, join(scratch.path, 'linking', 'approvals.json'));
+    expect(() => readApprovals(join(scratch.path, 'linking', 'approvals.json'))).toThrow(/is a symbolic link/);
+    symlinkSync(join(scratch.path, 'real'), join(scratch.path, 'linked-directory'));
+    expect(() => readApprovals(join(scratch.path, 'linked-directory', 'approvals.json'))).toThrow(/directory of the approvals store .* is a symbolic link/);
+    const open = join(scratch.path, 'open', 'approvals.json');
+    writeApprovals(open, []);
+    chmodSync(join(scratch.path, 'open'), 0o777);
+    expect(() => readApprovals(open)).toThrow(/directory of the approvals store .* is writable by other users/);
+    if (process.getuid?.() === 0) {
+      const foreign = join(scratch.path, 'foreign', 'approvals.json');
+      writeApprovals(foreign, []);
+      chownSync(foreign, 65534, 65534);
+      expect(() => readApprovals(foreign)).toThrow(/belongs to another user/);
+    }
   });
 
   it('refuses a file other users can write', () => {

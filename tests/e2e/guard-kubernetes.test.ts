@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SESSION_MARKERS } from '../../src/approvals/agent-session.js';
-import { writeApprovals } from '../../src/approvals/store.js';
+import { readApprovals, writeApprovals } from '../../src/approvals/store.js';
 import { shellQuote } from '../../src/shell-quote.js';
 import { approvalOf } from '../approvals/approval-helpers.js';
 import { fakeKubeTools, type FakeKubeTools } from '../guard/fake-kube-tools.js';
@@ -231,13 +231,28 @@ describe('approvals', () => {
     const words = ['kubectl', 'delete', 'namespace', 'payments-prod'];
     const blocked = JSON.parse(run.guard(words, {}, 'json').stdout);
     expect(blocked.approveCommand).toBe(`blast-radius approve ${blocked.fingerprint} -- kubectl delete namespace payments-prod`);
-    writeApprovals(run.env.BLAST_RADIUS_APPROVALS as string, [approvalOf('0'.repeat(32), '2020-01-01T00:00:00.000Z', '2999-01-01T00:00:00.000Z')]);
+    const [hourAgo, tomorrow] = [new Date(Date.now() - 3_600_000).toISOString(), new Date(Date.now() + 86_400_000).toISOString()];
+    writeApprovals(run.env.BLAST_RADIUS_APPROVALS as string, [approvalOf('0'.repeat(32), hourAgo, tomorrow)]);
     expect(run.guard(words).code).toBe(1);
-    writeApprovals(run.env.BLAST_RADIUS_APPROVALS as string, [approvalOf(blocked.fingerprint, '2020-01-01T00:00:00.000Z', '2999-01-01T00:00:00.000Z')]);
+    writeApprovals(run.env.BLAST_RADIUS_APPROVALS as string, [approvalOf(blocked.fingerprint, hourAgo, tomorrow)]);
     const approved = run.guard(words);
     expect(approved.stdout).toContain(`Approved: fingerprint ${blocked.fingerprint}`);
     expect(approved.code).toBe(0);
     expect(run.tools.calls().filter((call) => !call.includes('--dry-run=server'))).toEqual([words]);
+    // An approval is for one run: the run that applied it used it up.
+    expect(readApprovals(run.env.BLAST_RADIUS_APPROVALS as string)).toEqual([]);
+    expect(run.guard(words).code).toBe(1);
+    expect(run.tools.calls().filter((call) => !call.includes('--dry-run=server'))).toEqual([words]);
+  });
+
+  it('honours no record for more than a week after it was given, whatever expiry it was written with', () => {
+    const run = setUp(NAMESPACE_DELETED);
+    const words = ['kubectl', 'delete', 'namespace', 'payments-prod'];
+    const blocked = JSON.parse(run.guard(words, {}, 'json').stdout);
+    writeApprovals(run.env.BLAST_RADIUS_APPROVALS as string, [approvalOf(blocked.fingerprint, new Date(Date.now() - 8 * 86_400_000).toISOString(), '2099-01-01T00:00:00.000Z')]);
+    const forged = run.guard(words);
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toContain('expired');
   });
 
   const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim() !== '';
