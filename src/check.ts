@@ -153,6 +153,6 @@ export async function check(options: CheckOptions): Promise<Report> {
     preventDestroy,
   );
   const excepted = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);
-  const { findings, fields } = applyApprovals(excepted.findings, classified, inputs, options.files, options);
+  const { findings, fields } = applyApprovals(excepted.findings, classified, inputs, options.files, { ...options, kubeContexts: contexts });
   return { ...buildReport(inputs, classified, findings, rules, { path: config.path, exceptions: excepted.exceptions }), ...fields };
 }

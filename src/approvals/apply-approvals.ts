@@ -15,6 +15,8 @@ export interface ApprovalOptions {
   approveArgs?: string[];
   /** The time expiry is judged at (default: now). */
   now?: Date;
+  /** The kube context and cluster Kubernetes inputs go to: the same deletion in another cluster is another change. */
+  kubeContexts?: readonly string[];
 }
 
 export type ApprovalFields = Pick<Report, 'fingerprint' | 'approveCommand' | 'approval'>;
@@ -46,7 +48,7 @@ export function applyApprovals(
   files: readonly string[],
   options: ApprovalOptions,
 ): { findings: Finding[]; fields: ApprovalFields } {
-  const fingerprint = fingerprintOf(findings, classified, inputs);
+  const fingerprint = fingerprintOf(findings, classified, inputs, options.kubeContexts ?? []);
   if (fingerprint === undefined) return { findings, fields: {} };
   const args = options.approveArgs ?? files.map((file) => (file === '-' ? 'PLAN_FILE' : file));
   const fields: ApprovalFields = { fingerprint, approveCommand: ['blast-radius', 'approve', fingerprint, ...args].map(shellQuote).join(' ') };

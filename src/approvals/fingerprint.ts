@@ -9,7 +9,7 @@ import { FINGERPRINT_LENGTH } from './fingerprint-format.js';
 import { sha256Hex } from './sha256.js';
 
 /** Changes the version prefix when the normalization changes, so that old approvals never match new meanings. */
-const DOMAIN = 'blast-radius approval fingerprint v1';
+const DOMAIN = 'blast-radius approval fingerprint v2';
 
 const sorted = (values: readonly string[]): string[] => [...values].sort();
 
@@ -22,6 +22,7 @@ function normalize(change: ResourceChange, format: string, environment: string, 
     change.previousAddress ?? null,
     change.type,
     change.action,
+    change.replaceOrder ?? null,
     change.deposed ?? null,
     sorted(change.replacePaths ?? []),
     environment,
@@ -33,11 +34,12 @@ function normalize(change: ResourceChange, format: string, environment: string, 
 }
 
 /**
- * The fingerprint of the blocking findings, or undefined when none blocks. A finding about a resource covers the
+ * The fingerprint of the blocking findings, or undefined when none blocks; for Kubernetes inputs, the kube context and
+ * cluster they go to are part of it (the same namespace deleted in another cluster is another change). A finding about a resource covers the
  * changes at its address and action; a plan-wide finding (a limit on destructive changes) covers every delete and
  * replace of its plan.
  */
-export function fingerprintOf(findings: readonly Finding[], classified: readonly ClassifiedChange[], inputs: readonly AnalyzedInput[]): string | undefined {
+export function fingerprintOf(findings: readonly Finding[], classified: readonly ClassifiedChange[], inputs: readonly AnalyzedInput[], kubeContexts: readonly string[] = []): string | undefined {
   const blocking = findings.filter(blocks);
   if (blocking.length === 0) return undefined;
   const rulesOf = new Map<ClassifiedChange, string[]>();
@@ -57,5 +59,6 @@ export function fingerprintOf(findings: readonly Finding[], classified: readonly
   const lines = [...rulesOf].map(([{ change, environment }, rules]) =>
     normalize(change, inputs[change.input]?.format ?? '', environment.name, rules),
   );
-  return sha256Hex(`${DOMAIN}\n${sorted([...lines, ...planWide]).join('\n')}`).slice(0, FINGERPRINT_LENGTH);
+  const reaching = inputs.some((input) => input.changes.some((change) => change.source === 'kubernetes')) ? [JSON.stringify(['kube-context', sorted(kubeContexts)])] : [];
+  return sha256Hex(`${DOMAIN}\n${sorted([...lines, ...planWide, ...reaching]).join('\n')}`).slice(0, FINGERPRINT_LENGTH);
 }

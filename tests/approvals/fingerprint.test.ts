@@ -66,3 +66,11 @@ it('is absent when nothing blocks', async () => {
   expect(report.fingerprint).toBeUndefined();
   expect(report.approveCommand).toBeUndefined();
 });
+
+it('differs for the same Kubernetes deletion in another kube context', async () => {
+  const deletion = join(ROOT, 'fixtures/kubernetes/kubectl-delete/namespace-new-form/delete.txt');
+  const [east, west, eastAgain] = await Promise.all(['payments-prod-east', 'payments-prod-west', 'payments-prod-east'].map((context) => check({ files: [deletion], context, cluster: false })));
+  expect(east.fingerprint).toBeDefined();
+  expect(east.fingerprint).toBe(eastAgain.fingerprint);
+  expect(east.fingerprint).not.toBe(west.fingerprint);
+});
