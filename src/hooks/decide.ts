@@ -3,6 +3,7 @@
 // aliases and scripts written on the spot), refuse those not on the guarded path, and say "cannot tell" where the
 // program or verb is only known at run time, or code the hook cannot read names a tool.
 import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import { decisionOf, type Decision } from './decision.js';
 import { approvesThroughRunner, classifyBlastRadius } from './invocations/blast-radius.js';
 import { decodedPreview, isDecoder } from './invocations/decoders.js';
@@ -267,6 +268,17 @@ function recordAliases(simple: SimpleCommand, found: Inspection): void {
   }
 }
 
+/**
+ * `cd ~/.config/blast-radius && cp f approvals.json`: the relative paths after a `cd` to a literal directory are
+ * judged from there (also inside subshells, which can only make a write look closer to what is guarded).
+ */
+function followDirectoryChange(simple: SimpleCommand, found: Inspection): void {
+  const [name, target] = simple.words;
+  if ((name !== 'cd' && name !== 'pushd') || target === undefined || simple.expanded[1]) return;
+  const directory = target.replace(/^~(?=\/|$)/, found.context.home);
+  found.context = { ...found.context, cwd: resolve(found.context.cwd, directory) };
+}
+
 function inspect(script: string, depth: number, found: Inspection, bindings: Bindings): void {
   if (depth > MAX_DEPTH) {
     found.refusals.push(refuseUnparsable(script, 'it nests shells, functions or scripts deeper than blast-radius follows'));
@@ -285,6 +297,7 @@ function inspect(script: string, depth: number, found: Inspection, bindings: Bin
   }
   const called = new Set<string>();
   for (const simple of parsed.commands) {
+    followDirectoryChange(simple, found);
     found.refusals.push(...protectedWrites([], [], simple.writes, simple.text, found.context));
     recordWrites(found.files, simple, found.context.cwd);
     recordAliases(simple, found);
@@ -312,7 +325,11 @@ function inspect(script: string, depth: number, found: Inspection, bindings: Bin
  */
 function redirectsState(command: string): Refusal | undefined {
   const text = unquoted(command);
-  const setsStore = /(^|[^A-Za-z0-9_])BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)\b/.test(text);
+  const setsStore =
+    /(^|[^A-Za-z0-9_])BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)\b/.test(text) ||
+    // Set without `=`: `read BLAST_RADIUS_APPROVALS <<< f`, `for HOME in /tmp/x; do blast-radius …`, `printf -v …`.
+    /\b(read|for|select|mapfile|readarray|getopts|printf\s+-v)\b[^;&|\n]*\b(BLAST_RADIUS_APPROVALS|BLAST_RADIUS_COMPILE_CACHE)\b/.test(text) ||
+    (/\b(read|for|select|mapfile|readarray|getopts|printf\s+-v)\b[^;&|\n]*\b(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME)\b/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text));
   const movesHome = /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME)=/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text);
   if (!setsStore && !movesHome) return undefined;
   return {

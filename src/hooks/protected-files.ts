@@ -1,7 +1,8 @@
 // The files an agent may not write: the approvals store (where approvals live), any blast-radius configuration
 // file (where exceptions live), the compile cache and the guard shims (code blast-radius runs). Paths are judged as the shell would
 // expand them, failing closed when they cannot be.
-import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { approvalsPath, STORE_VARIABLE } from '../approvals/store.js';
 import { compileCacheDirectory } from '../cli/compile-cache.js';
 import { CONFIG_NAMES } from '../config/find-config.js';
@@ -24,6 +25,21 @@ function expandPath(word: string, context: HookContext): string | undefined {
   return /[$`*?[]/.test(expanded) ? undefined : resolve(context.cwd, expanded);
 }
 
+/** The path with the links of its existing part followed: a link to the store's directory is the store's directory. */
+function throughLinks(path: string): string {
+  let existing = path;
+  const rest: string[] = [];
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    rest.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  try {
+    return join(realpathSync(existing), ...rest);
+  } catch {
+    return path;
+  }
+}
+
 /** What the path is, when it is protected: `the approvals store`, `a blast-radius configuration file`. */
 export function protectedFile(word: string, computed: boolean, context: HookContext): string | undefined {
   const path = computed ? undefined : expandPath(word, context);
@@ -31,6 +47,11 @@ export function protectedFile(word: string, computed: boolean, context: HookCont
     // Only known at run time: refused when its text names what it could be.
     return /blast-radius|approvals\.json/.test(word) ? 'a blast-radius file (named at run time)' : undefined;
   }
+  const linked = throughLinks(path);
+  return protectedPath(path, context) ?? (linked === path ? undefined : protectedPath(linked, context));
+}
+
+function protectedPath(path: string, context: HookContext): string | undefined {
   if (CONFIG_NAMES.includes(basename(path))) return 'a blast-radius configuration file';
   const store = approvalsPath(context.env, context.home);
   const storeDirectory = dirname(store);

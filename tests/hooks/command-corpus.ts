@@ -442,6 +442,17 @@ const DENY: string[] = [
   'strace -f -o /dev/null blast-radius approve 3f9a2c plan.json',
   'su -c "blast-radius approve 3f9a2c plan.json" jane',
   'B=blast-radius; A=approve; $B $A 3f9a2c plan.json',
+  // the approvals store reached another way: after cd, through a link, set without =, extracted or checked out
+  'cd ~/.config/blast-radius && cp /tmp/forged.json approvals.json',
+  'pushd ~/.config && cp /tmp/forged.json blast-radius/approvals.json',
+  'ln -s ~/.config/blast-radius /tmp/store && cp /tmp/forged.json /tmp/store/approvals.json',
+  'ln -sf /tmp/forged.json ~/.config/blast-radius/approvals.json',
+  'set -a; read BLAST_RADIUS_APPROVALS <<< /tmp/forged.json; blast-radius guard -- terraform apply',
+  'for HOME in /tmp/x; do blast-radius guard -- terraform apply -auto-approve; done',
+  'tar -xf forged.tar -C ~/.config/blast-radius',
+  'git checkout attacker-branch -- .blast-radius.yml',
+  'git restore --source=HEAD~3 .blast-radius.yml',
+  'patch .blast-radius.yml < waive-prod.diff',
   // the guard shims are code every guarded command runs: not the agent's to change or move
   'rm -rf ~/.local/share/blast-radius/shims',
   'echo "exit 0" > ~/.local/share/blast-radius/shims/terraform',
@@ -815,6 +826,10 @@ const PASS: string[] = [
   'mysql -h mysql-staging -e "DROP DATABASE shop_copy"',
   'redis-cli -h redis-prod GET feature:flags',
   'docker exec tools psql -h db.prod.internal -c "SELECT 1"',
+  'cd ~/.config/blast-radius && cat approvals.json',
+  'tar -xf release.tar -C build/',
+  'git checkout main -- src/index.ts',
+  'for f in *.tf; do terraform fmt "$f"; done',
 ];
 
 export const CORPUS: CorpusRow[] = [...rows('deny', DENY), ...rows('cannot-tell', CANNOT_TELL), ...rows('pass', PASS)];

@@ -7,7 +7,9 @@ import { commandName } from './unwrap.js';
 /** Programs whose every operand may be a file they write, move away, replace or delete. */
 const WRITERS = new Set(['tee', 'mv', 'rm', 'touch', 'truncate', 'chmod', 'chown', 'unlink', 'shred']);
 /** Programs that write only their destination: the last operand, or the `-t` directory. */
-const COPIERS = new Set(['cp', 'ln', 'install', 'rsync']);
+const COPIERS = new Set(['cp', 'install', 'rsync']);
+/** Programs that write what their operands name: `patch FILE`, `ln` (a link to a guarded file is a way to write it). */
+const LINKERS = new Set(['ln', 'link', 'patch']);
 /** Programs that write their operands only when editing in place. */
 const IN_PLACE_EDITORS = new Set(['sed', 'gsed', 'perl']);
 
@@ -23,6 +25,15 @@ function operands(words: string[]): string[] {
   const name = commandName(words[0] ?? '');
   const rest = words.slice(1);
   if (name === 'dd') return rest.filter((w) => w.startsWith('of=')).map((w) => w.slice(3));
+  if (LINKERS.has(name)) return rest.filter((w) => !w.startsWith('-'));
+  // `tar -x -C DIR`, `tar --directory=DIR`: extracting writes under the directory.
+  if (name === 'tar') {
+    const at = rest.findIndex((w) => w === '-C' || w === '--directory');
+    const given = rest.find((w) => w.startsWith('--directory='));
+    return at !== -1 ? rest.slice(at + 1, at + 2) : given ? [given.slice('--directory='.length)] : [];
+  }
+  // `git checkout REV -- FILE`, `git restore FILE`: the files named are overwritten.
+  if (name === 'git' && ['checkout', 'restore'].includes(rest.find((w) => !w.startsWith('-')) ?? '')) return rest.slice(1).filter((w) => !w.startsWith('-'));
   if (COPIERS.has(name)) {
     const target = rest.findIndex((w) => w === '-t' || w === '--target-directory');
     if (target !== -1) return rest.slice(target + 1, target + 2);

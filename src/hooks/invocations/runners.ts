@@ -66,10 +66,13 @@ const scriptCommand: Runner = (list) => {
   return [];
 };
 
-/** git runs `-c alias.x='!cmd'` through a shell when `x` is its subcommand, and other command-valued settings when used. */
-const git: Runner = (list) => {
+/**
+ * git runs `-c alias.x='!cmd'` through a shell when `x` is its subcommand, and other command-valued settings when
+ * used; git itself is judged too (`git checkout REV -- .blast-radius.yml` overwrites a guarded file).
+ */
+const git: Runner = (list, templates) => {
   const aliases = new Map<string, string>();
-  const found: Unwrapped[] = [];
+  const found: Unwrapped[] = [words(list, templates)];
   let i = 1;
   for (; i < list.length; i++) {
     const word = list[i] as string;
