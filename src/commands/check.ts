@@ -61,7 +61,9 @@ const command: CommandSpec<CheckArgs> = {
     if (args.cluster !== undefined) options.cluster = args.cluster && (args.kubeconfig === undefined ? {} : { kubeconfig: args.kubeconfig });
     const progress = terminalProgressBar();
     if (progress) options.onProgress = progress.update;
-    const report = await check(options).finally(() => progress?.done());
+    const checked = await check(options).finally(() => progress?.done());
+    // Where no approval is honoured (CI), no report may tell anyone to run `blast-radius approve`: it would change nothing.
+    const report = args.approvals ? checked : { ...checked, approveCommand: undefined };
     await writeReport(report);
     return exitCode(report);
   },

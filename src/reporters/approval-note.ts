@@ -30,6 +30,12 @@ export function approvalNote(report: Report, style: NoteStyle = PLAIN): string[]
       `${prose('Fingerprint ')}${code(fingerprint)}${prose('. If this destruction is intended, a person (never an agent) approves exactly these changes by running ')}` +
         `${code(approveCommand)}${prose(' in their own terminal; any other change to what is destroyed needs a new approval.')}`,
     );
+  } else if (report.verdict === 'block' && fingerprint !== undefined) {
+    // CI honours no local approval: the way on is a reviewed exception, or the protected environment's reviewers.
+    lines.push(
+      `${prose('Fingerprint ')}${code(fingerprint)}${prose('. This check honours no local approval (CI): if this destruction is intended, waive it with an ')}` +
+        `${code('exceptions:')}${prose(' entry in .blast-radius.yml reviewed in this pull request, or apply it through the protected environment whose reviewers approve deployments (docs/approvals.md).')}`,
+    );
   }
   return lines;
 }

@@ -71,3 +71,12 @@ describe('rules', () => {
     expect(rules.find((r: { id: string }) => r.id === 'prod-replace')).toMatchObject({ severity: 'error', url: expect.stringMatching(/prod-replace\.md$/) });
   });
 });
+
+it('tells CI (--no-approvals) how to proceed without ever naming blast-radius approve, which it would not honour', () => {
+  for (const format of ['text', 'markdown', 'json']) {
+    const result = runCli(['check', 'fixtures/terraform/prod-replace/plan.json', '--no-approvals', '--format', format]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('blast-radius approve');
+    if (format !== 'json') expect(result.stdout).toContain('This check honours no local approval (CI): if this destruction is intended, waive it with an');
+  }
+});
