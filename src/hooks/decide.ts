@@ -184,7 +184,7 @@ function assignmentsBefore(line: readonly string[], program: readonly string[]):
 
 function judgeWords(words: string[], templates: string[], simple: SimpleCommand, found: Inspection, depth: number): void {
   const expanded = templates.map(isComputed);
-  found.refusals.push(...protectedWrites(words, expanded, undefined, simple.text, found.context));
+  found.refusals.push(...protectedWrites(words, expanded, undefined, simple.text, found.context, simple.stdinFile));
   const throughRunner = approvesThroughRunner(words, simple.text);
   if (throughRunner) found.refusals.push(throughRunner);
   if (expanded[0]) {

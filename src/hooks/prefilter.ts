@@ -76,12 +76,15 @@ export function toolsNamedInCode(code: string): string[] {
  * True when the command needs the full parse: it names an infrastructure tool (or blast-radius's files, or the
  * variables that move its approvals store and compile cache), it builds a command at run time (`$T destroy`,
  * `terra$()form apply`, backticks) next to a destructive verb, it holds an ANSI-C string (`$'\x74erraform'`), or it
- * runs text as code next to a decoder or escapes (`echo … | base64 -d | sh`, `printf '\x74…' > f; sh f`).
+ * runs text as code next to a decoder or escapes (`echo … | base64 -d | sh`, `printf '\x74…' > f; sh f`), or it
+ * applies a patch (whose files are named inside it).
  */
 export function needsInspection(command: string): boolean {
   const text = unquoted(command);
   if (TOOL.test(text) || text.includes('BLAST_RADIUS_') || command.includes("$'")) return true;
   if (/[$`]/.test(command) && VERB.test(text)) return true;
   if (/[*?[{]/.test(text) && patternNamesTool(text)) return true;
+  // A patch names what it changes inside itself: `git apply waive.patch` may change .blast-radius.yml.
+  if (/(^|[^A-Za-z0-9_-])(git(\s+-\S+)*\s+(apply|am)|patch)($|[^A-Za-z0-9_-])/.test(text)) return true;
   return HIDING.test(command) && RUNS_TEXT.test(text);
 }

@@ -2,9 +2,11 @@
 // the shell expands them, and kubectl/helm refusals naming the protected kube context they would reach.
 import { AGENTS } from '../../src/hooks/agents/index.js';
 import { decide } from '../../src/hooks/decide.js';
+import { needsInspection } from '../../src/hooks/prefilter.js';
 import { protectedFile, type HookContext } from '../../src/hooks/protected-files.js';
 import { runHook } from '../../src/hooks/run-hook.js';
 import { fakeHome, kubeconfig, type FakeHome } from '../credentials/fake-home.js';
+import { scratchDirectory } from '../helpers/scratch.js';
 
 const context = (env: NodeJS.ProcessEnv = {}): HookContext => ({ env, home: '/home/jane', cwd: '/home/jane/repo' });
 
@@ -133,4 +135,25 @@ describe('the kube context a refused kubectl or helm command reaches', () => {
     home.remove();
     expect(await reason('kubectl delete deployment web')).toMatch(/^kubectl delete/);
   });
+});
+
+describe('patches', () => {
+  const project = scratchDirectory();
+  afterAll(() => project.remove());
+  const at = { env: {}, home: '/home/jane', cwd: project.path };
+  project.write('waive.patch', 'diff --git a/.blast-radius.yml b/.blast-radius.yml\n--- a/.blast-radius.yml\n+++ b/.blast-radius.yml\n@@ -1 +1,2 @@\n version: 1\n+exceptions: []\n');
+  project.write('feature.patch', '--- a/src/index.ts\n+++ b/src/index.ts\n@@ -1 +1 @@\n-a\n+b\n');
+
+  it.each(['git apply waive.patch', 'git am waive.patch', 'patch -p1 -i waive.patch', 'patch -p1 < waive.patch'])('refuses %s, which changes the configuration', async (command) => {
+    expect((await decide(command, at)).verdict).toBe('deny');
+  });
+
+  it.each(['git apply feature.patch', 'patch -p1 < feature.patch', 'git apply missing.patch'])('lets %s through', async (command) => {
+    expect((await decide(command, at)).verdict).toBe('pass');
+  });
+});
+
+it('sends patch applications on to the full decision, which reads the patch', () => {
+  for (const command of ['git apply waive.patch', 'git -C repo am waive.patch', 'patch -p1 < waive.patch']) expect(needsInspection(command)).toBe(true);
+  expect(needsInspection('git apply-lint')).toBe(false);
 });

@@ -1,5 +1,7 @@
 // Classifies commands that write, move or delete files: refused when a file is the approvals store or a blast-radius
 // configuration file, which only a person may change (approvals and exceptions are how a person says yes).
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { protectedFile, type HookContext } from '../protected-files.js';
 import type { Refusal, SimpleCommand } from './invocation.js';
 import { commandName } from './unwrap.js';
@@ -44,11 +46,34 @@ function operands(words: string[]): string[] {
   return WRITERS.has(name) ? rest.filter((w) => !w.startsWith('-')) : [];
 }
 
-/** Refusals for the files one command writes: its redirections, and the operands of a file-changing program. */
-export function protectedWrites(words: string[], expanded: boolean[], writes: SimpleCommand['writes'], command: string, context: HookContext): Refusal[] {
+/** The files a patch file changes, from its headers (`+++ b/.blast-radius.yml`, `diff --git a/x b/x`); none when it cannot be read. */
+function patchedFiles(patch: string, cwd: string): string[] {
+  try {
+    const path = resolve(cwd, patch);
+    if (statSync(path).size > 1024 * 1024) return [];
+    const headers = readFileSync(path, 'utf8').match(/^(?:\+\+\+|---) (?:[ab]\/)?(\S+)|^diff --git a\/\S+ b\/(\S+)/gm) ?? [];
+    return headers.map((header) => header.replace(/^(?:\+\+\+|---) (?:[ab]\/)?|^diff --git a\/\S+ b\//, '')).filter((file) => file !== '/dev/null');
+  } catch {
+    return [];
+  }
+}
+
+/** `git apply P`, `git am P`, `patch -i P`, `patch < P`: the patch files a command applies. */
+function patchesApplied(words: string[], stdinFile: string | undefined): string[] {
+  const name = commandName(words[0] ?? '');
+  const rest = words.slice(1);
+  if (name === 'git' && ['apply', 'am'].includes(rest.find((w) => !w.startsWith('-')) ?? '')) return rest.slice(1).filter((w) => !w.startsWith('-'));
+  if (name !== 'patch') return [];
+  const input = rest.findIndex((w) => w === '-i' || w === '--input');
+  return [...(input === -1 ? [] : rest.slice(input + 1, input + 2)), ...(stdinFile === undefined ? [] : [stdinFile])];
+}
+
+/** Refusals for the files one command writes: its redirections, the operands of a file-changing program, and what the patches it applies change. */
+export function protectedWrites(words: string[], expanded: boolean[], writes: SimpleCommand['writes'], command: string, context: HookContext, stdinFile?: string): Refusal[] {
   const targets = [
     ...(writes ?? []),
     ...operands(words).map((text) => ({ text, expanded: expanded[words.indexOf(text)] ?? false })),
+    ...patchesApplied(words, stdinFile).flatMap((patch) => patchedFiles(patch, context.cwd)).map((text) => ({ text, expanded: false })),
   ];
   return targets.flatMap(({ text, expanded: computed }) => {
     const what = protectedFile(text, computed, context);
