@@ -1,6 +1,7 @@
 // Parses input text as one JSON document or a stream of concatenated documents (terragrunt run-all show -json),
 // with errors that give a position but never quote the input (it may hold secrets).
 import { InputError } from '../errors.js';
+import { MAX_DOCUMENTS, tooManyDocumentsMessage } from './document-limit.js';
 
 interface ScanResult {
   /** End offsets (exclusive) of each complete top-level object or array. */
@@ -81,6 +82,7 @@ export function parseJsonDocuments(text: string, name: string): unknown[] {
     parseSlice(text, 0, scan.ends[0] ?? text.length, name, scan.strayAt);
     throw new InputError(`${name} is not valid JSON at ${lineAndColumn(text, scan.strayAt ?? scan.ends[0] ?? 0)}.`);
   }
+  if (scan.ends.length > MAX_DOCUMENTS) throw new InputError(tooManyDocumentsMessage(name));
   let start = 0;
   return scan.ends.map((end) => {
     const document = parseSlice(text, start, end, name);

@@ -57,7 +57,8 @@ export class JsonScanner {
 
   constructor(
     private readonly source: ByteSource,
-    private readonly name: string,
+    /** The input's name, as errors give it. */
+    readonly name: string,
   ) {}
 
   /** Absolute offset of the next byte: how much of the input has been read. */

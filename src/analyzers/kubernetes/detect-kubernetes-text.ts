@@ -13,8 +13,11 @@ const LINES_LOOKED_AT = 50;
 
 /** A diff line of kubectl's LIVE/MERGED directories. */
 const KUBECTL_DIFF_LINE = /^(?:diff .*[/\\]LIVE-\w+[/\\]|--- .*[/\\]LIVE-\w+[/\\]|Only in .*[/\\](?:LIVE|MERGED)-\w+: )/;
-/** helm-diff --output json (or the default template): a list of objects with these members. */
-const HELM_JSON = /^\[\s*(?:\]|\{\s*"api":)/;
+/**
+ * helm-diff --output json (or the default template): a list of objects with these members. An empty list shows no
+ * format (it is any tool's empty list), so it is read as helm-diff only when --input-format says so.
+ */
+const HELM_JSON = /^\[\s*\{\s*"api":/;
 
 function formatOfLine(line: string): KubernetesTextFormat | undefined {
   if (KUBECTL_DIFF_LINE.test(line)) return 'kubectl-diff';

@@ -2,6 +2,7 @@
 // needs are parsed, resource changes one entry at a time, and the bulky rest (planned_values, prior_state, most of
 // configuration) is checked byte by byte and skipped. Gives the same AnalyzedInput as validatePlan + analyzeTerraformPlan.
 import { InputError } from '../../errors.js';
+import { MAX_DOCUMENTS, tooManyDocumentsMessage } from '../../inputs/document-limit.js';
 import type { JsonScanner } from '../../inputs/json-scanner.js';
 import type { AnalyzedInput, Drift, ResourceChange } from '../../model.js';
 import { analyzePlanHeader, resourceAction, toDrift, toResourceChange } from './analyze-plan.js';
@@ -205,6 +206,7 @@ export function readPlans(scanner: JsonScanner, firstIndex: number, quietChanges
     // Only objects and arrays may follow one another (a stream of plans); a lone scalar is one document.
     if (plans.length > 0 && !(isContainer && previousIsContainer)) scanner.unexpected();
     previousIsContainer = isContainer;
+    if (plans.length === MAX_DOCUMENTS) throw new InputError(tooManyDocumentsMessage(scanner.name));
     plans.push(readPlan(scanner, firstIndex + plans.length, quietChanges));
   }
   return plans;
