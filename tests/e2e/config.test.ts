@@ -1,6 +1,6 @@
 // The configuration end to end: each kind of rule, the policy settings and exceptions change what the built CLI
 // decides on real fixtures; init writes a file check accepts; explain shows every rule tried.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
@@ -110,6 +110,12 @@ describe('exceptions', () => {
     expect(checkWith(exception('terraform_data.prod_db', 'prod-delete'), plan('terraform', 'prod-replace')).code).toBe(1);
   });
 
+  it('make the configuration invalid when they run longer than policy.maxExceptionDays', () => {
+    const result = runCli(['check', plan('terraform', 'prod-replace'), '--config', config(`policy: { maxExceptionDays: 7 }\n${exception('terraform_data.prod_db', 'prod-replace')}`)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/exceptions\[0\] \(terraform_data\.prod_db, prod-replace\) runs until .*, more than 7 days from today \(policy\.maxExceptionDays\)/);
+  });
+
   it('make the configuration invalid once expired', () => {
     const result = runCli(['check', plan('terraform', 'prod-replace'), '--config', config(exception('terraform_data.prod_db', 'prod-replace', '2020-01-01'))]);
     expect(result.code).toBe(2);
@@ -124,6 +130,14 @@ describe('files', () => {
     expect(result.stderr).toMatch(/version: must be equal to constant/);
     expect(result.stderr).toMatch(/policy: unknown key "unknwn" \(line 3\)/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  (process.platform === 'win32' ? it.skip : it)('exits 2 naming a configuration file its group can write', () => {
+    const path = config('version: 1\n');
+    chmodSync(path, 0o664);
+    const result = runCli(['check', plan('terraform', 'prod-replace'), '--config', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path} is writable by its group (mode 0664)`);
   });
 
   it('names a --config file that does not exist', () => {
