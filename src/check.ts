@@ -32,7 +32,7 @@ export interface CheckOptions extends LoadOptions, ApprovalOptions {
    * kubectl's); false: do not, whatever the configuration says (default: as the configuration's kubernetes.cluster).
    */
   cluster?: { kubeconfig?: string } | false;
-  /** A configuration file; by default the nearest .blast-radius.yml above the working directory, if any. */
+  /** A configuration file; by default the nearest .blast-radius.yml above the working directory, up to the repository root or home. */
   config?: string;
   /** An already loaded configuration (takes precedence over `config`). */
   compiledConfig?: CompiledConfig;

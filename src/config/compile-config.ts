@@ -1,5 +1,6 @@
 // Turns a validated configuration into the compiled form: merges environments with the built-in ones, compiles
-// every pattern (refusing unsafe regular expressions), and refuses expired exceptions and unknown environments.
+// every pattern (refusing unsafe regular expressions), and refuses expired or overlong exceptions and unknown
+// environments.
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { conditions, type CompiledRule, type Condition } from '../environment/kinds/config-rule.js';
@@ -48,11 +49,23 @@ function compileRule(rule: ConfigRule, index: number, environments: EnvironmentD
   return { id: rule.id, environment, conditions: compiled };
 }
 
+/** How long an exception may run when `policy.maxExceptionDays` does not say. */
+const DEFAULT_MAX_EXCEPTION_DAYS = 90;
+
+/** The day `days` after `today` (both YYYY-MM-DD, UTC). */
+function daysAfter(today: string, days: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function compileExceptions(config: Config, path: string, today: string): CompiledException[] {
+  const maxDays = config.policy?.maxExceptionDays ?? DEFAULT_MAX_EXCEPTION_DAYS;
+  const latest = daysAfter(today, maxDays);
   return (config.exceptions ?? []).map((exception, index) => {
-    if (exception.expires < today) {
+    const where = `${path}: exceptions[${index}] (${exception.address}, ${exception.rules.join(', ')})`;
+    if (exception.expires < today) throw new ConfigError(`${where} expired on ${exception.expires}: remove it or renew it.`);
+    if (exception.expires > latest) {
       throw new ConfigError(
-        `${path}: exceptions[${index}] (${exception.address}, ${exception.rules.join(', ')}) expired on ${exception.expires}: remove it or renew it.`,
+        `${where} runs until ${exception.expires}, more than ${maxDays} days from today (policy.maxExceptionDays): let it expire by ${latest} at the latest.`,
       );
     }
     return { index, ...exception, matches: compilePattern(exception.address, `${path}: exceptions[${index}]`) };

@@ -40,6 +40,7 @@ export interface Config {
     unknown?: 'warn' | 'block';
     maxDestructiveChanges?: number;
     protectedTypes?: string[];
+    maxExceptionDays?: number;
   };
   kubernetes?: { cluster?: boolean; kubeconfig?: string };
   exceptions?: ConfigException[];

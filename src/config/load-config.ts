@@ -1,6 +1,8 @@
-// Loads the configuration: from --config, else the nearest .blast-radius.yml/.yaml/.json, else the built-in defaults.
-import { readFileSync } from 'node:fs';
+// Loads the configuration: from --config, else the nearest .blast-radius.yml/.yaml/.json, else the built-in defaults;
+// a file another user could change is refused.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
+import { configFileProblem } from './config-file-problem.js';
 import { DEFAULT_CONFIG, type CompiledConfig } from './compiled-config.js';
 import { findConfig } from './find-config.js';
 
@@ -10,13 +12,7 @@ const MAX_BYTES = 1024 * 1024;
 export async function loadConfig(explicitPath?: string, cwd: string = process.cwd()): Promise<CompiledConfig> {
   const path = explicitPath ?? findConfig(cwd);
   if (path === undefined) return DEFAULT_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? `${path}: no such configuration file.` : `${path} cannot be read (${code}).`);
-  }
+  const text = readTrusted(path);
   if (Buffer.byteLength(text) > MAX_BYTES) throw new ConfigError(`${path} is larger than 1 MB: that is not a configuration file.`);
   // Everything below is needed only when a configuration exists: YAML, the schema validator, the compiler.
   const [{ readYaml }, { validateConfig }, { compileConfig }] = await Promise.all([
@@ -33,5 +29,27 @@ function parseJson(text: string, path: string): unknown {
     return JSON.parse(text);
   } catch {
     throw new ConfigError(`${path} is not valid JSON.`);
+  }
+}
+
+/** The file's text, read from the same descriptor whose owner and mode were checked (not on Windows, which has neither). */
+function readTrusted(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? `${path}: no such configuration file.` : `${path} cannot be read (${code}).`);
+  }
+  try {
+    const problem = process.platform === 'win32' ? undefined : configFileProblem(fstatSync(fd), process.getuid?.() ?? 0);
+    if (problem) throw new ConfigError(`${path} ${problem}.`);
+    try {
+      return readFileSync(fd, 'utf8');
+    } catch (error) {
+      throw new ConfigError(`${path} cannot be read (${(error as NodeJS.ErrnoException).code}).`);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

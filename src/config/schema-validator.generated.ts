@@ -5,7 +5,7 @@ import func0Module from "ajv/dist/runtime/equal.js";
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json","title":"blast-radius configuration (.blast-radius.yml)","description":"What production means for this team: environments, the rules that assign them, the policy, and exceptions.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The schema this file follows, for editors."},"version":{"const":1,"description":"Version of this file's format."},"defaults":{"type":"boolean","default":true,"description":"Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below."},"environments":{"type":"object","description":"Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"protected":{"type":"boolean","description":"Deleting or replacing a resource of this environment blocks."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+$"},"description":"Words that mean this environment in tag values and names (lower case letters and digits)."}}}},"rules":{"type":"array","description":"Rules that assign an environment, tried in order; the first that matches wins.","items":{"type":"object","additionalProperties":false,"required":["id","environment","match"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Quoted by reports and explain."},"environment":{"type":"string","description":"The environment this rule assigns."},"match":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.","properties":{"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/pattern"},"value":{"$ref":"#/definitions/pattern"}},"description":"A tag or label (tags, tags_all, labels, metadata.labels …)."},"address":{"$ref":"#/definitions/pattern","description":"The resource address, e.g. module.payments.*"},"module":{"$ref":"#/definitions/pattern","description":"Any module name in the address."},"name":{"$ref":"#/definitions/pattern","description":"The resource name in its block."},"key":{"$ref":"#/definitions/pattern","description":"A count index or for_each key (of the resource or a module)."},"type":{"$ref":"#/definitions/pattern","description":"The resource type or Kubernetes kind."},"attribute":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A name-like attribute (name, identifier, bucket, project, metadata[0].namespace …)."},"namespace":{"$ref":"#/definitions/pattern","description":"The Kubernetes namespace."},"account":{"$ref":"#/definitions/patterns","description":"A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id."},"variable":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A root variable of the plan; it applies to every resource of that plan."},"context":{"$ref":"#/definitions/pattern","description":"The Kubernetes context or cluster name."}}}}}},"policy":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"enum":["delete","replace"]},"uniqueItems":true,"description":"Actions that block in protected environments (default: delete and replace)."},"blockUpdatesOf":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update also blocks in protected environments."},"unknown":{"enum":["warn","block"],"description":"What a delete or replace in an unknown environment does (default: warn)."},"maxDestructiveChanges":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment."},"protectedTypes":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment."}}},"kubernetes":{"type":"object","additionalProperties":false,"description":"How Kubernetes inputs are checked.","properties":{"cluster":{"type":"boolean","description":"Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)."},"kubeconfig":{"type":"string","minLength":1,"description":"The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)."}}},"exceptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["address","rules","reason","by","expires"],"properties":{"address":{"type":"string","minLength":1,"description":"Resource address or glob (* and ?)."},"rules":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Rule ids waived."},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1,"description":"Who decided."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day it applies (YYYY-MM-DD)."}}}}},"definitions":{"pattern":{"type":"string","minLength":1,"maxLength":256},"patterns":{"oneOf":[{"$ref":"#/definitions/pattern"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/pattern"}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json","title":"blast-radius configuration (.blast-radius.yml)","description":"What production means for this team: environments, the rules that assign them, the policy, and exceptions.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The schema this file follows, for editors."},"version":{"const":1,"description":"Version of this file's format."},"defaults":{"type":"boolean","default":true,"description":"Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below."},"environments":{"type":"object","description":"Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"protected":{"type":"boolean","description":"Deleting or replacing a resource of this environment blocks."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+$"},"description":"Words that mean this environment in tag values and names (lower case letters and digits)."}}}},"rules":{"type":"array","description":"Rules that assign an environment, tried in order; the first that matches wins.","items":{"type":"object","additionalProperties":false,"required":["id","environment","match"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Quoted by reports and explain."},"environment":{"type":"string","description":"The environment this rule assigns."},"match":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.","properties":{"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/pattern"},"value":{"$ref":"#/definitions/pattern"}},"description":"A tag or label (tags, tags_all, labels, metadata.labels …)."},"address":{"$ref":"#/definitions/pattern","description":"The resource address, e.g. module.payments.*"},"module":{"$ref":"#/definitions/pattern","description":"Any module name in the address."},"name":{"$ref":"#/definitions/pattern","description":"The resource name in its block."},"key":{"$ref":"#/definitions/pattern","description":"A count index or for_each key (of the resource or a module)."},"type":{"$ref":"#/definitions/pattern","description":"The resource type or Kubernetes kind."},"attribute":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A name-like attribute (name, identifier, bucket, project, metadata[0].namespace …)."},"namespace":{"$ref":"#/definitions/pattern","description":"The Kubernetes namespace."},"account":{"$ref":"#/definitions/patterns","description":"A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id."},"variable":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A root variable of the plan; it applies to every resource of that plan."},"context":{"$ref":"#/definitions/pattern","description":"The Kubernetes context or cluster name."}}}}}},"policy":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"enum":["delete","replace"]},"uniqueItems":true,"description":"Actions that block in protected environments (default: delete and replace)."},"blockUpdatesOf":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update also blocks in protected environments."},"unknown":{"enum":["warn","block"],"description":"What a delete or replace in an unknown environment does (default: warn)."},"maxDestructiveChanges":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment."},"protectedTypes":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment."},"maxExceptionDays":{"type":"integer","minimum":1,"description":"Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)."}}},"kubernetes":{"type":"object","additionalProperties":false,"description":"How Kubernetes inputs are checked.","properties":{"cluster":{"type":"boolean","description":"Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)."},"kubeconfig":{"type":"string","minLength":1,"description":"The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)."}}},"exceptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["address","rules","reason","by","expires"],"properties":{"address":{"type":"string","minLength":1,"description":"Resource address or glob (* and ?)."},"rules":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Rule ids waived."},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1,"description":"Who decided."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day it applies (YYYY-MM-DD)."}}}}},"definitions":{"pattern":{"type":"string","minLength":1,"maxLength":256},"patterns":{"oneOf":[{"$ref":"#/definitions/pattern"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/pattern"}}]}}};
 const schema12 = {"type":"string","minLength":1,"maxLength":256};
 const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern1 = new RegExp("^[a-z0-9]+$", "u");
@@ -1027,7 +1027,7 @@ if(data.policy !== undefined){
 let data30 = data.policy;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 for(const key9 in data30){
-if(!(((((key9 === "block") || (key9 === "blockUpdatesOf")) || (key9 === "unknown")) || (key9 === "maxDestructiveChanges")) || (key9 === "protectedTypes"))){
+if(!((((((key9 === "block") || (key9 === "blockUpdatesOf")) || (key9 === "unknown")) || (key9 === "maxDestructiveChanges")) || (key9 === "protectedTypes")) || (key9 === "maxExceptionDays"))){
 const err71 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err71];
@@ -1181,9 +1181,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.maxExceptionDays !== undefined){
+let data39 = data30.maxExceptionDays;
+if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
+const err82 = {instancePath:instancePath+"/policy/maxExceptionDays",schemaPath:"#/properties/policy/properties/maxExceptionDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1192,13 +1193,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data.kubernetes !== undefined){
-let data39 = data.kubernetes;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key10 in data39){
-if(!((key10 === "cluster") || (key10 === "kubeconfig"))){
-const err83 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(typeof data39 == "number"){
+if(data39 < 1 || isNaN(data39)){
+const err83 = {instancePath:instancePath+"/policy/maxExceptionDays",schemaPath:"#/properties/policy/properties/maxExceptionDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1208,9 +1205,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data39.cluster !== undefined){
-if(typeof data39.cluster !== "boolean"){
-const err84 = {instancePath:instancePath+"/kubernetes/cluster",schemaPath:"#/properties/kubernetes/properties/cluster/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1220,11 +1218,12 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data39.kubeconfig !== undefined){
-let data41 = data39.kubeconfig;
-if(typeof data41 === "string"){
-if(func3(data41) < 1){
-const err85 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.kubernetes !== undefined){
+let data40 = data.kubernetes;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key10 in data40){
+if(!((key10 === "cluster") || (key10 === "kubeconfig"))){
+const err85 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1234,8 +1233,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-else {
-const err86 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data40.cluster !== undefined){
+if(typeof data40.cluster !== "boolean"){
+const err86 = {instancePath:instancePath+"/kubernetes/cluster",schemaPath:"#/properties/kubernetes/properties/cluster/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1245,9 +1245,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data40.kubeconfig !== undefined){
+let data42 = data40.kubeconfig;
+if(typeof data42 === "string"){
+if(func3(data42) < 1){
+const err87 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1257,15 +1259,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.exceptions !== undefined){
-let data42 = data.exceptions;
-if(Array.isArray(data42)){
-const len5 = data42.length;
-for(let i6=0; i6<len5; i6++){
-let data43 = data42[i6];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.address === undefined){
-const err88 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
+else {
+const err88 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1274,8 +1269,10 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data43.rules === undefined){
-const err89 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1284,8 +1281,16 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data43.reason === undefined){
-const err90 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+if(data.exceptions !== undefined){
+let data43 = data.exceptions;
+if(Array.isArray(data43)){
+const len5 = data43.length;
+for(let i6=0; i6<len5; i6++){
+let data44 = data43[i6];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.address === undefined){
+const err90 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1294,8 +1299,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data43.by === undefined){
-const err91 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+if(data44.rules === undefined){
+const err91 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1304,8 +1309,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data43.expires === undefined){
-const err92 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+if(data44.reason === undefined){
+const err92 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1314,9 +1319,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key11 in data43){
-if(!(((((key11 === "address") || (key11 === "rules")) || (key11 === "reason")) || (key11 === "by")) || (key11 === "expires"))){
-const err93 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data44.by === undefined){
+const err93 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1325,12 +1329,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data43.address !== undefined){
-let data44 = data43.address;
-if(typeof data44 === "string"){
-if(func3(data44) < 1){
-const err94 = {instancePath:instancePath+"/exceptions/" + i6+"/address",schemaPath:"#/properties/exceptions/items/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data44.expires === undefined){
+const err94 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1339,9 +1339,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/exceptions/" + i6+"/address",schemaPath:"#/properties/exceptions/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data44){
+if(!(((((key11 === "address") || (key11 === "rules")) || (key11 === "reason")) || (key11 === "by")) || (key11 === "expires"))){
+const err95 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1351,11 +1351,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data43.rules !== undefined){
-let data45 = data43.rules;
-if(Array.isArray(data45)){
-if(data45.length < 1){
-const err96 = {instancePath:instancePath+"/exceptions/" + i6+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data44.address !== undefined){
+let data45 = data44.address;
+if(typeof data45 === "string"){
+if(func3(data45) < 1){
+const err96 = {instancePath:instancePath+"/exceptions/" + i6+"/address",schemaPath:"#/properties/exceptions/items/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1364,10 +1364,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-const len6 = data45.length;
-for(let i7=0; i7<len6; i7++){
-if(typeof data45[i7] !== "string"){
-const err97 = {instancePath:instancePath+"/exceptions/" + i6+"/rules/" + i7,schemaPath:"#/properties/exceptions/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err97 = {instancePath:instancePath+"/exceptions/" + i6+"/address",schemaPath:"#/properties/exceptions/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1377,9 +1376,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/exceptions/" + i6+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.rules !== undefined){
+let data46 = data44.rules;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err98 = {instancePath:instancePath+"/exceptions/" + i6+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1388,12 +1389,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data43.reason !== undefined){
-let data47 = data43.reason;
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err99 = {instancePath:instancePath+"/exceptions/" + i6+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const len6 = data46.length;
+for(let i7=0; i7<len6; i7++){
+if(typeof data46[i7] !== "string"){
+const err99 = {instancePath:instancePath+"/exceptions/" + i6+"/rules/" + i7,schemaPath:"#/properties/exceptions/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1403,8 +1402,9 @@ vErrors.push(err99);
 errors++;
 }
 }
+}
 else {
-const err100 = {instancePath:instancePath+"/exceptions/" + i6+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err100 = {instancePath:instancePath+"/exceptions/" + i6+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1414,11 +1414,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data43.by !== undefined){
-let data48 = data43.by;
+if(data44.reason !== undefined){
+let data48 = data44.reason;
 if(typeof data48 === "string"){
 if(func3(data48) < 1){
-const err101 = {instancePath:instancePath+"/exceptions/" + i6+"/by",schemaPath:"#/properties/exceptions/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err101 = {instancePath:instancePath+"/exceptions/" + i6+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1429,7 +1429,7 @@ errors++;
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/exceptions/" + i6+"/by",schemaPath:"#/properties/exceptions/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err102 = {instancePath:instancePath+"/exceptions/" + i6+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1439,11 +1439,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data43.expires !== undefined){
-let data49 = data43.expires;
+if(data44.by !== undefined){
+let data49 = data44.by;
 if(typeof data49 === "string"){
-if(!pattern3.test(data49)){
-const err103 = {instancePath:instancePath+"/exceptions/" + i6+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(func3(data49) < 1){
+const err103 = {instancePath:instancePath+"/exceptions/" + i6+"/by",schemaPath:"#/properties/exceptions/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1454,7 +1454,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/exceptions/" + i6+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err104 = {instancePath:instancePath+"/exceptions/" + i6+"/by",schemaPath:"#/properties/exceptions/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1464,9 +1464,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.expires !== undefined){
+let data50 = data44.expires;
+if(typeof data50 === "string"){
+if(!pattern3.test(data50)){
+const err105 = {instancePath:instancePath+"/exceptions/" + i6+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1476,9 +1478,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
 else {
-const err106 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err106 = {instancePath:instancePath+"/exceptions/" + i6+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1490,12 +1491,36 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err107 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
 else {
 vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
 }
 errors++;
 }

@@ -5,7 +5,9 @@ import type { Finding, Report } from '../model.js';
 import { isKubernetesFormat } from '../inputs/input-format.js';
 import { expiredApprovalLine } from './approval-note.js';
 import { blockedChanges, blockedClause } from './blocked-changes.js';
+import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
+import { waiverSummary } from './waiver-summary.js';
 
 /** Refused resources and plan-wide limits listed one per line; the rest are counted in an "and N more" line. */
 const MAX_LISTED = 8;
@@ -16,15 +18,21 @@ const MAX_LISTED = 8;
  */
 export const MAX_AGENT_LINES = 1 + MAX_LISTED + 1 + 5;
 
+/** The short clause that names the configuration the verdict was reached under. */
+function underConfiguration(report: Report): string {
+  return ` (configuration: ${configurationName(report)})`;
+}
+
 function passSentence(report: Report): string {
   if (report.approval?.status === 'honoured') {
     const { by, reason } = report.approval;
-    return `blast-radius passed this plan: its destructive changes were approved by a person (${by}: ${reason}), so it may be applied exactly as it is; any other destructive change is refused again.`;
+    return `blast-radius passed this plan: its destructive changes were approved by a person (${by}: ${reason}), so it may be applied exactly as it is; any other destructive change is refused again${underConfiguration(report)}.`;
   }
   const { waived, warnings } = report.summary;
-  const notes = [...(waived > 0 ? [`${waived} waived by an exception`] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
+  const waivers = waiverSummary(report);
+  const notes = [...(waivers ? [`waived by an exception: ${waivers}`] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
   const claim = waived > 0 ? 'nothing protected would be destroyed without an exception' : 'nothing protected would be destroyed';
-  return `blast-radius passed this plan: ${claim}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, so it may be applied.`;
+  return `blast-radius passed this plan: ${claim}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, so it may be applied${underConfiguration(report)}.`;
 }
 
 function refusedResource(report: Report, finding: Finding): string {
@@ -84,7 +92,7 @@ export default function formatAgent(report: Report): string {
   if (report.verdict === 'pass') return `${passSentence(report)}\n`;
   const { resources, planWide } = blockedChanges(report);
   const reasons = [...resources.map((finding) => refusedResource(report, finding)), ...planWide.map((finding) => `- ${finding.message}`)];
-  const lines = [`blast-radius refused this plan: it would ${blockedClause(report)}. Do not apply it.`, ...reasons.slice(0, MAX_LISTED)];
+  const lines = [`blast-radius refused this plan: it would ${blockedClause(report)}${underConfiguration(report)}. Do not apply it.`, ...reasons.slice(0, MAX_LISTED)];
   if (reasons.length > MAX_LISTED) lines.push(`- and ${reasons.length - MAX_LISTED} more.`);
   const platforms = platformsOf(report, [...resources, ...planWide]);
   lines.push(configurationFix(report, resources, planWide, platforms));

@@ -3,6 +3,7 @@
 import type { Finding, Report, Severity } from '../model.js';
 import { blocks } from '../report.js';
 import { isPlanWide } from './blocked-changes.js';
+import { configurationName } from './configuration-name.js';
 import { inputFile } from './input-file.js';
 import { plural } from './plural.js';
 import { workflowCommand } from './workflow-command.js';
@@ -24,7 +25,7 @@ function summaryLine(report: Report): string {
   const blocking = report.findings.filter(blocks).length;
   const verdict = report.verdict === 'block' ? `blocked: do not apply (${plural(blocking, 'blocking finding')})` : 'passed';
   const { warnings, infos, changes } = report.summary;
-  return `blast-radius ${verdict}; ${plural(warnings, 'warning')}, ${infos} info; ${plural(changes, 'resource change')}.`;
+  return `blast-radius ${verdict}; ${plural(warnings, 'warning')}, ${infos} info; ${plural(changes, 'resource change')}; configuration: ${configurationName(report)}.`;
 }
 
 export default function formatGithub(report: Report): string {

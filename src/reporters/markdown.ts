@@ -5,6 +5,7 @@ import { blocks } from '../report.js';
 import { approvalNote } from './approval-note.js';
 import { blockedClause, isPlanWide } from './blocked-changes.js';
 import { joinWords } from './join-words.js';
+import { configurationName } from './configuration-name.js';
 import { codeSpan, markdownText, table } from './markdown-text.js';
 import { mermaidGraph } from './mermaid-graph.js';
 import { plural } from './plural.js';
@@ -72,7 +73,9 @@ function blockingTable(report: Report): string[] {
 }
 
 function severityLabel(finding: Finding): string {
-  return finding.waived ? `${finding.severity}, waived by ${markdownText(finding.waived.by)} until ${finding.waived.expires}` : finding.severity;
+  if (!finding.waived) return finding.severity;
+  const { by, expires, reason } = finding.waived;
+  return `${finding.severity}, waived by ${markdownText(by)} until ${markdownText(expires)} (${markdownText(reason)})`;
 }
 
 function details(summary: string, body: readonly string[]): string[] {
@@ -118,7 +121,7 @@ function environmentsTable(report: Report): string[] {
 
 function footer(report: Report): string {
   const tools = report.inputs.map((input) => `${markdownText(input.file)}${input.toolVersion ? ` (terraform ${input.toolVersion})` : ''}`);
-  return `<sub>${report.tool.name} ${report.tool.version} · ${tools.join(' · ')}</sub>`;
+  return `<sub>${report.tool.name} ${report.tool.version} · ${tools.join(' · ')} · configuration: ${markdownText(configurationName(report))}</sub>`;
 }
 
 export default function formatMarkdown(report: Report): string {

@@ -63,6 +63,8 @@ export default function formatSarif(report: Report): string {
       {
         tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules } },
         results: report.findings.map((finding) => result(report, finding, ruleIds.indexOf(finding.ruleId))),
+        // The configuration file the run read; null for the built-in defaults.
+        properties: { configuration: report.config ?? null },
       },
     ],
   };

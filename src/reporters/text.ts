@@ -2,7 +2,9 @@
 import kleur from 'kleur';
 import type { Finding, Report, Severity } from '../model.js';
 import { approvalNote } from './approval-note.js';
+import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
+import { waiverSummary } from './waiver-summary.js';
 
 const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
   error: (text) => kleur.red().bold(text),
@@ -21,7 +23,11 @@ function headline(report: Report): string {
     return `${kleur.green().bold('PASS')}  a person approved what it destroys: ${plural(report.summary.waived, 'waived error')} (fingerprint ${report.approval.fingerprint}).`;
   }
   const destructive = report.findings.filter((f) => f.severity === 'warning').length;
-  const rest = destructive === 0 ? 'nothing is destroyed.' : `nothing protected is destroyed (${plural(destructive, 'warning')} below).`;
+  const warned = destructive === 0 ? '' : ` (${plural(destructive, 'warning')} below)`;
+  // A waived production destroy is still a destroy: the headline says so, and who waived it until when.
+  const waivers = waiverSummary(report);
+  if (waivers) return `${kleur.green().bold('PASS')}  nothing protected is destroyed without an exception${warned}; waived: ${waivers}.`;
+  const rest = destructive === 0 ? 'nothing is destroyed.' : `nothing protected is destroyed${warned}.`;
   return `${kleur.green().bold('PASS')}  ${rest}`;
 }
 
@@ -80,6 +86,6 @@ export default function formatText(report: Report): string {
   }
   const approval = approvalNote(report, { code: (text) => kleur.bold(text), prose: (text) => text });
   if (approval.length > 0) lines.push(...approval, '');
-  lines.push(summaryLine(report));
+  lines.push(`Configuration: ${configurationName(report)}`, summaryLine(report));
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,10 @@
 // Loading .blast-radius.yml: discovery, schema validation with every problem listed, safe YAML, safe patterns.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { STARTER_CONFIG } from '../../src/config/starter-config.js';
 import { compileConfig } from '../../src/config/compile-config.js';
+import { configFileProblem } from '../../src/config/config-file-problem.js';
+import { findConfig } from '../../src/config/find-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/errors.js';
 import { scratchDirectory } from '../helpers/scratch.js';
@@ -33,11 +35,62 @@ it('uses the built-in defaults when there is no file', async () => {
   expect(config.defaults).toBe(true);
 });
 
-it('finds the nearest .blast-radius.yml above the working directory', async () => {
+it('finds the nearest .blast-radius.yml above the working directory, up to the repository root', async () => {
   const path = configFile('version: 1\n');
+  mkdirSync(join(path, '..', '.git'));
   const nested = join(path, '..', 'infra', 'prod');
   mkdirSync(nested, { recursive: true });
   expect((await loadConfig(undefined, nested)).path).toBe(path);
+});
+
+describe('how far up the search goes', () => {
+  const tree = () => {
+    const top = configFile('version: 1\n');
+    const below = join(top, '..', 'below');
+    const cwd = join(below, 'infra');
+    mkdirSync(cwd, { recursive: true });
+    return { top, below, cwd };
+  };
+
+  it('stops at the repository root (a .git folder or file)', () => {
+    const { below, cwd } = tree();
+    scratch.write(join(below, '.git').slice(scratch.path.length + 1), 'gitdir: elsewhere\n');
+    expect(findConfig(cwd, '/nonexistent-home')).toBeUndefined();
+  });
+
+  it('stops at the home directory', () => {
+    const { below, cwd } = tree();
+    expect(findConfig(cwd, below)).toBeUndefined();
+  });
+
+  it('reads only the working directory outside any repository and outside home', () => {
+    const { top, cwd } = tree();
+    expect(findConfig(cwd, '/nonexistent-home')).toBeUndefined();
+    expect(findConfig(join(top, '..'), '/nonexistent-home')).toBe(top);
+  });
+});
+
+describe('files another user could change', () => {
+  it.each([
+    ['another user', { uid: 1234, mode: 0o100644 }, /is owned by another user \(uid 1234\)/],
+    ['its group', { uid: 1000, mode: 0o100664 }, /is writable by its group \(mode 0664\)/],
+    ['everyone', { uid: 0, mode: 0o100646 }, /is writable by everyone \(mode 0646\)/],
+  ])('refuses a file writable by %s', (_name, stats, expected) => {
+    expect(configFileProblem(stats, 1000)).toMatch(expected);
+  });
+
+  it.each([
+    ['yours', { uid: 1000, mode: 0o100644 }],
+    ["root's", { uid: 0, mode: 0o100600 }],
+  ])('trusts a file that is %s and writable only by its owner', (_name, stats) => {
+    expect(configFileProblem(stats, 1000)).toBeUndefined();
+  });
+
+  (process.platform === 'win32' ? it.skip : it)('refuses a world-writable --config file, naming it', async () => {
+    const path = configFile('version: 1\n');
+    chmodSync(path, 0o666);
+    await expect(loadConfig(path)).rejects.toThrow(new ConfigError(`${path} is writable by everyone (mode 0666), who could change what it protects: run chmod go-w on it.`));
+  });
 });
 
 it('reads JSON configuration too', async () => {
@@ -84,6 +137,17 @@ it('refuses an exception that has expired, naming it', () => {
   const loaded = { path: 'cfg.yml', config: { exceptions: [{ address: 'module.old.*', rules: ['prod-delete'], reason: 'r', by: 'me', expires: '2026-01-31' }] } };
   expect(() => compileConfig(loaded, '2026-02-01')).toThrow(/exceptions\[0\] \(module\.old\.\*, prod-delete\) expired on 2026-01-31/);
   expect(compileConfig(loaded, '2026-01-31').exceptions).toHaveLength(1);
+});
+
+it('refuses an exception that runs longer than policy.maxExceptionDays (default 90), naming it and the limit', () => {
+  const exception = { address: 'module.old.*', rules: ['prod-delete'], reason: 'r', by: 'me', expires: '2026-05-02' };
+  const loaded = (policy: { maxExceptionDays?: number }) => ({ path: 'cfg.yml', config: { policy, exceptions: [exception] } });
+  expect(compileConfig(loaded({}), '2026-02-01').exceptions).toHaveLength(1);
+  expect(() => compileConfig(loaded({}), '2026-01-31')).toThrow(
+    'cfg.yml: exceptions[0] (module.old.*, prod-delete) runs until 2026-05-02, more than 90 days from today (policy.maxExceptionDays): let it expire by 2026-05-01 at the latest.',
+  );
+  expect(() => compileConfig(loaded({ maxExceptionDays: 30 }), '2026-04-01')).toThrow(/more than 30 days from today/);
+  expect(compileConfig(loaded({ maxExceptionDays: 365 }), '2026-01-01').exceptions).toHaveLength(1);
 });
 
 it('merges environments: aliases extend the built-in ones, new ones can be protected', () => {

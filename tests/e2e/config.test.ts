@@ -1,6 +1,6 @@
 // The configuration end to end: each kind of rule, the policy settings and exceptions change what the built CLI
 // decides on real fixtures; init writes a file check accepts; explain shows every rule tried.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
@@ -86,12 +86,13 @@ describe('policy', () => {
 });
 
 describe('exceptions', () => {
-  const exception = (address: string, rules: string, expires = '2999-12-31') =>
+  const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const exception = (address: string, rules: string, expires = soon) =>
     `exceptions:\n  - { address: '${address}', rules: [${rules}], reason: Planned rebuild (OPS-1), by: jane@example.com, expires: ${expires} }\n`;
 
   it('waive the findings they name, and the report lists what each waived', () => {
     const { code, report, stdout } = checkWith(
-      `${exception('terraform_data.prod_*', 'prod-replace')}  - { address: module.gone.*, rules: [prod-delete], reason: unused, by: me, expires: 2999-01-01 }\n`,
+      `${exception('terraform_data.prod_*', 'prod-replace')}  - { address: module.gone.*, rules: [prod-delete], reason: unused, by: me, expires: ${soon} }\n`,
       plan('terraform', 'prod-replace'),
     );
     expect(code).toBe(0);
@@ -102,11 +103,17 @@ describe('exceptions', () => {
     expect(stdout).toBeTruthy();
     const text = runCli(['check', plan('terraform', 'prod-replace'), '--config', config(exception('terraform_data.prod_db', 'prod-replace'))]);
     expect(text.stdout).toMatch(/waived .*terraform_data\.prod_db/);
-    expect(text.stdout).toMatch(/Waived by an exception: Planned rebuild \(OPS-1\) \(jane@example.com, until 2999-12-31\)/);
+    expect(text.stdout).toContain(`Waived by an exception: Planned rebuild (OPS-1) (jane@example.com, until ${soon}).`);
   });
 
   it('do not waive other rules', () => {
     expect(checkWith(exception('terraform_data.prod_db', 'prod-delete'), plan('terraform', 'prod-replace')).code).toBe(1);
+  });
+
+  it('make the configuration invalid when they run longer than policy.maxExceptionDays', () => {
+    const result = runCli(['check', plan('terraform', 'prod-replace'), '--config', config(`policy: { maxExceptionDays: 7 }\n${exception('terraform_data.prod_db', 'prod-replace')}`)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/exceptions\[0\] \(terraform_data\.prod_db, prod-replace\) runs until .*, more than 7 days from today \(policy\.maxExceptionDays\)/);
   });
 
   it('make the configuration invalid once expired', () => {
@@ -125,6 +132,14 @@ describe('files', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  (process.platform === 'win32' ? it.skip : it)('exits 2 naming a configuration file its group can write', () => {
+    const path = config('version: 1\n');
+    chmodSync(path, 0o664);
+    const result = runCli(['check', plan('terraform', 'prod-replace'), '--config', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${path} is writable by its group (mode 0664)`);
+  });
+
   it('names a --config file that does not exist', () => {
     const result = runCli(['check', plan('terraform', 'prod-replace'), '--config', join(scratch.path, 'nope.yml')]);
     expect(result.code).toBe(2);
@@ -134,6 +149,7 @@ describe('files', () => {
   it('is found above the working directory, and the report names it', () => {
     const project = join(scratch.path, 'project');
     mkdirSync(join(project, 'infra'), { recursive: true });
+    mkdirSync(join(project, '.git'));
     writeFileSync(join(project, '.blast-radius.yml'), 'policy: { unknown: block }\n');
     const result = runCli(['check', plan('terraform', 'not-production-names'), '--format', 'json'], { cwd: join(project, 'infra') });
     expect(result.code).toBe(1);

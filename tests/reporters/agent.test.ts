@@ -30,7 +30,7 @@ it('says a pass in one sentence', () => {
 
 it('says what was refused and why, first', () => {
   const [refusal, resource] = lines(SAMPLE_REPORT);
-  expect(refusal).toBe('blast-radius refused this plan: it would replace 1 protected resource in production. Do not apply it.');
+  expect(refusal).toBe('blast-radius refused this plan: it would replace 1 protected resource in production (configuration: built-in defaults). Do not apply it.');
   expect(resource).toContain('module.db["eu \\"west\\""].aws_db_instance.main');
   expect(resource).toContain('its tags say Environment = "production"');
 });
@@ -65,7 +65,7 @@ it(`never prints more than ${MAX_AGENT_LINES} lines, counting the rest`, () => {
 it('counts a resource once when several rules cite it, and lists plan-wide limits apart', () => {
   const output = lines(reportWithPlanWideLimit());
   expect(output[0]).toBe(
-    'blast-radius refused this plan: it would replace 1 protected resource in production and break 1 plan-wide limit (too-many-destructive). Do not apply it.',
+    'blast-radius refused this plan: it would replace 1 protected resource in production and break 1 plan-wide limit (too-many-destructive) (configuration: built-in defaults). Do not apply it.',
   );
   expect(output.filter((line) => line.startsWith('- '))).toEqual([
     expect.stringMatching(/^- module\.db/),
@@ -76,7 +76,7 @@ it('counts a resource once when several rules cite it, and lists plan-wide limit
 
 it('names an in-place update that policy blocks as an update', () => {
   const updating: Report = { ...SAMPLE_REPORT, findings: SAMPLE_REPORT.findings.map((f) => (f.severity === 'error' ? { ...f, ruleId: 'prod-update', action: 'update' } : f)) };
-  expect(lines(updating)[0]).toBe('blast-radius refused this plan: it would update 1 protected resource in production. Do not apply it.');
+  expect(lines(updating)[0]).toBe('blast-radius refused this plan: it would update 1 protected resource in production (configuration: built-in defaults). Do not apply it.');
   expect(formatAgent(updating)).toContain('undo the in-place change');
 });
 

@@ -100,7 +100,7 @@ it('says which findings an exception waived, and passes', () => {
   const markdown = formatMarkdown(report);
   expect(markdown.split('\n')[1]).toBe('### ✅ Passed: nothing protected would be destroyed without an exception (1 waived by an exception, 1 warning below)');
   expect(markdown).toContain('<summary>1 waived error, 1 warning, 1 info: not blocking</summary>');
-  expect(markdown).toContain('| error, waived by alice until 2030-01-01 |');
+  expect(markdown).toContain('| error, waived by alice until 2030-01-01 (planned migration) |');
 });
 
 it('lists every rule that blocks, a plan-wide limit as the whole plan, and counts resources once in the verdict', () => {
