@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { CredentialReading } from './credential-finding.js';
 import { expandHome } from './expand-home.js';
-import { readConfigFile } from './read-config-file.js';
+import { readJsonObject } from './read-json-object.js';
 
 /** The Terraform azurerm provider reads ARM_SUBSCRIPTION_ID; the Azure SDKs and tools read AZURE_SUBSCRIPTION_ID. */
 const SUBSCRIPTION_VARIABLES = ['ARM_SUBSCRIPTION_ID', 'AZURE_SUBSCRIPTION_ID'];
@@ -16,16 +16,10 @@ function unreadable(file: string, problem: string): CredentialReading {
 /** `az account set` marks one subscription of the profile `isDefault`: the one every `az` command uses. */
 function azProfile(env: NodeJS.ProcessEnv, home: string): CredentialReading[] {
   const file = join(env.AZURE_CONFIG_DIR ? expandHome(env.AZURE_CONFIG_DIR, home) : join(home, '.azure'), 'azureProfile.json');
-  const text = readConfigFile(file);
-  if (text.status === 'missing') return [];
-  if (text.status === 'unreadable') return [unreadable(file, text.problem)];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.text);
-  } catch {
-    return [unreadable(file, 'it is not valid JSON')];
-  }
-  const subscriptions = (parsed as { subscriptions?: unknown } | null)?.subscriptions;
+  const profile = readJsonObject(file);
+  if (profile.status === 'missing') return [];
+  if (profile.status === 'unreadable') return [unreadable(file, profile.problem)];
+  const { subscriptions } = profile.object;
   if (!Array.isArray(subscriptions)) return [unreadable(file, 'it has no list of subscriptions')];
   const chosen = subscriptions.find((subscription) => (subscription as { isDefault?: unknown })?.isDefault === true) as { id?: unknown; name?: unknown } | undefined;
   if (chosen === undefined) return [];

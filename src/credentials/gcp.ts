@@ -4,6 +4,7 @@ import type { CredentialReading } from './credential-finding.js';
 import { expandHome } from './expand-home.js';
 import { parseIni } from './parse-ini.js';
 import { readConfigFile } from './read-config-file.js';
+import { readJsonObject } from './read-json-object.js';
 
 /** gcloud reads CLOUDSDK_CORE_PROJECT; the client libraries and the Terraform google provider read the others. */
 const PROJECT_VARIABLES = ['CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'GOOGLE_PROJECT', 'GCLOUD_PROJECT'];
@@ -22,18 +23,10 @@ function projectName(value: string, where: string): CredentialReading {
 function applicationCredentials(env: NodeJS.ProcessEnv, home: string): CredentialReading[] {
   if (!env.GOOGLE_APPLICATION_CREDENTIALS) return [];
   const file = expandHome(env.GOOGLE_APPLICATION_CREDENTIALS, home);
-  const text = readConfigFile(file);
-  if (text.status === 'missing') return [unreadable(file, 'GOOGLE_APPLICATION_CREDENTIALS names it but it does not exist')];
-  if (text.status === 'unreadable') return [unreadable(file, text.problem)];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.text);
-  } catch {
-    // JSON.parse quotes the text around the error, which is a private key here: say only that it is not JSON.
-    return [unreadable(file, 'it is not valid JSON')];
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return [unreadable(file, 'it is not a JSON object')];
-  const { type, project_id: projectId } = parsed as { type?: unknown; project_id?: unknown };
+  const key = readJsonObject(file);
+  if (key.status === 'missing') return [unreadable(file, 'GOOGLE_APPLICATION_CREDENTIALS names it but it does not exist')];
+  if (key.status === 'unreadable') return [unreadable(file, key.problem)];
+  const { type, project_id: projectId } = key.object as { type?: unknown; project_id?: unknown };
   const readings: CredentialReading[] = [];
   if (typeof type === 'string') {
     readings.push({ source: 'gcp', what: 'credentials', value: type, where: `GOOGLE_APPLICATION_CREDENTIALS ${file} type`, basis: { kind: 'detail' } });

@@ -1,6 +1,7 @@
 // The slow path of a shim (`blast-radius shim-exec <tool> <real tool> [arguments…]`): reads the exact argv with the
-// tool's own grammar, runs what destroys nothing at once, sends what guard can check through guard (preview, check,
-// run exactly what was checked), and leaves the rest to a person: refused in an agent session, asked at a terminal.
+// tool's own grammar (a database client's piped statements too, read first and handed on), runs what destroys
+// nothing at once, sends what guard can check through guard (preview, check, run exactly what was checked), and
+// leaves the rest to a person: refused in an agent session, asked at a terminal, refused without one.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
