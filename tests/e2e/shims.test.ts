@@ -12,6 +12,8 @@ const scratch = scratchDirectory();
 afterAll(() => scratch.remove());
 
 const utilities = sandboxUtilities(scratch.path);
+/** A terminal for the tests that need a person's answer: util-linux `script` runs the command in a pseudo-terminal. */
+const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim() !== '';
 let runs = 0;
 
 interface Shell {
@@ -155,17 +157,17 @@ describe('a destructive run', () => {
     expect(run.tools.calls()).toEqual([]);
   });
 
-  it.each([
+  (hasScript ? it.each : it.skip.each)([
     ['yes', [['kubectl', 'drain', 'node-1']]],
     ['no', []],
-  ])('asks a person at a terminal, and answering %s runs %j', (answer, calls) => {
+  ])('asks a person at a terminal (util-linux script; skipped without it), and answering %s runs %j', (answer, calls) => {
     const run = shell();
     const result = run.bash(`script -qec 'kubectl drain node-1' /dev/null`, { input: `${answer}\n` });
     expect(result.stdout).toContain("Run `kubectl drain node-1` anyway? Only 'yes' will be accepted:");
     expect(run.tools.calls()).toEqual(calls);
   });
 
-  it('asks at a terminal before applying a checked plan given without -auto-approve, as terraform asks', () => {
+  (hasScript ? it : it.skip)('asks at a terminal (util-linux script; skipped without it) before applying a checked plan given without -auto-approve, as terraform asks', () => {
     const run = shell({ ...PRODUCTION_PREVIEWS, STAND_IN_PLAN_JSON: join(PRODUCTION_PREVIEWS.STAND_IN_PLAN_JSON, '../../staging-delete/plan.json') });
     const declined = run.bash(`script -qec 'terraform apply' /dev/null`, { input: 'no\n' });
     expect(declined.stdout).toContain("Only 'yes' will be accepted to approve.");
