@@ -11,6 +11,7 @@ import { EXIT_BLOCKED, UsageError } from '../errors.js';
 import { askYes, atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';
 import { explain } from '../hooks/decision.js';
+import { CLI_NAMES } from '../hooks/prefilter.js';
 import { redactCredentials } from '../redact-credentials.js';
 import { shellQuote } from '../shell-quote.js';
 import { refusalFor } from '../hooks/invocations/tool-refusal.js';
@@ -19,12 +20,8 @@ import { findRealTool } from './find-real-tool.js';
 import { shimDirectory } from './data-directory.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
 import { loadToolConfig } from '../tools/cli/load-tool-config.js';
-import { CATALOG_OF } from '../tools/cli/catalogs.js';
-import { readTool } from '../tools/tool-readers.js';
+import { GUARD_PROGRAM_OF, readTool } from '../tools/tool-readers.js';
 import { DATABASE_CLIENTS, readDatabaseCommand } from '../tools/database/read-database-command.js';
-
-/** Programs whose commands the team's configuration judges (cloud, container and database CLIs). */
-const CLI_PROGRAMS = new Set([...Object.keys(CATALOG_OF), ...DATABASE_CLIENTS]);
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13 };
 
@@ -56,18 +53,19 @@ function readsStatementsFromPipe(words: string[], env: NodeJS.ProcessEnv): boole
 
 export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [tool = '', real, ...rest] = args;
-  const spec = Object.hasOwn(SHIMMED_TOOLS, tool) ? SHIMMED_TOOLS[tool] : undefined;
-  if (spec === undefined || real === undefined) throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
+  if (!Object.hasOwn(SHIMMED_TOOLS, tool) || real === undefined) throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
   const words = [tool, ...rest];
   const input = readsStatementsFromPipe(words, env) ? readFileSync(0) : undefined;
-  const config = CLI_PROGRAMS.has(tool) ? await loadToolConfig(process.cwd()) : {};
+  // The team's configuration judges where cloud, container and database CLI commands go.
+  const config = CLI_NAMES.includes(tool) ? await loadToolConfig(process.cwd()) : {};
   const destructive = readTool(words, { env, home: homedir(), ...config, ...(input === undefined ? {} : { stdin: input.toString('utf8') }) });
   if (destructive === undefined) return runReal(real, rest, input);
   const session = agentSession(env);
   const text = redactCredentials(words.map(shellQuote).join(' '));
   if (destructive.guardChecks !== undefined) {
-    const program = spec.guardProgram === undefined ? real : findRealTool(spec.guardProgram, env.PATH, shimDirectory(env, homedir()));
-    if (program === undefined) throw new UsageError(`${spec.guardProgram ?? tool} is not on PATH after the blast-radius shims, so \`${text}\` cannot be checked.`);
+    const other = Object.hasOwn(GUARD_PROGRAM_OF, tool) ? GUARD_PROGRAM_OF[tool] : undefined;
+    const program = other === undefined ? real : findRealTool(other, env.PATH, shimDirectory(env, homedir()));
+    if (program === undefined) throw new UsageError(`${other ?? tool} is not on PATH after the blast-radius shims, so \`${text}\` cannot be checked.`);
     const reporter = await loadReporter(session ? 'agent' : 'text');
     const outcome = await runGuard([program, ...rest], {
       printReport: (report) => process.stderr.write(reporter(report)),

@@ -20,8 +20,6 @@ export type FastPath =
 
 export interface ShimmedTool {
   fastPath: FastPath;
-  /** The program guard runs for this tool's guarded invocations, when it is another one (kubecolor runs kubectl). */
-  guardProgram?: string;
 }
 
 const TERRAFORM: ShimmedTool = {
@@ -48,7 +46,7 @@ export const SHIMMED_TOOLS: Record<string, ShimmedTool> = {
   terragrunt: { fastPath: { kind: 'absent', words: ['apply', 'destroy', 'apply-all', 'destroy-all', 'state', 'workspace'] } },
   kubectl: KUBECTL,
   oc: { ...KUBECTL, fastPath: { kind: 'command', globals: KUBECTL_GLOBALS, readOnly: [...KUBECTL_READ_ONLY, 'status', 'whoami', 'projects', 'project', 'login', 'logout'] } },
-  kubecolor: { ...KUBECTL, guardProgram: 'kubectl' },
+  kubecolor: KUBECTL,
   helm: { fastPath: { kind: 'command', globals: HELM_GLOBALS, readOnly: HELM_READ_ONLY } },
   helmfile: { fastPath: { kind: 'absent', words: ['apply', 'sync', 'destroy', 'delete', 'charts'] } },
 };

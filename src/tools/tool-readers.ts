@@ -61,6 +61,9 @@ const BASE: Record<string, ToolReader> = {
   ...Object.fromEntries(DATABASE_CLIENTS.map((program) => [program, databaseVerdict])),
 };
 
+/** The program guard runs for a tool's guarded invocations, where it is another one: kubecolor runs kubectl. */
+export const GUARD_PROGRAM_OF: Record<string, string> = { kubecolor: 'kubectl' };
+
 /** The programs whose words are read. */
 export const READ_TOOLS = Object.keys(BASE);
 

@@ -1,11 +1,9 @@
 // Turns the shared reading of a terraform, kubectl or helm invocation (src/tools/) into the hook's refusal: the
 // guarded command to run instead where guard can check it, else the dry run to show a person.
 import type { Destructive, ToolReader } from '../../tools/destructive.js';
+import { GUARD_PROGRAM_OF } from '../../tools/tool-readers.js';
 import { shellQuote } from '../../shell-quote.js';
 import { guarded, type InvocationClassifier, type Refusal } from './invocation.js';
-
-/** kubecolor runs kubectl, and guard runs kubectl (and oc) itself. */
-const GUARD_PROGRAM: Record<string, string> = { kubecolor: 'kubectl' };
 
 /** The refusal of one destructive invocation: `words` as the tool reads them, `command` as the agent wrote it. */
 export function refusalFor(destructive: Destructive, words: readonly string[], command: string): Refusal {
@@ -13,7 +11,7 @@ export function refusalFor(destructive: Destructive, words: readonly string[], c
   if (instead !== undefined) return { command, why, instead, ...(cannotTell ? { cannotTell } : {}) };
   if (guardChecks !== undefined) {
     const program = words[0] as string;
-    const guardWords = [Object.hasOwn(GUARD_PROGRAM, program) ? (GUARD_PROGRAM[program] as string) : program, ...words.slice(1)];
+    const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? (GUARD_PROGRAM_OF[program] as string) : program, ...words.slice(1)];
     return { command, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.` };
   }
   const shown = preview === undefined ? '' : ` (\`${preview.map(shellQuote).join(' ')}\`)`;

@@ -2,7 +2,7 @@
 // on production is refused, saying what goes, why it is production and whether the data comes back; on an
 // environment nothing names, blast-radius cannot tell; elsewhere it passes.
 import { shellQuote } from '../../shell-quote.js';
-import type { Destructive, ToolReader } from '../destructive.js';
+import type { ToolReader } from '../destructive.js';
 import { CATALOG_OF } from './catalogs.js';
 import { judgeEvidence } from './evidence.js';
 import { IN_EFFECT } from './in-effect.js';
@@ -35,8 +35,7 @@ export const cliVerdict: ToolReader = (words, context) => {
   if (verdict.kind === 'unprotected') return undefined;
   if (verdict.kind === 'unknown') {
     const because = computed.length > 0 ? `${computed.map((target) => target.value).join(', ')} is only known at run time, and ${verdict.reason}` : verdict.reason;
-    const result: Destructive = { why: `${what}, and blast-radius cannot tell whether that is production: ${because}. ${survival(read)}`, instead: 'Name the environment (a profile, project or resource name that says it), or ask the user to run it.', cannotTell: true };
-    return result;
+    return { why: `${what}, and blast-radius cannot tell whether that is production: ${because}. ${survival(read)}`, instead: 'Name the environment (a profile, project or resource name that says it), or ask the user to run it.', cannotTell: true };
   }
   return { why: `${what}, in ${verdict.environment}, because ${verdict.reason}. ${survival(read)}`, instead: INSTEAD };
 };

@@ -63,6 +63,21 @@ function scan(words: readonly string[], catalog: CliCatalog, valueFlags: Readonl
 /** Flags named so that they switch something on: `-f`, `-fv`, `--force`, `--recursive`, `--skip-…`, `--no-…`, `--all`, `--yes`. */
 const BOOLEAN_LOOKING = /^(-[a-zA-Z]+|--(force|recursive|all|yes|quiet|async|skip-[\w-]+|no-[\w-]+|[\w-]*-all|purge|permanent|volumes|delete-[\w-]+-data|delete-disks-all))$/;
 
+/** The flags that name what the operations destroy: they take a value. */
+function targetFlagsOf(operations: readonly CliOperation[]): string[] {
+  return operations.flatMap((operation) => operation.targets.flatMap((target) => ('flag' in target ? [target.flag, ...(target.aliases ?? [])] : [])));
+}
+
+/** The flags the operations' notes name without a value: they take none. */
+function noteSwitchesOf(operations: readonly CliOperation[]): string[] {
+  return operations.flatMap((operation) => [...(operation.dataLoss ?? []), ...(operation.keepsData ?? []), ...(operation.dryRun ?? [])].filter((note) => note.value === undefined).flatMap((note) => [note.flag, ...(note.aliases ?? [])]));
+}
+
+/** The positional words without a leading release track (`gcloud beta sql …`). */
+function withoutTrack(positionals: string[]): string[] {
+  return positionals.filter((word, i) => !(i === 0 && TRACKS.has(word)));
+}
+
 function matches(command: string[], positionals: string[]): boolean {
   return command.every((word, i) => positionals[i] === word);
 }
@@ -94,19 +109,17 @@ function targetsGiven(targets: Target[], scanned: Scanned, commandLength: number
 /** The longest catalogued command the words run; undefined when they run none (or it needs a flag not given). */
 export function readCliOperation(words: readonly string[], catalog: CliCatalog): ReadOperation | undefined {
   const args = words.slice(1);
-  const globalValues = new Set(catalog.globalOptions.value);
-  // Which operation it is is not known yet: every target flag of the catalog takes a value (`compose -p proj down`).
-  const anyTargetFlag = catalog.operations.flatMap((operation) => operation.targets.flatMap((target) => ('flag' in target ? [target.flag, ...(target.aliases ?? [])] : [])));
-  const switches = (operations: CliOperation[]) =>
-    new Set([...catalog.globalOptions.switches, ...operations.flatMap((operation) => [...(operation.dataLoss ?? []), ...(operation.keepsData ?? []), ...(operation.dryRun ?? [])].filter((note) => note.value === undefined).flatMap((note) => [note.flag, ...(note.aliases ?? [])]))]);
-  const first = scan(args, catalog, new Set([...globalValues, ...anyTargetFlag]), switches(catalog.operations));
-  const positionals = first.positionals.filter((word, i) => !(i === 0 && TRACKS.has(word)));
+  // Scans with what the given operations say of their flags: their target flags take a value, their notes' do not.
+  const scanFor = (operations: readonly CliOperation[]): Scanned => {
+    const scanned = scan(args, catalog, new Set([...catalog.globalOptions.value, ...targetFlagsOf(operations)]), new Set([...catalog.globalOptions.switches, ...noteSwitchesOf(operations)]));
+    return { ...scanned, positionals: withoutTrack(scanned.positionals) };
+  };
+  // Which operation it is is not known yet: every operation of the catalog counts (`compose -p proj down`).
+  const { positionals } = scanFor(catalog.operations);
   const candidates = catalog.operations.filter((operation) => matches(operation.command, positionals)).sort((a, b) => b.command.length - a.command.length);
   const operation = candidates[0];
   if (operation === undefined) return undefined;
-  const targetFlags = operation.targets.flatMap((target) => ('flag' in target ? [target.flag, ...(target.aliases ?? [])] : []));
-  const scanned = scan(args, catalog, new Set([...globalValues, ...targetFlags]), switches([operation]));
-  scanned.positionals = scanned.positionals.filter((word, i) => !(i === 0 && TRACKS.has(word)));
+  const scanned = scanFor([operation]);
   const abbreviated = catalog.abbreviatedFlags === true;
   if (operation.onlyWith && given(operation.onlyWith, scanned.flags, abbreviated) === undefined) return undefined;
   if (notesGiven(operation.dryRun, scanned.flags, abbreviated).length > 0) return undefined;
