@@ -17,6 +17,17 @@ function unknown(rule: string, reason: string): EnvironmentTag {
   return { name: UNKNOWN_ENVIRONMENT, protected: false, rule, reason };
 }
 
+/**
+ * A name judged by its words, as plan resources' names are (`payments-prod` → production): its environment, or
+ * unknown saying it has no environment word. `label` names what it is (`profile name`, `DB instance name`).
+ */
+export function judgeName(text: string, label: string, environments: readonly EnvironmentDefinition[] = DEFAULT_ENVIRONMENTS): EnvironmentTag {
+  const evidence = `${label} ${JSON.stringify(text)}`;
+  const match = matchEnvironment(tokenize(text), environments, 'nameTokens');
+  if (!match) return { ...unknown(NO_EVIDENCE_RULE, `the ${evidence} contains no environment word`), evidence };
+  return { name: match.environment.name, protected: match.environment.protected, rule: DEFAULT_NAME_RULE.id, evidence, reason: `the ${evidence} contains the word "${match.token}"` };
+}
+
 export function judgeReading(
   reading: CredentialReading,
   environments: readonly EnvironmentDefinition[] = DEFAULT_ENVIRONMENTS,
@@ -25,19 +36,8 @@ export function judgeReading(
   let environment: EnvironmentTag;
   switch (basis.kind) {
     case 'name': {
-      const match = matchEnvironment(tokenize(basis.text), environments, 'nameTokens');
-      const evidence = `${basis.label} ${JSON.stringify(basis.text)}`;
-      environment = match
-        ? {
-            name: match.environment.name,
-            protected: match.environment.protected,
-            rule: DEFAULT_NAME_RULE.id,
-            evidence,
-            reason: `the ${evidence} contains the word "${match.token}"`,
-          }
-        : basis.secondary
-          ? unknown(DETAIL_RULE, `shown for context: the ${evidence} contains no environment word`)
-          : { ...unknown(NO_EVIDENCE_RULE, `the ${evidence} contains no environment word`), evidence };
+      const judged = judgeName(basis.text, basis.label, environments);
+      environment = judged.name === UNKNOWN_ENVIRONMENT && basis.secondary ? unknown(DETAIL_RULE, `shown for context: ${judged.reason}`) : judged;
       break;
     }
     case 'id':

@@ -3,12 +3,10 @@
 // holding a database URL). The configuration's rules decide first, as for plans; then any protected evidence makes it
 // production, and known non-protected evidence alone does not.
 import type { CredentialReading } from '../../credentials/credential-finding.js';
-import { judgeReading } from '../../credentials/judge-reading.js';
-import { NO_EVIDENCE_RULE } from '../../environment/default-rules.js';
+import { judgeName, judgeReading } from '../../credentials/judge-reading.js';
 import { DEFAULT_CONFIG, type CompiledConfig } from '../../config/compiled-config.js';
-import { UNKNOWN_ENVIRONMENT, matchEnvironment, type EnvironmentDefinition } from '../../environment/environments.js';
-import { tokenize } from '../../environment/tokens.js';
-import type { AccountId, EnvironmentTag } from '../../model.js';
+import { UNKNOWN_ENVIRONMENT } from '../../environment/environments.js';
+import type { AccountId } from '../../model.js';
 import { configuredEnvironment } from './configured-environment.js';
 
 /** One name the command reaches, with what it is and where it was read (`--db-instance-identifier`, `AWS_PROFILE`). */
@@ -22,13 +20,6 @@ export type EnvironmentVerdict =
   | { kind: 'protected'; environment: string; reason: string }
   | { kind: 'unprotected'; environment: string; reason: string }
   | { kind: 'unknown'; reason: string };
-
-/** A name judged by its words, as plan resources' names are (`payments-prod` → production). */
-function judgeName({ what, value }: Evidence, environments: readonly EnvironmentDefinition[]): EnvironmentTag {
-  const match = matchEnvironment(tokenize(value), environments, 'nameTokens');
-  if (!match) return { name: UNKNOWN_ENVIRONMENT, protected: false, rule: NO_EVIDENCE_RULE, reason: `the ${what} name ${JSON.stringify(value)} contains no environment word` };
-  return { name: match.environment.name, protected: match.environment.protected, rule: 'default-name', reason: `the ${what} name ${JSON.stringify(value)} contains the word "${match.token}"` };
-}
 
 const PROVIDER_OF: Record<string, AccountId['provider']> = { account: 'aws', project: 'gcp', subscription: 'azure' };
 
@@ -47,7 +38,7 @@ export function judgeEvidence(names: readonly Evidence[], inEffect: readonly Cre
   const configured = configuredEnvironment(config, { names, accounts: accountsOf(names, inEffect), contexts: names.filter((name) => /context/.test(name.what)).map((name) => name.value) });
   if (configured) return { kind: configured.protected ? 'protected' : 'unprotected', environment: configured.environment, reason: configured.reason };
   if (!config.defaults) return { kind: 'unknown', reason: `no rule of ${config.path ?? 'the configuration'} matches it, and its built-in rules are off` };
-  const tags = [...names.map((name) => judgeName(name, config.environments)), ...inEffect.map((reading) => judgeReading(reading, config.environments).environment)];
+  const tags = [...names.map(({ what, value }) => judgeName(value, `${what} name`, config.environments)), ...inEffect.map((reading) => judgeReading(reading, config.environments).environment)];
   const protectedOne = tags.find((tag) => tag.protected);
   if (protectedOne) return { kind: 'protected', environment: protectedOne.name, reason: protectedOne.reason };
   const unreadable = inEffect.find((reading) => reading.basis.kind === 'unreadable');
