@@ -1,5 +1,5 @@
 // The library entry: checks the given inputs under the configuration and returns the Report (no printing, no exit).
-import type { AnalyzedInput, Report } from './model.js';
+import type { AnalyzedInput, ClassifiedChange, Platform, Report } from './model.js';
 import type { CompiledConfig } from './config/compiled-config.js';
 import { homedir } from 'node:os';
 import { applyApprovals, type ApprovalOptions } from './approvals/apply-approvals.js';
@@ -8,11 +8,12 @@ import { loadConfig } from './config/load-config.js';
 import { UsageError } from './errors.js';
 import { environmentClassifier } from './environment/classify.js';
 import { inheritEnvironments } from './environment/inherit-environment.js';
-import { isKubernetesFormat } from './inputs/input-format.js';
-import { loadInput, type LoadOptions } from './inputs/load-input.js';
+import { INPUT_FORMATS } from './formats/index.js';
+import { loadInput, type LoadOptions } from './formats/load-input.js';
 import { applyExceptions } from './policy/apply-exceptions.js';
 import { attachBlastRadius } from './policy/attach-blast-radius.js';
-import { evaluatePolicy, type ClassifiedChange } from './policy/evaluate.js';
+import { evaluatePolicy } from './policy/evaluate.js';
+import { PLATFORMS } from './platforms/index.js';
 import { RULES } from './policy/rules/index.js';
 import { buildReport } from './report.js';
 import { hasTerraformFiles } from './terraform-source/has-terraform-files.js';
@@ -41,6 +42,9 @@ export interface CheckOptions extends LoadOptions, ApprovalOptions {
   /** A git revision (the PR's base): resources whose block had prevent_destroy = true there may not be destroyed. */
   tfBase?: string;
 }
+
+/** Whether inputs of a platform are judged with the Terraform sources beside them. */
+const readsSources = (platform: Platform): boolean => PLATFORMS[platform].evidence === 'terraform-sources';
 
 /** The Terraform source directory that goes with a plan file, if any. */
 function sourceDirectory(file: string, options: CheckOptions): string | undefined {
@@ -119,7 +123,9 @@ export async function check(options: CheckOptions): Promise<Report> {
   checkFileList(options.files, options.deleting);
   const config = options.compiledConfig ?? (await loadConfig(options.config));
   const list = inputList(options.cluster === undefined && config.cluster ? { ...options, cluster: config.cluster } : options);
-  const directories = list.map(({ file, options: given }) => (isKubernetesFormat(given.inputFormat) ? undefined : sourceDirectory(file, options)));
+  const directories = list.map(({ file, options: given }) =>
+    given.inputFormat !== undefined && !readsSources(INPUT_FORMATS[given.inputFormat].platform) ? undefined : sourceDirectory(file, options),
+  );
   if (options.tfBase !== undefined && directories.every((directory) => directory === undefined)) {
     throw new UsageError('--tf-base needs the Terraform sources: pass --tf-dir, or keep the plan file beside its .tf files.');
   }
@@ -128,17 +134,17 @@ export async function check(options: CheckOptions): Promise<Report> {
   const byDirectory = new Map<string, SourceFacts>();
   for (const [i, { file, options: given }] of list.entries()) {
     const loaded = await loadInput(file, inputs.length, { quietChanges: 'count', ...given });
-    const directory = loaded.some((input) => isKubernetesFormat(input.format)) ? undefined : directories[i];
+    const directory = loaded.some((input) => !readsSources(input.platform)) ? undefined : directories[i];
     if (directory !== undefined) {
       if (!byDirectory.has(directory)) byDirectory.set(directory, await readSources(directory, options.tfBase));
       loaded.forEach((_input, i) => sources.set(inputs.length + i, byDirectory.get(directory) as SourceFacts));
     }
     inputs.push(...loaded);
   }
-  const contexts = inputs.some((input) => isKubernetesFormat(input.format)) ? await kubernetesContexts(options) : [];
+  const contexts = inputs.some((input) => PLATFORMS[input.platform].evidence === 'kube-context') ? await kubernetesContexts(options) : [];
   const classified: ClassifiedChange[] = inheritEnvironments(inputs.flatMap((input, index) => {
     const evidence = sources.get(index)?.evidence;
-    const { classify } = environmentClassifier(input.variables, config, isKubernetesFormat(input.format) ? { contexts } : evidence ? { source: evidence } : {});
+    const { classify } = environmentClassifier(input.variables, config, PLATFORMS[input.platform].evidence === 'kube-context' ? { contexts } : evidence ? { source: evidence } : {});
     return input.changes.map((change) => ({ change, environment: classify(change) }));
   }), inputs);
   const preventDestroy = new Map<number, ReadonlySet<string>>();

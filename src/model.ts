@@ -9,7 +9,16 @@ export const DESTRUCTIVE_ACTIONS: ReadonlySet<Action> = new Set<Action>(['delete
 /** Actions that change nothing: counted in the summary, left out of the report's resources. */
 export const QUIET_ACTIONS: ReadonlySet<Action> = new Set<Action>(['no-op', 'read']);
 
-export type Source = 'terraform' | 'kubernetes';
+/** The kind of tool whose change an input describes: it decides the report's words and which evidence is read. */
+export type Platform = 'terraform' | 'kubernetes';
+
+/** The name reports give standard input, which is named `-` on the command line. */
+export const STDIN = '-';
+
+/** The name reports use for an input: the path as given, or `<stdin>`. */
+export function displayName(path: string): string {
+  return path === STDIN ? '<stdin>' : path;
+}
 
 /** A key/value label (a Terraform tag or label, a Kubernetes label) whose value is not sensitive. */
 export interface Label {
@@ -35,7 +44,7 @@ export interface AccountId {
 
 /** One resource touched by a change, with only the facts the tool needs: no attribute values wholesale. */
 export interface ResourceChange {
-  source: Source;
+  source: Platform;
   /** Index of the input this change came from (Report.inputs). */
   input: number;
   /** Stable id a user can paste back: `module.a.aws_db_instance.main["x"]`. */
@@ -94,7 +103,9 @@ export interface RootVariable {
 /** Everything an analyzer learned from one input. */
 export interface AnalyzedInput {
   file: string;
+  /** What the input is, as reports name it: `terraform-plan`, `kubectl-diff` … */
   format: string;
+  platform: Platform;
   formatVersion?: string;
   toolVersion?: string;
   /** The resource changes kept: all of them, or (check) all but the quiet ones no drift entry names. */
@@ -113,6 +124,15 @@ export interface AnalyzedInput {
   /** Objects the input mentions but could not be judged from it (kubectl printed an error instead of a diff). */
   unjudged?: string[];
 }
+
+/** One change with the environment it was found to belong to. */
+export interface ClassifiedChange {
+  change: ResourceChange;
+  environment: EnvironmentTag;
+}
+
+/** The address plan-wide findings carry. */
+export const WHOLE_PLAN = '(whole plan)';
 
 /** Which environment a resource belongs to, and why. */
 export interface EnvironmentTag {
@@ -170,6 +190,7 @@ export interface ReportResource {
 export interface ReportInput {
   file: string;
   format: string;
+  platform: Platform;
   formatVersion?: string;
   toolVersion?: string;
 }

@@ -1,7 +1,6 @@
 // Assembles the Report from analyzed inputs, their environments and findings, and derives the exit code from it.
-import { QUIET_ACTIONS, type Action, type AnalyzedInput, type Finding, type Report, type ReportException, type ReportResource, type RuleMeta, type Summary } from './model.js';
+import { QUIET_ACTIONS, type Action, type AnalyzedInput, type ClassifiedChange, type Finding, type Report, type ReportException, type ReportResource, type RuleMeta, type Summary } from './model.js';
 import { EXIT_BLOCKED, EXIT_PASS } from './errors.js';
-import type { ClassifiedChange } from './policy/evaluate.js';
 import { ruleUrl, type Rule } from './policy/rule.js';
 import { VERSION } from './version.js';
 
@@ -79,7 +78,7 @@ export function buildReport(
     schemaVersion: 1,
     tool: { name: 'blast-radius', version: VERSION },
     verdict: findings.some(blocks) ? 'block' : 'pass',
-    inputs: inputs.map(({ file, format, formatVersion, toolVersion }) => ({ file, format, formatVersion, toolVersion })),
+    inputs: inputs.map(({ file, format, platform, formatVersion, toolVersion }) => ({ file, format, platform, formatVersion, toolVersion })),
     findings,
     resources: classified
       .filter(({ change }) => !QUIET_ACTIONS.has(change.action))

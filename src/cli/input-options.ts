@@ -1,7 +1,7 @@
 // The options that say what `check` reads and how, shared by the commands that check inputs (`check`, and `approve`,
 // which checks them again): their specs, and the CheckOptions and command-line words they stand for.
 import type { CheckOptions } from '../check.js';
-import { INPUT_FORMATS, type InputFormat } from '../inputs/input-format.js';
+import { INPUT_FORMAT_IDS, type InputFormatId } from '../formats/index.js';
 import type { OptionSpec } from './command-spec.js';
 
 export interface InputArgs {
@@ -9,7 +9,7 @@ export interface InputArgs {
   'tf-dir'?: string;
   'tf-base'?: string;
   'terraform-bin'?: string;
-  'input-format'?: InputFormat;
+  'input-format'?: InputFormatId;
   /** A list when repeated. */
   deleting?: string | string[];
   context?: string;
@@ -20,7 +20,7 @@ export const INPUT_OPTIONS: Record<keyof InputArgs, OptionSpec> = {
   'tf-dir': { type: 'string', describe: 'Terraform sources read for evidence (default: the plan file\'s directory when it holds .tf files).' },
   'tf-base': { type: 'string', describe: 'Git revision (the PR base): blocks deleting resources that had prevent_destroy = true there.' },
   'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
-  'input-format': { type: 'string', choices: INPUT_FORMATS, describe: 'Read every file in this format instead of detecting it from the content.' },
+  'input-format': { type: 'string', choices: INPUT_FORMAT_IDS, describe: 'Read every file in this format instead of detecting it from the content.' },
   deleting: {
     type: 'string',
     multiple: true,

@@ -4,7 +4,7 @@ import { analyzeInputs, kubernetesContexts } from '../check.js';
 import { loadConfig } from '../config/load-config.js';
 import { environmentClassifier } from '../environment/classify.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
-import { isKubernetesFormat } from '../inputs/input-format.js';
+import { PLATFORMS } from '../platforms/index.js';
 
 interface ExplainArgs {
   words: string[];
@@ -30,9 +30,9 @@ const command: CommandSpec<ExplainArgs> = {
     const config = await loadConfig(args.config);
     const inputs = await analyzeInputs({ files: [plan] });
     const lines: string[] = [];
-    const contexts = inputs.some((input) => isKubernetesFormat(input.format)) ? await kubernetesContexts(args) : [];
+    const contexts = inputs.some((input) => PLATFORMS[input.platform].evidence === 'kube-context') ? await kubernetesContexts(args) : [];
     for (const input of inputs) {
-      const classifier = environmentClassifier(input.variables, config, isKubernetesFormat(input.format) ? { contexts } : {});
+      const classifier = environmentClassifier(input.variables, config, PLATFORMS[input.platform].evidence === 'kube-context' ? { contexts } : {});
       for (const change of input.changes.filter((c) => c.address === address)) {
         const { environment, steps } = classifier.explain(change);
         lines.push(`${change.address} (${change.type}, ${change.action}) in ${input.file}`);

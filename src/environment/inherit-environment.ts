@@ -1,8 +1,7 @@
 // An object that says nothing of its environment but goes down with another one (a volume with its claim, a pod with
 // its ReplicaSet, an object with its namespace) takes the environment of the object that takes it down.
-import type { AnalyzedInput, EnvironmentTag } from '../model.js';
-import { isKubernetesFormat } from '../inputs/input-format.js';
-import type { ClassifiedChange } from '../policy/evaluate.js';
+import type { AnalyzedInput, ClassifiedChange, EnvironmentTag } from '../model.js';
+import { PLATFORMS } from '../platforms/index.js';
 import { NO_EVIDENCE_RULE } from './default-rules.js';
 
 export const INHERITED_RULE = 'inherited';
@@ -18,13 +17,13 @@ function inherited(parent: string, environment: EnvironmentTag): EnvironmentTag 
 }
 
 /**
- * Gives every unclassified change of a Kubernetes input the environment of a classified object whose deletion takes it
- * down. (A Terraform plan's dependents only refer to a resource; they are not destroyed with it.)
+ * Gives every unclassified change of an input whose platform cascades (Kubernetes) the environment of a classified
+ * object whose deletion takes it down. (A Terraform plan's dependents only refer to a resource; they stay.)
  */
 export function inheritEnvironments(classified: ClassifiedChange[], inputs: readonly AnalyzedInput[]): ClassifiedChange[] {
   const result = [...classified];
   inputs.forEach((input, index) => {
-    if (!isKubernetesFormat(input.format)) return;
+    if (PLATFORMS[input.platform].dependents !== 'cascade') return;
     // Kubernetes addresses are unique within an input (no deposed objects, no instance keys).
     const at = new Map<string, number>();
     result.forEach((entry, i) => {

@@ -1,6 +1,6 @@
 // What the guard needs to run a kubectl or helm command safely: the preview to check first, how to read it, the
 // context it reaches, and the local files whose contents must not change between the check and the real command.
-import type { KubernetesFormat } from '../inputs/input-format.js';
+import type { InputFormatId } from '../formats/index.js';
 import { flagValue, type ScannedWords } from '../tools/flag-grammar.js';
 
 export interface KubernetesInvocation {
@@ -18,7 +18,7 @@ export interface KubernetesInvocation {
   /** Exit codes with which the preview worked (`kubectl diff` exits 1 when it found differences). */
   previewExitCodes: number[];
   /** How `check` reads the preview's output. */
-  inputFormat: KubernetesFormat;
+  inputFormat: InputFormatId;
   /** The context named on the command line (`--context`, `--kube-context`). */
   context?: string;
   /** The kubeconfig named on the command line (`--kubeconfig`). */

@@ -1,8 +1,7 @@
 // Adds to every delete or replace finding the resources that go down with it: its dependents in the configuration,
 // directly and transitively, each with the path that links it.
 import { blastRadius } from '../analyzers/terraform/dependency-graph.js';
-import { DESTRUCTIVE_ACTIONS, type AnalyzedInput, type Finding } from '../model.js';
-import { WHOLE_PLAN } from './evaluate.js';
+import { DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type AnalyzedInput, type Finding } from '../model.js';
 
 /** A report lists this many paths per finding at most; `count` still gives them all. */
 const MAX_PATHS = 20;

@@ -1,16 +1,11 @@
 // Runs every policy rule over the classified changes, drift and plans of all inputs, under the configured policy,
 // and returns findings in a stable order.
-import { DESTRUCTIVE_ACTIONS, type Action, type AnalyzedInput, type Drift, type EnvironmentTag, type Finding, type ResourceChange, type Severity } from '../model.js';
+import { DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type Action, type AnalyzedInput, type ClassifiedChange, type Drift, type Finding, type Severity } from '../model.js';
 import { impactOf } from '../catalog/data-bearing.js';
 import { DEFAULT_POLICY, type PolicyOptions } from '../config/compiled-config.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
 import type { ChangeSubject, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
-
-export interface ClassifiedChange {
-  change: ResourceChange;
-  environment: EnvironmentTag;
-}
 
 interface Target {
   input: number;
@@ -18,9 +13,6 @@ interface Target {
   action: Action;
   environment: string;
 }
-
-/** The address plan-wide findings carry. */
-export const WHOLE_PLAN = '(whole plan)';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

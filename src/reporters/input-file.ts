@@ -1,6 +1,5 @@
 // The file an input of a report was read from: standard input has none, and the plans of one stream share theirs.
-import type { Report } from '../model.js';
-import { STDIN, displayName } from '../inputs/read-input.js';
+import { STDIN, displayName, type Report } from '../model.js';
 
 const STDIN_NAME = displayName(STDIN);
 

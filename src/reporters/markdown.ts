@@ -2,6 +2,7 @@
 // $GITHUB_STEP_SUMMARY: verdict first, blocking findings, the rest folded in <details>, a Mermaid graph.
 import { DESTRUCTIVE_ACTIONS, type Finding, type Report, type ReportResource } from '../model.js';
 import { blocks } from '../report.js';
+import { PLATFORMS } from '../platforms/index.js';
 import { approvalNote } from './approval-note.js';
 import { blockedClause, isPlanWide } from './blocked-changes.js';
 import { joinWords } from './join-words.js';
@@ -120,7 +121,7 @@ function environmentsTable(report: Report): string[] {
 }
 
 function footer(report: Report): string {
-  const tools = report.inputs.map((input) => `${markdownText(input.file)}${input.toolVersion ? ` (terraform ${input.toolVersion})` : ''}`);
+  const tools = report.inputs.map((input) => `${markdownText(input.file)}${input.toolVersion ? ` (${PLATFORMS[input.platform].tool} ${input.toolVersion})` : ''}`);
   return `<sub>${report.tool.name} ${report.tool.version} · ${tools.join(' · ')} · configuration: ${markdownText(configurationName(report))}</sub>`;
 }
 

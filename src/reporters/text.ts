@@ -1,6 +1,7 @@
 // Text reporter for terminals: verdict first, findings grouped by input, one summary line last; colour via kleur.
 import kleur from 'kleur';
 import type { Finding, Report, Severity } from '../model.js';
+import { PLATFORMS } from '../platforms/index.js';
 import { approvalNote } from './approval-note.js';
 import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
@@ -56,7 +57,7 @@ function findingLines(finding: Finding): string[] {
 
 function inputHeading(report: Report, file: string): string {
   const input = report.inputs.find((i) => i.file === file);
-  const tool = input?.toolVersion ? `, terraform ${input.toolVersion}` : '';
+  const tool = input?.toolVersion ? `, ${PLATFORMS[input.platform].tool} ${input.toolVersion}` : '';
   return kleur.underline(file) + kleur.dim(` (${input?.format ?? 'input'}${tool})`);
 }
 

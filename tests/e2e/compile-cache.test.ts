@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IN_MEMORY_LIMIT } from '../../src/inputs/load-input.js';
+import { IN_MEMORY_LIMIT } from '../../src/formats/load-input.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 

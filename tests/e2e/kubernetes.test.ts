@@ -44,7 +44,7 @@ describe('formats, detected by content', () => {
   ])('%s is read as %s (exit %i)', (file, format, code) => {
     const { code: exit, json } = report([file]);
     expect(exit).toBe(code);
-    expect(json.inputs).toEqual([{ file, format }]);
+    expect(json.inputs).toEqual([{ file, format, platform: 'kubernetes' }]);
   });
 
   it('reads objects to delete from JSON and YAML lists and helm manifests (--deleting)', () => {

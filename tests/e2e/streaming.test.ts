@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { check, type CheckOptions } from '../../src/check.js';
 import { DEFAULT_CONFIG } from '../../src/config/compiled-config.js';
 import { InputError } from '../../src/errors.js';
-import { IN_MEMORY_LIMIT } from '../../src/inputs/load-input.js';
+import { IN_MEMORY_LIMIT } from '../../src/formats/load-input.js';
 import formatJson from '../../src/reporters/json.js';
 import { fixtureCases } from '../helpers/fixture-cases.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';

@@ -1,7 +1,6 @@
 // Reports that are hard to print, for the bounds and escaping of reporters: many destroyed resources, awkward
 // addresses, several rules on one resource, and findings about a whole plan.
-import type { Finding, Report, ReportResource } from '../../src/model.js';
-import { WHOLE_PLAN } from '../../src/policy/evaluate.js';
+import { WHOLE_PLAN, type Finding, type Report, type ReportResource } from '../../src/model.js';
 import { SAMPLE_REPORT } from './sample-report.js';
 
 /** for_each keys a plan may really hold: quotes, brackets, Markdown, HTML, Mermaid syntax, unicode. */

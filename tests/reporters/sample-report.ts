@@ -6,8 +6,8 @@ export const SAMPLE_REPORT: Report = {
   tool: { name: 'blast-radius', version: '0.1.0' },
   verdict: 'block',
   inputs: [
-    { file: 'plans/network.json', format: 'terraform-plan', formatVersion: '1.2', toolVersion: '1.11.4' },
-    { file: 'plans/data.json', format: 'terraform-plan', formatVersion: '1.2', toolVersion: '1.9.8' },
+    { file: 'plans/network.json', format: 'terraform-plan', platform: 'terraform', formatVersion: '1.2', toolVersion: '1.11.4' },
+    { file: 'plans/data.json', format: 'terraform-plan', platform: 'terraform', formatVersion: '1.2', toolVersion: '1.9.8' },
   ],
   findings: [
     {

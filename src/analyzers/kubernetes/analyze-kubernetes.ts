@@ -107,6 +107,7 @@ export function analyzeKubernetes(reading: KubeReading, file: string, input: num
   const analyzed: AnalyzedInput = {
     file,
     format: reading.format,
+    platform: 'kubernetes',
     changes: kept,
     actionCounts: tally.actionCounts,
     drift: [],

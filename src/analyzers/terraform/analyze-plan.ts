@@ -112,6 +112,7 @@ export function analyzePlanHeader(plan: RawPlan, file: string): Omit<AnalyzedInp
   const result: Omit<AnalyzedInput, 'changes' | 'drift' | 'actionCounts'> = {
     file,
     format: 'terraform-plan',
+    platform: 'terraform',
     formatVersion: plan.format_version,
     variables: rootVariables(plan),
     outputActions: Object.values(plan.output_changes ?? {}).map((change) => mapActions(change.actions).action),

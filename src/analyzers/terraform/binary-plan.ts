@@ -37,6 +37,14 @@ function firstErrorLine(stderr: string): string {
   return lines.find((line) => line.startsWith('Error:'))?.replace(/^Error:\s*/, '') ?? lines[0] ?? 'no error message';
 }
 
+/** Which program reads a binary plan, and the global options it is given. */
+export interface BinaryPlanOptions {
+  /** terraform or tofu binary that reads binary plan files (default: terraform on PATH, else tofu). */
+  terraformBin?: string;
+  /** Global options given before `show` (`-chdir=infra`), so that it runs in the plan's working directory. */
+  terraformArgs?: string[];
+}
+
 /** `terraform show -json` of one binary plan, run as often as its output is read; dispose() removes what it wrote. */
 export interface BinaryPlanShow {
   /** Starts terraform; its standard output streams through the source returned. */
@@ -58,7 +66,7 @@ export function showBinaryPlan(
   bytes: Buffer,
   path: string,
   name: string,
-  options: { terraformBin?: string; terraformArgs?: string[] } = {},
+  options: BinaryPlanOptions = {},
 ): BinaryPlanShow {
   const binary = findTerraform(options.terraformBin, name);
   let planPath = resolve(path);

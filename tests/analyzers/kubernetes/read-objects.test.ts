@@ -1,7 +1,8 @@
 // Objects passed with --deleting: every object of every input shape becomes a delete; damaged input is an InputError.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { looksLikeKubernetesObjects, readDeletedObjects } from '../../../src/analyzers/kubernetes/read-objects.js';
+import { looksLikeKubernetesObjects } from '../../../src/analyzers/kubernetes/looks-like-objects.js';
+import { readDeletedObjects } from '../../../src/analyzers/kubernetes/read-objects.js';
 import { InputError } from '../../../src/errors.js';
 import { ROOT } from '../../helpers/run-cli.js';
 

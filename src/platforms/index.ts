@@ -1,0 +1,15 @@
+// The table of platforms, by id, in the order reports name them when a change spans several.
+import type { Platform } from '../model.js';
+import kubernetes from './kubernetes.js';
+import type { PlatformProfile } from './platform.js';
+import terraform from './terraform.js';
+
+export const PLATFORMS = {
+  terraform,
+  kubernetes,
+} satisfies Record<Platform, PlatformProfile>;
+
+/** The platforms of a set, in table order (the first one leads where a sentence can name only one). */
+export function inTableOrder(platforms: ReadonlySet<Platform>): PlatformProfile[] {
+  return Object.values(PLATFORMS).filter((profile) => platforms.has(profile.id));
+}

@@ -1,0 +1,21 @@
+// What a platform is: the words reports use for its changes and advice, and which evidence its inputs are judged by.
+import type { Platform } from '../model.js';
+
+export interface PlatformProfile {
+  id: Platform;
+  /** The program whose version an input records, as reports name it: `terraform 1.11.0`. */
+  tool: string;
+  /**
+   * What destroying a resource does to its dependents: `cascade` deletes them with it (a namespace's objects), so an
+   * unclassified dependent takes its environment; `reference` leaves them referring to it (Terraform).
+   */
+  dependents: 'cascade' | 'reference';
+  /** The evidence read beside the input: the `.tf` sources next to a plan, or the Kubernetes context it goes to. */
+  evidence: 'terraform-sources' | 'kube-context';
+  /** How to keep a resource the change would delete, after "Safe next step:". */
+  keepDeleted: string;
+  /** How to go ahead with the rest of the change alone. */
+  otherChangesAlone: string;
+  /** What to do after fixing the change: `plan and check again`. */
+  checkAgain: string;
+}
