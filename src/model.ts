@@ -167,6 +167,11 @@ export interface Finding {
   dependents?: { count: number; paths: string[] };
 }
 
+/** A finding blocks when it is an error that no exception or approval waived. */
+export function blocks(finding: Finding): boolean {
+  return finding.severity === 'error' && finding.waived === undefined;
+}
+
 /** A configured exception, with the addresses it waived in this run (none: it was not used). */
 export interface ReportException {
   address: string;

@@ -1,5 +1,5 @@
 // Assembles the Report from analyzed inputs, their environments and findings, and derives the exit code from it.
-import { QUIET_ACTIONS, type Action, type AnalyzedInput, type ClassifiedChange, type Finding, type Report, type ReportException, type ReportResource, type RuleMeta, type Summary } from './model.js';
+import { QUIET_ACTIONS, blocks, type Action, type AnalyzedInput, type ClassifiedChange, type Finding, type Report, type ReportException, type ReportResource, type RuleMeta, type Summary } from './model.js';
 import { EXIT_BLOCKED, EXIT_PASS } from './errors.js';
 import { ruleUrl, type Rule } from './policy/rule.js';
 import { VERSION } from './version.js';
@@ -55,11 +55,6 @@ function toResource({ change, environment }: ClassifiedChange, file: string): Re
   if (change.previousAddress !== undefined) resource.previousAddress = change.previousAddress;
   if (change.reason !== undefined) resource.reason = change.reason;
   return resource;
-}
-
-/** A finding blocks when it is an error that no exception waived. */
-export function blocks(finding: Finding): boolean {
-  return finding.severity === 'error' && finding.waived === undefined;
 }
 
 export function buildReport(

@@ -1,8 +1,7 @@
 // The approvals step of `check`: fingerprints the blocking findings and, when the approvals store holds an unexpired
 // approval of exactly that fingerprint, waives them (the verdict passes) and says which approval did it.
-import type { AnalyzedInput, ClassifiedChange, Finding, Report, ReportApproval } from '../model.js';
+import { blocks, type AnalyzedInput, type ClassifiedChange, type Finding, type Report, type ReportApproval } from '../model.js';
 import { shellQuote } from '../shell-quote.js';
-import { blocks } from '../report.js';
 import { fingerprintOf } from './fingerprint.js';
 import { MAX_APPROVAL_HOURS } from './expiry.js';
 import { readApprovals, type Approval } from './store.js';

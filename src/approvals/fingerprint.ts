@@ -1,8 +1,7 @@
 // The fingerprint of a blocked change: a SHA-256 of the normalized destructive changes its blocking findings are
 // about (never file names or times), so that the same plan always gives the same one and any other change to what
 // would be destroyed gives another. An approval names a fingerprint, and is honoured for nothing else.
-import { DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type AnalyzedInput, type ClassifiedChange, type Finding, type ResourceChange } from '../model.js';
-import { blocks } from '../report.js';
+import { blocks, DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type AnalyzedInput, type ClassifiedChange, type Finding, type ResourceChange } from '../model.js';
 import { FINGERPRINT_LENGTH } from './fingerprint-format.js';
 import { sha256Hex } from './sha256.js';
 

@@ -11,8 +11,7 @@ import { FINGERPRINT_PATTERN } from '../approvals/fingerprint-format.js';
 import { approvalsPath, readApprovals, writeApprovals } from '../approvals/store.js';
 import { EXIT_PASS, InputError, UsageError } from '../errors.js';
 import { guardedToolOf, parseKubernetesCommand } from '../guard/guarded-command.js';
-import type { Report } from '../model.js';
-import { blocks } from '../report.js';
+import { blocks, type Report } from '../model.js';
 
 interface ApproveArgs extends InputArgs {
   words: string[];

@@ -1,7 +1,6 @@
 // What a report blocks on, for the reporters that say it in words: each blocked resource once (several rules may cite
 // one), the plan-wide findings apart, and the clause "replace 1 protected resource in production".
-import { WHOLE_PLAN, type Action, type Finding, type Report } from '../model.js';
-import { blocks } from '../report.js';
+import { blocks, WHOLE_PLAN, type Action, type Finding, type Report } from '../model.js';
 import { joinWords } from './join-words.js';
 import { plural } from './plural.js';
 

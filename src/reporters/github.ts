@@ -1,7 +1,6 @@
 // GitHub Actions reporter: workflow commands (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands),
 // one `::error`, `::warning` or `::notice` annotation per finding, then one plain summary line for the log.
-import type { Finding, Report, Severity } from '../model.js';
-import { blocks } from '../report.js';
+import { blocks, type Finding, type Report, type Severity } from '../model.js';
 import { isPlanWide } from './blocked-changes.js';
 import { configurationName } from './configuration-name.js';
 import { inputFile } from './input-file.js';

@@ -1,7 +1,6 @@
 // Markdown reporter (GitHub-flavoured Markdown, https://github.github.com/gfm/) for a PR comment or
 // $GITHUB_STEP_SUMMARY: verdict first, blocking findings, the rest folded in <details>, a Mermaid graph.
-import { DESTRUCTIVE_ACTIONS, type Finding, type Report, type ReportResource } from '../model.js';
-import { blocks } from '../report.js';
+import { blocks, DESTRUCTIVE_ACTIONS, type Finding, type Report, type ReportResource } from '../model.js';
 import { PLATFORMS } from '../platforms/index.js';
 import { approvalNote } from './approval-note.js';
 import { blockedClause, isPlanWide } from './blocked-changes.js';
