@@ -1,13 +1,11 @@
 // The approvals store: a JSON file outside the repository (under the user's configuration directory by default),
 // read only when a report blocks, and written atomically with mode 0600 by `blast-radius approve`.
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { FINGERPRINT_PATTERN } from './fingerprint-format.js';
 
 /** Names the store file instead of the default; the agent hooks refuse commands that set it. */
-export const STORE_VARIABLE = 'BLAST_RADIUS_APPROVALS';
 
 export interface Approval {
   fingerprint: string;
@@ -21,17 +19,6 @@ export interface Approval {
   /** ISO 8601 times. */
   approvedAt: string;
   expires: string;
-}
-
-/**
- * `$BLAST_RADIUS_APPROVALS`, else `$XDG_CONFIG_HOME/blast-radius/approvals.json`, else
- * `~/.config/blast-radius/approvals.json`: outside any repository an agent edits.
- */
-export function approvalsPath(env: NodeJS.ProcessEnv, home: string = homedir()): string {
-  const named = env[STORE_VARIABLE];
-  if (named) return named;
-  const config = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config');
-  return join(config, 'blast-radius', 'approvals.json');
 }
 
 function isString(value: unknown): value is string {

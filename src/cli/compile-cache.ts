@@ -29,21 +29,6 @@ export interface LoadedBundle {
   save?: () => void;
 }
 
-/**
- * Where compiled code is kept: BLAST_RADIUS_COMPILE_CACHE (a directory, or 0 for none), else the user's cache
- * directory (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches on macOS, LOCALAPPDATA on Windows). None when
- * NODE_DISABLE_COMPILE_CACHE is set, as for Node's own compile cache, or when there is no home directory.
- */
-export function compileCacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
-  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const chosen = env.BLAST_RADIUS_COMPILE_CACHE;
-  if (chosen !== undefined && chosen !== '') return chosen === '0' ? undefined : chosen;
-  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'blast-radius', 'compile-cache') : undefined;
-  if (!env.HOME) return undefined;
-  if (platform === 'darwin') return join(env.HOME, 'Library', 'Caches', 'blast-radius', 'compile-cache');
-  return join(env.XDG_CACHE_HOME || join(env.HOME, '.cache'), 'blast-radius', 'compile-cache');
-}
-
 /** Cached code is run as ours: only a file and directory that no other user can have written are trusted. */
 function writableByOthers(stats: { uid: number; mode: number }): boolean {
   if (typeof process.getuid !== 'function') return false;

@@ -4,7 +4,8 @@
 // "block".
 import module from 'node:module';
 import { join } from 'node:path';
-import { compileCacheDirectory, loadBundle } from './compile-cache.js';
+import { loadBundle } from './compile-cache.js';
+import { compileCacheDirectory } from '../state-paths.js';
 
 const EXIT_ERROR = 2;
 

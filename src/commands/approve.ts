@@ -8,10 +8,11 @@ import { approverIdentity } from '../approvals/approver.js';
 import { confirmApproval, confirmationWord, requireInteractiveTerminal, type Terminal } from '../approvals/confirm.js';
 import { DEFAULT_EXPIRY, parseExpiry } from '../approvals/expiry.js';
 import { FINGERPRINT_PATTERN } from '../approvals/fingerprint-format.js';
-import { approvalsPath, readApprovals, writeApprovals } from '../approvals/store.js';
+import { readApprovals, writeApprovals } from '../approvals/store.js';
 import { EXIT_PASS, InputError, UsageError } from '../errors.js';
 import { guardedToolOf, parseKubernetesCommand } from '../guard/guarded-command.js';
 import { blocks, type Report } from '../model.js';
+import { approvalsPath } from '../state-paths.js';
 
 interface ApproveArgs extends InputArgs {
   words: string[];

@@ -1,5 +1,4 @@
 // The `check` command: reads plans and Kubernetes outputs, writes the report in each chosen format (stdout or a file), and returns 0 or 1.
-import { approvalsPath } from '../approvals/store.js';
 import { check, type CheckOptions } from '../check.js';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { INPUT_OPTIONS, inputCheckOptions, inputWords, type InputArgs } from '../cli/input-options.js';
@@ -8,6 +7,7 @@ import { exitCode } from '../report.js';
 import { parseFormatTargets } from '../reporters/format-targets.js';
 import { REPORTERS } from '../reporters/index.js';
 import { prepareOutputs } from '../reporters/report-outputs.js';
+import { approvalsPath } from '../state-paths.js';
 
 interface CheckArgs extends InputArgs {
   files: string[];

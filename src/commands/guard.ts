@@ -2,12 +2,12 @@
 // checked plan; `guard -- kubectl apply|delete …` and `guard -- helm upgrade|uninstall …` check the command's preview
 // (kubectl diff, a server dry run, helm diff, helm get manifest) and run the command only on pass. A person's approval
 // of exactly the blocked changes lets them through (the safe path the agent hooks point to).
-import { approvalsPath } from '../approvals/store.js';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { agentSession } from '../approvals/agent-session.js';
 import { atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
+import { approvalsPath } from '../state-paths.js';
 
 async function refuseToAsk(): Promise<boolean> {
   process.stderr.write(

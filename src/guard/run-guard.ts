@@ -3,9 +3,9 @@
 import { homedir } from 'node:os';
 import { useApproval } from '../approvals/store.js';
 import { findRealTool } from '../shims/find-real-tool.js';
-import { shimDirectory } from '../shims/data-directory.js';
 import { parseKubernetesCommand, requireGuardedTool } from './guarded-command.js';
 import type { GuardOutcome, GuardRun } from './guard-terraform.js';
+import { shimDirectory } from '../state-paths.js';
 
 /** The program named by its name alone is looked up past the shims: guard's own runs must not come back to guard. */
 function pastTheShims(words: string[], env: NodeJS.ProcessEnv): string[] {

@@ -3,10 +3,8 @@
 // expand them, failing closed when they cannot be.
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { approvalsPath, STORE_VARIABLE } from '../approvals/store.js';
-import { compileCacheDirectory } from '../cli/compile-cache.js';
 import { CONFIG_NAMES } from '../config/find-config.js';
-import { dataDirectory } from '../shims/data-directory.js';
+import { STORE_VARIABLE, approvalsPath, compileCacheDirectory, dataDirectory } from '../state-paths.js';
 
 /** What the hook knows of the agent's surroundings: its environment, home and working directory. */
 export interface HookContext {

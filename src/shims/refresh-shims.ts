@@ -2,9 +2,9 @@
 // profile, BASH_ENV or an agent's environment file can read); returns that line.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { dataDirectory, shimDirectory } from './data-directory.js';
 import { pathLine, writeShims } from './shim-directory.js';
 import type { ShimPrograms } from './shim-script.js';
+import { dataDirectory, shimDirectory } from '../state-paths.js';
 
 /** The programs the shims call back: this node, running this blast-radius (bin/blast-radius.cjs). */
 function runningPrograms(): ShimPrograms {

@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { agentSession } from '../approvals/agent-session.js';
-import { approvalsPath } from '../approvals/store.js';
 import { EXIT_BLOCKED, UsageError } from '../errors.js';
 import { askYes, atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';
@@ -17,11 +16,11 @@ import { shellQuote } from '../shell-quote.js';
 import { refusalFor } from '../hooks/invocations/tool-refusal.js';
 import { loadReporter } from '../reporters/index.js';
 import { findRealTool } from './find-real-tool.js';
-import { shimDirectory } from './data-directory.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
 import { loadToolConfig } from '../tools/cli/load-tool-config.js';
 import { GUARD_PROGRAM_OF, readTool } from '../tools/tool-readers.js';
 import { DATABASE_CLIENTS, readDatabaseCommand } from '../tools/database/read-database-command.js';
+import { approvalsPath, shimDirectory } from '../state-paths.js';
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13 };
 

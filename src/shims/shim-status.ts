@@ -1,9 +1,9 @@
 // Whether the guard shims are in force in a shell: for each shimmed tool, is the first one on PATH the shim, or does
 // a real one stand before it? `doctor` says so.
 import { delimiter, join, resolve } from 'node:path';
-import { shimDirectory } from './data-directory.js';
 import { isExecutableFile } from './find-real-tool.js';
 import { SHIMMED_TOOLS } from './shimmed-tools.js';
+import { shimDirectory } from '../state-paths.js';
 
 export interface ShimStatus {
   directory: string;

@@ -2,12 +2,13 @@
 import { chmodSync, chownSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '../../src/check.js';
-import { readApprovals, writeApprovals, approvalsPath } from '../../src/approvals/store.js';
+import { readApprovals, writeApprovals } from '../../src/approvals/store.js';
 import formatAgent from '../../src/reporters/agent.js';
 import formatMarkdown from '../../src/reporters/markdown.js';
 import formatText from '../../src/reporters/text.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 import { approvalOf, editedPlan, PROD_REPLACE } from './approval-helpers.js';
+import { approvalsPath } from '../../src/state-paths.js';
 
 const scratch = scratchDirectory();
 afterAll(() => scratch.remove());

@@ -6,9 +6,9 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileCacheDirectory } from '../../src/cli/compile-cache.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
+import { compileCacheDirectory } from '../../src/state-paths.js';
 
 const scratch = scratchDirectory();
 afterAll(() => scratch.remove());
