@@ -20,7 +20,7 @@ export async function loadConfig(explicitPath?: string, cwd: string = process.cw
     import('./validate-config.js'),
     import('./compile-config.js'),
   ]);
-  const document = path.endsWith('.json') ? parseJson(text, path) : await readYaml(text, path);
+  const document = path.endsWith('.json') ? parseJson(text, path) : readYaml(text, path);
   return compileConfig({ path, config: validateConfig(document, text, path) });
 }
 

@@ -1,9 +1,8 @@
 // Loads every document of a multi-document YAML text (`---`-separated manifests, `helm get manifest`) safely: core
 // schema (no custom tags, no dates), aliases bounded; each document keeps its number and first line for error messages.
-import { CORE_SCHEMA, load } from 'js-yaml';
 import { InputError } from '../errors.js';
 import { yamlErrorPosition } from './describe-yaml-error.js';
-import { expandsBeyond } from './expands-beyond.js';
+import { loadYaml } from './load-yaml.js';
 
 export interface YamlDocument {
   /** 1-based, as a YAML parser counts documents: an empty document between two `---` lines counts too. */
@@ -50,9 +49,8 @@ function splitDocuments(text: string): Chunk[] {
   return chunks.filter((chunk) => !preambleOnly(chunk));
 }
 
-function problemOf(error: unknown, lineOffset: number): string {
-  const reason = (error as { reason?: unknown } | undefined)?.reason;
-  if (typeof reason === 'string' && reason.startsWith('unknown tag')) return `uses a custom YAML tag${yamlErrorPosition({ ...(error as object), reason: undefined }, lineOffset)}, which no Kubernetes object needs: refused`;
+function problemOf(error: unknown, customTag: boolean, lineOffset: number): string {
+  if (customTag) return `uses a custom YAML tag${yamlErrorPosition({ ...(error as object), reason: undefined }, lineOffset)}, which no Kubernetes object needs: refused`;
   return `is not valid YAML${yamlErrorPosition(error, lineOffset)}`;
 }
 
@@ -65,16 +63,11 @@ export function loadYamlDocuments(text: string, name: string): YamlDocument[] {
   return splitDocuments(text).map((chunk, index): YamlDocument => {
     const number = index + 1;
     const source = chunk.lines.join('\n');
-    let value: unknown;
-    try {
-      value = load(source, { schema: CORE_SCHEMA });
-    } catch (error) {
-      throw new InputError(`${name}: document ${number} ${problemOf(error, chunk.firstLine)}.`);
-    }
-    // Without aliases a document has fewer values than characters; one that expands to more (or loops) is refused.
-    if (expandsBeyond(value, Math.max(source.length, 1000))) {
+    const loaded = loadYaml(source);
+    if (loaded.status === 'invalid') throw new InputError(`${name}: document ${number} ${problemOf(loaded.error, loaded.customTag, chunk.firstLine)}.`);
+    if (loaded.status === 'alias-bomb') {
       throw new InputError(`${name}: document ${number} (line ${chunk.firstLine + 1}) has YAML aliases that expand to more values than it has characters (an alias bomb): refused.`);
     }
-    return { number, line: chunk.firstLine + 1, value: value ?? null };
+    return { number, line: chunk.firstLine + 1, value: loaded.value ?? null };
   });
 }
