@@ -3,7 +3,7 @@
 import { relative } from 'node:path';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
-import { AGENTS, isAgentName } from '../hooks/agents/index.js';
+import { AGENTS, isAgentName } from '../agents/index.js';
 import { readSettings, writeSettings } from '../hooks/install/settings-file.js';
 import { TARGETS, type Scope } from '../hooks/install/targets.js';
 

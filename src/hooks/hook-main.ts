@@ -1,7 +1,7 @@
 // Lean entry point of `blast-radius hook <agent>`: runs before every shell command an agent issues, so it imports
 // nothing but the hook itself (no yargs, no YAML, no Kubernetes client) and answers in the agent's protocol.
 import { readFileSync } from 'node:fs';
-import { AGENTS, isAgentName } from './agents/index.js';
+import { AGENTS, isAgentName } from '../agents/index.js';
 import { runHook } from './run-hook.js';
 
 /**

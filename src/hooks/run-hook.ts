@@ -5,7 +5,7 @@
 // puts the guard shims first on PATH there.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import type { AgentAdapter, HookAnswer, SessionNotice } from './agents/agent.js';
+import type { AgentAdapter, HookAnswer, SessionNotice } from '../agents/agent.js';
 import { explain, type Decision, type Refused } from './decision.js';
 import { isFirstCall } from './first-call.js';
 import { refuseWrite } from './invocations/file-writes.js';

@@ -1,6 +1,6 @@
 // The agent hooks end to end: the built CLI reads each agent's real-shaped payload on stdin and answers in its protocol.
 import { HOOK_AGENTS } from '../../src/cli/start.js';
-import { AGENTS } from '../../src/hooks/agents/index.js';
+import { AGENTS } from '../../src/agents/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 import { neutralShell } from '../hooks/neutral-shell.js';

@@ -2,7 +2,7 @@
 // (a string, or an argv list such as ["bash", "-lc", "…"]), and apply_patch, whose patch names the files it writes;
 // anything else gets no output. Its SessionStart event carries the production-credentials notice (docs/agents.md).
 // No ask: Codex parses `permissionDecision: "ask"` but treats it as an unsupported answer and runs the command.
-import { shellQuote } from '../../shell-quote.js';
+import { shellQuote } from '../shell-quote.js';
 import { field, type AgentAdapter } from './agent.js';
 import claudeCode from './claude-code.js';
 
