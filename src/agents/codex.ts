@@ -1,9 +1,11 @@
-// OpenAI Codex CLI PreToolUse hook: the Claude Code answer shape, for any tool whose input carries a shell command
-// (a string, or an argv list such as ["bash", "-lc", "…"]), and apply_patch, whose patch names the files it writes;
-// anything else gets no output. Its SessionStart event carries the production-credentials notice (docs/agents.md).
-// No ask: Codex parses `permissionDecision: "ask"` but treats it as an unsupported answer and runs the command.
+// OpenAI Codex CLI: its PreToolUse hook gets the Claude Code answer shape, for any tool whose input carries a shell
+// command (a string, or an argv list such as ["bash", "-lc", "…"]), and apply_patch, whose patch names the files it
+// writes; anything else gets no output. Its SessionStart event carries the production-credentials notice
+// (docs/agents.md). No ask: Codex parses `permissionDecision: "ask"` but treats it as an unsupported answer and runs
+// the command.
+import { matcherGroupTarget, settingsPath } from '../hooks/install/install-target.js';
 import { shellQuote } from '../shell-quote.js';
-import { field, type AgentAdapter } from './agent.js';
+import { field, passSilently, type Agent } from './agent.js';
 import claudeCode from './claude-code.js';
 
 /** The files a Codex patch touches: `*** Add File: p`, `*** Update File: p`, `*** Delete File: p`, `*** Move to: p`. */
@@ -11,7 +13,9 @@ function patchedFiles(patch: string): string[] {
   return [...patch.matchAll(/^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/gm)].map((match) => (match[1] as string).trim());
 }
 
-const adapter: AgentAdapter = {
+const codex: Agent = {
+  displayName: 'Codex',
+  docsAnchor: 'openai-codex-cli',
   read(payload) {
     const cwd = field(payload, 'cwd');
     const where = typeof cwd === 'string' ? { cwd } : {};
@@ -23,7 +27,22 @@ const adapter: AgentAdapter = {
     return {};
   },
   deny: claudeCode.deny,
+  ask: undefined,
+  pass: passSilently,
   notice: claudeCode.notice,
+  // Proposed (CODEX_ENV_FILE) but never merged: the shims come first through the login shell's profile instead.
+  environmentFile: undefined,
+  install: matcherGroupTarget({
+    path: settingsPath('.codex', 'hooks.json'),
+    events: [
+      { event: 'PreToolUse', matcher: 'Bash|apply_patch', handler: { type: 'command', timeout: 30 } },
+      { event: 'SessionStart', handler: { type: 'command', timeout: 30 } },
+    ],
+    shims:
+      'Codex has no hook that sets its commands\' environment, and runs them in a login shell (bash -lc): add `eval "$(blast-radius shims env)"` to ~/.profile (or ~/.bash_profile) to put the guard shims first on PATH.',
+  }),
+  // CODEX_THREAD_ID in every command; CODEX_SANDBOX or CODEX_SANDBOX_NETWORK_DISABLED inside its sandbox.
+  sessionMarkers: [{ variable: 'CODEX_THREAD_ID' }, { variable: 'CODEX_SANDBOX' }, { variable: 'CODEX_SANDBOX_NETWORK_DISABLED' }],
 };
 
-export default adapter;
+export default codex;

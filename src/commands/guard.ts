@@ -4,7 +4,7 @@
 // of exactly the blocked changes lets them through (the safe path the agent hooks point to).
 import { approvalsPath } from '../approvals/store.js';
 import type { CommandSpec } from '../cli/command-spec.js';
-import { agentSession } from '../approvals/agent-session.js';
+import { agentSession } from '../agents/agent-session.js';
 import { atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
