@@ -4,13 +4,11 @@
 // "block".
 import module from 'node:module';
 import { join } from 'node:path';
+import { isAgentName } from '../agents/names.js';
 import { loadBundle } from './compile-cache.js';
 import { compileCacheDirectory } from '../state-paths.js';
 
 const EXIT_ERROR = 2;
-
-/** The agents `blast-radius hook <agent>` answers for; tests/e2e/hooks.test.ts keeps it equal to the adapters table. */
-export const HOOK_AGENTS = new Set(['claude-code', 'codex', 'cursor', 'gemini']);
 
 type Entry = (argument: never) => Promise<number>;
 
@@ -29,7 +27,7 @@ export function start(distDirectory: string): void {
   if (cacheDirectory) nodeCache.enableCompileCache?.(join(cacheDirectory, 'node'));
 
   const args = process.argv.slice(2);
-  const isHook = args.length === 2 && args[0] === 'hook' && HOOK_AGENTS.has(args[1]);
+  const isHook = args.length === 2 && args[0] === 'hook' && isAgentName(args[1]);
   const bundle = loadBundle(join(distDirectory, isHook ? 'hook/hook-main.cjs' : 'bin/main.cjs'), cacheDirectory);
   if (bundle.save) process.once('exit', bundle.save);
   const [entry, argument] = isHook ? [bundle.exports.hookMain, args[1]] : [bundle.exports.main, args];

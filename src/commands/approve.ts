@@ -2,7 +2,7 @@
 // by its fingerprint), after seeing the report again and typing the environment's name; never from an agent.
 import type { CommandSpec } from '../cli/command-spec.js';
 import { INPUT_OPTIONS, deletingFiles, inputCheckOptions, type InputArgs } from '../cli/input-options.js';
-import { agentSession } from '../approvals/agent-session.js';
+import { agentSession } from '../agents/agent-session.js';
 import { approverName } from '../approvals/apply-approvals.js';
 import { approverIdentity } from '../approvals/approver.js';
 import { confirmApproval, confirmationWord, requireInteractiveTerminal, type Terminal } from '../approvals/confirm.js';

@@ -3,7 +3,7 @@
 // (kubectl diff, a server dry run, helm diff, helm get manifest) and run the command only on pass. A person's approval
 // of exactly the blocked changes lets them through (the safe path the agent hooks point to).
 import type { CommandSpec } from '../cli/command-spec.js';
-import { agentSession } from '../approvals/agent-session.js';
+import { agentSession } from '../agents/agent-session.js';
 import { atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';

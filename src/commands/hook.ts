@@ -3,9 +3,10 @@
 import { relative } from 'node:path';
 import type { CommandSpec } from '../cli/command-spec.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
-import { AGENTS, isAgentName } from '../hooks/agents/index.js';
+import { AGENTS } from '../agents/index.js';
+import { AGENT_NAMES, isAgentName, type AgentName } from '../agents/names.js';
+import type { Scope } from '../hooks/install/install-target.js';
 import { readSettings, writeSettings } from '../hooks/install/settings-file.js';
-import { TARGETS, type Scope } from '../hooks/install/targets.js';
 
 interface HookArgs {
   words: string[];
@@ -13,15 +14,15 @@ interface HookArgs {
   command?: string;
 }
 
-const AGENT_LIST = Object.keys(AGENTS).join(', ');
+const AGENT_LIST = AGENT_NAMES.join(', ');
 
-function agentOf(name: string | undefined): keyof typeof TARGETS {
+function agentOf(name: string | undefined): AgentName {
   if (!isAgentName(name)) throw new UsageError(`Name the agent: one of ${AGENT_LIST}.`);
   return name;
 }
 
-function install(action: 'install' | 'uninstall', agent: keyof typeof TARGETS, scope: Scope, command: string): void {
-  const target = TARGETS[agent];
+function install(action: 'install' | 'uninstall', agent: AgentName, scope: Scope, command: string): void {
+  const target = AGENTS[agent].install;
   const path = target.path(scope, process.cwd());
   const shown = scope === 'project' ? relative(process.cwd(), path) : path;
   const settings = readSettings(path);

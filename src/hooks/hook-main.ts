@@ -1,7 +1,8 @@
 // Lean entry point of `blast-radius hook <agent>`: runs before every shell command an agent issues, so it imports
 // nothing but the hook itself (no yargs, no YAML, no Kubernetes client) and answers in the agent's protocol.
 import { readFileSync } from 'node:fs';
-import { AGENTS, isAgentName } from './agents/index.js';
+import { AGENTS } from '../agents/index.js';
+import { isAgentName } from '../agents/names.js';
 import { runHook } from './run-hook.js';
 
 /**
@@ -28,5 +29,3 @@ export async function hookMain(agent: string): Promise<number> {
   if (answer.stderr) process.stderr.write(answer.stderr);
   return answer.exitCode;
 }
-
-export { isAgentName };

@@ -5,14 +5,12 @@
 // puts the guard shims first on PATH there.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import type { AgentAdapter, HookAnswer, SessionNotice } from './agents/agent.js';
+import { passSilently, type Agent, type HookAnswer, type SessionNotice } from '../agents/agent.js';
 import { explain, type Decision, type Refused } from './decision.js';
 import { isFirstCall } from './first-call.js';
 import { refuseWrite } from './invocations/file-writes.js';
 import { mentionsDestructiveVerb, mentionsTool, needsInspection } from './prefilter.js';
 import { mentionsStore, protectedFile, type HookContext } from './protected-files.js';
-
-const SILENT_PASS: HookAnswer = { exitCode: 0 };
 
 /** A payload that is not JSON cannot be read for its command: fail closed on what its text mentions. */
 function judgeUnreadable(text: string): Decision {
@@ -62,30 +60,30 @@ async function putShimsFirst(file: string, env: NodeJS.ProcessEnv, home: string)
   }
 }
 
-export async function runHook(adapter: AgentAdapter, stdinText: string, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): Promise<HookAnswer> {
+export async function runHook(agent: Agent, stdinText: string, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): Promise<HookAnswer> {
   let payload: unknown;
   try {
     payload = JSON.parse(stdinText.replace(/^\uFEFF/, ''));
   } catch {
     const decision = judgeUnreadable(stdinText);
-    return decision.verdict === 'pass' ? (adapter.pass?.() ?? SILENT_PASS) : adapter.deny(explain(decision));
+    return decision.verdict === 'pass' ? agent.pass() : agent.deny(explain(decision));
   }
-  const { command, files, cwd, sessionStart, session } = adapter.read(payload);
-  const channel = adapter.notice;
+  const { command, files, cwd, sessionStart, session } = agent.read(payload);
+  const channel = agent.notice;
   if (sessionStart) {
-    const environmentFile = adapter.environmentFile?.(env);
+    const environmentFile = agent.environmentFile?.(env);
     if (environmentFile !== undefined) await putShimsFirst(environmentFile, env, home);
     // Nothing reaches production: no output at all, so that the model's context holds only what it must act on.
     const notice = channel.on === 'session-start' ? await credentialsNotice(env, home) : undefined;
-    return notice && channel.on === 'session-start' ? channel.answer(notice) : SILENT_PASS;
+    return notice && channel.on === 'session-start' ? channel.answer(notice) : passSilently();
   }
   const notice = channel.on === 'first-call' && session !== undefined ? await firstCallNotice(channel.agent, session, env, home) : undefined;
-  const pass = notice && channel.on === 'first-call' ? channel.pass(notice) : (adapter.pass?.() ?? SILENT_PASS);
+  const pass = notice && channel.on === 'first-call' ? channel.pass(notice) : agent.pass();
   // A refused first call keeps the notice: it is said once, in whichever answer the session's first call gets.
   // "Cannot tell" asks the person where the agent's protocol can ask, and is a refusal elsewhere.
   const deny = (decision: Refused) => {
     const reason = notice ? `${explain(decision)}\n\n${notice.forModel}` : explain(decision);
-    return decision.verdict === 'cannot-tell' && adapter.ask ? adapter.ask(reason) : adapter.deny(reason);
+    return decision.verdict === 'cannot-tell' && agent.ask ? agent.ask(reason) : agent.deny(reason);
   };
   const context: HookContext = { env, home, cwd: cwd ?? process.cwd() };
   if (files !== undefined) {

@@ -4,7 +4,7 @@
 import { CREDENTIAL_SOURCE_LABELS, type CredentialFinding, type CredentialSource } from '../credentials/credential-finding.js';
 import { inspectCredentials, type CredentialInspection } from '../credentials/inspect-credentials.js';
 import { UNREADABLE_RULE } from '../credentials/judge-reading.js';
-import type { SessionNotice } from './agents/agent.js';
+import type { SessionNotice } from '../agents/agent.js';
 
 const VARIABLE = /^[A-Z][A-Z0-9_]*$/;
 

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { agentSession } from '../approvals/agent-session.js';
+import { agentSession } from '../agents/agent-session.js';
 import { EXIT_BLOCKED, UsageError } from '../errors.js';
 import { askYes, atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';

@@ -1,7 +1,7 @@
 // The parts of `approve` that need no terminal: agent-session detection, expiry, the TTY requirement, and the
 // confirmation read from injected streams.
 import { PassThrough } from 'node:stream';
-import { agentSession } from '../../src/approvals/agent-session.js';
+import { agentSession } from '../../src/agents/agent-session.js';
 import { confirmApproval, confirmationWord, requireInteractiveTerminal, type Terminal } from '../../src/approvals/confirm.js';
 import { parseExpiry } from '../../src/approvals/expiry.js';
 
@@ -15,6 +15,9 @@ describe('agent sessions', () => {
     [{ CODEX_THREAD_ID: 'abc' }, 'Codex'],
     [{ CODEX_SANDBOX: 'seatbelt' }, 'Codex'],
     [{ CODEX_SANDBOX_NETWORK_DISABLED: '1' }, 'Codex'],
+    // Two agents' markers: the first in the table's order names the session.
+    [{ CODEX_THREAD_ID: 'abc', CURSOR_AGENT: '1' }, 'Cursor'],
+    [{ GEMINI_CLI: '1', CLAUDECODE: '1' }, 'Claude Code'],
   ])('%j is an agent session of %s', (env, agent) => {
     expect(agentSession(env)?.agent).toBe(agent);
   });

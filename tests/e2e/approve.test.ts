@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shellQuote } from '../../src/shell-quote.js';
-import { SESSION_MARKERS } from '../../src/approvals/agent-session.js';
+import { SESSION_MARKERS } from '../../src/agents/agent-session.js';
 import { BIN, ROOT, runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 import { editedPlan, PROD_REPLACE } from '../approvals/approval-helpers.js';

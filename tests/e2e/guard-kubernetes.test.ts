@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SESSION_MARKERS } from '../../src/approvals/agent-session.js';
+import { SESSION_MARKERS } from '../../src/agents/agent-session.js';
 import { readApprovals, writeApprovals } from '../../src/approvals/store.js';
 import { shellQuote } from '../../src/shell-quote.js';
 import { approvalOf } from '../approvals/approval-helpers.js';

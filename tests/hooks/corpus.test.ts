@@ -1,7 +1,7 @@
 // The command corpus, decided in process and answered by every agent adapter: each row's decision (deny, cannot
 // tell, pass) and the answer each agent's protocol gives for it (Claude Code asks where blast-radius cannot tell;
 // Codex, Cursor and Gemini CLI deny).
-import { AGENTS } from '../../src/hooks/agents/index.js';
+import { AGENTS } from '../../src/agents/index.js';
 import { decide } from '../../src/hooks/decide.js';
 import { needsInspection } from '../../src/hooks/prefilter.js';
 import { runHook } from '../../src/hooks/run-hook.js';

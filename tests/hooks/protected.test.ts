@@ -1,6 +1,6 @@
 // The hook's protection of approvals and configuration, in process: file-editing tools of each agent, paths judged as
 // the shell expands them, and kubectl/helm refusals naming the protected kube context they would reach.
-import { AGENTS } from '../../src/hooks/agents/index.js';
+import { AGENTS } from '../../src/agents/index.js';
 import { decide } from '../../src/hooks/decide.js';
 import { needsInspection } from '../../src/hooks/prefilter.js';
 import { protectedFile, type HookContext } from '../../src/hooks/protected-files.js';

@@ -2,7 +2,7 @@
 // kubectl, oc or helm, however it is quoted, wrapped, nested, substituted or joined to other commands, is never let
 // through: decide() denies it, and so does the hook entry (library and built CLI).
 import fc from 'fast-check';
-import { AGENTS } from '../../src/hooks/agents/index.js';
+import { AGENTS } from '../../src/agents/index.js';
 import { decide } from '../../src/hooks/decide.js';
 import { runHook } from '../../src/hooks/run-hook.js';
 import { runCli } from '../helpers/run-cli.js';

@@ -1,5 +1,7 @@
-// What an agent adapter does: read the agent's hook payload, and answer a refusal (and the once-per-session notice
-// of production credentials) in that agent's protocol.
+// What one coding agent is to blast-radius, every piece a required member so that a new agent's file cannot leave one
+// out: its hook protocol (read the payload; deny, ask, pass), where its once-per-session notice goes, the environment
+// file it sources, its install target, the environment variables that mark its sessions, and its names.
+import type { InstallTarget } from '../hooks/install/install-target.js';
 
 export interface HookPayload {
   /** The shell command the agent is about to run; undefined when the payload is about another tool. */
@@ -36,25 +38,40 @@ export type NoticeChannel =
   | { on: 'session-start'; answer(notice: SessionNotice): HookAnswer }
   | { on: 'first-call'; agent: string; pass(notice: SessionNotice): HookAnswer };
 
-export interface AgentAdapter {
+/** An environment variable the agent sets in the commands it runs (sources in docs/approvals.md). */
+export interface SessionMarker {
+  variable: string;
+  /** The value that marks the agent; any non-empty value when absent. */
+  value?: string;
+}
+
+export interface Agent {
+  /** How messages and docs name it: "Claude Code". */
+  displayName: string;
+  /** The anchor of its section in docs/agents.md. */
+  docsAnchor: string;
   /** Turns the parsed stdin JSON into the command to judge. */
   read(payload: unknown): HookPayload;
   /** The answer that stops the command, with the reason the model reads. */
   deny(reason: string): HookAnswer;
   /**
    * The answer that asks the person before the command runs, for agents whose protocol honours an ask in every mode
-   * (docs/agents.md); the others get `deny` where blast-radius cannot tell what a command runs.
+   * (docs/agents.md); undefined for the others, which get `deny` where blast-radius cannot tell what a command runs.
    */
-  ask?(reason: string): HookAnswer;
-  /** The answer that lets it run; by default exit 0 and no output, which leaves the agent's own prompts in force. */
-  pass?(): HookAnswer;
+  ask: ((reason: string) => HookAnswer) | undefined;
+  /** The answer that lets the command run (`passSilently` leaves the agent's own prompts in force). */
+  pass(): HookAnswer;
   /** Where the once-per-session notice of production credentials goes in this agent's protocol. */
   notice: NoticeChannel;
   /**
    * The file this agent sources before each shell command, as its session-start hook sees it (Claude Code's
-   * CLAUDE_ENV_FILE): the session start writes the shims' PATH line there. Absent: the agent has no such file.
+   * CLAUDE_ENV_FILE): the session start writes the shims' PATH line there. Undefined: the agent has no such file.
    */
-  environmentFile?(env: NodeJS.ProcessEnv): string | undefined;
+  environmentFile: ((env: NodeJS.ProcessEnv) => string | undefined) | undefined;
+  /** Where `hook install` puts the hook, and how the guard shims come first on this agent's PATH. */
+  install: InstallTarget;
+  /** The variables that mark a command as run by this agent, where `approve` and a person's confirmation are refused. */
+  sessionMarkers: readonly SessionMarker[];
 }
 
 export function field(value: unknown, ...path: string[]): unknown {
@@ -64,6 +81,11 @@ export function field(value: unknown, ...path: string[]): unknown {
     node = (node as Record<string, unknown>)[step];
   }
   return node;
+}
+
+/** Exit 0 and no output: the command runs, and the agent's own permission prompts still apply. */
+export function passSilently(): HookAnswer {
+  return { exitCode: 0 };
 }
 
 /**

@@ -1,8 +1,10 @@
-// Claude Code PreToolUse hook for the Bash tool and the file-editing tools (Edit, Write, MultiEdit, NotebookEdit): deny
-// (or, where blast-radius cannot tell what a command runs, ask the person) through hookSpecificOutput.permissionDecision;
-// anything else gets no output at all, so that Claude Code's own permission prompts still apply. Its SessionStart event
-// carries the production-credentials notice (docs/agents.md).
-import { field, sessionStartContext, type AgentAdapter } from './agent.js';
+// Claude Code: its PreToolUse hook for the Bash tool and the file-editing tools (Edit, Write, MultiEdit, NotebookEdit)
+// denies (or, where blast-radius cannot tell what a command runs, asks the person) through
+// hookSpecificOutput.permissionDecision; anything else gets no output at all, so that Claude Code's own permission
+// prompts still apply. Its SessionStart event carries the production-credentials notice and puts the guard shims on
+// PATH through CLAUDE_ENV_FILE (docs/agents.md).
+import { matcherGroupTarget, settingsPath } from '../hooks/install/install-target.js';
+import { field, passSilently, sessionStartContext, type Agent } from './agent.js';
 
 /** Cursor runs Claude Code hooks too, and names its shell tool `Shell`. */
 const SHELL_TOOLS = new Set(['Bash', 'Shell']);
@@ -14,7 +16,9 @@ function decision(permissionDecision: 'deny' | 'ask', reason: string) {
   return { stdout: `${JSON.stringify(answer)}\n`, exitCode: 0 };
 }
 
-const adapter: AgentAdapter = {
+const claudeCode: Agent = {
+  displayName: 'Claude Code',
+  docsAnchor: 'claude-code',
   read(payload) {
     const tool = field(payload, 'tool_name');
     const cwd = field(payload, 'cwd');
@@ -30,9 +34,22 @@ const adapter: AgentAdapter = {
   deny: (reason) => decision('deny', reason),
   // The reason of an ask is shown to the person in the permission prompt (not to the model).
   ask: (reason) => decision('ask', reason),
+  pass: passSilently,
   notice: { on: 'session-start', answer: sessionStartContext },
   // Claude Code gives SessionStart hooks this file and sources it before every Bash command (docs/agents.md).
   environmentFile: (env) => env.CLAUDE_ENV_FILE || undefined,
+  install: matcherGroupTarget({
+    path: settingsPath('.claude', 'settings.json'),
+    events: [
+      // The shell, and the file-editing tools (which may not write the approvals store or the configuration).
+      { event: 'PreToolUse', matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', handler: { type: 'command', timeout: 30 } },
+      // No matcher: startup, resume, clear and compact each start a context that needs the notice.
+      { event: 'SessionStart', handler: { type: 'command', timeout: 30 } },
+    ],
+    shims: 'Its SessionStart entry also puts the guard shims first on PATH for every Bash command (through CLAUDE_ENV_FILE).',
+  }),
+  // CLAUDECODE=1 since 0.2.47, and CLAUDE_CODE_ENTRYPOINT.
+  sessionMarkers: [{ variable: 'CLAUDECODE' }, { variable: 'CLAUDE_CODE_ENTRYPOINT' }],
 };
 
-export default adapter;
+export default claudeCode;
