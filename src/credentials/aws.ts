@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Basis, CredentialReading } from './credential-finding.js';
 import { expandHome } from './expand-home.js';
 import { parseIni, type IniSection } from './parse-ini.js';
-import { readConfigFile } from './read-config-file.js';
+import { readSmallFile } from '../files/read-small-file.js';
 
 /** The only values read out of ~/.aws/config; every other value (secret keys included) is dropped while parsing. */
 const CONFIG_KEYS = ['sso_account_id', 'role_arn', 'sso_role_name', 'region'] as const;
@@ -20,7 +20,7 @@ interface ActiveProfile {
 type Sections = { ok: true; file: string; sections: IniSection[] } | { ok: false; file: string; problem?: string };
 
 function readIniFile(file: string, keep: readonly string[]): Sections {
-  const text = readConfigFile(file);
+  const text = readSmallFile(file);
   if (text.status === 'missing') return { ok: false, file };
   if (text.status === 'unreadable') return { ok: false, file, problem: text.problem };
   const parsed = parseIni(text.text, keep);

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { CredentialReading } from './credential-finding.js';
 import { expandHome } from './expand-home.js';
-import { readJsonObject } from './read-json-object.js';
+import { readJsonObject } from '../files/read-json-object.js';
 
 /** The Terraform azurerm provider reads ARM_SUBSCRIPTION_ID; the Azure SDKs and tools read AZURE_SUBSCRIPTION_ID. */
 const SUBSCRIPTION_VARIABLES = ['ARM_SUBSCRIPTION_ID', 'AZURE_SUBSCRIPTION_ID'];

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { CredentialReading } from './credential-finding.js';
 import { expandHome } from './expand-home.js';
 import { parseIni } from './parse-ini.js';
-import { readConfigFile } from './read-config-file.js';
-import { readJsonObject } from './read-json-object.js';
+import { readSmallFile } from '../files/read-small-file.js';
+import { readJsonObject } from '../files/read-json-object.js';
 
 /** gcloud reads CLOUDSDK_CORE_PROJECT; the client libraries and the Terraform google provider read the others. */
 const PROJECT_VARIABLES = ['CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT', 'GOOGLE_PROJECT', 'GCLOUD_PROJECT'];
@@ -51,7 +51,7 @@ function gcloudConfiguration(env: NodeJS.ProcessEnv, home: string): CredentialRe
   let nameWhere = 'CLOUDSDK_ACTIVE_CONFIG_NAME';
   if (!name) {
     const activeFile = join(directory, 'active_config');
-    const active = readConfigFile(activeFile);
+    const active = readSmallFile(activeFile);
     if (active.status === 'unreadable') return [unreadable(activeFile, active.problem)];
     name = active.status === 'read' ? active.text.trim() || 'default' : 'default';
     nameWhere = active.status === 'read' ? activeFile : 'gcloud default configuration';
@@ -60,7 +60,7 @@ function gcloudConfiguration(env: NodeJS.ProcessEnv, home: string): CredentialRe
     return [unreadable(nameWhere, 'it names a gcloud configuration that is not a valid configuration name, so it was not followed')];
   }
   const file = join(directory, 'configurations', `config_${name}`);
-  const text = readConfigFile(file);
+  const text = readSmallFile(file);
   if (text.status === 'missing') return [];
   if (text.status === 'unreadable') return [unreadable(file, text.problem)];
   const parsed = parseIni(text.text, ['project']);

@@ -1,7 +1,7 @@
 // Reads the current kube context, its cluster, namespace and server host from the kubeconfig files, as kubectl merges them.
 import { delimiter, join } from 'node:path';
 import type { CredentialReading } from './credential-finding.js';
-import { loadYamlFile } from './load-yaml-file.js';
+import { loadYamlFile } from '../files/load-yaml-file.js';
 
 /** The current context as kubectl would use it; `file` is the kubeconfig that set `current-context`. */
 export interface KubeContext {

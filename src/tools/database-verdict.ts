@@ -2,8 +2,9 @@
 // (DROP, TRUNCATE, DELETE or UPDATE without WHERE, FLUSHALL, dropDatabase …) against a production host, database or
 // URL variable are refused; against one nothing names, blast-radius cannot tell; elsewhere they pass. Statements it
 // cannot read (a pipe, a computed word) sent to production cannot be told either.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readSmallFile } from '../files/read-small-file.js';
 import { judgeEvidence, type Evidence } from './cli/evidence.js';
 import { readDatabaseCommand, type DatabaseTarget } from './database/read-database-command.js';
 import type { ToolContext, ToolReader } from './destructive.js';
@@ -15,7 +16,10 @@ function fileReader(cwd: string): (path: string) => string | undefined {
   return (path) => {
     try {
       const full = resolve(cwd, path);
-      return statSync(full).size > MAX_FILE_BYTES ? 'x'.repeat(MAX_FILE_BYTES + 1) : readFileSync(full, 'utf8');
+      if (statSync(full).size > MAX_FILE_BYTES) return 'x'.repeat(MAX_FILE_BYTES + 1);
+      // The one small-file reader opens without blocking: a FIFO named as the statements file cannot hang the hook.
+      const file = readSmallFile(full, MAX_FILE_BYTES);
+      return file.status === 'read' ? file.text : undefined;
     } catch {
       return undefined;
     }

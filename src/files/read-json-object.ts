@@ -1,11 +1,11 @@
 // Reads a small JSON configuration file as an object, or says in one sentence why it cannot: missing, unreadable,
 // not JSON (never quoting its text, which may hold a key), or not an object.
-import { readConfigFile } from './read-config-file.js';
+import { readSmallFile } from './read-small-file.js';
 
 export type JsonObjectFile = { status: 'read'; object: Record<string, unknown> } | { status: 'missing' } | { status: 'unreadable'; problem: string };
 
 export function readJsonObject(path: string): JsonObjectFile {
-  const text = readConfigFile(path);
+  const text = readSmallFile(path);
   if (text.status !== 'read') return text;
   let parsed: unknown;
   try {

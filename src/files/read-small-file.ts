@@ -1,10 +1,10 @@
-// Reads a small local config file as text, or says in one sentence why it cannot: missing, too large, not a file.
+// Reads a small local file (a credentials file, a kubeconfig, a statements file) as text, or says in one sentence why it cannot.
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 
-/** Config files larger than this are refused, not read: no credentials file is anywhere near it. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Files larger than this are refused, not read: no credentials or statements file blast-radius reads comes near it. */
+export const MAX_SMALL_FILE_BYTES = 1024 * 1024;
 
-export type ConfigFileText = { status: 'read'; text: string } | { status: 'missing' } | { status: 'unreadable'; problem: string };
+export type SmallFileText = { status: 'read'; text: string } | { status: 'missing' } | { status: 'unreadable'; problem: string };
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -14,7 +14,7 @@ function errorCode(error: unknown): string | undefined {
  * Opens without blocking (a FIFO would otherwise hang), refuses anything that is not a regular file or is over
  * the limit, and decodes UTF-8 without its BOM. Error sentences name the problem, never the file's content.
  */
-export function readConfigFile(path: string, limit = MAX_CONFIG_BYTES): ConfigFileText {
+export function readSmallFile(path: string, limit = MAX_SMALL_FILE_BYTES): SmallFileText {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
