@@ -1,10 +1,11 @@
 // Runs every policy rule over the classified changes, drift and plans of all inputs, under the configured policy,
-// and returns findings in a stable order.
+// fills each reported message's template, and returns findings in a stable order.
 import { DESTRUCTIVE_ACTIONS, type Action, type AnalyzedInput, type Drift, type EnvironmentTag, type Finding, type ResourceChange, type Severity } from '../model.js';
 import { impactOf } from '../catalog/data-bearing.js';
 import { DEFAULT_POLICY, type PolicyOptions } from '../config/compiled-config.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
-import type { ChangeSubject, Rule } from './rule.js';
+import { formatMessage } from './format-message.js';
+import type { ChangeSubject, Rule, RuleReport } from './rule.js';
 import { RULES } from './rules/index.js';
 
 export interface ClassifiedChange {
@@ -52,10 +53,12 @@ export function evaluatePolicy(
 ): Finding[] {
   const findings: Finding[] = [];
   const files = inputs.map((input) => input.file);
-  const report = (rule: Rule, target: Target, message: string | undefined, severity: Severity = rule.severity, type?: string): void => {
-    if (message === undefined) return;
+  const report = (rule: Rule, target: Target, reported: RuleReport | undefined, severity: Severity = rule.severity, type?: string): void => {
+    if (reported === undefined) return;
     const { address, action, environment } = target;
-    const finding: Finding = { ruleId: rule.id, severity, file: files[target.input] ?? '', address, action, environment, message };
+    const { messageId, data } = reported;
+    const message = formatMessage(rule.messages[messageId], data);
+    const finding: Finding = { ruleId: rule.id, messageId, severity, file: files[target.input] ?? '', address, action, environment, message };
     const impact = type === undefined || !DESTRUCTIVE_ACTIONS.has(action) ? undefined : impactOf(type)?.impact;
     if (impact) finding.impact = impact;
     findings.push(finding);
@@ -69,8 +72,8 @@ export function evaluatePolicy(
     if (rule.subject === 'change') {
       for (const subject of subjects) {
         const { input, address, action } = subject.change;
-        const message = rule.check(subject);
-        report(rule, { input, address, action, environment: subject.environment.name }, message, rule.severityFor?.(policy, subject), subject.change.type);
+        const reported = rule.check(subject);
+        report(rule, { input, address, action, environment: subject.environment.name }, reported, rule.severityFor?.(policy, subject), subject.change.type);
       }
     } else if (rule.subject === 'drift') {
       for (const { entry, target } of drifted) report(rule, target, rule.check(entry));

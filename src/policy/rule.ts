@@ -1,4 +1,5 @@
-// What a policy rule is: metadata plus a pure check over one change (or one drift entry) that returns a message.
+// What a policy rule is: metadata (with its message templates) plus a pure check over one change, one drift entry or
+// one plan that returns a message id and the data its template needs.
 import type { PolicyOptions } from '../config/compiled-config.js';
 import type { Drift, EnvironmentTag, ResourceChange, Severity } from '../model.js';
 
@@ -21,36 +22,54 @@ export interface PlanSubject {
   unjudged: readonly string[];
 }
 
-interface RuleMetadata {
+/** The values a message template's `{{name}}` placeholders take. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** What a check reports: which of the rule's messages, and the data that fills its placeholders. */
+export interface RuleReport<M extends string = string> {
+  messageId: M;
+  data: MessageData;
+}
+
+interface RuleMetadata<M extends string> {
   /** Kebab-case, stable forever: users allow-list it. */
   id: string;
   /** One line, ending with a period. */
   description: string;
   /** The default severity; the configuration's policy may change it (see severityFor). */
   severity: Severity;
+  /** Every message the check can report, by id: templates with `{{name}}` placeholders (src/policy/format-message.ts). */
+  messages: Readonly<Record<M, string>>;
 }
 
-export interface ChangeRule extends RuleMetadata {
+export interface ChangeRule<M extends string = string> extends RuleMetadata<M> {
   subject: 'change';
-  /** The finding's message when the rule applies to this change, otherwise undefined. */
-  check(subject: ChangeSubject): string | undefined;
+  /** What to report when the rule applies to this change, otherwise undefined. */
+  check(subject: ChangeSubject): RuleReport<M> | undefined;
   /** The severity under the configured policy, when it is not always `severity`. */
   severityFor?(policy: PolicyOptions, subject: ChangeSubject): Severity;
 }
 
-export interface PlanRule extends RuleMetadata {
+export interface PlanRule<M extends string = string> extends RuleMetadata<M> {
   subject: 'plan';
-  check(subject: PlanSubject): string | undefined;
+  check(subject: PlanSubject): RuleReport<M> | undefined;
 }
 
-export interface DriftRule extends RuleMetadata {
+export interface DriftRule<M extends string = string> extends RuleMetadata<M> {
   subject: 'drift';
-  check(drift: Drift): string | undefined;
+  check(drift: Drift): RuleReport<M> | undefined;
 }
 
 export type Rule = ChangeRule | DriftRule | PlanRule;
 
-export function defineRule<R extends Rule>(rule: R): R {
+/**
+ * Message ids are inferred from `messages` alone (NoInfer keeps the check from adding any), so the compiler refuses a
+ * check that reports an id the rule has no template for.
+ */
+export function defineRule<M extends string>(rule: ChangeRule<NoInfer<M>> & { messages: Record<M, string> }): ChangeRule<M>;
+export function defineRule<M extends string>(rule: PlanRule<NoInfer<M>> & { messages: Record<M, string> }): PlanRule<M>;
+export function defineRule<M extends string>(rule: DriftRule<NoInfer<M>> & { messages: Record<M, string> }): DriftRule<M>;
+export function defineRule(rule: Rule): Rule {
   return rule;
 }
 

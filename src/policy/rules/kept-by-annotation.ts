@@ -6,9 +6,15 @@ export default defineRule({
   id: 'kept-by-annotation',
   description: 'An object the change would delete is kept: an annotation tells helm, Argo CD or Flux to leave it in place.',
   severity: 'info',
+  messages: {
+    kept: '{{address}} is not deleted: {{keptBy}}. It stays in {{environment}} and is no longer managed by the release.',
+  },
   subject: 'change',
   check: ({ change, environment }) =>
     change.keptBy === undefined
       ? undefined
-      : `${change.address} is not deleted: ${change.keptBy}. It stays in ${environment.name === 'unknown' ? 'an unknown environment' : environment.name} and is no longer managed by the release.`,
+      : {
+          messageId: 'kept',
+          data: { address: change.address, keptBy: change.keptBy, environment: environment.name === 'unknown' ? 'an unknown environment' : environment.name },
+        },
 });

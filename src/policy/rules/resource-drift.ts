@@ -5,9 +5,10 @@ export default defineRule({
   id: 'resource-drift',
   description: 'A resource changed outside Terraform since it was last applied; the plan is based on what exists now.',
   severity: 'info',
+  messages: {
+    deleted: '{{address}} was deleted outside Terraform since the last apply.',
+    changed: '{{address}} changed outside Terraform since the last apply ({{action}}).',
+  },
   subject: 'drift',
-  check: (drift) =>
-    drift.action === 'delete'
-      ? `${drift.address} was deleted outside Terraform since the last apply.`
-      : `${drift.address} changed outside Terraform since the last apply (${drift.action}).`,
+  check: ({ address, action }) => ({ messageId: action === 'delete' ? 'deleted' : 'changed', data: { address, action } }),
 });
