@@ -2,7 +2,7 @@
 import type { EnvironmentTag, Severity } from '../model.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
 import { DELETE_MESSAGES, REPLACE_MESSAGES, describeDeletion, describeReplacement } from './describe-destruction.js';
-import { defineRule, type ChangeRule, type ChangeSubject, type RuleReport } from './rule.js';
+import { NO_OPTIONS, defineRule, type ChangeRule, type ChangeSubject, type RuleReport } from './rule.js';
 
 export type EnvironmentScope = 'protected' | 'unprotected' | 'unknown';
 
@@ -26,20 +26,16 @@ export function destructionRule<A extends DestructiveAction>(spec: {
   severity: Severity;
   action: A;
   scope: EnvironmentScope;
-}): ChangeRule<MessageIdOf<A>> {
+}): ChangeRule<MessageIdOf<A>, typeof NO_OPTIONS.defaultOptions> {
   const { messages, describe } = BY_ACTION[spec.action];
   return defineRule({
     id: spec.id,
     description: spec.description,
     severity: spec.severity,
     messages,
+    ...NO_OPTIONS,
     subject: 'change',
     check: (subject) =>
       subject.change.action === spec.action && environmentScope(subject.environment) === spec.scope ? describe(subject) : undefined,
-    severityFor: (policy) => {
-      if (spec.scope === 'protected') return policy.block.has(spec.action) ? 'error' : 'warning';
-      if (spec.scope === 'unknown') return policy.unknown === 'block' ? 'error' : 'warning';
-      return spec.severity;
-    },
   });
 }

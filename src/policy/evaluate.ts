@@ -1,11 +1,12 @@
-// Runs every policy rule over the classified changes, drift and plans of all inputs, under the configured policy,
-// fills each reported message's template, and returns findings in a stable order.
+// Runs every policy rule the configuration does not turn off over the classified changes, drift and plans of all
+// inputs, with the options and at the level configured for it, fills each reported message's template, and returns
+// findings in a stable order.
 import { DESTRUCTIVE_ACTIONS, type Action, type AnalyzedInput, type Drift, type EnvironmentTag, type Finding, type ResourceChange, type Severity } from '../model.js';
 import { impactOf } from '../catalog/data-bearing.js';
-import { DEFAULT_POLICY, type PolicyOptions } from '../config/compiled-config.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
 import { formatMessage } from './format-message.js';
 import type { ChangeSubject, Rule, RuleReport } from './rule.js';
+import { effectiveSetting, type RuleSettings } from './rule-settings.js';
 import { RULES } from './rules/index.js';
 
 export interface ClassifiedChange {
@@ -48,12 +49,12 @@ export function evaluatePolicy(
   drift: Drift[],
   inputs: readonly Pick<AnalyzedInput, 'file' | 'unjudged'>[],
   rules: readonly Rule[] = Object.values(RULES),
-  policy: PolicyOptions = DEFAULT_POLICY,
+  settings: RuleSettings = {},
   preventDestroyAtBase: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
   const files = inputs.map((input) => input.file);
-  const report = (rule: Rule, target: Target, reported: RuleReport | undefined, severity: Severity = rule.severity, type?: string): void => {
+  const report = (rule: Rule, severity: Severity, target: Target, reported: RuleReport | undefined, type?: string): void => {
     if (reported === undefined) return;
     const { address, action, environment } = target;
     const { messageId, data } = reported;
@@ -65,22 +66,23 @@ export function evaluatePolicy(
   };
   const subjects: ChangeSubject[] = classified.map((entry) => {
     const base = preventDestroyAtBase.get(entry.change.input);
-    return base ? { ...entry, policy, preventDestroyAtBase: base } : { ...entry, policy };
+    return base ? { ...entry, preventDestroyAtBase: base } : entry;
   });
   const drifted = driftTargets(drift, classified);
   for (const rule of rules) {
+    const { level, options } = effectiveSetting(rule, settings);
+    if (level === 'off') continue;
     if (rule.subject === 'change') {
       for (const subject of subjects) {
         const { input, address, action } = subject.change;
-        const reported = rule.check(subject);
-        report(rule, { input, address, action, environment: subject.environment.name }, reported, rule.severityFor?.(policy, subject), subject.change.type);
+        report(rule, level, { input, address, action, environment: subject.environment.name }, rule.check(subject, options), subject.change.type);
       }
     } else if (rule.subject === 'drift') {
-      for (const { entry, target } of drifted) report(rule, target, rule.check(entry));
+      for (const { entry, target } of drifted) report(rule, level, target, rule.check(entry, options));
     } else {
       inputs.forEach(({ file, unjudged = [] }, input) => {
         const changes = subjects.filter((s) => s.change.input === input);
-        report(rule, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check({ file, changes, policy, unjudged }));
+        report(rule, level, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check({ file, changes, unjudged }, options));
       });
     }
   }

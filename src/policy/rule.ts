@@ -1,6 +1,5 @@
-// What a policy rule is: metadata (with its message templates) plus a pure check over one change, one drift entry or
-// one plan that returns a message id and the data its template needs.
-import type { PolicyOptions } from '../config/compiled-config.js';
+// What a policy rule is: metadata (its message templates, its typed options and their defaults) plus a pure check over
+// one change, one drift entry or one plan, under those options, that returns a message id and the data its template needs.
 import type { Drift, EnvironmentTag, ResourceChange, Severity } from '../model.js';
 
 export const DOCS_BASE_URL = 'https://github.com/blast-radius/blast-radius/blob/main/docs/rules';
@@ -8,7 +7,6 @@ export const DOCS_BASE_URL = 'https://github.com/blast-radius/blast-radius/blob/
 export interface ChangeSubject {
   change: ResourceChange;
   environment: EnvironmentTag;
-  policy: PolicyOptions;
   /** Root-module resources whose block had prevent_destroy = true at the base revision (--tf-base), if read. */
   preventDestroyAtBase?: ReadonlySet<string>;
 }
@@ -17,7 +15,6 @@ export interface ChangeSubject {
 export interface PlanSubject {
   file: string;
   changes: ChangeSubject[];
-  policy: PolicyOptions;
   /** Objects the input mentions but could not be judged from it (kubectl printed an error instead of a diff). */
   unjudged: readonly string[];
 }
@@ -31,33 +28,58 @@ export interface RuleReport<M extends string = string> {
   data: MessageData;
 }
 
-interface RuleMetadata<M extends string> {
+/** The JSON Schema (draft-07) of one option, as the configuration schema states it. */
+export interface OptionSchema {
+  type: 'integer' | 'array';
+  description: string;
+  minimum?: number;
+  items?: { type: 'string' };
+}
+
+/**
+ * The JSON Schema of a rule's options object, one property per option (the compiler holds it to the options type);
+ * schema/blast-radius.schema.json repeats it under policy.rules, and a test keeps the two equal.
+ */
+export interface OptionsSchema<O extends object> {
+  type: 'object';
+  additionalProperties: false;
+  properties: Readonly<Record<keyof NoInfer<O>, OptionSchema>>;
+}
+
+/** The options and their schema of a rule that takes none. */
+export const NO_OPTIONS = {
+  defaultOptions: {},
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+} as const satisfies { defaultOptions: object; optionsSchema: OptionsSchema<object> };
+
+interface RuleMetadata<M extends string, O extends object> {
   /** Kebab-case, stable forever: users allow-list it. */
   id: string;
   /** One line, ending with a period. */
   description: string;
-  /** The default severity; the configuration's policy may change it (see severityFor). */
+  /** The severity of its findings unless the configuration sets the rule's level (src/policy/rule-settings.ts). */
   severity: Severity;
   /** Every message the check can report, by id: templates with `{{name}}` placeholders (src/policy/format-message.ts). */
   messages: Readonly<Record<M, string>>;
+  /** The options the check gets when the configuration sets none; configured ones are merged over them. */
+  defaultOptions: Readonly<O>;
+  optionsSchema: OptionsSchema<O>;
 }
 
-export interface ChangeRule<M extends string = string> extends RuleMetadata<M> {
+export interface ChangeRule<M extends string = string, O extends object = object> extends RuleMetadata<M, O> {
   subject: 'change';
   /** What to report when the rule applies to this change, otherwise undefined. */
-  check(subject: ChangeSubject): RuleReport<M> | undefined;
-  /** The severity under the configured policy, when it is not always `severity`. */
-  severityFor?(policy: PolicyOptions, subject: ChangeSubject): Severity;
+  check(subject: ChangeSubject, options: Readonly<O>): RuleReport<M> | undefined;
 }
 
-export interface PlanRule<M extends string = string> extends RuleMetadata<M> {
+export interface PlanRule<M extends string = string, O extends object = object> extends RuleMetadata<M, O> {
   subject: 'plan';
-  check(subject: PlanSubject): RuleReport<M> | undefined;
+  check(subject: PlanSubject, options: Readonly<O>): RuleReport<M> | undefined;
 }
 
-export interface DriftRule<M extends string = string> extends RuleMetadata<M> {
+export interface DriftRule<M extends string = string, O extends object = object> extends RuleMetadata<M, O> {
   subject: 'drift';
-  check(drift: Drift): RuleReport<M> | undefined;
+  check(drift: Drift, options: Readonly<O>): RuleReport<M> | undefined;
 }
 
 export type Rule = ChangeRule | DriftRule | PlanRule;
@@ -66,9 +88,9 @@ export type Rule = ChangeRule | DriftRule | PlanRule;
  * Message ids are inferred from `messages` alone (NoInfer keeps the check from adding any), so the compiler refuses a
  * check that reports an id the rule has no template for.
  */
-export function defineRule<M extends string>(rule: ChangeRule<NoInfer<M>> & { messages: Record<M, string> }): ChangeRule<M>;
-export function defineRule<M extends string>(rule: PlanRule<NoInfer<M>> & { messages: Record<M, string> }): PlanRule<M>;
-export function defineRule<M extends string>(rule: DriftRule<NoInfer<M>> & { messages: Record<M, string> }): DriftRule<M>;
+export function defineRule<M extends string, O extends object>(rule: ChangeRule<NoInfer<M>, O> & { messages: Record<M, string> }): ChangeRule<M, O>;
+export function defineRule<M extends string, O extends object>(rule: PlanRule<NoInfer<M>, O> & { messages: Record<M, string> }): PlanRule<M, O>;
+export function defineRule<M extends string, O extends object>(rule: DriftRule<NoInfer<M>, O> & { messages: Record<M, string> }): DriftRule<M, O>;
 export function defineRule(rule: Rule): Rule {
   return rule;
 }

@@ -1,6 +1,6 @@
 // Rule kept-by-annotation: an object the change would delete stays, because an annotation tells the deleting tool
 // (helm, Argo CD, Flux) to leave it in place; reported so that nobody is surprised it outlives the release.
-import { defineRule } from '../rule.js';
+import { NO_OPTIONS, defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'kept-by-annotation',
@@ -9,6 +9,7 @@ export default defineRule({
   messages: {
     kept: '{{address}} is not deleted: {{keptBy}}. It stays in {{environment}} and is no longer managed by the release.',
   },
+  ...NO_OPTIONS,
   subject: 'change',
   check: ({ change, environment }) =>
     change.keptBy === undefined

@@ -2,7 +2,7 @@
 // prevent_destroy = true at the base revision (--tf-base): removing the block removed the protection with it.
 import { describeDestruction, destructionMessages } from '../describe-destruction.js';
 import { DESTRUCTIVE_ACTIONS } from '../../model.js';
-import { defineRule } from '../rule.js';
+import { NO_OPTIONS, defineRule } from '../rule.js';
 
 /** `aws_db_instance.main["a"]` → `aws_db_instance.main` for root-module resources; undefined inside modules. */
 function blockAddress(address: string, modulePath: string[]): string | undefined {
@@ -14,6 +14,7 @@ export default defineRule({
   description: 'Deleting or replacing a resource whose block had prevent_destroy = true at the base revision.',
   severity: 'error',
   messages: destructionMessages('At the base revision its block had prevent_destroy = true; removing the block (or the flag) removed that protection.'),
+  ...NO_OPTIONS,
   subject: 'change',
   check: (subject) => {
     const { change, preventDestroyAtBase } = subject;

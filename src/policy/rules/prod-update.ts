@@ -1,5 +1,11 @@
-// Rule prod-update: an in-place update, in a protected environment, of a type the configuration lists in policy.blockUpdatesOf.
+// Rule prod-update: an in-place update, in a protected environment, of a type its `types` option lists.
 import { defineRule } from '../rule.js';
+
+interface Options {
+  types: readonly string[];
+}
+
+const defaultOptions: Options = { types: [] };
 
 export default defineRule({
   id: 'prod-update',
@@ -8,9 +14,21 @@ export default defineRule({
   messages: {
     updated: '{{address}} would be updated in place, and the configuration blocks updates of {{type}} in {{environment}}: {{reason}}.',
   },
+  defaultOptions,
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      types: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf).',
+      },
+    },
+  },
   subject: 'change',
-  check: ({ change, environment, policy }) =>
-    change.action === 'update' && environment.protected && policy.blockUpdatesOf.includes(change.type)
+  check: ({ change, environment }, { types }) =>
+    change.action === 'update' && environment.protected && types.includes(change.type)
       ? { messageId: 'updated', data: { address: change.address, type: change.type, environment: environment.name, reason: environment.reason } }
       : undefined,
 });

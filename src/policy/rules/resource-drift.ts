@@ -1,5 +1,5 @@
 // Rule resource-drift: a resource changed outside Terraform since the last apply (reported as information).
-import { defineRule } from '../rule.js';
+import { NO_OPTIONS, defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'resource-drift',
@@ -9,6 +9,7 @@ export default defineRule({
     deleted: '{{address}} was deleted outside Terraform since the last apply.',
     changed: '{{address}} changed outside Terraform since the last apply ({{action}}).',
   },
+  ...NO_OPTIONS,
   subject: 'drift',
   check: ({ address, action }) => ({ messageId: action === 'delete' ? 'deleted' : 'changed', data: { address, action } }),
 });

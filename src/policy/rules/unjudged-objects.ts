@@ -1,6 +1,6 @@
 // Rule unjudged-objects: the input names objects it could not judge (kubectl printed an error instead of their diff),
 // so what the change does to them is unknown: fail closed.
-import { defineRule } from '../rule.js';
+import { NO_OPTIONS, defineRule } from '../rule.js';
 
 /** The report quotes this many of the errors; the count covers them all. */
 const QUOTED = 5;
@@ -13,6 +13,7 @@ export default defineRule({
     unjudged:
       '{{file}} could not judge {{objects}}, so what the change does to them is unknown: {{quoted}}{{more}}. Fix the errors and run the diff again.',
   },
+  ...NO_OPTIONS,
   subject: 'plan',
   check: ({ file, unjudged }) => {
     if (unjudged.length === 0) return undefined;

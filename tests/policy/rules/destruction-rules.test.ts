@@ -1,10 +1,9 @@
 // The six delete/replace rules, each over every action and every class of environment.
 import { RULES } from '../../../src/policy/rules/index.js';
 import type { ChangeRule } from '../../../src/policy/rule.js';
-import { DEFAULT_POLICY } from '../../../src/config/compiled-config.js';
 import type { Action, ResourceChange } from '../../../src/model.js';
 import { resourceChange } from '../../helpers/resource-change.js';
-import { ruleCases, subject, type FlagCase, type RuleCase } from '../../helpers/rule-cases.js';
+import { ruleCases, type FlagCase, type RuleCase } from '../../helpers/rule-cases.js';
 
 const baseChange = (overrides: Partial<ResourceChange>): ResourceChange =>
   resourceChange({ type: 'aws_db_instance', name: 'main', ...overrides });
@@ -52,8 +51,7 @@ describe('messages', () => {
     const report = RULES['prod-replace'].check({
       change: baseChange({ action: 'replace', replaceOrder: 'delete-first', reason: 'it is tainted (replace_because_tainted)' }),
       environment,
-      policy: DEFAULT_POLICY,
-    });
+    }, {});
     expect(report).toEqual({
       messageId: 'replaced',
       data: {
@@ -67,31 +65,13 @@ describe('messages', () => {
   });
 
   it('say when the new object is created first', () => {
-    const report = RULES['prod-replace'].check({ change: baseChange({ action: 'replace', replaceOrder: 'create-first' }), environment, policy: DEFAULT_POLICY });
+    const report = RULES['prod-replace'].check({ change: baseChange({ action: 'replace', replaceOrder: 'create-first' }), environment }, {});
     expect(report?.messageId).toBe('replacedCreateFirst');
   });
 
   it('name a deposed object', () => {
-    const report = RULES['prod-delete'].check({ change: baseChange({ deposed: '00a1b2c3' }), environment, policy: DEFAULT_POLICY });
+    const report = RULES['prod-delete'].check({ change: baseChange({ deposed: '00a1b2c3' }), environment }, {});
     expect(report).toMatchObject({ messageId: 'destroyed', data: { subject: 'the deposed object 00a1b2c3 of aws_db_instance.main' } });
-  });
-});
-
-describe('severity under the policy', () => {
-  const change = { type: 'aws_db_instance', name: 'main' };
-  const production = { name: 'production', protected: true };
-  const unknown = { name: 'unknown', protected: false };
-
-  it('blocks only the actions policy.block lists in protected environments', () => {
-    const replace = subject({ change: { ...change, action: 'replace' }, environment: production, policy: { block: new Set(['delete']) } });
-    expect(RULES['prod-replace'].severityFor?.(replace.policy, replace)).toBe('warning');
-    expect(RULES['prod-delete'].severityFor?.(replace.policy, replace)).toBe('error');
-  });
-
-  it('blocks unknown environments when policy.unknown is block', () => {
-    const deleted = subject({ change: { ...change, action: 'delete' }, environment: unknown, policy: { unknown: 'block' } });
-    expect(RULES['unknown-env-delete'].severityFor?.(deleted.policy, deleted)).toBe('error');
-    expect(RULES['unknown-env-delete'].severityFor?.(DEFAULT_POLICY, deleted)).toBe('warning');
   });
 });
 
@@ -99,7 +79,7 @@ describe('consequences from the catalog', () => {
   const environment = { name: 'production', protected: true, rule: 'default-tag', reason: 'its tags say so' };
 
   const consequence = (type: string) =>
-    RULES['prod-delete'].check({ change: baseChange({ type, address: `${type}.main` }), environment, policy: DEFAULT_POLICY })?.data.consequence;
+    RULES['prod-delete'].check({ change: baseChange({ type, address: `${type}.main` }), environment }, {})?.data.consequence;
 
   it('says "Data loss" plainly for types that hold data', () => {
     expect(consequence('aws_db_instance')).toMatch(/^ Data loss: .+\.$/);

@@ -1,13 +1,17 @@
 // Every rule's messages against what its check reports: each report names a template of the rule and gives every
 // placeholder of it, and every template is reached by some change, drift entry or plan (none is dead).
-import { DEFAULT_POLICY, type PolicyOptions } from '../../../src/config/compiled-config.js';
 import type { Action, Drift } from '../../../src/model.js';
-import { defineRule, type ChangeSubject, type RuleReport } from '../../../src/policy/rule.js';
-import { RULES } from '../../../src/policy/rules/index.js';
+import { NO_OPTIONS, defineRule, type ChangeSubject, type Rule, type RuleReport } from '../../../src/policy/rule.js';
+import { RULES, type RuleId } from '../../../src/policy/rules/index.js';
 import { expectReportFits } from '../../helpers/rule-cases.js';
 import { resourceChange } from '../../helpers/resource-change.js';
 
-const policy: PolicyOptions = { ...DEFAULT_POLICY, protectedTypes: ['aws_db_instance'], blockUpdatesOf: ['aws_db_instance'], maxDestructiveChanges: 0 };
+/** Options under which the rules that take some flag the changes below. */
+const OPTIONS: Partial<Record<RuleId, object>> = {
+  'protected-type-destroy': { types: ['aws_db_instance'] },
+  'prod-update': { types: ['aws_db_instance'] },
+  'too-many-destructive': { max: 0 },
+};
 const ENVIRONMENTS = [
   { name: 'production', protected: true, rule: 'test', reason: 'a test says so' },
   { name: 'staging', protected: false, rule: 'test', reason: 'a test says so' },
@@ -19,7 +23,7 @@ const CHANGES = (['delete', 'replace', 'update'] as Action[]).flatMap((action) =
   resourceChange({ type: 'aws_db_instance', action, deposed: '00a1b2c3', keptBy: 'helm.sh/resource-policy is keep' }),
 ]);
 const SUBJECTS: ChangeSubject[] = CHANGES.flatMap((change) =>
-  ENVIRONMENTS.map((environment) => ({ change, environment, policy, preventDestroyAtBase: new Set(['aws_db_instance.main']) })),
+  ENVIRONMENTS.map((environment) => ({ change, environment, preventDestroyAtBase: new Set(['aws_db_instance.main']) })),
 );
 const DRIFT: Drift[] = [
   { input: 0, address: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', action: 'delete' },
@@ -27,13 +31,14 @@ const DRIFT: Drift[] = [
 ];
 const UNJUDGED = [['error: one'], Array.from({ length: 7 }, (_, i) => `error: ${i}`)];
 
-function reports(rule: (typeof RULES)[keyof typeof RULES]): RuleReport[] {
+function reports(rule: Rule): RuleReport[] {
+  const options = { ...rule.defaultOptions, ...OPTIONS[rule.id as RuleId] };
   const all: (RuleReport | undefined)[] =
     rule.subject === 'change'
-      ? SUBJECTS.map((subject) => rule.check(subject))
+      ? SUBJECTS.map((subject) => rule.check(subject, options))
       : rule.subject === 'drift'
-        ? DRIFT.map((drift) => rule.check(drift))
-        : UNJUDGED.map((unjudged) => rule.check({ file: 'plan.json', changes: SUBJECTS, policy, unjudged }));
+        ? DRIFT.map((drift) => rule.check(drift, options))
+        : UNJUDGED.map((unjudged) => rule.check({ file: 'plan.json', changes: SUBJECTS, unjudged }, options));
   return all.filter((report) => report !== undefined);
 }
 
@@ -55,6 +60,7 @@ it('does not compile a rule whose check reports a message it does not declare', 
     description: 'An example.',
     severity: 'info',
     messages: { known: '{{address}} is known.' },
+    ...NO_OPTIONS,
     subject: 'drift',
     // @ts-expect-error -- "unknown" is not a key of messages
     check: ({ address }) => ({ messageId: 'unknown', data: { address } }),
