@@ -20,3 +20,12 @@ export type RuleSettings = { readonly [K in RuleId]?: RuleSetting<(typeof RULES)
 export function effectiveSetting(rule: Rule, settings: RuleSettings): RuleSetting {
   return (settings as Readonly<Record<string, RuleSetting>>)[rule.id] ?? { level: rule.severity, options: rule.defaultOptions, from: [] };
 }
+
+/** The rules whose setting differs from their defaults (level or options), in the table's order, for explain. */
+export function changedSettings(rules: readonly Rule[], settings: RuleSettings): { rule: Rule; setting: RuleSetting; optionsChanged: boolean }[] {
+  return rules.flatMap((rule) => {
+    const setting = effectiveSetting(rule, settings);
+    const optionsChanged = JSON.stringify(setting.options) !== JSON.stringify(rule.defaultOptions);
+    return setting.level !== rule.severity || optionsChanged ? [{ rule, setting, optionsChanged }] : [];
+  });
+}

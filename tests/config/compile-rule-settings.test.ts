@@ -1,5 +1,5 @@
 // The policy keys set rules: block and unknown set the level of the delete/replace rules, the others set options;
-// no key, no setting (every rule at its defaults).
+// policy.rules sets any rule by id, ESLint-style, after them; no key, no setting (every rule at its defaults).
 import { compileRuleSettings } from '../../src/config/compile-rule-settings.js';
 
 it('sets nothing when the policy sets nothing', () => {
@@ -28,4 +28,33 @@ it('gives the other keys to the options of the rules they have always governed',
     'protected-type-destroy': { level: 'error', options: { types: ['aws_kms_key'] }, from: ['policy.protectedTypes'] },
     'prod-update': { level: 'error', options: { types: ['aws_iam_policy'] }, from: ['policy.blockUpdatesOf'] },
   });
+});
+
+it('reads policy.rules levels as ESLint does, in words or numbers', () => {
+  const settings = compileRuleSettings({ rules: { 'prod-delete': 'off', 'prod-replace': 0, 'nonprod-delete': 'warn', 'nonprod-replace': 1, 'kept-by-annotation': 'error', 'resource-drift': 2 } });
+  expect(Object.fromEntries(Object.entries(settings).map(([id, setting]) => [id, setting?.level]))).toEqual({
+    'prod-delete': 'off',
+    'prod-replace': 'off',
+    'nonprod-delete': 'warning',
+    'nonprod-replace': 'warning',
+    'kept-by-annotation': 'error',
+    'resource-drift': 'error',
+  });
+});
+
+it('merges the options of [level, options] over the defaults, and takes [level] alone', () => {
+  expect(compileRuleSettings({ rules: { 'too-many-destructive': ['warn', { max: 4 }], 'prod-update': ['error'] } })).toEqual({
+    'too-many-destructive': { level: 'warning', options: { max: 4 }, from: ['policy.rules.too-many-destructive'] },
+    'prod-update': { level: 'error', options: { types: [] }, from: ['policy.rules.prod-update'] },
+  });
+});
+
+it('lets policy.rules win over the older keys, keeping the options they set when it sets none', () => {
+  const settings = compileRuleSettings({
+    block: ['delete'],
+    protectedTypes: ['aws_kms_key'],
+    rules: { 'prod-replace': 'error', 'protected-type-destroy': 'warn' },
+  });
+  expect(settings['prod-replace']).toEqual({ level: 'error', options: {}, from: ['policy.block', 'policy.rules.prod-replace'] });
+  expect(settings['protected-type-destroy']).toEqual({ level: 'warning', options: { types: ['aws_kms_key'] }, from: ['policy.protectedTypes', 'policy.rules.protected-type-destroy'] });
 });
