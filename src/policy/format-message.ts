@@ -10,9 +10,7 @@ export function placeholders(template: string): string[] {
 }
 
 export function formatMessage(template: string, data: MessageData): string {
-  return template.replace(PLACEHOLDER, (_whole, name: string) => {
-    const value = Object.hasOwn(data, name) ? data[name] : undefined;
-    if (value === undefined) throw new Error(`The message template "${template}" needs {{${name}}}, which its data does not give.`);
-    return String(value);
-  });
+  const missing = placeholders(template).filter((name) => !Object.hasOwn(data, name));
+  if (missing.length > 0) throw new Error(`The message template "${template}" needs ${missing.map((name) => `{{${name}}}`).join(', ')}, which its data does not give.`);
+  return template.replace(PLACEHOLDER, (_whole, name: string) => String(data[name]));
 }
