@@ -155,7 +155,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     inputs.flatMap((input) => input.drift),
     inputs,
     rules,
-    config.policy,
+    config.ruleSettings,
     preventDestroy,
   );
   const excepted = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);

@@ -150,6 +150,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
   ruleId: string;
+  /** Which of the rule's messages `message` is (its key in the rule's `messages`): stable, for tools that sort findings. */
+  messageId: string;
   severity: Severity;
   file: string;
   address: string;

@@ -1,10 +1,14 @@
-// The `explain` command: how one resource of a plan (or object of Kubernetes output) got its environment — every rule tried, in order, and what it found.
+// The `explain` command: how one resource of a plan (or object of Kubernetes output) got its environment — every rule
+// tried, in order, and what it found — and which policy rules the configuration sets apart from their defaults.
 import type { CommandSpec } from '../cli/command-spec.js';
 import { analyzeInputs, kubernetesContexts } from '../check.js';
 import { loadConfig } from '../config/load-config.js';
 import { environmentClassifier } from '../environment/classify.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
 import { PLATFORMS } from '../platforms/index.js';
+import type { CompiledConfig } from '../config/compiled-config.js';
+import { changedSettings } from '../policy/rule-settings.js';
+import { RULES } from '../policy/rules/index.js';
 
 interface ExplainArgs {
   words: string[];
@@ -12,9 +16,23 @@ interface ExplainArgs {
   context?: string;
 }
 
+/** The policy rules whose level or options the configuration changes, with the keys that changed them. */
+function ruleSettingLines(config: CompiledConfig): string[] {
+  const changed = changedSettings(Object.values(RULES), config.ruleSettings);
+  if (changed.length === 0) return [];
+  return [
+    `policy rules ${config.path} sets (the others run at their defaults, see blast-radius rules):`,
+    ...changed.map(({ rule, setting, optionsChanged }) => {
+      const options = optionsChanged ? ` ${JSON.stringify(setting.options)}` : '';
+      return `  ${rule.id}: ${setting.level}${options} (from ${setting.from.join(', ')})`;
+    }),
+    '',
+  ];
+}
+
 const command: CommandSpec<ExplainArgs> = {
   usage: 'explain <words..>',
-  describe: 'Explain how a resource of a plan got its environment: every rule tried, which matched, on what evidence.',
+  describe: 'Explain how a resource of a plan got its environment: every rule tried, which matched, on what evidence; and the policy rules the configuration changes.',
   positional: { name: 'words', describe: 'the plan file, then the resource address.' },
   options: {
     config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml).' },
@@ -50,7 +68,7 @@ const command: CommandSpec<ExplainArgs> = {
       const close = known.filter((a) => a.includes(address) || address.includes(a)).slice(0, 5);
       throw new UsageError(`${plan} has no resource change at ${address}${close.length > 0 ? `; did you mean ${close.join(', ')}?` : '.'}`);
     }
-    process.stdout.write(`${lines.join('\n')}`);
+    process.stdout.write(`${[...lines, ...ruleSettingLines(config)].join('\n')}`);
     return EXIT_PASS;
   },
 };

@@ -1,11 +1,12 @@
 // Turns a validated configuration into the compiled form: merges environments with the built-in ones, compiles
-// every pattern (refusing unsafe regular expressions), and refuses expired or overlong exceptions and unknown
-// environments.
+// every pattern (refusing unsafe regular expressions), sets the policy rules, and refuses expired or overlong
+// exceptions and unknown environments.
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { conditions, type CompiledRule, type Condition } from '../environment/kinds/config-rule.js';
 import { DEFAULT_ENVIRONMENTS, type EnvironmentDefinition } from '../environment/environments.js';
-import { DEFAULT_POLICY, type CompiledConfig, type CompiledException } from './compiled-config.js';
+import type { CompiledConfig, CompiledException } from './compiled-config.js';
+import { compileRuleSettings } from './compile-rule-settings.js';
 import type { Config, ConfigRule, LoadedConfig } from './config-types.js';
 import { compilePattern } from './patterns.js';
 
@@ -81,19 +82,12 @@ export function compileConfig(loaded: LoadedConfig, today: string = new Date().t
     if (ids.has(rule.id)) throw new ConfigError(`${path}: rule id "${rule.id}" is used twice; ids must be unique.`);
     ids.add(rule.id);
   }
-  const policy = config.policy ?? {};
   return {
     path,
     environments,
     rules: (config.rules ?? []).map((rule, index) => compileRule(rule, index, environments, path)),
     defaults: config.defaults ?? true,
-    policy: {
-      block: new Set(policy.block ?? DEFAULT_POLICY.block),
-      blockUpdatesOf: policy.blockUpdatesOf ?? [],
-      unknown: policy.unknown ?? 'warn',
-      protectedTypes: policy.protectedTypes ?? [],
-      ...(policy.maxDestructiveChanges !== undefined ? { maxDestructiveChanges: policy.maxDestructiveChanges } : {}),
-    },
+    ruleSettings: compileRuleSettings(config.policy ?? {}),
     exceptions: compileExceptions(config, path, today),
     ...(config.kubernetes?.cluster === true ? { cluster: clusterOptions(config.kubernetes.kubeconfig, path) } : {}),
   };

@@ -1,16 +1,8 @@
-// The configuration in the form the classifier and the policy use: environments, compiled rules, policy, exceptions.
+// The configuration in the form the classifier and the policy use: environments, compiled rules, rule settings, exceptions.
 import type { CompiledRule } from '../environment/kinds/config-rule.js';
 import { DEFAULT_ENVIRONMENTS, type EnvironmentDefinition } from '../environment/environments.js';
+import type { RuleSettings } from '../policy/rule-settings.js';
 import type { Matcher } from './patterns.js';
-
-export interface PolicyOptions {
-  /** Actions that block (error) in protected environments; the others warn. */
-  block: ReadonlySet<'delete' | 'replace'>;
-  blockUpdatesOf: readonly string[];
-  unknown: 'warn' | 'block';
-  maxDestructiveChanges?: number;
-  protectedTypes: readonly string[];
-}
 
 export interface CompiledException {
   index: number;
@@ -29,24 +21,18 @@ export interface CompiledConfig {
   rules: readonly CompiledRule[];
   /** Whether the built-in tag, name and root-variable rules still apply after the configured ones. */
   defaults: boolean;
-  policy: PolicyOptions;
+  /** The level and options of every policy rule the configuration sets (src/config/compile-rule-settings.ts). */
+  ruleSettings: RuleSettings;
   exceptions: readonly CompiledException[];
   /** Whether Kubernetes inputs ask the live cluster (`kubernetes.cluster`), and with which kubeconfig. */
   cluster?: { kubeconfig?: string };
 }
 
-export const DEFAULT_POLICY: PolicyOptions = {
-  block: new Set(['delete', 'replace']),
-  blockUpdatesOf: [],
-  unknown: 'warn',
-  protectedTypes: [],
-};
-
-/** Zero configuration: built-in environments and rules, default policy, no exceptions. */
+/** Zero configuration: built-in environments and rules, every policy rule at its defaults, no exceptions. */
 export const DEFAULT_CONFIG: CompiledConfig = {
   environments: DEFAULT_ENVIRONMENTS,
   rules: [],
   defaults: true,
-  policy: DEFAULT_POLICY,
+  ruleSettings: {},
   exceptions: [],
 };

@@ -28,6 +28,12 @@ export interface ConfigException {
   expires: string;
 }
 
+/** A policy rule's level as ESLint writes it: off (0), warn (1), error (2). */
+export type ConfiguredLevel = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+
+/** A policy rule's entry under policy.rules: a level, or a level and options. */
+export type ConfiguredRule = ConfiguredLevel | [ConfiguredLevel] | [ConfiguredLevel, Record<string, unknown>];
+
 export interface Config {
   $schema?: string;
   version?: 1;
@@ -41,6 +47,7 @@ export interface Config {
     maxDestructiveChanges?: number;
     protectedTypes?: string[];
     maxExceptionDays?: number;
+    rules?: Record<string, ConfiguredRule>;
   };
   kubernetes?: { cluster?: boolean; kubeconfig?: string };
   exceptions?: ConfigException[];

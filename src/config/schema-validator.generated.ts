@@ -5,8 +5,9 @@ import func0Module from "ajv/dist/runtime/equal.js";
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json","title":"blast-radius configuration (.blast-radius.yml)","description":"What production means for this team: environments, the rules that assign them, the policy, and exceptions.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The schema this file follows, for editors."},"version":{"const":1,"description":"Version of this file's format."},"defaults":{"type":"boolean","default":true,"description":"Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below."},"environments":{"type":"object","description":"Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"protected":{"type":"boolean","description":"Deleting or replacing a resource of this environment blocks."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+$"},"description":"Words that mean this environment in tag values and names (lower case letters and digits)."}}}},"rules":{"type":"array","description":"Rules that assign an environment, tried in order; the first that matches wins.","items":{"type":"object","additionalProperties":false,"required":["id","environment","match"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Quoted by reports and explain."},"environment":{"type":"string","description":"The environment this rule assigns."},"match":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.","properties":{"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/pattern"},"value":{"$ref":"#/definitions/pattern"}},"description":"A tag or label (tags, tags_all, labels, metadata.labels …)."},"address":{"$ref":"#/definitions/pattern","description":"The resource address, e.g. module.payments.*"},"module":{"$ref":"#/definitions/pattern","description":"Any module name in the address."},"name":{"$ref":"#/definitions/pattern","description":"The resource name in its block."},"key":{"$ref":"#/definitions/pattern","description":"A count index or for_each key (of the resource or a module)."},"type":{"$ref":"#/definitions/pattern","description":"The resource type or Kubernetes kind."},"attribute":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A name-like attribute (name, identifier, bucket, project, metadata[0].namespace …)."},"namespace":{"$ref":"#/definitions/pattern","description":"The Kubernetes namespace."},"account":{"$ref":"#/definitions/patterns","description":"A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id."},"variable":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A root variable of the plan; it applies to every resource of that plan."},"context":{"$ref":"#/definitions/pattern","description":"The Kubernetes context or cluster name."}}}}}},"policy":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"enum":["delete","replace"]},"uniqueItems":true,"description":"Actions that block in protected environments (default: delete and replace)."},"blockUpdatesOf":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update also blocks in protected environments."},"unknown":{"enum":["warn","block"],"description":"What a delete or replace in an unknown environment does (default: warn)."},"maxDestructiveChanges":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment."},"protectedTypes":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment."},"maxExceptionDays":{"type":"integer","minimum":1,"description":"Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)."}}},"kubernetes":{"type":"object","additionalProperties":false,"description":"How Kubernetes inputs are checked.","properties":{"cluster":{"type":"boolean","description":"Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)."},"kubeconfig":{"type":"string","minLength":1,"description":"The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)."}}},"exceptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["address","rules","reason","by","expires"],"properties":{"address":{"type":"string","minLength":1,"description":"Resource address or glob (* and ?)."},"rules":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Rule ids waived."},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1,"description":"Who decided."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day it applies (YYYY-MM-DD)."}}}}},"definitions":{"pattern":{"type":"string","minLength":1,"maxLength":256},"patterns":{"oneOf":[{"$ref":"#/definitions/pattern"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/pattern"}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json","title":"blast-radius configuration (.blast-radius.yml)","description":"What production means for this team: environments, the rules that assign them, the policy, and exceptions.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The schema this file follows, for editors."},"version":{"const":1,"description":"Version of this file's format."},"defaults":{"type":"boolean","default":true,"description":"Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below."},"environments":{"type":"object","description":"Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"protected":{"type":"boolean","description":"Deleting or replacing a resource of this environment blocks."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+$"},"description":"Words that mean this environment in tag values and names (lower case letters and digits)."}}}},"rules":{"type":"array","description":"Rules that assign an environment, tried in order; the first that matches wins.","items":{"type":"object","additionalProperties":false,"required":["id","environment","match"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Quoted by reports and explain."},"environment":{"type":"string","description":"The environment this rule assigns."},"match":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.","properties":{"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/pattern"},"value":{"$ref":"#/definitions/pattern"}},"description":"A tag or label (tags, tags_all, labels, metadata.labels …)."},"address":{"$ref":"#/definitions/pattern","description":"The resource address, e.g. module.payments.*"},"module":{"$ref":"#/definitions/pattern","description":"Any module name in the address."},"name":{"$ref":"#/definitions/pattern","description":"The resource name in its block."},"key":{"$ref":"#/definitions/pattern","description":"A count index or for_each key (of the resource or a module)."},"type":{"$ref":"#/definitions/pattern","description":"The resource type or Kubernetes kind."},"attribute":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A name-like attribute (name, identifier, bucket, project, metadata[0].namespace …)."},"namespace":{"$ref":"#/definitions/pattern","description":"The Kubernetes namespace."},"account":{"$ref":"#/definitions/patterns","description":"A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id."},"variable":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A root variable of the plan; it applies to every resource of that plan."},"context":{"$ref":"#/definitions/pattern","description":"The Kubernetes context or cluster name."}}}}}},"policy":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"enum":["delete","replace"]},"uniqueItems":true,"description":"Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace."},"blockUpdatesOf":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update also blocks in protected environments: the types option of prod-update."},"unknown":{"enum":["warn","block"],"description":"What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace."},"maxDestructiveChanges":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive."},"protectedTypes":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy."},"maxExceptionDays":{"type":"integer","minimum":1,"description":"Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)."},"rules":{"type":"object","additionalProperties":false,"description":"Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.","properties":{"kept-by-annotation":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prevent-destroy-removed":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-update":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"protected-type-destroy":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"resource-drift":{"$ref":"#/definitions/ruleWithoutOptions"},"too-many-destructive":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"unjudged-objects":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-replace":{"$ref":"#/definitions/ruleWithoutOptions"}}}}},"kubernetes":{"type":"object","additionalProperties":false,"description":"How Kubernetes inputs are checked.","properties":{"cluster":{"type":"boolean","description":"Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)."},"kubeconfig":{"type":"string","minLength":1,"description":"The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)."}}},"exceptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["address","rules","reason","by","expires"],"properties":{"address":{"type":"string","minLength":1,"description":"Resource address or glob (* and ?)."},"rules":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Rule ids waived."},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1,"description":"Who decided."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day it applies (YYYY-MM-DD)."}}}}},"definitions":{"ruleLevel":{"enum":["off","warn","error",0,1,2],"description":"off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block."},"ruleWithoutOptions":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"pattern":{"type":"string","minLength":1,"maxLength":256},"patterns":{"oneOf":[{"$ref":"#/definitions/pattern"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/pattern"}}]}}};
 const schema12 = {"type":"string","minLength":1,"maxLength":256};
+const schema27 = {"enum":["off","warn","error",0,1,2],"description":"off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block."};
 const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern1 = new RegExp("^[a-z0-9]+$", "u");
 const pattern2 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
@@ -152,6 +153,142 @@ vErrors = null;
 }
 }
 validate11.errors = vErrors;
+return errors === 0;
+}
+
+const schema26 = {"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{}}]},"else":{"$ref":"#/definitions/ruleLevel"}};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(!(Array.isArray(data))){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(Array.isArray(data)){
+if(data.length > 2){
+const err1 = {instancePath,schemaPath:"#/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.length < 1){
+const err2 = {instancePath,schemaPath:"#/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data.length;
+if(len0 > 0){
+let data0 = data[0];
+if(!((((((data0 === "off") || (data0 === "warn")) || (data0 === "error")) || (data0 === 0)) || (data0 === 1)) || (data0 === 2))){
+const err3 = {instancePath:instancePath+"/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(len0 > 1){
+let data1 = data[1];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+const err4 = {instancePath:instancePath+"/1",schemaPath:"#/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/1",schemaPath:"#/then/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs10 = errors;
+if(!((((((data === "off") || (data === "warn")) || (data === "error")) || (data === 0)) || (data === 1)) || (data === 2))){
+const err7 = {instancePath,schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate13.errors = vErrors;
 return errors === 0;
 }
 
@@ -1027,7 +1164,7 @@ if(data.policy !== undefined){
 let data30 = data.policy;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 for(const key9 in data30){
-if(!((((((key9 === "block") || (key9 === "blockUpdatesOf")) || (key9 === "unknown")) || (key9 === "maxDestructiveChanges")) || (key9 === "protectedTypes")) || (key9 === "maxExceptionDays"))){
+if(!(((((((key9 === "block") || (key9 === "blockUpdatesOf")) || (key9 === "unknown")) || (key9 === "maxDestructiveChanges")) || (key9 === "protectedTypes")) || (key9 === "maxExceptionDays")) || (key9 === "rules"))){
 const err71 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err71];
@@ -1206,9 +1343,12 @@ errors++;
 }
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.rules !== undefined){
+let data40 = data30.rules;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key10 in data40){
+if(!(func2.call(schema11.properties.policy.properties.rules.properties, key10))){
+const err84 = {instancePath:instancePath+"/policy/rules",schemaPath:"#/properties/policy/properties/rules/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1218,12 +1358,49 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.kubernetes !== undefined){
-let data40 = data.kubernetes;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key10 in data40){
-if(!((key10 === "cluster") || (key10 === "kubeconfig"))){
-const err85 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data40["kept-by-annotation"] !== undefined){
+if(!(validate13(data40["kept-by-annotation"], {instancePath:instancePath+"/policy/rules/kept-by-annotation",parentData:data40,parentDataProperty:"kept-by-annotation",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["nonprod-delete"] !== undefined){
+if(!(validate13(data40["nonprod-delete"], {instancePath:instancePath+"/policy/rules/nonprod-delete",parentData:data40,parentDataProperty:"nonprod-delete",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["nonprod-replace"] !== undefined){
+if(!(validate13(data40["nonprod-replace"], {instancePath:instancePath+"/policy/rules/nonprod-replace",parentData:data40,parentDataProperty:"nonprod-replace",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["prevent-destroy-removed"] !== undefined){
+if(!(validate13(data40["prevent-destroy-removed"], {instancePath:instancePath+"/policy/rules/prevent-destroy-removed",parentData:data40,parentDataProperty:"prevent-destroy-removed",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["prod-delete"] !== undefined){
+if(!(validate13(data40["prod-delete"], {instancePath:instancePath+"/policy/rules/prod-delete",parentData:data40,parentDataProperty:"prod-delete",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["prod-replace"] !== undefined){
+if(!(validate13(data40["prod-replace"], {instancePath:instancePath+"/policy/rules/prod-replace",parentData:data40,parentDataProperty:"prod-replace",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["prod-update"] !== undefined){
+let data47 = data40["prod-update"];
+const _errs108 = errors;
+let valid33 = true;
+const _errs109 = errors;
+if(!(Array.isArray(data47))){
+const err85 = {};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1232,10 +1409,22 @@ vErrors.push(err85);
 }
 errors++;
 }
+var _valid0 = _errs109 === errors;
+errors = _errs108;
+if(vErrors !== null){
+if(_errs108){
+vErrors.length = _errs108;
 }
-if(data40.cluster !== undefined){
-if(typeof data40.cluster !== "boolean"){
-const err86 = {instancePath:instancePath+"/kubernetes/cluster",schemaPath:"#/properties/kubernetes/properties/cluster/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs111 = errors;
+if(Array.isArray(data47)){
+if(data47.length > 2){
+const err86 = {instancePath:instancePath+"/policy/rules/prod-update",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1244,12 +1433,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data40.kubeconfig !== undefined){
-let data42 = data40.kubeconfig;
-if(typeof data42 === "string"){
-if(func3(data42) < 1){
-const err87 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data47.length < 1){
+const err87 = {instancePath:instancePath+"/policy/rules/prod-update",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1258,9 +1443,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len5 = data47.length;
+if(len5 > 0){
+let data48 = data47[0];
+if(!((((((data48 === "off") || (data48 === "warn")) || (data48 === "error")) || (data48 === 0)) || (data48 === 1)) || (data48 === 2))){
+const err88 = {instancePath:instancePath+"/policy/rules/prod-update/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1270,9 +1457,12 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(len5 > 1){
+let data49 = data47[1];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key11 in data49){
+if(!(key11 === "types")){
+const err89 = {instancePath:instancePath+"/policy/rules/prod-update/1",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1282,15 +1472,13 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data.exceptions !== undefined){
-let data43 = data.exceptions;
-if(Array.isArray(data43)){
-const len5 = data43.length;
-for(let i6=0; i6<len5; i6++){
-let data44 = data43[i6];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.address === undefined){
-const err90 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
+if(data49.types !== undefined){
+let data50 = data49.types;
+if(Array.isArray(data50)){
+const len6 = data50.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data50[i6] !== "string"){
+const err90 = {instancePath:instancePath+"/policy/rules/prod-update/1/types/" + i6,schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/items/1/properties/types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1299,8 +1487,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data44.rules === undefined){
-const err91 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/policy/rules/prod-update/1/types",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/items/1/properties/types/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1309,8 +1499,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data44.reason === undefined){
-const err92 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/policy/rules/prod-update/1",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1319,8 +1511,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data44.by === undefined){
-const err93 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/policy/rules/prod-update",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1329,8 +1523,14 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data44.expires === undefined){
-const err94 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+var _valid0 = _errs111 === errors;
+valid33 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs122 = errors;
+if(!((((((data47 === "off") || (data47 === "warn")) || (data47 === "error")) || (data47 === 0)) || (data47 === 1)) || (data47 === 2))){
+const err94 = {instancePath:instancePath+"/policy/rules/prod-update",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1339,9 +1539,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-for(const key11 in data44){
-if(!(((((key11 === "address") || (key11 === "rules")) || (key11 === "reason")) || (key11 === "by")) || (key11 === "expires"))){
-const err95 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+var _valid0 = _errs122 === errors;
+valid33 = _valid0;
+ifClause0 = "else";
+}
+if(!valid33){
+const err95 = {instancePath:instancePath+"/policy/rules/prod-update",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1351,11 +1554,13 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data44.address !== undefined){
-let data45 = data44.address;
-if(typeof data45 === "string"){
-if(func3(data45) < 1){
-const err96 = {instancePath:instancePath+"/exceptions/" + i6+"/address",schemaPath:"#/properties/exceptions/items/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data40["protected-type-destroy"] !== undefined){
+let data52 = data40["protected-type-destroy"];
+const _errs125 = errors;
+let valid40 = true;
+const _errs126 = errors;
+if(!(Array.isArray(data52))){
+const err96 = {};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1364,9 +1569,22 @@ vErrors.push(err96);
 }
 errors++;
 }
+var _valid1 = _errs126 === errors;
+errors = _errs125;
+if(vErrors !== null){
+if(_errs125){
+vErrors.length = _errs125;
 }
 else {
-const err97 = {instancePath:instancePath+"/exceptions/" + i6+"/address",schemaPath:"#/properties/exceptions/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs128 = errors;
+if(Array.isArray(data52)){
+if(data52.length > 2){
+const err97 = {instancePath:instancePath+"/policy/rules/protected-type-destroy",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1375,12 +1593,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data44.rules !== undefined){
-let data46 = data44.rules;
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err98 = {instancePath:instancePath+"/exceptions/" + i6+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data52.length < 1){
+const err98 = {instancePath:instancePath+"/policy/rules/protected-type-destroy",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1389,10 +1603,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-const len6 = data46.length;
-for(let i7=0; i7<len6; i7++){
-if(typeof data46[i7] !== "string"){
-const err99 = {instancePath:instancePath+"/exceptions/" + i6+"/rules/" + i7,schemaPath:"#/properties/exceptions/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len7 = data52.length;
+if(len7 > 0){
+let data53 = data52[0];
+if(!((((((data53 === "off") || (data53 === "warn")) || (data53 === "error")) || (data53 === 0)) || (data53 === 1)) || (data53 === 2))){
+const err99 = {instancePath:instancePath+"/policy/rules/protected-type-destroy/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1402,9 +1617,12 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/exceptions/" + i6+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(len7 > 1){
+let data54 = data52[1];
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key12 in data54){
+if(!(key12 === "types")){
+const err100 = {instancePath:instancePath+"/policy/rules/protected-type-destroy/1",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1414,11 +1632,13 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data44.reason !== undefined){
-let data48 = data44.reason;
-if(typeof data48 === "string"){
-if(func3(data48) < 1){
-const err101 = {instancePath:instancePath+"/exceptions/" + i6+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data54.types !== undefined){
+let data55 = data54.types;
+if(Array.isArray(data55)){
+const len8 = data55.length;
+for(let i7=0; i7<len8; i7++){
+if(typeof data55[i7] !== "string"){
+const err101 = {instancePath:instancePath+"/policy/rules/protected-type-destroy/1/types/" + i7,schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/items/1/properties/types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1428,8 +1648,9 @@ vErrors.push(err101);
 errors++;
 }
 }
+}
 else {
-const err102 = {instancePath:instancePath+"/exceptions/" + i6+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err102 = {instancePath:instancePath+"/policy/rules/protected-type-destroy/1/types",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/items/1/properties/types/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1439,11 +1660,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data44.by !== undefined){
-let data49 = data44.by;
-if(typeof data49 === "string"){
-if(func3(data49) < 1){
-const err103 = {instancePath:instancePath+"/exceptions/" + i6+"/by",schemaPath:"#/properties/exceptions/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err103 = {instancePath:instancePath+"/policy/rules/protected-type-destroy/1",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1453,8 +1672,9 @@ vErrors.push(err103);
 errors++;
 }
 }
+}
 else {
-const err104 = {instancePath:instancePath+"/exceptions/" + i6+"/by",schemaPath:"#/properties/exceptions/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err104 = {instancePath:instancePath+"/policy/rules/protected-type-destroy",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1463,12 +1683,14 @@ vErrors.push(err104);
 }
 errors++;
 }
+var _valid1 = _errs128 === errors;
+valid40 = _valid1;
+ifClause1 = "then";
 }
-if(data44.expires !== undefined){
-let data50 = data44.expires;
-if(typeof data50 === "string"){
-if(!pattern3.test(data50)){
-const err105 = {instancePath:instancePath+"/exceptions/" + i6+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+else {
+const _errs139 = errors;
+if(!((((((data52 === "off") || (data52 === "warn")) || (data52 === "error")) || (data52 === 0)) || (data52 === 1)) || (data52 === 2))){
+const err105 = {instancePath:instancePath+"/policy/rules/protected-type-destroy",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1477,9 +1699,12 @@ vErrors.push(err105);
 }
 errors++;
 }
+var _valid1 = _errs139 === errors;
+valid40 = _valid1;
+ifClause1 = "else";
 }
-else {
-const err106 = {instancePath:instancePath+"/exceptions/" + i6+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid40){
+const err106 = {instancePath:instancePath+"/policy/rules/protected-type-destroy",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1489,9 +1714,19 @@ vErrors.push(err106);
 errors++;
 }
 }
+if(data40["resource-drift"] !== undefined){
+if(!(validate13(data40["resource-drift"], {instancePath:instancePath+"/policy/rules/resource-drift",parentData:data40,parentDataProperty:"resource-drift",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
 }
-else {
-const err107 = {instancePath:instancePath+"/exceptions/" + i6,schemaPath:"#/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data40["too-many-destructive"] !== undefined){
+let data58 = data40["too-many-destructive"];
+const _errs143 = errors;
+let valid47 = true;
+const _errs144 = errors;
+if(!(Array.isArray(data58))){
+const err107 = {};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1500,10 +1735,22 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
+var _valid2 = _errs144 === errors;
+errors = _errs143;
+if(vErrors !== null){
+if(_errs143){
+vErrors.length = _errs143;
 }
 else {
-const err108 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid2){
+const _errs146 = errors;
+if(Array.isArray(data58)){
+if(data58.length > 2){
+const err108 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1512,15 +1759,469 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-}
-else {
-const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.length < 1){
+const err109 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err109];
 }
 else {
 vErrors.push(err109);
+}
+errors++;
+}
+const len9 = data58.length;
+if(len9 > 0){
+let data59 = data58[0];
+if(!((((((data59 === "off") || (data59 === "warn")) || (data59 === "error")) || (data59 === 0)) || (data59 === 1)) || (data59 === 2))){
+const err110 = {instancePath:instancePath+"/policy/rules/too-many-destructive/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(len9 > 1){
+let data60 = data58[1];
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key13 in data60){
+if(!(key13 === "max")){
+const err111 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data60.max !== undefined){
+let data61 = data60.max;
+if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
+const err112 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1/max",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(typeof data61 == "number"){
+if(data61 < 0 || isNaN(data61)){
+const err113 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1/max",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+var _valid2 = _errs146 === errors;
+valid47 = _valid2;
+ifClause2 = "then";
+}
+else {
+const _errs155 = errors;
+if(!((((((data58 === "off") || (data58 === "warn")) || (data58 === "error")) || (data58 === 0)) || (data58 === 1)) || (data58 === 2))){
+const err116 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+var _valid2 = _errs155 === errors;
+valid47 = _valid2;
+ifClause2 = "else";
+}
+if(!valid47){
+const err117 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data40["unjudged-objects"] !== undefined){
+if(!(validate13(data40["unjudged-objects"], {instancePath:instancePath+"/policy/rules/unjudged-objects",parentData:data40,parentDataProperty:"unjudged-objects",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["unknown-env-delete"] !== undefined){
+if(!(validate13(data40["unknown-env-delete"], {instancePath:instancePath+"/policy/rules/unknown-env-delete",parentData:data40,parentDataProperty:"unknown-env-delete",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["unknown-env-replace"] !== undefined){
+if(!(validate13(data40["unknown-env-replace"], {instancePath:instancePath+"/policy/rules/unknown-env-replace",parentData:data40,parentDataProperty:"unknown-env-replace",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/policy/rules",schemaPath:"#/properties/policy/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data.kubernetes !== undefined){
+let data65 = data.kubernetes;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key14 in data65){
+if(!((key14 === "cluster") || (key14 === "kubeconfig"))){
+const err120 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data65.cluster !== undefined){
+if(typeof data65.cluster !== "boolean"){
+const err121 = {instancePath:instancePath+"/kubernetes/cluster",schemaPath:"#/properties/kubernetes/properties/cluster/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data65.kubeconfig !== undefined){
+let data67 = data65.kubeconfig;
+if(typeof data67 === "string"){
+if(func3(data67) < 1){
+const err122 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data.exceptions !== undefined){
+let data68 = data.exceptions;
+if(Array.isArray(data68)){
+const len10 = data68.length;
+for(let i8=0; i8<len10; i8++){
+let data69 = data68[i8];
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.address === undefined){
+const err125 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(data69.rules === undefined){
+const err126 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data69.reason === undefined){
+const err127 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data69.by === undefined){
+const err128 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(data69.expires === undefined){
+const err129 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+for(const key15 in data69){
+if(!(((((key15 === "address") || (key15 === "rules")) || (key15 === "reason")) || (key15 === "by")) || (key15 === "expires"))){
+const err130 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data69.address !== undefined){
+let data70 = data69.address;
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+const err131 = {instancePath:instancePath+"/exceptions/" + i8+"/address",schemaPath:"#/properties/exceptions/items/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/exceptions/" + i8+"/address",schemaPath:"#/properties/exceptions/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data69.rules !== undefined){
+let data71 = data69.rules;
+if(Array.isArray(data71)){
+if(data71.length < 1){
+const err133 = {instancePath:instancePath+"/exceptions/" + i8+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+const len11 = data71.length;
+for(let i9=0; i9<len11; i9++){
+if(typeof data71[i9] !== "string"){
+const err134 = {instancePath:instancePath+"/exceptions/" + i8+"/rules/" + i9,schemaPath:"#/properties/exceptions/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/exceptions/" + i8+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data69.reason !== undefined){
+let data73 = data69.reason;
+if(typeof data73 === "string"){
+if(func3(data73) < 1){
+const err136 = {instancePath:instancePath+"/exceptions/" + i8+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/exceptions/" + i8+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data69.by !== undefined){
+let data74 = data69.by;
+if(typeof data74 === "string"){
+if(func3(data74) < 1){
+const err138 = {instancePath:instancePath+"/exceptions/" + i8+"/by",schemaPath:"#/properties/exceptions/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/exceptions/" + i8+"/by",schemaPath:"#/properties/exceptions/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data69.expires !== undefined){
+let data75 = data69.expires;
+if(typeof data75 === "string"){
+if(!pattern3.test(data75)){
+const err140 = {instancePath:instancePath+"/exceptions/" + i8+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/exceptions/" + i8+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+else {
+const err144 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
 }
 errors++;
 }

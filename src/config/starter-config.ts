@@ -41,6 +41,9 @@ policy:
   # maxDestructiveChanges: 10     # at most this many deletes + replaces in one plan, any environment
   # protectedTypes: [aws_db_instance, aws_kms_key, google_sql_database_instance]
   # blockUpdatesOf: [aws_iam_policy]
+  # rules:                        # policy rules by id (blast-radius rules): off, warn, error or [level, options]
+  #   nonprod-delete: off
+  #   too-many-destructive: [error, { max: 10 }]
 
 # Exceptions waive findings for an address (or glob) until they expire; expired ones are an error.
 exceptions: []

@@ -37,7 +37,7 @@ function describe(error: SchemaError, text: string): string {
   let key = error.instancePath.split('/').pop();
   if (error.keyword === 'additionalProperties') {
     key = String(error.params.additionalProperty);
-    what = `unknown key "${key}"`;
+    what = error.instancePath === '/policy/rules' ? `no policy rule is called "${key}" (\`blast-radius rules\` lists them)` : `unknown key "${key}"`;
   } else if (error.keyword === 'enum') {
     what = `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   }

@@ -1,10 +1,12 @@
-// Runs every policy rule over the classified changes, drift and plans of all inputs, under the configured policy,
-// and returns findings in a stable order.
+// Runs every policy rule the configuration does not turn off over the classified changes, drift and plans of all
+// inputs, with the options and at the level configured for it, fills each reported message's template, and returns
+// findings in a stable order.
 import { DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type Action, type AnalyzedInput, type ClassifiedChange, type Drift, type Finding, type Severity } from '../model.js';
 import { impactOf } from '../catalog/data-bearing.js';
-import { DEFAULT_POLICY, type PolicyOptions } from '../config/compiled-config.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
-import type { ChangeSubject, Rule } from './rule.js';
+import { formatMessage } from './format-message.js';
+import type { ChangeSubject, Rule, RuleReport } from './rule.js';
+import { effectiveSetting, type RuleSettings } from './rule-settings.js';
 import { RULES } from './rules/index.js';
 
 interface Target {
@@ -39,37 +41,40 @@ export function evaluatePolicy(
   drift: Drift[],
   inputs: readonly Pick<AnalyzedInput, 'file' | 'unjudged'>[],
   rules: readonly Rule[] = Object.values(RULES),
-  policy: PolicyOptions = DEFAULT_POLICY,
+  settings: RuleSettings = {},
   preventDestroyAtBase: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
   const files = inputs.map((input) => input.file);
-  const report = (rule: Rule, target: Target, message: string | undefined, severity: Severity = rule.severity, type?: string): void => {
-    if (message === undefined) return;
+  const report = (rule: Rule, severity: Severity, target: Target, reported: RuleReport | undefined, type?: string): void => {
+    if (reported === undefined) return;
     const { address, action, environment } = target;
-    const finding: Finding = { ruleId: rule.id, severity, file: files[target.input] ?? '', address, action, environment, message };
+    const { messageId, data } = reported;
+    const message = formatMessage(rule.messages[messageId], data);
+    const finding: Finding = { ruleId: rule.id, messageId, severity, file: files[target.input] ?? '', address, action, environment, message };
     const impact = type === undefined || !DESTRUCTIVE_ACTIONS.has(action) ? undefined : impactOf(type)?.impact;
     if (impact) finding.impact = impact;
     findings.push(finding);
   };
   const subjects: ChangeSubject[] = classified.map((entry) => {
     const base = preventDestroyAtBase.get(entry.change.input);
-    return base ? { ...entry, policy, preventDestroyAtBase: base } : { ...entry, policy };
+    return base ? { ...entry, preventDestroyAtBase: base } : entry;
   });
   const drifted = driftTargets(drift, classified);
   for (const rule of rules) {
+    const { level, options } = effectiveSetting(rule, settings);
+    if (level === 'off') continue;
     if (rule.subject === 'change') {
       for (const subject of subjects) {
         const { input, address, action } = subject.change;
-        const message = rule.check(subject);
-        report(rule, { input, address, action, environment: subject.environment.name }, message, rule.severityFor?.(policy, subject), subject.change.type);
+        report(rule, level, { input, address, action, environment: subject.environment.name }, rule.check(subject, options), subject.change.type);
       }
     } else if (rule.subject === 'drift') {
-      for (const { entry, target } of drifted) report(rule, target, rule.check(entry));
+      for (const { entry, target } of drifted) report(rule, level, target, rule.check(entry, options));
     } else {
       inputs.forEach(({ file, unjudged = [] }, input) => {
         const changes = subjects.filter((s) => s.change.input === input);
-        report(rule, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check({ file, changes, policy, unjudged }));
+        report(rule, level, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check({ file, changes, unjudged }, options));
       });
     }
   }

@@ -1,5 +1,5 @@
-// What a policy rule is: metadata plus a pure check over one change (or one drift entry) that returns a message.
-import type { PolicyOptions } from '../config/compiled-config.js';
+// What a policy rule is: metadata (its message templates, its typed options and their defaults) plus a pure check over
+// one change, one drift entry or one plan, under those options, that returns a message id and the data its template needs.
 import type { Drift, EnvironmentTag, ResourceChange, Severity } from '../model.js';
 
 export const DOCS_BASE_URL = 'https://github.com/blast-radius/blast-radius/blob/main/docs/rules';
@@ -7,7 +7,6 @@ export const DOCS_BASE_URL = 'https://github.com/blast-radius/blast-radius/blob/
 export interface ChangeSubject {
   change: ResourceChange;
   environment: EnvironmentTag;
-  policy: PolicyOptions;
   /** Root-module resources whose block had prevent_destroy = true at the base revision (--tf-base), if read. */
   preventDestroyAtBase?: ReadonlySet<string>;
 }
@@ -16,41 +15,83 @@ export interface ChangeSubject {
 export interface PlanSubject {
   file: string;
   changes: ChangeSubject[];
-  policy: PolicyOptions;
   /** Objects the input mentions but could not be judged from it (kubectl printed an error instead of a diff). */
   unjudged: readonly string[];
 }
 
-interface RuleMetadata {
+/** The values a message template's `{{name}}` placeholders take. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** What a check reports: which of the rule's messages, and the data that fills its placeholders. */
+export interface RuleReport<M extends string = string> {
+  messageId: M;
+  data: MessageData;
+}
+
+/** The JSON Schema (draft-07) of one option, as the configuration schema states it. */
+export interface OptionSchema {
+  type: 'integer' | 'array';
+  description: string;
+  minimum?: number;
+  items?: { type: 'string' };
+}
+
+/**
+ * The JSON Schema of a rule's options object, one property per option (the compiler holds it to the options type);
+ * schema/blast-radius.schema.json repeats it under policy.rules, and a test keeps the two equal.
+ */
+export interface OptionsSchema<O extends object> {
+  type: 'object';
+  additionalProperties: false;
+  properties: Readonly<Record<keyof NoInfer<O>, OptionSchema>>;
+}
+
+/** The options and their schema of a rule that takes none. */
+export const NO_OPTIONS = {
+  defaultOptions: {},
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+} as const satisfies { defaultOptions: object; optionsSchema: OptionsSchema<object> };
+
+interface RuleMetadata<M extends string, O extends object> {
   /** Kebab-case, stable forever: users allow-list it. */
   id: string;
   /** One line, ending with a period. */
   description: string;
-  /** The default severity; the configuration's policy may change it (see severityFor). */
+  /** The severity of its findings unless the configuration sets the rule's level (src/policy/rule-settings.ts). */
   severity: Severity;
+  /** Every message the check can report, by id: templates with `{{name}}` placeholders (src/policy/format-message.ts). */
+  messages: Readonly<Record<M, string>>;
+  /** The options the check gets when the configuration sets none; configured ones are merged over them. */
+  defaultOptions: Readonly<O>;
+  optionsSchema: OptionsSchema<O>;
 }
 
-export interface ChangeRule extends RuleMetadata {
+export interface ChangeRule<M extends string = string, O extends object = object> extends RuleMetadata<M, O> {
   subject: 'change';
-  /** The finding's message when the rule applies to this change, otherwise undefined. */
-  check(subject: ChangeSubject): string | undefined;
-  /** The severity under the configured policy, when it is not always `severity`. */
-  severityFor?(policy: PolicyOptions, subject: ChangeSubject): Severity;
+  /** What to report when the rule applies to this change, otherwise undefined. */
+  check(subject: ChangeSubject, options: Readonly<O>): RuleReport<M> | undefined;
 }
 
-export interface PlanRule extends RuleMetadata {
+export interface PlanRule<M extends string = string, O extends object = object> extends RuleMetadata<M, O> {
   subject: 'plan';
-  check(subject: PlanSubject): string | undefined;
+  check(subject: PlanSubject, options: Readonly<O>): RuleReport<M> | undefined;
 }
 
-export interface DriftRule extends RuleMetadata {
+export interface DriftRule<M extends string = string, O extends object = object> extends RuleMetadata<M, O> {
   subject: 'drift';
-  check(drift: Drift): string | undefined;
+  check(drift: Drift, options: Readonly<O>): RuleReport<M> | undefined;
 }
 
 export type Rule = ChangeRule | DriftRule | PlanRule;
 
-export function defineRule<R extends Rule>(rule: R): R {
+/**
+ * Message ids are inferred from `messages` alone (NoInfer keeps the check from adding any), so the compiler refuses a
+ * check that reports an id the rule has no template for.
+ */
+export function defineRule<M extends string, O extends object>(rule: ChangeRule<NoInfer<M>, O> & { messages: Record<M, string> }): ChangeRule<M, O>;
+export function defineRule<M extends string, O extends object>(rule: PlanRule<NoInfer<M>, O> & { messages: Record<M, string> }): PlanRule<M, O>;
+export function defineRule<M extends string, O extends object>(rule: DriftRule<NoInfer<M>, O> & { messages: Record<M, string> }): DriftRule<M, O>;
+export function defineRule(rule: Rule): Rule {
   return rule;
 }
 

@@ -95,7 +95,7 @@ describe('files another user could change', () => {
 
 it('reads JSON configuration too', async () => {
   const path = configFile(JSON.stringify({ version: 1, policy: { unknown: 'block' } }), '.blast-radius.json');
-  expect((await loadConfig(path)).policy.unknown).toBe('block');
+  expect((await loadConfig(path)).ruleSettings['unknown-env-delete']?.level).toBe('error');
 });
 
 it('accepts the starter file init writes', async () => {

@@ -33,6 +33,8 @@ const DOCUMENTS: [string, unknown][] = [
   // uniqueItems compares with Ajv's equal helper.
   ['a policy that repeats an action and names an unknown one', { policy: { block: ['delete', 'delete', 'update'], unknown: 'ignore' } }],
   ['a negative, fractional change limit', { policy: { maxDestructiveChanges: -1.5 } }],
+  ['policy rules at every level, with and without options', { policy: { rules: { 'prod-replace': 'warn', 'nonprod-delete': 0, 'prod-update': [2, { types: ['a'] }], 'resource-drift': ['off'] } } }],
+  ['an unknown policy rule, a bad level, an unknown option and a bad one', { policy: { rules: { nope: 'off', 'prod-replace': 'warning', 'prod-delete': ['warn', { max: 1 }], 'too-many-destructive': ['error', { max: -1 }, 3] } } }],
   ['an environment with a bad name, an unknown key and a bad alias', { environments: { Prod: { protected: 'yes', aliases: ['PRD'], colour: 1 } } }],
   ['an exception without its reason, with a bad date and no rules', { exceptions: [{ address: 'a.b', rules: [], by: 'me', expires: '31/12/2026' }] }],
   ['kubernetes settings of the wrong types', { kubernetes: { cluster: 'true', kubeconfig: '' } }],

@@ -70,6 +70,16 @@ describe('rules', () => {
     const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
     expect(rules.find((r: { id: string }) => r.id === 'prod-replace')).toMatchObject({ severity: 'error', url: expect.stringMatching(/prod-replace\.md$/) });
   });
+
+  it('shows the options of each rule, with their defaults, and its messages in JSON', () => {
+    expect(runCli(['rules']).stdout).toMatch(/^too-many-destructive\s+error\s+.*\n\s+option max \(default: none\): Most deletes and replaces/m);
+    const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
+    expect(rules.find((r: { id: string }) => r.id === 'protected-type-destroy')).toMatchObject({
+      defaultOptions: { types: [] },
+      options: { types: { type: 'array' } },
+      messages: { destroyed: expect.stringContaining('{{subject}} would be destroyed') },
+    });
+  });
 });
 
 it('tells CI (--no-approvals) how to proceed without ever naming blast-radius approve, which it would not honour', () => {

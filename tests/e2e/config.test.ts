@@ -85,6 +85,45 @@ describe('policy', () => {
   });
 });
 
+describe('policy.rules', () => {
+  it.each([
+    ['off turns a rule off: a production replace passes', 'prod-replace: off', 'prod-replace', 0, []],
+    ['0 is off', 'prod-replace: 0', 'prod-replace', 0, []],
+    ['warn makes its findings warnings', 'prod-replace: warn', 'prod-replace', 0, ['warning prod-replace terraform_data.prod_db']],
+    ['1 is warn', 'prod-replace: 1', 'prod-replace', 0, ['warning prod-replace terraform_data.prod_db']],
+    ['error (2) makes them block', 'nonprod-delete: 2', 'staging-delete', 1, ['error nonprod-delete terraform_data.dev_worker', 'error nonprod-delete terraform_data.staging_db']],
+    ['[level, options] sets a threshold', 'too-many-destructive: [error, { max: 1 }]', 'staging-delete', 1, ['error too-many-destructive (whole plan)', 'warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db']],
+    ['[level, options] under the threshold reports nothing', 'too-many-destructive: [error, { max: 2 }]', 'staging-delete', 0, ['warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db']],
+    ['[level, options] sets options of rules off by default', 'protected-type-destroy: [warn, { types: [terraform_data] }]', 'staging-delete', 0, ['warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db', 'warning protected-type-destroy terraform_data.dev_worker', 'warning protected-type-destroy terraform_data.staging_db']],
+  ])('%s', (_name, entry, fixture, exitCode, expected) => {
+    const { code, report } = checkWith(`policy:\n  rules:\n    ${entry}\n`, plan('terraform', fixture));
+    expect(code).toBe(exitCode);
+    expect(findings(report)).toEqual(expected);
+  });
+
+  it('wins over the older policy keys, whose settings it merges over', () => {
+    const blocked = checkWith('policy:\n  block: [delete]\n  rules: { prod-replace: error }\n', plan('terraform', 'prod-replace'));
+    expect(blocked.code).toBe(1);
+    const warned = checkWith('policy:\n  maxDestructiveChanges: 1\n  rules: { too-many-destructive: warn }\n', plan('terraform', 'staging-delete'));
+    expect(warned.code).toBe(0);
+    expect(findings(warned.report)).toContain('warning too-many-destructive (whole plan)');
+  });
+
+  it.each([
+    ['an unknown rule id', 'prod-replce: off', /policy\.rules: no policy rule is called "prod-replce" \(`blast-radius rules` lists them\) \(line 3\)/],
+    ['an unknown level', 'prod-replace: warning', /policy\.rules\.prod-replace: must be one of "off", "warn", "error", 0, 1, 2 \(line 3\)/],
+    ['an option the rule does not take', 'prod-replace: [warn, { max: 3 }]', /policy\.rules\.prod-replace\.1: unknown key "max"/],
+    ['an option of the wrong type', 'too-many-destructive: [error, { max: many }]', /policy\.rules\.too-many-destructive\.1\.max: must be integer/],
+  ])('refuse %s, naming the file (exit 2)', (_name, entry, problem) => {
+    const file = config(`policy:\n  rules:\n    ${entry}\n`);
+    const result = runCli(['check', plan('terraform', 'prod-replace'), '--config', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${file} is not a valid blast-radius configuration:`);
+    expect(result.stderr).toMatch(problem);
+  });
+});
+
 describe('exceptions', () => {
   const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   const exception = (address: string, rules: string, expires = soon) =>
@@ -190,6 +229,23 @@ describe('explain', () => {
     expect(result.stdout).toContain('no match  default-name: no evidence');
     expect(result.stdout).toContain('matched  default-root-variable: production: var.environment');
     expect(result.stdout).toMatch(/=> production \(protected\): the plan's root variable environment = "prod"/);
+  });
+
+  it('lists the policy rules the configuration changes from their defaults, and the keys that changed them', () => {
+    const cfg = config('policy:\n  block: [delete, replace]\n  maxDestructiveChanges: 3\n  rules:\n    prod-replace: warn\n    nonprod-delete: error\n    prod-delete: 2\n');
+    const result = runCli(['explain', plan('terraform', 'root-variable-prod'), 'terraform_data.cache', '--config', cfg]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.slice(result.stdout.indexOf('policy rules'))).toBe(
+      [
+        `policy rules ${cfg} sets (the others run at their defaults, see blast-radius rules):`,
+        '  nonprod-delete: error (from policy.rules.nonprod-delete)',
+        '  prod-replace: warning (from policy.block, policy.rules.prod-replace)',
+        '  too-many-destructive: error {"max":3} (from policy.maxDestructiveChanges)',
+        '',
+      ].join('\n'),
+    );
+    const none = runCli(['explain', plan('terraform', 'root-variable-prod'), 'terraform_data.cache', '--config', config('policy: { block: [delete, replace] }\n')]);
+    expect(none.stdout).not.toContain('policy rules');
   });
 
   it('says when the address is not in the plan, suggesting close ones', () => {

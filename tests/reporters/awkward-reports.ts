@@ -30,6 +30,7 @@ export function reportDestroying(keys: readonly string[], environment = 'product
   }));
   const findings: Finding[] = resources.map((resource) => ({
     ruleId: 'prod-replace',
+    messageId: 'replaced',
     severity: 'error',
     file: resource.file,
     address: resource.address,
@@ -56,6 +57,7 @@ export function reportWithPlanWideLimit(): Report {
   const secondRule: Finding = { ...replaced!, ruleId: 'protected-type-destroy', message: `${replaced!.message} The configuration protects every aws_db_instance.` };
   const limit: Finding = {
     ruleId: 'too-many-destructive',
+    messageId: 'tooMany',
     severity: 'error',
     file: 'plans/data.json',
     address: WHOLE_PLAN,

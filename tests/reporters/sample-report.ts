@@ -12,6 +12,7 @@ export const SAMPLE_REPORT: Report = {
   findings: [
     {
       ruleId: 'prod-replace',
+      messageId: 'replaced',
       severity: 'error',
       file: 'plans/data.json',
       address: 'module.db["eu \\"west\\""].aws_db_instance.main',
@@ -23,6 +24,7 @@ export const SAMPLE_REPORT: Report = {
     },
     {
       ruleId: 'unknown-env-delete',
+      messageId: 'destroyed',
       severity: 'warning',
       file: 'plans/network.json',
       address: 'aws_route53_record.café',
@@ -33,6 +35,7 @@ export const SAMPLE_REPORT: Report = {
     },
     {
       ruleId: 'resource-drift',
+      messageId: 'changed',
       severity: 'info',
       file: 'plans/network.json',
       address: 'aws_s3_bucket.logs',

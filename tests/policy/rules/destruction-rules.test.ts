@@ -1,10 +1,9 @@
 // The six delete/replace rules, each over every action and every class of environment.
 import { RULES } from '../../../src/policy/rules/index.js';
 import type { ChangeRule } from '../../../src/policy/rule.js';
-import { DEFAULT_POLICY } from '../../../src/config/compiled-config.js';
 import type { Action, ResourceChange } from '../../../src/model.js';
 import { resourceChange } from '../../helpers/resource-change.js';
-import { ruleCases, subject, type RuleCase } from '../../helpers/rule-cases.js';
+import { ruleCases, type FlagCase, type RuleCase } from '../../helpers/rule-cases.js';
 
 const baseChange = (overrides: Partial<ResourceChange>): ResourceChange =>
   resourceChange({ type: 'aws_db_instance', name: 'main', ...overrides });
@@ -17,13 +16,25 @@ const ENVIRONMENTS = {
 const ACTIONS: Action[] = ['create', 'update', 'delete', 'replace', 'forget', 'move', 'import', 'read', 'no-op'];
 
 const cases = (rule: ChangeRule, action: Action, scope: keyof typeof ENVIRONMENTS) => {
-  const all: (RuleCase & { hit: boolean })[] = [];
+  const pass: RuleCase[] = [];
   for (const a of ACTIONS) {
     for (const [s, environment] of Object.entries(ENVIRONMENTS)) {
-      all.push({ change: { action: a, type: 'aws_db_instance', name: 'main' }, environment, hit: a === action && s === scope });
+      if (a !== action || s !== scope) pass.push({ change: { action: a, type: 'aws_db_instance', name: 'main' }, environment });
     }
   }
-  ruleCases(rule, { flag: all.filter((c) => c.hit), pass: all.filter((c) => !c.hit) });
+  const environment = ENVIRONMENTS[scope];
+  const flag: FlagCase = {
+    change: { action, type: 'aws_db_instance', name: 'main' },
+    environment,
+    messageId: action === 'delete' ? 'destroyed' : 'replaced',
+    data: {
+      subject: 'aws_db_instance.main',
+      because: '',
+      environment: scope === 'unknown' ? 'an unknown environment' : environment.name,
+      reason: 'a test says so',
+    },
+  };
+  ruleCases(rule, { flag: [flag], pass });
 };
 
 cases(RULES['prod-delete'], 'delete', 'protected');
@@ -37,60 +48,48 @@ describe('messages', () => {
   const environment = { name: 'production', protected: true, rule: 'default-tag', reason: 'its tags say Environment = "production"' };
 
   it('say what is destroyed, why, and why it is production', () => {
-    const message = RULES['prod-replace'].check({
+    const report = RULES['prod-replace'].check({
       change: baseChange({ action: 'replace', replaceOrder: 'delete-first', reason: 'it is tainted (replace_because_tainted)' }),
       environment,
-      policy: DEFAULT_POLICY,
+    }, {});
+    expect(report).toEqual({
+      messageId: 'replaced',
+      data: {
+        subject: 'aws_db_instance.main',
+        because: ' because it is tainted (replace_because_tainted)',
+        environment: 'production',
+        reason: 'its tags say Environment = "production"',
+        consequence: expect.stringMatching(/^ Data loss: /),
+      },
     });
-    expect(message).toMatch(
-      /^aws_db_instance\.main would be destroyed and then re-created because it is tainted \(replace_because_tainted\)\. It is in production: its tags say Environment = "production"\. Data loss: /,
-    );
   });
 
   it('say when the new object is created first', () => {
-    const message = RULES['prod-replace'].check({ change: baseChange({ action: 'replace', replaceOrder: 'create-first' }), environment, policy: DEFAULT_POLICY });
-    expect(message).toMatch(/a new object is created, then the current one destroyed/);
+    const report = RULES['prod-replace'].check({ change: baseChange({ action: 'replace', replaceOrder: 'create-first' }), environment }, {});
+    expect(report?.messageId).toBe('replacedCreateFirst');
   });
 
   it('name a deposed object', () => {
-    const message = RULES['prod-delete'].check({ change: baseChange({ deposed: '00a1b2c3' }), environment, policy: DEFAULT_POLICY });
-    expect(message).toMatch(/^the deposed object 00a1b2c3 of aws_db_instance\.main would be destroyed/);
-  });
-});
-
-describe('severity under the policy', () => {
-  const change = { type: 'aws_db_instance', name: 'main' };
-  const production = { name: 'production', protected: true };
-  const unknown = { name: 'unknown', protected: false };
-
-  it('blocks only the actions policy.block lists in protected environments', () => {
-    const replace = subject({ change: { ...change, action: 'replace' }, environment: production, policy: { block: new Set(['delete']) } });
-    expect(RULES['prod-replace'].severityFor?.(replace.policy, replace)).toBe('warning');
-    expect(RULES['prod-delete'].severityFor?.(replace.policy, replace)).toBe('error');
-  });
-
-  it('blocks unknown environments when policy.unknown is block', () => {
-    const deleted = subject({ change: { ...change, action: 'delete' }, environment: unknown, policy: { unknown: 'block' } });
-    expect(RULES['unknown-env-delete'].severityFor?.(deleted.policy, deleted)).toBe('error');
-    expect(RULES['unknown-env-delete'].severityFor?.(DEFAULT_POLICY, deleted)).toBe('warning');
+    const report = RULES['prod-delete'].check({ change: baseChange({ deposed: '00a1b2c3' }), environment }, {});
+    expect(report).toMatchObject({ messageId: 'destroyed', data: { subject: 'the deposed object 00a1b2c3 of aws_db_instance.main' } });
   });
 });
 
 describe('consequences from the catalog', () => {
   const environment = { name: 'production', protected: true, rule: 'default-tag', reason: 'its tags say so' };
 
+  const consequence = (type: string) =>
+    RULES['prod-delete'].check({ change: baseChange({ type, address: `${type}.main` }), environment }, {})?.data.consequence;
+
   it('says "Data loss" plainly for types that hold data', () => {
-    const message = RULES['prod-delete'].check({ change: baseChange({ type: 'aws_db_instance' }), environment, policy: DEFAULT_POLICY });
-    expect(message).toMatch(/\. Data loss: .+\.$/);
+    expect(consequence('aws_db_instance')).toMatch(/^ Data loss: .+\.$/);
   });
 
   it('says "Outage" for types whose loss takes a service down without losing data', () => {
-    const message = RULES['prod-delete'].check({ change: baseChange({ type: 'aws_route53_zone', address: 'aws_route53_zone.main' }), environment, policy: DEFAULT_POLICY });
-    expect(message).toMatch(/\. Outage: .+\.$/);
+    expect(consequence('aws_route53_zone')).toMatch(/^ Outage: .+\.$/);
   });
 
   it('says neither for types the catalog does not know', () => {
-    const message = RULES['prod-delete'].check({ change: baseChange({ type: 'terraform_data', address: 'terraform_data.x' }), environment, policy: DEFAULT_POLICY });
-    expect(message).not.toMatch(/Data loss|Outage/);
+    expect(consequence('terraform_data')).toBe('');
   });
 });

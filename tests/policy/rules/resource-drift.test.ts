@@ -8,11 +8,15 @@ it('is information only', () => {
 });
 
 it('says an object was deleted outside Terraform', () => {
-  expect(rule.check({ input: 0, address: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', action: 'delete' })).toBe(
-    'aws_s3_bucket.logs was deleted outside Terraform since the last apply.',
-  );
+  expect(rule.check({ input: 0, address: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', action: 'delete' }, {})).toEqual({
+    messageId: 'deleted',
+    data: { address: 'aws_s3_bucket.logs', action: 'delete' },
+  });
 });
 
-it('says an object changed outside Terraform', () => {
-  expect(rule.check({ input: 0, address: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', action: 'update' })).toMatch(/changed outside Terraform/);
+it('says an object changed outside Terraform, and how', () => {
+  expect(rule.check({ input: 0, address: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', action: 'update' }, {})).toEqual({
+    messageId: 'changed',
+    data: { address: 'aws_s3_bucket.logs', action: 'update' },
+  });
 });
