@@ -1,4 +1,4 @@
-// Generates src/config/schema-validator.generated.ts, Ajv's standalone validation code for
+// Generates src/generated/config-validator.generated.ts, Ajv's standalone validation code for
 // schema/blast-radius.schema.json, so that checking a configuration file neither imports ajv nor compiles the schema.
 // `node scripts/generate-config-validator.js` (npm run schema:validator) writes the file; with --stdout it prints it.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA = 'schema/blast-radius.schema.json';
-const OUTPUT = 'src/config/schema-validator.generated.ts';
+const OUTPUT = 'src/generated/config-validator.generated.ts';
 
 // The options validateConfig compiled the schema with at run time (error objects depend on them), plus the ones
 // that only shape the generated source: keep it, as an ES module, one statement a line so that diffs are readable.

@@ -1,7 +1,7 @@
 // Parses a command's arguments with node:util parseArgs from its spec: the start-up-cheap path used to run commands.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { GLOBAL_OPTIONS, type CommandSpec } from './command-spec.js';
+import { GLOBAL_OPTIONS, type CommandSpec } from '../commands/kit/command-spec.js';
 
 type ParseOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 

@@ -5,8 +5,8 @@ import { EXIT_ERROR, UsageError, isUserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { EPILOGUE } from './epilogue.js';
 import { fastParse } from './fast-parse.js';
-import type { CommandSpec } from './command-spec.js';
-import { GLOBAL_OPTIONS } from './command-spec.js';
+import type { CommandSpec } from '../commands/kit/command-spec.js';
+import { GLOBAL_OPTIONS } from '../commands/kit/command-spec.js';
 
 // Each command types its own arguments; the table only hands the spec on.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,6 @@
 // Turns a command spec into a yargs command module: used for --help, --version and anything the fast path does not run.
 import type { Argv, CommandModule } from 'yargs';
-import type { CommandSpec } from './command-spec.js';
+import type { CommandSpec } from '../commands/kit/command-spec.js';
 import { EPILOGUE } from './epilogue.js';
 
 export function toYargsCommand<Args>(spec: CommandSpec<Args>, onExit: (code: number) => void): CommandModule {

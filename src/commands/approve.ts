@@ -1,7 +1,7 @@
 // The `approve` command: a person at a terminal approves exactly the destructive changes of one blocked plan (named
 // by its fingerprint), after seeing the report again and typing the environment's name; never from an agent.
-import type { CommandSpec } from '../cli/command-spec.js';
-import { INPUT_OPTIONS, deletingFiles, inputCheckOptions, type InputArgs } from '../cli/input-options.js';
+import type { CommandSpec } from './kit/command-spec.js';
+import { INPUT_OPTIONS, deletingFiles, inputCheckOptions, type InputArgs } from './kit/input-options.js';
 import { agentSession } from '../agents/agent-session.js';
 import { approverName } from '../approvals/apply-approvals.js';
 import { approverIdentity } from '../approvals/approver.js';

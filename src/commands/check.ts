@@ -1,8 +1,8 @@
 // The `check` command: reads plans and Kubernetes outputs, writes the report in each chosen format (stdout or a file), and returns 0 or 1.
 import { check, type CheckOptions } from '../check.js';
-import type { CommandSpec } from '../cli/command-spec.js';
-import { INPUT_OPTIONS, inputCheckOptions, inputWords, type InputArgs } from '../cli/input-options.js';
-import { terminalProgressBar } from '../cli/progress-bar.js';
+import type { CommandSpec } from './kit/command-spec.js';
+import { INPUT_OPTIONS, inputCheckOptions, inputWords, type InputArgs } from './kit/input-options.js';
+import { terminalProgressBar } from './kit/progress-bar.js';
 import { exitCode } from '../report.js';
 import { parseFormatTargets } from '../reporters/format-targets.js';
 import { REPORTERS } from '../reporters/index.js';

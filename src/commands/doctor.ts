@@ -2,7 +2,7 @@
 // and whether its terraform, kubectl and helm runs pass the guard shims.
 import { homedir } from 'node:os';
 import { sep } from 'node:path';
-import type { CommandSpec } from '../cli/command-spec.js';
+import type { CommandSpec } from './kit/command-spec.js';
 import { CREDENTIAL_SOURCE_LABELS, type CredentialFinding, type CredentialSource } from '../credentials/credential-finding.js';
 import { inspectCredentials, type CredentialInspection } from '../credentials/inspect-credentials.js';
 import { DETAIL_RULE, UNREADABLE_RULE } from '../credentials/judge-reading.js';

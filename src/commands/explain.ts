@@ -1,6 +1,6 @@
 // The `explain` command: how one resource of a plan (or object of Kubernetes output) got its environment — every rule
 // tried, in order, and what it found — and which policy rules the configuration sets apart from their defaults.
-import type { CommandSpec } from '../cli/command-spec.js';
+import type { CommandSpec } from './kit/command-spec.js';
 import { analyzeInputs, kubernetesContexts } from '../check.js';
 import { loadConfig } from '../config/load-config.js';
 import { environmentClassifier } from '../environment/classify.js';

@@ -2,7 +2,7 @@
 // checked plan; `guard -- kubectl apply|delete …` and `guard -- helm upgrade|uninstall …` check the command's preview
 // (kubectl diff, a server dry run, helm diff, helm get manifest) and run the command only on pass. A person's approval
 // of exactly the blocked changes lets them through (the safe path the agent hooks point to).
-import type { CommandSpec } from '../cli/command-spec.js';
+import type { CommandSpec } from './kit/command-spec.js';
 import { agentSession } from '../agents/agent-session.js';
 import { atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';

@@ -1,7 +1,7 @@
 // The `hook` command: `hook <agent>` answers one agent hook call (bin/ routes it to a lean entry first);
 // `hook install|uninstall <agent>` adds or removes blast-radius in that agent's settings file.
 import { relative } from 'node:path';
-import type { CommandSpec } from '../cli/command-spec.js';
+import type { CommandSpec } from './kit/command-spec.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
 import { AGENTS } from '../agents/index.js';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../agents/names.js';

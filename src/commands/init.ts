@@ -1,7 +1,7 @@
 // The `init` command: writes a commented starter .blast-radius.yml in the working directory (never over one).
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandSpec } from '../cli/command-spec.js';
+import type { CommandSpec } from './kit/command-spec.js';
 import { STARTER_CONFIG } from '../config/starter-config.js';
 import { ConfigError, EXIT_PASS } from '../errors.js';
 

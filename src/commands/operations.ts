@@ -1,7 +1,7 @@
 // The `operations` command: lists every destructive CLI operation blast-radius guards (the catalogs of
 // src/catalog/cli-operations/), with what goes and the flags that decide whether the data survives;
 // `--format markdown` writes docs/cli-operations.md.
-import type { CommandSpec } from '../cli/command-spec.js';
+import type { CommandSpec } from './kit/command-spec.js';
 import { EXIT_PASS } from '../errors.js';
 import type { CliCatalog, CliOperation, FlagNote } from '../catalog/cli-operation.js';
 import { CLI_CATALOGS } from '../tools/cli/catalogs.js';

@@ -1,6 +1,6 @@
 // The `rules` command: lists every policy rule with its default severity, its options (with their defaults) and its
 // description; `--format markdown` writes docs/rules.md.
-import type { CommandSpec } from '../cli/command-spec.js';
+import type { CommandSpec } from './kit/command-spec.js';
 import { EXIT_PASS } from '../errors.js';
 import { RULES } from '../policy/rules/index.js';
 import { ruleUrl, type OptionSchema, type Rule } from '../policy/rule.js';

@@ -1,7 +1,7 @@
 // The `shims` command: `shims env` creates or refreshes the shim directory and prints the line that puts it first on
 // PATH, so that every terraform, kubectl or helm an agent's shell runs, however it is spelled, passes blast-radius.
 import { homedir } from 'node:os';
-import type { CommandSpec } from '../cli/command-spec.js';
+import type { CommandSpec } from './kit/command-spec.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
 import { refreshShims } from '../shims/refresh-shims.js';
 

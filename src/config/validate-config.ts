@@ -3,7 +3,7 @@
 // schema is loaded at run time; scripts/generate-config-validator.js makes it).
 import { ConfigError } from '../errors.js';
 import type { Config } from './config-types.js';
-import { validate as generatedValidate } from './schema-validator.generated.js';
+import { validate as generatedValidate } from '../generated/config-validator.generated.js';
 
 /** An Ajv error object, as the generated validator leaves them in its `errors`. */
 interface SchemaError {

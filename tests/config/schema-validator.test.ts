@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { validate } from '../../src/config/schema-validator.generated.js';
+import { validate } from '../../src/generated/config-validator.generated.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const GENERATED = 'src/config/schema-validator.generated.ts';
+const GENERATED = 'src/generated/config-validator.generated.ts';
 
 it('is what `npm run schema:validator` generates from schema/blast-radius.schema.json', () => {
   const generator = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-config-validator.js'), '--stdout'], { encoding: 'utf8' });

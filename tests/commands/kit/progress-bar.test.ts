@@ -1,5 +1,5 @@
 // The progress bar shows only on a terminal, outside CI, once reading has taken a second, and is erased at the end.
-import { progressLine, terminalProgressBar } from '../../src/cli/progress-bar.js';
+import { progressLine, terminalProgressBar } from '../../../src/commands/kit/progress-bar.js';
 
 function fakeTerminal(isTTY: boolean): { stream: NodeJS.WriteStream; written: string[] } {
   const written: string[] = [];

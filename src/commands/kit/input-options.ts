@@ -1,7 +1,7 @@
 // The options that say what `check` reads and how, shared by the commands that check inputs (`check`, and `approve`,
 // which checks them again): their specs, and the CheckOptions and command-line words they stand for.
-import type { CheckOptions } from '../check.js';
-import { INPUT_FORMAT_IDS, type InputFormatId } from '../formats/index.js';
+import type { CheckOptions } from '../../check.js';
+import { INPUT_FORMAT_IDS, type InputFormatId } from '../../formats/index.js';
 import type { OptionSpec } from './command-spec.js';
 
 export interface InputArgs {
