@@ -60,7 +60,7 @@ it('has the package version in the code', () => {
 
 describe('configuration examples', () => {
   const examples = (file: string): string[] =>
-    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).filter((y) => y.includes('rules:'));
+    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((y) => y.includes('rules:'));
 
   it.each(['README.md', 'docs/configuration.md'])('%s holds configuration examples that validate and compile', async (file) => {
     const { readYaml } = await import('../src/config/read-yaml.js');
@@ -69,7 +69,7 @@ describe('configuration examples', () => {
     const found = examples(file);
     expect(found.length).toBeGreaterThan(0);
     for (const text of found) {
-      const config = await validateConfig(await readYaml(text, file), text, file);
+      const config = validateConfig(readYaml(text, file), text, file);
       // Examples carry realistic expiry dates: compile them as of the day this test was written.
       expect(() => compileConfig({ path: file, config }, '2026-11-25')).not.toThrow();
     }

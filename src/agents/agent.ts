@@ -51,16 +51,16 @@ export interface Agent {
   /** The anchor of its section in docs/agents.md. */
   docsAnchor: string;
   /** Turns the parsed stdin JSON into the command to judge. */
-  read(payload: unknown): HookPayload;
+  read: (payload: unknown) => HookPayload;
   /** The answer that stops the command, with the reason the model reads. */
-  deny(reason: string): HookAnswer;
+  deny: (reason: string) => HookAnswer;
   /**
    * The answer that asks the person before the command runs, for agents whose protocol honours an ask in every mode
    * (docs/agents.md); undefined for the others, which get `deny` where blast-radius cannot tell what a command runs.
    */
   ask: ((reason: string) => HookAnswer) | undefined;
   /** The answer that lets the command run (`passSilently` leaves the agent's own prompts in force). */
-  pass(): HookAnswer;
+  pass: () => HookAnswer;
   /** Where the once-per-session notice of production credentials goes in this agent's protocol. */
   notice: NoticeChannel;
   /**

@@ -25,7 +25,7 @@ const claudeCode: Agent = {
     const where = typeof cwd === 'string' ? { cwd } : {};
     if (field(payload, 'hook_event_name') === 'SessionStart') return { sessionStart: true, ...where };
     if (typeof tool === 'string' && Object.hasOwn(EDIT_TOOLS, tool)) {
-      const file = field(payload, 'tool_input', EDIT_TOOLS[tool] as string);
+      const file = field(payload, 'tool_input', EDIT_TOOLS[tool]);
       return typeof file === 'string' ? { files: [file], ...where } : {};
     }
     const command = field(payload, 'tool_input', 'command');

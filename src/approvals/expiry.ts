@@ -12,7 +12,7 @@ export function parseExpiry(text: string, now: Date): Date {
   const duration = /^(\d+)([mhd])$/.exec(text);
   let expires: Date;
   if (duration) {
-    expires = new Date(now.getTime() + Number(duration[1]) * (UNIT_MS[duration[2] as string] as number));
+    expires = new Date(now.getTime() + Number(duration[1]) * (UNIT_MS[duration[2]]));
   } else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     expires = new Date(`${text}T23:59:59Z`);
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
@@ -22,7 +22,7 @@ export function parseExpiry(text: string, now: Date): Date {
   }
   if (Number.isNaN(expires.getTime())) throw new UsageError(`Invalid value "${text}" for --expires: it is not a real date or time.`);
   if (expires.getTime() <= now.getTime()) throw new UsageError(`--expires ${text} is not in the future.`);
-  if (expires.getTime() - now.getTime() > MAX_APPROVAL_HOURS * UNIT_MS.h!) {
+  if (expires.getTime() - now.getTime() > MAX_APPROVAL_HOURS * UNIT_MS.h) {
     throw new UsageError(`--expires ${text} is more than ${MAX_APPROVAL_HOURS / 24} days ahead: an approval is for a change made now.`);
   }
   return expires;

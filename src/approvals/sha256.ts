@@ -36,19 +36,19 @@ export function sha256Hex(text: string): string {
   for (let block = 0; block < message.byteLength; block += 64) {
     for (let t = 0; t < 16; t++) w[t] = message.getUint32(block + t * 4);
     for (let t = 16; t < 64; t++) {
-      const a = w[t - 15] as number;
-      const b = w[t - 2] as number;
+      const a = w[t - 15];
+      const b = w[t - 2];
       const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
       const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) >>> 0;
+      w[t] = ((w[t - 16]) + s0 + (w[t - 7]) + s1) >>> 0;
     }
     let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
     for (let t = 0; t < 64; t++) {
-      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[t] as number) + (w[t] as number)) >>> 0;
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[t]) + (w[t])) >>> 0;
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
       [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) >>> 0, c, b, a, (t1 + t2) >>> 0];
     }
-    [a, b, c, d, e, f, g, hh].forEach((value, i) => (h[i] = ((h[i] as number) + value) >>> 0));
+    [a, b, c, d, e, f, g, hh].forEach((value, i) => (h[i] = ((h[i]) + value) >>> 0));
   }
   return h.map((word) => word.toString(16).padStart(8, '0')).join('');
 }

@@ -21,6 +21,6 @@ const CATALOG = catalog as Readonly<Record<string, CatalogEntry>>;
  */
 export function impactOf(type: string): { impact: Impact; why: string } | undefined {
   if (!Object.hasOwn(CATALOG, type)) return undefined;
-  const { impact, why } = CATALOG[type] as CatalogEntry;
+  const { impact, why } = CATALOG[type];
   return { impact, why };
 }

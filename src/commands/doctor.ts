@@ -101,7 +101,7 @@ const command: CommandSpec<DoctorArgs> = {
     ['$0 doctor', 'List the profiles, projects, subscriptions and kube context this shell uses, and their environments.'],
     ['$0 doctor --format json', 'The same as JSON, with `reachesProduction` for programs.'],
   ],
-  run: async (args) => {
+  run: (args) => {
     process.stdout.write(doctorOutput(args.format, process.env, homedir()));
     return EXIT_PASS;
   },

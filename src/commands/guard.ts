@@ -9,11 +9,11 @@ import { runGuard } from '../guard/run-guard.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
 import { approvalsPath } from '../state-paths.js';
 
-async function refuseToAsk(): Promise<boolean> {
+function refuseToAsk(): Promise<boolean> {
   process.stderr.write(
     "blast-radius guard: without -auto-approve, terraform asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask; add -auto-approve to apply the checked plan without asking.\n",
   );
-  return false;
+  return Promise.resolve(false);
 }
 
 interface GuardArgs {

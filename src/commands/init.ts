@@ -14,7 +14,7 @@ const command: CommandSpec<InitArgs> = {
   describe: 'Write a commented starter .blast-radius.yml in the working directory.',
   options: { force: { type: 'boolean', describe: 'Overwrite an existing .blast-radius.yml.' } },
   examples: [['$0 init', 'Create .blast-radius.yml, then edit it.']],
-  run: async (args) => {
+  run: (args) => {
     const path = join(process.cwd(), '.blast-radius.yml');
     if (existsSync(path) && !args.force) throw new ConfigError(`${path} exists already: edit it, or pass --force to overwrite it.`);
     writeFileSync(path, STARTER_CONFIG);

@@ -13,7 +13,7 @@ interface OperationsArgs {
 const flags = (notes: FlagNote[] | undefined): string => (notes ?? []).map((note) => `\`${note.flag}${note.value === undefined ? '' : ` ${note.value}`}\`: ${note.says}`).join('; ');
 
 function row(catalog: CliCatalog, operation: CliOperation): string {
-  const command = `\`${catalog.programs[0] as string} ${operation.command.join(' ')}${operation.onlyWith ? ` ${operation.onlyWith.join('|')}` : ''}\``;
+  const command = `\`${catalog.programs[0]} ${operation.command.join(' ')}${operation.onlyWith ? ` ${operation.onlyWith.join('|')}` : ''}\``;
   const targets = operation.targets.map((target) => ('flag' in target ? `\`${target.flag}\`` : `argument ${target.positional + 1}`)).join(', ');
   return `| ${command} | ${operation.destroys} | ${operation.holdsData ? 'yes' : 'no'} | ${targets} | ${flags(operation.dataLoss)} | ${flags(operation.keepsData)} |`;
 }
@@ -43,7 +43,7 @@ function markdown(): string {
 }
 
 function text(): string {
-  return `${CLI_CATALOGS.flatMap((catalog) => catalog.operations.map((operation) => `${catalog.programs[0] as string} ${operation.command.join(' ')}`.padEnd(56) + operation.destroys)).join('\n')}\n`;
+  return `${CLI_CATALOGS.flatMap((catalog) => catalog.operations.map((operation) => `${catalog.programs[0]} ${operation.command.join(' ')}`.padEnd(56) + operation.destroys)).join('\n')}\n`;
 }
 
 function json(): string {
@@ -59,8 +59,8 @@ const command: CommandSpec<OperationsArgs> = {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(FORMATS), describe: 'Output format.' },
   },
   examples: [['$0 operations --format markdown > docs/cli-operations.md', 'Regenerate the operations page.']],
-  run: async (args) => {
-    process.stdout.write((FORMATS[args.format] as () => string)());
+  run: (args) => {
+    process.stdout.write((FORMATS[args.format])());
     return EXIT_PASS;
   },
 };

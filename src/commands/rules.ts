@@ -80,8 +80,8 @@ const command: CommandSpec<RulesArgs> = {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(FORMATS), describe: 'Output format.' },
   },
   examples: [['$0 rules --format markdown > docs/rules.md', 'Regenerate the rule index.']],
-  run: async (args) => {
-    process.stdout.write((FORMATS[args.format] as () => string)());
+  run: (args) => {
+    process.stdout.write((FORMATS[args.format])());
     return EXIT_PASS;
   },
 };

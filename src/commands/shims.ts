@@ -15,7 +15,7 @@ const command: CommandSpec<ShimsArgs> = {
   positional: { name: 'words', describe: '`env`: create or refresh the shims and print the PATH line.' },
   options: {},
   examples: [['eval "$(blast-radius shims env)"', "Route this shell's destructive terraform, kubectl and helm runs through blast-radius guard."]],
-  run: async (args) => {
+  run: (args) => {
     if (args.words.length !== 1 || args.words[0] !== 'env') throw new UsageError('Run `blast-radius shims env`: it is the one shims command.');
     process.stdout.write(`${refreshShims(process.env, homedir())}\n`);
     return EXIT_PASS;

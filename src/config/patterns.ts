@@ -51,7 +51,7 @@ function compileRegExp(source: string, flags: string, pattern: string, where: st
 export function compilePattern(pattern: string, where: string): Matcher {
   const literal = REGEX_LITERAL.exec(pattern);
   if (literal) {
-    const regex = compileRegExp(literal[1] as string, literal[2] as string, pattern, where);
+    const regex = compileRegExp(literal[1], literal[2], pattern, where);
     return (text) => regex.test(text.slice(0, MAX_SUBJECT));
   }
   if (/[*?]/.test(pattern)) return (text) => matchGlob(pattern, text.slice(0, MAX_SUBJECT));

@@ -40,9 +40,9 @@ const UNKNOWN_TAG: EnvironmentTag = {
 };
 
 export interface Classifier {
-  classify(change: ResourceChange): EnvironmentTag;
+  classify: (change: ResourceChange) => EnvironmentTag;
   /** The same decision, with every rule tried in order. */
-  explain(change: ResourceChange): { environment: EnvironmentTag; steps: TraceStep[] };
+  explain: (change: ResourceChange) => { environment: EnvironmentTag; steps: TraceStep[] };
 }
 
 export interface ClassifierInputs {

@@ -85,7 +85,7 @@ function readOutcome(run: CheckRun, files: ReportFiles): Outcome {
   if (run.code !== 0 && run.code !== 1) return { verdict: 'error', message: errorMessage(run) };
   let report: { verdict?: unknown; summary?: { errors?: unknown; warnings?: unknown } };
   try {
-    report = JSON.parse(readFileSync(files.json, 'utf8'));
+    report = JSON.parse(readFileSync(files.json, 'utf8')) as typeof report;
   } catch {
     return { verdict: 'error', message: `blast-radius check exited with code ${run.code} but wrote no readable JSON report.` };
   }

@@ -23,7 +23,7 @@ export interface GuardOutcome {
 
 /** How one guarded run reports and runs: shared by `guard` and the shims. */
 export interface GuardRun {
-  printReport(report: Report): void;
+  printReport: (report: Report) => void;
   approvals?: ApprovalOptions;
   /** Where the tool's own standard output goes (default stderr: `guard`'s stdout is the report). */
   toolOutput?: 'stdout' | 'stderr';

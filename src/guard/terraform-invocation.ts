@@ -42,14 +42,14 @@ export function parseTerraformInvocation(words: string[]): TerraformInvocation {
   const invocation: TerraformInvocation = { binary, globalArgs: rest.slice(0, at), destroy: subcommand === 'destroy', autoApprove: false, planArgs: [], applyArgs: [] };
   const args = rest.slice(at + 1);
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
+    const arg = args[i];
     if (!arg.startsWith('-')) {
       if (invocation.savedPlan !== undefined || invocation.destroy) throw new UsageError(`Unexpected argument "${arg}" for ${name} ${subcommand}.`);
       invocation.savedPlan = arg;
       continue;
     }
-    const option = arg.replace(/^-+/, '').split('=')[0] as string;
-    const words = TERRAFORM_VALUE_OPTIONS.has(option) && !arg.includes('=') && i + 1 < args.length ? [arg, args[++i] as string] : [arg];
+    const option = arg.replace(/^-+/, '').split('=')[0];
+    const words = TERRAFORM_VALUE_OPTIONS.has(option) && !arg.includes('=') && i + 1 < args.length ? [arg, args[++i]] : [arg];
     if (option === 'destroy') invocation.destroy = isBoolTrue(arg);
     else if (DROPPED_OPTIONS.has(option)) invocation.autoApprove = isBoolTrue(arg);
     else if (SHARED_OPTIONS.has(option)) {

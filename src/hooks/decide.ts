@@ -117,25 +117,25 @@ function judgeCode(program: string, code: string, command: string, found: Inspec
 /** `$T destroy`, `/usr/bin/terr*form destroy`: the program is only known at run time. Asks when it could be a guarded tool doing something refused. */
 function judgeComputedProgram(words: string[], templates: string[], simple: SimpleCommand, found: Inspection, depth: number): void {
   // `eval "$(echo … | base64 -d)"`, `sh -c "$(curl …| gunzip)"`: the program is what a decoder prints.
-  const substituted = /^\$\(([\s\S]*)\)$|^`([\s\S]*)`$/.exec(words[0] as string);
+  const substituted = /^\$\(([\s\S]*)\)$|^`([\s\S]*)`$/.exec(words[0]);
   const inner = substituted ? parsedCommands(substituted[1] ?? substituted[2] ?? '') : [];
   if (inner.some((c) => isDecoder(c.words))) {
     found.refusals.push(refuseDecoded(simple.text, inner));
     return;
   }
-  const template = templates[0] as string;
+  const template = templates[0];
   const name = template.slice(template.lastIndexOf('/') + 1);
   const pattern = templatePattern(name);
   const tries: string[][] = PROGRAM_CANDIDATES.filter((candidate) => pattern.test(candidate)).map((candidate) => [candidate, ...words.slice(1)]);
   // `$RUN terraform destroy`, `$VAULT exec prod -- terraform destroy`: a guarded tool named further on.
-  const named = words.findIndex((w, i) => i > 0 && !isComputed(templates[i] as string) && TOOLS.has(commandName(w)));
+  const named = words.findIndex((w, i) => i > 0 && !isComputed(templates[i]) && TOOLS.has(commandName(w)));
   if (named !== -1) tries.push(words.slice(named));
   for (const attempt of tries) {
     const trial = scratch(found);
-    judgeWords(attempt, [attempt[0] as string, ...templates.slice(templates.length - attempt.length + 1)], simple, trial, depth);
+    judgeWords(attempt, [attempt[0], ...templates.slice(templates.length - attempt.length + 1)], simple, trial, depth);
     if (trial.refusals.length === 0) continue;
     const shown = attempt.map(shellQuote).join(' ');
-    found.refusals.push(cannotTell(simple.text, `the program it runs (\`${words[0]}\`) is only known at run time, and it could be \`${shown}\`: ${(trial.refusals[0] as Refusal).why}`));
+    found.refusals.push(cannotTell(simple.text, `the program it runs (\`${words[0]}\`) is only known at run time, and it could be \`${shown}\`: ${(trial.refusals[0]).why}`));
     return;
   }
 }
@@ -143,8 +143,8 @@ function judgeComputedProgram(words: string[], templates: string[], simple: Simp
 /** `terraform $(echo …)`, `kubectl $VERB ns prod`: a word next to a guarded tool only known at run time, which could make it change things. */
 function judgeComputedWords(classify: InvocationClassifier, words: string[], templates: string[], simple: SimpleCommand, found: Inspection): void {
   for (let i = 1; i < words.length; i++) {
-    if (!isComputed(templates[i] as string)) continue;
-    for (const value of fillings(templates[i] as string, WORD_CANDIDATES)) {
+    if (!isComputed(templates[i])) continue;
+    for (const value of fillings(templates[i], WORD_CANDIDATES)) {
       const attempt = value === '' ? [...words.slice(0, i), ...words.slice(i + 1)] : [...words.slice(0, i), value, ...words.slice(i + 1)];
       const refusal = classify(attempt, simple.text);
       if (!refusal) continue;
@@ -178,7 +178,7 @@ function assignmentsBefore(line: readonly string[], program: readonly string[]):
   const before = start >= 0 && program.every((word, i) => line[start + i] === word) ? line.slice(0, start) : [];
   return Object.fromEntries(before.flatMap((word) => {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word);
-    return match ? [[match[1] as string, match[2] as string]] : [];
+    return match ? [[match[1], match[2]]] : [];
   }));
 }
 
@@ -191,7 +191,7 @@ function judgeWords(words: string[], templates: string[], simple: SimpleCommand,
     judgeComputedProgram(words, templates, simple, found, depth);
     return;
   }
-  const program = words[0] as string;
+  const program = words[0];
   if (program.includes('/')) judgeFile(writtenFile(found.files, program, found.context.cwd), simple.text, found, depth, words);
   const name = commandName(program);
   const classify = TOOLS.has(name) && Object.hasOwn(CLASSIFIERS, name) ? CLASSIFIERS[name] : undefined;
@@ -252,7 +252,7 @@ function judgeProcessSubstitution(path: string, simple: SimpleCommand, found: In
     found.refusals.push(refuseDecoded(simple.text, commands));
     return;
   }
-  const output = commands.length === 1 ? literalOutput(commands[0] as SimpleCommand) : undefined;
+  const output = commands.length === 1 ? literalOutput(commands[0]) : undefined;
   if (output !== undefined) inspect(output, depth + 1, found, {});
   else if (mentionsTool(inner) && mentionsDestructiveVerb(inner)) {
     found.refusals.push(cannotTell(simple.text, 'it runs a script printed at run time by a command that mentions an infrastructure tool and a destructive verb.'));
@@ -264,7 +264,7 @@ function recordAliases(simple: SimpleCommand, found: Inspection): void {
   if (simple.words[0] !== 'alias') return;
   for (const definition of simple.words.slice(1)) {
     const match = /^([^=\s/]+)=(.*)$/s.exec(definition);
-    if (match) found.aliases.set(match[1] as string, match[2] as string);
+    if (match) found.aliases.set(match[1], match[2]);
   }
 }
 

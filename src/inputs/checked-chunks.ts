@@ -7,7 +7,7 @@ import type { ByteSource } from './json-scanner.js';
 /** How many bytes at the end of the chunk begin a character that continues in the next chunk. */
 function incompleteTail(chunk: Buffer): number {
   for (let back = 1; back <= Math.min(3, chunk.length); back++) {
-    const byte = chunk[chunk.length - back] as number;
+    const byte = chunk[chunk.length - back];
     if ((byte & 0xc0) === 0x80) continue;
     const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
     return needed > back ? back : 0;

@@ -92,7 +92,7 @@ export class JsonScanner {
       this.ended = true;
       return false;
     }
-    const keepFrom = (this.marks.length > 0 ? (this.marks[0] as number) : this.offset) - this.base;
+    const keepFrom = (this.marks.length > 0 ? (this.marks[0]) : this.offset) - this.base;
     const lineStartInBuffer = this.lineStart - this.base;
     if (keepFrom > lineStartInBuffer) this.droppedLineUnits += utf16Length(this.buffer.subarray(Math.max(0, lineStartInBuffer), keepFrom));
     const kept = this.buffer.length - keepFrom;
@@ -124,7 +124,7 @@ export class JsonScanner {
       const length = buffer.length;
       let position = this.position;
       while (position < length) {
-        const byte = buffer[position] as number;
+        const byte = buffer[position];
         if (byte === 0x20 || byte === 0x09 || byte === 0x0d) {
           position++;
         } else if (byte === NEWLINE) {
@@ -205,7 +205,7 @@ export class JsonScanner {
     const from = start - this.base + 1;
     const size = this.position - 1 - from;
     for (let i = 0; i < keys.length; i++) {
-      const candidate = keys[i] as Buffer;
+      const candidate = keys[i];
       if (candidate.length !== size) continue;
       let same = true;
       for (let j = 0; j < size && same; j++) same = candidate[j] === this.buffer[from + j];
@@ -313,14 +313,14 @@ export class JsonScanner {
         position = this.position;
         continue;
       }
-      const byte = buffer[position] as number;
+      const byte = buffer[position];
       if (byte === QUOTE) {
         if (state !== EXPECT_VALUE && state !== EXPECT_KEY) this.unexpectedAt(position);
         position++;
         for (;;) {
           let next = 0;
           while (position < length) {
-            next = buffer[position] as number;
+            next = buffer[position];
             if (next === QUOTE || next === BACKSLASH || next < 0x20) break;
             position++;
           }
@@ -404,7 +404,7 @@ export class JsonScanner {
       mayClose = false;
       this.position = position;
       if (byte === 0x2d || isDigit(byte)) this.skipNumber();
-      else if (byte in LITERALS) this.skipLiteral(LITERALS[byte] as Buffer);
+      else if (byte in LITERALS) this.skipLiteral(LITERALS[byte]);
       else this.unexpected();
       buffer = this.buffer;
       length = buffer.length;
@@ -446,7 +446,7 @@ export class JsonScanner {
       const buffer = this.buffer;
       const length = buffer.length;
       while (position < length) {
-        const next = buffer[position] as number;
+        const next = buffer[position];
         if (next < 0x20 || next === QUOTE || next === BACKSLASH) break;
         position++;
       }
@@ -456,7 +456,7 @@ export class JsonScanner {
         position = this.position;
         continue;
       }
-      const byte = buffer[position] as number;
+      const byte = buffer[position];
       if (byte === QUOTE) return position + 1;
       this.position = position;
       if (byte !== BACKSLASH) this.unexpected();
@@ -468,7 +468,7 @@ export class JsonScanner {
 
   private skipEscape(): void {
     if (!this.ensure(2)) this.truncated();
-    const kind = this.buffer[this.position + 1] as number;
+    const kind = this.buffer[this.position + 1];
     if (SIMPLE_ESCAPE[kind] === 1) {
       this.position += 2;
       return;
@@ -479,7 +479,7 @@ export class JsonScanner {
     }
     if (!this.ensure(6)) this.truncated();
     for (let i = 2; i < 6; i++) {
-      if (HEX_DIGIT[this.buffer[this.position + i] as number] !== 1) {
+      if (HEX_DIGIT[this.buffer[this.position + i]] !== 1) {
         this.position += i;
         this.unexpected();
       }
@@ -490,7 +490,7 @@ export class JsonScanner {
   /** The byte at the position, or END_OF_INPUT (a number may end the input). */
   private byteHere(): number {
     if (this.position === this.buffer.length && !this.fill()) return END_OF_INPUT;
-    return this.buffer[this.position] as number;
+    return this.buffer[this.position];
   }
 
   private skipDigits(): void {

@@ -15,7 +15,7 @@ type DestructiveAction = 'delete' | 'replace';
 type MessageIdOf<A extends DestructiveAction> = A extends 'delete' ? keyof typeof DELETE_MESSAGES : keyof typeof REPLACE_MESSAGES;
 
 /** Per action: the messages its rules have, and the report of a change they flag. */
-const BY_ACTION: { [A in DestructiveAction]: { messages: Record<MessageIdOf<A>, string>; describe(subject: ChangeSubject): RuleReport<MessageIdOf<A>> } } = {
+const BY_ACTION: { [A in DestructiveAction]: { messages: Record<MessageIdOf<A>, string>; describe: (subject: ChangeSubject) => RuleReport<MessageIdOf<A>> } } = {
   delete: { messages: DELETE_MESSAGES, describe: describeDeletion },
   replace: { messages: REPLACE_MESSAGES, describe: describeReplacement },
 };

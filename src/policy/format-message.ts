@@ -6,7 +6,7 @@ const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 
 /** The names of a template's placeholders, in order of appearance. */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]);
 }
 
 export function formatMessage(template: string, data: MessageData): string {

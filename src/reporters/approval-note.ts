@@ -4,8 +4,8 @@ import type { Report } from '../model.js';
 
 /** How a format writes a command or fingerprint (`code`) and the words around it (`prose`). */
 export interface NoteStyle {
-  code(text: string): string;
-  prose(text: string): string;
+  code: (text: string) => string;
+  prose: (text: string) => string;
 }
 
 export const PLAIN: NoteStyle = { code: (text) => `\`${text}\``, prose: (text) => text };

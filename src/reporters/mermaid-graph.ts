@@ -50,7 +50,7 @@ function dependencyEdges(report: Report, shown: ReportResource[]): [from: string
     for (const path of finding?.dependents?.paths ?? []) {
       const chain = path.split(' → ').reverse();
       chain[0] = resource.address;
-      for (let i = 0; i + 1 < chain.length; i++) edges.set(`${chain[i]}\u0000${chain[i + 1]}`, [chain[i] as string, chain[i + 1] as string]);
+      for (let i = 0; i + 1 < chain.length; i++) edges.set(`${chain[i]}\u0000${chain[i + 1]}`, [chain[i], chain[i + 1]]);
     }
   }
   return [...edges.values()];

@@ -8,7 +8,7 @@ import { dataDirectory, shimDirectory } from '../state-paths.js';
 
 /** The programs the shims call back: this node, running this blast-radius (bin/blast-radius.cjs). */
 function runningPrograms(): ShimPrograms {
-  return { node: process.execPath, blastRadius: resolve(process.argv[1] as string) };
+  return { node: process.execPath, blastRadius: resolve(process.argv[1]) };
 }
 
 export function refreshShims(env: NodeJS.ProcessEnv, home: string, programs: ShimPrograms = runningPrograms()): string {

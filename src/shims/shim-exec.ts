@@ -46,7 +46,7 @@ function runReal(real: string, args: string[], input?: Buffer): Promise<number> 
  * a terminal): the shim reads them first, judges them, and hands the same bytes to the client.
  */
 function readsStatementsFromPipe(words: string[], env: NodeJS.ProcessEnv): boolean {
-  if (!DATABASE_CLIENTS.includes(words[0] as string) || process.stdin.isTTY === true) return false;
+  if (!DATABASE_CLIENTS.includes(words[0]) || process.stdin.isTTY === true) return false;
   return readDatabaseCommand(words, { env })?.unread?.includes('standard input') === true;
 }
 

@@ -11,7 +11,8 @@ function git(directory: string, args: string[]): string {
   try {
     return execFileSync('git', ['-C', directory, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+    const output = (error as { stderr?: unknown }).stderr;
+    const stderr = (typeof output === 'string' ? output : Buffer.isBuffer(output) ? output.toString('utf8') : '').trim().split('\n')[0];
     throw new ConfigError(`git ${args.join(' ')} in ${directory} failed: ${stderr || (error as Error).message}`);
   }
 }

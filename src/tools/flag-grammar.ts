@@ -83,7 +83,7 @@ export function scanWords(words: readonly string[], table: FlagTable, tool: stri
     throw new UsageError(`blast-radius guard does not know the ${tool} option ${written}, so it cannot tell what the command would change; run it without that option.`);
   };
   for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
+    const word = words[i];
     if (word === '--') {
       scanned.positionals.push(...words.slice(i + 1));
       break;
@@ -104,7 +104,7 @@ export function scanWords(words: readonly string[], table: FlagTable, tool: stri
     }
     // A cluster of short flags (`-Rf dir`): booleans until one that takes a value, which takes the rest or the next word.
     for (let at = 1; at < word.length; at++) {
-      const letter = word[at] as string;
+      const letter = word[at];
       const name = Object.hasOwn(table.short, letter) ? table.short[letter] : undefined;
       const spec = name === undefined ? undefined : table.long[name];
       if ((name === undefined || spec === undefined) && unknownFlag(word, `-${letter}`)) break;
@@ -166,8 +166,8 @@ export function flagValues(scanned: ScannedWords, name: string): string[] {
 /** Where the subcommand is, after the global options before it (`kubectl -n prod delete …`, `helm -n prod uninstall …`). */
 export function subcommandAt(words: readonly string[], globals: FlagTable): number {
   let at = 0;
-  while (at < words.length && (words[at] as string).startsWith('-')) {
-    const word = words[at] as string;
+  while (at < words.length && (words[at]).startsWith('-')) {
+    const word = words[at];
     const name = word.startsWith('--') ? word.slice(2) : globals.short[word.slice(1)];
     at += name !== undefined && globals.long[name]?.value === true && !word.includes('=') ? 2 : 1;
   }

@@ -19,5 +19,5 @@ export const helmfileVerdict: ToolReader = (words) => {
   // helmfile's global options take values (`-e prod`, `--file x`); a changing command is found wherever it stands.
   const command = words.slice(1).find((word) => Object.hasOwn(CHANGING, word));
   if (command === undefined || words.some((word) => HELP.has(word))) return undefined;
-  return { why: `helmfile ${command} ${CHANGING[command] as string}.`, preview: ['helmfile', ...words.slice(1).map((word) => (word === command ? 'diff' : word))] };
+  return { why: `helmfile ${command} ${CHANGING[command]}.`, preview: ['helmfile', ...words.slice(1).map((word) => (word === command ? 'diff' : word))] };
 };

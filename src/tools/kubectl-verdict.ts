@@ -1,7 +1,7 @@
 // Reads a kubectl (or oc, kubecolor) invocation as kubectl does and says whether it can destroy something: delete,
 // apply --prune or --force (guard checks those), replace --force, scale or patch to zero replicas, drain, a NoExecute
 // taint (a person runs those); a real dry run, help, and every other command destroy nothing.
-import { GO_TRUE, isOn, scanWords, type FlagTable, type ScannedWords } from './flag-grammar.js';
+import { GO_TRUE, isOn, scanWords, type ScannedWords } from './flag-grammar.js';
 import { KUBECTL_COMMANDS, KUBECTL_GLOBALS } from './kubectl-grammar.js';
 import { uncertain, type Destructive, type ToolReader } from './destructive.js';
 import { isZeroOrUnreadable } from './zero-integer.js';
@@ -10,10 +10,10 @@ import { isZeroOrUnreadable } from './zero-integer.js';
 function commandAt(words: readonly string[]): { at: number; unknown?: string } {
   let at = 1;
   while (at < words.length) {
-    const word = words[at] as string;
+    const word = words[at];
     if (word === '--' || !word.startsWith('-') || word === '-') return { at: word === '--' ? at + 1 : at };
     const long = word.startsWith('--');
-    const name = long ? word.slice(2).split('=')[0] : KUBECTL_GLOBALS.short[word[1] as string];
+    const name = long ? word.slice(2).split('=')[0] : KUBECTL_GLOBALS.short[word[1]];
     const spec = name === undefined ? undefined : KUBECTL_GLOBALS.long[name];
     if (spec === undefined) return { at, unknown: word };
     const inline = long ? word.includes('=') : word.length > 2;
@@ -85,7 +85,7 @@ function judge(command: string, scanned: ScannedWords, words: readonly string[],
 }
 
 export const kubectlVerdict: ToolReader = (words) => {
-  const tool = words[0] as string;
+  const tool = words[0];
   const { at, unknown } = commandAt(words);
   if (unknown !== undefined) {
     // Where the command starts is unknown: any destructive command name among the words counts.
@@ -94,7 +94,7 @@ export const kubectlVerdict: ToolReader = (words) => {
   }
   const command = words[at];
   if (command === undefined || !Object.hasOwn(KUBECTL_COMMANDS, command)) return undefined;
-  const table = KUBECTL_COMMANDS[command] as FlagTable;
+  const table = KUBECTL_COMMANDS[command];
   let scanned: ScannedWords;
   try {
     scanned = scanWords([...words.slice(1, at), ...words.slice(at + 1)], table, `${tool} ${command}`, { unknown: 'note' });

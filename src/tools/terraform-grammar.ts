@@ -29,14 +29,14 @@ export interface GoFlags {
 export function goFlags(words: readonly string[], valueOptions: ReadonlySet<string> = TERRAFORM_VALUE_OPTIONS): GoFlags {
   const flags: GoFlags['flags'] = [];
   for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
+    const word = words[i];
     if (word === '--') return { flags, positionals: words.slice(i + 1) };
     if (!word.startsWith('-') || word === '-') return { flags, positionals: words.slice(i) };
     const body = word.replace(/^--?/, '');
     const equals = body.indexOf('=');
     const name = equals < 0 ? body : body.slice(0, equals);
     if (equals >= 0) flags.push({ name, value: body.slice(equals + 1) });
-    else if (valueOptions.has(name) && i + 1 < words.length) flags.push({ name, value: words[++i] as string });
+    else if (valueOptions.has(name) && i + 1 < words.length) flags.push({ name, value: words[++i] });
     else flags.push({ name });
   }
   return { flags, positionals: [] };

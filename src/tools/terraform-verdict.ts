@@ -8,7 +8,7 @@ import type { Destructive, ToolReader } from './destructive.js';
 function commandAt(words: readonly string[], terragrunt: boolean): number {
   let at = 1;
   while (at < words.length) {
-    const word = words[at] as string;
+    const word = words[at];
     if (terragrunt && TERRAGRUNT_PREFIXES.has(word)) at++;
     else if (word.startsWith('-') && word !== '--') at++;
     else break;
@@ -35,11 +35,11 @@ function changesState(tool: string, command: string, args: readonly string[]): D
 }
 
 export const terraformVerdict: ToolReader = (words) => {
-  const tool = words[0] as string;
+  const tool = words[0];
   const terragrunt = tool === 'terragrunt';
   const at = commandAt(words, terragrunt);
   const written = words[at] ?? '';
-  const command = Object.hasOwn(TERRAGRUNT_ALIASES, written) ? (TERRAGRUNT_ALIASES[written] as string) : written;
+  const command = Object.hasOwn(TERRAGRUNT_ALIASES, written) ? (TERRAGRUNT_ALIASES[written]) : written;
   const args = words.slice(at + 1);
   const parsed = goFlags(args);
   if (words.slice(1, at).some((word) => TERRAFORM_HELP.has(word)) || parsed.flags.some((flag) => TERRAFORM_HELP.has(`-${flag.name}`) && flag.value === undefined)) return undefined;

@@ -21,11 +21,11 @@ function inPod(words: readonly string[], read: (words: readonly string[]) => Des
   const end = words.indexOf('--');
   const inner = end === -1 ? [] : words.slice(end + 1);
   const program = (inner[0] ?? '').slice((inner[0] ?? '').lastIndexOf('/') + 1);
-  const where = `${words[0] as string} exec`;
+  const where = `${words[0]} exec`;
   if (SHELLS.has(program)) {
     const script = inner.slice(1).join(' ');
     const named = MAY_DESTROY.exec(script);
-    return named ? { why: `${where} runs a shell script in the pod that runs ${named[1] as string} with \`${named[2] as string}\`, where blast-radius cannot check it.` } : undefined;
+    return named ? { why: `${where} runs a shell script in the pod that runs ${named[1]} with \`${named[2]}\`, where blast-radius cannot check it.` } : undefined;
   }
   const found = read([program, ...inner.slice(1)]);
   return found && { why: `${where} runs it in the pod, where blast-radius cannot check it: ${found.why}`, ...(found.preview ? { preview: found.preview } : {}) };
@@ -39,11 +39,11 @@ function inContainer(words: readonly string[], read: (words: readonly string[]) 
   let at = words[1] === 'container' ? 2 : 1;
   if (words[at] !== 'exec') return undefined;
   at++;
-  while (at < words.length && (words[at] as string).startsWith('-')) at += EXEC_VALUE_OPTIONS.has(words[at] as string) ? 2 : 1;
+  while (at < words.length && (words[at]).startsWith('-')) at += EXEC_VALUE_OPTIONS.has(words[at]) ? 2 : 1;
   const inner = words.slice(at + 1);
   const program = (inner[0] ?? '').slice((inner[0] ?? '').lastIndexOf('/') + 1);
   const found = read([program, ...inner.slice(1)]);
-  return found && { ...found, why: `${words[0] as string} exec runs it in the container ${words[at] ?? ''}: ${found.why}` };
+  return found && { ...found, why: `${words[0]} exec runs it in the container ${words[at] ?? ''}: ${found.why}` };
 }
 
 const CONTAINER_ENGINES = new Set(['docker', 'podman', 'nerdctl']);

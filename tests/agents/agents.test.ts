@@ -47,7 +47,7 @@ it('gives no two agents the same session marker or settings file', () => {
   expect(new Set(files).size).toBe(files.length);
 });
 
-describe.each(Object.entries(AGENTS) as [string, Agent][])('%s', (name, agent) => {
+describe.each<[string, Agent]>(Object.entries(AGENTS))('%s', (name, agent) => {
   it('has a display name and a section in docs/agents.md', () => {
     expect(agent.displayName).not.toBe('');
     const headings = AGENTS_DOC.split('\n').flatMap((line) => (line.startsWith('## ') ? [anchor(line.slice(3))] : []));

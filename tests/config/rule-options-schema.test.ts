@@ -26,7 +26,7 @@ it('has one entry per rule, and no other', () => {
 
 describe.each(Object.values(RULES).map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
   it('has the options schema the rule declares', () => {
-    expect(optionsSchema(entries[id] as Entry)).toEqual(rule.optionsSchema);
+    expect(optionsSchema(entries[id])).toEqual(rule.optionsSchema);
   });
 
   it('has default options that its schema accepts', () => {

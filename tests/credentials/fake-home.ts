@@ -108,7 +108,7 @@ export function kubeconfig(options: { current?: string; contexts?: [name: string
     '- name: deployer',
     '  user:',
     `    token: ${SECRET_MARKERS[5]}`,
-    `    client-key-data: ${Buffer.from(SECRET_MARKERS[6] as string).toString('base64')}`,
+    `    client-key-data: ${Buffer.from(SECRET_MARKERS[6]).toString('base64')}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -56,19 +56,19 @@ describe('on a pull request, with the workflow token', () => {
     ]);
     const ours = server.comments.filter((comment) => comment.user.login === 'github-actions[bot]');
     expect(ours).toHaveLength(1);
-    expect(ours[0]!.body).toMatch(/^<!-- blast-radius -->\n### ⛔ Blocked/);
+    expect(ours[0].body).toMatch(/^<!-- blast-radius -->\n### ⛔ Blocked/);
     expect(result.stdout).toContain('created the pull request comment https://github.example/octo/infra/pull/7#issuecomment-');
   });
 
-  it('prints the annotations and writes the outputs and the job summary', async () => {
+  it('prints the annotations and writes the outputs and the job summary', () => {
     const [result] = runs.slice(-1);
-    expect(result!.stdout).toMatch(/^::error title=prod-replace%3A terraform_data\.prod_db,file=fixtures\/terraform\/prod-replace\/plan\.json::/m);
-    expect(result!.outputs).toMatchObject({ verdict: 'block', errors: '1', warnings: '0' });
-    expect(result!.summary).toMatch(/^written by an earlier step\n<!-- blast-radius -->\n### ⛔ Blocked/);
-    expect(JSON.parse(result!.sarif!).runs[0].results[0]).toMatchObject({ ruleId: 'prod-replace', level: 'error' });
+    expect(result.stdout).toMatch(/^::error title=prod-replace%3A terraform_data\.prod_db,file=fixtures\/terraform\/prod-replace\/plan\.json::/m);
+    expect(result.outputs).toMatchObject({ verdict: 'block', errors: '1', warnings: '0' });
+    expect(result.summary).toMatch(/^written by an earlier step\n<!-- blast-radius -->\n### ⛔ Blocked/);
+    expect(JSON.parse(result.sarif!).runs[0].results[0]).toMatchObject({ ruleId: 'prod-replace', level: 'error' });
   });
 
-  it('writes every output action.yml declares, and no other', async () => {
+  it('writes every output action.yml declares, and no other', () => {
     const declared = Object.keys((load(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { outputs: object }).outputs);
     expect(Object.keys(runs.at(-1)!.outputs).sort()).toEqual(declared.sort());
   });
@@ -105,8 +105,8 @@ describe('on a pull request, with the workflow token', () => {
     ]);
     const ours = server.comments.filter((comment) => comment.user.login === 'github-actions[bot]');
     expect(ours).toHaveLength(1);
-    expect(ours[0]!.body).toMatch(/^<!-- blast-radius -->\n### ⚠️ Not checked/);
-    expect(ours[0]!.body).toContain('missing/plan.json');
+    expect(ours[0].body).toMatch(/^<!-- blast-radius -->\n### ⚠️ Not checked/);
+    expect(ours[0].body).toContain('missing/plan.json');
     expect(result.summary).toContain('### ⚠️ Not checked');
   });
 

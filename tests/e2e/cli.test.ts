@@ -37,7 +37,7 @@ describe('usage errors exit 2 with one sentence', () => {
     ['a format without value', ['check', 'plan.json', '--format'], /--format/],
     ['an argument to a command that takes none', ['rules', 'extra'], /Unexpected argument "extra"/],
   ])('%s', (_name, args, expected) => {
-    const result = runCli(args as string[]);
+    const result = runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(expected);
     expect(result.stderr).not.toMatch(/\n\s+at /);

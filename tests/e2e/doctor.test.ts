@@ -135,12 +135,12 @@ describe('the command', () => {
   it('run() reads process.env, prints the report and exits 0 even when production is reachable', async () => {
     const saved = { ...process.env };
     const written: string[] = [];
-    const write = process.stdout.write;
+    const write = process.stdout.write.bind(process.stdout);
     for (const name of Object.keys(process.env)) {
       if (/^(AWS_|GOOGLE_|GCLOUD_|CLOUDSDK_|ARM_|AZURE_|KUBECONFIG$|TF_WORKSPACE$)/.test(name)) delete process.env[name];
     }
     Object.assign(process.env, { AWS_PROFILE: 'prod-admin', AWS_CONFIG_FILE: fake.path('.aws/config'), KUBECONFIG: fake.path('.kube/config') });
-    process.stdout.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => written.push(chunk) > 0);
     try {
       expect(await doctorCommand.run({ format: 'json' })).toBe(0);
     } finally {

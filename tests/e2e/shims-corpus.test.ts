@@ -4,7 +4,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliCatalog } from '../../src/catalog/cli-operation.js';
 import { decide } from '../../src/hooks/decide.js';
 import { CATALOG_OF } from '../../src/tools/cli/catalogs.js';
 import { readCliOperation } from '../../src/tools/cli/read-cli-operation.js';
@@ -31,7 +30,7 @@ const CHANGING: Record<string, string[]> = {
 /** A call that changes something: a changing command that is not a dry run (a read, guard's preview, or a tool's own error change nothing). */
 function changes([tool = '', ...args]: string[]): boolean {
   // A cloud, container or database CLI: any operation of its catalog, whatever its environment, reached it.
-  if (Object.hasOwn(CATALOG_OF, tool)) return readCliOperation([tool, ...args], CATALOG_OF[tool] as CliCatalog) !== undefined;
+  if (Object.hasOwn(CATALOG_OF, tool)) return readCliOperation([tool, ...args], CATALOG_OF[tool]) !== undefined;
   const family = { tofu: 'terraform', terragrunt: 'terraform', oc: 'kubectl', kubecolor: 'kubectl' }[tool] ?? tool;
   if (args.some((word) => /^--dry-run(=(server|client|true))?$/.test(word))) return false;
   // guard's previews start with their command: `helm diff upgrade …`, `helm get manifest …`, `kubectl diff …`.
@@ -71,7 +70,7 @@ beforeAll(async () => {
   const worker = async (): Promise<void> => {
     while (next < REFUSED.length) {
       const index = next++;
-      const command = REFUSED[index] as string;
+      const command = REFUSED[index];
       ran.set(command, await runRow(index, command, utilities));
     }
   };

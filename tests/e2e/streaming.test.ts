@@ -171,7 +171,7 @@ describe('shapes that stress a streaming reader', () => {
     plan.resource_changes[0].change.after.user_data = 'y'.repeat(5_000_000);
     const withLongValue = JSON.stringify(plan);
     for (const [name, content] of [['deep.json', text], ['long-value.json', withLongValue]]) {
-      const file = scratch.write(name as string, content as string);
+      const file = scratch.write(name, content);
       const report = JSON.parse(await outcome(file, STREAMED));
       expect(report.verdict).toBe('block');
     }

@@ -33,7 +33,7 @@ const BLOCKED: Record<string, string[]> = {
       it('is refused with exit 2 and one sentence', () => {
         expect(result.code).toBe(2);
         expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(result.stderr).toMatch(MALFORMED[file] as RegExp);
+        expect(result.stderr).toMatch(MALFORMED[file]);
       });
       return;
     }

@@ -44,7 +44,7 @@ describe('the input-format table', () => {
   });
 
   it.each(INPUT_FORMAT_IDS)('reads %s into inputs of its platform', async (id) => {
-    const file = (FIXTURES[id] as string[])[0] as string;
+    const file = (FIXTURES[id])[0];
     const inputs = await loadInput(file, 0, { inputFormat: id });
     expect(inputs.length).toBeGreaterThan(0);
     for (const input of inputs) expect(input.platform).toBe(INPUT_FORMATS[id].platform);

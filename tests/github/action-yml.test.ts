@@ -56,12 +56,12 @@ it('runs the script that src/github/run-action.ts builds into dist/', () => {
 });
 
 it('has the defaults the docs promise', () => {
-  expect(action.inputs.plan!.required).toBe(true);
-  expect(action.inputs.comment!.default).toBe('true');
-  expect(action.inputs['fail-on']!.default).toBe('block');
-  expect(action.inputs.sarif!.default).toBe('false');
-  expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
-  expect(action.inputs['tf-base']!.default).toBe('');
+  expect(action.inputs.plan.required).toBe(true);
+  expect(action.inputs.comment.default).toBe('true');
+  expect(action.inputs['fail-on'].default).toBe('block');
+  expect(action.inputs.sarif.default).toBe('false');
+  expect(action.inputs['github-token'].default).toBe('${{ github.token }}');
+  expect(action.inputs['tf-base'].default).toBe('');
 });
 
 describe.each(Object.keys(action.inputs))('input %s', (input) => {
@@ -83,7 +83,7 @@ it('passes no environment variable for an input it does not declare', () => {
 
 describe.each(Object.keys(action.outputs))('output %s', (output) => {
   it("is the check step's output of that name", () => {
-    expect(action.outputs[output]!.value).toBe(`\${{ steps.check.outputs.${output} }}`);
+    expect(action.outputs[output].value).toBe(`\${{ steps.check.outputs.${output} }}`);
   });
 
   it('is documented in docs/github-action.md', () => {
@@ -114,18 +114,18 @@ describe('examples/github-workflow.yml', () => {
   });
 
   it('makes the plan a file with terraform show -json, and keeps the binary plan', () => {
-    const runs = workflow.jobs.check!.steps.map((step) => step.run ?? '');
+    const runs = workflow.jobs.check.steps.map((step) => step.run ?? '');
     expect(runs).toContain('terraform plan -input=false -out=tfplan');
     expect(runs).toContain('terraform show -json tfplan > plan.json');
   });
 
   it("applies the saved plan on a push to main, only when the check job's verdict is pass", () => {
-    const apply = workflow.jobs.apply!;
+    const apply = workflow.jobs.apply;
     expect(apply.needs).toBe('check');
     expect(apply.if).toContain("github.event_name == 'push'");
     expect(apply.if).toContain("github.ref == 'refs/heads/main'");
     expect(apply.if).toContain("needs.check.outputs.verdict == 'pass'");
-    expect(workflow.jobs.check!.outputs?.verdict).toBe(`\${{ steps.${blastRadius.id}.outputs.verdict }}`);
+    expect(workflow.jobs.check.outputs?.verdict).toBe(`\${{ steps.${blastRadius.id}.outputs.verdict }}`);
     expect(apply.steps.map((step) => step.run)).toContain('terraform apply -input=false tfplan');
   });
 

@@ -38,11 +38,11 @@ export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
     if (heredoc) {
-      const end = lines.indexOf(heredoc[2]!, i + 1);
-      outputs[heredoc[1]!] = lines.slice(i + 1, end).join('\n');
+      const end = lines.indexOf(heredoc[2], i + 1);
+      outputs[heredoc[1]] = lines.slice(i + 1, end).join('\n');
       i = end;
     } else if (line.includes('=')) {
       outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);

@@ -26,7 +26,7 @@ export function subject({ change, environment }: RuleCase): ChangeSubject {
 export function expectReportFits(rule: Pick<ChangeRule, 'id' | 'messages'>, report: RuleReport): void {
   const template = rule.messages[report.messageId];
   expect(template).toEqual(expect.any(String));
-  expect(placeholders(template as string).filter((name) => !Object.hasOwn(report.data, name))).toEqual([]);
+  expect(placeholders(template).filter((name) => !Object.hasOwn(report.data, name))).toEqual([]);
 }
 
 export function ruleCases(rule: ChangeRule, cases: { flag: FlagCase[]; pass: RuleCase[] }): void {

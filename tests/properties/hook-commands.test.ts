@@ -81,9 +81,9 @@ const destructiveCommand = fc
   })
   .map(({ words, path, quoting, wrappers, containers, before, after }) => {
     const [program, ...args] = words as [string, ...string[]];
-    const quoted = [`${path}${program}`, ...args].map((word, i) => ((path.startsWith('~') && i === 0) ? word : (QUOTINGS[quoting[i % quoting.length] as number] as (w: string) => string)(word)));
+    const quoted = [`${path}${program}`, ...args].map((word, i) => ((path.startsWith('~') && i === 0) ? word : (QUOTINGS[quoting[i % quoting.length]])(word)));
     let script = [...wrappers, ...quoted].join(' ');
-    for (const container of containers) script = (CONTAINERS[container] as (s: string) => string)(script);
+    for (const container of containers) script = (CONTAINERS[container])(script);
     return `${before ? before.join('') : ''}${script}${after ? after.join('') : ''}`;
   });
 

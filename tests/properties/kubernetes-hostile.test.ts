@@ -183,7 +183,7 @@ it(
     const formats = [...YAML_FORMATS, ...NAME_FORMATS, JSON_FORMAT];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...formats), fc.constantFrom(...Object.keys(KEY_PLACES)), fc.constantFrom(...HOSTILE), async (format, place, key) => {
-        const put = KEY_PLACES[place] as (shape: ObjectShape, word: string) => ObjectShape;
+        const put = KEY_PLACES[place];
         const neutral = await read(format, format.text(put(SHAPE, neutralFor(key))));
         const hostile = await read(format, format.text(put(SHAPE, key)));
         // Keys are read in every format; a name or namespace of these characters may be refused, alike.

@@ -126,7 +126,7 @@ function expectNoSecret(output: string, secret: Secret): void {
 
 let written = 0;
 function plant(place: string, secret: string): { file: string; deleting: boolean } {
-  const { deleting = false, text } = PLACES[place] as (typeof PLACES)[string];
+  const { deleting = false, text } = PLACES[place];
   return { file: scratch.write(`secret-${written++}.${deleting ? 'yaml' : 'txt'}`, text(secret)), deleting };
 }
 
@@ -171,7 +171,7 @@ describe.each(Object.keys(PLACES))('a secret planted in %s', (place) => {
   });
 
   it('stays out of the error when the input is damaged around it', async () => {
-    const { text, deleting = false } = PLACES[place] as (typeof PLACES)[string];
+    const { text, deleting = false } = PLACES[place];
     const whole = text(secret.value);
     const at = whole.indexOf('SECRETplantedB');
     for (const damaged of [whole.slice(0, at), `${whole.slice(0, at)}\n`, `${whole.slice(0, at)}"\n${whole.slice(at)}`, `${whole.slice(0, at)}\u0000${whole.slice(at)}`]) {

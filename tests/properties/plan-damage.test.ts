@@ -10,7 +10,7 @@ afterAll(() => scratch.remove());
 
 /** A kind, one of its documents, and that document's outcome when read intact. */
 async function original(kind: InputKind, which: number): Promise<{ bytes: Buffer; outcome: string }> {
-  const bytes = kind.documents[which % kind.documents.length] as Buffer;
+  const bytes = kind.documents[which % kind.documents.length];
   return { bytes, outcome: await kind.read(bytes) };
 }
 
@@ -46,8 +46,8 @@ describe.each(INPUT_KINDS.map((kind) => [kind.name, kind] as const))('%s', (_nam
         fc.asyncProperty(fc.nat(), fc.nat(), async (which, pick) => {
           const { bytes } = await original(kind, which);
           const text = bytes.toString('latin1');
-          const brackets = [...text.matchAll(/[{}[\]]/g)].map((m) => m.index as number);
-          const at = brackets[pick % brackets.length] as number;
+          const brackets = [...text.matchAll(/[{}[\]]/g)].map((m) => m.index);
+          const at = brackets[pick % brackets.length];
           expect(await kind.read(Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)]))).toBe('InputError');
         }),
         fuzzOptions(40),

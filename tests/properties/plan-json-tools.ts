@@ -45,7 +45,7 @@ export function withRawValue(document: Json, path: Path, raw: string): string {
   const marker = `@@fuzz-replaced-${Math.random().toString(36).slice(2)}@@`;
   const copy = structuredClone(document);
   const parent = valueAt(copy, path.slice(0, -1)) as Record<string | number, Json>;
-  parent[path[path.length - 1] as string | number] = marker;
+  parent[path[path.length - 1]] = marker;
   return JSON.stringify(copy).replace(JSON.stringify(marker), () => raw);
 }
 

@@ -54,7 +54,7 @@ export function numberedKeys(count: number): string[] {
 /** The sample with more that blocks: a second rule on the replaced database, and a limit on the size of one plan. */
 export function reportWithPlanWideLimit(): Report {
   const [replaced, ...rest] = SAMPLE_REPORT.findings;
-  const secondRule: Finding = { ...replaced!, ruleId: 'protected-type-destroy', message: `${replaced!.message} The configuration protects every aws_db_instance.` };
+  const secondRule: Finding = { ...replaced, ruleId: 'protected-type-destroy', message: `${replaced.message} The configuration protects every aws_db_instance.` };
   const limit: Finding = {
     ruleId: 'too-many-destructive',
     messageId: 'tooMany',
@@ -67,7 +67,7 @@ export function reportWithPlanWideLimit(): Report {
   };
   return {
     ...SAMPLE_REPORT,
-    findings: [replaced!, secondRule, limit, ...rest],
+    findings: [replaced, secondRule, limit, ...rest],
     summary: { ...SAMPLE_REPORT.summary, errors: 3 },
     rules: {
       ...SAMPLE_REPORT.rules,

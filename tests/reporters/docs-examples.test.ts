@@ -38,5 +38,5 @@ it('shows the agent output of a refusal and of a pass', async () => {
 
 it('shows a SARIF result as printed', async () => {
   const [result] = examples('sarif');
-  expect(JSON.parse(result!)).toEqual(JSON.parse(await render('sarif', blocked)).runs[0].results[0]);
+  expect(JSON.parse(result)).toEqual(JSON.parse(await render('sarif', blocked)).runs[0].results[0]);
 });

@@ -17,10 +17,10 @@ function readCommand(line: string): { name: string; properties: Record<string, s
   const properties = Object.fromEntries(
     (match[2] ?? '').split(',').filter(Boolean).map((pair) => {
       const [key, value] = pair.split(/=(.*)/s);
-      return [key!, unescape(value!)];
+      return [key, unescape(value)];
     }),
   );
-  return { name: match[1]!, properties, message: unescape(match[3]!) };
+  return { name: match[1], properties, message: unescape(match[3]) };
 }
 
 it('matches the golden file', () => {
@@ -52,11 +52,11 @@ it('writes one error, warning or notice per finding, then one plain summary line
 
 it('gives each finding its file, a title with rule and address, and the message with the docs URL', () => {
   const [first] = formatGithub(SAMPLE_REPORT).split('\n');
-  const finding = SAMPLE_REPORT.findings[0]!;
-  expect(readCommand(first!)).toEqual({
+  const finding = SAMPLE_REPORT.findings[0];
+  expect(readCommand(first)).toEqual({
     name: 'error',
     properties: { title: `prod-replace: ${finding.address}`, file: 'plans/data.json' },
-    message: `${finding.message}\n${SAMPLE_REPORT.rules['prod-replace']!.url}`,
+    message: `${finding.message}\n${SAMPLE_REPORT.rules['prod-replace'].url}`,
   });
 });
 
@@ -66,21 +66,21 @@ it('reads back every awkward address and message exactly, one command a line', (
   const lines = formatGithub(report).trimEnd().split('\n');
   expect(lines).toHaveLength(report.findings.length + 1);
   report.findings.forEach((finding, i) => {
-    const command = readCommand(lines[i]!);
+    const command = readCommand(lines[i]);
     expect(command.properties.title).toBe(`${finding.ruleId}: ${finding.address}`);
-    expect(command.message).toBe(`${finding.message}\n${report.rules[finding.ruleId]!.url}`);
+    expect(command.message).toBe(`${finding.message}\n${report.rules[finding.ruleId].url}`);
   });
 });
 
 it('names no file for standard input', () => {
-  const report: Report = { ...SAMPLE_REPORT, findings: [{ ...SAMPLE_REPORT.findings[0]!, file: '<stdin>' }] };
-  expect(readCommand(formatGithub(report).split('\n')[0]!).properties).not.toHaveProperty('file');
+  const report: Report = { ...SAMPLE_REPORT, findings: [{ ...SAMPLE_REPORT.findings[0], file: '<stdin>' }] };
+  expect(readCommand(formatGithub(report).split('\n')[0]).properties).not.toHaveProperty('file');
 });
 
 it('shows a waived error as a warning that says who waived it', () => {
   const waived = { reason: 'planned migration', by: 'alice', expires: '2030-01-01' };
-  const report: Report = { ...SAMPLE_REPORT, verdict: 'pass', findings: [{ ...SAMPLE_REPORT.findings[0]!, waived }] };
-  const command = readCommand(formatGithub(report).split('\n')[0]!);
+  const report: Report = { ...SAMPLE_REPORT, verdict: 'pass', findings: [{ ...SAMPLE_REPORT.findings[0], waived }] };
+  const command = readCommand(formatGithub(report).split('\n')[0]);
   expect(command.name).toBe('warning');
   expect(command.properties.title).toMatch(/^prod-replace \(waived\): /);
   expect(command.message).toContain('Waived by alice until 2030-01-01: planned migration');
@@ -89,8 +89,8 @@ it('shows a waived error as a warning that says who waived it', () => {
 it('titles a plan-wide finding with its rule alone', () => {
   const commands = formatGithub(reportWithPlanWideLimit()).split('\n').slice(0, 3).map(readCommand);
   expect(commands.map((command) => command.properties.title)).toEqual([
-    `prod-replace: ${SAMPLE_REPORT.findings[0]!.address}`,
-    `protected-type-destroy: ${SAMPLE_REPORT.findings[0]!.address}`,
+    `prod-replace: ${SAMPLE_REPORT.findings[0].address}`,
+    `protected-type-destroy: ${SAMPLE_REPORT.findings[0].address}`,
     'too-many-destructive',
   ]);
 });

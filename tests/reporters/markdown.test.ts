@@ -41,7 +41,7 @@ it('starts with the hidden marker, then the verdict', () => {
 it('lists blocking findings in a table and folds the rest', () => {
   const markdown = formatMarkdown(SAMPLE_REPORT);
   const [row] = tableRows(markdown, '| Resource | Action | Environment | Rule | Why | Goes down with it |');
-  expect(cells(row!)).toEqual([
+  expect(cells(row)).toEqual([
     '`module.db["eu \\"west\\""].aws_db_instance.main`',
     'replace',
     'production',
@@ -79,7 +79,7 @@ describe('escaping', () => {
     const why = 'its tags say env = "a\\*b\\* \\_c\\_ \\[d\\](e) &lt;f&gt; \\`g\\` x\\|y snake_case next line"';
     const reason = 'its tags say env = "a*b* _c_ [d](e) <f> `g` x|y snake_case\nnext line"';
     const awkward: Report = { ...report, resources: report.resources.map((r) => ({ ...r, reason: undefined, environment: { ...r.environment, reason } })) };
-    expect(cells(tableRows(formatMarkdown(awkward), '| Resource | Action | Environment | Rule | Why | Goes down with it |')[0]!)[4]).toBe(why);
+    expect(cells(tableRows(formatMarkdown(awkward), '| Resource | Action | Environment | Rule | Why | Goes down with it |')[0])[4]).toBe(why);
   });
 });
 
@@ -112,5 +112,5 @@ it('lists every rule that blocks, a plan-wide limit as the whole plan, and count
     '[protected-type-destroy](https://example.com/protected-type-destroy.md)',
     '[too-many-destructive](https://example.com/too-many-destructive.md)',
   ]);
-  expect(rows[2]!.slice(0, 3)).toEqual(['the whole plan', '—', '—']);
+  expect(rows[2].slice(0, 3)).toEqual(['the whole plan', '—', '—']);
 });

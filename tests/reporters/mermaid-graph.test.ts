@@ -52,7 +52,7 @@ function shownText(label: string): string {
 
 /** The labels as written in the source, by node id. */
 function sourceLabels(source: string): Map<string, string> {
-  return new Map([...source.matchAll(/^\s+(n\d+|more)\["(.*)"\]$/gm)].map((match) => [match[1]!, match[2]!]));
+  return new Map([...source.matchAll(/^\s+(n\d+|more)\["(.*)"\]$/gm)].map((match) => [match[1], match[2]]));
 }
 
 it('parses, with one coloured node per destroyed resource of the sample', async () => {
@@ -85,7 +85,7 @@ it('gives environments generated class names, whatever they are called', async (
 it('cuts long labels without breaking a character', async () => {
   const source = graphOf(reportDestroying(['🚀'.repeat(200)]));
   await vertices(source);
-  const address = shownText(sourceLabels(source).get('n0')!).split('\n')[0]!;
+  const address = shownText(sourceLabels(source).get('n0')!).split('\n')[0];
   expect(Array.from(address)).toHaveLength(80);
   expect(address.endsWith('🚀…')).toBe(true);
 });
@@ -114,7 +114,7 @@ it('draws what goes down with each destroyed resource, and parses', async () => 
     ...SAMPLE_REPORT,
     findings: [
       {
-        ...(finding as Report['findings'][number]),
+        ...(finding),
         dependents: {
           count: 2,
           paths: [
@@ -130,7 +130,7 @@ it('draws what goes down with each destroyed resource, and parses', async () => 
   expect(source).toContain('n0 --> d0');
   expect(source).toContain('d0 --> d1');
   expect((await vertices(source)).map((node) => node.id)).toEqual(['n0', 'n1', 'd0', 'd1']);
-  const labels = new Map([...source.matchAll(/^\s+(d\d+)\["(.*)"\]$/gm)].map((match) => [match[1]!, shownText(match[2]!)]));
+  const labels = new Map([...source.matchAll(/^\s+(d\d+)\["(.*)"\]$/gm)].map((match) => [match[1], shownText(match[2])]));
   expect(labels.get('d0')).toBe('aws_lb_listener.https["a \\"b\\""]\ndepends on it');
   expect(labels.get('d1')).toBe('aws_route53_record.api\ndepends on it');
 });

@@ -57,11 +57,11 @@ it('rejects what is not SARIF, so that the validation means something', () => {
 });
 
 it('describes each cited rule once, with its help and docs URL', () => {
-  const report: Report = { ...SAMPLE_REPORT, findings: [...SAMPLE_REPORT.findings, { ...SAMPLE_REPORT.findings[0]!, address: 'aws_db_instance.other' }] };
+  const report: Report = { ...SAMPLE_REPORT, findings: [...SAMPLE_REPORT.findings, { ...SAMPLE_REPORT.findings[0], address: 'aws_db_instance.other' }] };
   const rules = sarif(report).runs[0]?.tool.driver.rules ?? [];
   expect(rules.map((rule) => rule.id)).toEqual(['prod-replace', 'unknown-env-delete', 'resource-drift']);
   for (const rule of rules) {
-    const meta = SAMPLE_REPORT.rules[rule.id]!;
+    const meta = SAMPLE_REPORT.rules[rule.id];
     expect(rule).toMatchObject({ shortDescription: { text: meta.description }, helpUri: meta.url });
     expect(rule.help?.text).toContain(meta.url);
   }
@@ -84,7 +84,7 @@ it('locates a finding in its input file and at its address', () => {
 
 describe('artifact URIs', () => {
   function uriOf(file: string, inputs: string[] = [file]): string | undefined {
-    const finding = { ...SAMPLE_REPORT.findings[0]!, file };
+    const finding = { ...SAMPLE_REPORT.findings[0], file };
     const report: Report = { ...SAMPLE_REPORT, inputs: inputs.map((name) => ({ file: name, format: 'terraform-plan', platform: 'terraform' as const })), findings: [finding] };
     expectValid(sarif(report));
     return results(report)[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
@@ -109,7 +109,7 @@ describe('artifact URIs', () => {
 
 it('marks a waived finding as suppressed by the configuration', () => {
   const waived = { reason: 'migration ticket OPS-1', by: 'alice@example.com', expires: '2030-01-01' };
-  const report: Report = { ...SAMPLE_REPORT, findings: [{ ...SAMPLE_REPORT.findings[0]!, waived }] };
+  const report: Report = { ...SAMPLE_REPORT, findings: [{ ...SAMPLE_REPORT.findings[0], waived }] };
   expectValid(sarif(report));
   expect(results(report)[0]?.suppressions).toEqual([
     { kind: 'external', status: 'accepted', justification: 'migration ticket OPS-1 (alice@example.com, until 2030-01-01)' },

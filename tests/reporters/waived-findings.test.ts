@@ -12,7 +12,7 @@ const ONLY_DELETE_WAIVED: Report = {
   ...SAMPLE_REPORT,
   verdict: 'pass',
   config: '/repo/.blast-radius.yml',
-  findings: [{ ...productionFinding!, ruleId: 'prod-delete', action: 'delete', impact: undefined, waived }],
+  findings: [{ ...productionFinding, ruleId: 'prod-delete', action: 'delete', impact: undefined, waived }],
   summary: { ...SAMPLE_REPORT.summary, errors: 0, warnings: 0, infos: 0, waived: 1, changes: 1, byAction: { delete: 1 }, dataLoss: 0 },
   rules: {
     'prod-delete': {
@@ -21,7 +21,7 @@ const ONLY_DELETE_WAIVED: Report = {
       url: 'https://github.com/blast-radius/blast-radius/blob/main/docs/rules/prod-delete.md',
     },
   },
-  exceptions: [{ address: 'module.db*', rules: ['prod-delete'], ...waived, waived: [productionFinding!.address] }],
+  exceptions: [{ address: 'module.db*', rules: ['prod-delete'], ...waived, waived: [productionFinding.address] }],
   fingerprint: undefined,
   approveCommand: undefined,
 };
@@ -34,7 +34,7 @@ it('says in the text headline that the production delete is waived, by whom and 
   const text = (await loadReporter('text'))(ONLY_DELETE_WAIVED);
   const headline = text.split('\n')[0];
   expect(headline).not.toMatch(/nothing is destroyed/);
-  expect(headline).toContain(`${productionFinding!.address} (prod-delete) waived by jane@example.com until 2027-01-15: Retiring the old database (OPS-7)`);
+  expect(headline).toContain(`${productionFinding.address} (prod-delete) waived by jane@example.com until 2027-01-15: Retiring the old database (OPS-7)`);
   expect(text).toContain('\nConfiguration: /repo/.blast-radius.yml\n');
 });
 

@@ -29,11 +29,11 @@ for (const tool of Object.keys(SHIMMED_TOOLS)) {
 function startedBy(command: string): 'tool' | 'node' {
   rmSync(log, { force: true });
   const [tool, ...args] = command.split(' ');
-  const result = spawnSync('/bin/sh', [join(shims, tool as string), ...args], { env: { PATH: `${shims}:${tools}:/usr/bin:/bin` }, encoding: 'utf8' });
+  const result = spawnSync('/bin/sh', [join(shims, tool), ...args], { env: { PATH: `${shims}:${tools}:/usr/bin:/bin` }, encoding: 'utf8' });
   expect(result.status).toBe(0);
   const [line = ''] = readFileSync(log, 'utf8').split('\n');
   if (line === [tool, ...args].join(' ')) return 'tool';
-  expect(line).toBe(['node', '/opt/blast-radius.cjs', 'shim-exec', tool, join(tools, tool as string), ...args].join(' '));
+  expect(line).toBe(['node', '/opt/blast-radius.cjs', 'shim-exec', tool, join(tools, tool), ...args].join(' '));
   return 'node';
 }
 

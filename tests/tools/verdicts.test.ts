@@ -169,7 +169,7 @@ const ROWS: [string, Expected][] = [
 
 function verdictOf(text: string): Expected {
   const written = text.split(' ').map((word) => word.replace(/⎵/g, ' '));
-  const read = READERS[written[0] as string] as ToolReader;
+  const read = READERS[written[0]];
   const words = written[0] === 'kubectl-exec' ? ['kubectl', ...written.slice(1)] : written;
   const destructive = read(words);
   if (destructive === undefined) return 'pass';

@@ -36,7 +36,7 @@ export function detectKubernetesText(text: string): KubernetesTextFormat | undef
   let sawError = false;
   let looked = 0;
   for (let index = 0; index < lines.length && looked < LINES_LOOKED_AT; index++) {
-    const line = lines[index] as string;
+    const line = lines[index];
     if (isNoiseLine(line)) continue;
     if (looked++ === 0 && HELM_JSON.test(lines.slice(index).join('\n'))) return 'helm-diff';
     const format = formatOfLine(line);

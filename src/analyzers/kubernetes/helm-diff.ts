@@ -94,7 +94,7 @@ function changedObject(entry: Entry, file: string, unjudged: UnjudgedObject[]): 
 }
 
 function entryChange(entry: Entry, file: string, unjudged: UnjudgedObject[]): KubeChange {
-  const action = CHANGE_TYPES[entry.changeType] as KubeAction;
+  const action = CHANGE_TYPES[entry.changeType];
   if (entry.changeType === 'MODIFY' && !entry.suppressed) return changedObject(entry, file, unjudged);
   const lines = action === 'create' ? entry.newLines : action === 'delete' ? entry.oldLines : undefined;
   const read = lines && !entry.suppressed ? body(lines, entry, file) : undefined;
@@ -128,7 +128,7 @@ function readDiffMode(lines: string[], file: string): KubeReading {
     if (header) {
       finish();
       const [, namespace, name, kind, api, message] = header as unknown as [string, string, string, string, string, string];
-      entry = { key: { namespace, name, kind, api }, changeType: DIFF_MESSAGES[message] as string, oldLines: [], newLines: [], partial: false, suppressed: false, line: index + 1 };
+      entry = { key: { namespace, name, kind, api }, changeType: DIFF_MESSAGES[message], oldLines: [], newLines: [], partial: false, suppressed: false, line: index + 1 };
     } else if (entry ? !addBodyLine(entry, line) : !isNoiseLine(line)) {
       throw new InputError(`${file}: line ${index + 1} is not helm-diff output.`);
     }
@@ -140,7 +140,7 @@ function readDiffMode(lines: string[], file: string): KubeReading {
 /** In the modes that name objects only, a changed object of a kind with immutable fields cannot be judged fully. */
 function nameOnlyChange(key: Entry['key'], changeType: string, unjudged: UnjudgedObject[]): KubeChange {
   const { id, namespaceKnown } = objectId(key, undefined);
-  const action = CHANGE_TYPES[changeType] as KubeAction;
+  const action = CHANGE_TYPES[changeType];
   if (changeType === 'MODIFY' && hasImmutableFields(id.group, id.kind)) {
     unjudged.push({ id, message: `helm-diff's output names ${describe(key)} as changed without the change: whether an immutable field changed cannot be told` });
   }
@@ -156,8 +156,8 @@ function readSimpleMode(lines: string[], file: string): KubeReading {
     const entry = SIMPLE_LINE.exec(line);
     if (entry && plan === undefined) {
       const [, namespace, name, kind, api, message] = entry as unknown as [string, string, string, string, string, string];
-      const changeType = SIMPLE_MESSAGES[message] as string;
-      counted[changeType] = (counted[changeType] as number) + 1;
+      const changeType = SIMPLE_MESSAGES[message];
+      counted[changeType] = (counted[changeType]) + 1;
       changes.push(nameOnlyChange({ namespace, name, kind, api }, changeType, unjudged));
     } else if (SIMPLE_PLAN.test(line) && plan === undefined) {
       plan = line;

@@ -33,7 +33,7 @@ export interface KeepDecision {
 /** Whether a deletion by one of `honouredBy` leaves the object in place, given its annotations. */
 export function keepDecision(annotations: Readonly<Record<string, string>> | undefined, honouredBy: ReadonlySet<DeletingTool>, deleter: string): KeepDecision {
   if (annotations === undefined) return {};
-  const found = KEEP_ANNOTATIONS.filter((a) => Object.hasOwn(annotations, a.key) && a.keeps(annotations[a.key] as string));
+  const found = KEEP_ANNOTATIONS.filter((a) => Object.hasOwn(annotations, a.key) && a.keeps(annotations[a.key]));
   const honoured = found.find((a) => honouredBy.has(a.tool));
   if (honoured) {
     return { keptBy: `annotation ${honoured.key}: ${annotations[honoured.key]} (${TOOL_NAMES[honoured.tool]} leaves it in place)` };

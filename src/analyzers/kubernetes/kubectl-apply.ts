@@ -20,10 +20,10 @@ const ACTIONS: Record<string, { action: KubeAction; reason?: string }> = {
 /** Every object `kubectl apply` output names, and the objects its errors name. Pure: no I/O. */
 export function readKubectlApply(text: string, file: string): KubeReading {
   return readKubectlOutput(text, file, 'kubectl-apply', (lines, index) => {
-    const applied = APPLY_LINE.exec(lines[index] as string);
+    const applied = APPLY_LINE.exec(lines[index]);
     if (!applied) return undefined;
     const [, kind, name, operation] = applied as unknown as [string, string, string, string];
-    const { action, reason } = ACTIONS[operation] as { action: KubeAction; reason?: string };
+    const { action, reason } = ACTIONS[operation];
     const { id, namespaceKnown } = printedObject(kind, name);
     return { changes: [{ id, action, ...(reason === undefined ? {} : { reason }), facts: {}, evidence: 'name', namespaceKnown }], next: index + 1 };
   });

@@ -13,7 +13,7 @@ const NO_RESOURCES = /^No resources found(?: in \S+ namespace)?\.?$/;
 /** Every object `kubectl delete` output names, and the objects its errors name. Pure: no I/O. */
 export function readKubectlDelete(text: string, file: string): KubeReading {
   return readKubectlOutput(text, file, 'kubectl-delete', (lines, index) => {
-    const line = lines[index] as string;
+    const line = lines[index];
     if (NO_RESOURCES.test(line)) return { changes: [], next: index + 1 };
     const deleted = DELETED_LINE.exec(line) ?? NAME_LINE.exec(line);
     if (!deleted) return undefined;

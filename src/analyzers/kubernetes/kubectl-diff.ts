@@ -53,7 +53,7 @@ export function parseObjectFileName(fileName: string): KubeObjectId | undefined 
 /** The object file a diff header names, if it sits in kubectl's `LIVE-…` or `MERGED-…` temporary directory. */
 function objectFile(path: string, side: 'LIVE' | 'MERGED'): { id: KubeObjectId; fileName: string } | undefined {
   const parts = path.split(/[/\\]/);
-  const fileName = parts[parts.length - 1] as string;
+  const fileName = parts[parts.length - 1];
   const directory = parts[parts.length - 2] ?? '';
   if (!new RegExp(`^${side}-\\w+$`).test(directory)) return undefined;
   const id = parseObjectFileName(fileName);
@@ -83,7 +83,7 @@ function visibleMetadata(hunks: Hunk[]): { lines: string[]; complete: boolean } 
     const start = hunk.newLines.indexOf('metadata:');
     if (start < 0) continue;
     let end = start + 1;
-    while (end < hunk.newLines.length && /^(\s|$)/.test(hunk.newLines[end] as string)) end++;
+    while (end < hunk.newLines.length && /^(\s|$)/.test(hunk.newLines[end])) end++;
     return { lines: hunk.newLines.slice(start, end), complete: end < hunk.newLines.length };
   }
   return undefined;
@@ -128,14 +128,14 @@ function toChange(diff: FileDiff, file: string): KubeChange {
 
 /** Reads the hunk that starts at `lines[index]` (its header); returns it and the index after it. */
 function readHunk(lines: string[], index: number, file: string): { hunk: Hunk; next: number } {
-  const header = HUNK_HEADER.exec(lines[index] as string) as RegExpExecArray;
+  const header = HUNK_HEADER.exec(lines[index]) as RegExpExecArray;
   const oldCount = header[2] === undefined ? 1 : Number(header[2]);
   const newCount = header[4] === undefined ? 1 : Number(header[4]);
   const hunk: Hunk = { oldCount, newCount, oldLines: [], newLines: [], firstLine: index + 2 };
   let next = index + 1;
   while (hunk.oldLines.length < oldCount || hunk.newLines.length < newCount) {
     if (next >= lines.length) throw new InputError(`${file} ends inside the diff hunk at line ${index + 1}: the kubectl diff output is truncated.`);
-    const line = lines[next] as string;
+    const line = lines[next];
     const marker = line[0];
     // An empty context line may have lost its leading space on the way (editors, copy and paste).
     if (marker === ' ' || line === '') {
@@ -154,22 +154,22 @@ function readHunk(lines: string[], index: number, file: string): { hunk: Hunk; n
     }
   }
   // `\ No newline at end of file` follows the last line of a side.
-  while (next < lines.length && (lines[next] as string).startsWith('\\')) next++;
+  while (next < lines.length && (lines[next]).startsWith('\\')) next++;
   return { hunk, next };
 }
 
 /** Reads the `---`/`+++` header pair at `index` and the hunks after it. */
 function readFileDiff(lines: string[], index: number, file: string): { diff: FileDiff; next: number } {
-  const live = FILE_HEADER.exec(lines[index] as string);
+  const live = FILE_HEADER.exec(lines[index]);
   const merged = FILE_HEADER.exec(lines[index + 1] ?? '');
-  const liveFile = live && objectFile(live[2] as string, 'LIVE');
-  const mergedFile = merged && merged[1] === '+++' ? objectFile(merged[2] as string, 'MERGED') : undefined;
+  const liveFile = live && objectFile(live[2], 'LIVE');
+  const mergedFile = merged && merged[1] === '+++' ? objectFile(merged[2], 'MERGED') : undefined;
   if (!liveFile || !mergedFile || liveFile.fileName !== mergedFile.fileName) {
     throw new InputError(`${file}: the diff header at line ${index + 1} does not name one object in kubectl's LIVE and MERGED directories (group.version.Kind.namespace.name).`);
   }
   const diff: FileDiff = { id: liveFile.id, hunks: [], line: index + 1 };
   let next = index + 2;
-  while (next < lines.length && HUNK_HEADER.test(lines[next] as string)) {
+  while (next < lines.length && HUNK_HEADER.test(lines[next])) {
     const read = readHunk(lines, next, file);
     diff.hunks.push(read.hunk);
     next = read.next;
@@ -192,7 +192,7 @@ function onlyInChange(match: RegExpExecArray, line: number, file: string): KubeC
 /** Every object `kubectl diff` output changes, and the objects its errors name. Pure: no I/O. */
 export function readKubectlDiff(text: string, file: string): KubeReading {
   return readKubectlOutput(text, file, 'kubectl-diff', (lines, index) => {
-    const line = lines[index] as string;
+    const line = lines[index];
     // GNU diff names each pair of files it compares before their headers: a diff line alone is output cut short.
     if (line.startsWith('diff ')) {
       if (!(lines[index + 1] ?? '').startsWith('--- ')) throw new InputError(`${file}: the diff at line ${index + 1} has no --- header after it: the kubectl diff output is truncated or damaged.`);

@@ -69,7 +69,7 @@ function afterQuoted(text: string, open: number): number {
 function valueEnd(text: string, start: number): number {
   let depth = 0;
   for (let at = start; at < text.length; at++) {
-    const c = text[at] as string;
+    const c = text[at];
     if (c === '"') {
       at = afterQuoted(text, at) - 1;
     } else if ('{[('.includes(c)) {
@@ -169,7 +169,7 @@ function invalidObject(kind: string, group: string | undefined, name: string, na
 /** Lines after `start` that continue the error (see CONTINUATION). */
 function continuationLines(lines: string[], start: number): number {
   let count = 0;
-  while (start + count < lines.length && CONTINUATION.test(lines[start + count] as string)) count++;
+  while (start + count < lines.length && CONTINUATION.test(lines[start + count])) count++;
   return count;
 }
 
@@ -181,7 +181,7 @@ function readTheKindIsInvalid(lines: string[], index: number, match: RegExpExecA
   if (rest !== undefined && rest.trim() !== '') {
     causeTexts.push(rest);
   } else {
-    while (index + used < lines.length && (lines[index + used] as string).startsWith('* ')) causeTexts.push((lines[index + used++] as string).slice(2));
+    while (index + used < lines.length && (lines[index + used]).startsWith('* ')) causeTexts.push((lines[index + used++]).slice(2));
   }
   const causes = causeTexts.flatMap((text) => readCause(text) ?? []);
   used += continuationLines(lines, index + used);
@@ -193,7 +193,7 @@ function readTheKindIsInvalid(lines: string[], index: number, match: RegExpExecA
 function readApplyingPatch(lines: string[], index: number): KubectlError | undefined {
   let namespace: string | undefined;
   for (let end = index + 1; end < lines.length; end++) {
-    const line = lines[end] as string;
+    const line = lines[end];
     const target = PATCH_TARGET.exec(line);
     if (target) namespace = target[2] === '' ? undefined : target[2];
     if (!line.startsWith('for: ')) continue;
@@ -215,12 +215,12 @@ function readApplyingPatch(lines: string[], index: number): KubectlError | undef
  * continuation never ends (an apply patch without its `for:` line) is not recognized, so the caller refuses it.
  */
 export function readKubectlError(lines: string[], index: number): KubectlError | undefined {
-  const line = lines[index] as string;
+  const line = lines[index];
   const theKind = THE_KIND_IS_INVALID.exec(line);
   if (theKind) return readTheKindIsInvalid(lines, index, theKind);
   const fromServer = ERROR_FROM_SERVER.exec(line);
   if (fromServer) {
-    const message = fromServer[2] as string;
+    const message = fromServer[2];
     if (APPLYING_PATCH.test(message)) return readApplyingPatch(lines, index);
     const used = 1 + continuationLines(lines, index + 1);
     const invalid = KIND_IS_INVALID.exec(message);
@@ -233,7 +233,7 @@ export function readKubectlError(lines: string[], index: number): KubectlError |
   }
   const plain = PLAIN_ERROR.exec(line);
   if (plain) {
-    const id = namedObject(plain[1] as string);
+    const id = namedObject(plain[1]);
     return { lines: 1 + continuationLines(lines, index + 1), unjudged: { message: safeMessage(line), ...(id ? { id } : {}) } };
   }
   return undefined;

@@ -14,7 +14,7 @@ export function readKubectlOutput(text: string, file: string, format: string, re
   const unjudged: UnjudgedObject[] = [];
   let index = 0;
   while (index < lines.length) {
-    if (isNoiseLine(lines[index] as string)) {
+    if (isNoiseLine(lines[index])) {
       index++;
       continue;
     }

@@ -27,7 +27,7 @@ function collectReferences(tree: unknown, out: string[]): void {
       : isObject(node)
         ? Object.entries(node).map(([key, value]) => (key === 'references' && Array.isArray(value) ? { references: value } : { node: value }))
         : [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Pending);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 
@@ -36,7 +36,7 @@ function referencedAddress(reference: string): string | undefined {
   const parts = reference.replace(/\[[^\]]*\]/g, '').split('.');
   if (parts[0] === 'module') return parts.length >= 2 ? `module.${parts[1]}` : undefined;
   if (parts[0] === 'data') return parts.length >= 3 ? parts.slice(0, 3).join('.') : undefined;
-  if (['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(parts[0] as string)) return undefined;
+  if (['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(parts[0])) return undefined;
   return parts.length >= 2 ? parts.slice(0, 2).join('.') : undefined;
 }
 
@@ -90,7 +90,7 @@ function walkModules(root: Json, edges: Edge[], members: Map<string, string[]>):
       });
       if (isObject(call.module)) calls.push({ module: call.module, prefix: callAddress, inherited: [...inherited, ...callInputs] });
     }
-    for (let i = calls.length - 1; i >= 0; i--) stack.push(calls[i] as PendingModule);
+    for (let i = calls.length - 1; i >= 0; i--) stack.push(calls[i]);
   }
 }
 

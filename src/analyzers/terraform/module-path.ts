@@ -12,7 +12,7 @@ export function parseModulePath(moduleAddress: string | undefined): ModuleSegmen
   const segments: ModuleSegment[] = [];
   for (const match of moduleAddress.matchAll(SEGMENT)) {
     const [, name, rawKey] = match;
-    const segment: ModuleSegment = { name: name as string };
+    const segment: ModuleSegment = { name: name };
     if (rawKey !== undefined) segment.key = rawKey.startsWith('"') ? (JSON.parse(rawKey) as string) : Number(rawKey);
     segments.push(segment);
   }

@@ -82,13 +82,13 @@ function readChangeFacts(scanner: JsonScanner): Record<string, unknown> | null {
   const isObject = scanner.readObjectOf(ENTRY_FACT_KEYS, (index) => {
     if (index < 0) return scanner.skipValue();
     if (index !== CHANGE) {
-      facts[ENTRY_FACTS[index] as string] = scanner.parseValue();
+      facts[ENTRY_FACTS[index]] = scanner.parseValue();
       return;
     }
     const change: Record<string, unknown> = {};
     const changeIsObject = scanner.readObjectOf(CHANGE_FACT_KEYS, (changeIndex) => {
       if (changeIndex < 0) scanner.skipValue();
-      else change[CHANGE_FACTS[changeIndex] as string] = scanner.parseValue();
+      else change[CHANGE_FACTS[changeIndex]] = scanner.parseValue();
     });
     if (!changeIsObject) scanner.skipValue();
     facts.change = changeIsObject ? change : null;

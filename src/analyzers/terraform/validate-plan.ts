@@ -29,7 +29,7 @@ function checkFormatVersion(version: unknown, name: string): void {
   if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) {
     throw new InputError(`${name} has format_version ${JSON.stringify(version)}, which is not a Terraform JSON format version.`);
   }
-  const major = version.split('.')[0] as string;
+  const major = version.split('.')[0];
   if (!SUPPORTED_MAJOR_VERSIONS.has(major)) {
     throw new InputError(
       `${name} uses JSON plan format ${version}; this version of blast-radius reads formats 0.x and 1.x only, so upgrade it.`,

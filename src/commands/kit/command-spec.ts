@@ -19,7 +19,7 @@ export interface CommandSpec<Args> {
   options: Record<string, OptionSpec>;
   examples: [command: string, meaning: string][];
   /** Runs the command and returns its exit code. */
-  run(args: Args): Promise<number>;
+  run: (args: Args) => number | Promise<number>;
 }
 
 /** Options every command accepts. */

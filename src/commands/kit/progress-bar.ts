@@ -8,7 +8,7 @@ const REDRAW_MILLISECONDS = 100;
 const WIDTH = 30;
 
 export interface ProgressBar {
-  update(read: number, size: number | undefined): void;
+  update: (read: number, size: number | undefined) => void;
   done(): void;
 }
 
@@ -28,7 +28,7 @@ export function terminalProgressBar(stream: NodeJS.WriteStream = process.stderr,
   const started = now();
   let drawnAt: number | undefined;
   return {
-    update(read, size) {
+    update: (read, size) => {
       const time = now();
       if (time - started < QUIET_MILLISECONDS || (drawnAt !== undefined && time - drawnAt < REDRAW_MILLISECONDS)) return;
       drawnAt = time;

@@ -31,7 +31,7 @@ function parseWhole(bytes: Buffer, name: string, firstIndex: number, options: Re
   const documents = parseJsonDocuments(text, name);
   const names = nameDocuments(documents, name);
   return documents.map((document, i) => {
-    const documentName = names[i] as string;
+    const documentName = names[i];
     return analyzeTerraformPlan(validatePlan(document, documentName), documentName, firstIndex + i, options.quietChanges);
   });
 }
@@ -75,7 +75,7 @@ async function stream(
     plans = read('keep');
   }
   const names = nameDocuments(plans, name);
-  return plans.map((plan, i) => plan.finish(names[i] as string));
+  return plans.map((plan, i) => plan.finish(names[i]));
 }
 
 /**

@@ -83,7 +83,7 @@ export function matcherGroupTarget(spec: { path: InstallTarget['path']; events: 
       const hooks = settings.hooks;
       if (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks)) return false;
       const removed = spec.events.map((hook) => removeFromEvent(hooks as Json, hook.event, command)).includes(true);
-      if (Object.keys(hooks as Json).length === 0) delete settings.hooks;
+      if (Object.keys(hooks).length === 0) delete settings.hooks;
       return removed;
     },
   };

@@ -37,7 +37,7 @@ export function objectAt(parent: Json, key: string, path: string): Json {
 /** The list at `key`, created when absent; a value of another type there is a ConfigError. */
 export function listAt(parent: Json, key: string, path: string): unknown[] {
   const value = parent[key];
-  if (value === undefined) return (parent[key] = []) as unknown[];
+  if (value === undefined) return (parent[key] = []);
   if (!Array.isArray(value)) throw new ConfigError(`${path}: "${key}" is not a list.`);
   return value;
 }

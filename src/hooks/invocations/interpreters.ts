@@ -46,12 +46,12 @@ function code(program: string, word: string, template: string): Unwrapped {
 /** awk's program is its first operand, unless `-f` names a file (`-e`/`--source` give it too). */
 function awkProgram(name: string, words: string[], templates: string[]): Unwrapped[] {
   for (let i = 1; i < words.length; i++) {
-    const word = words[i] as string;
+    const word = words[i];
     if (word === '-f' || word === '--file') return [];
-    if (word === '-e' || word === '--source') return words[i + 1] === undefined ? [] : [code(name, words[i + 1] as string, templates[i + 1] as string)];
+    if (word === '-e' || word === '--source') return words[i + 1] === undefined ? [] : [code(name, words[i + 1], templates[i + 1])];
     if (['-F', '-v', '--assign', '--field-separator'].includes(word)) i++;
-    else if (word === '--') return words[i + 1] === undefined ? [] : [code(name, words[i + 1] as string, templates[i + 1] as string)];
-    else if (!word.startsWith('-') || word === '-') return [code(name, word, templates[i] as string)];
+    else if (word === '--') return words[i + 1] === undefined ? [] : [code(name, words[i + 1], templates[i + 1])];
+    else if (!word.startsWith('-') || word === '-') return [code(name, word, templates[i])];
   }
   return [];
 }
@@ -63,20 +63,20 @@ export function interpreterCode(words: string[], templates: string[]): Unwrapped
   if (name === 'deno') {
     if (words[1] !== 'eval') return undefined;
     const at = words.findIndex((w, i) => i > 1 && !w.startsWith('-'));
-    return at === -1 ? [] : [code(name, words[at] as string, templates[at] as string)];
+    return at === -1 ? [] : [code(name, words[at], templates[at])];
   }
   const kind = family(name);
   if (!kind) return undefined;
   const options = CODE_OPTIONS[kind] ?? [];
   const itself: Unwrapped = { kind: 'words', words, templates };
   for (let i = 1; i < words.length; i++) {
-    const word = words[i] as string;
+    const word = words[i];
     const lower = kind === 'pwsh' ? word.toLowerCase() : word;
     const attached = /^(--eval|--print)=(.*)$/s.exec(word);
     // The words themselves are judged too: `perl -pi -e … .blast-radius.yml` edits a file in place.
-    if (attached) return [code(name, attached[2] as string, (templates[i] as string).slice((attached[1] as string).length + 1)), itself];
+    if (attached) return [code(name, attached[2], (templates[i]).slice((attached[1]).length + 1)), itself];
     if (options.includes(lower) || (CLUSTERING.has(kind) && /^-[a-zA-Z]*[eE]$/.test(word))) {
-      return words[i + 1] === undefined ? [itself] : [code(name, words[i + 1] as string, templates[i + 1] as string), itself];
+      return words[i + 1] === undefined ? [itself] : [code(name, words[i + 1], templates[i + 1]), itself];
     }
     if (kind === 'python' && ['-m', '-W', '-X', '-Q'].includes(word)) return [itself];
     if (word === '-' || word === '--') return READS_STDIN.has(kind) ? [{ kind: 'code', program: name, stdin: true }] : [itself];

@@ -37,8 +37,8 @@ const doppler: Launcher = (list, templates) => {
   const run = list.indexOf('run');
   if (run === -1) return undefined;
   for (let i = run + 1; i < list.length; i++) {
-    const word = list[i] as string;
-    if (word === '--command' || word === '--cmd') return list[i + 1] === undefined ? [] : [{ kind: 'script', script: list[i + 1] as string }];
+    const word = list[i];
+    if (word === '--command' || word === '--cmd') return list[i + 1] === undefined ? [] : [{ kind: 'script', script: list[i + 1] }];
     if (/^--(command|cmd)=/.test(word)) return [{ kind: 'script', script: word.slice(word.indexOf('=') + 1) }];
     if (word === '--') return from(list, templates, i + 1);
   }
@@ -52,12 +52,12 @@ const direnv: Launcher = (list, templates) => (list[1] === 'exec' ? from(list, t
 const mise: Launcher = (list, templates) => {
   if (list[1] !== 'exec' && list[1] !== 'x') return undefined;
   for (let i = 2; i < list.length; i++) {
-    const word = list[i] as string;
-    if (word === '-c' || word === '--command') return list[i + 1] === undefined ? [] : [{ kind: 'script', script: list[i + 1] as string }];
+    const word = list[i];
+    if (word === '-c' || word === '--command') return list[i + 1] === undefined ? [] : [{ kind: 'script', script: list[i + 1] }];
     if (word === '--') return from(list, templates, i + 1);
   }
   let at = 2;
-  while (at < list.length && ((list[at] as string).startsWith('-') || (list[at] as string).includes('@'))) at++;
+  while (at < list.length && ((list[at]).startsWith('-') || (list[at]).includes('@'))) at++;
   return from(list, templates, at);
 };
 
@@ -94,7 +94,7 @@ const nix: Launcher = (list, templates) => {
   if (list[0] !== 'nix-shell' && command !== -1) return from(list, templates, command + 1);
   if (list[0] === 'nix-shell') {
     const run = list.findIndex((w) => w === '--run' || w === '--command');
-    return run !== -1 && list[run + 1] !== undefined ? [{ kind: 'script', script: list[run + 1] as string }] : [];
+    return run !== -1 && list[run + 1] !== undefined ? [{ kind: 'script', script: list[run + 1] }] : [];
   }
   if (list[1] !== 'run') return undefined;
   const at = skipOptions(list, 2, ['--override-input', '--inputs-from', '--arg', '--argstr', '-I', '--option']);
@@ -119,15 +119,15 @@ const packageRunner: Launcher = (list, templates) => {
   const subcommands: Record<string, string[]> = { pnpm: ['dlx', 'exec'], yarn: ['dlx', 'exec'], npm: ['exec', 'x'], bun: ['x'], pipx: ['run'], uv: ['tool'] };
   let start = 1;
   if (Object.hasOwn(subcommands, name)) {
-    if (!(subcommands[name] as string[]).includes(list[1] ?? '')) return undefined;
+    if (!(subcommands[name]).includes(list[1] ?? '')) return undefined;
     start = name === 'uv' && list[2] === 'run' ? 3 : 2;
   }
   const at = skipOptions(list, start, [...PACKAGE_VALUE_OPTIONS, '-c', '--call']);
   // `npx -c 'cmd'`: a command string of the runner's own, before any package.
   const command = list.findIndex((w, i) => i >= start && i < at && (w === '-c' || w === '--call'));
-  if (command !== -1 && list[command + 1] !== undefined) return [{ kind: 'script', script: list[command + 1] as string }];
+  if (command !== -1 && list[command + 1] !== undefined) return [{ kind: 'script', script: list[command + 1] }];
   if (at >= list.length) return [];
-  const program = packageCommand(list[at] as string);
+  const program = packageCommand(list[at]);
   // `npm exec pkg -- args`: the arguments after `--` are the package command's.
   const args = list[at + 1] === '--' ? at + 2 : at + 1;
   return [{ kind: 'words', words: [program, ...list.slice(args)], templates: [program, ...templates.slice(args)] }];
@@ -164,10 +164,10 @@ const container: Launcher = (list, templates) => {
   if (verb === 'exec' || composed) return found;
   const entrypoint = list.findIndex((w, i) => i > sub && i < target && (w === '--entrypoint' || w.startsWith('--entrypoint=')));
   if (entrypoint !== -1) {
-    const given = (list[entrypoint] as string).includes('=') ? (list[entrypoint] as string).slice('--entrypoint='.length) : (list[entrypoint + 1] ?? '');
+    const given = (list[entrypoint]).includes('=') ? (list[entrypoint]).slice('--entrypoint='.length) : (list[entrypoint + 1] ?? '');
     return [{ kind: 'words', words: [given, ...list.slice(target + 1)], templates: [given, ...templates.slice(target + 1)] }];
   }
-  for (const tool of imageTools(list[target] as string)) {
+  for (const tool of imageTools(list[target])) {
     if (list[target + 1] === tool) continue;
     found.push({ kind: 'words', words: [tool, ...list.slice(target + 1)], templates: [tool, ...templates.slice(target + 1)] });
   }
@@ -217,12 +217,12 @@ const LAUNCHERS: Record<string, Launcher> = {
 /** `microk8s.kubectl`, `microk8s.helm3`: the snap's aliases of its bundled tools. */
 function snapAlias(name: string): string | undefined {
   const match = /^microk8s\.(kubectl|helm3?|oc)$/.exec(name);
-  return match ? BUNDLED[match[1] as string] : undefined;
+  return match ? BUNDLED[match[1]] : undefined;
 }
 
 /** What the launcher named by words[0] starts, or undefined when it is not one (or starts nothing of note). */
 export function launched(name: string, list: string[], templates: string[]): Unwrapped[] | undefined {
   const alias = snapAlias(name);
   if (alias) return [{ kind: 'words', words: [alias, ...list.slice(1)], templates: [alias, ...templates.slice(1)] }];
-  return Object.hasOwn(LAUNCHERS, name) ? (LAUNCHERS[name] as Launcher)(list, templates) : undefined;
+  return Object.hasOwn(LAUNCHERS, name) ? (LAUNCHERS[name])(list, templates) : undefined;
 }

@@ -7,7 +7,7 @@
 export function skipOptions(words: readonly string[], start: number, withValue: readonly string[] = []): number {
   let i = start;
   while (i < words.length) {
-    const word = words[i] as string;
+    const word = words[i];
     if (word === '--') return i + 1;
     if (!word.startsWith('-') || word === '-') break;
     i += withValue.includes(word) ? 2 : 1;

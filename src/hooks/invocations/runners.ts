@@ -24,10 +24,10 @@ const ssh: Runner = (list) => {
 /** `su [-] [user] -c CMD`, `runuser -u user -- cmd`, `sg group -c CMD`: the command string of `-c`/`--command`. */
 const su: Runner = (list, templates) => {
   for (let i = 1; i < list.length; i++) {
-    const word = list[i] as string;
-    if (word === '-c' || word === '--command' || word === '--session-command') return list[i + 1] === undefined ? [] : [script(list[i + 1] as string)];
+    const word = list[i];
+    if (word === '-c' || word === '--command' || word === '--session-command') return list[i + 1] === undefined ? [] : [script(list[i + 1])];
     const attached = /^--(?:session-)?command=(.*)$/s.exec(word);
-    if (attached) return [script(attached[1] as string)];
+    if (attached) return [script(attached[1])];
     if (word === '--') return list.length > i + 1 ? [words(list.slice(i + 1), templates.slice(i + 1))] : [];
   }
   // `sg group 'cmd'`: the command string follows the group.
@@ -38,8 +38,8 @@ const su: Runner = (list, templates) => {
 const flock: Runner = (list, templates) => {
   let file: number | undefined;
   for (let i = 1; i < list.length; i++) {
-    const word = list[i] as string;
-    if (word === '-c' || word === '--command') return list[i + 1] === undefined ? [] : [script(list[i + 1] as string)];
+    const word = list[i];
+    if (word === '-c' || word === '--command') return list[i + 1] === undefined ? [] : [script(list[i + 1])];
     if (['-w', '--wait', '--timeout', '-E', '--conflict-exit-code'].includes(word)) i++;
     else if (word === '--' && file !== undefined) return [words(list.slice(i + 1), templates.slice(i + 1))];
     else if (!word.startsWith('-') && file === undefined) file = i;
@@ -59,8 +59,8 @@ const trap: Runner = (list) => {
 /** util-linux `script -qc 'cmd' /dev/null`, `script --command=cmd`: runs the command in a pseudo-terminal. */
 const scriptCommand: Runner = (list) => {
   for (let i = 1; i < list.length; i++) {
-    const word = list[i] as string;
-    if (word === '--command' || /^-[a-zA-Z]*c$/.test(word)) return list[i + 1] === undefined ? [] : [script(list[i + 1] as string)];
+    const word = list[i];
+    if (word === '--command' || /^-[a-zA-Z]*c$/.test(word)) return list[i + 1] === undefined ? [] : [script(list[i + 1])];
     if (word.startsWith('--command=')) return [script(word.slice('--command='.length))];
   }
   return [];
@@ -75,10 +75,10 @@ const git: Runner = (list, templates) => {
   const found: Unwrapped[] = [words(list, templates)];
   let i = 1;
   for (; i < list.length; i++) {
-    const word = list[i] as string;
+    const word = list[i];
     if (word === '-c' || word === '--config-env') {
       const setting = /^([^=]+)=(.*)$/s.exec(list[i + 1] ?? '');
-      const [key, value] = setting ? [(setting[1] as string).toLowerCase(), setting[2] as string] : ['', ''];
+      const [key, value] = setting ? [(setting[1]).toLowerCase(), setting[2]] : ['', ''];
       if (key.startsWith('alias.') && value.startsWith('!')) aliases.set(key.slice('alias.'.length), value.slice(1));
       else if (value !== '' && !key.startsWith('alias.')) found.push(script(value.replace(/^!/, '')));
       i++;
@@ -107,7 +107,7 @@ function tmuxCommand(list: string[]): Unwrapped[] {
   // Flags that take no value in one command take one in another; whatever follows the last option is the command.
   const flagsOnly = new Set(['-d', '-P', '-h', '-v', '-b', '-a', '-k', '-E', '-A', '-D', '-X', '-Z', '-f', '-B', '-C', '-I', '-o']);
   let i = 0;
-  while (i < rest.length && (rest[i] as string).startsWith('-') && rest[i] !== '--') i += flagsOnly.has(rest[i] as string) || !TMUX_VALUE_OPTIONS.includes(rest[i] as string) ? 1 : 2;
+  while (i < rest.length && (rest[i]).startsWith('-') && rest[i] !== '--') i += flagsOnly.has(rest[i]) || !TMUX_VALUE_OPTIONS.includes(rest[i]) ? 1 : 2;
   if (rest[i] === '--') i++;
   const command = rest.slice(i);
   return command.length > 0 ? [script(command.join(' '))] : [];
@@ -117,9 +117,9 @@ function tmuxCommand(list: string[]): Unwrapped[] {
 const tmux: Runner = (list) => {
   let i = 1;
   const found: Unwrapped[] = [];
-  for (; i < list.length && (list[i] as string).startsWith('-'); i++) {
-    if (list[i] === '-c') return list[i + 1] === undefined ? [] : [script(list[i + 1] as string)];
-    if (['-L', '-S', '-f', '-T'].includes(list[i] as string)) i++;
+  for (; i < list.length && (list[i]).startsWith('-'); i++) {
+    if (list[i] === '-c') return list[i + 1] === undefined ? [] : [script(list[i + 1])];
+    if (['-L', '-S', '-f', '-T'].includes(list[i])) i++;
   }
   let command: string[] = [];
   for (const word of [...list.slice(i), ';']) {
@@ -134,7 +134,7 @@ const tmux: Runner = (list) => {
 /** `screen -X stuff 'text'` types text into a session; `screen -dmS name cmd` starts cmd in one. */
 const screen: Runner = (list, templates) => {
   for (let i = 1; i < list.length; i++) {
-    const word = list[i] as string;
+    const word = list[i];
     if (word === '-X') {
       const [command, ...args] = list.slice(i + 1);
       if (command === 'stuff') return args.length > 0 ? [script(args.join(' ').replace(/\^M|\\n|\\r|\\015/g, '\n'))] : [];
@@ -172,7 +172,7 @@ const xargs: Runner = (list, templates) => {
   let replace: string | undefined;
   let i = 1;
   for (; i < list.length; i++) {
-    const word = list[i] as string;
+    const word = list[i];
     if (word === '--') {
       i++;
       break;
@@ -194,7 +194,7 @@ const xargs: Runner = (list, templates) => {
 const find: Runner = (list, templates) => {
   const found: Unwrapped[] = [];
   for (let i = 0; i < list.length; i++) {
-    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(list[i] as string)) continue;
+    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(list[i])) continue;
     const end = list.findIndex((w, j) => j > i && (w === ';' || w === '+'));
     const stop = end === -1 ? undefined : end;
     found.push(words(list.slice(i + 1, stop), templates.slice(i + 1, stop).map((t) => t.split('{}').join(UNKNOWN))));
@@ -205,7 +205,7 @@ const find: Runner = (list, templates) => {
 /** `env -S 'cmd args'`, `env --split-string=…`: the string is split into the command's words. */
 function envSplit(list: string[]): Unwrapped[] | undefined {
   for (let i = 1; i < list.length; i++) {
-    const word = list[i] as string;
+    const word = list[i];
     if (word === '-S' || word === '--split-string' || /^-[a-zA-Z]*S$/.test(word)) return [script(list.slice(i + 1).join(' '))];
     if (word.startsWith('--split-string=')) return [script([word.slice('--split-string='.length), ...list.slice(i + 1)].join(' '))];
     if (/^-S./.test(word)) return [script([word.slice(2), ...list.slice(i + 1)].join(' '))];
@@ -233,5 +233,5 @@ const RUNNERS: Record<string, Runner> = {
 /** What the runner named by words[0] runs, or undefined when it is not one. */
 export function runnerCommands(name: string, list: string[], templates: string[]): Unwrapped[] | undefined {
   if (name === 'env') return envSplit(list);
-  return Object.hasOwn(RUNNERS, name) ? (RUNNERS[name] as Runner)(list, templates) : undefined;
+  return Object.hasOwn(RUNNERS, name) ? (RUNNERS[name])(list, templates) : undefined;
 }

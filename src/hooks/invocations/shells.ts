@@ -12,7 +12,7 @@ export function shellInvocation(words: string[], templates: string[]): Unwrapped
   let script = false;
   let stdin = false;
   while (i < words.length) {
-    const word = words[i] as string;
+    const word = words[i];
     if (word === '--' || word === '-') {
       i++;
       stdin ||= word === '-';
@@ -29,11 +29,11 @@ export function shellInvocation(words: string[], templates: string[]): Unwrapped
   if (script) {
     const text = words[i];
     if (text === undefined) return [];
-    const positional = knownPositional([words[i + 1] ?? (words[0] as string), ...words.slice(i + 2)], [templates[i + 1] ?? '', ...templates.slice(i + 2)]);
+    const positional = knownPositional([words[i + 1] ?? (words[0]), ...words.slice(i + 2)], [templates[i + 1] ?? '', ...templates.slice(i + 2)]);
     return [{ kind: 'script', script: text, ...(positional ? { positional } : {}) }];
   }
   const file = words[i];
   if (file === undefined || stdin) return [{ kind: 'stdin' }];
   const positional = knownPositional(words.slice(i), templates.slice(i));
-  return [{ kind: 'file', path: file, computed: isComputed(templates[i] as string), ...(positional ? { positional } : {}) }];
+  return [{ kind: 'file', path: file, computed: isComputed(templates[i]), ...(positional ? { positional } : {}) }];
 }

@@ -10,8 +10,8 @@ export function refusalFor(destructive: Destructive, words: readonly string[], c
   const { why, guardChecks, preview, instead, cannotTell } = destructive;
   if (instead !== undefined) return { command, why, instead, ...(cannotTell ? { cannotTell } : {}) };
   if (guardChecks !== undefined) {
-    const program = words[0] as string;
-    const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? (GUARD_PROGRAM_OF[program] as string) : program, ...words.slice(1)];
+    const program = words[0];
+    const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? (GUARD_PROGRAM_OF[program]) : program, ...words.slice(1)];
     return { command, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.` };
   }
   const shown = preview === undefined ? '' : ` (\`${preview.map(shellQuote).join(' ')}\`)`;

@@ -32,12 +32,12 @@ function again(results: Unwrapped[], own: string[], depth: number): Unwrapped[] 
 function unwrapAt(words: string[], templates: string[], depth: number): Unwrapped[] {
   let at = 0;
   for (;;) {
-    while (at < words.length && ASSIGNMENT.test(words[at] as string)) at++;
+    while (at < words.length && ASSIGNMENT.test(words[at])) at++;
     if (at >= words.length) return [];
     const rest = words.slice(at);
     const restTemplates = templates.slice(at);
-    if (isComputed(restTemplates[0] as string) || depth > MAX_DEPTH) return [{ kind: 'words', words: rest, templates: restTemplates }];
-    const name = commandName(rest[0] as string);
+    if (isComputed(restTemplates[0]) || depth > MAX_DEPTH) return [{ kind: 'words', words: rest, templates: restTemplates }];
+    const name = commandName(rest[0]);
     if (OPENERS.has(name)) {
       at = name === 'coproc' ? skipCoprocName(words, at) : at + 1;
       continue;
@@ -50,9 +50,9 @@ function unwrapAt(words: string[], templates: string[], depth: number): Unwrappe
     }
     if (SHELLS.has(name)) return shellInvocation(rest, restTemplates);
     if (name === 'source' || name === '.') {
-      return rest[1] === undefined ? [] : [{ kind: 'file', path: rest[1], computed: isComputed(restTemplates[1] as string), positional: rest.slice(1) }];
+      return rest[1] === undefined ? [] : [{ kind: 'file', path: rest[1], computed: isComputed(restTemplates[1]), positional: rest.slice(1) }];
     }
-    if (name === 'command' && ['-v', '-V'].includes(rest[1] as string)) return [];
+    if (name === 'command' && ['-v', '-V'].includes(rest[1])) return [];
     const code = interpreterCode(rest, restTemplates);
     if (code) return again(code, rest, depth);
     const run = runnerCommands(name, rest, restTemplates) ?? launched(name, rest, restTemplates);

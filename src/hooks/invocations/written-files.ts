@@ -50,7 +50,7 @@ export function recordWrites(files: WrittenFiles, command: SimpleCommand, cwd: s
     for (const path of operands) write(files, path, cwd, standardInput(command), decoded, append);
   }
   if ((name === 'cp' || name === 'mv' || name === 'ln') && operands.length === 2) {
-    const source = files.get(key(operands[0] as string, cwd));
-    if (source) files.set(key(operands[1] as string, cwd), source);
+    const source = files.get(key(operands[0], cwd));
+    if (source) files.set(key(operands[1], cwd), source);
   }
 }

@@ -18,8 +18,8 @@ function echoOutput(args: string[]): string {
   let i = 0;
   let newline = true;
   let escapes = false;
-  while (i < args.length && /^-[neE]+$/.test(args[i] as string)) {
-    const flags = args[i] as string;
+  while (i < args.length && /^-[neE]+$/.test(args[i])) {
+    const flags = args[i];
     if (flags.includes('n')) newline = false;
     if (flags.includes('e')) escapes = true;
     i++;

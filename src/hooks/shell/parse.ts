@@ -169,10 +169,10 @@ class Walk {
           return;
         }
         if (i === 0 || !reader) return;
-        const from = (parts[0] as Node).startIndex;
-        const to = (parts[i - 1] as Node).endIndex;
+        const from = (parts[0]).startIndex;
+        const to = (parts[i - 1]).endIndex;
         const commands = this.commands.filter((c) => c !== reader && this.within(c, from, to));
-        const producer = this.byNode.get((parts[i - 1] as Node).id);
+        const producer = this.byNode.get((parts[i - 1]).id);
         reader.pipedFrom = { text: pipeline.text.slice(0, to - pipeline.startIndex), commands, ...(producer ? { producer } : {}) };
       });
     }

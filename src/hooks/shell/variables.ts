@@ -49,7 +49,7 @@ export function variableUse(root: Node): VariableUse {
       if (node.text === 'IFS' && !reads) use.ifsChanged = true;
     } else if (node.type === 'word') {
       const named = /^([A-Za-z_][A-Za-z0-9_]*)(?:\+?=|\[|$)/.exec(node.text);
-      if (named) use.unreliable.add(named[1] as string);
+      if (named) use.unreliable.add(named[1]);
       if (/^(shift|set|getopts)$/.test(node.text) && node.parent?.type === 'command_name') use.positionalChanged = true;
     }
     if (/\bIFS\b/.test(node.type === 'word' ? node.text : '')) use.ifsChanged = true;

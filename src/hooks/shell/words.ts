@@ -195,7 +195,7 @@ function assemble(encoded: string, pieces: Piece[], builder: WordBuilder): void 
     const code = encoded.charCodeAt(i);
     const piece = code >= PLACEHOLDER && code < PLACEHOLDER + pieces.length ? pieces[code - PLACEHOLDER] : undefined;
     if (!piece) {
-      const char = encoded[i] as string;
+      const char = encoded[i];
       const closing = char === '[' ? encoded.indexOf(']', i + 2) : -1;
       if (char === '*' || char === '?') builder.add(char, UNKNOWN);
       else if (closing !== -1) {

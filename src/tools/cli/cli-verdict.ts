@@ -19,12 +19,12 @@ function survival({ operation, dataLoss, keepsData }: ReadOperation): string {
 }
 
 export const cliVerdict: ToolReader = (words, context) => {
-  const program = words[0] as string;
+  const program = words[0];
   const catalog = Object.hasOwn(CATALOG_OF, program) ? CATALOG_OF[program] : undefined;
   if (catalog === undefined) return undefined;
   const read = readCliOperation(words, catalog);
   if (read === undefined) return undefined;
-  const inEffect = context && Object.hasOwn(IN_EFFECT, program) ? (IN_EFFECT[program] as (typeof IN_EFFECT)[string])(read.globals, context.env, context.home) : { names: [], readings: [] };
+  const inEffect = context && Object.hasOwn(IN_EFFECT, program) ? (IN_EFFECT[program])(read.globals, context.env, context.home) : { names: [], readings: [] };
   const computed = read.targets.filter((target) => /^\$|\$\{|\$\(/.test(target.value));
   const verdict = judgeEvidence([...read.targets.filter((target) => !computed.includes(target)), ...inEffect.names], inEffect.readings, context?.config);
   const named = read.targets.length > 0 ? ` (${read.targets.map((target) => `${target.what} ${shellQuote(target.value)}`).join(', ')})` : '';

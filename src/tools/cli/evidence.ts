@@ -26,7 +26,7 @@ const PROVIDER_OF: Record<string, AccountId['provider']> = { account: 'aws', pro
 /** The cloud accounts in effect, for configuration rules on `account`: AWS account ids, GCP projects, Azure subscriptions. */
 function accountsOf(names: readonly Evidence[], inEffect: readonly CredentialReading[]): AccountId[] {
   const all = [...names.map(({ what, value, where }) => ({ what, value, where })), ...inEffect];
-  return all.flatMap(({ what, value, where }) => (Object.hasOwn(PROVIDER_OF, what) ? [{ provider: PROVIDER_OF[what] as AccountId['provider'], id: value, field: where }] : []));
+  return all.flatMap(({ what, value, where }) => (Object.hasOwn(PROVIDER_OF, what) ? [{ provider: PROVIDER_OF[what], id: value, field: where }] : []));
 }
 
 /**

@@ -33,7 +33,7 @@ interface Scanned {
 function scan(words: readonly string[], catalog: CliCatalog, valueFlags: ReadonlySet<string>, switches: ReadonlySet<string>): Scanned {
   const scanned: Scanned = { positionals: [], flags: new Map(), globals: {} };
   for (let i = 0; i < words.length; i++) {
-    const word = words[i] as string;
+    const word = words[i];
     if (word === '--') {
       scanned.positionals.push(...words.slice(i + 1));
       break;

@@ -47,9 +47,9 @@ function known(table: OptionTable, written: string): ClientOption | undefined {
 export function readClientWords(words: readonly string[], table: OptionTable): ClientWords {
   const read: ClientWords = { options: [], operands: [], unknown: [] };
   for (let at = 1; at < words.length; at++) {
-    const word = words[at] as string;
+    const word = words[at];
     if (word === '--') {
-      for (let rest = at + 1; rest < words.length; rest++) read.operands.push({ word: words[rest] as string, at: rest });
+      for (let rest = at + 1; rest < words.length; rest++) read.operands.push({ word: words[rest], at: rest });
       break;
     }
     if (!word.startsWith('-') || word === '-') {
@@ -63,7 +63,7 @@ export function readClientWords(words: readonly string[], table: OptionTable): C
       if (spec === undefined) read.unknown.push(word);
       else if (equals >= 0 && spec.arity !== 'switch') read.options.push({ name: spec.name, written, value: word.slice(equals + 1), at });
       else if (spec.arity === 'value' && at + 1 < words.length) {
-        read.options.push({ name: spec.name, written, value: words[at + 1] as string, at: at + 1 });
+        read.options.push({ name: spec.name, written, value: words[at + 1], at: at + 1 });
         at++;
       } else read.options.push({ name: spec.name, written });
       continue;
@@ -75,9 +75,9 @@ export function readClientWords(words: readonly string[], table: OptionTable): C
 
 /** `-Bse query`: switches until one that takes a value, which takes the rest of the word or the next word. */
 function readShortCluster(words: readonly string[], at: number, table: OptionTable, read: ClientWords): number {
-  const word = words[at] as string;
+  const word = words[at];
   for (let letter = 1; letter < word.length; letter++) {
-    const written = `-${word[letter] as string}`;
+    const written = `-${word[letter]}`;
     const spec = known(table, written);
     if (spec === undefined) {
       read.unknown.push(word);
@@ -90,7 +90,7 @@ function readShortCluster(words: readonly string[], at: number, table: OptionTab
     const rest = word.slice(letter + 1).replace(/^=/, '');
     if (rest !== '') read.options.push({ name: spec.name, written, value: rest, at });
     else if (spec.arity === 'value' && at + 1 < words.length) {
-      read.options.push({ name: spec.name, written, value: words[at + 1] as string, at: at + 1 });
+      read.options.push({ name: spec.name, written, value: words[at + 1], at: at + 1 });
       return at + 1;
     } else read.options.push({ name: spec.name, written });
     return at;
@@ -102,7 +102,7 @@ function readShortCluster(words: readonly string[], at: number, table: OptionTab
 export function readWholeWords(words: readonly string[], table: OptionTable): ClientWords {
   const read: ClientWords = { options: [], operands: [], unknown: [] };
   for (let at = 1; at < words.length; at++) {
-    const word = words[at] as string;
+    const word = words[at];
     const spec = known(table, word);
     if (spec === undefined && word.startsWith('-') && read.operands.length === 0) {
       read.unknown.push(word);
@@ -113,7 +113,7 @@ export function readWholeWords(words: readonly string[], table: OptionTable): Cl
       continue;
     }
     if (spec.arity === 'value' && at + 1 < words.length) {
-      read.options.push({ name: spec.name, written: word, value: words[at + 1] as string, at: at + 1 });
+      read.options.push({ name: spec.name, written: word, value: words[at + 1], at: at + 1 });
       at++;
     } else read.options.push({ name: spec.name, written: word });
   }

@@ -65,11 +65,11 @@ function startsStatement(statement: Statement, at: number): boolean {
 /** Where the statement that starts at `at` ends: at the level's close, or at a word that begins another. */
 function spanEnd(statement: Statement, at: number, kind: string): number {
   const { tokens, depths } = statement;
-  const level = depths[at] as number;
+  const level = depths[at];
   for (let next = at + 1; next < tokens.length; next++) {
-    if ((depths[next] as number) < level) return next;
-    const token = tokens[next] as SqlToken;
-    if ((depths[next] as number) !== level || token.kind !== 'word' || !NEXT_STATEMENT.has(token.upper) || isSymbol(tokens[next + 1], '(')) continue;
+    if ((depths[next]) < level) return next;
+    const token = tokens[next];
+    if ((depths[next]) !== level || token.kind !== 'word' || !NEXT_STATEMENT.has(token.upper) || isSymbol(tokens[next + 1], '(')) continue;
     if (kind === 'ALTER' && (token.upper === 'DROP' || token.upper === 'TRUNCATE' || token.upper === 'ALTER')) continue;
     if (startsStatement(statement, next) || kind === 'ALTER') return next;
   }
@@ -87,7 +87,7 @@ function whereProblem(statement: Statement, at: number, end: number): string | u
   if (where < 0) return 'without WHERE';
   const condition: string[] = [];
   for (let next = where + 1; next < end && !isWord(statement.tokens[next], 'RETURNING', 'ORDER', 'LIMIT', 'OUTPUT', 'OPTION'); next++) {
-    const token = statement.tokens[next] as SqlToken;
+    const token = statement.tokens[next];
     condition.push(token.kind === 'word' ? token.upper : token.kind === 'symbol' ? token.text : '?');
   }
   const joined = condition.join(' ').replace(/ ?([=<>!]+) ?/g, '$1');
@@ -198,7 +198,7 @@ function executedStrings(tokens: readonly SqlToken[]): string[] {
   tokens.forEach((token, at) => {
     if (!isWord(token, 'EXEC', 'EXECUTE')) return;
     for (let next = at + 1; next < tokens.length; next++) {
-      const each = tokens[next] as SqlToken;
+      const each = tokens[next];
       if (each.kind === 'string') bodies.push(each.body);
       else if (!(isSymbol(each, '(') || isSymbol(each, '+') || isSymbol(each, '|') || isWord(each, 'N', 'SP_EXECUTESQL', 'IMMEDIATE'))) break;
     }

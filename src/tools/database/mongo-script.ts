@@ -15,7 +15,7 @@ function blankStringsAndComments(script: string): BlankedScript {
   const strings: string[] = [];
   let code = '';
   for (let at = 0; at < script.length; at++) {
-    const char = script[at] as string;
+    const char = script[at];
     if (script.startsWith('//', at)) {
       const end = script.indexOf('\n', at);
       at = end < 0 ? script.length : end - 1;
@@ -63,7 +63,7 @@ export function destructiveMongo(script: string): string[] {
     for (const match of code.matchAll(method)) {
       const [, called, indexed, property, variable] = match;
       const quoted = called ?? indexed;
-      const receiver = quoted !== undefined ? `db.${shownName(strings[Number(quoted)])}` : property !== undefined ? `db.${property}` : (variable as string);
+      const receiver = quoted !== undefined ? `db.${shownName(strings[Number(quoted)])}` : property !== undefined ? `db.${property}` : (variable);
       if (receiver === 'db' || receiver === 'db.getSiblingDB') continue;
       add(`${receiver}.${shown}`);
     }

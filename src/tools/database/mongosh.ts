@@ -49,7 +49,7 @@ function address(targets: DatabaseTarget[], word: string, at: number, options: R
 }
 
 export function readMongosh(words: readonly string[], options: ReadOptions): DatabaseCommand {
-  const client = words[0] as string;
+  const client = words[0];
   const read = readClientWords(words, MONGO_OPTIONS);
   const targets: DatabaseTarget[] = [];
   const host = lastOf(read, 'host');

@@ -27,7 +27,7 @@ const MYSQL_OPTIONS: OptionTable = {
 };
 
 export function readMysql(words: readonly string[], options: ReadOptions): DatabaseCommand {
-  const client = words[0] as string;
+  const client = words[0];
   const read = readClientWords(words, MYSQL_OPTIONS);
   const targets: DatabaseTarget[] = [];
   const host = lastOf(read, 'host');

@@ -32,7 +32,7 @@ function flushesIn(lines: string): string[] {
 
 /** `redis.call('FLUSHALL')` and `redis.pcall("flushdb")` in a Lua script. */
 function flushesInLua(script: string): string[] {
-  const found = [...script.matchAll(/redis\s*\.\s*p?call\s*\(\s*["'](flushall|flushdb)["']/gi)].map((match) => (match[1] as string).toUpperCase());
+  const found = [...script.matchAll(/redis\s*\.\s*p?call\s*\(\s*["'](flushall|flushdb)["']/gi)].map((match) => (match[1]).toUpperCase());
   return [...new Set(found)];
 }
 

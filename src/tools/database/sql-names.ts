@@ -16,7 +16,7 @@ export function readName(tokens: readonly SqlToken[], at: number): ReadName {
   const parts: string[] = [];
   let next = at;
   while (next < tokens.length) {
-    const token = tokens[next] as SqlToken;
+    const token = tokens[next];
     if (token.kind !== 'word' && token.kind !== 'name') break;
     parts.push(token.text.slice(0, MAX_NAME));
     next++;

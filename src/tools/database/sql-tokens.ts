@@ -87,9 +87,9 @@ function lineCommand(cursor: Cursor): boolean {
     const delimiter = /^delimiter\s+(\S+)/i.exec(line);
     const source = /^source\s+(.+?);?\s*$/i.exec(line);
     if (delimiter) {
-      cursor.delimiter = delimiter[1] as string;
+      cursor.delimiter = delimiter[1];
       out.tokens.push({ kind: 'end' });
-    } else if (source) out.includes.push(source[1] as string);
+    } else if (source) out.includes.push(source[1]);
     else return false;
     cursor.at = end;
     return true;
@@ -144,7 +144,7 @@ function comment(cursor: Cursor): boolean {
 
 function quoted(cursor: Cursor): boolean {
   const { text, at, dialect, out } = cursor;
-  const char = text[at] as string;
+  const char = text[at];
   if (char === '$' && (dialect === 'postgres' || dialect === 'cql') && !WORD_PART.test(text[at - 1] ?? ' ')) {
     const tag = (dialect === 'postgres' ? /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/ : /^\$\$/).exec(text.slice(at))?.[0];
     if (tag === undefined) return false;
@@ -173,7 +173,7 @@ export function tokenizeSql(text: string, dialect: SqlDialect): SqlText {
   const cursor: Cursor = { text, at: 0, dialect, out: { tokens: [], includes: [] }, delimiter: ';', inRunnableComment: false };
   let lineStart = true;
   while (cursor.at < text.length) {
-    const char = text[cursor.at] as string;
+    const char = text[cursor.at];
     if (char === '\n') lineStart = true;
     if (/\s/.test(char)) {
       cursor.at++;
@@ -193,7 +193,7 @@ export function tokenizeSql(text: string, dialect: SqlDialect): SqlText {
       cursor.at++;
     } else if (WORD_START.test(char) || (char === ':' && dialect === 'postgres' && /[A-Za-z_]/.test(text[cursor.at + 1] ?? '') && text[cursor.at - 1] !== ':')) {
       let end = cursor.at + 1;
-      while (end < text.length && WORD_PART.test(text[end] as string)) end++;
+      while (end < text.length && WORD_PART.test(text[end])) end++;
       const word = text.slice(cursor.at, end);
       cursor.out.tokens.push({ kind: 'word', text: word, upper: word.toUpperCase() });
       cursor.at = end;
