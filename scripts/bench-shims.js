@@ -54,6 +54,8 @@ console.log(`node ${process.version}, ${runs} runs each, interleaved; median wal
 for (const [name] of pairs) {
   const direct = median(samples[`${name}: direct`]);
   const shim = median(samples[`${name}: shim`]);
-  console.log(`${name.padEnd(48)} direct ${direct.toFixed(1).padStart(6)} ms  shim ${shim.toFixed(1).padStart(6)} ms  ${shim >= direct ? "+" : ""}${(shim - direct).toFixed(1)} ms  ${(shim / direct).toFixed(2)}x`);
+  console.log(
+    `${name.padEnd(48)} direct ${direct.toFixed(1).padStart(6)} ms  shim ${shim.toFixed(1).padStart(6)} ms  ${shim >= direct ? '+' : ''}${(shim - direct).toFixed(1)} ms  ${(shim / direct).toFixed(2)}x`,
+  );
 }
 rmSync(scratch, { recursive: true, force: true });

@@ -34,9 +34,7 @@ function measure([command, args]) {
   try {
     const out = join(scratch, 'time.txt');
     const node = command === process.execPath;
-    const [cmd, argv] = hasTime
-      ? [TIME, ['-f', '%e %M', '-o', out, command, ...args]]
-      : [command, node ? ['--import', rssReporter, ...args] : args];
+    const [cmd, argv] = hasTime ? [TIME, ['-f', '%e %M', '-o', out, command, ...args]] : [command, node ? ['--import', rssReporter, ...args] : args];
     const start = process.hrtime.bigint();
     const result = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', RSS_REPORT: out } });
     const wall = Number(process.hrtime.bigint() - start) / 1e6;
@@ -80,13 +78,11 @@ function bench(label, file, size, count, only) {
 
 const scratch = mkdtempSync(join(tmpdir(), 'blast-radius-bench-'));
 try {
-  const cases = [
-    ['1k', 1_000],
-    ['10k', 10_000],
-    ['60k', 60_000],
-    ...(huge ? [['2 GB', 400_000]] : []),
-  ];
-  console.log(`node ${process.version}, ${runs} interleaved runs each (median wall time, highest peak RSS)` + (hasTime ? '' : '; RSS of node commands from resourceUsage()'));
+  const cases = [['1k', 1_000], ['10k', 10_000], ['60k', 60_000], ...(huge ? [['2 GB', 400_000]] : [])];
+  console.log(
+    `node ${process.version}, ${runs} interleaved runs each (median wall time, highest peak RSS)` +
+      (hasTime ? '' : '; RSS of node commands from resourceUsage()'),
+  );
   console.log('| plan (resource changes) | size | command | wall time | peak RSS | time / JSON.parse |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const [label, count] of cases) {
@@ -95,7 +91,13 @@ try {
     // The 2 GB case leaves jq out: it takes minutes and gigabytes; JSON.parse is shown failing (V8 strings stop near
     // 512 MB).
     const isHuge = label === '2 GB';
-    const rows = bench(`${label} (${count.toLocaleString('en')})`, file, size, runs, isHuge ? ['blast-radius check', 'JSON.parse', 'floor (read every byte)'] : undefined);
+    const rows = bench(
+      `${label} (${count.toLocaleString('en')})`,
+      file,
+      size,
+      runs,
+      isHuge ? ['blast-radius check', 'JSON.parse', 'floor (read every byte)'] : undefined,
+    );
     for (const row of rows) console.log(row);
     rmSync(file, { force: true });
   }

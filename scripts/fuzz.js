@@ -9,11 +9,10 @@ const runs = process.env.FUZZ_RUNS ?? '20';
 const replay = process.env.FUZZ_PATH === undefined ? '' : ` FUZZ_PATH=${process.env.FUZZ_PATH}`;
 console.log(`fuzz: seed ${seed}, ${runs}x the cases of npm test${replay}`);
 
-const jest = spawnSync(
-  process.execPath,
-  ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', 'tests/properties', ...process.argv.slice(2)],
-  { stdio: 'inherit', env: { ...process.env, FUZZ_SEED: seed, FUZZ_RUNS: runs, NODE_NO_WARNINGS: '1' } },
-);
+const jest = spawnSync(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', 'tests/properties', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, FUZZ_SEED: seed, FUZZ_RUNS: runs, NODE_NO_WARNINGS: '1' },
+});
 
 if (jest.status !== 0) {
   console.log(`\nfuzz: FAILED with seed ${seed}. Each failure above shows its counterexample and { seed, path }.`);

@@ -34,7 +34,11 @@ function served(object, uid, resourceVersion, creationTimestamp = '2025-01-14T09
 function sorted(value) {
   if (Array.isArray(value)) return value.map(sorted);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted(value[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sorted(value[key])]),
+  );
 }
 
 const asList = (items) => ({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } });
@@ -49,10 +53,18 @@ function write(caseName, file, text) {
 // payments-prod: the namespace and what lives in it.
 const namespace = served(create('namespace', NS), '5d0f3a10-0000-4a1b-8c2d-000000000000', '48001', '2025-01-14T09:00:00Z');
 namespace.metadata.labels = { 'kubernetes.io/metadata.name': NS };
-const web = served(create('deployment', 'web', '--image=registry.example.com/payments/web:1.4.2', '--replicas=3', '-n', NS), '7a1e2b3c-0001-4e5f-8a9b-000000000001', '48215');
+const web = served(
+  create('deployment', 'web', '--image=registry.example.com/payments/web:1.4.2', '--replicas=3', '-n', NS),
+  '7a1e2b3c-0001-4e5f-8a9b-000000000001',
+  '48215',
+);
 const service = served(create('service', 'clusterip', 'web', '--tcp=80:8080', '-n', NS), '7a1e2b3c-0009-4e5f-8a9b-000000000009', '48240');
 const config = served(create('configmap', 'web-config', '--from-literal=LOG_LEVEL=info', '-n', NS), '7a1e2b3c-0010-4e5f-8a9b-000000000010', '48241');
-const secret = served(create('secret', 'generic', 'db-credentials', '--from-literal=password=SECRET-MARKER-7f3a', '-n', NS), '7a1e2b3c-0011-4e5f-8a9b-000000000011', '48242');
+const secret = served(
+  create('secret', 'generic', 'db-credentials', '--from-literal=password=SECRET-MARKER-7f3a', '-n', NS),
+  '7a1e2b3c-0011-4e5f-8a9b-000000000011',
+  '48242',
+);
 secret.type = 'Opaque';
 // What `kubectl apply` stores: the whole applied object, Secret data included.
 secret.metadata.annotations = {
@@ -78,15 +90,18 @@ write('crd', 'objects.yaml', `${yamlOf(crd)}---\n${yamlOf(asList(entries))}`);
 // Objects whose deletion their tools hold back, as a prune list of separate documents.
 const billing = served(
   annotate(create('deployment', 'billing', '--image=registry.example.com/payments/billing:3.2.0', '-n', NS), 'argocd.argoproj.io/sync-options=Prune=false'),
-  '5c8e1a20-0001-4d2b-9f3e-000000000201', '51001',
+  '5c8e1a20-0001-4d2b-9f3e-000000000201',
+  '51001',
 );
 const billingService = served(
   annotate(create('service', 'clusterip', 'billing', '--tcp=80:8080', '-n', NS), 'argocd.argoproj.io/sync-options=Delete=false,ServerSideApply=true'),
-  '5c8e1a20-0002-4d2b-9f3e-000000000202', '51002',
+  '5c8e1a20-0002-4d2b-9f3e-000000000202',
+  '51002',
 );
 const billingFlags = served(
   annotate(create('configmap', 'billing-flags', '--from-literal=NEW_CHECKOUT=false', '-n', NS), 'kustomize.toolkit.fluxcd.io/prune=disabled'),
-  '5c8e1a20-0003-4d2b-9f3e-000000000203', '51003',
+  '5c8e1a20-0003-4d2b-9f3e-000000000203',
+  '51003',
 );
 const billingData = annotate(sources('billing-data-pvc.yaml')[0], 'helm.sh/resource-policy=keep');
 write('protected', 'objects.yaml', [billing, billingService, billingFlags, billingData].map((object) => `---\n${yamlOf(object)}`).join(''));

@@ -71,7 +71,8 @@ async function readSources(directory: string, base: string | undefined): Promise
 }
 
 function checkFileList(files: string[], deleting: string[] = []): void {
-  if (files.length === 0 && deleting.length === 0) throw new UsageError('Name at least one input to check: a plan file or Kubernetes output (- reads standard input), or --deleting FILE.');
+  if (files.length === 0 && deleting.length === 0)
+    throw new UsageError('Name at least one input to check: a plan file or Kubernetes output (- reads standard input), or --deleting FILE.');
   if ([...files, ...deleting].filter((f) => f === '-').length > 1) throw new UsageError('Standard input (-) can be read only once.');
 }
 
@@ -142,11 +143,18 @@ export async function check(options: CheckOptions): Promise<Report> {
     inputs.push(...loaded);
   }
   const contexts = inputs.some((input) => PLATFORMS[input.platform].evidence === 'kube-context') ? await kubernetesContexts(options) : [];
-  const classified: ClassifiedChange[] = inheritEnvironments(inputs.flatMap((input, index) => {
-    const evidence = sources.get(index)?.evidence;
-    const { classify } = environmentClassifier(input.variables, config, PLATFORMS[input.platform].evidence === 'kube-context' ? { contexts } : evidence ? { source: evidence } : {});
-    return input.changes.map((change) => ({ change, environment: classify(change) }));
-  }), inputs);
+  const classified: ClassifiedChange[] = inheritEnvironments(
+    inputs.flatMap((input, index) => {
+      const evidence = sources.get(index)?.evidence;
+      const { classify } = environmentClassifier(
+        input.variables,
+        config,
+        PLATFORMS[input.platform].evidence === 'kube-context' ? { contexts } : evidence ? { source: evidence } : {},
+      );
+      return input.changes.map((change) => ({ change, environment: classify(change) }));
+    }),
+    inputs,
+  );
   const preventDestroy = new Map<number, ReadonlySet<string>>();
   for (const [index, facts] of sources) if (facts.preventDestroyAtBase) preventDestroy.set(index, facts.preventDestroyAtBase);
   const rules = Object.values(RULES);

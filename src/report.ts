@@ -1,5 +1,17 @@
 // Assembles the Report from analyzed inputs, their environments and findings, and derives the exit code from it.
-import { QUIET_ACTIONS, blocks, type Action, type AnalyzedInput, type ClassifiedChange, type Finding, type Report, type ReportException, type ReportResource, type RuleMeta, type Summary } from './model.js';
+import {
+  QUIET_ACTIONS,
+  blocks,
+  type Action,
+  type AnalyzedInput,
+  type ClassifiedChange,
+  type Finding,
+  type Report,
+  type ReportException,
+  type ReportResource,
+  type RuleMeta,
+  type Summary,
+} from './model.js';
 import { EXIT_BLOCKED, EXIT_PASS } from './errors.js';
 import { ruleUrl, type Rule } from './policy/rule.js';
 import { VERSION } from './version.js';
@@ -75,9 +87,7 @@ export function buildReport(
     verdict: findings.some(blocks) ? 'block' : 'pass',
     inputs: inputs.map(({ file, format, platform, formatVersion, toolVersion }) => ({ file, format, platform, formatVersion, toolVersion })),
     findings,
-    resources: classified
-      .filter(({ change }) => !QUIET_ACTIONS.has(change.action))
-      .map((entry) => toResource(entry, inputs[entry.change.input]?.file ?? '')),
+    resources: classified.filter(({ change }) => !QUIET_ACTIONS.has(change.action)).map((entry) => toResource(entry, inputs[entry.change.input]?.file ?? '')),
     summary: summarize(inputs, classified, findings),
     rules: ruleMeta,
     ...(configuration.path !== undefined ? { config: configuration.path } : {}),

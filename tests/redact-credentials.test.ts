@@ -13,6 +13,9 @@ it.each([
   expect(redactCredentials(text)).toBe(redacted);
 });
 
-it.each(['mkdir -p ~/.config/x', 'ssh -p 2222 host', 'psql -h db.prod -p 5432 -d payments', 'aws s3 ls s3://bucket/key', 'kubectl get pods'])('leaves %s as it is', (text) => {
-  expect(redactCredentials(text)).toBe(text);
-});
+it.each(['mkdir -p ~/.config/x', 'ssh -p 2222 host', 'psql -h db.prod -p 5432 -d payments', 'aws s3 ls s3://bucket/key', 'kubectl get pods'])(
+  'leaves %s as it is',
+  (text) => {
+    expect(redactCredentials(text)).toBe(text);
+  },
+);

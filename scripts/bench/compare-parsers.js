@@ -66,7 +66,9 @@ try {
     const all = samples[reader];
     const seconds = median(all.map((s) => s.seconds));
     const version = READERS.slice(2).includes(reader) ? ` ${packageVersion(reader)}` : '';
-    console.log(`| ${reader}${version} | ${all.every((s) => s.ok) ? `${seconds.toFixed(2)} s` : 'failed'} | ${Math.max(...all.map((s) => s.megabytes)).toFixed(0)} MB | ${(seconds / parse).toFixed(2)}× |`);
+    console.log(
+      `| ${reader}${version} | ${all.every((s) => s.ok) ? `${seconds.toFixed(2)} s` : 'failed'} | ${Math.max(...all.map((s) => s.megabytes)).toFixed(0)} MB | ${(seconds / parse).toFixed(2)}× |`,
+    );
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -61,7 +61,15 @@ function awsInstance(rand, name, env, team) {
       user_data_base64: null,
       vpc_security_group_ids: [`sg-${hex(rand, 17)}`, `sg-${hex(rand, 17)}`],
     },
-    sensitive: { credit_specification: [], ebs_block_device: [], metadata_options: [{}], root_block_device: [{ tags: {} }], tags: {}, tags_all: {}, vpc_security_group_ids: [false, false] },
+    sensitive: {
+      credit_specification: [],
+      ebs_block_device: [],
+      metadata_options: [{}],
+      root_block_device: [{ tags: {} }],
+      tags: {},
+      tags_all: {},
+      vpc_security_group_ids: [false, false],
+    },
   };
 }
 
@@ -97,7 +105,16 @@ function awsBucket(rand, name, env, team) {
   const bucket = `${team}-${name}-${env}-${hex(rand, 6)}`;
   const policy = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Sid: 'DenyInsecure', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+    Statement: [
+      {
+        Sid: 'DenyInsecure',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ],
   });
   return {
     type: 'aws_s3_bucket',
@@ -112,12 +129,19 @@ function awsBucket(rand, name, env, team) {
       object_lock_enabled: false,
       policy,
       region: 'eu-west-1',
-      server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: '', sse_algorithm: 'AES256' }], bucket_key_enabled: false }] }],
+      server_side_encryption_configuration: [
+        { rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: '', sse_algorithm: 'AES256' }], bucket_key_enabled: false }] },
+      ],
       tags: { Environment: env, Team: team },
       tags_all: { Environment: env, Team: team, ManagedBy: 'terraform' },
       versioning: [{ enabled: true, mfa_delete: false }],
     },
-    sensitive: { server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{}] }] }], tags: {}, tags_all: {}, versioning: [{}] },
+    sensitive: {
+      server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{}] }] }],
+      tags: {},
+      tags_all: {},
+      versioning: [{}],
+    },
   };
 }
 
@@ -127,7 +151,14 @@ function googleInstance(rand, name, env, team) {
     type: 'google_compute_instance',
     provider: 'registry.terraform.io/hashicorp/google',
     values: {
-      boot_disk: [{ auto_delete: true, device_name: 'persistent-disk-0', initialize_params: [{ image: 'debian-cloud/debian-12', labels: {}, size: 20, type: 'pd-balanced' }], mode: 'READ_WRITE' }],
+      boot_disk: [
+        {
+          auto_delete: true,
+          device_name: 'persistent-disk-0',
+          initialize_params: [{ image: 'debian-cloud/debian-12', labels: {}, size: 20, type: 'pd-balanced' }],
+          mode: 'READ_WRITE',
+        },
+      ],
       can_ip_forward: false,
       effective_labels: { ...labels, goog_terraform_provisioned: 'true' },
       id: `projects/${team}-${env}/zones/europe-west1-b/instances/${name}`,
@@ -141,7 +172,15 @@ function googleInstance(rand, name, env, team) {
       terraform_labels: { ...labels, goog_terraform_provisioned: 'true' },
       zone: 'europe-west1-b',
     },
-    sensitive: { boot_disk: [{ initialize_params: [{ labels: {} }] }], effective_labels: {}, labels: {}, metadata: {}, network_interface: [{ access_config: [] }], service_account: [{ scopes: [false] }], terraform_labels: {} },
+    sensitive: {
+      boot_disk: [{ initialize_params: [{ labels: {} }] }],
+      effective_labels: {},
+      labels: {},
+      metadata: {},
+      network_interface: [{ access_config: [] }],
+      service_account: [{ scopes: [false] }],
+      terraform_labels: {},
+    },
   };
 }
 
@@ -172,19 +211,61 @@ function kubernetesDeployment(rand, name, env, team) {
     provider: 'registry.terraform.io/hashicorp/kubernetes',
     values: {
       id: `${team}-${env}/${name}`,
-      metadata: [{ annotations: {}, generation: 3, labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/environment': env }, name, namespace: `${team}-${env}`, resource_version: String(Math.floor(rand() * 1e6)), uid: hex(rand, 32) }],
-      spec: [{
-        replicas: '3',
-        selector: [{ match_expressions: [], match_labels: { app: name } }],
-        strategy: [{ rolling_update: [{ max_surge: '25%', max_unavailable: '25%' }], type: 'RollingUpdate' }],
-        template: [{
-          metadata: [{ annotations: {}, labels: { app: name } }],
-          spec: [{ container: [{ args: [], command: [], env: [{ name: 'LOG_LEVEL', value: 'info', value_from: [] }], image: `registry.example.com/${team}/${name}:1.${Math.floor(rand() * 40)}.0`, name, port: [{ container_port: 8080, protocol: 'TCP' }], resources: [{ limits: { cpu: '500m', memory: '512Mi' }, requests: { cpu: '250m', memory: '256Mi' } }] }] }],
-        }],
-      }],
+      metadata: [
+        {
+          annotations: {},
+          generation: 3,
+          labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/environment': env },
+          name,
+          namespace: `${team}-${env}`,
+          resource_version: String(Math.floor(rand() * 1e6)),
+          uid: hex(rand, 32),
+        },
+      ],
+      spec: [
+        {
+          replicas: '3',
+          selector: [{ match_expressions: [], match_labels: { app: name } }],
+          strategy: [{ rolling_update: [{ max_surge: '25%', max_unavailable: '25%' }], type: 'RollingUpdate' }],
+          template: [
+            {
+              metadata: [{ annotations: {}, labels: { app: name } }],
+              spec: [
+                {
+                  container: [
+                    {
+                      args: [],
+                      command: [],
+                      env: [{ name: 'LOG_LEVEL', value: 'info', value_from: [] }],
+                      image: `registry.example.com/${team}/${name}:1.${Math.floor(rand() * 40)}.0`,
+                      name,
+                      port: [{ container_port: 8080, protocol: 'TCP' }],
+                      resources: [{ limits: { cpu: '500m', memory: '512Mi' }, requests: { cpu: '250m', memory: '256Mi' } }],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
       wait_for_rollout: true,
     },
-    sensitive: { metadata: [{ annotations: {}, labels: {} }], spec: [{ selector: [{ match_expressions: [], match_labels: {} }], strategy: [{ rolling_update: [{}] }], template: [{ metadata: [{ annotations: {}, labels: {} }], spec: [{ container: [{ args: [], command: [], env: [{ value_from: [] }], port: [{}], resources: [{ limits: {}, requests: {} }] }] }] }] }] },
+    sensitive: {
+      metadata: [{ annotations: {}, labels: {} }],
+      spec: [
+        {
+          selector: [{ match_expressions: [], match_labels: {} }],
+          strategy: [{ rolling_update: [{}] }],
+          template: [
+            {
+              metadata: [{ annotations: {}, labels: {} }],
+              spec: [{ container: [{ args: [], command: [], env: [{ value_from: [] }], port: [{}], resources: [{ limits: {}, requests: {} }] }] }],
+            },
+          ],
+        },
+      ],
+    },
   };
 }
 
@@ -201,7 +282,8 @@ function withChange(values, rand) {
 function expressions(values) {
   const out = {};
   for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'string' && key !== 'id' && key !== 'arn') out[key] = rand0(key) ? { references: [`var.${key}`, 'local.common'] } : { constant_value: value };
+    if (typeof value === 'string' && key !== 'id' && key !== 'arn')
+      out[key] = rand0(key) ? { references: [`var.${key}`, 'local.common'] } : { constant_value: value };
   }
   return out;
 }
@@ -254,7 +336,9 @@ export function generatePlan(path, resourceCount, { seed = 7, pretty = false } =
   };
   let deletes = 0;
 
-  write(`{"format_version":"1.2","terraform_version":"1.9.8","variables":${json({ region: { value: 'eu-west-1' }, db_password: { value: 'BR-SECRET-root-variable' } })}`);
+  write(
+    `{"format_version":"1.2","terraform_version":"1.9.8","variables":${json({ region: { value: 'eu-west-1' }, db_password: { value: 'BR-SECRET-root-variable' } })}`,
+  );
   write(',"planned_values":{"outputs":{},"root_module":{"child_modules":[{"address":"module.all"');
   section('resources', resourceCount, (r, rand) => ({
     address: r.address,
@@ -268,7 +352,12 @@ export function generatePlan(path, resourceCount, { seed = 7, pretty = false } =
   }));
   write('}]}}');
   section('resource_changes', resourceCount, (r, rand) => {
-    const after = r.actions.includes('delete') && !r.actions.includes('create') ? null : r.actions[0] === 'no-op' || r.actions[0] === 'read' ? r.values : withChange(r.values, rand);
+    const after =
+      r.actions.includes('delete') && !r.actions.includes('create')
+        ? null
+        : r.actions[0] === 'no-op' || r.actions[0] === 'read'
+          ? r.values
+          : withChange(r.values, rand);
     if (r.actions.includes('delete')) deletes++;
     const change = {
       address: r.address,
@@ -292,7 +381,9 @@ export function generatePlan(path, resourceCount, { seed = 7, pretty = false } =
     }
     return change;
   });
-  write(',"output_changes":{"endpoint":{"actions":["no-op"],"before":"db.internal","after":"db.internal","after_unknown":false,"before_sensitive":false,"after_sensitive":false}}');
+  write(
+    ',"output_changes":{"endpoint":{"actions":["no-op"],"before":"db.internal","after":"db.internal","after_unknown":false,"before_sensitive":false,"after_sensitive":false}}',
+  );
   write(',"prior_state":{"format_version":"1.0","terraform_version":"1.9.8","values":{"outputs":{},"root_module":{"child_modules":[{"address":"module.all"');
   section('resources', resourceCount, (r) => ({
     address: r.address,
@@ -306,7 +397,9 @@ export function generatePlan(path, resourceCount, { seed = 7, pretty = false } =
     depends_on: [`${r.module}.aws_iam_role.shared`],
   }));
   write('}]}}}');
-  write(',"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{"region":{"references":["var.region"]}}}},"root_module":{"module_calls":{"all":{"source":"./modules/all","module":{"outputs":{}');
+  write(
+    ',"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{"region":{"references":["var.region"]}}}},"root_module":{"module_calls":{"all":{"source":"./modules/all","module":{"outputs":{}',
+  );
   section('resources', Math.min(resourceCount, 2000), (r) => ({
     address: `${r.type}.${r.name}`,
     mode: r.mode,

@@ -18,12 +18,23 @@ const READERS = {
     const { JsonScanner } = await import(join(root, 'dist/inputs/json-scanner.js'));
     const fd = openSync(file, 'r');
     const buffer = Buffer.allocUnsafe(1 << 20);
-    const source = { read: () => { const n = readSync(fd, buffer, 0, buffer.length, null); return n === 0 ? null : buffer.subarray(0, n); } };
+    const source = {
+      read: () => {
+        const n = readSync(fd, buffer, 0, buffer.length, null);
+        return n === 0 ? null : buffer.subarray(0, n);
+      },
+    };
     new JsonScanner(source, file).skipValue();
   },
   'stream-json': async () => {
     const { parser } = await load('stream-json');
-    await new Promise((resolve, reject) => chunks().pipe(parser.asStream()).on('data', () => count++).on('end', resolve).on('error', reject));
+    await new Promise((resolve, reject) =>
+      chunks()
+        .pipe(parser.asStream())
+        .on('data', () => count++)
+        .on('end', resolve)
+        .on('error', reject),
+    );
   },
   '@streamparser/json': async () => {
     const module = await load('@streamparser/json');

@@ -35,8 +35,7 @@ export interface SessionNotice {
  * agent without one, on the first call of each session (keyed by `agent` and the payload's session id).
  */
 export type NoticeChannel =
-  | { on: 'session-start'; answer(notice: SessionNotice): HookAnswer }
-  | { on: 'first-call'; agent: string; pass(notice: SessionNotice): HookAnswer };
+  { on: 'session-start'; answer(notice: SessionNotice): HookAnswer } | { on: 'first-call'; agent: string; pass(notice: SessionNotice): HookAnswer };
 
 /** An environment variable the agent sets in the commands it runs (sources in docs/approvals.md). */
 export interface SessionMarker {

@@ -10,7 +10,7 @@ import claudeCode from './claude-code.js';
 
 /** The files a Codex patch touches: `*** Add File: p`, `*** Update File: p`, `*** Delete File: p`, `*** Move to: p`. */
 function patchedFiles(patch: string): string[] {
-  return [...patch.matchAll(/^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/gm)].map((match) => (match[1]).trim());
+  return [...patch.matchAll(/^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/gm)].map((match) => match[1].trim());
 }
 
 const codex: Agent = {

@@ -41,7 +41,7 @@ const cursor: Agent = {
   // { version: 1, hooks: { beforeShellExecution: [{ command, … }] } }.
   install: {
     shims:
-      "Cursor has no setting for its agent's environment, and its agent's commands read ~/.zshenv (zsh) or ~/.bashrc (bash): add `eval \"$(blast-radius shims env)\"` there to put the guard shims first on PATH.",
+      'Cursor has no setting for its agent\'s environment, and its agent\'s commands read ~/.zshenv (zsh) or ~/.bashrc (bash): add `eval "$(blast-radius shims env)"` there to put the guard shims first on PATH.',
     path: settingsPath('.cursor', 'hooks.json'),
     add(settings, command, path) {
       if (settings.version === undefined) settings.version = 1;

@@ -56,7 +56,14 @@ export function applyApprovals(
   const { approval, valid } = found;
   const by = approverName(approval);
   const expires = new Date(effectiveExpiry(approval)).toISOString().replace('.000Z', 'Z');
-  const reported: ReportApproval = { fingerprint, status: valid ? 'honoured' : 'expired', by, reason: approval.reason, approvedAt: approval.approvedAt, expires };
+  const reported: ReportApproval = {
+    fingerprint,
+    status: valid ? 'honoured' : 'expired',
+    by,
+    reason: approval.reason,
+    approvedAt: approval.approvedAt,
+    expires,
+  };
   fields.approval = reported;
   if (!valid) return { findings, fields };
   const waived = { reason: approval.reason, by, expires, fingerprint };

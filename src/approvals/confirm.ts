@@ -13,7 +13,9 @@ export interface Terminal {
 
 export function requireInteractiveTerminal(terminal: Terminal): void {
   if (terminal.input.isTTY !== true || terminal.output.isTTY !== true || terminal.errors.isTTY !== true) {
-    throw new UsageError('blast-radius approve needs a person at an interactive terminal (standard input, output and error), so it refuses to run from a script, a pipe or an agent.');
+    throw new UsageError(
+      'blast-radius approve needs a person at an interactive terminal (standard input, output and error), so it refuses to run from a script, a pipe or an agent.',
+    );
   }
 }
 

@@ -12,7 +12,7 @@ export function parseExpiry(text: string, now: Date): Date {
   const duration = /^(\d+)([mhd])$/.exec(text);
   let expires: Date;
   if (duration) {
-    expires = new Date(now.getTime() + Number(duration[1]) * (UNIT_MS[duration[2]]));
+    expires = new Date(now.getTime() + Number(duration[1]) * UNIT_MS[duration[2]]);
   } else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     expires = new Date(`${text}T23:59:59Z`);
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {

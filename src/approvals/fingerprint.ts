@@ -36,7 +36,12 @@ function normalize(change: ResourceChange, format: string, environment: string, 
  * changes at its address and action; a plan-wide finding (a limit on destructive changes) covers every delete and
  * replace of its plan.
  */
-export function fingerprintOf(findings: readonly Finding[], classified: readonly ClassifiedChange[], inputs: readonly AnalyzedInput[], kubeContexts: readonly string[] = []): string | undefined {
+export function fingerprintOf(
+  findings: readonly Finding[],
+  classified: readonly ClassifiedChange[],
+  inputs: readonly AnalyzedInput[],
+  kubeContexts: readonly string[] = [],
+): string | undefined {
   const blocking = findings.filter(blocks);
   if (blocking.length === 0) return undefined;
   const rulesOf = new Map<ClassifiedChange, string[]>();
@@ -53,9 +58,9 @@ export function fingerprintOf(findings: readonly Finding[], classified: readonly
       if (covered) rulesOf.set(entry, [...(rulesOf.get(entry) ?? []), finding.ruleId]);
     }
   }
-  const lines = [...rulesOf].map(([{ change, environment }, rules]) =>
-    normalize(change, inputs[change.input]?.format ?? '', environment.name, rules),
-  );
-  const reaching = inputs.some((input) => input.changes.some((change) => change.source === 'kubernetes')) ? [JSON.stringify(['kube-context', sorted(kubeContexts)])] : [];
+  const lines = [...rulesOf].map(([{ change, environment }, rules]) => normalize(change, inputs[change.input]?.format ?? '', environment.name, rules));
+  const reaching = inputs.some((input) => input.changes.some((change) => change.source === 'kubernetes'))
+    ? [JSON.stringify(['kube-context', sorted(kubeContexts)])]
+    : [];
   return sha256Hex(`${DOMAIN}\n${sorted([...lines, ...planWide, ...reaching]).join('\n')}`).slice(0, FINGERPRINT_LENGTH);
 }

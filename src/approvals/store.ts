@@ -42,18 +42,32 @@ function toApproval(entry: unknown): Approval | undefined {
 function requireOwnStore(path: string): void {
   if (process.platform === 'win32') return;
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  for (const [what, target] of [['approvals store', path], ['directory of the approvals store', dirname(path)]] as const) {
+  for (const [what, target] of [
+    ['approvals store', path],
+    ['directory of the approvals store', dirname(path)],
+  ] as const) {
     const stats = lstatSync(target);
-    if (stats.isSymbolicLink()) throw new ConfigError(`The ${what} ${target} is a symbolic link: blast-radius reads approvals only from a real file in a real directory; remove the link.`);
-    if (stats.uid !== uid && stats.uid !== 0) throw new ConfigError(`The ${what} ${target} belongs to another user: blast-radius honours only your own approvals; remove it.`);
-    if ((stats.mode & 0o022) !== 0) throw new ConfigError(`The ${what} ${target} is writable by other users: run \`chmod ${what === 'approvals store' ? '600' : '700'} ${target}\`, or remove it.`);
+    if (stats.isSymbolicLink())
+      throw new ConfigError(
+        `The ${what} ${target} is a symbolic link: blast-radius reads approvals only from a real file in a real directory; remove the link.`,
+      );
+    if (stats.uid !== uid && stats.uid !== 0)
+      throw new ConfigError(`The ${what} ${target} belongs to another user: blast-radius honours only your own approvals; remove it.`);
+    if ((stats.mode & 0o022) !== 0)
+      throw new ConfigError(
+        `The ${what} ${target} is writable by other users: run \`chmod ${what === 'approvals store' ? '600' : '700'} ${target}\`, or remove it.`,
+      );
   }
 }
 
 /** Removes the approvals of a fingerprint once a guarded run has used one: an approval is for one run, not a standing permission. */
 export function useApproval(path: string, fingerprint: string): void {
   const approvals = readApprovals(path);
-  if (approvals.some((approval) => approval.fingerprint === fingerprint)) writeApprovals(path, approvals.filter((approval) => approval.fingerprint !== fingerprint));
+  if (approvals.some((approval) => approval.fingerprint === fingerprint))
+    writeApprovals(
+      path,
+      approvals.filter((approval) => approval.fingerprint !== fingerprint),
+    );
 }
 
 /** Every approval in the store; none when the file does not exist. A damaged or shared-writable file is a ConfigError. */

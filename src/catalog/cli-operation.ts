@@ -15,9 +15,7 @@ export interface FlagNote {
 }
 
 /** Where an operation names what it destroys: a flag's value or a positional word (0 = the first after the command). */
-export type Target =
-  | { flag: string; aliases?: string[]; what: string }
-  | { positional: number; what: string };
+export type Target = { flag: string; aliases?: string[]; what: string } | { positional: number; what: string };
 
 export interface CliOperation {
   /** The words after the program and its global options (`["rds", "delete-db-instance"]`, `["volume", "rm"]`). */

@@ -77,9 +77,8 @@ export function loadBundle(file: string, cacheDirectory: string | undefined): Lo
   const source = readFileSync(file, 'utf8');
   const hash = CONTENT_HASH_LINE.exec(source)?.[1];
   const bundleName = basename(file, '.cjs');
-  const cacheFile = cacheDirectory && hash
-    ? join(cacheDirectory, `${bundleName}-${hash.slice(0, 16)}-v8-${process.versions.v8}-${process.arch}.cache`)
-    : undefined;
+  const cacheFile =
+    cacheDirectory && hash ? join(cacheDirectory, `${bundleName}-${hash.slice(0, 16)}-v8-${process.versions.v8}-${process.arch}.cache`) : undefined;
   const cached = cacheFile ? readCache(cacheFile) : undefined;
   const cachedData = Buffer.isBuffer(cached) ? cached : undefined;
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
@@ -95,10 +94,11 @@ export function loadBundle(file: string, cacheDirectory: string | undefined): Lo
   // V8 keys cached code by its flags too: a run that changed them (a streamed plan bounds the heap) would save code
   // the next run refuses, so such a run saves nothing.
   const versionTag = cachedDataVersionTag();
-  const save = cacheFile && (state === 'missing' || state === 'rejected')
-    ? () => {
-        if (cachedDataVersionTag() === versionTag) writeCache(cacheFile, bundleName, script.createCachedData());
-      }
-    : undefined;
+  const save =
+    cacheFile && (state === 'missing' || state === 'rejected')
+      ? () => {
+          if (cachedDataVersionTag() === versionTag) writeCache(cacheFile, bundleName, script.createCachedData());
+        }
+      : undefined;
   return { exports: module.exports, state, save };
 }

@@ -24,7 +24,8 @@ export function fastParse<Args>(spec: CommandSpec<Args>, argv: string[]): Args {
   }
   const args: Record<string, unknown> = {};
   if (spec.positional) {
-    if (parsed.positionals.length === 0 && spec.positional.optional !== true) throw new UsageError(`Missing ${spec.positional.name}: ${spec.positional.describe}`);
+    if (parsed.positionals.length === 0 && spec.positional.optional !== true)
+      throw new UsageError(`Missing ${spec.positional.name}: ${spec.positional.describe}`);
     args[spec.positional.name] = parsed.positionals;
   } else if (parsed.positionals.length > 0) {
     throw new UsageError(`Unexpected argument "${parsed.positionals[0]}": this command takes options only.`);

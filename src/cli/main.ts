@@ -29,7 +29,6 @@ const COMMANDS: Record<string, LoadCommand> = {
 /** What the shims run for an invocation that is not read-only: no yargs, the arguments are the tool's, untouched. */
 const SHIM_EXEC = 'shim-exec';
 
-
 const HELP_FLAGS = new Set(['--help', '-h', '--version']);
 
 function wantsJson(argv: string[]): boolean {

@@ -8,9 +8,7 @@ export function toYargsCommand<Args>(spec: CommandSpec<Args>, onExit: (code: num
     command: spec.usage,
     describe: spec.describe,
     builder: (yargs: Argv) => {
-      let built: Argv = spec.positional
-        ? yargs.positional(spec.positional.name, { type: 'string', array: true, describe: spec.positional.describe })
-        : yargs;
+      let built: Argv = spec.positional ? yargs.positional(spec.positional.name, { type: 'string', array: true, describe: spec.positional.describe }) : yargs;
       for (const [name, option] of Object.entries(spec.options)) {
         built = built.option(name, {
           type: option.type,

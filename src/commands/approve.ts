@@ -53,7 +53,10 @@ async function blockedReport(args: ApproveArgs, targets: string[]): Promise<Repo
   if (isTerraformCommand(targets)) return terraformReport(targets);
   const tool = guardedToolOf(targets);
   if (tool === 'kubectl' || tool === 'helm') return kubernetesReport(targets, tool);
-  if ([...targets, ...deletingFiles(args)].includes('-')) throw new UsageError('blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file.');
+  if ([...targets, ...deletingFiles(args)].includes('-'))
+    throw new UsageError(
+      'blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file.',
+    );
   const { check } = await import('../check.js');
   return check(inputCheckOptions(targets, args));
 }
@@ -61,11 +64,17 @@ async function blockedReport(args: ApproveArgs, targets: string[]): Promise<Repo
 /** Runs `approve` against injectable surroundings, for tests; run() passes the real process. */
 export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, terminal: Terminal, now: Date = new Date()): Promise<number> {
   const [fingerprint = '', ...targets] = args.words;
-  if (!FINGERPRINT_PATTERN.test(fingerprint)) throw new UsageError(`"${fingerprint}" is not a fingerprint: copy the 32 hexadecimal characters the blocked report shows.`);
-  if (targets.length === 0 && args.deleting === undefined) throw new UsageError('Name the plan files of the blocked change (or -- and the terraform, kubectl or helm command guard ran), so that it can be checked again.');
+  if (!FINGERPRINT_PATTERN.test(fingerprint))
+    throw new UsageError(`"${fingerprint}" is not a fingerprint: copy the 32 hexadecimal characters the blocked report shows.`);
+  if (targets.length === 0 && args.deleting === undefined)
+    throw new UsageError(
+      'Name the plan files of the blocked change (or -- and the terraform, kubectl or helm command guard ran), so that it can be checked again.',
+    );
   const session = agentSession(env);
   if (session) {
-    throw new UsageError(`blast-radius approve refuses to run inside a ${session.agent} session (${session.variable} is set): only a person approves, in their own terminal.`);
+    throw new UsageError(
+      `blast-radius approve refuses to run inside a ${session.agent} session (${session.variable} is set): only a person approves, in their own terminal.`,
+    );
   }
   requireInteractiveTerminal(terminal);
   const expires = parseExpiry(args.expires, now);
@@ -73,11 +82,20 @@ export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, termina
   const report = await blockedReport(args, targets);
   if (report.fingerprint === undefined) throw new InputError('Nothing in these plans is blocked, so there is nothing to approve.');
   if (report.fingerprint !== fingerprint) {
-    throw new InputError(`These plans have the fingerprint ${report.fingerprint}, not ${fingerprint}: what they destroy changed since the report you read; nothing was approved.`);
+    throw new InputError(
+      `These plans have the fingerprint ${report.fingerprint}, not ${fingerprint}: what they destroy changed since the report you read; nothing was approved.`,
+    );
   }
   const { default: formatText } = await import('../reporters/text.js');
   terminal.output.write(`${formatText(report)}\n`);
-  const environments = [...new Set(report.findings.filter(blocks).map((f) => f.environment).filter((name) => name !== ''))];
+  const environments = [
+    ...new Set(
+      report.findings
+        .filter(blocks)
+        .map((f) => f.environment)
+        .filter((name) => name !== ''),
+    ),
+  ];
   const reason = await confirmApproval(terminal, confirmationWord(environments, fingerprint), args.reason);
   const who = approverIdentity();
   const kept = readApprovals(store).filter((a) => a.fingerprint !== fingerprint && Date.parse(a.expires) > now.getTime());
@@ -99,7 +117,10 @@ const command: CommandSpec<ApproveArgs> = {
     ...INPUT_OPTIONS,
   },
   examples: [
-    ['$0 approve 3f9a2c… plan.json --reason "Retiring the old database (OPS-42)"', 'Check plan.json again, show it, and record the approval after you type the environment name.'],
+    [
+      '$0 approve 3f9a2c… plan.json --reason "Retiring the old database (OPS-42)"',
+      'Check plan.json again, show it, and record the approval after you type the environment name.',
+    ],
     ['$0 approve 3f9a2c… -- terraform apply -auto-approve', 'Plan as `guard` does, check, and approve that plan.'],
     ['$0 approve 3f9a2c… -- kubectl delete namespace payments-prod', 'Run the server dry run as `guard` does, check, and approve those deletions.'],
   ],

@@ -39,7 +39,8 @@ const command: CommandSpec<CheckArgs> = {
     ...INPUT_OPTIONS,
     cluster: {
       type: 'boolean',
-      describe: 'Ask the cluster (read-only) what a namespace or CRD deletion takes, and the labels of objects a text input only names (--no-cluster: do not, whatever the configuration says).',
+      describe:
+        'Ask the cluster (read-only) what a namespace or CRD deletion takes, and the labels of objects a text input only names (--no-cluster: do not, whatever the configuration says).',
     },
     kubeconfig: { type: 'string', describe: 'The kubeconfig file --cluster uses (default: KUBECONFIG, else ~/.kube/config).' },
     color: { type: 'boolean', describe: 'Force colour on or off (default: on for terminals, off with NO_COLOR).' },

@@ -59,7 +59,8 @@ function verdictLine(inspection: CredentialInspection, home: string): string {
 /** Whether this shell's terraform, kubectl and helm runs pass the guard shims (docs/agents.md). */
 function shimLines(status: ShimStatus, home: string): string[] {
   const lines = [`Guard shims (${shortenHome(status.directory, home)})`];
-  if (!status.onPath) return [...lines, '  not on PATH: add `eval "$(blast-radius shims env)"` to the profile of the shell your agent starts (docs/agents.md)', ''];
+  if (!status.onPath)
+    return [...lines, '  not on PATH: add `eval "$(blast-radius shims env)"` to the profile of the shell your agent starts (docs/agents.md)', ''];
   if (status.active.length > 0) lines.push(`  active for ${status.active.join(', ')}`);
   for (const { tool, path } of status.bypassed) lines.push(`  bypassed for ${tool}: ${shortenHome(path, home)} comes before the shims on PATH`);
   return [...lines, ''];

@@ -32,7 +32,8 @@ function ruleSettingLines(config: CompiledConfig): string[] {
 
 const command: CommandSpec<ExplainArgs> = {
   usage: 'explain <words..>',
-  describe: 'Explain how a resource of a plan got its environment: every rule tried, which matched, on what evidence; and the policy rules the configuration changes.',
+  describe:
+    'Explain how a resource of a plan got its environment: every rule tried, which matched, on what evidence; and the policy rules the configuration changes.',
   positional: { name: 'words', describe: 'the plan file, then the resource address.' },
   options: {
     config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml).' },

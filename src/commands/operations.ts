@@ -10,7 +10,8 @@ interface OperationsArgs {
   format: string;
 }
 
-const flags = (notes: FlagNote[] | undefined): string => (notes ?? []).map((note) => `\`${note.flag}${note.value === undefined ? '' : ` ${note.value}`}\`: ${note.says}`).join('; ');
+const flags = (notes: FlagNote[] | undefined): string =>
+  (notes ?? []).map((note) => `\`${note.flag}${note.value === undefined ? '' : ` ${note.value}`}\`: ${note.says}`).join('; ');
 
 function row(catalog: CliCatalog, operation: CliOperation): string {
   const command = `\`${catalog.programs[0]} ${operation.command.join(' ')}${operation.onlyWith ? ` ${operation.onlyWith.join('|')}` : ''}\``;
@@ -60,7 +61,7 @@ const command: CommandSpec<OperationsArgs> = {
   },
   examples: [['$0 operations --format markdown > docs/cli-operations.md', 'Regenerate the operations page.']],
   run: (args) => {
-    process.stdout.write((FORMATS[args.format])());
+    process.stdout.write(FORMATS[args.format]());
     return EXIT_PASS;
   },
 };

@@ -81,7 +81,7 @@ const command: CommandSpec<RulesArgs> = {
   },
   examples: [['$0 rules --format markdown > docs/rules.md', 'Regenerate the rule index.']],
   run: (args) => {
-    process.stdout.write((FORMATS[args.format])());
+    process.stdout.write(FORMATS[args.format]());
     return EXIT_PASS;
   },
 };

@@ -34,7 +34,7 @@ function classBody(codes: Iterable<number>): string {
   let body = '';
   for (let i = 0; i < sorted.length; i++) {
     const start = sorted[i];
-    while (i + 1 < sorted.length && sorted[i + 1] === (sorted[i]) + 1) i++;
+    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1) i++;
     const end = sorted[i];
     body += end === start ? hex(start) : `${hex(start)}-${hex(end)}`;
   }
@@ -50,7 +50,7 @@ const CONTROL = { f: 0x0c, n: 0x0a, r: 0x0d, t: 0x09, v: 0x0b } as Record<string
 function readEscape(source: string, i: number): { code?: number; raw: string; end: number } {
   const next = source[i + 1] ?? '';
   const hexEscape = /^(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4}))/.exec(source.slice(i + 1));
-  if (hexEscape) return { code: parseInt((hexEscape[1] ?? hexEscape[2]), 16), raw: `\\${hexEscape[0]}`, end: i + 1 + hexEscape[0].length };
+  if (hexEscape) return { code: parseInt(hexEscape[1] ?? hexEscape[2], 16), raw: `\\${hexEscape[0]}`, end: i + 1 + hexEscape[0].length };
   if (next === 'c' && /[a-zA-Z]/.test(source[i + 2] ?? '')) return { raw: source.slice(i, i + 3), end: i + 3 };
   if (CLASS_ESCAPE.test(next) || ASSERTION_ESCAPE.test(next) || /[0-9k]/.test(next)) return { raw: source.slice(i, i + 2), end: i + 2 };
   if (next in CONTROL) return { code: CONTROL[next], raw: source.slice(i, i + 2), end: i + 2 };

@@ -46,7 +46,7 @@ function describe(error: SchemaError, text: string): string {
 }
 
 export function validateConfig(document: unknown, text: string, path: string): Config {
-  if (validateAgainstSchema(document ?? {})) return (document ?? {});
+  if (validateAgainstSchema(document ?? {})) return document ?? {};
   const problems = (validateAgainstSchema.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if').map((e) => describe(e, text));
   throw new ConfigError(`${path} is not a valid blast-radius configuration:\n${[...new Set(problems)].map((p) => `  ${p}`).join('\n')}`);
 }

@@ -21,12 +21,33 @@ function azProfile(env: NodeJS.ProcessEnv, home: string): CredentialReading[] {
   if (profile.status === 'unreadable') return [unreadable(file, profile.problem)];
   const { subscriptions } = profile.object;
   if (!Array.isArray(subscriptions)) return [unreadable(file, 'it has no list of subscriptions')];
-  const chosen = subscriptions.find((subscription) => (subscription as { isDefault?: unknown })?.isDefault === true) as { id?: unknown; name?: unknown } | undefined;
+  const chosen = subscriptions.find((subscription) => (subscription as { isDefault?: unknown })?.isDefault === true) as
+    { id?: unknown; name?: unknown } | undefined;
   if (chosen === undefined) return [];
   const where = `${file} default subscription`;
   return [
-    ...(typeof chosen.name === 'string' ? [{ source: 'azure' as const, what: 'subscription', value: chosen.name, where: `${where} name`, basis: { kind: 'name' as const, text: chosen.name, label: 'Azure subscription name' } }] : []),
-    ...(typeof chosen.id === 'string' ? [{ source: 'azure' as const, what: 'subscription', value: chosen.id, where: `${where} id`, basis: { kind: 'id' as const, label: 'Azure subscription id' } }] : []),
+    ...(typeof chosen.name === 'string'
+      ? [
+          {
+            source: 'azure' as const,
+            what: 'subscription',
+            value: chosen.name,
+            where: `${where} name`,
+            basis: { kind: 'name' as const, text: chosen.name, label: 'Azure subscription name' },
+          },
+        ]
+      : []),
+    ...(typeof chosen.id === 'string'
+      ? [
+          {
+            source: 'azure' as const,
+            what: 'subscription',
+            value: chosen.id,
+            where: `${where} id`,
+            basis: { kind: 'id' as const, label: 'Azure subscription id' },
+          },
+        ]
+      : []),
   ];
 }
 

@@ -66,7 +66,13 @@ function gcloudConfiguration(env: NodeJS.ProcessEnv, home: string): CredentialRe
   const parsed = parseIni(text.text, ['project']);
   if (!parsed.ok) return [unreadable(file, parsed.problem)];
   const readings: CredentialReading[] = [
-    { source: 'gcp', what: 'configuration', value: name, where: nameWhere, basis: { kind: 'name', text: name, label: 'gcloud configuration name', secondary: true } },
+    {
+      source: 'gcp',
+      what: 'configuration',
+      value: name,
+      where: nameWhere,
+      basis: { kind: 'name', text: name, label: 'gcloud configuration name', secondary: true },
+    },
   ];
   const project = parsed.sections.find((s) => s.name === 'core')?.values.project;
   if (project) readings.push(projectName(project, `${file} [core] project`));

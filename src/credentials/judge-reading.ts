@@ -25,13 +25,16 @@ export function judgeName(text: string, label: string, environments: readonly En
   const evidence = `${label} ${JSON.stringify(text)}`;
   const match = matchEnvironment(tokenize(text), environments, 'nameTokens');
   if (!match) return { ...unknown(NO_EVIDENCE_RULE, `the ${evidence} contains no environment word`), evidence };
-  return { name: match.environment.name, protected: match.environment.protected, rule: DEFAULT_NAME_RULE.id, evidence, reason: `the ${evidence} contains the word "${match.token}"` };
+  return {
+    name: match.environment.name,
+    protected: match.environment.protected,
+    rule: DEFAULT_NAME_RULE.id,
+    evidence,
+    reason: `the ${evidence} contains the word "${match.token}"`,
+  };
 }
 
-export function judgeReading(
-  reading: CredentialReading,
-  environments: readonly EnvironmentDefinition[] = DEFAULT_ENVIRONMENTS,
-): CredentialFinding {
+export function judgeReading(reading: CredentialReading, environments: readonly EnvironmentDefinition[] = DEFAULT_ENVIRONMENTS): CredentialFinding {
   const { basis, ...fact } = reading;
   let environment: EnvironmentTag;
   switch (basis.kind) {

@@ -59,10 +59,16 @@ function mergeFile(merged: MergedKubeconfig, file: string, document: unknown): v
   if (document === undefined || document === null) return;
   if (!isMapping(document)) throw new ShapeError('it is not a kubeconfig: its top level is not a mapping');
   const contexts = namedEntries(document, 'contexts', 'context').map(([name, body]) => {
-    const entry: ContextEntry = { file, cluster: optionalString(body.cluster, `context "${name}" cluster`), namespace: optionalString(body.namespace, `context "${name}" namespace`) };
+    const entry: ContextEntry = {
+      file,
+      cluster: optionalString(body.cluster, `context "${name}" cluster`),
+      namespace: optionalString(body.namespace, `context "${name}" namespace`),
+    };
     return [name, entry] as const;
   });
-  const clusters = namedEntries(document, 'clusters', 'cluster').map(([name, body]) => [name, { file, server: optionalString(body.server, `cluster "${name}" server`) }] as const);
+  const clusters = namedEntries(document, 'clusters', 'cluster').map(
+    ([name, body]) => [name, { file, server: optionalString(body.server, `cluster "${name}" server`) }] as const,
+  );
   const current = optionalString(document['current-context'], 'current-context');
   // Validated whole before anything is kept: a file is merged entirely or not at all. The first definition wins.
   if (current !== undefined && merged.current === undefined) merged.current = { context: current, file };
@@ -124,7 +130,13 @@ export function readKubernetes(env: NodeJS.ProcessEnv, home: string): Credential
   const current = currentOf(merged);
   if (current) {
     const name = (text: string, label: string, secondary = false) => ({ kind: 'name', text, label, secondary }) as const;
-    readings.push({ source: 'kubernetes', what: 'context', value: current.context, where: `${current.file} current-context`, basis: name(current.context, 'context name') });
+    readings.push({
+      source: 'kubernetes',
+      what: 'context',
+      value: current.context,
+      where: `${current.file} current-context`,
+      basis: name(current.context, 'context name'),
+    });
     const definition = merged.contexts.get(current.context);
     const at = (field: string) => `${definition?.file} context "${current.context}" ${field}`;
     if (current.cluster) {
@@ -132,11 +144,23 @@ export function readKubernetes(env: NodeJS.ProcessEnv, home: string): Credential
       const cluster = merged.clusters.get(current.cluster);
       const host = cluster?.server === undefined ? undefined : serverHost(cluster.server);
       if (host) {
-        readings.push({ source: 'kubernetes', what: 'server', value: host, where: `${cluster?.file} cluster "${current.cluster}" server`, basis: name(host, 'server host', true) });
+        readings.push({
+          source: 'kubernetes',
+          what: 'server',
+          value: host,
+          where: `${cluster?.file} cluster "${current.cluster}" server`,
+          basis: name(host, 'server host', true),
+        });
       }
     }
     if (current.namespace) {
-      readings.push({ source: 'kubernetes', what: 'namespace', value: current.namespace, where: at('namespace'), basis: name(current.namespace, 'namespace name', true) });
+      readings.push({
+        source: 'kubernetes',
+        what: 'namespace',
+        value: current.namespace,
+        where: at('namespace'),
+        basis: name(current.namespace, 'namespace name', true),
+      });
     }
   }
   if (merged.unreadable) {

@@ -39,7 +39,7 @@ export function parseIni(text: string, keep: readonly string[]): IniResult {
     settingIndent = undefined;
     const header = HEADER.exec(trimmed);
     if (header) {
-      const name = (header[1]).trim();
+      const name = header[1].trim();
       if (seen.has(name)) return { ok: false, problem: `section [${name}] appears twice (line ${line})` };
       seen.add(name);
       current = { name, line, keys: [], values: {} };
@@ -49,11 +49,11 @@ export function parseIni(text: string, keep: readonly string[]): IniResult {
     const setting = SETTING.exec(trimmed);
     if (!setting) return { ok: false, problem: `line ${line} is neither a [section] header nor a key = value setting` };
     if (!current) return { ok: false, problem: `line ${line} sets a value before any [section] header` };
-    const key = (setting[1]).trim().toLowerCase();
+    const key = setting[1].trim().toLowerCase();
     if (current.keys.includes(key)) return { ok: false, problem: `section [${current.name}] sets ${key} twice (line ${line})` };
     current.keys.push(key);
     settingIndent = indent;
-    if (keep.includes(key)) current.values[key] = (setting[2]).trim();
+    if (keep.includes(key)) current.values[key] = setting[2].trim();
   }
   return { ok: true, sections };
 }

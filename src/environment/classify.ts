@@ -5,7 +5,14 @@ import type { EnvironmentTag, ResourceChange, RootVariable } from '../model.js';
 import { DEFAULT_CONFIG, type CompiledConfig } from '../config/compiled-config.js';
 import { strongest, type Candidate } from './candidate.js';
 import { NO_SOURCE_EVIDENCE, type SourceEvidence } from '../terraform-source/source-evidence.js';
-import { DEFAULT_CONTEXT_RULE, DEFAULT_NAME_RULE, DEFAULT_ROOT_VARIABLE_RULE, DEFAULT_SOURCE_RULE, DEFAULT_TAG_RULE, NO_EVIDENCE_RULE } from './default-rules.js';
+import {
+  DEFAULT_CONTEXT_RULE,
+  DEFAULT_NAME_RULE,
+  DEFAULT_ROOT_VARIABLE_RULE,
+  DEFAULT_SOURCE_RULE,
+  DEFAULT_TAG_RULE,
+  NO_EVIDENCE_RULE,
+} from './default-rules.js';
 import { UNKNOWN_ENVIRONMENT } from './environments.js';
 import { configRuleCandidate, type RuleContext } from './kinds/config-rule.js';
 import { kubeContextCandidates } from './kinds/kube-context.js';

@@ -10,7 +10,7 @@ export const DETECTION_BYTES = 64 * 1024;
 /** The head decoded as text for detection, without its byte-order mark: leniently, since a reader decodes the whole input strictly. */
 export function inputHead(chunks: Buffer[]): InputHead {
   const first: Buffer[] = [];
-  for (let i = 0, total = 0; i < chunks.length && total < DETECTION_BYTES; total += (chunks[i]).length, i++) first.push(chunks[i]);
+  for (let i = 0, total = 0; i < chunks.length && total < DETECTION_BYTES; total += chunks[i].length, i++) first.push(chunks[i]);
   const bytes = Buffer.concat(first).subarray(0, DETECTION_BYTES);
   if (!startsWithUtf16Bom(bytes)) return { bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
   const even = bytes.subarray(2, bytes.length - (bytes.length % 2));

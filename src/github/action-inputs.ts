@@ -44,9 +44,7 @@ function formatsInput(value: string | undefined): string[] {
   const formats = words(value);
   const bare = formats.find((format) => !/^[^=]+=./.test(format));
   if (bare !== undefined) {
-    throw new UsageError(
-      `Input formats: "${bare}" names no file; write name=path (the action prints the github format to the log itself).`,
-    );
+    throw new UsageError(`Input formats: "${bare}" names no file; write name=path (the action prints the github format to the log itself).`);
   }
   return formats;
 }

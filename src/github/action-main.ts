@@ -46,7 +46,10 @@ function tfBaseArgs(inputs: ActionInputs, pullRequest: PullRequest | undefined, 
   if (inputs.tfBase.mode === 'given') return [`--tf-base=${inputs.tfBase.revision}`];
   const branch = pullRequest?.baseRef ?? env.GITHUB_BASE_REF;
   if (pullRequest === undefined || !branch) return [];
-  const sources = inputs.plans.filter((plan) => plan !== '-').map((plan) => dirname(resolve(plan))).find(hasTerraformFiles);
+  const sources = inputs.plans
+    .filter((plan) => plan !== '-')
+    .map((plan) => dirname(resolve(plan)))
+    .find(hasTerraformFiles);
   if (sources === undefined) {
     say(`blast-radius: no .tf files beside the plan, so prevent_destroy on ${branch} is not compared (tf-base).`);
     return [];
@@ -76,7 +79,10 @@ function checkArgs(inputs: ActionInputs, files: ReportFiles, tfBase: string[]): 
 }
 
 function errorMessage(run: CheckRun): string {
-  const lines = run.stderr.split('\n').map((line) => line.replace(/^blast-radius: /, '').trimEnd()).filter(Boolean);
+  const lines = run.stderr
+    .split('\n')
+    .map((line) => line.replace(/^blast-radius: /, '').trimEnd())
+    .filter(Boolean);
   return lines.join('\n') || `blast-radius check exited with code ${run.code} and said nothing.`;
 }
 
@@ -117,7 +123,10 @@ async function writeComment(inputs: ActionInputs, pullRequest: PullRequest | und
     say(`blast-radius: ${result.action} the pull request comment ${result.url ?? `#${result.id}`}.`);
   } catch (error) {
     const reason = redact(String((error as Error).message ?? error), inputs.token);
-    annotate('warning', `The pull request comment was not written: ${reason} The job needs permissions: pull-requests: write (a pull request from a fork gets a read-only token).`);
+    annotate(
+      'warning',
+      `The pull request comment was not written: ${reason} The job needs permissions: pull-requests: write (a pull request from a fork gets a read-only token).`,
+    );
   }
 }
 

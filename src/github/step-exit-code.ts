@@ -3,9 +3,7 @@ import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS } from '../errors.js';
 import type { FailOn } from './action-inputs.js';
 
 /** What one run of `blast-radius check` found, as the action reports it. */
-export type Outcome =
-  | { verdict: 'pass' | 'block'; errors: number; warnings: number }
-  | { verdict: 'error'; message: string };
+export type Outcome = { verdict: 'pass' | 'block'; errors: number; warnings: number } | { verdict: 'error'; message: string };
 
 export function stepExitCode(outcome: Outcome, failOn: FailOn): number {
   if (outcome.verdict === 'error') return EXIT_ERROR;

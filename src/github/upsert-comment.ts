@@ -59,9 +59,7 @@ export async function upsertComment(api: GitHubApi, repository: string, pullRequ
   const issuePath = `${repoPath}/issues/${pullRequest}`;
   const login = await tokenLogin(api);
   const existing = (await listComments(api, issuePath)).find((comment) => isOurs(comment, login));
-  const response = existing
-    ? await api('PATCH', `${repoPath}/issues/comments/${existing.id}`, { body })
-    : await api('POST', `${issuePath}/comments`, { body });
+  const response = existing ? await api('PATCH', `${repoPath}/issues/comments/${existing.id}`, { body }) : await api('POST', `${issuePath}/comments`, { body });
   const written = response.body as IssueComment | undefined;
   const id = typeof written?.id === 'number' ? written.id : (existing?.id ?? 0);
   return { action: existing ? 'updated' : 'created', id, ...(written?.html_url ? { url: written.html_url } : {}) };

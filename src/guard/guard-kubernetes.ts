@@ -38,7 +38,10 @@ function previewEnvironment(): NodeJS.ProcessEnv {
 
 /** True when some line starts an error kubectl prints (which the readers turn into unjudged objects or replaces). */
 async function printsKubectlError(output: string): Promise<boolean> {
-  const [{ readKubectlError }, { outputLines }] = await Promise.all([import('../analyzers/kubernetes/kubectl-errors.js'), import('../analyzers/kubernetes/tool-output-lines.js')]);
+  const [{ readKubectlError }, { outputLines }] = await Promise.all([
+    import('../analyzers/kubernetes/kubectl-errors.js'),
+    import('../analyzers/kubernetes/tool-output-lines.js'),
+  ]);
   const lines = outputLines(output);
   return lines.some((_line, index) => readKubectlError(lines, index) !== undefined);
 }
@@ -66,7 +69,9 @@ export async function checkPreview(invocation: KubernetesInvocation, scratch: st
   const output = readFileSync(outputFile, 'utf8');
   const worked = invocation.previewExitCodes.includes(code);
   if (invocation.tool === 'helm' && NO_DIFF_PLUGIN.test(output)) {
-    throw new InputError('`helm diff` is not installed: install the helm-diff plugin (helm plugin install https://github.com/databus23/helm-diff) so that the upgrade can be checked; nothing was run.');
+    throw new InputError(
+      '`helm diff` is not installed: install the helm-diff plugin (helm plugin install https://github.com/databus23/helm-diff) so that the upgrade can be checked; nothing was run.',
+    );
   }
   if (worked && output.trim() === '') return {};
   // helm prints its errors as prose, not objects: a failed helm preview cannot be judged; a failed kubectl one only by its errors.

@@ -91,8 +91,10 @@ export async function guardTerraform(invocation: TerraformInvocation, run: Guard
       if (plan.digest() !== checkedDigest) throw new InputError('The plan file changed between the check and the apply; nothing was applied.');
       const applied = await runProcess(binary, [...globalArgs, 'apply', '-input=false', ...invocation.applyArgs, plan.path], run.toolOutput);
       // Only a writer holding the same open file could have changed it: say so, even though it is too late to stop.
-      if (plan.digest() !== checkedDigest) throw new InputError('The plan file was changed while terraform applied it: what was applied may not be the plan blast-radius checked.');
-      if (applied !== 0) return { exitCode: EXIT_ERROR, toolExitCode: applied, report, summary: `\`${binary} apply\` of the checked plan failed (exit ${applied}).` };
+      if (plan.digest() !== checkedDigest)
+        throw new InputError('The plan file was changed while terraform applied it: what was applied may not be the plan blast-radius checked.');
+      if (applied !== 0)
+        return { exitCode: EXIT_ERROR, toolExitCode: applied, report, summary: `\`${binary} apply\` of the checked plan failed (exit ${applied}).` };
       return { exitCode: EXIT_PASS, toolExitCode: 0, report, summary: 'Applied exactly the plan blast-radius checked.' };
     } finally {
       plan.close();

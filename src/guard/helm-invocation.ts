@@ -12,7 +12,10 @@ function upgradeInputs(chart: string, scanned: ReturnType<typeof scanWords>): st
   const valuesFiles = flagValues(scanned, 'values').flatMap((value) => value.split(','));
   const setFiles = flagValues(scanned, 'set-file').flatMap((value) => value.split(',').map((pair) => pair.slice(pair.indexOf('=') + 1)));
   const all = [...valuesFiles, ...setFiles];
-  if (all.includes('-')) throw new UsageError('blast-radius guard reads the values twice (to check them, then to upgrade), so it cannot take them from standard input: save them to a file.');
+  if (all.includes('-'))
+    throw new UsageError(
+      'blast-radius guard reads the values twice (to check them, then to upgrade), so it cannot take them from standard input: save them to a file.',
+    );
   return [...(existsSync(chart) ? [chart] : []), ...all];
 }
 
@@ -34,7 +37,14 @@ export function parseHelmInvocation(words: string[]): KubernetesInvocation {
   if (uninstall) {
     if (scanned.positionals.length !== 1) throw new UsageError('blast-radius guard checks one helm release at a time: name exactly one release to uninstall.');
     const [release] = scanned.positionals as [string];
-    return { ...common, previewArgs: ['get', 'manifest', release, ...previewFlagWords(scanned)], previewName: 'helm get manifest', previewExitCodes: [0], inputFormat: 'kubernetes-objects', localInputs: [] };
+    return {
+      ...common,
+      previewArgs: ['get', 'manifest', release, ...previewFlagWords(scanned)],
+      previewName: 'helm get manifest',
+      previewExitCodes: [0],
+      inputFormat: 'kubernetes-objects',
+      localInputs: [],
+    };
   }
   if (scanned.positionals.length !== 2) throw new UsageError('helm upgrade takes a release and a chart: `helm upgrade [--install] RELEASE CHART [flags]`.');
   const [release, chart] = scanned.positionals as [string, string];

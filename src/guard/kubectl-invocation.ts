@@ -8,9 +8,13 @@ import { GUARDED_COMMANDS, namedTarget, type KubernetesInvocation } from './kube
 /** The manifests and kustomizations a command reads: local paths only (standard input and URLs cannot be re-read). */
 function localInputs(filenames: string[], kustomizations: string[]): string[] {
   const paths = [...filenames.flatMap((value) => value.split(',')), ...kustomizations];
-  if (paths.includes('-')) throw new UsageError('blast-radius guard reads the manifests twice (to check them, then to apply them), so it cannot take them from standard input: save them to a file and pass -f FILE.');
+  if (paths.includes('-'))
+    throw new UsageError(
+      'blast-radius guard reads the manifests twice (to check them, then to apply them), so it cannot take them from standard input: save them to a file and pass -f FILE.',
+    );
   const url = paths.find((path) => /^[a-z][a-z0-9+.-]*:\/\//i.test(path));
-  if (url) throw new UsageError(`blast-radius guard checks local manifests only, so that what it checked is what is applied: download ${url} and pass the file.`);
+  if (url)
+    throw new UsageError(`blast-radius guard checks local manifests only, so that what it checked is what is applied: download ${url} and pass the file.`);
   return paths;
 }
 
@@ -36,7 +40,13 @@ export function parseKubectlInvocation(words: string[]): KubernetesInvocation {
     ...namedTarget(scanned, 'context'),
   };
   if (subcommand === 'apply') {
-    return { ...common, previewArgs: ['diff', ...previewFlagWords(scanned)], previewName: `${tool} diff`, previewExitCodes: [0, 1], inputFormat: 'kubectl-diff' };
+    return {
+      ...common,
+      previewArgs: ['diff', ...previewFlagWords(scanned)],
+      previewName: `${tool} diff`,
+      previewExitCodes: [0, 1],
+      inputFormat: 'kubectl-diff',
+    };
   }
   return {
     ...common,

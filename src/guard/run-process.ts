@@ -8,7 +8,11 @@ function run(binary: string, args: string[], stdio: StdioOptions, env: NodeJS.Pr
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio, cwd, env });
     child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(new InputError(error.code === 'ENOENT' ? `${binary} was not found: install it, or name its path.` : `${binary} could not be started: ${error.message}.`)),
+      reject(
+        new InputError(
+          error.code === 'ENOENT' ? `${binary} was not found: install it, or name its path.` : `${binary} could not be started: ${error.message}.`,
+        ),
+      ),
     );
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });

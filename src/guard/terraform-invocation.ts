@@ -39,7 +39,14 @@ export function parseTerraformInvocation(words: string[]): TerraformInvocation {
   if (subcommand !== 'apply' && subcommand !== 'destroy') {
     throw new UsageError(`blast-radius guard runs \`${name} apply\` or \`${name} destroy\`; "${subcommand ?? ''}" needs no guard.`);
   }
-  const invocation: TerraformInvocation = { binary, globalArgs: rest.slice(0, at), destroy: subcommand === 'destroy', autoApprove: false, planArgs: [], applyArgs: [] };
+  const invocation: TerraformInvocation = {
+    binary,
+    globalArgs: rest.slice(0, at),
+    destroy: subcommand === 'destroy',
+    autoApprove: false,
+    planArgs: [],
+    applyArgs: [],
+  };
   const args = rest.slice(at + 1);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];

@@ -59,7 +59,11 @@ function refuseUnparsable(command: string, why: string): Refusal {
   };
 }
 
-function cannotTell(command: string, why: string, instead = 'Write the command plainly, with the program and its subcommand written out, so that it can be checked.'): Refusal {
+function cannotTell(
+  command: string,
+  why: string,
+  instead = 'Write the command plainly, with the program and its subcommand written out, so that it can be checked.',
+): Refusal {
   return { command, why, instead, cannotTell: true };
 }
 
@@ -67,7 +71,11 @@ function cannotTell(command: string, why: string, instead = 'Write the command p
 function refuseDecoded(command: string, commands: readonly SimpleCommand[]): Refusal {
   const decoded = decodedPreview(commands);
   const shown = decoded === undefined ? '' : ` (it decodes to \`${decoded.length > 200 ? `${decoded.slice(0, 200)}…` : decoded}\`)`;
-  return cannotTell(command, `it runs, as shell code, text that a decoder or text transformer produces at run time${shown}, which blast-radius cannot read.`, 'Run the decoded command itself, written out plainly, so that it can be checked.');
+  return cannotTell(
+    command,
+    `it runs, as shell code, text that a decoder or text transformer produces at run time${shown}, which blast-radius cannot read.`,
+    'Run the decoded command itself, written out plainly, so that it can be checked.',
+  );
 }
 
 /** Sub-inspections (trying what a run-time word could be) share the context and files, never the verdict. */
@@ -90,7 +98,12 @@ function judgeProduced(reader: SimpleCommand, found: Inspection, depth: number, 
     return;
   }
   if (mentionsTool(source.text) && mentionsDestructiveVerb(source.text)) {
-    found.refusals.push(cannotTell(reader.text, 'a shell runs text read from a pipe whose content is only known at run time, and the pipe mentions an infrastructure tool and a destructive verb.'));
+    found.refusals.push(
+      cannotTell(
+        reader.text,
+        'a shell runs text read from a pipe whose content is only known at run time, and the pipe mentions an infrastructure tool and a destructive verb.',
+      ),
+    );
   }
 }
 
@@ -135,7 +148,9 @@ function judgeComputedProgram(words: string[], templates: string[], simple: Simp
     judgeWords(attempt, [attempt[0], ...templates.slice(templates.length - attempt.length + 1)], simple, trial, depth);
     if (trial.refusals.length === 0) continue;
     const shown = attempt.map(shellQuote).join(' ');
-    found.refusals.push(cannotTell(simple.text, `the program it runs (\`${words[0]}\`) is only known at run time, and it could be \`${shown}\`: ${(trial.refusals[0]).why}`));
+    found.refusals.push(
+      cannotTell(simple.text, `the program it runs (\`${words[0]}\`) is only known at run time, and it could be \`${shown}\`: ${trial.refusals[0].why}`),
+    );
     return;
   }
 }
@@ -148,7 +163,12 @@ function judgeComputedWords(classify: InvocationClassifier, words: string[], tem
       const attempt = value === '' ? [...words.slice(0, i), ...words.slice(i + 1)] : [...words.slice(0, i), value, ...words.slice(i + 1)];
       const refusal = classify(attempt, simple.text);
       if (!refusal) continue;
-      found.refusals.push(cannotTell(simple.text, `\`${words[i]}\` is only known at run time, and as \`${value}\` it would make this \`${attempt.map(shellQuote).join(' ')}\`: ${refusal.why}`));
+      found.refusals.push(
+        cannotTell(
+          simple.text,
+          `\`${words[i]}\` is only known at run time, and as \`${value}\` it would make this \`${attempt.map(shellQuote).join(' ')}\`: ${refusal.why}`,
+        ),
+      );
       return;
     }
   }
@@ -176,10 +196,12 @@ function namesApprove(command: string): Refusal | undefined {
 function assignmentsBefore(line: readonly string[], program: readonly string[]): Record<string, string> {
   const start = line.length - program.length;
   const before = start >= 0 && program.every((word, i) => line[start + i] === word) ? line.slice(0, start) : [];
-  return Object.fromEntries(before.flatMap((word) => {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word);
-    return match ? [[match[1], match[2]]] : [];
-  }));
+  return Object.fromEntries(
+    before.flatMap((word) => {
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(word);
+      return match ? [[match[1], match[2]]] : [];
+    }),
+  );
 }
 
 function judgeWords(words: string[], templates: string[], simple: SimpleCommand, found: Inspection, depth: number): void {
@@ -198,7 +220,14 @@ function judgeWords(words: string[], templates: string[], simple: SimpleCommand,
   if (!classify) return;
   const named = [name, ...words.slice(1)];
   const env = { ...found.context.env, ...simple.environment, ...assignmentsBefore(simple.words, words) };
-  const refusal = classify(named, simple.text, { env, home: found.context.home, cwd: found.context.cwd, ...found.toolConfig, computed: expanded, ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }) });
+  const refusal = classify(named, simple.text, {
+    env,
+    home: found.context.home,
+    cwd: found.context.cwd,
+    ...found.toolConfig,
+    computed: expanded,
+    ...(simple.stdin === undefined ? {} : { stdin: simple.stdin }),
+  });
   if (refusal) {
     found.refusals.push(refusal);
     if (KUBERNETES_TOOLS.has(name)) found.kubernetes.push({ refusal, words: named });
@@ -255,7 +284,9 @@ function judgeProcessSubstitution(path: string, simple: SimpleCommand, found: In
   const output = commands.length === 1 ? literalOutput(commands[0]) : undefined;
   if (output !== undefined) inspect(output, depth + 1, found, {});
   else if (mentionsTool(inner) && mentionsDestructiveVerb(inner)) {
-    found.refusals.push(cannotTell(simple.text, 'it runs a script printed at run time by a command that mentions an infrastructure tool and a destructive verb.'));
+    found.refusals.push(
+      cannotTell(simple.text, 'it runs a script printed at run time by a command that mentions an infrastructure tool and a destructive verb.'),
+    );
   }
 }
 
@@ -326,11 +357,15 @@ function inspect(script: string, depth: number, found: Inspection, bindings: Bin
 function redirectsState(command: string): Refusal | undefined {
   const text = unquoted(command);
   const setsStore =
-    /(^|[^A-Za-z0-9_])BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)\b/.test(text) ||
+    /(^|[^A-Za-z0-9_])BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)\b/.test(
+      text,
+    ) ||
     // Set without `=`: `read BLAST_RADIUS_APPROVALS <<< f`, `for HOME in /tmp/x; do blast-radius …`, `printf -v …`.
     /\b(read|for|select|mapfile|readarray|getopts|printf\s+-v)\b[^;&|\n]*\b(BLAST_RADIUS_APPROVALS|BLAST_RADIUS_COMPILE_CACHE)\b/.test(text) ||
-    (/\b(read|for|select|mapfile|readarray|getopts|printf\s+-v)\b[^;&|\n]*\b(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME)\b/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text));
-  const movesHome = /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME)=/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text);
+    (/\b(read|for|select|mapfile|readarray|getopts|printf\s+-v)\b[^;&|\n]*\b(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME)\b/.test(text) &&
+      /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text));
+  const movesHome =
+    /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME)=/.test(text) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text);
   if (!setsStore && !movesHome) return undefined;
   return {
     command,

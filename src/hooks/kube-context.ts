@@ -14,16 +14,19 @@ function targetNames(words: string[], context: HookContext): { label: string; te
   const env = kubeconfig === undefined ? context.env : { ...context.env, KUBECONFIG: kubeconfig };
   const current = currentKubeContext(env, context.home);
   if (!current) return [];
-  return [
-    { label: 'current kube context', text: current.context },
-    ...(current.cluster ? [{ label: 'cluster', text: current.cluster }] : []),
-  ];
+  return [{ label: 'current kube context', text: current.context }, ...(current.cluster ? [{ label: 'cluster', text: current.cluster }] : [])];
 }
 
 /** Prefixes the refusal's reason with the protected environment its kube context is in, when it is. */
 export function addKubeContext(refusal: Refusal, words: string[], context: HookContext): void {
   for (const { label, text } of targetNames(words, context)) {
-    const { environment } = judgeReading({ source: 'kubernetes', what: label, value: text, where: label, basis: { kind: 'name', text, label: `${label} name` } });
+    const { environment } = judgeReading({
+      source: 'kubernetes',
+      what: label,
+      value: text,
+      where: label,
+      basis: { kind: 'name', text, label: `${label} name` },
+    });
     if (!environment.protected) continue;
     refusal.why = `it would run against the ${label} "${text}", which is ${environment.name} (${environment.reason}); ${refusal.why}`;
     return;

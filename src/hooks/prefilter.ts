@@ -11,8 +11,24 @@ export const TOOL_NAMES = ['terraform', 'tofu', 'terragrunt', 'kubectl', 'oc', '
 
 /** Words that make an invocation of one of those programs change infrastructure. */
 export const DESTRUCTIVE_VERBS = [
-  'apply', 'destroy', 'delete', 'del', 'un', 'uninstall', 'upgrade', 'rollback', 'drain', 'replace', 'prune', 'scale',
-  'rm', 'remove', 'approve', 'apply-all', 'destroy-all', 'sync',
+  'apply',
+  'destroy',
+  'delete',
+  'del',
+  'un',
+  'uninstall',
+  'upgrade',
+  'rollback',
+  'drain',
+  'replace',
+  'prune',
+  'scale',
+  'rm',
+  'remove',
+  'approve',
+  'apply-all',
+  'destroy-all',
+  'sync',
 ];
 
 /**
@@ -21,8 +37,27 @@ export const DESTRUCTIVE_VERBS = [
  * equal to them by a test.
  */
 export const CLI_NAMES = [
-  'aws', 'gcloud', 'gsutil', 'az', 'pulumi', 'cdk', 'sam', 'serverless', 'sls', 'docker', 'podman', 'nerdctl', 'docker-compose',
-  'psql', 'mysql', 'mariadb', 'sqlcmd', 'mongosh', 'mongo', 'redis-cli', 'cqlsh',
+  'aws',
+  'gcloud',
+  'gsutil',
+  'az',
+  'pulumi',
+  'cdk',
+  'sam',
+  'serverless',
+  'sls',
+  'docker',
+  'podman',
+  'nerdctl',
+  'docker-compose',
+  'psql',
+  'mysql',
+  'mariadb',
+  'sqlcmd',
+  'mongosh',
+  'mongo',
+  'redis-cli',
+  'cqlsh',
 ];
 
 /** Other names the tools go by: microk8s's `helm3`, the OpenTofu image `opentofu/opentofu`. */
@@ -32,8 +67,10 @@ const VERB = new RegExp(`(^|[^A-Za-z0-9_])-{0,2}(${DESTRUCTIVE_VERBS.join('|')})
 /** A word with a glob or a brace group: it may spell a tool only once bash expands it. */
 const PATTERN_WORD = /[^\s;&|()<>]*[*?[{][^\s;&|()<>]*/g;
 /** Programs that decode or transform text, and escapes that hide a name, next to something that runs text as code. */
-const HIDING = /\b(base64|base32|basenc|xxd|openssl|rev|tr|gunzip|zcat|bzcat|xzcat|zstdcat|uudecode|gzip|xz|zstd|iconv|sed|awk|perl|python[0-9.]*|ruby|node|php)\b|\\(x[0-9a-fA-F]|[0-7]{3}|u[0-9a-fA-F]{4})/;
-const RUNS_TEXT = /(^|[^A-Za-z0-9_.-])(sh|bash|zsh|dash|ksh|ash|fish|eval|source|exec)($|[^A-Za-z0-9_-])|(^|[;&|(]\s*)\.\s|\|\s*(sudo\s+)?(\S*\/)?(sh|bash|zsh|dash)\b/;
+const HIDING =
+  /\b(base64|base32|basenc|xxd|openssl|rev|tr|gunzip|zcat|bzcat|xzcat|zstdcat|uudecode|gzip|xz|zstd|iconv|sed|awk|perl|python[0-9.]*|ruby|node|php)\b|\\(x[0-9a-fA-F]|[0-7]{3}|u[0-9a-fA-F]{4})/;
+const RUNS_TEXT =
+  /(^|[^A-Za-z0-9_.-])(sh|bash|zsh|dash|ksh|ash|fish|eval|source|exec)($|[^A-Za-z0-9_-])|(^|[;&|(]\s*)\.\s|\|\s*(sudo\s+)?(\S*\/)?(sh|bash|zsh|dash)\b/;
 
 /** The command text as the shell would see its words: quotes, backslashes and line continuations removed. */
 export function unquoted(command: string): string {

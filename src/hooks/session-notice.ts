@@ -46,9 +46,18 @@ function shortList(findings: CredentialFinding[]): string {
 export function noticeFor(inspection: CredentialInspection): SessionNotice | undefined {
   if (!inspection.reachesProduction) return undefined;
   const sources = Object.keys(CREDENTIAL_SOURCE_LABELS) as CredentialSource[];
-  const lines = sources.flatMap((source) => sourceLine(source, inspection.findings.filter((f) => f.source === source)) ?? []);
+  const lines = sources.flatMap(
+    (source) =>
+      sourceLine(
+        source,
+        inspection.findings.filter((f) => f.source === source),
+      ) ?? [],
+  );
   const count = inspection.unknown;
-  const unknown = count > 0 ? ` ${count} more ${count === 1 ? 'finding' : 'findings'} could not be judged and may reach production too; \`blast-radius doctor\` lists them.` : '';
+  const unknown =
+    count > 0
+      ? ` ${count} more ${count === 1 ? 'finding' : 'findings'} could not be judged and may reach production too; \`blast-radius doctor\` lists them.`
+      : '';
   const forModel = [
     'blast-radius: this shell holds credentials or settings that reach production (names and ids only; no secret value was read):',
     ...lines,

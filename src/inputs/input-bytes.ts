@@ -41,7 +41,8 @@ export function readRest(chunks: Buffer[], source: ByteSource, limit = Infinity,
   let total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   for (let chunk = source.read(); chunk !== null; chunk = source.read()) {
     total += chunk.length;
-    if (total > limit) throw new InputError(`${name} is not JSON and larger than ${limit / 1024 / 1024} MiB: it is neither a plan nor Kubernetes output this tool reads.`);
+    if (total > limit)
+      throw new InputError(`${name} is not JSON and larger than ${limit / 1024 / 1024} MiB: it is neither a plan nor Kubernetes output this tool reads.`);
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);

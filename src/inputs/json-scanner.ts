@@ -92,7 +92,7 @@ export class JsonScanner {
       this.ended = true;
       return false;
     }
-    const keepFrom = (this.marks.length > 0 ? (this.marks[0]) : this.offset) - this.base;
+    const keepFrom = (this.marks.length > 0 ? this.marks[0] : this.offset) - this.base;
     const lineStartInBuffer = this.lineStart - this.base;
     if (keepFrom > lineStartInBuffer) this.droppedLineUnits += utf16Length(this.buffer.subarray(Math.max(0, lineStartInBuffer), keepFrom));
     const kept = this.buffer.length - keepFrom;
@@ -256,9 +256,7 @@ export class JsonScanner {
     const escaped = this.skipString();
     const from = start - this.base;
     this.release();
-    return escaped
-      ? (JSON.parse(this.buffer.toString('utf8', from, this.position)) as string)
-      : this.buffer.toString('utf8', from + 1, this.position - 1);
+    return escaped ? (JSON.parse(this.buffer.toString('utf8', from, this.position)) as string) : this.buffer.toString('utf8', from + 1, this.position - 1);
   }
 
   // ---- capturing ----

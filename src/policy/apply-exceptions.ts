@@ -6,7 +6,9 @@ import type { Finding, ReportException } from '../model.js';
 export function applyExceptions(findings: Finding[], exceptions: readonly CompiledException[]): { findings: Finding[]; exceptions: ReportException[] } {
   const used = exceptions.map((exception) => ({ exception, waived: [] as string[] }));
   const result = findings.map((finding) => {
-    const entry = used.find(({ exception }) => exception.matches(finding.address) && (exception.rules.includes(finding.ruleId) || exception.rules.includes('*')));
+    const entry = used.find(
+      ({ exception }) => exception.matches(finding.address) && (exception.rules.includes(finding.ruleId) || exception.rules.includes('*')),
+    );
     if (!entry) return finding;
     entry.waived.push(finding.address);
     const { reason, by, expires } = entry.exception;

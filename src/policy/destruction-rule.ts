@@ -15,10 +15,11 @@ type DestructiveAction = 'delete' | 'replace';
 type MessageIdOf<A extends DestructiveAction> = A extends 'delete' ? keyof typeof DELETE_MESSAGES : keyof typeof REPLACE_MESSAGES;
 
 /** Per action: the messages its rules have, and the report of a change they flag. */
-const BY_ACTION: { [A in DestructiveAction]: { messages: Record<MessageIdOf<A>, string>; describe: (subject: ChangeSubject) => RuleReport<MessageIdOf<A>> } } = {
-  delete: { messages: DELETE_MESSAGES, describe: describeDeletion },
-  replace: { messages: REPLACE_MESSAGES, describe: describeReplacement },
-};
+const BY_ACTION: { [A in DestructiveAction]: { messages: Record<MessageIdOf<A>, string>; describe: (subject: ChangeSubject) => RuleReport<MessageIdOf<A>> } } =
+  {
+    delete: { messages: DELETE_MESSAGES, describe: describeDeletion },
+    replace: { messages: REPLACE_MESSAGES, describe: describeReplacement },
+  };
 
 export function destructionRule<A extends DestructiveAction>(spec: {
   id: string;
@@ -35,7 +36,6 @@ export function destructionRule<A extends DestructiveAction>(spec: {
     messages,
     ...NO_OPTIONS,
     subject: 'change',
-    check: (subject) =>
-      subject.change.action === spec.action && environmentScope(subject.environment) === spec.scope ? describe(subject) : undefined,
+    check: (subject) => (subject.change.action === spec.action && environmentScope(subject.environment) === spec.scope ? describe(subject) : undefined),
   });
 }

@@ -11,6 +11,7 @@ export function placeholders(template: string): string[] {
 
 export function formatMessage(template: string, data: MessageData): string {
   const missing = placeholders(template).filter((name) => !Object.hasOwn(data, name));
-  if (missing.length > 0) throw new Error(`The message template "${template}" needs ${missing.map((name) => `{{${name}}}`).join(', ')}, which its data does not give.`);
+  if (missing.length > 0)
+    throw new Error(`The message template "${template}" needs ${missing.map((name) => `{{${name}}}`).join(', ')}, which its data does not give.`);
   return template.replace(PLACEHOLDER, (_whole, name: string) => String(data[name]));
 }

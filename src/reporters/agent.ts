@@ -53,7 +53,10 @@ function configurationFix(report: Report, resources: readonly Finding[], planWid
   const actions = new Set(resources.map((f) => f.action));
   const fixes: string[] = [];
   if (actions.has('replace')) fixes.push('undo the change that forces the replacement, named above');
-  const deleted = platformsOf(report, resources.filter((f) => f.action === 'delete'));
+  const deleted = platformsOf(
+    report,
+    resources.filter((f) => f.action === 'delete'),
+  );
   fixes.push(...inTableOrder(deleted).map((platform) => platform.keepDeleted));
   if (actions.has('update')) fixes.push('undo the in-place change');
   if (planWide.length > 0) fixes.push('split the change into smaller plans, each within the limit');
@@ -77,7 +80,10 @@ export default function formatAgent(report: Report): string {
   if (report.verdict === 'pass') return `${passSentence(report)}\n`;
   const { resources, planWide } = blockedChanges(report);
   const reasons = [...resources.map((finding) => refusedResource(report, finding)), ...planWide.map((finding) => `- ${finding.message}`)];
-  const lines = [`blast-radius refused this plan: it would ${blockedClause(report)}${underConfiguration(report)}. Do not apply it.`, ...reasons.slice(0, MAX_LISTED)];
+  const lines = [
+    `blast-radius refused this plan: it would ${blockedClause(report)}${underConfiguration(report)}. Do not apply it.`,
+    ...reasons.slice(0, MAX_LISTED),
+  ];
   if (reasons.length > MAX_LISTED) lines.push(`- and ${reasons.length - MAX_LISTED} more.`);
   const platforms = platformsOf(report, [...resources, ...planWide]);
   lines.push(configurationFix(report, resources, planWide, platforms));

@@ -14,7 +14,9 @@ export const PLAIN: NoteStyle = { code: (text) => `\`${text}\``, prose: (text) =
 export function expiredApprovalLine(report: Report, { code, prose }: NoteStyle = PLAIN): string[] {
   const { approval } = report;
   if (approval?.status !== 'expired') return [];
-  return [`${prose('The approval of fingerprint ')}${code(approval.fingerprint)}${prose(` by ${approval.by} expired at ${approval.expires}; it was not honoured.`)}`];
+  return [
+    `${prose('The approval of fingerprint ')}${code(approval.fingerprint)}${prose(` by ${approval.by} expired at ${approval.expires}; it was not honoured.`)}`,
+  ];
 }
 
 /** Sentences, each without a trailing newline. */
@@ -22,7 +24,9 @@ export function approvalNote(report: Report, style: NoteStyle = PLAIN): string[]
   const { code, prose } = style;
   const { approval, fingerprint, approveCommand } = report;
   if (approval?.status === 'honoured') {
-    return [`${prose('Approved: fingerprint ')}${code(approval.fingerprint)}${prose(` by ${approval.by} at ${approval.approvedAt}, until ${approval.expires}: ${approval.reason}`)}`];
+    return [
+      `${prose('Approved: fingerprint ')}${code(approval.fingerprint)}${prose(` by ${approval.by} at ${approval.approvedAt}, until ${approval.expires}: ${approval.reason}`)}`,
+    ];
   }
   const lines = expiredApprovalLine(report, style);
   if (report.verdict === 'block' && fingerprint !== undefined && approveCommand !== undefined) {

@@ -13,9 +13,7 @@ function parseTarget(value: string): FormatTarget {
   const separator = value.indexOf('=');
   const name = separator === -1 ? value : value.slice(0, separator);
   if (!isFormatName(name)) {
-    throw new UsageError(
-      `Invalid value "${name}" for --format: choose one of ${Object.keys(REPORTERS).join(', ')} (as name, or name=path to write a file).`,
-    );
+    throw new UsageError(`Invalid value "${name}" for --format: choose one of ${Object.keys(REPORTERS).join(', ')} (as name, or name=path to write a file).`);
   }
   if (separator === -1) return { format: name };
   const path = value.slice(separator + 1);

@@ -120,7 +120,9 @@ function environmentsTable(report: Report): string[] {
 }
 
 function footer(report: Report): string {
-  const tools = report.inputs.map((input) => `${markdownText(input.file)}${input.toolVersion ? ` (${PLATFORMS[input.platform].tool} ${input.toolVersion})` : ''}`);
+  const tools = report.inputs.map(
+    (input) => `${markdownText(input.file)}${input.toolVersion ? ` (${PLATFORMS[input.platform].tool} ${input.toolVersion})` : ''}`,
+  );
   return `<sub>${report.tool.name} ${report.tool.version} · ${tools.join(' · ')} · configuration: ${markdownText(configurationName(report))}</sub>`;
 }
 

@@ -32,7 +32,9 @@ function labelText(text: string): string {
 }
 
 function environmentStyle(environment: EnvironmentTag): string {
-  const colours = environment.protected ? PROTECTED_STYLE : ((Object.hasOwn(ENVIRONMENT_STYLES, environment.name) ? ENVIRONMENT_STYLES[environment.name] : undefined) ?? OTHER_ENVIRONMENT_STYLE);
+  const colours = environment.protected
+    ? PROTECTED_STYLE
+    : ((Object.hasOwn(ENVIRONMENT_STYLES, environment.name) ? ENVIRONMENT_STYLES[environment.name] : undefined) ?? OTHER_ENVIRONMENT_STYLE);
   return `${colours},${NEUTRAL_TEXT}`;
 }
 
@@ -87,7 +89,8 @@ export function mermaidGraph(report: Report): string | undefined {
   });
   for (const [from, to] of edges) if (ids.has(from) && ids.has(to)) lines.push(`  ${ids.get(from)} --> ${ids.get(to)}`);
   const hiddenDependents = dependents.length - Math.min(dependents.length, MAX_GRAPH_NODES);
-  if (hiddenDependents > 0) lines.push(`  moredependents["… and ${plural(hiddenDependents, 'more dependent', 'more dependents')}"]`, '  class moredependents more');
+  if (hiddenDependents > 0)
+    lines.push(`  moredependents["… and ${plural(hiddenDependents, 'more dependent', 'more dependents')}"]`, '  class moredependents more');
   for (const environment of environments) {
     const members = shown.filter((r) => r.environment.name === environment.name).map((r) => nodeIds.get(r));
     lines.push(`  class ${members.join(',')} ${classOf.get(environment.name)}`);

@@ -47,7 +47,11 @@ function result(report: Report, finding: Finding, ruleIndex: number): Result {
     // Code scanning matches a result across runs by this; without it, it would hash source lines a plan has not got.
     partialFingerprints: { 'blastRadiusFinding/v1': `${finding.ruleId}:${finding.address}` },
     ...(finding.waived
-      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${finding.waived.reason} (${finding.waived.by}, until ${finding.waived.expires})` }] }
+      ? {
+          suppressions: [
+            { kind: 'external', status: 'accepted', justification: `${finding.waived.reason} (${finding.waived.by}, until ${finding.waived.expires})` },
+          ],
+        }
       : {}),
     properties: { action: finding.action, environment: finding.environment },
   };

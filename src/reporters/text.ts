@@ -13,7 +13,6 @@ const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
   info: (text) => kleur.cyan(text),
 };
 
-
 function headline(report: Report): string {
   const { errors } = report.summary;
   if (report.verdict === 'block') {
@@ -83,7 +82,10 @@ export default function formatText(report: Report): string {
   if (unused.length > 0) lines.push(`Exceptions that waived nothing: ${unused.map((e) => `${e.address} (${e.rules.join(', ')})`).join('; ')}.`, '');
   if (report.verdict === 'block') {
     const ids = [...new Set(report.findings.filter((f) => f.severity === 'error' && !f.waived).map((f) => f.ruleId))];
-    lines.push(`Do not apply this plan. Why these rules block, and how to fix or allow-list them: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`, '');
+    lines.push(
+      `Do not apply this plan. Why these rules block, and how to fix or allow-list them: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`,
+      '',
+    );
   }
   const approval = approvalNote(report, { code: (text) => kleur.bold(text), prose: (text) => text });
   if (approval.length > 0) lines.push(...approval, '');

@@ -16,7 +16,9 @@ function requireOwnDirectory(directory: string): void {
   const stats = lstatSync(directory);
   const mine = typeof process.getuid !== 'function' || stats.uid === process.getuid();
   if (stats.isSymbolicLink() || !stats.isDirectory() || !mine || (stats.mode & 0o022) !== 0) {
-    throw new ConfigError(`The shim directory ${directory} must be a directory of your own that no one else can write (not a link, not group- or world-writable); remove it and run \`blast-radius shims env\` again.`);
+    throw new ConfigError(
+      `The shim directory ${directory} must be a directory of your own that no one else can write (not a link, not group- or world-writable); remove it and run \`blast-radius shims env\` again.`,
+    );
   }
 }
 

@@ -52,7 +52,8 @@ function readsStatementsFromPipe(words: string[], env: NodeJS.ProcessEnv): boole
 
 export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [tool = '', real, ...rest] = args;
-  if (!Object.hasOwn(SHIMMED_TOOLS, tool) || real === undefined) throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
+  if (!Object.hasOwn(SHIMMED_TOOLS, tool) || real === undefined)
+    throw new UsageError('shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments…]`.');
   const words = [tool, ...rest];
   const input = readsStatementsFromPipe(words, env) ? readFileSync(0) : undefined;
   // The team's configuration judges where cloud, container and database CLI commands go.
@@ -80,7 +81,8 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
     process.stderr.write(`${explain({ verdict: refusal.cannotTell ? 'cannot-tell' : 'deny', refusals: [refusal] })}\n`);
     return EXIT_BLOCKED;
   }
-  if (atTerminal() && (await askYes(`blast-radius: ${refusal.why} blast-radius cannot check it first.\nRun \`${text}\` anyway? Only 'yes' will be accepted: `))) return runReal(real, rest);
+  if (atTerminal() && (await askYes(`blast-radius: ${refusal.why} blast-radius cannot check it first.\nRun \`${text}\` anyway? Only 'yes' will be accepted: `)))
+    return runReal(real, rest);
   process.stderr.write(`blast-radius: refused \`${text}\`: ${refusal.why} Only a person at a terminal may run it.\n`);
   return EXIT_BLOCKED;
 }

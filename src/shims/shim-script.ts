@@ -19,8 +19,12 @@ function globalsCases(table: FlagTable): string[] {
   const names = Object.entries(table.long);
   const valued = names.filter(([, spec]) => spec.value).map(([name]) => `--${name}`);
   const switches = names.filter(([, spec]) => !spec.value).map(([name]) => `--${name}`);
-  const shortValued = Object.entries(table.short).filter(([, name]) => table.long[name]?.value).map(([letter]) => `-${letter}`);
-  const shortSwitches = Object.entries(table.short).filter(([, name]) => table.long[name]?.value === false).map(([letter]) => `-${letter}`);
+  const shortValued = Object.entries(table.short)
+    .filter(([, name]) => table.long[name]?.value)
+    .map(([letter]) => `-${letter}`);
+  const shortSwitches = Object.entries(table.short)
+    .filter(([, name]) => table.long[name]?.value === false)
+    .map(([letter]) => `-${letter}`);
   const cases: [string[], string][] = [
     [[...valued, ...switches].map((flag) => `${flag}=*`), 'shift'],
     [[...valued, ...shortValued], '[ $# -ge 2 ] || return 1; shift 2'],
@@ -35,7 +39,9 @@ function readOnlyFunction(fastPath: FastPath): string[] {
   if (fastPath.kind === 'absent') {
     return ['read_only() {', '  for word do', `    case $word in ${fastPath.words.join('|')}) return 1 ;; esac`, '  done', '  return 0', '}'];
   }
-  const verbs = Object.entries(fastPath.readOnlyVerbs ?? {}).map(([command, verbs]) => `    ${command}) case \${2-} in ${verbs.join('|')}) return 0 ;; esac ;;`);
+  const verbs = Object.entries(fastPath.readOnlyVerbs ?? {}).map(
+    ([command, verbs]) => `    ${command}) case \${2-} in ${verbs.join('|')}) return 0 ;; esac ;;`,
+  );
   return [
     'read_only() {',
     '  while [ $# -gt 0 ]; do',

@@ -23,7 +23,12 @@ export interface ShimmedTool {
 }
 
 const TERRAFORM: ShimmedTool = {
-  fastPath: { kind: 'command', inlineGlobals: ['-chdir'], readOnly: TERRAFORM_READ_ONLY, readOnlyVerbs: { state: ['list', 'show', 'pull'], workspace: ['list', 'show', 'select', 'new'] } },
+  fastPath: {
+    kind: 'command',
+    inlineGlobals: ['-chdir'],
+    readOnly: TERRAFORM_READ_ONLY,
+    readOnlyVerbs: { state: ['list', 'show', 'pull'], workspace: ['list', 'show', 'select', 'new'] },
+  },
 };
 const KUBECTL: ShimmedTool = { fastPath: { kind: 'command', globals: KUBECTL_GLOBALS, readOnly: KUBECTL_READ_ONLY } };
 
@@ -45,7 +50,10 @@ export const SHIMMED_TOOLS: Record<string, ShimmedTool> = {
   tofu: TERRAFORM,
   terragrunt: { fastPath: { kind: 'absent', words: ['apply', 'destroy', 'apply-all', 'destroy-all', 'state', 'workspace'] } },
   kubectl: KUBECTL,
-  oc: { ...KUBECTL, fastPath: { kind: 'command', globals: KUBECTL_GLOBALS, readOnly: [...KUBECTL_READ_ONLY, 'status', 'whoami', 'projects', 'project', 'login', 'logout'] } },
+  oc: {
+    ...KUBECTL,
+    fastPath: { kind: 'command', globals: KUBECTL_GLOBALS, readOnly: [...KUBECTL_READ_ONLY, 'status', 'whoami', 'projects', 'project', 'login', 'logout'] },
+  },
   kubecolor: KUBECTL,
   helm: { fastPath: { kind: 'command', globals: HELM_GLOBALS, readOnly: HELM_READ_ONLY } },
   helmfile: { fastPath: { kind: 'absent', words: ['apply', 'sync', 'destroy', 'delete', 'charts'] } },

@@ -6,7 +6,6 @@ import { ConfigError } from '../errors.js';
 import { parseHcl } from './parse-hcl.js';
 import { asList, type HclJson } from './hcl-json.js';
 
-
 function git(directory: string, args: string[]): string {
   try {
     return execFileSync('git', ['-C', directory, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });

@@ -14,8 +14,6 @@ export interface SourceEvidence {
 
 export const NO_SOURCE_EVIDENCE: SourceEvidence = { backend: [], defaultLabels: [], variables: [] };
 
-
-
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

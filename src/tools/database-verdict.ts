@@ -26,7 +26,11 @@ function fileReader(cwd: string): (path: string) => string | undefined {
   };
 }
 
-const evidenceOf = (target: DatabaseTarget): Evidence => ({ what: target.what === 'url variable' ? 'variable' : target.what, value: target.value, where: target.where });
+const evidenceOf = (target: DatabaseTarget): Evidence => ({
+  what: target.what === 'url variable' ? 'variable' : target.what,
+  value: target.value,
+  where: target.where,
+});
 
 const named = (targets: DatabaseTarget[]): string => (targets.length > 0 ? ` (${targets.map((target) => `${target.what} ${target.value}`).join(', ')})` : '');
 
@@ -45,13 +49,29 @@ export const databaseVerdict: ToolReader = (words, context?: ToolContext) => {
   if (read.destructive.length === 0) {
     // Unread statements are no reason to stop a command outside production: most psql sessions read a file or a pipe.
     if (verdict.kind !== 'protected') return undefined;
-    return { why: `${client} runs statements blast-radius cannot read against ${verdict.environment}, because ${verdict.reason}: ${read.unread as string}`, instead: INSTEAD, cannotTell: true };
+    return {
+      why: `${client} runs statements blast-radius cannot read against ${verdict.environment}, because ${verdict.reason}: ${read.unread as string}`,
+      instead: INSTEAD,
+      cannotTell: true,
+    };
   }
   const statements = `runs ${read.destructive.join(', ')}`;
   if (verdict.kind !== 'protected' && context?.configError !== undefined) {
-    return { why: `${client} ${statements}, and blast-radius cannot tell where, because its configuration cannot be read: ${context.configError}`, instead: 'Fix the configuration file, or ask the user to run it.', cannotTell: true };
+    return {
+      why: `${client} ${statements}, and blast-radius cannot tell where, because its configuration cannot be read: ${context.configError}`,
+      instead: 'Fix the configuration file, or ask the user to run it.',
+      cannotTell: true,
+    };
   }
   if (verdict.kind === 'unprotected') return undefined;
-  if (verdict.kind === 'unknown') return { why: `${client} ${statements}, and blast-radius cannot tell whether that database is production: ${verdict.reason}.`, instead: INSTEAD, cannotTell: true };
-  return { why: `${client} ${statements} in ${verdict.environment}, because ${verdict.reason}; what it removes comes back only from a backup.`, instead: INSTEAD };
+  if (verdict.kind === 'unknown')
+    return {
+      why: `${client} ${statements}, and blast-radius cannot tell whether that database is production: ${verdict.reason}.`,
+      instead: INSTEAD,
+      cannotTell: true,
+    };
+  return {
+    why: `${client} ${statements} in ${verdict.environment}, because ${verdict.reason}; what it removes comes back only from a backup.`,
+    instead: INSTEAD,
+  };
 };

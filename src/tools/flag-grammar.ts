@@ -73,14 +73,21 @@ export function isOn(scanned: ScannedWords, name: string): boolean {
  * `--name=value`, `--name value`, `-n value`, `-n=value`, `-nvalue`; `--` ends the flags. A flag the table does not
  * know is a UsageError, or with `unknown: 'note'` is recorded and read as a boolean (the hook then cannot be sure).
  */
-export function scanWords(words: readonly string[], table: FlagTable, tool: string, options: { unknown: 'refuse' | 'note' } = { unknown: 'refuse' }): ScannedWords {
+export function scanWords(
+  words: readonly string[],
+  table: FlagTable,
+  tool: string,
+  options: { unknown: 'refuse' | 'note' } = { unknown: 'refuse' },
+): ScannedWords {
   const scanned: ScannedWords = { flags: [], positionals: [], unknown: [] };
   const unknownFlag = (word: string, written: string): boolean => {
     if (options.unknown === 'note') {
       scanned.unknown.push(word);
       return true;
     }
-    throw new UsageError(`blast-radius guard does not know the ${tool} option ${written}, so it cannot tell what the command would change; run it without that option.`);
+    throw new UsageError(
+      `blast-radius guard does not know the ${tool} option ${written}, so it cannot tell what the command would change; run it without that option.`,
+    );
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -125,7 +132,13 @@ export function scanWords(words: readonly string[], table: FlagTable, tool: stri
 }
 
 /** Records one flag; a flag that takes a value and has none inline takes the next word, whatever it is (as pflag does). */
-function takeFlag(scanned: ScannedWords, flag: { name: string; spec: FlagSpec; inline: string | undefined; written: string }, words: readonly string[], i: number, tool: string): number {
+function takeFlag(
+  scanned: ScannedWords,
+  flag: { name: string; spec: FlagSpec; inline: string | undefined; written: string },
+  words: readonly string[],
+  i: number,
+  tool: string,
+): number {
   const { name, spec, inline, written } = flag;
   if (inline !== undefined || !spec.value) {
     scanned.flags.push({ name, words: [written], ...(inline === undefined ? {} : { value: inline }), spec });
@@ -140,7 +153,10 @@ function takeFlag(scanned: ScannedWords, flag: { name: string; spec: FlagSpec; i
 /** Refuses a flag whose role is `refuse`, unless it is a boolean switched off. */
 export function refuseUnpreviewable(scanned: ScannedWords, tool: string): void {
   const refused = scanned.flags.find((flag) => flag.spec.role === 'refuse' && !isSwitchedOff(flag));
-  if (refused) throw new UsageError(`blast-radius guard cannot check \`${tool}\` with --${refused.name}: ${refused.spec.why ?? 'its preview would not show what it changes'}.`);
+  if (refused)
+    throw new UsageError(
+      `blast-radius guard cannot check \`${tool}\` with --${refused.name}: ${refused.spec.why ?? 'its preview would not show what it changes'}.`,
+    );
 }
 
 /**
@@ -166,7 +182,7 @@ export function flagValues(scanned: ScannedWords, name: string): string[] {
 /** Where the subcommand is, after the global options before it (`kubectl -n prod delete …`, `helm -n prod uninstall …`). */
 export function subcommandAt(words: readonly string[], globals: FlagTable): number {
   let at = 0;
-  while (at < words.length && (words[at]).startsWith('-')) {
+  while (at < words.length && words[at].startsWith('-')) {
     const word = words[at];
     const name = word.startsWith('--') ? word.slice(2) : globals.short[word.slice(1)];
     at += name !== undefined && globals.long[name]?.value === true && !word.includes('=') ? 2 : 1;

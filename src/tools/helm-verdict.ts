@@ -32,12 +32,16 @@ export const helmVerdict: ToolReader = (words) => {
   if (sure && (isOn(scanned, 'help') || isDryRun(scanned))) return undefined;
   const unsure = sure ? '' : ` (blast-radius does not know ${scanned.unknown.join(' ')}, so it cannot tell whether this is a dry run)`;
   if (HELM_UNINSTALL_NAMES.has(command)) {
-    return { why: `helm ${command} deletes every object of the release${unsure}.`, guardChecks: "it checks the release's objects (`helm get manifest`) as deleted, refuses if protected objects would go, and uninstalls otherwise" };
+    return {
+      why: `helm ${command} deletes every object of the release${unsure}.`,
+      guardChecks: "it checks the release's objects (`helm get manifest`) as deleted, refuses if protected objects would go, and uninstalls otherwise",
+    };
   }
   if (command === 'upgrade') {
     return {
       why: `helm upgrade deletes objects the new chart no longer renders, and replaces those whose immutable fields change${unsure}.`,
-      guardChecks: 'it checks `helm diff upgrade` (the helm-diff plugin) first, refuses if protected objects would be deleted or replaced, and upgrades otherwise',
+      guardChecks:
+        'it checks `helm diff upgrade` (the helm-diff plugin) first, refuses if protected objects would be deleted or replaced, and upgrades otherwise',
     };
   }
   return { why: `helm rollback deletes objects the older revision did not have${unsure}.`, preview: ['helm', 'diff', 'rollback', ...rest.slice(at + 1)] };

@@ -12,7 +12,7 @@ export interface KubeTarget {
 /** The command's own table where blast-radius has one (its value flags must not be misread), else the global options. */
 function tableOf(words: readonly string[], globals: FlagTable): FlagTable {
   const command = words.slice(1).find((word) => Object.hasOwn(KUBECTL_COMMANDS, word));
-  return words[0] !== 'helm' && command !== undefined ? (KUBECTL_COMMANDS[command]) : globals;
+  return words[0] !== 'helm' && command !== undefined ? KUBECTL_COMMANDS[command] : globals;
 }
 
 export function kubeTarget(words: readonly string[]): KubeTarget {

@@ -5,7 +5,26 @@ import { DROP_SWITCH, DROP_VALUE, DRY_RUN, PREVIEW_SWITCH, PREVIEW_VALUE, specs,
 /** kubectl's global options: where the command goes and how it authenticates. */
 const GLOBAL: Record<string, FlagSpec> = {
   ...specs(
-    ['as', 'as-group', 'as-uid', 'cache-dir', 'certificate-authority', 'client-certificate', 'client-key', 'cluster', 'context', 'kubeconfig', 'namespace', 'password', 'request-timeout', 'server', 'tls-server-name', 'token', 'user', 'username'],
+    [
+      'as',
+      'as-group',
+      'as-uid',
+      'cache-dir',
+      'certificate-authority',
+      'client-certificate',
+      'client-key',
+      'cluster',
+      'context',
+      'kubeconfig',
+      'namespace',
+      'password',
+      'request-timeout',
+      'server',
+      'tls-server-name',
+      'token',
+      'user',
+      'username',
+    ],
     PREVIEW_VALUE,
   ),
   ...specs(['disable-compression', 'insecure-skip-tls-verify', 'match-server-version', 'warnings-as-errors'], PREVIEW_SWITCH),
@@ -105,10 +124,34 @@ const TAINT: FlagTable = {
 };
 
 /** The commands whose flags are read in full; every other command is read with the global options alone. */
-export const KUBECTL_COMMANDS: Record<string, FlagTable> = { apply: KUBECTL_APPLY, delete: KUBECTL_DELETE, replace: REPLACE, scale: SCALE, drain: DRAIN, patch: PATCH, taint: TAINT };
+export const KUBECTL_COMMANDS: Record<string, FlagTable> = {
+  apply: KUBECTL_APPLY,
+  delete: KUBECTL_DELETE,
+  replace: REPLACE,
+  scale: SCALE,
+  drain: DRAIN,
+  patch: PATCH,
+  taint: TAINT,
+};
 
 /** Commands that only read (or change nothing in the cluster): the shims run these at once, without node. */
 export const KUBECTL_READ_ONLY = [
-  'get', 'describe', 'logs', 'diff', 'explain', 'api-resources', 'api-versions', 'version', 'cluster-info', 'top', 'events',
-  'wait', 'completion', 'kustomize', 'options', 'help', 'config', 'port-forward',
+  'get',
+  'describe',
+  'logs',
+  'diff',
+  'explain',
+  'api-resources',
+  'api-versions',
+  'version',
+  'cluster-info',
+  'top',
+  'events',
+  'wait',
+  'completion',
+  'kustomize',
+  'options',
+  'help',
+  'config',
+  'port-forward',
 ];

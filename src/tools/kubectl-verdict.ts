@@ -59,26 +59,42 @@ const person = (why: string, words: readonly string[]): Destructive => ({ why, p
 function judge(command: string, scanned: ScannedWords, words: readonly string[], tool: string): Destructive | undefined {
   switch (command) {
     case 'delete':
-      return { why: `${tool} delete removes live objects (and, for a namespace, everything in it) without a check.`, guardChecks: 'it checks the server dry run of the delete, refuses if protected objects would go, and deletes otherwise' };
+      return {
+        why: `${tool} delete removes live objects (and, for a namespace, everything in it) without a check.`,
+        guardChecks: 'it checks the server dry run of the delete, refuses if protected objects would go, and deletes otherwise',
+      };
     case 'apply':
-      if (isOn(scanned, 'prune')) return { why: `${tool} apply --prune deletes every object the label selector no longer sees.`, guardChecks: 'it checks `kubectl diff --prune` first, refuses if protected objects would be deleted or replaced, and applies otherwise' };
-      if (isOn(scanned, 'force')) return { why: `${tool} apply --force deletes and re-creates every object whose change cannot be patched.`, guardChecks: 'it checks `kubectl diff` first, refuses if protected objects would be replaced, and applies otherwise' };
+      if (isOn(scanned, 'prune'))
+        return {
+          why: `${tool} apply --prune deletes every object the label selector no longer sees.`,
+          guardChecks: 'it checks `kubectl diff --prune` first, refuses if protected objects would be deleted or replaced, and applies otherwise',
+        };
+      if (isOn(scanned, 'force'))
+        return {
+          why: `${tool} apply --force deletes and re-creates every object whose change cannot be patched.`,
+          guardChecks: 'it checks `kubectl diff` first, refuses if protected objects would be replaced, and applies otherwise',
+        };
       return undefined;
     case 'replace':
       return isOn(scanned, 'force') ? person(`${tool} replace --force deletes and re-creates the objects.`, words) : undefined;
     case 'scale': {
       const replicas = lastValue(scanned, 'replicas');
-      return replicas !== undefined && isZeroOrUnreadable(replicas) ? person(`${tool} scale --replicas=${replicas} takes the workload down to zero pods.`, words) : undefined;
+      return replicas !== undefined && isZeroOrUnreadable(replicas)
+        ? person(`${tool} scale --replicas=${replicas} takes the workload down to zero pods.`, words)
+        : undefined;
     }
     case 'drain':
       return person(`${tool} drain evicts every pod from the node.`, words);
     case 'patch': {
-      if (lastValue(scanned, 'patch-file') !== undefined) return person(`${tool} patch --patch-file may set replicas to zero or remove what keeps data, and blast-radius does not read the file.`, words);
+      if (lastValue(scanned, 'patch-file') !== undefined)
+        return person(`${tool} patch --patch-file may set replicas to zero or remove what keeps data, and blast-radius does not read the file.`, words);
       const patch = lastValue(scanned, 'patch');
       return patch !== undefined && patchesToZero(patch) ? person(`${tool} patch sets replicas to zero, which takes the workload down.`, words) : undefined;
     }
     case 'taint':
-      return scanned.positionals.some((word) => /:NoExecute$/.test(word)) ? person(`${tool} taint …:NoExecute evicts every pod on the node that does not tolerate it.`, words) : undefined;
+      return scanned.positionals.some((word) => /:NoExecute$/.test(word))
+        ? person(`${tool} taint …:NoExecute evicts every pod on the node that does not tolerate it.`, words)
+        : undefined;
     default:
       return undefined;
   }

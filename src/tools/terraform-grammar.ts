@@ -3,7 +3,19 @@
 
 /** Options of apply, destroy and plan that take a value as the next word when written without `=`. */
 export const TERRAFORM_VALUE_OPTIONS = new Set([
-  'var', 'var-file', 'target', 'exclude', 'replace', 'lock-timeout', 'parallelism', 'state', 'state-out', 'backup', 'out', 'generate-config-out', 'chdir',
+  'var',
+  'var-file',
+  'target',
+  'exclude',
+  'replace',
+  'lock-timeout',
+  'parallelism',
+  'state',
+  'state-out',
+  'backup',
+  'out',
+  'generate-config-out',
+  'chdir',
 ]);
 
 /** `-help`, `-h`, `--help`: terraform prints the command's help and changes nothing. */
@@ -16,7 +28,24 @@ export const TERRAGRUNT_PREFIXES = new Set(['run-all', 'run', '--all', '-all', '
 export const TERRAGRUNT_ALIASES: Record<string, string> = { 'apply-all': 'apply', 'destroy-all': 'destroy' };
 
 /** Commands that only read or prepare: the shims run these at once, without node (`state` and `workspace` need their verb). */
-export const TERRAFORM_READ_ONLY = ['plan', 'init', 'fmt', 'validate', 'show', 'output', 'version', 'providers', 'graph', 'get', 'console', 'metadata', 'modules', 'login', 'logout', 'test'];
+export const TERRAFORM_READ_ONLY = [
+  'plan',
+  'init',
+  'fmt',
+  'validate',
+  'show',
+  'output',
+  'version',
+  'providers',
+  'graph',
+  'get',
+  'console',
+  'metadata',
+  'modules',
+  'login',
+  'logout',
+  'test',
+];
 
 export interface GoFlags {
   /** Each flag's name (without dashes) and value as written (`undefined` for a bare boolean). */

@@ -22,14 +22,20 @@ function changesState(tool: string, command: string, args: readonly string[]): D
   const preview = [tool, 'plan'];
   if (command === 'state' && (verb === 'rm' || verb === 'remove')) {
     if (goBoolean(parsed, 'dry-run')) return undefined;
-    return { why: `${tool} state rm makes ${tool} forget live resources outside any reviewed plan; a later apply may re-create or orphan them.`, preview: [tool, 'state', 'rm', '-dry-run', ...rest] };
+    return {
+      why: `${tool} state rm makes ${tool} forget live resources outside any reviewed plan; a later apply may re-create or orphan them.`,
+      preview: [tool, 'state', 'rm', '-dry-run', ...rest],
+    };
   }
   if (command === 'state' && verb === 'push') {
     const force = goBoolean(parsed, 'force') ? ' with -force, even over a newer or unrelated state' : '';
     return { why: `${tool} state push replaces the recorded state${force}, which can make ${tool} forget or destroy live resources.`, preview };
   }
   if (command === 'workspace' && verb === 'delete') {
-    return { why: `${tool} workspace delete deletes the workspace's state${goBoolean(parsed, 'force') ? ', with -force even while it still tracks live resources' : ''}, leaving them unmanaged.`, preview: [tool, 'workspace', 'show'] };
+    return {
+      why: `${tool} workspace delete deletes the workspace's state${goBoolean(parsed, 'force') ? ', with -force even while it still tracks live resources' : ''}, leaving them unmanaged.`,
+      preview: [tool, 'workspace', 'show'],
+    };
   }
   return undefined;
 }
@@ -39,10 +45,14 @@ export const terraformVerdict: ToolReader = (words) => {
   const terragrunt = tool === 'terragrunt';
   const at = commandAt(words, terragrunt);
   const written = words[at] ?? '';
-  const command = Object.hasOwn(TERRAGRUNT_ALIASES, written) ? (TERRAGRUNT_ALIASES[written]) : written;
+  const command = Object.hasOwn(TERRAGRUNT_ALIASES, written) ? TERRAGRUNT_ALIASES[written] : written;
   const args = words.slice(at + 1);
   const parsed = goFlags(args);
-  if (words.slice(1, at).some((word) => TERRAFORM_HELP.has(word)) || parsed.flags.some((flag) => TERRAFORM_HELP.has(`-${flag.name}`) && flag.value === undefined)) return undefined;
+  if (
+    words.slice(1, at).some((word) => TERRAFORM_HELP.has(word)) ||
+    parsed.flags.some((flag) => TERRAFORM_HELP.has(`-${flag.name}`) && flag.value === undefined)
+  )
+    return undefined;
   const destroys = command === 'destroy' || (command === 'apply' && goBoolean(parsed, 'destroy'));
   if (command === 'apply' || command === 'destroy') {
     const why = destroys

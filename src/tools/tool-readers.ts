@@ -13,7 +13,8 @@ import { terraformVerdict } from './terraform-verdict.js';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh', 'busybox']);
 /** A script that names a tool and, after it, a word that could make it destroy something. */
-const MAY_DESTROY = /\b(terraform|tofu|terragrunt|kubectl|oc|kubecolor|helm|helmfile)\b.*\b(apply|destroy|delete|del|un|uninstall|upgrade|rollback|drain|scale|replace|sync|patch|taint|rm|push)\b/s;
+const MAY_DESTROY =
+  /\b(terraform|tofu|terragrunt|kubectl|oc|kubecolor|helm|helmfile)\b.*\b(apply|destroy|delete|del|un|uninstall|upgrade|rollback|drain|scale|replace|sync|patch|taint|rm|push)\b/s;
 
 /** What `kubectl exec POD [--] cmd …` (and `oc exec`) runs in the pod: the words after `--`. */
 function inPod(words: readonly string[], read: (words: readonly string[]) => Destructive | undefined): Destructive | undefined {
@@ -25,10 +26,14 @@ function inPod(words: readonly string[], read: (words: readonly string[]) => Des
   if (SHELLS.has(program)) {
     const script = inner.slice(1).join(' ');
     const named = MAY_DESTROY.exec(script);
-    return named ? { why: `${where} runs a shell script in the pod that runs ${named[1]} with \`${named[2]}\`, where blast-radius cannot check it.` } : undefined;
+    return named
+      ? { why: `${where} runs a shell script in the pod that runs ${named[1]} with \`${named[2]}\`, where blast-radius cannot check it.` }
+      : undefined;
   }
   const found = read([program, ...inner.slice(1)]);
-  return found && { why: `${where} runs it in the pod, where blast-radius cannot check it: ${found.why}`, ...(found.preview ? { preview: found.preview } : {}) };
+  return (
+    found && { why: `${where} runs it in the pod, where blast-radius cannot check it: ${found.why}`, ...(found.preview ? { preview: found.preview } : {}) }
+  );
 }
 
 /** `docker exec` options that take a value (docker, podman and nerdctl alike). */
@@ -39,7 +44,7 @@ function inContainer(words: readonly string[], read: (words: readonly string[]) 
   let at = words[1] === 'container' ? 2 : 1;
   if (words[at] !== 'exec') return undefined;
   at++;
-  while (at < words.length && (words[at]).startsWith('-')) at += EXEC_VALUE_OPTIONS.has(words[at]) ? 2 : 1;
+  while (at < words.length && words[at].startsWith('-')) at += EXEC_VALUE_OPTIONS.has(words[at]) ? 2 : 1;
   const inner = words.slice(at + 1);
   const program = (inner[0] ?? '').slice((inner[0] ?? '').lastIndexOf('/') + 1);
   const found = read([program, ...inner.slice(1)]);

@@ -50,7 +50,8 @@ function splitDocuments(text: string): Chunk[] {
 }
 
 function problemOf(error: unknown, customTag: boolean, lineOffset: number): string {
-  if (customTag) return `uses a custom YAML tag${yamlErrorPosition({ ...(error as object), reason: undefined }, lineOffset)}, which no Kubernetes object needs: refused`;
+  if (customTag)
+    return `uses a custom YAML tag${yamlErrorPosition({ ...(error as object), reason: undefined }, lineOffset)}, which no Kubernetes object needs: refused`;
   return `is not valid YAML${yamlErrorPosition(error, lineOffset)}`;
 }
 
@@ -66,7 +67,9 @@ export function loadYamlDocuments(text: string, name: string): YamlDocument[] {
     const loaded = loadYaml(source);
     if (loaded.status === 'invalid') throw new InputError(`${name}: document ${number} ${problemOf(loaded.error, loaded.customTag, chunk.firstLine)}.`);
     if (loaded.status === 'alias-bomb') {
-      throw new InputError(`${name}: document ${number} (line ${chunk.firstLine + 1}) has YAML aliases that expand to more values than it has characters (an alias bomb): refused.`);
+      throw new InputError(
+        `${name}: document ${number} (line ${chunk.firstLine + 1}) has YAML aliases that expand to more values than it has characters (an alias bomb): refused.`,
+      );
     }
     return { number, line: chunk.firstLine + 1, value: loaded.value ?? null };
   });

@@ -19,7 +19,10 @@ const NOTICE = { forModel: 'this shell reaches production', forPerson: 'it reach
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
 function anchor(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** The cells of the row for `name` in the first table after the text `after` in `doc`. */

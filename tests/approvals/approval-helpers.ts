@@ -8,7 +8,12 @@ import { ROOT } from '../helpers/run-cli.js';
 export const PROD_REPLACE = join(ROOT, 'fixtures/terraform/prod-replace/plan.json');
 
 /** Writes a copy of `source` (a plan JSON) into `directory` as `name`, after `edit` changes its parsed form. */
-export function editedPlan(source: string, directory: string, name: string, edit: (plan: { resource_changes: Record<string, unknown>[] } & Record<string, unknown>) => void = () => {}): string {
+export function editedPlan(
+  source: string,
+  directory: string,
+  name: string,
+  edit: (plan: { resource_changes: Record<string, unknown>[] } & Record<string, unknown>) => void = () => {},
+): string {
   const plan = JSON.parse(readFileSync(source, 'utf8'));
   edit(plan);
   const file = join(directory, name);
@@ -17,5 +22,13 @@ export function editedPlan(source: string, directory: string, name: string, edit
 }
 
 export function approvalOf(fingerprint: string, approvedAt: string, expires: string): Approval {
-  return { fingerprint, user: 'jane', email: 'jane@example.com', reason: 'Retiring the old database (OPS-42)', environments: ['production'], approvedAt, expires };
+  return {
+    fingerprint,
+    user: 'jane',
+    email: 'jane@example.com',
+    reason: 'Retiring the old database (OPS-42)',
+    environments: ['production'],
+    approvedAt,
+    expires,
+  };
 }

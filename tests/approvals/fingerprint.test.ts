@@ -45,11 +45,14 @@ describe('changes with any change to what is destroyed', () => {
     ['another type', (plan) => Object.assign(db(plan), { type: 'terraform_data_x' })],
     ['delete instead of replace', (plan) => Object.assign(db(plan).change, { actions: ['delete'] })],
     ['other replace paths', (plan) => Object.assign(db(plan).change, { replace_paths: [['input']] })],
-    ['a second production delete', (plan) => {
-      const api = plan.resource_changes.find((r) => r.address === 'terraform_data.prod_api') as { change: Record<string, unknown> };
-      api.change.actions = ['delete'];
-      api.change.after = null;
-    }],
+    [
+      'a second production delete',
+      (plan) => {
+        const api = plan.resource_changes.find((r) => r.address === 'terraform_data.prod_api') as { change: Record<string, unknown> };
+        api.change.actions = ['delete'];
+        api.change.after = null;
+      },
+    ],
   ];
   it.each(edits)('%s', async (name, edit) => {
     const edited = editedPlan(PROD_REPLACE, scratch.path, `${name.replace(/\W+/g, '-')}.json`, edit);
@@ -69,7 +72,9 @@ it('is absent when nothing blocks', async () => {
 
 it('differs for the same Kubernetes deletion in another kube context', async () => {
   const deletion = join(ROOT, 'fixtures/kubernetes/kubectl-delete/namespace-new-form/delete.txt');
-  const [east, west, eastAgain] = await Promise.all(['payments-prod-east', 'payments-prod-west', 'payments-prod-east'].map((context) => check({ files: [deletion], context, cluster: false })));
+  const [east, west, eastAgain] = await Promise.all(
+    ['payments-prod-east', 'payments-prod-west', 'payments-prod-east'].map((context) => check({ files: [deletion], context, cluster: false })),
+  );
   expect(east.fingerprint).toBeDefined();
   expect(east.fingerprint).toBe(eastAgain.fingerprint);
   expect(east.fingerprint).not.toBe(west.fingerprint);

@@ -35,7 +35,9 @@ it('passes the plan with an unexpired approval of its fingerprint, and says whos
     expires: '2026-05-02T09:00:00Z',
   });
   const waived = report.findings.filter((f) => f.ruleId === 'prod-replace');
-  expect(waived.map((f) => f.waived)).toEqual([{ reason: 'Retiring the old database (OPS-42)', by: 'jane (jane@example.com)', expires: '2026-05-02T09:00:00Z', fingerprint }]);
+  expect(waived.map((f) => f.waived)).toEqual([
+    { reason: 'Retiring the old database (OPS-42)', by: 'jane (jane@example.com)', expires: '2026-05-02T09:00:00Z', fingerprint },
+  ]);
   expect(report.summary).toMatchObject({ errors: 0, waived: 1 });
   expect(formatText(report)).toContain(`Approved: fingerprint ${fingerprint} by jane (jane@example.com)`);
   expect(formatMarkdown(report)).toContain(`Approved: fingerprint \`${fingerprint}\``);
@@ -58,7 +60,9 @@ it('does not honour an expired approval, and says it expired', async () => {
   expect(report.verdict).toBe('block');
   expect(report.approval?.status).toBe('expired');
   expect(report.findings.some((f) => f.waived)).toBe(false);
-  expect(formatText(report)).toContain(`The approval of fingerprint ${fingerprint} by jane (jane@example.com) expired at 2026-04-02T09:00:00Z; it was not honoured.`);
+  expect(formatText(report)).toContain(
+    `The approval of fingerprint ${fingerprint} by jane (jane@example.com) expired at 2026-04-02T09:00:00Z; it was not honoured.`,
+  );
   expect(formatAgent(report)).toContain('expired at 2026-04-02T09:00:00Z');
 });
 
@@ -107,7 +111,7 @@ describe('the store', () => {
     expect(() => readApprovals(path)).toThrow(message);
   });
 
-  it('refuses a store that is a link, or in a directory that is a link or that others can write, or that is not its user\'s', () => {
+  it("refuses a store that is a link, or in a directory that is a link or that others can write, or that is not its user's", () => {
     const real = join(scratch.path, 'real', 'approvals.json');
     writeApprovals(real, [approvalOf(fingerprint, '2026-05-01T09:00:00Z', '2026-05-02T09:00:00Z')]);
     mkdirSync(join(scratch.path, 'linking'), { mode: 0o700 });

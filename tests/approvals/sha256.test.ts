@@ -17,5 +17,8 @@ it.each([55, 56, 63, 64, 65, 119, 120, 128, 1000])('agrees with node:crypto on %
 });
 
 it('agrees with node:crypto on any text, multi-byte characters included', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Hex(text) === reference(text)), { seed: SEED, numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Hex(text) === reference(text)),
+    { seed: SEED, numRuns: 300 },
+  );
 });

@@ -9,8 +9,11 @@ import { DATABASE_CLIENTS } from '../../src/tools/database/read-database-command
 import { ROOT } from '../helpers/run-cli.js';
 
 const isFlag = (word: unknown): boolean => typeof word === 'string' && /^--?[A-Za-z0-9][\w-]*$/.test(word);
-const noteOk = (note: FlagNote): boolean => isFlag(note.flag) && (note.aliases ?? []).every(isFlag) && typeof note.says === 'string' && note.says.length > 3 && !note.says.endsWith('.');
-const targetOk = (target: Target): boolean => ('flag' in target ? isFlag(target.flag) && (target.aliases ?? []).every(isFlag) : Number.isInteger(target.positional) && target.positional >= 0) && target.what.length > 0;
+const noteOk = (note: FlagNote): boolean =>
+  isFlag(note.flag) && (note.aliases ?? []).every(isFlag) && typeof note.says === 'string' && note.says.length > 3 && !note.says.endsWith('.');
+const targetOk = (target: Target): boolean =>
+  ('flag' in target ? isFlag(target.flag) && (target.aliases ?? []).every(isFlag) : Number.isInteger(target.positional) && target.positional >= 0) &&
+  target.what.length > 0;
 
 it('names every database client in the hook pre-filter too', () => {
   for (const client of DATABASE_CLIENTS) expect(CLI_NAMES).toContain(client);
@@ -32,7 +35,8 @@ describe.each(CLI_CATALOGS.map((catalog): [string, CliCatalog] => [catalog.name,
       expect([operation.command, operation.command.every((word) => /^[a-z0-9][\w-]*$/.test(word))]).toEqual([operation.command, true]);
       expect(typeof operation.destroys === 'string' && typeof operation.holdsData === 'boolean').toBe(true);
       expect([operation.command, operation.targets.every(targetOk)]).toEqual([operation.command, true]);
-      for (const notes of [operation.dataLoss, operation.keepsData, operation.dryRun]) expect([operation.command, (notes ?? []).every(noteOk)]).toEqual([operation.command, true]);
+      for (const notes of [operation.dataLoss, operation.keepsData, operation.dryRun])
+        expect([operation.command, (notes ?? []).every(noteOk)]).toEqual([operation.command, true]);
       expect((operation.onlyWith ?? []).every(isFlag)).toBe(true);
     }
   });

@@ -18,8 +18,7 @@ const knownTypes = (provider: CatalogProvider): string[] =>
     .map((line) => line.replace(/#.*/, '').trim())
     .filter((name) => name !== '');
 
-const keysOf = (provider: CatalogProvider): string[] =>
-  entries.filter(([, entry]) => entry.provider === provider).map(([type]) => type);
+const keysOf = (provider: CatalogProvider): string[] => entries.filter(([, entry]) => entry.provider === provider).map(([type]) => type);
 
 describe('every entry names a real provider type', () => {
   it.each(PROVIDERS)('%s: the catalog and the known-types list hold the same names', (provider) => {
@@ -83,12 +82,20 @@ describe('impactOf', () => {
     expect(impactOf(type)?.impact).toBe(impact);
   });
 
-  it.each(['aws_instance', 'terraform_data', 'AWS_DB_INSTANCE', 'persistentvolumeclaim', 'v1/Secret', '', 'toString', 'constructor', '__proto__', 'hasOwnProperty'])(
-    'returns undefined for %j',
-    (type) => {
-      expect(impactOf(type)).toBeUndefined();
-    },
-  );
+  it.each([
+    'aws_instance',
+    'terraform_data',
+    'AWS_DB_INSTANCE',
+    'persistentvolumeclaim',
+    'v1/Secret',
+    '',
+    'toString',
+    'constructor',
+    '__proto__',
+    'hasOwnProperty',
+  ])('returns undefined for %j', (type) => {
+    expect(impactOf(type)).toBeUndefined();
+  });
 
   it('returns a copy that a caller cannot use to change the catalog', () => {
     const found = impactOf('aws_kms_key');

@@ -31,7 +31,9 @@ it('gives the other keys to the options of the rules they have always governed',
 });
 
 it('reads policy.rules levels as ESLint does, in words or numbers', () => {
-  const settings = compileRuleSettings({ rules: { 'prod-delete': 'off', 'prod-replace': 0, 'nonprod-delete': 'warn', 'nonprod-replace': 1, 'kept-by-annotation': 'error', 'resource-drift': 2 } });
+  const settings = compileRuleSettings({
+    rules: { 'prod-delete': 'off', 'prod-replace': 0, 'nonprod-delete': 'warn', 'nonprod-replace': 1, 'kept-by-annotation': 'error', 'resource-drift': 2 },
+  });
   expect(Object.fromEntries(Object.entries(settings).map(([id, setting]) => [id, setting?.level]))).toEqual({
     'prod-delete': 'off',
     'prod-replace': 'off',
@@ -56,5 +58,9 @@ it('lets policy.rules win over the older keys, keeping the options they set when
     rules: { 'prod-replace': 'error', 'protected-type-destroy': 'warn' },
   });
   expect(settings['prod-replace']).toEqual({ level: 'error', options: {}, from: ['policy.block', 'policy.rules.prod-replace'] });
-  expect(settings['protected-type-destroy']).toEqual({ level: 'warning', options: { types: ['aws_kms_key'] }, from: ['policy.protectedTypes', 'policy.rules.protected-type-destroy'] });
+  expect(settings['protected-type-destroy']).toEqual({
+    level: 'warning',
+    options: { types: ['aws_kms_key'] },
+    from: ['policy.protectedTypes', 'policy.rules.protected-type-destroy'],
+  });
 });

@@ -89,7 +89,9 @@ describe('files another user could change', () => {
   (process.platform === 'win32' ? it.skip : it)('refuses a world-writable --config file, naming it', async () => {
     const path = configFile('version: 1\n');
     chmodSync(path, 0o666);
-    await expect(loadConfig(path)).rejects.toThrow(new ConfigError(`${path} is writable by everyone (mode 0666), who could change what it protects: run chmod go-w on it.`));
+    await expect(loadConfig(path)).rejects.toThrow(
+      new ConfigError(`${path} is writable by everyone (mode 0666), who could change what it protects: run chmod go-w on it.`),
+    );
   });
 });
 
@@ -116,11 +118,23 @@ it('lists every problem as path: what is wrong, with the line where it is known'
 it.each([
   ['an unknown policy value', 'policy:\n  unknown: maybe\n', /policy\.unknown: must be one of "warn", "block"/],
   ['an unknown key inside a rule', 'rules:\n  - id: a\n    environment: production\n    match: { adress: x }\n', /unknown key "adress" \(line 4\)/],
-  ['a bad date', 'exceptions:\n  - { address: x, rules: [prod-delete], reason: r, by: me, expires: "next week" }\n', /exceptions\.0\.expires: must match pattern/],
+  [
+    'a bad date',
+    'exceptions:\n  - { address: x, rules: [prod-delete], reason: r, by: me, expires: "next week" }\n',
+    /exceptions\.0\.expires: must match pattern/,
+  ],
   ['an undefined environment', 'rules:\n  - id: a\n    environment: prd\n    match: { name: x }\n', /rules\[0\] \(a\): environment "prd" is not defined/],
-  ['a repeated rule id', 'rules:\n  - { id: a, environment: production, match: { name: x } }\n  - { id: a, environment: staging, match: { name: y } }\n', /rule id "a" is used twice/],
+  [
+    'a repeated rule id',
+    'rules:\n  - { id: a, environment: production, match: { name: x } }\n  - { id: a, environment: staging, match: { name: y } }\n',
+    /rule id "a" is used twice/,
+  ],
   ['an invalid regular expression', 'rules:\n  - { id: a, environment: production, match: { name: "/(unclosed/" } }\n', /not a valid regular expression/],
-  ['a catastrophic regular expression', 'rules:\n  - { id: evil, environment: production, match: { name: "/(a+)+$/" } }\n', /rules\[0\] \(evil\): \/\(a\+\)\+\$\/ could take exponential time/],
+  [
+    'a catastrophic regular expression',
+    'rules:\n  - { id: evil, environment: production, match: { name: "/(a+)+$/" } }\n',
+    /rules\[0\] \(evil\): \/\(a\+\)\+\$\/ could take exponential time/,
+  ],
   ['invalid YAML', 'rules: [\n', /is not valid YAML/],
   ['a custom YAML tag', 'defaults: !!js/function "function(){}"\n', /is not valid YAML/],
 ])('refuses %s', async (_name, text, expected) => {
@@ -129,12 +143,20 @@ it.each([
 
 it('refuses a YAML alias bomb quickly', async () => {
   const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-  for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    );
   expect(await problem(`${lines.join('\n')}\n`)).toMatch(/expands to more than 100000 values/);
 });
 
 it('refuses an exception that has expired, naming it', () => {
-  const loaded = { path: 'cfg.yml', config: { exceptions: [{ address: 'module.old.*', rules: ['prod-delete'], reason: 'r', by: 'me', expires: '2026-01-31' }] } };
+  const loaded = {
+    path: 'cfg.yml',
+    config: { exceptions: [{ address: 'module.old.*', rules: ['prod-delete'], reason: 'r', by: 'me', expires: '2026-01-31' }] },
+  };
   expect(() => compileConfig(loaded, '2026-02-01')).toThrow(/exceptions\[0\] \(module\.old\.\*, prod-delete\) expired on 2026-01-31/);
   expect(compileConfig(loaded, '2026-01-31').exceptions).toHaveLength(1);
 });
@@ -156,7 +178,12 @@ it('merges environments: aliases extend the built-in ones, new ones can be prote
     config: { environments: { production: { aliases: ['live2'] }, pci: { protected: true, aliases: ['cardholder'] }, staging: { protected: true } } },
   });
   expect(environments.find((e) => e.name === 'production')?.nameTokens).toContain('live2');
-  expect(environments.find((e) => e.name === 'pci')).toEqual({ name: 'pci', protected: true, valueTokens: ['pci', 'cardholder'], nameTokens: ['pci', 'cardholder'] });
+  expect(environments.find((e) => e.name === 'pci')).toEqual({
+    name: 'pci',
+    protected: true,
+    valueTokens: ['pci', 'cardholder'],
+    nameTokens: ['pci', 'cardholder'],
+  });
   expect(environments.find((e) => e.name === 'staging')?.protected).toBe(true);
 });
 

@@ -24,7 +24,15 @@ const DOCUMENTS: [string, unknown][] = [
   ['the version only', { version: 1 }],
   ['a future version and an unknown key', { version: 2, colour: 'red' }],
   ['a misspelt rule key, a missing match and a bad id', { rules: [{ id: 'Bad Id', environment: 'production', mach: {} }] }],
-  ['an empty match and a tag without its key', { rules: [{ id: 'a', environment: 'production', match: {} }, { id: 'b', environment: 'x', match: { tag: { value: 'x' } } }] }],
+  [
+    'an empty match and a tag without its key',
+    {
+      rules: [
+        { id: 'a', environment: 'production', match: {} },
+        { id: 'b', environment: 'x', match: { tag: { value: 'x' } } },
+      ],
+    },
+  ],
   ['an account that is neither a pattern nor a list of them', { rules: [{ id: 'a', environment: 'production', match: { account: 7 } }] }],
   ['an account list with an empty pattern', { rules: [{ id: 'a', environment: 'production', match: { account: ['1', ''] } }] }],
   // Lengths count characters, not UTF-16 units (Ajv's ucs2length helper): 256 emoji fit, 257 do not.
@@ -33,8 +41,14 @@ const DOCUMENTS: [string, unknown][] = [
   // uniqueItems compares with Ajv's equal helper.
   ['a policy that repeats an action and names an unknown one', { policy: { block: ['delete', 'delete', 'update'], unknown: 'ignore' } }],
   ['a negative, fractional change limit', { policy: { maxDestructiveChanges: -1.5 } }],
-  ['policy rules at every level, with and without options', { policy: { rules: { 'prod-replace': 'warn', 'nonprod-delete': 0, 'prod-update': [2, { types: ['a'] }], 'resource-drift': ['off'] } } }],
-  ['an unknown policy rule, a bad level, an unknown option and a bad one', { policy: { rules: { nope: 'off', 'prod-replace': 'warning', 'prod-delete': ['warn', { max: 1 }], 'too-many-destructive': ['error', { max: -1 }, 3] } } }],
+  [
+    'policy rules at every level, with and without options',
+    { policy: { rules: { 'prod-replace': 'warn', 'nonprod-delete': 0, 'prod-update': [2, { types: ['a'] }], 'resource-drift': ['off'] } } },
+  ],
+  [
+    'an unknown policy rule, a bad level, an unknown option and a bad one',
+    { policy: { rules: { nope: 'off', 'prod-replace': 'warning', 'prod-delete': ['warn', { max: 1 }], 'too-many-destructive': ['error', { max: -1 }, 3] } } },
+  ],
   ['an environment with a bad name, an unknown key and a bad alias', { environments: { Prod: { protected: 'yes', aliases: ['PRD'], colour: 1 } } }],
   ['an exception without its reason, with a bad date and no rules', { exceptions: [{ address: 'a.b', rules: [], by: 'me', expires: '31/12/2026' }] }],
   ['kubernetes settings of the wrong types', { kubernetes: { cluster: 'true', kubeconfig: '' } }],

@@ -77,7 +77,10 @@ describe('files', () => {
   it('honours AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE, with ~', () => {
     fake.write('elsewhere/config', '[profile payments-prod]\nsso_account_id = 999999999999\n');
     fake.write('elsewhere/credentials', `[payments-prod]\naws_access_key_id = ${SECRET_MARKERS[0]}\n`);
-    const readings = readAws({ AWS_PROFILE: 'payments-prod', AWS_CONFIG_FILE: '~/elsewhere/config', AWS_SHARED_CREDENTIALS_FILE: fake.path('elsewhere/credentials') }, fake.home);
+    const readings = readAws(
+      { AWS_PROFILE: 'payments-prod', AWS_CONFIG_FILE: '~/elsewhere/config', AWS_SHARED_CREDENTIALS_FILE: fake.path('elsewhere/credentials') },
+      fake.home,
+    );
     expect(summary(readings)).toEqual([
       ['profile', 'payments-prod', 'name'],
       ['account', '999999999999', 'id'],
@@ -114,10 +117,14 @@ describe('files', () => {
 
 describe('secrets', () => {
   it('says only "set" for AWS_ACCESS_KEY_ID and never carries a key, secret or token', () => {
-    const env = { AWS_PROFILE: 'prod-admin', AWS_ACCESS_KEY_ID: SECRET_MARKERS[3], AWS_SECRET_ACCESS_KEY: SECRET_MARKERS[1], AWS_SESSION_TOKEN: SECRET_MARKERS[2] };
+    const env = {
+      AWS_PROFILE: 'prod-admin',
+      AWS_ACCESS_KEY_ID: SECRET_MARKERS[3],
+      AWS_SECRET_ACCESS_KEY: SECRET_MARKERS[1],
+      AWS_SESSION_TOKEN: SECRET_MARKERS[2],
+    };
     const readings = readAws(env, fake.home);
     expect(readings[0]).toMatchObject({ what: 'static-credentials', value: 'set', where: 'AWS_ACCESS_KEY_ID', basis: { kind: 'unknowable' } });
     expectNoSecret(JSON.stringify([readings, readAws({ AWS_PROFILE: 'legacy' }, fake.home), readAws({}, fake.home)]));
   });
 });
-

@@ -4,7 +4,11 @@ import { readAzure } from '../../src/credentials/azure.js';
 import { fakeHome, type FakeHome } from './fake-home.js';
 
 it('reads both subscription variables as ids', () => {
-  const env = { ARM_SUBSCRIPTION_ID: '11111111-2222-3333-4444-555555555555', AZURE_SUBSCRIPTION_ID: '66666666-7777-8888-9999-000000000000', ARM_CLIENT_SECRET: 'SECRET-MARKER-azure' };
+  const env = {
+    ARM_SUBSCRIPTION_ID: '11111111-2222-3333-4444-555555555555',
+    AZURE_SUBSCRIPTION_ID: '66666666-7777-8888-9999-000000000000',
+    ARM_CLIENT_SECRET: 'SECRET-MARKER-azure',
+  };
   const readings = readAzure(env, '/nonexistent');
   expect(readings.map((r) => [r.where, r.value, r.basis.kind])).toEqual([
     ['ARM_SUBSCRIPTION_ID', '11111111-2222-3333-4444-555555555555', 'id'],
@@ -18,8 +22,7 @@ it('reads nothing when neither is set, or set empty', () => {
 });
 
 describe("az's own profile", () => {
-  const profile = (subscriptions: unknown): string =>
-    `\uFEFF${JSON.stringify({ installationId: 'x', subscriptions })}`; // az writes it with a byte-order mark (utf-8-sig)
+  const profile = (subscriptions: unknown): string => `\uFEFF${JSON.stringify({ installationId: 'x', subscriptions })}`; // az writes it with a byte-order mark (utf-8-sig)
   let fake: FakeHome;
   beforeEach(() => {
     fake = fakeHome({

@@ -91,7 +91,11 @@ export const SERVICE_ACCOUNT_KEY = JSON.stringify({
 });
 
 /** A kubeconfig as kubectl writes it, with a token and a client key that must never be read out. */
-export function kubeconfig(options: { current?: string; contexts?: [name: string, cluster: string, namespace?: string][]; clusters?: [name: string, server: string][] }): string {
+export function kubeconfig(options: {
+  current?: string;
+  contexts?: [name: string, cluster: string, namespace?: string][];
+  clusters?: [name: string, server: string][];
+}): string {
   const lines = ['apiVersion: v1', 'kind: Config', 'preferences: {}'];
   if (options.current !== undefined) lines.push(`current-context: ${JSON.stringify(options.current)}`);
   lines.push('contexts:');

@@ -49,7 +49,13 @@ describe('GOOGLE_APPLICATION_CREDENTIALS', () => {
 
 describe('project variables', () => {
   it('reads CLOUDSDK_CORE_PROJECT, GOOGLE_CLOUD_PROJECT, GOOGLE_PROJECT and GCLOUD_PROJECT', () => {
-    const env = { CLOUDSDK_CORE_PROJECT: 'acme-prod', GOOGLE_CLOUD_PROJECT: 'acme-dev', GOOGLE_PROJECT: 'acme-qa', GCLOUD_PROJECT: 'acme-sandbox', OTHER: 'prod' };
+    const env = {
+      CLOUDSDK_CORE_PROJECT: 'acme-prod',
+      GOOGLE_CLOUD_PROJECT: 'acme-dev',
+      GOOGLE_PROJECT: 'acme-qa',
+      GCLOUD_PROJECT: 'acme-sandbox',
+      OTHER: 'prod',
+    };
     expect(readGcp(env, fake.home).map((r) => [r.where, r.value])).toEqual([
       ['CLOUDSDK_CORE_PROJECT', 'acme-prod'],
       ['GOOGLE_CLOUD_PROJECT', 'acme-dev'],
@@ -62,7 +68,10 @@ describe('project variables', () => {
 describe("gcloud's active configuration", () => {
   it('follows active_config to configurations/config_<name> and reads [core] project', () => {
     fake.write('.config/gcloud/active_config', 'payments\n');
-    fake.write('.config/gcloud/configurations/config_payments', '[core]\naccount = me@acme.com\nproject = payments-prod-7\n\n[compute]\nregion = europe-west1\n');
+    fake.write(
+      '.config/gcloud/configurations/config_payments',
+      '[core]\naccount = me@acme.com\nproject = payments-prod-7\n\n[compute]\nregion = europe-west1\n',
+    );
     const readings = readGcp({}, fake.home);
     expect(summary(readings)).toEqual([
       ['configuration', 'payments', 'name'],

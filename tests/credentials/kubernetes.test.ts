@@ -20,8 +20,14 @@ describe('~/.kube/config', () => {
       '.kube/config',
       kubeconfig({
         current: 'gke_acme_europe-west1_prod',
-        contexts: [['gke_acme_europe-west1_prod', 'gke_acme_europe-west1_prod', 'payments'], ['kind-dev', 'kind-dev']],
-        clusters: [['gke_acme_europe-west1_prod', 'https://34.76.1.2'], ['kind-dev', 'https://127.0.0.1:6443']],
+        contexts: [
+          ['gke_acme_europe-west1_prod', 'gke_acme_europe-west1_prod', 'payments'],
+          ['kind-dev', 'kind-dev'],
+        ],
+        clusters: [
+          ['gke_acme_europe-west1_prod', 'https://34.76.1.2'],
+          ['kind-dev', 'https://127.0.0.1:6443'],
+        ],
       }),
     );
     const readings = readKubernetes({}, fake.home);
@@ -63,7 +69,10 @@ describe('~/.kube/config', () => {
 describe('KUBECONFIG with several files', () => {
   it('takes current-context from the first file that sets it, and each context and cluster from its first definition', () => {
     const a = fake.write('a.yaml', kubeconfig({ contexts: [['payments', EKS_PROD]] }));
-    const b = fake.write('b.yaml', kubeconfig({ current: 'payments', contexts: [['payments', 'kind-dev']], clusters: [[EKS_PROD, 'https://ABC.gr7.eu-west-1.eks.amazonaws.com']] }));
+    const b = fake.write(
+      'b.yaml',
+      kubeconfig({ current: 'payments', contexts: [['payments', 'kind-dev']], clusters: [[EKS_PROD, 'https://ABC.gr7.eu-west-1.eks.amazonaws.com']] }),
+    );
     const c = fake.write('c.yaml', kubeconfig({ current: 'kind-dev', clusters: [[EKS_PROD, 'https://other.example.com']] }));
     const env = { KUBECONFIG: [a, fake.path('missing.yaml'), '', b, c].join(delimiter) };
     const readings = readKubernetes(env, fake.home);

@@ -42,18 +42,12 @@ describe('on a pull request, with the workflow token', () => {
     server = await startFakeGitHub({ token: TOKEN, repository: 'octo/infra', pullRequest: 7, comments: humans(), pageSize: 2 });
   });
   afterAll(() => server.close());
-  const onPullRequest = (inputs: Record<string, string>): Promise<ActionRun> =>
-    run({ inputs, pullRequest: PULL_REQUEST, apiUrl: server.url });
+  const onPullRequest = (inputs: Record<string, string>): Promise<ActionRun> => run({ inputs, pullRequest: PULL_REQUEST, apiUrl: server.url });
 
   it('creates one comment after reading every page, and fails the step on a blocked plan', async () => {
     const result = await onPullRequest({ plan: BLOCKED_PLAN });
     expect(result.code).toBe(1);
-    expect(newRequests(server, 0)).toEqual([
-      'GET /user',
-      `GET ${LIST}?per_page=100`,
-      `GET ${LIST}?per_page=100&page=2`,
-      `POST ${LIST}`,
-    ]);
+    expect(newRequests(server, 0)).toEqual(['GET /user', `GET ${LIST}?per_page=100`, `GET ${LIST}?per_page=100&page=2`, `POST ${LIST}`]);
     const ours = server.comments.filter((comment) => comment.user.login === 'github-actions[bot]');
     expect(ours).toHaveLength(1);
     expect(ours[0].body).toMatch(/^<!-- blast-radius -->\n### ⛔ Blocked/);
@@ -192,7 +186,9 @@ describe('when the API fails', () => {
       const result = await run({ inputs: { plan: BLOCKED_PLAN }, pullRequest: PULL_REQUEST, apiUrl: server.url });
       expect(result.code).toBe(1);
       expect(result.outputs.verdict).toBe('block');
-      expect(result.stdout).toMatch(/^::warning title=blast-radius::The pull request comment was not written: GET \/repos\/octo\/infra\/issues\/7\/comments\?per_page=100: 500 Server Error\./m);
+      expect(result.stdout).toMatch(
+        /^::warning title=blast-radius::The pull request comment was not written: GET \/repos\/octo\/infra\/issues\/7\/comments\?per_page=100: 500 Server Error\./m,
+      );
       expect(server.requests.map((request) => request.method)).toEqual(['GET', 'GET']);
     } finally {
       await server.close();

@@ -40,7 +40,9 @@ describe('refusals', () => {
   it('refuses without an interactive terminal, in one sentence, exit 2', () => {
     const result = runCli(['approve', fingerprint, PROD_REPLACE, '--reason', 'x'], { env, input: 'production\n' });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('blast-radius: blast-radius approve needs a person at an interactive terminal (standard input, output and error), so it refuses to run from a script, a pipe or an agent.');
+    expect(result.stderr.trim()).toBe(
+      'blast-radius: blast-radius approve needs a person at an interactive terminal (standard input, output and error), so it refuses to run from a script, a pipe or an agent.',
+    );
     expect(existsSync(join(scratch.path, 'refusals'))).toBe(false);
   });
 
@@ -111,7 +113,12 @@ describe('refusals', () => {
     expect(blocked.code).toBe(1);
     const command = /blast-radius approve ([0-9a-f]{32}) -- terraform apply -auto-approve/.exec(blocked.stdout);
     expect(command).not.toBeNull();
-    const approved = atTerminal(['approve', '--reason', 'planned', command?.[1] as string, '--', 'terraform', 'apply', '-auto-approve'], 'production\n', env, dir);
+    const approved = atTerminal(
+      ['approve', '--reason', 'planned', command?.[1] as string, '--', 'terraform', 'apply', '-auto-approve'],
+      'production\n',
+      env,
+      dir,
+    );
     expect(approved.code).toBe(0);
 
     const applied = runCli(['guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env });

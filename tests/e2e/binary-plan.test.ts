@@ -73,9 +73,7 @@ function fakeTerraform(name: string, body: string): string {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(report.findings.map((f: { ruleId: string; address: string }) => `${f.ruleId} ${f.address}`)).toEqual([
-      'prod-replace terraform_data.prod_db',
-    ]);
+    expect(report.findings.map((f: { ruleId: string; address: string }) => `${f.ruleId} ${f.address}`)).toEqual(['prod-replace terraform_data.prod_db']);
   });
 });
 
@@ -107,8 +105,13 @@ describe('without terraform', () => {
   });
 
   it('passes on the error of a terraform that fails while its output streams', async () => {
-    const failing = fakeTerraform('fails-midway', `head -c 3000 "${join(ROOT, 'fixtures/terraform/staging-delete/plan.json')}"\necho "Error: Failed to read the given file as a state or plan file" >&2\nexit 1`);
-    expect(await outcome(committedBinaryPlan, STREAMED, failing)).toMatch(/^InputError: `.*fails-midway show -json .*plan\.tfplan` failed: Failed to read the given file as a state or plan file$/);
+    const failing = fakeTerraform(
+      'fails-midway',
+      `head -c 3000 "${join(ROOT, 'fixtures/terraform/staging-delete/plan.json')}"\necho "Error: Failed to read the given file as a state or plan file" >&2\nexit 1`,
+    );
+    expect(await outcome(committedBinaryPlan, STREAMED, failing)).toMatch(
+      /^InputError: `.*fails-midway show -json .*plan\.tfplan` failed: Failed to read the given file as a state or plan file$/,
+    );
   });
 
   it('refuses the output of a terraform that succeeds but prints a plan cut short', async () => {

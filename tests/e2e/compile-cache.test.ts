@@ -17,7 +17,11 @@ const hookPayload = (command: string): string => JSON.stringify({ hook_event_nam
 it.each(['dist/start.cjs', 'dist/bin/main.cjs', 'dist/hook/hook-main.cjs'])('%s starts with the SHA-256 of the rest of its text', (bundle) => {
   const text = readFileSync(join(ROOT, bundle), 'utf8');
   const newline = text.indexOf('\n');
-  expect(text.slice(0, newline)).toBe(`// sha256:${createHash('sha256').update(text.slice(newline + 1)).digest('hex')}`);
+  expect(text.slice(0, newline)).toBe(
+    `// sha256:${createHash('sha256')
+      .update(text.slice(newline + 1))
+      .digest('hex')}`,
+  );
 });
 
 it('saves compiled code on the first run and answers the same from it, even when it was damaged', () => {

@@ -53,7 +53,10 @@ describe('rules', () => {
     ['a type and an address glob', 'match: { type: terraform_data, address: "terraform_data.prod_*" }', 'prod-replace', 'terraform_data.prod_db'],
   ])('matches %s', (_what, match, fixture, address) => {
     const group = fixture.includes('-delete') || fixture.includes('labels') ? 'terraform-handmade' : 'terraform';
-    const { report } = checkWith(`environments:\n  vault: { protected: true }\nrules:\n  - id: the-rule\n    environment: vault\n    ${match}\n`, plan(group, fixture));
+    const { report } = checkWith(
+      `environments:\n  vault: { protected: true }\nrules:\n  - id: the-rule\n    environment: vault\n    ${match}\n`,
+      plan(group, fixture),
+    );
     const resource = report.resources.find((r: { address: string }) => r.address === address);
     expect(resource.environment).toMatchObject({ name: 'vault', rule: 'the-rule' });
   });
@@ -73,11 +76,44 @@ describe('rules', () => {
 
 describe('policy', () => {
   it.each([
-    ['unknown: block fails closed on unknown environments', 'policy: { unknown: block }', 'not-production-names', 1, ['error unknown-env-delete terraform_data.product_catalog', 'error unknown-env-delete terraform_data.productivity_report', 'error unknown-env-delete terraform_data.reproduce_bug']],
+    [
+      'unknown: block fails closed on unknown environments',
+      'policy: { unknown: block }',
+      'not-production-names',
+      1,
+      [
+        'error unknown-env-delete terraform_data.product_catalog',
+        'error unknown-env-delete terraform_data.productivity_report',
+        'error unknown-env-delete terraform_data.reproduce_bug',
+      ],
+    ],
     ['block: [delete] lets production replaces warn', 'policy: { block: [delete] }', 'prod-replace', 0, ['warning prod-replace terraform_data.prod_db']],
-    ['maxDestructiveChanges caps one plan', 'policy: { maxDestructiveChanges: 1 }', 'staging-delete', 1, ['error too-many-destructive (whole plan)', 'warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db']],
-    ['protectedTypes block in any environment', 'policy: { protectedTypes: [terraform_data] }', 'staging-delete', 1, ['error protected-type-destroy terraform_data.dev_worker', 'error protected-type-destroy terraform_data.staging_db', 'warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db']],
-    ['blockUpdatesOf blocks updates of listed types in production', 'policy: { blockUpdatesOf: [terraform_data] }', 'update-in-place-prod', 1, ['error prod-update terraform_data.prod_db']],
+    [
+      'maxDestructiveChanges caps one plan',
+      'policy: { maxDestructiveChanges: 1 }',
+      'staging-delete',
+      1,
+      ['error too-many-destructive (whole plan)', 'warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db'],
+    ],
+    [
+      'protectedTypes block in any environment',
+      'policy: { protectedTypes: [terraform_data] }',
+      'staging-delete',
+      1,
+      [
+        'error protected-type-destroy terraform_data.dev_worker',
+        'error protected-type-destroy terraform_data.staging_db',
+        'warning nonprod-delete terraform_data.dev_worker',
+        'warning nonprod-delete terraform_data.staging_db',
+      ],
+    ],
+    [
+      'blockUpdatesOf blocks updates of listed types in production',
+      'policy: { blockUpdatesOf: [terraform_data] }',
+      'update-in-place-prod',
+      1,
+      ['error prod-update terraform_data.prod_db'],
+    ],
   ])('%s', (_name, text, fixture, exitCode, expected) => {
     const { code, report } = checkWith(`${text}\n`, plan('terraform', fixture));
     expect(code).toBe(exitCode);
@@ -91,10 +127,39 @@ describe('policy.rules', () => {
     ['0 is off', 'prod-replace: 0', 'prod-replace', 0, []],
     ['warn makes its findings warnings', 'prod-replace: warn', 'prod-replace', 0, ['warning prod-replace terraform_data.prod_db']],
     ['1 is warn', 'prod-replace: 1', 'prod-replace', 0, ['warning prod-replace terraform_data.prod_db']],
-    ['error (2) makes them block', 'nonprod-delete: 2', 'staging-delete', 1, ['error nonprod-delete terraform_data.dev_worker', 'error nonprod-delete terraform_data.staging_db']],
-    ['[level, options] sets a threshold', 'too-many-destructive: [error, { max: 1 }]', 'staging-delete', 1, ['error too-many-destructive (whole plan)', 'warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db']],
-    ['[level, options] under the threshold reports nothing', 'too-many-destructive: [error, { max: 2 }]', 'staging-delete', 0, ['warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db']],
-    ['[level, options] sets options of rules off by default', 'protected-type-destroy: [warn, { types: [terraform_data] }]', 'staging-delete', 0, ['warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db', 'warning protected-type-destroy terraform_data.dev_worker', 'warning protected-type-destroy terraform_data.staging_db']],
+    [
+      'error (2) makes them block',
+      'nonprod-delete: 2',
+      'staging-delete',
+      1,
+      ['error nonprod-delete terraform_data.dev_worker', 'error nonprod-delete terraform_data.staging_db'],
+    ],
+    [
+      '[level, options] sets a threshold',
+      'too-many-destructive: [error, { max: 1 }]',
+      'staging-delete',
+      1,
+      ['error too-many-destructive (whole plan)', 'warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db'],
+    ],
+    [
+      '[level, options] under the threshold reports nothing',
+      'too-many-destructive: [error, { max: 2 }]',
+      'staging-delete',
+      0,
+      ['warning nonprod-delete terraform_data.dev_worker', 'warning nonprod-delete terraform_data.staging_db'],
+    ],
+    [
+      '[level, options] sets options of rules off by default',
+      'protected-type-destroy: [warn, { types: [terraform_data] }]',
+      'staging-delete',
+      0,
+      [
+        'warning nonprod-delete terraform_data.dev_worker',
+        'warning nonprod-delete terraform_data.staging_db',
+        'warning protected-type-destroy terraform_data.dev_worker',
+        'warning protected-type-destroy terraform_data.staging_db',
+      ],
+    ],
   ])('%s', (_name, entry, fixture, exitCode, expected) => {
     const { code, report } = checkWith(`policy:\n  rules:\n    ${entry}\n`, plan('terraform', fixture));
     expect(code).toBe(exitCode);
@@ -150,9 +215,16 @@ describe('exceptions', () => {
   });
 
   it('make the configuration invalid when they run longer than policy.maxExceptionDays', () => {
-    const result = runCli(['check', plan('terraform', 'prod-replace'), '--config', config(`policy: { maxExceptionDays: 7 }\n${exception('terraform_data.prod_db', 'prod-replace')}`)]);
+    const result = runCli([
+      'check',
+      plan('terraform', 'prod-replace'),
+      '--config',
+      config(`policy: { maxExceptionDays: 7 }\n${exception('terraform_data.prod_db', 'prod-replace')}`),
+    ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/exceptions\[0\] \(terraform_data\.prod_db, prod-replace\) runs until .*, more than 7 days from today \(policy\.maxExceptionDays\)/);
+    expect(result.stderr).toMatch(
+      /exceptions\[0\] \(terraform_data\.prod_db, prod-replace\) runs until .*, more than 7 days from today \(policy\.maxExceptionDays\)/,
+    );
   });
 
   it('make the configuration invalid once expired', () => {
@@ -232,7 +304,9 @@ describe('explain', () => {
   });
 
   it('lists the policy rules the configuration changes from their defaults, and the keys that changed them', () => {
-    const cfg = config('policy:\n  block: [delete, replace]\n  maxDestructiveChanges: 3\n  rules:\n    prod-replace: warn\n    nonprod-delete: error\n    prod-delete: 2\n');
+    const cfg = config(
+      'policy:\n  block: [delete, replace]\n  maxDestructiveChanges: 3\n  rules:\n    prod-replace: warn\n    nonprod-delete: error\n    prod-delete: 2\n',
+    );
     const result = runCli(['explain', plan('terraform', 'root-variable-prod'), 'terraform_data.cache', '--config', cfg]);
     expect(result.code).toBe(0);
     expect(result.stdout.slice(result.stdout.indexOf('policy rules'))).toBe(
@@ -244,7 +318,13 @@ describe('explain', () => {
         '',
       ].join('\n'),
     );
-    const none = runCli(['explain', plan('terraform', 'root-variable-prod'), 'terraform_data.cache', '--config', config('policy: { block: [delete, replace] }\n')]);
+    const none = runCli([
+      'explain',
+      plan('terraform', 'root-variable-prod'),
+      'terraform_data.cache',
+      '--config',
+      config('policy: { block: [delete, replace] }\n'),
+    ]);
     expect(none.stdout).not.toContain('policy rules');
   });
 

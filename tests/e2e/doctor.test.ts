@@ -2,7 +2,16 @@
 import { chmodSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import doctorCommand, { doctorOutput } from '../../src/commands/doctor.js';
-import { AWS_CONFIG, AWS_CREDENTIALS, SECRET_MARKERS, SERVICE_ACCOUNT_KEY, expectNoSecret, fakeHome, kubeconfig, type FakeHome } from '../credentials/fake-home.js';
+import {
+  AWS_CONFIG,
+  AWS_CREDENTIALS,
+  SECRET_MARKERS,
+  SERVICE_ACCOUNT_KEY,
+  expectNoSecret,
+  fakeHome,
+  kubeconfig,
+  type FakeHome,
+} from '../credentials/fake-home.js';
 
 const EKS_PROD = 'arn:aws:eks:eu-west-1:123456789012:cluster/payments-prod';
 
@@ -14,8 +23,14 @@ beforeEach(() => {
     'keys/deployer.json': SERVICE_ACCOUNT_KEY,
     '.kube/config': kubeconfig({
       current: EKS_PROD,
-      contexts: [[EKS_PROD, EKS_PROD, 'payments'], ['kind-dev', 'kind-dev']],
-      clusters: [[EKS_PROD, 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com'], ['kind-dev', 'https://127.0.0.1:6443']],
+      contexts: [
+        [EKS_PROD, EKS_PROD, 'payments'],
+        ['kind-dev', 'kind-dev'],
+      ],
+      clusters: [
+        [EKS_PROD, 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com'],
+        ['kind-dev', 'https://127.0.0.1:6443'],
+      ],
     }),
   });
 });
@@ -37,7 +52,9 @@ describe('text', () => {
     const output = doctorOutput('text', productionShell(), fake.home);
     expect(output).toContain('\nAWS\n  static-credentials set [unknown]\n      AWS_ACCESS_KEY_ID: ');
     expect(output).toContain('\n  profile prod-admin [production]\n      AWS_PROFILE: the profile name "prod-admin" contains the word "prod"\n');
-    expect(output).toContain('\n  account 123456789012 [unknown]\n      ~/.aws/config [profile prod-admin] sso_account_id: an AWS account id alone cannot be judged');
+    expect(output).toContain(
+      '\n  account 123456789012 [unknown]\n      ~/.aws/config [profile prod-admin] sso_account_id: an AWS account id alone cannot be judged',
+    );
     expect(output).toContain('\n  region eu-west-1\n      ~/.aws/config [profile prod-admin] region\n');
     expect(output).toContain('\nGoogle Cloud\n');
     expect(output).toContain('\nAzure\n  subscription 11111111-2222-3333-4444-555555555555 [unknown]\n');
@@ -68,7 +85,9 @@ describe('text', () => {
   it('names an unreadable file in one sentence and counts it unknown', () => {
     fake.write('.kube/config', `current-context: prod\nusers:\n- user:\n    token: ${SECRET_MARKERS[5]}\n  - broken\n`);
     const output = doctorOutput('text', {}, fake.home);
-    expect(output).toMatch(/\n {2}unreadable file ~\/\.kube\/config \[unknown\]\n {6}the file could not be read: it is not valid YAML at line \d+, column \d+.*; nothing in it was judged\n/);
+    expect(output).toMatch(
+      /\n {2}unreadable file ~\/\.kube\/config \[unknown\]\n {6}the file could not be read: it is not valid YAML at line \d+, column \d+.*; nothing in it was judged\n/,
+    );
     expect(output).not.toContain('current-context: prod');
     expectNoSecret(output);
   });
@@ -91,7 +110,12 @@ describe('guard shims', () => {
     const env = { PATH: [fake.path('early'), shims(), '/usr/bin'].join(delimiter) };
     const output = doctorOutput('text', env, fake.home);
     expect(output).toContain('\n  active for terraform, helm\n  bypassed for kubectl: ~/early/kubectl comes before the shims on PATH\n');
-    expect(JSON.parse(doctorOutput('json', env, fake.home)).shims).toEqual({ directory: shims(), onPath: true, active: ['terraform', 'helm'], bypassed: [{ tool: 'kubectl', path: fake.path('early/kubectl') }] });
+    expect(JSON.parse(doctorOutput('json', env, fake.home)).shims).toEqual({
+      directory: shims(),
+      onPath: true,
+      active: ['terraform', 'helm'],
+      bypassed: [{ tool: 'kubectl', path: fake.path('early/kubectl') }],
+    });
   });
 });
 
@@ -140,7 +164,7 @@ describe('the command', () => {
       if (/^(AWS_|GOOGLE_|GCLOUD_|CLOUDSDK_|ARM_|AZURE_|KUBECONFIG$|TF_WORKSPACE$)/.test(name)) delete process.env[name];
     }
     Object.assign(process.env, { AWS_PROFILE: 'prod-admin', AWS_CONFIG_FILE: fake.path('.aws/config'), KUBECONFIG: fake.path('.kube/config') });
-    process.stdout.write = ((chunk: string) => written.push(chunk) > 0);
+    process.stdout.write = (chunk: string) => written.push(chunk) > 0;
     try {
       expect(await doctorCommand.run({ format: 'json' })).toBe(0);
     } finally {
@@ -151,7 +175,9 @@ describe('the command', () => {
     const report = JSON.parse(written.join(''));
     expect(report.reachesProduction).toBe(true);
     expect(report.findings[0]).toMatchObject({ what: 'profile', value: 'prod-admin', where: 'AWS_PROFILE' });
-    expect(report.findings).toContainEqual(expect.objectContaining({ what: 'context', value: EKS_PROD, where: `${fake.path('.kube/config')} current-context` }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ what: 'context', value: EKS_PROD, where: `${fake.path('.kube/config')} current-context` }),
+    );
   });
 
   it('declares doctor [--format text|json] for the command line', () => {

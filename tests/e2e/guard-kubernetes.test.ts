@@ -82,7 +82,10 @@ describe('kubectl apply', () => {
     expect(result.stderr).toContain('real kubectl ran');
     expect(result.stderr).toContain('Ran `kubectl apply` after its change was checked by blast-radius.');
     expect(result.code).toBe(0);
-    expect(run.tools.calls()).toEqual([['kubectl', 'diff', '--filename', 'app.yaml', '--prune', '--selector', 'app=api', '--namespace', 'payments-prod'], words]);
+    expect(run.tools.calls()).toEqual([
+      ['kubectl', 'diff', '--filename', 'app.yaml', '--prune', '--selector', 'app=api', '--namespace', 'payments-prod'],
+      words,
+    ]);
   });
 
   it('applies when kubectl diff shows no difference', () => {
@@ -133,7 +136,9 @@ describe('kubectl apply', () => {
     const run = setUp(scratch.write('garbage.txt', 'diff -u -N /tmp/LIVE-1/v1.ConfigMap.x.y /tmp/MERGED-1/v1.ConfigMap.x.y\nsomething else\n'), 1);
     const result = run.guard(['kubectl', 'apply', '-f', 'app.yaml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/The output of `kubectl diff` could not be read \(the diff at line 1 has no --- header after it: the kubectl diff output is truncated or damaged\); nothing was run\./);
+    expect(result.stderr).toMatch(
+      /The output of `kubectl diff` could not be read \(the diff at line 1 has no --- header after it: the kubectl diff output is truncated or damaged\); nothing was run\./,
+    );
     expect(result.stderr).not.toContain('blast-radius-guard-');
   });
 
@@ -160,13 +165,45 @@ describe('kubectl delete', () => {
     const words = ['kubectl', '-n', 'payments-staging', 'delete', 'deployment', 'api', '--grace-period=30'];
     const result = run.guard(words);
     expect(result.code).toBe(0);
-    expect(run.tools.calls()).toEqual([['kubectl', 'delete', 'deployment', 'api', '--namespace', 'payments-staging', '--grace-period', '30', '--dry-run=server'], words]);
+    expect(run.tools.calls()).toEqual([
+      ['kubectl', 'delete', 'deployment', 'api', '--namespace', 'payments-staging', '--grace-period', '30', '--dry-run=server'],
+      words,
+    ]);
   });
 });
 
 describe('helm', () => {
-  const upgrade = ['helm', 'upgrade', '--install', 'payments', './chart', '-f', 'values.yaml', '--set', 'image.tag=1.5.0', '-n', 'payments-prod', '--wait', '--timeout', '5m', '--atomic'];
-  const diff = ['helm', 'diff', 'upgrade', 'payments', './chart', '--install', '--values', 'values.yaml', '--set', 'image.tag=1.5.0', '--namespace', 'payments-prod'];
+  const upgrade = [
+    'helm',
+    'upgrade',
+    '--install',
+    'payments',
+    './chart',
+    '-f',
+    'values.yaml',
+    '--set',
+    'image.tag=1.5.0',
+    '-n',
+    'payments-prod',
+    '--wait',
+    '--timeout',
+    '5m',
+    '--atomic',
+  ];
+  const diff = [
+    'helm',
+    'diff',
+    'upgrade',
+    'payments',
+    './chart',
+    '--install',
+    '--values',
+    'values.yaml',
+    '--set',
+    'image.tag=1.5.0',
+    '--namespace',
+    'payments-prod',
+  ];
 
   it('checks helm diff upgrade with the same chart, values and namespace, and upgrades nothing when it blocks', () => {
     const run = setUp(HELM_DIFF);
@@ -249,31 +286,39 @@ describe('approvals', () => {
     const run = setUp(NAMESPACE_DELETED);
     const words = ['kubectl', 'delete', 'namespace', 'payments-prod'];
     const blocked = JSON.parse(run.guard(words, {}, 'json').stdout);
-    writeApprovals(run.env.BLAST_RADIUS_APPROVALS as string, [approvalOf(blocked.fingerprint, new Date(Date.now() - 8 * 86_400_000).toISOString(), '2099-01-01T00:00:00.000Z')]);
+    writeApprovals(run.env.BLAST_RADIUS_APPROVALS as string, [
+      approvalOf(blocked.fingerprint, new Date(Date.now() - 8 * 86_400_000).toISOString(), '2099-01-01T00:00:00.000Z'),
+    ]);
     const forged = run.guard(words);
     expect(forged.code).toBe(1);
     expect(forged.stdout).toContain('expired');
   });
 
   const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim() !== '';
-  (hasScript ? it : it.skip)('approve <fingerprint> -- kubectl delete … runs the same dry run and records the approval guard honours (skipped without util-linux script)', () => {
-    const run = setUp(NAMESPACE_DELETED);
-    const words = ['kubectl', 'delete', 'namespace', 'payments-prod'];
-    const { fingerprint } = JSON.parse(run.guard(words, {}, 'json').stdout);
-    const env: NodeJS.ProcessEnv = { ...process.env, ...run.env, NO_COLOR: '1' };
-    for (const { variable } of SESSION_MARKERS) delete env[variable];
-    const command = [process.execPath, BIN, 'approve', fingerprint, '--reason', 'Retiring payments (OPS-7)', '--', ...words].map(shellQuote).join(' ');
-    const approved = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: run.dir, env, input: 'production\n', encoding: 'utf8' });
-    expect(approved.stdout).toContain(`Approved ${fingerprint}`);
-    expect(approved.status).toBe(0);
-    expect(run.guard(words).code).toBe(0);
-    expect(run.tools.calls().filter((call) => !call.includes('--dry-run=server'))).toEqual([words]);
-  });
+  (hasScript ? it : it.skip)(
+    'approve <fingerprint> -- kubectl delete … runs the same dry run and records the approval guard honours (skipped without util-linux script)',
+    () => {
+      const run = setUp(NAMESPACE_DELETED);
+      const words = ['kubectl', 'delete', 'namespace', 'payments-prod'];
+      const { fingerprint } = JSON.parse(run.guard(words, {}, 'json').stdout);
+      const env: NodeJS.ProcessEnv = { ...process.env, ...run.env, NO_COLOR: '1' };
+      for (const { variable } of SESSION_MARKERS) delete env[variable];
+      const command = [process.execPath, BIN, 'approve', fingerprint, '--reason', 'Retiring payments (OPS-7)', '--', ...words].map(shellQuote).join(' ');
+      const approved = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: run.dir, env, input: 'production\n', encoding: 'utf8' });
+      expect(approved.stdout).toContain(`Approved ${fingerprint}`);
+      expect(approved.status).toBe(0);
+      expect(run.guard(words).code).toBe(0);
+      expect(run.tools.calls().filter((call) => !call.includes('--dry-run=server'))).toEqual([words]);
+    },
+  );
 });
 
 describe('usage', () => {
   it.each([
-    [['kubectl', 'get', 'pods'], /blast-radius guard runs `terraform\|tofu apply\|destroy`, `kubectl apply\|delete` and `helm upgrade\|uninstall`; `kubectl get` is not one of them\./],
+    [
+      ['kubectl', 'get', 'pods'],
+      /blast-radius guard runs `terraform\|tofu apply\|destroy`, `kubectl apply\|delete` and `helm upgrade\|uninstall`; `kubectl get` is not one of them\./,
+    ],
     [['helm', 'rollback', 'payments', '3'], /`helm rollback` is not one of them/],
     [['terragrunt', 'apply'], /"terragrunt" is not one of them/],
     [['kubectl', 'apply', '-f', '-'], /cannot take them from standard input/],

@@ -71,7 +71,10 @@ const state = (dir: string): string[] => terraform(dir, 'state', 'list').trim().
     const databaseBefore = terraform(dir, 'state', 'show', 'terraform_data.prod_db');
     const temporary = join(scratch.path, 'renamed-over-tmp');
     mkdirSync(temporary);
-    const guard = spawn(process.execPath, [BIN, 'guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: { ...process.env, ...TF_ENV, NO_COLOR: '1', TMPDIR: temporary } });
+    const guard = spawn(process.execPath, [BIN, 'guard', '--', 'terraform', 'apply', '-auto-approve'], {
+      cwd: dir,
+      env: { ...process.env, ...TF_ENV, NO_COLOR: '1', TMPDIR: temporary },
+    });
     let stdout = '';
     let stderr = '';
     guard.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
@@ -105,7 +108,9 @@ const state = (dir: string): string[] => terraform(dir, 'state', 'list').trim().
     const result = runCli(['guard', '--', 'terraform', 'apply'], { cwd: dir, env: TF_ENV });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^PASS/);
-    expect(result.stderr).toContain("without -auto-approve, terraform asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask");
+    expect(result.stderr).toContain(
+      "without -auto-approve, terraform asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask",
+    );
     expect(state(dir)).toEqual(['terraform_data.dev_worker', 'terraform_data.staging_db', 'terraform_data.staging_web']);
   });
 
@@ -115,7 +120,12 @@ const state = (dir: string): string[] => terraform(dir, 'state', 'list').trim().
   ])('without -auto-approve, asks at a terminal (util-linux script; skipped without it) as terraform asks; %s', (answer, after) => {
     const dir = project(`terminal-${answer}`, 'staging-delete');
     const command = `'${process.execPath}' '${BIN}' guard -- terraform apply`;
-    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, input: `${answer}\n`, encoding: 'utf8', env: { ...process.env, ...TF_ENV, NO_COLOR: '1', CLAUDECODE: '', CLAUDE_CODE_ENTRYPOINT: '' } });
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: dir,
+      input: `${answer}\n`,
+      encoding: 'utf8',
+      env: { ...process.env, ...TF_ENV, NO_COLOR: '1', CLAUDECODE: '', CLAUDE_CODE_ENTRYPOINT: '' },
+    });
     expect(result.stdout).toContain("Only 'yes' will be accepted to approve.");
     expect(state(dir)).toEqual(after);
   });

@@ -74,7 +74,12 @@ it('writes the Gemini CLI hook into the user settings with --scope user, timeout
   expect(result.code).toBe(0);
   expect(read(join(home, '.gemini', 'settings.json'))).toEqual({
     hooks: {
-      BeforeTool: [{ matcher: 'run_shell_command|write_file|replace', hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }] }],
+      BeforeTool: [
+        {
+          matcher: 'run_shell_command|write_file|replace',
+          hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }],
+        },
+      ],
       SessionStart: [{ hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }] }],
     },
   });
@@ -106,17 +111,25 @@ it('adds the SessionStart hook to an install from before it, without touching th
   const dir = project('upgrade');
   const file = join(dir, '.claude', 'settings.json');
   mkdirSync(join(dir, '.claude'));
-  const preToolUse = [{ matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }];
+  const preToolUse = [
+    { matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
+  ];
   writeFileSync(file, JSON.stringify({ hooks: { PreToolUse: preToolUse } }));
   expect(runCli(['hook', 'install', 'claude-code'], { cwd: dir }).stdout).toContain('added the claude-code hook');
-  expect(read(file).hooks).toEqual({ PreToolUse: preToolUse, SessionStart: [{ hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }] });
+  expect(read(file).hooks).toEqual({
+    PreToolUse: preToolUse,
+    SessionStart: [{ hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }],
+  });
 });
 
 it('widens the matcher of an install that judged the shell tool alone', () => {
   const dir = project('widen');
   const file = join(dir, '.claude', 'settings.json');
   mkdirSync(join(dir, '.claude'));
-  writeFileSync(file, JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }] } }));
+  writeFileSync(
+    file,
+    JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }] } }),
+  );
   const result = runCli(['hook', 'install', 'claude-code'], { cwd: dir });
   expect(result.stdout).toContain('added the claude-code hook');
   expect(read(file).hooks.PreToolUse).toEqual([

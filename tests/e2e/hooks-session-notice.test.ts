@@ -14,8 +14,14 @@ beforeEach(() => {
     '.aws/credentials': AWS_CREDENTIALS,
     '.kube/config': kubeconfig({
       current: 'payments-prod',
-      contexts: [['payments-prod', 'payments-prod', 'payments'], ['kind-dev', 'kind-dev']],
-      clusters: [['payments-prod', 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com'], ['kind-dev', 'https://127.0.0.1:6443']],
+      contexts: [
+        ['payments-prod', 'payments-prod', 'payments'],
+        ['kind-dev', 'kind-dev'],
+      ],
+      clusters: [
+        ['payments-prod', 'https://ABC123.gr7.eu-west-1.eks.amazonaws.com'],
+        ['kind-dev', 'https://127.0.0.1:6443'],
+      ],
     }),
   });
   fake.write('tmp/.keep', '');
@@ -35,22 +41,55 @@ const productionShell = () => ({
 const developmentShell = () => ({
   ...neutralShell(fake.home, fake.path('tmp')),
   AWS_PROFILE: 'product-dev',
-  KUBECONFIG: fake.write('dev-kubeconfig', kubeconfig({ current: 'kind-dev', contexts: [['kind-dev', 'kind-dev']], clusters: [['kind-dev', 'https://127.0.0.1:6443']] })),
+  KUBECONFIG: fake.write(
+    'dev-kubeconfig',
+    kubeconfig({ current: 'kind-dev', contexts: [['kind-dev', 'kind-dev']], clusters: [['kind-dev', 'https://127.0.0.1:6443']] }),
+  ),
 });
 
 const hook = (agent: string, payload: unknown, env: NodeJS.ProcessEnv) => runCli(['hook', agent], { input: JSON.stringify(payload), env });
 
 /** Session-start payloads as each agent documents them (docs/agents.md). */
 const SESSION_START = {
-  'claude-code': { session_id: 'sess-1', transcript_path: '/home/u/.claude/projects/p/sess-1.jsonl', cwd: '/home/u/proj', hook_event_name: 'SessionStart', source: 'startup', model: 'claude-sonnet-4-5' },
-  codex: { session_id: 'sess-1', transcript_path: null, cwd: '/proj', hook_event_name: 'SessionStart', model: 'gpt-5-codex', permission_mode: 'default', source: 'startup' },
+  'claude-code': {
+    session_id: 'sess-1',
+    transcript_path: '/home/u/.claude/projects/p/sess-1.jsonl',
+    cwd: '/home/u/proj',
+    hook_event_name: 'SessionStart',
+    source: 'startup',
+    model: 'claude-sonnet-4-5',
+  },
+  codex: {
+    session_id: 'sess-1',
+    transcript_path: null,
+    cwd: '/proj',
+    hook_event_name: 'SessionStart',
+    model: 'gpt-5-codex',
+    permission_mode: 'default',
+    source: 'startup',
+  },
   gemini: { session_id: 'sess-1', transcript_path: '/t', cwd: '/proj', hook_event_name: 'SessionStart', timestamp: '2026-11-25T09:00:00Z', source: 'startup' },
 };
 
 /** The next shell command of the same session, in each agent's pre-tool payload. */
 const NEXT_COMMAND = {
-  'claude-code': { session_id: 'sess-1', cwd: '/home/u/proj', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git status' }, tool_use_id: 't1' },
-  codex: { session_id: 'sess-1', turn_id: 't1', cwd: '/proj', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: ['bash', '-lc', 'git status'] }, tool_use_id: 'u1' },
+  'claude-code': {
+    session_id: 'sess-1',
+    cwd: '/home/u/proj',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: 'git status' },
+    tool_use_id: 't1',
+  },
+  codex: {
+    session_id: 'sess-1',
+    turn_id: 't1',
+    cwd: '/proj',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: ['bash', '-lc', 'git status'] },
+    tool_use_id: 'u1',
+  },
   gemini: { session_id: 'sess-1', cwd: '/proj', hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: 'git status' } },
 };
 

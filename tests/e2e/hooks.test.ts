@@ -67,7 +67,10 @@ const hook = (agent: string, payload: unknown) =>
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /** The reason the model reads, from each agent's refusal. */
 const REASON = {
-  'claude-code': (o: any) => (o.hookSpecificOutput.hookEventName === 'PreToolUse' && o.hookSpecificOutput.permissionDecision === 'deny' ? o.hookSpecificOutput.permissionDecisionReason : undefined),
+  'claude-code': (o: any) =>
+    o.hookSpecificOutput.hookEventName === 'PreToolUse' && o.hookSpecificOutput.permissionDecision === 'deny'
+      ? o.hookSpecificOutput.permissionDecisionReason
+      : undefined,
   codex: (o: any) => (o.hookSpecificOutput.permissionDecision === 'deny' ? o.hookSpecificOutput.permissionDecisionReason : undefined),
   cursor: (o: any) => (o.permission === 'deny' && o.agent_message === o.agentMessage && o.user_message === o.userMessage ? o.agent_message : undefined),
   gemini: (o: any) => (o.decision === 'deny' && typeof o.systemMessage === 'string' ? o.reason : undefined),
@@ -115,7 +118,12 @@ describe('claude-code specifics', () => {
   });
 
   it('refuses an edit of the blast-radius configuration, telling the model to ask the person', () => {
-    const result = hook('claude-code', { hook_event_name: 'PreToolUse', cwd: '/proj', tool_name: 'Edit', tool_input: { file_path: '/proj/.blast-radius.yml', old_string: 'block', new_string: 'warn' } });
+    const result = hook('claude-code', {
+      hook_event_name: 'PreToolUse',
+      cwd: '/proj',
+      tool_name: 'Edit',
+      tool_input: { file_path: '/proj/.blast-radius.yml', old_string: 'block', new_string: 'warn' },
+    });
     const { permissionDecision, permissionDecisionReason } = JSON.parse(result.stdout).hookSpecificOutput;
     expect(permissionDecision).toBe('deny');
     expect(permissionDecisionReason).toContain('a blast-radius configuration file (/proj/.blast-radius.yml), which only a person may change');

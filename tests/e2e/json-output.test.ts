@@ -12,7 +12,9 @@ afterAll(() => scratch.remove());
 
 /** destroy-prod's deletes, repeated under new names until the report is several megabytes (several 1 MB writes). */
 function largePlan(copies: number): string {
-  const plan = JSON.parse(readFileSync(join(ROOT, 'fixtures/terraform/destroy-prod/plan.json'), 'utf8')) as { resource_changes: { address: string; name: string }[] };
+  const plan = JSON.parse(readFileSync(join(ROOT, 'fixtures/terraform/destroy-prod/plan.json'), 'utf8')) as {
+    resource_changes: { address: string; name: string }[];
+  };
   plan.resource_changes = Array.from({ length: copies }, (_, i) =>
     plan.resource_changes.map((change) => ({ ...change, address: `${change.address}_${i}`, name: `${change.name}_${i}` })),
   ).flat();

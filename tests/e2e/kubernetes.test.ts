@@ -16,7 +16,15 @@ const MARKER_BASE64 = 'U0VDUkVULU1BUktFUi03ZjNh';
 interface JsonReport {
   verdict: string;
   inputs: { file: string; format: string }[];
-  findings: { ruleId: string; severity: string; address: string; action: string; environment: string; message: string; dependents?: { count: number; paths: string[] } }[];
+  findings: {
+    ruleId: string;
+    severity: string;
+    address: string;
+    action: string;
+    environment: string;
+    message: string;
+    dependents?: { count: number; paths: string[] };
+  }[];
   resources: { address: string; action: string; reason?: string; environment: { name: string; rule: string; reason: string } }[];
 }
 
@@ -48,7 +56,12 @@ describe('formats, detected by content', () => {
   });
 
   it('reads objects to delete from JSON and YAML lists and helm manifests (--deleting)', () => {
-    for (const file of ['payments-namespace/objects.json', 'payments-namespace-yaml/objects.yaml', 'helm-manifest/manifest.yaml', 'single-object/namespace.json']) {
+    for (const file of [
+      'payments-namespace/objects.json',
+      'payments-namespace-yaml/objects.yaml',
+      'helm-manifest/manifest.yaml',
+      'single-object/namespace.json',
+    ]) {
       const { code, json } = report(['--deleting', `${K8S}/objects/${file}`]);
       expect(code).toBe(1);
       expect(json.inputs[0]?.format).toBe('kubernetes-objects');
@@ -56,7 +69,10 @@ describe('formats, detected by content', () => {
   });
 
   it('reads standard input: `kubectl diff … 2>&1 | blast-radius check -`', () => {
-    const result = runCli(['check', '-', '--format', 'json'], { input: readFileSync(join(K8S, 'kubectl-diff/pruned-pvc/diff.txt'), 'utf8'), env: NO_KUBECONFIG });
+    const result = runCli(['check', '-', '--format', 'json'], {
+      input: readFileSync(join(K8S, 'kubectl-diff/pruned-pvc/diff.txt'), 'utf8'),
+      env: NO_KUBECONFIG,
+    });
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as JsonReport).inputs[0]?.format).toBe('kubectl-diff');
   });
@@ -89,7 +105,10 @@ describe('what gets deleted, and why', () => {
   it('blocks a pruned production object, with the label that says production', () => {
     const { json } = report([`${K8S}/kubectl-diff/created-updated-pruned/diff.txt`]);
     expect(finding(json, 'ConfigMap/payments-prod/legacy-flags')).toMatchObject({ ruleId: 'prod-delete', action: 'delete', environment: 'production' });
-    expect(resource(json, 'ConfigMap/payments-prod/legacy-flags')?.environment).toMatchObject({ rule: 'default-tag', reason: 'its metadata.labels say environment = "production"' });
+    expect(resource(json, 'ConfigMap/payments-prod/legacy-flags')?.environment).toMatchObject({
+      rule: 'default-tag',
+      reason: 'its metadata.labels say environment = "production"',
+    });
   });
 
   it('namespace cascade: every object the input shows in the namespace goes down with it', () => {
@@ -106,7 +125,7 @@ describe('what gets deleted, and why', () => {
     ]);
   });
 
-  it('claim → volume: the volume behind a deleted claim takes the claim\'s environment, as data loss', () => {
+  it("claim → volume: the volume behind a deleted claim takes the claim's environment, as data loss", () => {
     const { json } = report([`${K8S}/kubectl-diff/pruned-pvc/diff.txt`]);
     const volume = json.findings.find((f) => f.address.startsWith('PersistentVolume/'));
     expect(volume).toMatchObject({ ruleId: 'prod-delete', environment: 'production' });
@@ -118,7 +137,9 @@ describe('what gets deleted, and why', () => {
 
   it('StatefulSet claims: whenDeleted: Delete takes the template claims and their volumes', () => {
     const { json } = report(['--deleting', `${K8S}/objects/payments-namespace/objects.json`]);
-    expect(finding(json, 'StatefulSet.apps/payments-prod/ledger')?.dependents?.paths[0]).toBe('PersistentVolumeClaim/payments-prod/data-ledger-0 → StatefulSet.apps/payments-prod/ledger');
+    expect(finding(json, 'StatefulSet.apps/payments-prod/ledger')?.dependents?.paths[0]).toBe(
+      'PersistentVolumeClaim/payments-prod/data-ledger-0 → StatefulSet.apps/payments-prod/ledger',
+    );
   });
 
   it('CRD cascade: its custom resources go down with it', () => {
@@ -144,7 +165,7 @@ describe('what gets deleted, and why', () => {
     expect(resource(json, address)?.reason).toMatch(new RegExp(`^immutable field ${field.replace('.', '\\.')} changed: `));
   });
 
-  it('immutable fields: kubectl\'s refusal piped with 2>&1 is a replace with the field named', () => {
+  it("immutable fields: kubectl's refusal piped with 2>&1 is a replace with the field named", () => {
     const { json } = report([`${K8S}/kubectl-diff/immutable-selector-error/diff.txt`]);
     expect(json.resources[0]).toMatchObject({ address: 'Deployment.apps/web', action: 'replace' });
     expect(json.resources[0]?.reason).toContain('spec.selector');
@@ -187,7 +208,10 @@ describe('contexts', () => {
   it('the current context of the kubeconfig counts when --context is not given', () => {
     const home = mkdtempSync(join(tmpdir(), 'blast-radius-kubeconfig-'));
     const kubeconfig = join(home, 'config');
-    writeFileSync(kubeconfig, 'apiVersion: v1\nkind: Config\ncurrent-context: prod-eu\ncontexts:\n- name: prod-eu\n  context:\n    cluster: eu-1\nclusters:\n- name: eu-1\n  cluster:\n    server: https://127.0.0.1:1\n');
+    writeFileSync(
+      kubeconfig,
+      'apiVersion: v1\nkind: Config\ncurrent-context: prod-eu\ncontexts:\n- name: prod-eu\n  context:\n    cluster: eu-1\nclusters:\n- name: eu-1\n  cluster:\n    server: https://127.0.0.1:1\n',
+    );
     const { json } = report([named], { KUBECONFIG: kubeconfig });
     expect(resource(json, 'Deployment.apps/api')?.environment).toMatchObject({ name: 'production', rule: 'default-context' });
   });
@@ -287,9 +311,12 @@ describe('--cluster', () => {
   });
 
   it('no cluster reachable is exit 2 with the reason, never a pass', async () => {
-    const result = await runCliAsync(['check', `${K8S}/kubectl-delete/namespace-old-form/delete.txt`, '--cluster', '--kubeconfig', kubeconfig, '--context', 'dead'], {
-      env: NO_KUBECONFIG,
-    });
+    const result = await runCliAsync(
+      ['check', `${K8S}/kubectl-delete/namespace-old-form/delete.txt`, '--cluster', '--kubeconfig', kubeconfig, '--context', 'dead'],
+      {
+        env: NO_KUBECONFIG,
+      },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^blast-radius: cannot reach the cluster of context dead at http:\/\/127\.0\.0\.1:1/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -9,7 +9,10 @@ const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 it('has a set-up of exactly two commands: install and run the example, then the test suite', () => {
   const setup = /## Set-up[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  const commands = setup.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/\s+#.*$/, ''));
+  const commands = setup
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.replace(/\s+#.*$/, ''));
   expect(commands).toEqual(['npm ci && npm run example', 'npm test']);
 });
 

@@ -22,7 +22,28 @@ const PARALLEL = 4;
 /** Each stand-in tool's commands that change something (a dry run of one changes nothing). */
 const CHANGING: Record<string, string[]> = {
   terraform: ['apply', 'destroy', 'state', 'workspace', 'import', 'taint', 'untaint', 'force-unlock', 'refresh'],
-  kubectl: ['apply', 'delete', 'create', 'replace', 'patch', 'scale', 'drain', 'taint', 'edit', 'label', 'annotate', 'set', 'rollout', 'autoscale', 'cordon', 'exec', 'run', 'cp', 'debug', 'attach'],
+  kubectl: [
+    'apply',
+    'delete',
+    'create',
+    'replace',
+    'patch',
+    'scale',
+    'drain',
+    'taint',
+    'edit',
+    'label',
+    'annotate',
+    'set',
+    'rollout',
+    'autoscale',
+    'cordon',
+    'exec',
+    'run',
+    'cp',
+    'debug',
+    'attach',
+  ],
   helm: ['install', 'upgrade', 'uninstall', 'delete', 'del', 'un', 'rollback', 'test'],
   helmfile: ['apply', 'sync', 'destroy', 'delete', 'charts'],
 };
@@ -84,6 +105,8 @@ it.each(REFUSED)('%s', async (command) => {
 });
 
 it('reaches the stand-ins as previews for most rows, so the rows really ran through the shims', () => {
-  const previewed = [...ran.values()].filter(({ calls }) => calls.some((call) => call.includes('--dry-run=server') || ['plan', 'diff', 'manifest'].includes(call[1] ?? '') || call.includes('plan')));
+  const previewed = [...ran.values()].filter(({ calls }) =>
+    calls.some((call) => call.includes('--dry-run=server') || ['plan', 'diff', 'manifest'].includes(call[1] ?? '') || call.includes('plan')),
+  );
   expect(previewed.length).toBeGreaterThanOrEqual(REFUSED.length / 3);
 });

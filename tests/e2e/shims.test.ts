@@ -39,13 +39,26 @@ function shell(previews: Record<string, string> = PRODUCTION_PREVIEWS): Shell {
     shims,
     tools,
     bash(command, options = {}) {
-      const result = spawnSync(join(utilities, 'bash'), ['-c', `eval "$(cat '${join(home, '.local/share/blast-radius/shims.sh')}')"\n${command}\nstatus=$?\nwait\nexit $status`], {
-        cwd: home,
-        input: options.input ?? '',
-        encoding: 'utf8',
-        env: { ...env, PATH: `${tools.bin}:${utilities}`, STAND_IN_LOG: tools.log, NO_COLOR: '1', BLAST_RADIUS_COMPILE_CACHE: '0', ...previews, ...(options.agent ? { CLAUDECODE: '1' } : {}), ...options.env },
-        timeout: 60_000,
-      });
+      const result = spawnSync(
+        join(utilities, 'bash'),
+        ['-c', `eval "$(cat '${join(home, '.local/share/blast-radius/shims.sh')}')"\n${command}\nstatus=$?\nwait\nexit $status`],
+        {
+          cwd: home,
+          input: options.input ?? '',
+          encoding: 'utf8',
+          env: {
+            ...env,
+            PATH: `${tools.bin}:${utilities}`,
+            STAND_IN_LOG: tools.log,
+            NO_COLOR: '1',
+            BLAST_RADIUS_COMPILE_CACHE: '0',
+            ...previews,
+            ...(options.agent ? { CLAUDECODE: '1' } : {}),
+            ...options.env,
+          },
+          timeout: 60_000,
+        },
+      );
       return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     },
   };
@@ -68,7 +81,9 @@ describe('shims env', () => {
     chmodSync(shims, 0o777);
     const open = runCli(['shims', 'env'], { env });
     expect(open.code).toBe(2);
-    expect(open.stderr).toBe(`blast-radius: The shim directory ${shims} must be a directory of your own that no one else can write (not a link, not group- or world-writable); remove it and run \`blast-radius shims env\` again.\n`);
+    expect(open.stderr).toBe(
+      `blast-radius: The shim directory ${shims} must be a directory of your own that no one else can write (not a link, not group- or world-writable); remove it and run \`blast-radius shims env\` again.\n`,
+    );
     const linked = join(home, 'linked');
     mkdirSync(join(linked, 'blast-radius', 'elsewhere'), { recursive: true });
     symlinkSync(join(linked, 'blast-radius', 'elsewhere'), join(linked, 'blast-radius', 'shims'));
@@ -77,15 +92,19 @@ describe('shims env', () => {
 });
 
 describe('a read-only run', () => {
-  it.each(['kubectl get pods -A', 'kubectl --context prod -n payments describe deploy api', 'terraform -chdir=infra plan -out=tfplan', 'terraform state list', 'helm --kube-context prod list -A', 'terragrunt run-all plan'])(
-    '%s reaches the tool at once with its words untouched',
-    (command) => {
-      const run = shell();
-      const result = run.bash(command);
-      expect(result.code).toBe(0);
-      expect(run.tools.calls()).toEqual([command.split(' ')]);
-    },
-  );
+  it.each([
+    'kubectl get pods -A',
+    'kubectl --context prod -n payments describe deploy api',
+    'terraform -chdir=infra plan -out=tfplan',
+    'terraform state list',
+    'helm --kube-context prod list -A',
+    'terragrunt run-all plan',
+  ])('%s reaches the tool at once with its words untouched', (command) => {
+    const run = shell();
+    const result = run.bash(command);
+    expect(result.code).toBe(0);
+    expect(run.tools.calls()).toEqual([command.split(' ')]);
+  });
 
   it('passes the tool its exit code and output', () => {
     const run = shell();
@@ -106,7 +125,10 @@ describe('a destructive run', () => {
   it('runs exactly the checked command, output on stdout and its exit code, when nothing protected goes', () => {
     const staging = scratch.write('staging-delete.txt', 'namespace "payments-staging" deleted (server dry run)\n');
     const run = shell({ ...PRODUCTION_PREVIEWS, STAND_IN_DELETE: staging });
-    const result = run.bash('kubectl delete ns payments-staging; echo "exit $?"', { agent: true, env: { STAND_IN_SAY: 'namespace "payments-staging" deleted' } });
+    const result = run.bash('kubectl delete ns payments-staging; echo "exit $?"', {
+      agent: true,
+      env: { STAND_IN_SAY: 'namespace "payments-staging" deleted' },
+    });
     expect(run.tools.calls()).toEqual([
       ['kubectl', 'delete', 'ns', 'payments-staging', '--dry-run=server'],
       ['kubectl', 'delete', 'ns', 'payments-staging'],
@@ -137,7 +159,10 @@ describe('a destructive run', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('blast-radius blocked');
     const calls = run.tools.calls();
-    expect(calls.map((call) => call.slice(0, 2))).toEqual([['terraform', 'plan'], ['terraform', 'show']]);
+    expect(calls.map((call) => call.slice(0, 2))).toEqual([
+      ['terraform', 'plan'],
+      ['terraform', 'show'],
+    ]);
   });
 
   it('refuses what no guard checks, in an agent session, with the words a model acts on', () => {
@@ -153,7 +178,9 @@ describe('a destructive run', () => {
     const run = shell();
     const result = run.bash('kubectl scale deploy/api --replicas=0x0');
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('blast-radius: refused `kubectl scale deploy/api --replicas=0x0`: kubectl scale --replicas=0x0 takes the workload down to zero pods. Only a person at a terminal may run it.\n');
+    expect(result.stderr).toBe(
+      'blast-radius: refused `kubectl scale deploy/api --replicas=0x0`: kubectl scale --replicas=0x0 takes the workload down to zero pods. Only a person at a terminal may run it.\n',
+    );
     expect(run.tools.calls()).toEqual([]);
   });
 
@@ -167,14 +194,17 @@ describe('a destructive run', () => {
     expect(run.tools.calls()).toEqual(calls);
   });
 
-  (hasScript ? it : it.skip)('asks at a terminal (util-linux script; skipped without it) before applying a checked plan given without -auto-approve, as terraform asks', () => {
-    const run = shell({ ...PRODUCTION_PREVIEWS, STAND_IN_PLAN_JSON: join(PRODUCTION_PREVIEWS.STAND_IN_PLAN_JSON, '../../staging-delete/plan.json') });
-    const declined = run.bash(`script -qec 'terraform apply' /dev/null`, { input: 'no\n' });
-    expect(declined.stdout).toContain("Only 'yes' will be accepted to approve.");
-    expect(run.tools.calls().map((call) => call[1])).toEqual(['plan', 'show']);
-    run.bash(`script -qec 'terraform apply' /dev/null`, { input: 'yes\n' });
-    expect(run.tools.calls().map((call) => call[1])).toEqual(['plan', 'show', 'plan', 'show', 'apply']);
-  });
+  (hasScript ? it : it.skip)(
+    'asks at a terminal (util-linux script; skipped without it) before applying a checked plan given without -auto-approve, as terraform asks',
+    () => {
+      const run = shell({ ...PRODUCTION_PREVIEWS, STAND_IN_PLAN_JSON: join(PRODUCTION_PREVIEWS.STAND_IN_PLAN_JSON, '../../staging-delete/plan.json') });
+      const declined = run.bash(`script -qec 'terraform apply' /dev/null`, { input: 'no\n' });
+      expect(declined.stdout).toContain("Only 'yes' will be accepted to approve.");
+      expect(run.tools.calls().map((call) => call[1])).toEqual(['plan', 'show']);
+      run.bash(`script -qec 'terraform apply' /dev/null`, { input: 'yes\n' });
+      expect(run.tools.calls().map((call) => call[1])).toEqual(['plan', 'show', 'plan', 'show', 'apply']);
+    },
+  );
 });
 
 describe('cloud and database CLIs', () => {
@@ -190,7 +220,10 @@ describe('cloud and database CLIs', () => {
 
   it('reads statements piped to a database client before it does, and hands it the same bytes', () => {
     const run = shell();
-    const refused = run.bash('printf "DROP TABLE orders;\\n" | psql "$PROD_DATABASE_URL"', { agent: true, env: { PROD_DATABASE_URL: 'postgresql://u:pw@db/x' } });
+    const refused = run.bash('printf "DROP TABLE orders;\\n" | psql "$PROD_DATABASE_URL"', {
+      agent: true,
+      env: { PROD_DATABASE_URL: 'postgresql://u:pw@db/x' },
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('runs DROP TABLE orders');
     expect(refused.stderr).not.toContain('pw@');

@@ -29,7 +29,12 @@ async function outcome(file: string, limit: number, options: Partial<CheckOption
 
 const fixturePlans = ['terraform', 'terraform-handmade'].flatMap((group) => fixtureCases(group).map((c) => join(ROOT, c.plan)));
 const WILD = join(ROOT, '..', 'shared', 'wild-plans');
-const wildPlans = existsSync(WILD) ? readdirSync(WILD).filter((f) => f.endsWith('.json')).sort().map((f) => join(WILD, f)) : [];
+const wildPlans = existsSync(WILD)
+  ? readdirSync(WILD)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(WILD, f))
+  : [];
 
 describe('streamed and whole reads agree', () => {
   it.each(fixturePlans.map((plan) => [plan.slice(ROOT.length + 1), plan]))('%s', async (_name, plan) => {
@@ -97,11 +102,23 @@ describe('what a streamed read refuses or accepts before the JSON, as a whole re
   const text = JSON.stringify(inflated(3));
   const nearEnd = text.lastIndexOf('"prior_state"') + 40;
   it.each([
-    ['a NUL byte deep inside prior_state', Buffer.concat([Buffer.from(text.slice(0, nearEnd)), Buffer.from([0]), Buffer.from(text.slice(nearEnd))]), /binary data/],
-    ['an invalid UTF-8 byte deep inside prior_state', Buffer.concat([Buffer.from(text.slice(0, nearEnd)), Buffer.from([0xff]), Buffer.from(text.slice(nearEnd))]), /not valid UTF-8/],
+    [
+      'a NUL byte deep inside prior_state',
+      Buffer.concat([Buffer.from(text.slice(0, nearEnd)), Buffer.from([0]), Buffer.from(text.slice(nearEnd))]),
+      /binary data/,
+    ],
+    [
+      'an invalid UTF-8 byte deep inside prior_state',
+      Buffer.concat([Buffer.from(text.slice(0, nearEnd)), Buffer.from([0xff]), Buffer.from(text.slice(nearEnd))]),
+      /not valid UTF-8/,
+    ],
     ['a UTF-8 character cut at the end', Buffer.from(`${text} é`).subarray(0, Buffer.byteLength(`${text} é`) - 1), /not valid UTF-8/],
     ['blank input', Buffer.from(' \n\t\n'.repeat(1000)), /is empty/],
-    ['the setup-terraform wrapper', Buffer.from(`[command]/home/runner/terraform-bin show -json tfplan\n${text}\n::debug::exit 0\n`), /setup-terraform's wrapper/],
+    [
+      'the setup-terraform wrapper',
+      Buffer.from(`[command]/home/runner/terraform-bin show -json tfplan\n${text}\n::debug::exit 0\n`),
+      /setup-terraform's wrapper/,
+    ],
   ])('refuses %s', async (_name, content, message) => {
     const file = scratch.write('refused.json', content);
     const streamed = await outcome(file, STREAMED);
@@ -170,7 +187,10 @@ describe('shapes that stress a streaming reader', () => {
     );
     plan.resource_changes[0].change.after.user_data = 'y'.repeat(5_000_000);
     const withLongValue = JSON.stringify(plan);
-    for (const [name, content] of [['deep.json', text], ['long-value.json', withLongValue]]) {
+    for (const [name, content] of [
+      ['deep.json', text],
+      ['long-value.json', withLongValue],
+    ]) {
       const file = scratch.write(name, content);
       const report = JSON.parse(await outcome(file, STREAMED));
       expect(report.verdict).toBe('block');
@@ -179,13 +199,20 @@ describe('shapes that stress a streaming reader', () => {
 
   it('reads a plan whose resource_drift comes after resource_changes (keys sorted) from a file, as parsed whole', async () => {
     const plan = structuredClone(basePlan);
-    plan.resource_changes.push({ ...plan.resource_changes[0], address: 'aws_db_instance.quiet', name: 'quiet', change: { ...plan.resource_changes[0].change, actions: ['no-op'] } });
+    plan.resource_changes.push({
+      ...plan.resource_changes[0],
+      address: 'aws_db_instance.quiet',
+      name: 'quiet',
+      change: { ...plan.resource_changes[0].change, actions: ['no-op'] },
+    });
     const { resource_changes: changes, ...rest } = plan;
     const drift = [{ ...changes[0], address: 'aws_db_instance.quiet', name: 'quiet', change: { actions: ['update'], before: {}, after: {} } }];
     const sorted = { resource_changes: changes, resource_drift: drift, ...rest };
     const file = scratch.write('sorted.json', JSON.stringify(sorted));
     const streamed = await outcome(file, STREAMED);
     expect(streamed).toBe(await outcome(file, WHOLE));
-    expect(JSON.parse(streamed).findings.some((f: { ruleId: string; environment: string }) => f.ruleId === 'resource-drift' && f.environment === 'production')).toBe(true);
+    expect(
+      JSON.parse(streamed).findings.some((f: { ruleId: string; environment: string }) => f.ruleId === 'resource-drift' && f.environment === 'production'),
+    ).toBe(true);
   });
 });

@@ -25,9 +25,21 @@ function checkIn(dir: string, ...extra: string[]) {
 
 describe('evidence from the plan directory', () => {
   it.each([
-    ['the backend state key', { 'backend.tf': 'terraform {\n  backend "s3" {\n    key = "prod/catalog.tfstate"\n  }\n}\n' }, /state is stored under backend "s3" key "prod\/catalog.tfstate" \(.*backend\.tf:3\)/],
-    ['provider default tags', { 'providers.tf': 'provider "aws" {\n  default_tags {\n    tags = { Environment = "production" }\n  }\n}\n' }, /provider "aws" default_tags \(.*providers\.tf:3\) say Environment = "production"/],
-    ['terraform.tfvars', { 'main.tf': 'variable "environment" {}\n', 'terraform.tfvars': 'environment = "prod"\n' }, /terraform\.tfvars:1 sets environment = "prod"/],
+    [
+      'the backend state key',
+      { 'backend.tf': 'terraform {\n  backend "s3" {\n    key = "prod/catalog.tfstate"\n  }\n}\n' },
+      /state is stored under backend "s3" key "prod\/catalog.tfstate" \(.*backend\.tf:3\)/,
+    ],
+    [
+      'provider default tags',
+      { 'providers.tf': 'provider "aws" {\n  default_tags {\n    tags = { Environment = "production" }\n  }\n}\n' },
+      /provider "aws" default_tags \(.*providers\.tf:3\) say Environment = "production"/,
+    ],
+    [
+      'terraform.tfvars',
+      { 'main.tf': 'variable "environment" {}\n', 'terraform.tfvars': 'environment = "prod"\n' },
+      /terraform\.tfvars:1 sets environment = "prod"/,
+    ],
   ])('reads %s', (_what, files, reason) => {
     const { code, report } = checkIn(project(_what.replace(/\W+/g, '-'), files));
     expect(code).toBe(1);
@@ -81,7 +93,9 @@ function run(cwd: string, tool: string, ...args: string[]): string {
 
     const guarded = runCli(['check', 'plan.json', '--tf-base', 'HEAD~1', '--format', 'json'], { cwd: dir });
     expect(guarded.code).toBe(1);
-    const findings = JSON.parse(guarded.stdout).findings.map((f: { ruleId: string; address: string; severity: string }) => `${f.severity} ${f.ruleId} ${f.address}`);
+    const findings = JSON.parse(guarded.stdout).findings.map(
+      (f: { ruleId: string; address: string; severity: string }) => `${f.severity} ${f.ruleId} ${f.address}`,
+    );
     expect(findings).toContain('error prevent-destroy-removed terraform_data.vault');
 
     const unguarded = runCli(['check', 'plan.json'], { cwd: dir });

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const WILD = join(ROOT, '..', 'shared', 'wild-plans');
-const files = existsSync(WILD) ? readdirSync(WILD).filter((f) => f.endsWith('.json')).sort() : [];
+const files = existsSync(WILD)
+  ? readdirSync(WILD)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 
 /** Documents that are not a readable plan (see the folder's README): they must exit 2. */
 const MALFORMED: Record<string, RegExp> = {

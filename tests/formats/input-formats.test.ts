@@ -10,7 +10,9 @@ import { PLATFORMS } from '../../src/platforms/index.js';
 /** Committed outputs of the real tools, by the format they are in. */
 const FIXTURES: Record<InputFormatId, string[]> = {
   terraform: ['fixtures/terraform/destroy-prod/plan.json', 'fixtures/terraform/create-only/plan.json'],
-  'kubectl-diff': readdirSync('fixtures/kubernetes/kubectl-diff', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join('fixtures/kubernetes/kubectl-diff', d.name, 'diff.txt')),
+  'kubectl-diff': readdirSync('fixtures/kubernetes/kubectl-diff', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join('fixtures/kubernetes/kubectl-diff', d.name, 'diff.txt')),
   'kubectl-apply': ['fixtures/kubernetes/kubectl-apply/client-dry-run/apply.txt', 'fixtures/kubernetes/kubectl-apply/prune-server-dry-run/apply.txt'],
   'kubectl-delete': ['fixtures/kubernetes/kubectl-delete/namespace-new-form/delete.txt', 'fixtures/kubernetes/kubectl-delete/output-name/delete.txt'],
   'helm-diff': ['fixtures/kubernetes/helm-diff/upgrade/helm-diff.txt', 'fixtures/kubernetes/helm-diff/immutable-fields/helm-diff.txt'],
@@ -44,7 +46,7 @@ describe('the input-format table', () => {
   });
 
   it.each(INPUT_FORMAT_IDS)('reads %s into inputs of its platform', async (id) => {
-    const file = (FIXTURES[id])[0];
+    const file = FIXTURES[id][0];
     const inputs = await loadInput(file, 0, { inputFormat: id });
     expect(inputs.length).toBeGreaterThan(0);
     for (const input of inputs) expect(input.platform).toBe(INPUT_FORMATS[id].platform);

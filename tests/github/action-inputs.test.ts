@@ -4,7 +4,18 @@ import { readActionInputs } from '../../src/github/action-inputs.js';
 const PLAN = { INPUT_PLAN: 'plan.json' };
 
 it('reads the defaults action.yml passes (empty strings and the token)', () => {
-  expect(readActionInputs({ ...PLAN, INPUT_CONFIG: '', INPUT_FORMATS: '', INPUT_COMMENT: 'true', INPUT_FAIL_ON: 'block', INPUT_SARIF: 'false', INPUT_GITHUB_TOKEN: 't', INPUT_TF_BASE: '' })).toEqual({
+  expect(
+    readActionInputs({
+      ...PLAN,
+      INPUT_CONFIG: '',
+      INPUT_FORMATS: '',
+      INPUT_COMMENT: 'true',
+      INPUT_FAIL_ON: 'block',
+      INPUT_SARIF: 'false',
+      INPUT_GITHUB_TOKEN: 't',
+      INPUT_TF_BASE: '',
+    }),
+  ).toEqual({
     plans: ['plan.json'],
     formats: [],
     comment: true,

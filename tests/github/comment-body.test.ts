@@ -7,7 +7,9 @@ const RUN = 'https://github.example/octo/infra/actions/runs/4242';
 
 function longReport(): string {
   const rows = Array.from({ length: 3000 }, (_, i) => `| \`aws_s3_bucket.logs_${i}\` | delete | production | 🧨 data |`);
-  return [MARKER, '### ⛔ Blocked', '', '<details>', '<summary>Graph</summary>', '', '```mermaid', 'flowchart LR', ...rows, '```', '', '</details>', ''].join('\n');
+  return [MARKER, '### ⛔ Blocked', '', '<details>', '<summary>Graph</summary>', '', '```mermaid', 'flowchart LR', ...rows, '```', '', '</details>', ''].join(
+    '\n',
+  );
 }
 
 it('keeps a report that fits', () => {

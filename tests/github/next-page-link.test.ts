@@ -12,9 +12,6 @@ it.each([
   expect(nextPageLink(header)).toBe(next);
 });
 
-it.each([[null], [undefined], [''], [`<${page(1)}>; rel="first", <${page(4)}>; rel="prev"`], [`<${page(9)}>; rel="nextish"`]])(
-  'finds none in %j',
-  (header) => {
-    expect(nextPageLink(header)).toBeUndefined();
-  },
-);
+it.each([[null], [undefined], [''], [`<${page(1)}>; rel="first", <${page(4)}>; rel="prev"`], [`<${page(9)}>; rel="nextish"`]])('finds none in %j', (header) => {
+  expect(nextPageLink(header)).toBeUndefined();
+});

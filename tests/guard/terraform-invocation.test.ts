@@ -2,7 +2,20 @@
 import { parseTerraformInvocation } from '../../src/guard/terraform-invocation.js';
 
 it('plans with the planning options and applies the saved plan with the options apply still takes', () => {
-  expect(parseTerraformInvocation(['terraform', '-chdir=infra', 'apply', '-auto-approve', '-var', 'a=1', '-var-file=prod.tfvars', '-target=x.y', '-lock-timeout=30s', '-no-color'])).toEqual({
+  expect(
+    parseTerraformInvocation([
+      'terraform',
+      '-chdir=infra',
+      'apply',
+      '-auto-approve',
+      '-var',
+      'a=1',
+      '-var-file=prod.tfvars',
+      '-target=x.y',
+      '-lock-timeout=30s',
+      '-no-color',
+    ]),
+  ).toEqual({
     binary: 'terraform',
     globalArgs: ['-chdir=infra'],
     destroy: false,

@@ -3,5 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 export function recordedCalls(log: string): string[][] {
-  return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line !== '').map((line) => line.split('\t')) : [];
+  return existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.split('\t'))
+    : [];
 }

@@ -64,9 +64,58 @@ export function standInTools(directory: string): StandIns {
 
 /** Ordinary programs a command may use, and no way out of the sandbox: no sudo, su, ssh, docker, and no real tools. */
 const UTILITIES = [
-  'bash', 'sh', 'env', 'cat', 'echo', 'printf', 'xargs', 'find', 'timeout', 'nice', 'nohup', 'stdbuf', 'setsid', 'ls', 'grep', 'sed', 'tee', 'cp',
-  'mv', 'rm', 'mkdir', 'touch', 'chmod', 'true', 'false', 'test', 'base64', 'tr', 'rev', 'head', 'tail', 'sleep', 'perl', 'dd', 'ln', 'wc', 'sort',
-  'xxd', 'gzip', 'gunzip', 'script', 'flock', 'awk', 'cut', 'basename', 'dirname', 'which', 'node', 'python3', 'date', 'tac', 'yes',
+  'bash',
+  'sh',
+  'env',
+  'cat',
+  'echo',
+  'printf',
+  'xargs',
+  'find',
+  'timeout',
+  'nice',
+  'nohup',
+  'stdbuf',
+  'setsid',
+  'ls',
+  'grep',
+  'sed',
+  'tee',
+  'cp',
+  'mv',
+  'rm',
+  'mkdir',
+  'touch',
+  'chmod',
+  'true',
+  'false',
+  'test',
+  'base64',
+  'tr',
+  'rev',
+  'head',
+  'tail',
+  'sleep',
+  'perl',
+  'dd',
+  'ln',
+  'wc',
+  'sort',
+  'xxd',
+  'gzip',
+  'gunzip',
+  'script',
+  'flock',
+  'awk',
+  'cut',
+  'basename',
+  'dirname',
+  'which',
+  'node',
+  'python3',
+  'date',
+  'tac',
+  'yes',
 ];
 
 /** A directory of links to the utilities found here (python3 through its real executable, not a version manager's shim). */
@@ -74,7 +123,9 @@ export function sandboxUtilities(directory: string): string {
   const bin = join(directory, 'utilities');
   mkdirSync(bin, { recursive: true });
   for (const name of UTILITIES) {
-    const found = spawnSync('sh', ['-c', name === 'python3' ? 'python3 -c "import sys; print(sys.executable)"' : `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+    const found = spawnSync('sh', ['-c', name === 'python3' ? 'python3 -c "import sys; print(sys.executable)"' : `command -v ${name}`], {
+      encoding: 'utf8',
+    }).stdout.trim();
     if (found.startsWith('/')) symlinkSync(name === 'node' ? process.execPath : realpathSync(found), join(bin, name));
   }
   return bin;

@@ -27,13 +27,19 @@ describe('unwrap', () => {
   });
 
   it('marks what xargs and find -exec add at run time', () => {
-    expect(literal('xargs -I {} terraform state rm {}')).toEqual([{ kind: 'words', words: words('terraform state rm {}'), templates: ['terraform', 'state', 'rm', UNKNOWN] }]);
+    expect(literal('xargs -I {} terraform state rm {}')).toEqual([
+      { kind: 'words', words: words('terraform state rm {}'), templates: ['terraform', 'state', 'rm', UNKNOWN] },
+    ]);
     expect(literal('xargs terraform')).toEqual([{ kind: 'words', words: ['terraform', '{}'], templates: ['terraform', UNKNOWN] }]);
-    expect(literal('find . -exec terraform destroy ; -print')).toEqual([{ kind: 'words', words: ['terraform', 'destroy'], templates: ['terraform', 'destroy'] }]);
+    expect(literal('find . -exec terraform destroy ; -print')).toEqual([
+      { kind: 'words', words: ['terraform', 'destroy'], templates: ['terraform', 'destroy'] },
+    ]);
   });
 
   it('gives the script of sh -c, bash -lc, eval, watch, ssh, su -c and trap to parse again', () => {
-    expect(unwrap(['bash', '-lc', 'terraform apply'], ['bash', '-lc', 'terraform apply'])).toEqual([{ kind: 'script', script: 'terraform apply', positional: ['bash'] }]);
+    expect(unwrap(['bash', '-lc', 'terraform apply'], ['bash', '-lc', 'terraform apply'])).toEqual([
+      { kind: 'script', script: 'terraform apply', positional: ['bash'] },
+    ]);
     expect(literal('eval terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply', sameShell: true }]);
     expect(literal('watch -n 5 terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);
     expect(literal('ssh -i key host terraform apply')).toEqual([{ kind: 'script', script: 'terraform apply' }]);

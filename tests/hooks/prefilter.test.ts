@@ -1,12 +1,21 @@
 // The pre-filter: unrelated commands skip the parser; quoting, escaping and expansions cannot slip past it.
 import { needsInspection, unquoted } from '../../src/hooks/prefilter.js';
 
-it.each(['ls -la', 'git status', 'npm test', 'echo $HOME', 'sed -i "s/apply/plan/" Makefile', 'rm -rf build', 'terraform-docs .', 'cat doc.md', 'echo aGVsbG8= | base64 -d', 'ls *.txt', 'curl -fsSL https://example.com/install.sh | sh'])(
-  'lets %s through without the parser',
-  (command) => {
-    expect(needsInspection(command)).toBe(false);
-  },
-);
+it.each([
+  'ls -la',
+  'git status',
+  'npm test',
+  'echo $HOME',
+  'sed -i "s/apply/plan/" Makefile',
+  'rm -rf build',
+  'terraform-docs .',
+  'cat doc.md',
+  'echo aGVsbG8= | base64 -d',
+  'ls *.txt',
+  'curl -fsSL https://example.com/install.sh | sh',
+])('lets %s through without the parser', (command) => {
+  expect(needsInspection(command)).toBe(false);
+});
 
 it.each([
   'terraform plan',

@@ -37,7 +37,9 @@ describe('protected files', () => {
   it('follows XDG_CACHE_HOME and BLAST_RADIUS_COMPILE_CACHE as the hook sees them', () => {
     expect(protectedFile('/c/blast-radius/compile-cache/x.cache', false, context({ XDG_CACHE_HOME: '/c' }))).toBe('the compile cache of blast-radius');
     expect(protectedFile('/fast/x.cache', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/fast' }))).toBe('the compile cache of blast-radius');
-    expect(protectedFile('$BLAST_RADIUS_COMPILE_CACHE/x.cache', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/fast' }))).toBe('the compile cache of blast-radius');
+    expect(protectedFile('$BLAST_RADIUS_COMPILE_CACHE/x.cache', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/fast' }))).toBe(
+      'the compile cache of blast-radius',
+    );
     expect(protectedFile('/home/jane/.cache/pip/x', false, context())).toBeUndefined();
     expect(protectedFile('/home/jane/repo/main.tf', false, context({ BLAST_RADIUS_COMPILE_CACHE: '/home/jane/repo/.br-cache' }))).toBeUndefined();
   });
@@ -60,11 +62,35 @@ describe('protected files', () => {
 describe('file-editing tools', () => {
   const payloads: [string, (file: string) => unknown][] = [
     ['claude-code', (file) => ({ hook_event_name: 'PreToolUse', cwd: '/home/jane/repo', tool_name: 'Write', tool_input: { file_path: file, content: 'x' } })],
-    ['claude-code', (file) => ({ hook_event_name: 'PreToolUse', cwd: '/home/jane/repo', tool_name: 'Edit', tool_input: { file_path: file, old_string: 'a', new_string: 'b' } })],
+    [
+      'claude-code',
+      (file) => ({
+        hook_event_name: 'PreToolUse',
+        cwd: '/home/jane/repo',
+        tool_name: 'Edit',
+        tool_input: { file_path: file, old_string: 'a', new_string: 'b' },
+      }),
+    ],
     ['claude-code', (file) => ({ hook_event_name: 'PreToolUse', cwd: '/home/jane/repo', tool_name: 'MultiEdit', tool_input: { file_path: file, edits: [] } })],
     ['gemini', (file) => ({ hook_event_name: 'BeforeTool', cwd: '/home/jane/repo', tool_name: 'write_file', tool_input: { file_path: file, content: 'x' } })],
-    ['gemini', (file) => ({ hook_event_name: 'BeforeTool', cwd: '/home/jane/repo', tool_name: 'replace', tool_input: { file_path: file, old_string: 'a', new_string: 'b' } })],
-    ['codex', (file) => ({ hook_event_name: 'PreToolUse', cwd: '/home/jane/repo', tool_name: 'apply_patch', tool_input: { command: `*** Begin Patch\n*** Update File: ${file}\n@@\n-a\n+b\n*** End Patch\n` } })],
+    [
+      'gemini',
+      (file) => ({
+        hook_event_name: 'BeforeTool',
+        cwd: '/home/jane/repo',
+        tool_name: 'replace',
+        tool_input: { file_path: file, old_string: 'a', new_string: 'b' },
+      }),
+    ],
+    [
+      'codex',
+      (file) => ({
+        hook_event_name: 'PreToolUse',
+        cwd: '/home/jane/repo',
+        tool_name: 'apply_patch',
+        tool_input: { command: `*** Begin Patch\n*** Update File: ${file}\n@@\n-a\n+b\n*** End Patch\n` },
+      }),
+    ],
   ];
 
   it.each(payloads)('%s: refuses an edit of the configuration, and says to ask the person', async (agent, payload) => {
@@ -75,7 +101,12 @@ describe('file-editing tools', () => {
   });
 
   it.each(payloads)('%s: refuses an edit of the approvals store', async (agent, payload) => {
-    const answer = await runHook(AGENTS[agent as keyof typeof AGENTS], JSON.stringify(payload('/home/jane/.config/blast-radius/approvals.json')), {}, '/home/jane');
+    const answer = await runHook(
+      AGENTS[agent as keyof typeof AGENTS],
+      JSON.stringify(payload('/home/jane/.config/blast-radius/approvals.json')),
+      {},
+      '/home/jane',
+    );
     expect(answer.stdout).toContain('the approvals store');
   });
 
@@ -90,7 +121,14 @@ describe('the kube context a refused kubectl or helm command reaches', () => {
   let home: FakeHome;
   beforeEach(() => {
     home = fakeHome({
-      '.kube/config': kubeconfig({ current: 'payments-prod', contexts: [['payments-prod', 'eks-payments'], ['dev', 'kind-dev']], clusters: [['eks-payments', 'https://x.example']] }),
+      '.kube/config': kubeconfig({
+        current: 'payments-prod',
+        contexts: [
+          ['payments-prod', 'eks-payments'],
+          ['dev', 'kind-dev'],
+        ],
+        clusters: [['eks-payments', 'https://x.example']],
+      }),
     });
   });
   afterEach(() => home.remove());
@@ -102,7 +140,9 @@ describe('the kube context a refused kubectl or helm command reaches', () => {
   };
 
   it('names a production current context when no --context is given', async () => {
-    expect(await reason('kubectl delete deployment web')).toMatch(/^it would run against the current kube context "payments-prod", which is production \(the current kube context name "payments-prod" contains the word "prod"\); kubectl delete/);
+    expect(await reason('kubectl delete deployment web')).toMatch(
+      /^it would run against the current kube context "payments-prod", which is production \(the current kube context name "payments-prod" contains the word "prod"\); kubectl delete/,
+    );
     expect(await reason('helm uninstall api')).toMatch(/^it would run against the current kube context "payments-prod", which is production/);
   });
 
@@ -117,7 +157,9 @@ describe('the kube context a refused kubectl or helm command reaches', () => {
   it('judges an explicit --context / --kube-context instead of the current one', async () => {
     expect(await reason('kubectl --context dev delete deployment web')).toMatch(/^kubectl delete/);
     expect(await reason('helm --kube-context=dev uninstall api')).toMatch(/^helm uninstall/);
-    expect(await reason('kubectl --context=orders-prd delete deployment web')).toMatch(/^it would run against the kube context "orders-prd", which is production/);
+    expect(await reason('kubectl --context=orders-prd delete deployment web')).toMatch(
+      /^it would run against the kube context "orders-prd", which is production/,
+    );
   });
 
   it('takes the last --context, as kubectl does, and not a value of another flag', async () => {
@@ -141,12 +183,18 @@ describe('patches', () => {
   const project = scratchDirectory();
   afterAll(() => project.remove());
   const at = { env: {}, home: '/home/jane', cwd: project.path };
-  project.write('waive.patch', 'diff --git a/.blast-radius.yml b/.blast-radius.yml\n--- a/.blast-radius.yml\n+++ b/.blast-radius.yml\n@@ -1 +1,2 @@\n version: 1\n+exceptions: []\n');
+  project.write(
+    'waive.patch',
+    'diff --git a/.blast-radius.yml b/.blast-radius.yml\n--- a/.blast-radius.yml\n+++ b/.blast-radius.yml\n@@ -1 +1,2 @@\n version: 1\n+exceptions: []\n',
+  );
   project.write('feature.patch', '--- a/src/index.ts\n+++ b/src/index.ts\n@@ -1 +1 @@\n-a\n+b\n');
 
-  it.each(['git apply waive.patch', 'git am waive.patch', 'patch -p1 -i waive.patch', 'patch -p1 < waive.patch'])('refuses %s, which changes the configuration', async (command) => {
-    expect((await decide(command, at)).verdict).toBe('deny');
-  });
+  it.each(['git apply waive.patch', 'git am waive.patch', 'patch -p1 -i waive.patch', 'patch -p1 < waive.patch'])(
+    'refuses %s, which changes the configuration',
+    async (command) => {
+      expect((await decide(command, at)).verdict).toBe('deny');
+    },
+  );
 
   it.each(['git apply feature.patch', 'patch -p1 < feature.patch', 'git apply missing.patch'])('lets %s through', async (command) => {
     expect((await decide(command, at)).verdict).toBe('pass');

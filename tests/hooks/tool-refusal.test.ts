@@ -12,7 +12,11 @@ it.each([
   [kubectlVerdict, 'kubectl -n a delete pod b', '`blast-radius guard -- kubectl -n a delete pod b`: it checks the server dry run of the delete'],
   [kubectlVerdict, 'kubecolor delete ns x', '`blast-radius guard -- kubectl delete ns x`'],
   [kubectlVerdict, 'oc delete ns x', '`blast-radius guard -- oc delete ns x`'],
-  [kubectlVerdict, 'kubectl apply -f x --prune -l app=web', '`blast-radius guard -- kubectl apply -f x --prune -l app=web`: it checks `kubectl diff --prune` first'],
+  [
+    kubectlVerdict,
+    'kubectl apply -f x --prune -l app=web',
+    '`blast-radius guard -- kubectl apply -f x --prune -l app=web`: it checks `kubectl diff --prune` first',
+  ],
   [helmVerdict, 'helm -n prod uninstall x', "`blast-radius guard -- helm -n prod uninstall x`: it checks the release's objects"],
   [helmVerdict, 'helm rollback x 2', 'Show the user what it would do (`helm diff rollback x 2`) and ask them to run it.'],
   [kubectlVerdict, 'kubectl drain n1', 'Show the user what it would do (`kubectl drain n1 --dry-run=server`) and ask them to run it.'],
@@ -22,7 +26,9 @@ it.each([
 });
 
 it('quotes the arguments of the guarded command back exactly', () => {
-  expect(refusingWith(terraformVerdict)(['terraform', 'apply', '-var', 'name=it s'], 'x')?.instead).toContain("`blast-radius guard -- terraform apply -var 'name=it s'`");
+  expect(refusingWith(terraformVerdict)(['terraform', 'apply', '-var', 'name=it s'], 'x')?.instead).toContain(
+    "`blast-radius guard -- terraform apply -var 'name=it s'`",
+  );
 });
 
 it('lets what destroys nothing run', () => {

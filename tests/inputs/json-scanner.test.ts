@@ -7,14 +7,17 @@ import { JsonScanner, type ByteSource } from '../../src/inputs/json-scanner.js';
 function chunked(text: string, size: number): ByteSource {
   const bytes = Buffer.from(text, 'utf8');
   let offset = 0;
-  return checkedChunks({
-    read: () => {
-      if (offset >= bytes.length) return null;
-      const chunk = Buffer.from(bytes.subarray(offset, offset + size));
-      offset += size;
-      return chunk;
+  return checkedChunks(
+    {
+      read: () => {
+        if (offset >= bytes.length) return null;
+        const chunk = Buffer.from(bytes.subarray(offset, offset + size));
+        offset += size;
+        return chunk;
+      },
     },
-  }, 'plan.json');
+    'plan.json',
+  );
 }
 
 /** Skips one value and requires the input to end there, as JSON.parse does. */
@@ -34,15 +37,79 @@ const accepted = (text: string): boolean => {
 };
 
 const SAMPLES = [
-  '{}', '[]', '{"a":[]}', '[{}]', ' { "a" : [ 1 , 2 ] } ', '[[[[[]]]]]', '{"a":{"b":{"c":{}}}}',
-  '0', '-0', '1.5', '-1.5e10', '1E+2', '1e-2', '123456789012345678901234567890',
-  '01', '1.', '.5', '-', '1e', '1e+', '+1', '0x10', '1.5.5', 'NaN', 'Infinity',
-  'true', 'false', 'null', 'tru', 'nul', 'True', 'nulll',
-  '""', '"a"', '"\\""', '"\\\\"', '"\\/"', '"\\b\\f\\n\\r\\t"', '"\\u00e9"', '"\\uD83D\\uDE00"', '"é€😀"',
-  '"\\x"', '"\\u12"', '"\\u12G4"', '"a\nb"', '"a\tb"', '"\u0001"', '"unterminated', '"a"b',
-  '{"a":1,}', '[1,]', '[,1]', '{,}', '{"a"}', '{"a":}', '{"a" 1}', '{a:1}', "{'a':1}", '{"a":1 "b":2}',
-  '[1 2]', '[1}', '{"a":1]', '[', '{', ']', '}', '{"a":[1,{"b":[2,3]}]}', '[{"a":null,"b":true,"c":false}]',
-  '{"__proto__":{"x":1},"constructor":2}', '{"a":1,"a":2}', '[[]', '[]]', '{"a":{"b":1}}}',
+  '{}',
+  '[]',
+  '{"a":[]}',
+  '[{}]',
+  ' { "a" : [ 1 , 2 ] } ',
+  '[[[[[]]]]]',
+  '{"a":{"b":{"c":{}}}}',
+  '0',
+  '-0',
+  '1.5',
+  '-1.5e10',
+  '1E+2',
+  '1e-2',
+  '123456789012345678901234567890',
+  '01',
+  '1.',
+  '.5',
+  '-',
+  '1e',
+  '1e+',
+  '+1',
+  '0x10',
+  '1.5.5',
+  'NaN',
+  'Infinity',
+  'true',
+  'false',
+  'null',
+  'tru',
+  'nul',
+  'True',
+  'nulll',
+  '""',
+  '"a"',
+  '"\\""',
+  '"\\\\"',
+  '"\\/"',
+  '"\\b\\f\\n\\r\\t"',
+  '"\\u00e9"',
+  '"\\uD83D\\uDE00"',
+  '"é€😀"',
+  '"\\x"',
+  '"\\u12"',
+  '"\\u12G4"',
+  '"a\nb"',
+  '"a\tb"',
+  '"\u0001"',
+  '"unterminated',
+  '"a"b',
+  '{"a":1,}',
+  '[1,]',
+  '[,1]',
+  '{,}',
+  '{"a"}',
+  '{"a":}',
+  '{"a" 1}',
+  '{a:1}',
+  "{'a':1}",
+  '{"a":1 "b":2}',
+  '[1 2]',
+  '[1}',
+  '{"a":1]',
+  '[',
+  '{',
+  ']',
+  '}',
+  '{"a":[1,{"b":[2,3]}]}',
+  '[{"a":null,"b":true,"c":false}]',
+  '{"__proto__":{"x":1},"constructor":2}',
+  '{"a":1,"a":2}',
+  '[[]',
+  '[]]',
+  '{"a":{"b":1}}}',
 ];
 
 describe('JsonScanner', () => {

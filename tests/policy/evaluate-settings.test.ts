@@ -31,5 +31,9 @@ it('skips a rule that is off and gives a level to the findings of another', () =
 it('gives the check the configured options', () => {
   const settings = { 'too-many-destructive': { level: 'error', options: { max: 1 }, from: ['policy.rules.too-many-destructive'] } } as const;
   const [limit] = evaluatePolicy(classified, [], inputs, rules, settings).filter((f) => f.ruleId === 'too-many-destructive');
-  expect(limit).toMatchObject({ messageId: 'tooMany', severity: 'error', message: 'plan.json deletes or replaces 2 resources; the configuration allows at most 1 in one plan.' });
+  expect(limit).toMatchObject({
+    messageId: 'tooMany',
+    severity: 'error',
+    message: 'plan.json deletes or replaces 2 resources; the configuration allows at most 1 in one plan.',
+  });
 });

@@ -46,7 +46,9 @@ function expectOneSentence(message: string): void {
 }
 
 /** `a0: &a0 [x, x …]`, then each level a list of aliases to the one before: width^depth values. */
-const aliasBomb = fc.record({ width: fc.integer({ min: 4, max: 12 }), depth: fc.integer({ min: 6, max: 12 }) }).filter(({ width, depth }) => width ** depth > 1e6);
+const aliasBomb = fc
+  .record({ width: fc.integer({ min: 4, max: 12 }), depth: fc.integer({ min: 6, max: 12 }) })
+  .filter(({ width, depth }) => width ** depth > 1e6);
 
 it(
   'refuses a YAML alias bomb, with one sentence',
@@ -54,8 +56,15 @@ it(
     await fc.assert(
       fc.asyncProperty(aliasBomb, fc.boolean(), async ({ width, depth }, nested) => {
         const lines = [`a0: &a0 [${Array(width).fill('"lol"').join(', ')}]`];
-        for (let i = 1; i <= depth; i++) lines.push(`a${i}: &a${i} [${Array(width).fill(`*a${i - 1}`).join(', ')}]`);
-        const text = nested ? `rules:\n  - id: x\n    environment: production\n    match: { tag: { key: k } }\n${lines.map((l) => `# ${l}`).join('\n')}\nx: {${lines.join(', ').replace(/: &/g, ': &')}}\n` : lines.join('\n');
+        for (let i = 1; i <= depth; i++)
+          lines.push(
+            `a${i}: &a${i} [${Array(width)
+              .fill(`*a${i - 1}`)
+              .join(', ')}]`,
+          );
+        const text = nested
+          ? `rules:\n  - id: x\n    environment: production\n    match: { tag: { key: k } }\n${lines.map((l) => `# ${l}`).join('\n')}\nx: {${lines.join(', ').replace(/: &/g, ': &')}}\n`
+          : lines.join('\n');
         expectOneSentence(await load(text));
       }),
       fuzzOptions(12),
@@ -94,20 +103,25 @@ it(
   'refuses a damaged configuration (truncated, a byte changed, NUL, UTF-16) or reads it, never crashing',
   async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat(VALID.length), fc.integer({ min: 0, max: 255 }), fc.constantFrom('truncate', 'flip', 'nul', 'utf16'), async (at, byte, damage) => {
-        const bytes = Buffer.from(VALID);
-        let damaged: Buffer;
-        if (damage === 'truncate') damaged = bytes.subarray(0, at);
-        else if (damage === 'nul') damaged = Buffer.concat([bytes.subarray(0, at), Buffer.from([0]), bytes.subarray(at)]);
-        else if (damage === 'utf16') damaged = Buffer.from(`\ufeff${VALID}`, 'utf16le');
-        else {
-          damaged = Buffer.from(bytes);
-          damaged[at % damaged.length] = byte;
-        }
-        const outcome = await load(damaged);
-        if (outcome !== 'ok') expect(outcome).toMatch(/config-\d+\.yml/);
-        if (damage === 'nul' || damage === 'utf16') expect(outcome).not.toBe('ok');
-      }),
+      fc.asyncProperty(
+        fc.nat(VALID.length),
+        fc.integer({ min: 0, max: 255 }),
+        fc.constantFrom('truncate', 'flip', 'nul', 'utf16'),
+        async (at, byte, damage) => {
+          const bytes = Buffer.from(VALID);
+          let damaged: Buffer;
+          if (damage === 'truncate') damaged = bytes.subarray(0, at);
+          else if (damage === 'nul') damaged = Buffer.concat([bytes.subarray(0, at), Buffer.from([0]), bytes.subarray(at)]);
+          else if (damage === 'utf16') damaged = Buffer.from(`\ufeff${VALID}`, 'utf16le');
+          else {
+            damaged = Buffer.from(bytes);
+            damaged[at % damaged.length] = byte;
+          }
+          const outcome = await load(damaged);
+          if (outcome !== 'ok') expect(outcome).toMatch(/config-\d+\.yml/);
+          if (damage === 'nul' || damage === 'utf16') expect(outcome).not.toBe('ok');
+        },
+      ),
       fuzzOptions(60),
     );
   },
@@ -144,7 +158,19 @@ it(
 /** Shapes of catastrophic backtracking, over a few atoms and flags. */
 const evilRegex = fc
   .record({
-    shape: fc.constantFrom('(X+)+$', '(X*)*Y', '(X|X)*$', '(X|XX)+$', '(X|XY|Y)*Z$', '^(X+X+)+$', '(X?){20}X{20}$', '(.*X){12}', '^(X+)\\1+$', '((X|XX))+$', '(?:X|X)+$'),
+    shape: fc.constantFrom(
+      '(X+)+$',
+      '(X*)*Y',
+      '(X|X)*$',
+      '(X|XX)+$',
+      '(X|XY|Y)*Z$',
+      '^(X+X+)+$',
+      '(X?){20}X{20}$',
+      '(.*X){12}',
+      '^(X+)\\1+$',
+      '((X|XX))+$',
+      '(?:X|X)+$',
+    ),
     atom: fc.constantFrom('a', '\\w', '.', '[a-z]', '\\d'),
     other: fc.constantFrom('b', '!', '\\s'),
     flags: fc.constantFrom('', 'i', 's', 'u', 'iu'),
@@ -159,7 +185,11 @@ function answersInTime(patterns: string[]): { status: number | null; stderr: str
       const matches = compilePattern(pattern, 'fuzz');
       for (const subject of ['a'.repeat(5000) + '!', '1'.repeat(5000) + '!', 'ab'.repeat(3000) + '!', ' '.repeat(5000) + '!']) matches(subject);
     }`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, PATTERNS: JSON.stringify(patterns) }, timeout: 20_000, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, PATTERNS: JSON.stringify(patterns) },
+    timeout: 20_000,
+    encoding: 'utf8',
+  });
   return { status: result.status, stderr: result.stderr };
 }
 
@@ -174,7 +204,9 @@ it(
           accepted.push(pattern);
         } catch (error) {
           expect(error).toBeInstanceOf(ConfigError);
-          expect((error as Error).message).toMatch(/^rules\[0\] \(r\): .* (could take exponential time|cannot run in linear time|is not a valid regular expression)/);
+          expect((error as Error).message).toMatch(
+            /^rules\[0\] \(r\): .* (could take exponential time|cannot run in linear time|is not a valid regular expression)/,
+          );
         }
       }),
       fuzzOptions(80, [[{ pattern: '/(a+)+$/', atom: 'a' }], [{ pattern: '/(a|aa)+$/i', atom: 'a' }], [{ pattern: '/(a|a)*$/', atom: 'a' }]]),
@@ -187,10 +219,25 @@ it(
 it('answers a check through the CLI when the configuration holds the patterns closest to catastrophic that it accepts', () => {
   const config = scratch.write(
     '.blast-radius.yml',
-    ['rules:', ...['/(a|a)*$/', '/^(\\w|\\d)+$/', '/(a|b)*c$/s'].map((p, i) => `  - { id: r${i}, environment: production, match: { name: "${p.replace(/\\/g, '\\\\')}" } }`), ''].join('\n'),
+    [
+      'rules:',
+      ...['/(a|a)*$/', '/^(\\w|\\d)+$/', '/(a|b)*c$/s'].map(
+        (p, i) => `  - { id: r${i}, environment: production, match: { name: "${p.replace(/\\/g, '\\\\')}" } }`,
+      ),
+      '',
+    ].join('\n'),
   );
-  const plan = ({ format_version: '1.2', resource_changes: [{ address: `terraform_data.${'a'.repeat(3000)}`, type: 'terraform_data', name: `${'a'.repeat(3000)}!`, change: { actions: ['delete'] } }] });
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'blast-radius.cjs'), 'check', scratch.write('evil-names.json', JSON.stringify(plan)), '--config', config], { timeout: 20_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const plan = {
+    format_version: '1.2',
+    resource_changes: [
+      { address: `terraform_data.${'a'.repeat(3000)}`, type: 'terraform_data', name: `${'a'.repeat(3000)}!`, change: { actions: ['delete'] } },
+    ],
+  };
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'blast-radius.cjs'), 'check', scratch.write('evil-names.json', JSON.stringify(plan)), '--config', config],
+    { timeout: 20_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
   // `(a|a)*$` matches every name (at its end): the resource is production, and the check blocks — in time.
   expect(result.status).toBe(1);
   expect(result.stderr).toBe('');

@@ -44,7 +44,25 @@ const QUOTINGS: ((word: string) => string)[] = [
   (w) => `$'${w}'`,
 ];
 
-const WRAPPERS = ['env TF_LOG=DEBUG', 'TF_IN_AUTOMATION=1', 'sudo', 'sudo -E', 'sudo -u deploy', 'nice -n 10', 'timeout 600', 'timeout -s KILL 5m', 'nohup', 'time', 'command', 'exec', 'npx', 'xargs', 'stdbuf -o0', 'ionice -c 3', 'env -u AWS_PROFILE'];
+const WRAPPERS = [
+  'env TF_LOG=DEBUG',
+  'TF_IN_AUTOMATION=1',
+  'sudo',
+  'sudo -E',
+  'sudo -u deploy',
+  'nice -n 10',
+  'timeout 600',
+  'timeout -s KILL 5m',
+  'nohup',
+  'time',
+  'command',
+  'exec',
+  'npx',
+  'xargs',
+  'stdbuf -o0',
+  'ionice -c 3',
+  'env -u AWS_PROFILE',
+];
 
 const singleQuoted = (script: string): string => `'${script.replace(/'/g, `'\\''`)}'`;
 const doubleQuoted = (script: string): string => `"${script.replace(/["\\$`]/g, '\\$&')}"`;
@@ -81,9 +99,9 @@ const destructiveCommand = fc
   })
   .map(({ words, path, quoting, wrappers, containers, before, after }) => {
     const [program, ...args] = words as [string, ...string[]];
-    const quoted = [`${path}${program}`, ...args].map((word, i) => ((path.startsWith('~') && i === 0) ? word : (QUOTINGS[quoting[i % quoting.length]])(word)));
+    const quoted = [`${path}${program}`, ...args].map((word, i) => (path.startsWith('~') && i === 0 ? word : QUOTINGS[quoting[i % quoting.length]](word)));
     let script = [...wrappers, ...quoted].join(' ');
-    for (const container of containers) script = (CONTAINERS[container])(script);
+    for (const container of containers) script = CONTAINERS[container](script);
     return `${before ? before.join('') : ''}${script}${after ? after.join('') : ''}`;
   });
 

@@ -86,8 +86,12 @@ it(
     const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...KEY_PLACES), fc.constantFrom(...HOSTILE_KEYS), async ([, path, template], key) => {
-        const neutral = await Promise.all(INPUT_KINDS.map((k) => k.read(Buffer.from(withRawValue(documents[PROD_REPLACE], path, template.replaceAll('@@', 'plainkey'))))));
-        const hostile = await Promise.all(INPUT_KINDS.map((k) => k.read(Buffer.from(withRawValue(documents[PROD_REPLACE], path, template.replaceAll('@@', key))))));
+        const neutral = await Promise.all(
+          INPUT_KINDS.map((k) => k.read(Buffer.from(withRawValue(documents[PROD_REPLACE], path, template.replaceAll('@@', 'plainkey'))))),
+        );
+        const hostile = await Promise.all(
+          INPUT_KINDS.map((k) => k.read(Buffer.from(withRawValue(documents[PROD_REPLACE], path, template.replaceAll('@@', key))))),
+        );
         expect(hostile).toEqual(neutral.map((outcome) => outcome.replaceAll('plainkey', key)));
         expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();

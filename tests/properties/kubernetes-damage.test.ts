@@ -146,7 +146,7 @@ describe.each(KUBERNETES_KINDS.map((kind) => [kind.name, kind] as const))('%s', 
   it(
     'refuses a duplicated line, or reads it without losing a deletion or an unjudged object',
     lineProperty(
-      (lines, at) => [...lines.slice(0, at + 1), (lines[at]).endsWith('\n') ? (lines[at]) : `${lines[at]}\n`, ...lines.slice(at + 1)],
+      (lines, at) => [...lines.slice(0, at + 1), lines[at].endsWith('\n') ? lines[at] : `${lines[at]}\n`, ...lines.slice(at + 1)],
       (got, outcome) => expect(heldBack(got)).toEqual(expect.arrayContaining(heldBack(outcome))),
     ),
     fuzzTimeout(20_000),
@@ -191,7 +191,11 @@ describe('regressions the properties found', () => {
 
   it('refuses a helm-diff entry whose body is not the object its header names (a changed kind hid a replace)', async () => {
     const [bytes] = helmDiff.documents as [Buffer];
-    for (const [from, to] of [[', Deployment (apps) has changed:', ', Aeployment (apps) has changed:'], [', Deployment (apps) has changed:', ', Deployment (appz) has changed:'], ['payments-prod, api, ', 'payments-prod, apx, ']]) {
+    for (const [from, to] of [
+      [', Deployment (apps) has changed:', ', Aeployment (apps) has changed:'],
+      [', Deployment (apps) has changed:', ', Deployment (appz) has changed:'],
+      ['payments-prod, api, ', 'payments-prod, apx, '],
+    ]) {
       const got = await read(helmDiff, Buffer.from(bytes.toString('utf8').replace(from, to)));
       expectOneSentence(got);
       expect(got.error === undefined ? '' : got.message).toMatch(/is not the \w+ payments-prod\/ap[ix] its helm-diff header names/);

@@ -66,7 +66,8 @@ const NAME_FORMATS: Format[] = [
 
 const JSON_FORMAT: Format = { name: '--deleting JSON', deleting: true, text: (s) => `${JSON.stringify(bodyJson(s, { data: { mode: 'strict' } }), null, 2)}\n` };
 
-const read = (format: Format, text: string): Promise<KubeOutcome> => readKubernetes(format, text, format.deleting ? (format === JSON_FORMAT ? 'json' : 'yaml') : 'txt');
+const read = (format: Format, text: string): Promise<KubeOutcome> =>
+  readKubernetes(format, text, format.deleting ? (format === JSON_FORMAT ? 'json' : 'yaml') : 'txt');
 
 /** Hostile values, as the YAML text of `data:` lines. */
 const DEEP_YAML: [string, string[]][] = [
@@ -76,12 +77,16 @@ const DEEP_YAML: [string, string[]][] = [
 ];
 
 describe.each(YAML_FORMATS.map((format) => [format.name, format] as const))('%s', (_name, format) => {
-  it.each(DEEP_YAML)('answers on nesting deep in %s: the same verdict, or one sentence', async (_what, rest) => {
-    const expected = await read(format, format.text(SHAPE));
-    const got = await read(format, format.text(withRest(SHAPE, rest)));
-    if (got.error !== undefined) expectOneSentence(got);
-    else expect(got).toEqual(expected);
-  }, 20_000);
+  it.each(DEEP_YAML)(
+    'answers on nesting deep in %s: the same verdict, or one sentence',
+    async (_what, rest) => {
+      const expected = await read(format, format.text(SHAPE));
+      const got = await read(format, format.text(withRest(SHAPE, rest)));
+      if (got.error !== undefined) expectOneSentence(got);
+      else expect(got).toEqual(expected);
+    },
+    20_000,
+  );
 
   it('answers on a multi-megabyte scalar: the same verdict, or one sentence', async () => {
     const expected = await read(format, format.text(SHAPE));
@@ -98,7 +103,12 @@ describe.each(YAML_FORMATS.map((format) => [format.name, format] as const))('%s'
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 4, max: 10 }), fc.integer({ min: 6, max: 10 }), async (width, depth) => {
           const rest = ['data:', `  a0: &a0 [${Array(width).fill('"lol"').join(', ')}]`];
-          for (let i = 1; i <= depth; i++) rest.push(`  a${i}: &a${i} [${Array(width).fill(`*a${i - 1}`).join(', ')}]`);
+          for (let i = 1; i <= depth; i++)
+            rest.push(
+              `  a${i}: &a${i} [${Array(width)
+                .fill(`*a${i - 1}`)
+                .join(', ')}]`,
+            );
           const got = await read(format, format.text(withRest(SHAPE, rest)));
           // An update's body outside metadata is never parsed: kubectl diff reads only its metadata.
           if (format.name === 'kubectl diff, updated') expect(got).toEqual(await read(format, format.text(SHAPE)));
@@ -114,7 +124,17 @@ describe.each(YAML_FORMATS.map((format) => [format.name, format] as const))('%s'
     'refuses a custom YAML tag in the body or its metadata, with one sentence',
     async () => {
       const tag = fc.oneof(
-        fc.constantFrom('!!js/function', '!!js/regexp', '!!js/undefined', '!!python/object/apply:os.system', '!!binary', '!!timestamp', '!!set', '!!omap', '!!pairs'),
+        fc.constantFrom(
+          '!!js/function',
+          '!!js/regexp',
+          '!!js/undefined',
+          '!!python/object/apply:os.system',
+          '!!binary',
+          '!!timestamp',
+          '!!set',
+          '!!omap',
+          '!!pairs',
+        ),
         fc.stringMatching(/^![a-z][a-z0-9/:-]{0,12}$/),
       );
       await fc.assert(
@@ -137,14 +157,18 @@ describe('--deleting JSON', () => {
   it.each([
     ['an array', `${'['.repeat(DEPTH)}1${']'.repeat(DEPTH)}`],
     ['an object', `${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`],
-  ])('answers on nesting 100,000 levels deep in %s: the same verdict, or one sentence', async (_what, raw) => {
-    const expected = await read(JSON_FORMAT, JSON_FORMAT.text(SHAPE));
-    const text = JSON_FORMAT.text(SHAPE).replace('"mode": "strict"', `"mode": ${raw}`);
-    const got = await read(JSON_FORMAT, text);
-    if (got.error !== undefined) expectOneSentence(got);
-    else expect(got).toEqual(expected);
-    expectOneSentence(await read(JSON_FORMAT, raw));
-  }, 20_000);
+  ])(
+    'answers on nesting 100,000 levels deep in %s: the same verdict, or one sentence',
+    async (_what, raw) => {
+      const expected = await read(JSON_FORMAT, JSON_FORMAT.text(SHAPE));
+      const text = JSON_FORMAT.text(SHAPE).replace('"mode": "strict"', `"mode": ${raw}`);
+      const got = await read(JSON_FORMAT, text);
+      if (got.error !== undefined) expectOneSentence(got);
+      else expect(got).toEqual(expected);
+      expectOneSentence(await read(JSON_FORMAT, raw));
+    },
+    20_000,
+  );
 
   it('refuses a value longer than any object can hold, with one sentence', async () => {
     expectOneSentence(await read(JSON_FORMAT, JSON_FORMAT.text(SHAPE).replace('"strict"', `"${'a'.repeat(4 * 1024 * 1024)}"`)));
@@ -188,7 +212,11 @@ it(
         const hostile = await read(format, format.text(put(SHAPE, key)));
         // Keys are read in every format; a name or namespace of these characters may be refused, alike.
         if (place.includes('key')) expect(neutral.error).toBeUndefined();
-        expect(JSON.stringify(hostile).replace(/kube-\d+/g, 'kube-N')).toBe(JSON.stringify(neutral).replace(/kube-\d+/g, 'kube-N').replaceAll(neutralFor(key), key));
+        expect(JSON.stringify(hostile).replace(/kube-\d+/g, 'kube-N')).toBe(
+          JSON.stringify(neutral)
+            .replace(/kube-\d+/g, 'kube-N')
+            .replaceAll(neutralFor(key), key),
+        );
         expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect(typeof {}.toString).toBe('function');

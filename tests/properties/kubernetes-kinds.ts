@@ -28,9 +28,7 @@ export interface KubernetesKind {
 }
 
 /** What a read came to: the verdict and findings, and every object's action; or the UserError's class and message. */
-export type KubeOutcome =
-  | { error: string; message: string }
-  | { error?: undefined; summary: string; actions: Record<string, string> };
+export type KubeOutcome = { error: string; message: string } | { error?: undefined; summary: string; actions: Record<string, string> };
 
 const fixtures = (...files: string[]): Buffer[] => files.map((file) => readFileSync(join(ROOT, 'fixtures/kubernetes', file)));
 
@@ -47,12 +45,21 @@ export const KUBERNETES_KINDS: KubernetesKind[] = [
       'kubectl-diff/error-only/diff.txt',
     ),
   },
-  { name: 'kubectl apply --dry-run', framing: 'lines', deleting: false, documents: fixtures('kubectl-apply/prune-server-dry-run/apply.txt', 'kubectl-apply/client-dry-run/apply.txt') },
+  {
+    name: 'kubectl apply --dry-run',
+    framing: 'lines',
+    deleting: false,
+    documents: fixtures('kubectl-apply/prune-server-dry-run/apply.txt', 'kubectl-apply/client-dry-run/apply.txt'),
+  },
   {
     name: 'kubectl delete --dry-run',
     framing: 'lines',
     deleting: false,
-    documents: fixtures('kubectl-delete/namespace-new-form/delete.txt', 'kubectl-delete/namespace-old-form/delete.txt', 'kubectl-delete/output-name/delete.txt'),
+    documents: fixtures(
+      'kubectl-delete/namespace-new-form/delete.txt',
+      'kubectl-delete/namespace-old-form/delete.txt',
+      'kubectl-delete/output-name/delete.txt',
+    ),
   },
   { name: 'helm-diff', framing: 'bodies', deleting: false, documents: fixtures('helm-diff/upgrade/helm-diff.txt') },
   {
@@ -65,7 +72,12 @@ export const KUBERNETES_KINDS: KubernetesKind[] = [
     name: '--deleting YAML',
     framing: 'bodies',
     deleting: true,
-    documents: fixtures('objects/payments-namespace-yaml/objects.yaml', 'objects/helm-manifest/manifest.yaml', 'objects/crd/objects.yaml', 'objects/protected/objects.yaml'),
+    documents: fixtures(
+      'objects/payments-namespace-yaml/objects.yaml',
+      'objects/helm-manifest/manifest.yaml',
+      'objects/crd/objects.yaml',
+      'objects/protected/objects.yaml',
+    ),
   },
 ];
 

@@ -49,7 +49,12 @@ const SECRET_SHAPE: ObjectShape = {
 
 /** The Secret's body with the value in data (base64), stringData (clear) and the last-applied annotation. */
 function secretShape(secret: string): ObjectShape {
-  const lastApplied = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-credentials', namespace: 'payments-prod' }, stringData: { password: secret } });
+  const lastApplied = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'db-credentials', namespace: 'payments-prod' },
+    stringData: { password: secret },
+  });
   return {
     ...SECRET_SHAPE,
     annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied },
@@ -60,7 +65,15 @@ function secretShape(secret: string): ObjectShape {
 /** A Deployment whose last-applied annotation repeats a Secret manifest applied with it. */
 function deploymentShape(secret: string): ObjectShape {
   const lastApplied = JSON.stringify({ kind: 'Secret', stringData: { password: secret }, data: { token: base64(secret) } });
-  return { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'payments-prod', name: 'api', labels: { environment: 'production' }, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied }, rest: ['spec:', '  replicas: 1'] };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    namespace: 'payments-prod',
+    name: 'api',
+    labels: { environment: 'production' },
+    annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied },
+    rest: ['spec:', '  replicas: 1'],
+  };
 }
 
 const IMMUTABLE_SELECTOR = (s: string): string =>
@@ -68,16 +81,34 @@ const IMMUTABLE_SELECTOR = (s: string): string =>
 
 /** Each place: the input with the secret planted, whether it goes with --deleting, and an address to explain. */
 const PLACES: Record<string, { deleting?: boolean; explain?: string; text: (secret: string) => string }> = {
-  'kubectl diff, a created Secret (MERGED side)': { explain: 'Secret/payments-prod/db-credentials', text: (s) => kubectlDiffCreated(bodyLines(secretShape(s)), SECRET_SHAPE) },
-  'kubectl diff, a pruned Secret (LIVE side, unmasked)': { explain: 'Secret/payments-prod/db-credentials', text: (s) => kubectlDiffPruned(bodyLines(secretShape(s)), SECRET_SHAPE) },
+  'kubectl diff, a created Secret (MERGED side)': {
+    explain: 'Secret/payments-prod/db-credentials',
+    text: (s) => kubectlDiffCreated(bodyLines(secretShape(s)), SECRET_SHAPE),
+  },
+  'kubectl diff, a pruned Secret (LIVE side, unmasked)': {
+    explain: 'Secret/payments-prod/db-credentials',
+    text: (s) => kubectlDiffPruned(bodyLines(secretShape(s)), SECRET_SHAPE),
+  },
   'kubectl diff, an updated Secret (LIVE and MERGED sides)': {
     explain: 'Secret/payments-prod/db-credentials',
     text: (s) => kubectlDiffUpdated(bodyLines(secretShape(`${s}-old`)), bodyLines(secretShape(s)), SECRET_SHAPE),
   },
-  'kubectl diff, the last-applied annotation of a pruned Deployment': { explain: 'Deployment.apps/payments-prod/api', text: (s) => kubectlDiffPruned(bodyLines(deploymentShape(s)), deploymentShape(s)) },
-  'helm-diff --show-secrets, a changed Secret': { explain: 'Secret/payments-prod/db-credentials', text: (s) => helmDiffChanged(bodyLines(secretShape(`${s}-old`)), bodyLines(secretShape(s)), SECRET_SHAPE) },
-  'helm-diff --show-secrets, a removed Secret': { explain: 'Secret/payments-prod/db-credentials', text: (s) => helmDiffRemoved(bodyLines(secretShape(s)), SECRET_SHAPE) },
-  'helm-diff --show-secrets, an added Secret': { explain: 'Secret/payments-prod/db-credentials', text: (s) => helmDiffAdded(bodyLines(secretShape(s)), SECRET_SHAPE) },
+  'kubectl diff, the last-applied annotation of a pruned Deployment': {
+    explain: 'Deployment.apps/payments-prod/api',
+    text: (s) => kubectlDiffPruned(bodyLines(deploymentShape(s)), deploymentShape(s)),
+  },
+  'helm-diff --show-secrets, a changed Secret': {
+    explain: 'Secret/payments-prod/db-credentials',
+    text: (s) => helmDiffChanged(bodyLines(secretShape(`${s}-old`)), bodyLines(secretShape(s)), SECRET_SHAPE),
+  },
+  'helm-diff --show-secrets, a removed Secret': {
+    explain: 'Secret/payments-prod/db-credentials',
+    text: (s) => helmDiffRemoved(bodyLines(secretShape(s)), SECRET_SHAPE),
+  },
+  'helm-diff --show-secrets, an added Secret': {
+    explain: 'Secret/payments-prod/db-credentials',
+    text: (s) => helmDiffAdded(bodyLines(secretShape(s)), SECRET_SHAPE),
+  },
   '--deleting YAML, a Secret': { deleting: true, text: (s) => `${bodyLines(secretShape(s)).join('\n')}\n---\n${bodyLines(deploymentShape(s)).join('\n')}\n` },
   '--deleting JSON, a List of Secrets': {
     deleting: true,
@@ -87,21 +118,38 @@ const PLACES: Record<string, { deleting?: boolean; explain?: string; text: (secr
       return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [secretJson, bodyJson(deploymentShape(s))] }, null, 4)}\n`;
     },
   },
-  'a kubectl error quoting an Invalid value': { text: (s) => `The Secret "db-credentials" is invalid: data[password]: Invalid value: ${yaml(s)}: a valid config key must consist of alphanumeric characters\n` },
-  'a kubectl error quoting the value of an immutable field': { explain: 'Deployment.apps/web', text: (s) => `The Deployment "web" is invalid: ${IMMUTABLE_SELECTOR(s)}\n` },
-  'a kubectl error listing its causes': { explain: 'Deployment.apps/web', text: (s) => `The Deployment "web" is invalid:\n* ${IMMUTABLE_SELECTOR(s)}\n* spec.template.metadata.labels: Invalid value: map[string]string{"app":${yaml(s)}}: \`selector\` does not match template \`labels\`\n` },
-  'an API error quoting values of several kinds': {
-    text: (s) => `Error from server (Invalid): Secret "db-credentials" is invalid: [data[password]: Invalid value: ${yaml(s)}: must be valid base64, data[a]: Not found: ${yaml(s)}, type: Unsupported value: ${yaml(s)}, data[b]: Too many: ${yaml(s)}]\n`,
+  'a kubectl error quoting an Invalid value': {
+    text: (s) =>
+      `The Secret "db-credentials" is invalid: data[password]: Invalid value: ${yaml(s)}: a valid config key must consist of alphanumeric characters\n`,
   },
-  'a plain kubectl error quoting a value': { text: (s) => `error: Secret "db-credentials" is invalid: data[password]: Duplicate value: map[string]string{"k":${yaml(s)}}\n` },
+  'a kubectl error quoting the value of an immutable field': {
+    explain: 'Deployment.apps/web',
+    text: (s) => `The Deployment "web" is invalid: ${IMMUTABLE_SELECTOR(s)}\n`,
+  },
+  'a kubectl error listing its causes': {
+    explain: 'Deployment.apps/web',
+    text: (s) =>
+      `The Deployment "web" is invalid:\n* ${IMMUTABLE_SELECTOR(s)}\n* spec.template.metadata.labels: Invalid value: map[string]string{"app":${yaml(s)}}: \`selector\` does not match template \`labels\`\n`,
+  },
+  'an API error quoting values of several kinds': {
+    text: (s) =>
+      `Error from server (Invalid): Secret "db-credentials" is invalid: [data[password]: Invalid value: ${yaml(s)}: must be valid base64, data[a]: Not found: ${yaml(s)}, type: Unsupported value: ${yaml(s)}, data[b]: Too many: ${yaml(s)}]\n`,
+  },
+  'a plain kubectl error quoting a value': {
+    text: (s) => `error: Secret "db-credentials" is invalid: data[password]: Duplicate value: map[string]string{"k":${yaml(s)}}\n`,
+  },
   'an API error aggregating causes': {
-    text: (s) => `Error from server (Invalid): Secret "db-credentials" is invalid: [data[password]: Invalid value: ${yaml(s)}: must be valid base64, immutable: Forbidden: field is immutable when \`immutable\` is set]\n`,
+    text: (s) =>
+      `Error from server (Invalid): Secret "db-credentials" is invalid: [data[password]: Invalid value: ${yaml(s)}: must be valid base64, immutable: Forbidden: field is immutable when \`immutable\` is set]\n`,
   },
   'a refused apply patch': {
     text: (s) =>
       [
         'Error from server (Invalid): error when applying patch:',
-        JSON.stringify({ data: { password: base64(s) }, metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ stringData: { password: s } }) } } }),
+        JSON.stringify({
+          data: { password: base64(s) },
+          metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ stringData: { password: s } }) } },
+        }),
         'to:',
         'Resource: "/v1, Resource=secrets", GroupVersionKind: "/v1, Kind=Secret"',
         'Name: "db-credentials", Namespace: "payments-prod"',
@@ -115,7 +163,11 @@ const SEPARATORS = [': ', ', ', '": ', ' ', '\\"', ']: [', '}: ', ': field is im
 const token = fc.stringMatching(/^[A-Za-z0-9]{8,16}$/).map((s) => `SECRET${s}`);
 const secrets: fc.Arbitrary<Secret> = fc
   .tuple(token, fc.constantFrom(...SEPARATORS), token, fc.constantFrom('', ...SEPARATORS), token)
-  .map(([first, sep, second, sep2, third]) => (sep2 === '' ? { value: `${first}${sep}${second}`, tokens: [first, second] } : { value: `${first}${sep}${second}${sep2}${third}`, tokens: [first, second, third] }));
+  .map(([first, sep, second, sep2, third]) =>
+    sep2 === ''
+      ? { value: `${first}${sep}${second}`, tokens: [first, second] }
+      : { value: `${first}${sep}${second}${sep2}${third}`, tokens: [first, second, third] },
+  );
 
 function expectNoSecret(output: string, secret: Secret): void {
   for (const piece of [secret.value, ...secret.tokens]) {
@@ -174,7 +226,12 @@ describe.each(Object.keys(PLACES))('a secret planted in %s', (place) => {
     const { text, deleting = false } = PLACES[place];
     const whole = text(secret.value);
     const at = whole.indexOf('SECRETplantedB');
-    for (const damaged of [whole.slice(0, at), `${whole.slice(0, at)}\n`, `${whole.slice(0, at)}"\n${whole.slice(at)}`, `${whole.slice(0, at)}\u0000${whole.slice(at)}`]) {
+    for (const damaged of [
+      whole.slice(0, at),
+      `${whole.slice(0, at)}\n`,
+      `${whole.slice(0, at)}"\n${whole.slice(at)}`,
+      `${whole.slice(0, at)}\u0000${whole.slice(at)}`,
+    ]) {
       const outcome = await readKubernetes({ deleting }, damaged);
       expectNoSecret(JSON.stringify(outcome), secret);
     }

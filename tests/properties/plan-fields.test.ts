@@ -17,7 +17,23 @@ beforeAll(async () => {
 });
 
 /** Values of every JSON type, the hostile ones included (`toString` and `__proto__` keys, a number JSON.parse makes Infinity). */
-const RAW_VALUES = ['"delete"', '"__proto__"', '""', '5', '-1', '1e400', 'true', 'false', 'null', '[]', '["delete"]', '[5]', '{}', '{"toString":1}', '{"__proto__":{"polluted":true}}'];
+const RAW_VALUES = [
+  '"delete"',
+  '"__proto__"',
+  '""',
+  '5',
+  '-1',
+  '1e400',
+  'true',
+  'false',
+  'null',
+  '[]',
+  '["delete"]',
+  '[5]',
+  '{}',
+  '{"toString":1}',
+  '{"__proto__":{"polluted":true}}',
+];
 
 async function readBoth(text: string): Promise<string[]> {
   return Promise.all(INPUT_KINDS.map((kind) => kind.read(Buffer.from(text))));
@@ -53,21 +69,27 @@ const objectAndKey = fc.nat().chain((which) => {
   const document = documents[index];
   const objects: Path[] = [[]];
   (document.resource_changes ?? []).forEach((_: unknown, i: number) => objects.push(['resource_changes', i], ['resource_changes', i, 'change']));
-  return fc.constantFrom(...objects).chain((path) =>
-    fc.record({ index: fc.constant(index), path: fc.constant(path), key: fc.constantFrom(...Object.keys(valueAt(document, path) as object)) }),
-  );
+  return fc
+    .constantFrom(...objects)
+    .chain((path) =>
+      fc.record({ index: fc.constant(index), path: fc.constant(path), key: fc.constantFrom(...Object.keys(valueAt(document, path) as object)) }),
+    );
 });
 
 it(
   'reads a duplicated key as JSON.parse does, keeping the last, on both read paths',
   async () => {
     await fc.assert(
-      fc.asyncProperty(objectAndKey, fc.constantFrom('["delete"]', '["no-op"]', '"production"', '{}', 'null', '"2.0"', 'true'), async ({ index, path, key }, first) => {
-        const text = withDuplicateKey(documents[index], path, key, first);
-        const lastWins = JSON.stringify(JSON.parse(text));
-        const expected = await readPlan(lastWins);
-        for (const outcome of await readBoth(text)) expect(outcome).toBe(expected);
-      }),
+      fc.asyncProperty(
+        objectAndKey,
+        fc.constantFrom('["delete"]', '["no-op"]', '"production"', '{}', 'null', '"2.0"', 'true'),
+        async ({ index, path, key }, first) => {
+          const text = withDuplicateKey(documents[index], path, key, first);
+          const lastWins = JSON.stringify(JSON.parse(text));
+          const expected = await readPlan(lastWins);
+          for (const outcome of await readBoth(text)) expect(outcome).toBe(expected);
+        },
+      ),
       fuzzOptions(60, [[{ index: 0, path: ['resource_changes', 1, 'change'] as Path, key: 'actions' }, '["no-op"]']]),
     );
   },
@@ -79,7 +101,10 @@ it(
   async () => {
     const version = fc.oneof(
       fc.tuple(fc.integer({ min: 2, max: 999 }), fc.nat(99)).map(([major, minor]) => JSON.stringify(`${major}.${minor}`)),
-      fc.string().filter((s) => !/^[01]\.\d+$/.test(s)).map((s) => JSON.stringify(s)),
+      fc
+        .string()
+        .filter((s) => !/^[01]\.\d+$/.test(s))
+        .map((s) => JSON.stringify(s)),
       fc.constantFrom('1', '1.0', '1e400', 'null', '["1.0"]', '{"major":1}'),
     );
     await fc.assert(
@@ -95,7 +120,8 @@ it(
 /** Every path in the document, leaves and containers alike. */
 function allPaths(node: unknown, at: Path = [], out: Path[] = []): Path[] {
   if (at.length > 0) out.push(at);
-  if (typeof node === 'object' && node !== null) for (const [key, child] of Object.entries(node)) allPaths(child, [...at, Array.isArray(node) ? Number(key) : key], out);
+  if (typeof node === 'object' && node !== null)
+    for (const [key, child] of Object.entries(node)) allPaths(child, [...at, Array.isArray(node) ? Number(key) : key], out);
   return out;
 }
 

@@ -63,7 +63,9 @@ export function withDuplicateKey(document: Json, path: Path, key: string, firstR
     if (Array.isArray(node)) return `[${node.map((item, i) => write(item, [...at, i])).join(',')}]`;
     if (!isObject(node)) return JSON.stringify(node);
     const here = at.length === path.length && at.every((step, i) => step === path[i]);
-    const members = Object.entries(node).map(([k, v]) => `${here && k === key ? `${JSON.stringify(k)}:${firstRaw},` : ''}${JSON.stringify(k)}:${write(v, [...at, k])}`);
+    const members = Object.entries(node).map(
+      ([k, v]) => `${here && k === key ? `${JSON.stringify(k)}:${firstRaw},` : ''}${JSON.stringify(k)}:${write(v, [...at, k])}`,
+    );
     return `{${members.join(',')}}`;
   };
   return write(document, []);

@@ -89,7 +89,7 @@ function sides(plan: Json, edit: (values: Json, marks: Json) => void): void {
 
 function planted(place: string, secret: string): Json {
   const plan = structuredClone(PLAN);
-  (PLACES[place])(plan, secret);
+  PLACES[place](plan, secret);
   return plan;
 }
 

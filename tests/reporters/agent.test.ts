@@ -30,7 +30,9 @@ it('says a pass in one sentence', () => {
 
 it('says what was refused and why, first', () => {
   const [refusal, resource] = lines(SAMPLE_REPORT);
-  expect(refusal).toBe('blast-radius refused this plan: it would replace 1 protected resource in production (configuration: built-in defaults). Do not apply it.');
+  expect(refusal).toBe(
+    'blast-radius refused this plan: it would replace 1 protected resource in production (configuration: built-in defaults). Do not apply it.',
+  );
   expect(resource).toContain('module.db["eu \\"west\\""].aws_db_instance.main');
   expect(resource).toContain('its tags say Environment = "production"');
 });
@@ -75,8 +77,13 @@ it('counts a resource once when several rules cite it, and lists plan-wide limit
 });
 
 it('names an in-place update that policy blocks as an update', () => {
-  const updating: Report = { ...SAMPLE_REPORT, findings: SAMPLE_REPORT.findings.map((f) => (f.severity === 'error' ? { ...f, ruleId: 'prod-update', action: 'update' } : f)) };
-  expect(lines(updating)[0]).toBe('blast-radius refused this plan: it would update 1 protected resource in production (configuration: built-in defaults). Do not apply it.');
+  const updating: Report = {
+    ...SAMPLE_REPORT,
+    findings: SAMPLE_REPORT.findings.map((f) => (f.severity === 'error' ? { ...f, ruleId: 'prod-update', action: 'update' } : f)),
+  };
+  expect(lines(updating)[0]).toBe(
+    'blast-radius refused this plan: it would update 1 protected resource in production (configuration: built-in defaults). Do not apply it.',
+  );
   expect(formatAgent(updating)).toContain('undo the in-place change');
 });
 

@@ -54,7 +54,11 @@ export function numberedKeys(count: number): string[] {
 /** The sample with more that blocks: a second rule on the replaced database, and a limit on the size of one plan. */
 export function reportWithPlanWideLimit(): Report {
   const [replaced, ...rest] = SAMPLE_REPORT.findings;
-  const secondRule: Finding = { ...replaced, ruleId: 'protected-type-destroy', message: `${replaced.message} The configuration protects every aws_db_instance.` };
+  const secondRule: Finding = {
+    ...replaced,
+    ruleId: 'protected-type-destroy',
+    message: `${replaced.message} The configuration protects every aws_db_instance.`,
+  };
   const limit: Finding = {
     ruleId: 'too-many-destructive',
     messageId: 'tooMany',
@@ -71,7 +75,11 @@ export function reportWithPlanWideLimit(): Report {
     summary: { ...SAMPLE_REPORT.summary, errors: 3 },
     rules: {
       ...SAMPLE_REPORT.rules,
-      'protected-type-destroy': { description: 'Deleting or replacing a protected type.', severity: 'error', url: 'https://example.com/protected-type-destroy.md' },
+      'protected-type-destroy': {
+        description: 'Deleting or replacing a protected type.',
+        severity: 'error',
+        url: 'https://example.com/protected-type-destroy.md',
+      },
       'too-many-destructive': { description: 'Too many deletes in one plan.', severity: 'error', url: 'https://example.com/too-many-destructive.md' },
     },
   };

@@ -12,13 +12,15 @@ import { SAMPLE_REPORT } from './sample-report.js';
 function readCommand(line: string): { name: string; properties: Record<string, string>; message: string } {
   const match = /^::([^ :]+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (text: string): string =>
-    text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescape = (text: string): string => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties = Object.fromEntries(
-    (match[2] ?? '').split(',').filter(Boolean).map((pair) => {
-      const [key, value] = pair.split(/=(.*)/s);
-      return [key, unescape(value)];
-    }),
+    (match[2] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [key, value] = pair.split(/=(.*)/s);
+        return [key, unescape(value)];
+      }),
   );
   return { name: match[1], properties, message: unescape(match[3]) };
 }

@@ -105,7 +105,9 @@ it('says which findings an exception waived, and passes', () => {
 
 it('lists every rule that blocks, a plan-wide limit as the whole plan, and counts resources once in the verdict', () => {
   const markdown = formatMarkdown(reportWithPlanWideLimit());
-  expect(markdown.split('\n')[1]).toBe('### ⛔ Blocked: the plan would replace 1 protected resource in production and break 1 plan-wide limit (too-many-destructive)');
+  expect(markdown.split('\n')[1]).toBe(
+    '### ⛔ Blocked: the plan would replace 1 protected resource in production and break 1 plan-wide limit (too-many-destructive)',
+  );
   const rows = tableRows(markdown, '| Resource | Action | Environment | Rule | Why | Goes down with it |').map(cells);
   expect(rows.map((row) => row[3])).toEqual([
     '[prod-replace](https://github.com/blast-radius/blast-radius/blob/main/docs/rules/prod-replace.md)',

@@ -114,7 +114,7 @@ it('draws what goes down with each destroyed resource, and parses', async () => 
     ...SAMPLE_REPORT,
     findings: [
       {
-        ...(finding),
+        ...finding,
         dependents: {
           count: 2,
           paths: [

@@ -85,7 +85,11 @@ it('locates a finding in its input file and at its address', () => {
 describe('artifact URIs', () => {
   function uriOf(file: string, inputs: string[] = [file]): string | undefined {
     const finding = { ...SAMPLE_REPORT.findings[0], file };
-    const report: Report = { ...SAMPLE_REPORT, inputs: inputs.map((name) => ({ file: name, format: 'terraform-plan', platform: 'terraform' as const })), findings: [finding] };
+    const report: Report = {
+      ...SAMPLE_REPORT,
+      inputs: inputs.map((name) => ({ file: name, format: 'terraform-plan', platform: 'terraform' as const })),
+      findings: [finding],
+    };
     expectValid(sarif(report));
     return results(report)[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
   }

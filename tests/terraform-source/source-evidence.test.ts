@@ -30,9 +30,13 @@ it('reads the backend settings that name the state, with file and line', async (
 
 it('reads remote and cloud workspaces', async () => {
   const text = 'terraform {\n  cloud {\n    organization = "acme"\n    workspaces { name = "payments-prod" }\n  }\n}\n';
-  expect(backendEvidence(await parseHcl('cloud.tf', text), 'cloud.tf', text)).toEqual([{ field: 'cloud workspaces name', value: 'payments-prod', where: 'cloud.tf:4' }]);
+  expect(backendEvidence(await parseHcl('cloud.tf', text), 'cloud.tf', text)).toEqual([
+    { field: 'cloud workspaces name', value: 'payments-prod', where: 'cloud.tf:4' },
+  ]);
   const remote = 'terraform {\n  backend "remote" {\n    workspaces {\n      prefix = "net-"\n    }\n  }\n}\n';
-  expect(backendEvidence(await parseHcl('r.tf', remote), 'r.tf', remote)).toEqual([{ field: 'backend "remote" workspaces prefix', value: 'net-', where: 'r.tf:4' }]);
+  expect(backendEvidence(await parseHcl('r.tf', remote), 'r.tf', remote)).toEqual([
+    { field: 'backend "remote" workspaces prefix', value: 'net-', where: 'r.tf:4' },
+  ]);
 });
 
 it('reads provider default_tags and default_labels', async () => {
@@ -52,7 +56,9 @@ it('reads tfvars values', async () => {
 });
 
 it('names the file and line of invalid HCL, without quoting it', async () => {
-  await expect(parseHcl('broken.tf', 'resource "x" "y" {\n  password = "hunter2"\n')).rejects.toThrow(/^broken\.tf:\d+,\d+(-\d+)?: invalid HCL: Unclosed configuration block\.$/);
+  await expect(parseHcl('broken.tf', 'resource "x" "y" {\n  password = "hunter2"\n')).rejects.toThrow(
+    /^broken\.tf:\d+,\d+(-\d+)?: invalid HCL: Unclosed configuration block\.$/,
+  );
 });
 
 it('locates a value, or falls back to the file', () => {

@@ -169,8 +169,12 @@ it('says what goes, why it is production, and whether the data comes back', () =
   expect(why).toBe(
     '`aws rds delete-db-instance` destroys an RDS DB instance and its storage (DB instance payments-prod), in production, because the DB instance name "payments-prod" contains the word "prod". --skip-final-snapshot: no final snapshot is taken; --delete-automated-backups: the automated backups are deleted with it; the data does not come back.',
   );
-  expect(verdict('aws rds delete-db-instance --db-instance-identifier orders', { AWS_PROFILE: 'prod-admin' }).why).toContain('in production, because the profile name "prod-admin" contains the word "prod"');
-  expect(verdict('aws rds delete-db-instance --db-instance-identifier payments-prod --final-db-snapshot-identifier last').why).toMatch(/--final-db-snapshot-identifier: a final snapshot is taken\.$/);
+  expect(verdict('aws rds delete-db-instance --db-instance-identifier orders', { AWS_PROFILE: 'prod-admin' }).why).toContain(
+    'in production, because the profile name "prod-admin" contains the word "prod"',
+  );
+  expect(verdict('aws rds delete-db-instance --db-instance-identifier payments-prod --final-db-snapshot-identifier last').why).toMatch(
+    /--final-db-snapshot-identifier: a final snapshot is taken\.$/,
+  );
 });
 
 it('cannot tell, naming the file, when the AWS configuration cannot be read', () => {

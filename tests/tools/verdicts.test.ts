@@ -9,7 +9,17 @@ import { readTool } from '../../src/tools/tool-readers.js';
 type Expected = 'guard' | 'person' | 'pass';
 
 /** Each tool's own reader, and the table that reads through what kubectl runs in a pod. */
-const READERS: Record<string, ToolReader> = { terraform: terraformVerdict, tofu: terraformVerdict, terragrunt: terraformVerdict, kubectl: kubectlVerdict, oc: kubectlVerdict, kubecolor: kubectlVerdict, helm: helmVerdict, helmfile: readTool, 'kubectl-exec': readTool };
+const READERS: Record<string, ToolReader> = {
+  terraform: terraformVerdict,
+  tofu: terraformVerdict,
+  terragrunt: terraformVerdict,
+  kubectl: kubectlVerdict,
+  oc: kubectlVerdict,
+  kubecolor: kubectlVerdict,
+  helm: helmVerdict,
+  helmfile: readTool,
+  'kubectl-exec': readTool,
+};
 
 /** Words split on spaces; `⎵` stands for a space inside one word. */
 const ROWS: [string, Expected][] = [

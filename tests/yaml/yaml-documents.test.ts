@@ -15,11 +15,17 @@ describe('loadYamlDocuments', () => {
 
   it('reads a single document without markers, and Windows line ends', () => {
     expect(numbered('a: 1\r\nb: [x]\r\n')).toEqual([[1, 1, { a: 1, b: ['x'] }]]);
-    expect(numbered('a: 1\r\n---\r\nb: 2\r\n')).toEqual([[1, 1, { a: 1 }], [2, 2, { b: 2 }]]);
+    expect(numbered('a: 1\r\n---\r\nb: 2\r\n')).toEqual([
+      [1, 1, { a: 1 }],
+      [2, 2, { b: 2 }],
+    ]);
   });
 
   it('ends a document at `...` and starts the next after it', () => {
-    expect(numbered('a: 1\n...\nb: 2\n...\n')).toEqual([[1, 1, { a: 1 }], [2, 3, { b: 2 }]]);
+    expect(numbered('a: 1\n...\nb: 2\n...\n')).toEqual([
+      [1, 1, { a: 1 }],
+      [2, 3, { b: 2 }],
+    ]);
   });
 
   it('keeps `---` inside an indented block scalar as text', () => {

@@ -96,12 +96,25 @@ function volumesOf(claim: KnownObject, known: readonly KnownObject[]): { object:
   const volumes = known.filter((o) => isCoreKind(o.id, 'PersistentVolume') && claimedBy(o, claim));
   if (volumes.length === 0 && claim.facts.volumeName !== undefined) {
     const volume: KnownObject = { id: { group: '', version: 'v1', kind: 'PersistentVolume', name: claim.facts.volumeName }, facts: {}, evidence: 'name' };
-    return [{ object: volume, reason: `its claim ${address} is deleted, and the input does not show the volume's reclaim policy (dynamically provisioned volumes default to Delete)` }];
+    return [
+      {
+        object: volume,
+        reason: `its claim ${address} is deleted, and the input does not show the volume's reclaim policy (dynamically provisioned volumes default to Delete)`,
+      },
+    ];
   }
   return volumes.flatMap((object) => {
     const policy = object.facts.reclaimPolicy;
-    if (policy === undefined) return [{ object, reason: `its claim ${address} is deleted, and the input does not show the volume's reclaim policy (dynamically provisioned volumes default to Delete)` }];
-    return policy === 'Delete' ? [{ object, reason: `its claim ${address} is deleted and its reclaim policy is Delete: the volume and its data are deleted` }] : [];
+    if (policy === undefined)
+      return [
+        {
+          object,
+          reason: `its claim ${address} is deleted, and the input does not show the volume's reclaim policy (dynamically provisioned volumes default to Delete)`,
+        },
+      ];
+    return policy === 'Delete'
+      ? [{ object, reason: `its claim ${address} is deleted and its reclaim policy is Delete: the volume and its data are deleted` }]
+      : [];
   });
 }
 

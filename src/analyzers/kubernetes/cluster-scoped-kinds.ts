@@ -4,7 +4,14 @@
 
 const CLUSTER_SCOPED: Record<string, readonly string[]> = {
   '': ['Namespace', 'Node', 'PersistentVolume', 'ComponentStatus'],
-  'admissionregistration.k8s.io': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding'],
+  'admissionregistration.k8s.io': [
+    'MutatingWebhookConfiguration',
+    'ValidatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'MutatingAdmissionPolicy',
+    'MutatingAdmissionPolicyBinding',
+  ],
   'apiextensions.k8s.io': ['CustomResourceDefinition'],
   'apiregistration.k8s.io': ['APIService'],
   'certificates.k8s.io': ['CertificateSigningRequest', 'ClusterTrustBundle'],

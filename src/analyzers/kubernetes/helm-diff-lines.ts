@@ -17,6 +17,14 @@ export const SIMPLE_MESSAGES: Record<string, string> = {
 };
 /** The entry key, `manifest.metadata.String()`: `namespace, name, Kind (apiVersion without its version)`. */
 const KEY = '([a-z0-9-]*), ([^\\s,]+), ([A-Za-z][A-Za-z0-9]*) \\(([^\\s()]+)\\)';
-export const DIFF_HEADER = new RegExp(`^${KEY} (${Object.keys(DIFF_MESSAGES).map((m) => m.replace(/[.]/g, '\\.')).join('|')})$`);
-export const SIMPLE_LINE = new RegExp(`^${KEY} (${Object.keys(SIMPLE_MESSAGES).map((m) => m.replace(/[.]/g, '\\.')).join('|')})$`);
+export const DIFF_HEADER = new RegExp(
+  `^${KEY} (${Object.keys(DIFF_MESSAGES)
+    .map((m) => m.replace(/[.]/g, '\\.'))
+    .join('|')})$`,
+);
+export const SIMPLE_LINE = new RegExp(
+  `^${KEY} (${Object.keys(SIMPLE_MESSAGES)
+    .map((m) => m.replace(/[.]/g, '\\.'))
+    .join('|')})$`,
+);
 export const SIMPLE_PLAN = /^Plan: \d+ to add, \d+ to change, \d+ to destroy, \d+ to change ownership\.$/;

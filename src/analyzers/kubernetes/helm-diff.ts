@@ -39,7 +39,13 @@ function objectId(key: Entry['key'], body: Body | undefined): { id: KubeObjectId
   // helm-diff gives every object without a namespace the release's, cluster-scoped ones too.
   const clusterScoped = builtin?.namespaced === false;
   const namespace = clusterScoped || key.namespace === '' ? undefined : key.namespace;
-  const id: KubeObjectId = { group, kind: builtin?.kind ?? key.kind, name: key.name, ...(version === undefined ? {} : { version }), ...(namespace === undefined ? {} : { namespace }) };
+  const id: KubeObjectId = {
+    group,
+    kind: builtin?.kind ?? key.kind,
+    name: key.name,
+    ...(version === undefined ? {} : { version }),
+    ...(namespace === undefined ? {} : { namespace }),
+  };
   const namespaceKnown = clusterScoped || builtin?.namespaced === true || read?.id.namespace !== undefined;
   return { id, namespaceKnown };
 }
@@ -51,7 +57,8 @@ function describe(key: Entry['key']): string {
 /** The dotted paths where two bodies differ: leaves, or the highest key present on one side only. */
 function changedPaths(before: unknown, after: unknown, path: string, into: string[]): string[] {
   if (isBody(before) && isBody(after)) {
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) changedPaths(before[key], after[key], path === '' ? key : `${path}.${key}`, into);
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
+      changedPaths(before[key], after[key], path === '' ? key : `${path}.${key}`, into);
   } else if (Array.isArray(before) && Array.isArray(after)) {
     for (let at = 0; at < Math.max(before.length, after.length); at++) changedPaths(before[at], after[at], `${path}[${at}]`, into);
   } else if (before !== after) {
@@ -99,7 +106,12 @@ function entryChange(entry: Entry, file: string, unjudged: UnjudgedObject[]): Ku
   const lines = action === 'create' ? entry.newLines : action === 'delete' ? entry.oldLines : undefined;
   const read = lines && !entry.suppressed ? body(lines, entry, file) : undefined;
   const { id, namespaceKnown } = objectId(entry.key, read);
-  const reason = action === 'delete' ? { reason: 'it is no longer in the release (helm diff)' } : entry.changeType === 'OWNERSHIP' ? { reason: 'it moves into this release (helm diff: changed ownership)' } : {};
+  const reason =
+    action === 'delete'
+      ? { reason: 'it is no longer in the release (helm diff)' }
+      : entry.changeType === 'OWNERSHIP'
+        ? { reason: 'it moves into this release (helm diff: changed ownership)' }
+        : {};
   return { id, action, ...reason, facts: facts(read), evidence: read ? 'object' : 'name', namespaceKnown };
 }
 
@@ -128,7 +140,15 @@ function readDiffMode(lines: string[], file: string): KubeReading {
     if (header) {
       finish();
       const [, namespace, name, kind, api, message] = header as unknown as [string, string, string, string, string, string];
-      entry = { key: { namespace, name, kind, api }, changeType: DIFF_MESSAGES[message], oldLines: [], newLines: [], partial: false, suppressed: false, line: index + 1 };
+      entry = {
+        key: { namespace, name, kind, api },
+        changeType: DIFF_MESSAGES[message],
+        oldLines: [],
+        newLines: [],
+        partial: false,
+        suppressed: false,
+        line: index + 1,
+      };
     } else if (entry ? !addBodyLine(entry, line) : !isNoiseLine(line)) {
       throw new InputError(`${file}: line ${index + 1} is not helm-diff output.`);
     }
@@ -142,7 +162,10 @@ function nameOnlyChange(key: Entry['key'], changeType: string, unjudged: Unjudge
   const { id, namespaceKnown } = objectId(key, undefined);
   const action = CHANGE_TYPES[changeType];
   if (changeType === 'MODIFY' && hasImmutableFields(id.group, id.kind)) {
-    unjudged.push({ id, message: `helm-diff's output names ${describe(key)} as changed without the change: whether an immutable field changed cannot be told` });
+    unjudged.push({
+      id,
+      message: `helm-diff's output names ${describe(key)} as changed without the change: whether an immutable field changed cannot be told`,
+    });
   }
   return { id, action, ...(action === 'delete' ? { reason: 'it is no longer in the release (helm diff)' } : {}), facts: {}, evidence: 'name', namespaceKnown };
 }
@@ -157,7 +180,7 @@ function readSimpleMode(lines: string[], file: string): KubeReading {
     if (entry && plan === undefined) {
       const [, namespace, name, kind, api, message] = entry as unknown as [string, string, string, string, string, string];
       const changeType = SIMPLE_MESSAGES[message];
-      counted[changeType] = (counted[changeType]) + 1;
+      counted[changeType] = counted[changeType] + 1;
       changes.push(nameOnlyChange({ namespace, name, kind, api }, changeType, unjudged));
     } else if (SIMPLE_PLAN.test(line) && plan === undefined) {
       plan = line;
@@ -183,7 +206,13 @@ function readJsonMode(text: string, file: string): KubeReading {
   if (!Array.isArray(entries)) throw new InputError(`${file}: helm-diff --output json prints a list of changes; this is not one.`);
   const unjudged: UnjudgedObject[] = [];
   const changes = entries.map((entry, at) => {
-    if (!isBody(entry) || fields.some((field) => typeof entry[field] !== 'string') || !((entry.change as string) in CHANGE_TYPES) || entry.name === '' || entry.kind === '') {
+    if (
+      !isBody(entry) ||
+      fields.some((field) => typeof entry[field] !== 'string') ||
+      !((entry.change as string) in CHANGE_TYPES) ||
+      entry.name === '' ||
+      entry.kind === ''
+    ) {
       throw new InputError(`${file}: entry ${at + 1} is not a helm-diff change (api, kind, namespace, name, change).`);
     }
     const key = { namespace: entry.namespace as string, name: entry.name as string, kind: entry.kind as string, api: entry.api as string };

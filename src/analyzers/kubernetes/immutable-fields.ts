@@ -18,9 +18,28 @@ interface ImmutableRule {
 
 /** The volume sources of a PersistentVolume's spec (core/v1 PersistentVolumeSource). */
 const PV_SOURCES = [
-  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'csi', 'fc', 'flexVolume', 'flocker',
-  'gcePersistentDisk', 'glusterfs', 'hostPath', 'iscsi', 'local', 'nfs', 'photonPersistentDisk', 'portworxVolume',
-  'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
+  'awsElasticBlockStore',
+  'azureDisk',
+  'azureFile',
+  'cephfs',
+  'cinder',
+  'csi',
+  'fc',
+  'flexVolume',
+  'flocker',
+  'gcePersistentDisk',
+  'glusterfs',
+  'hostPath',
+  'iscsi',
+  'local',
+  'nfs',
+  'photonPersistentDisk',
+  'portworxVolume',
+  'quobyte',
+  'rbd',
+  'scaleIO',
+  'storageos',
+  'vsphereVolume',
 ];
 
 const RULES: ImmutableRule[] = [
@@ -35,7 +54,15 @@ const RULES: ImmutableRule[] = [
   {
     kinds: ['apps/StatefulSet'],
     path: 'spec',
-    except: ['spec.replicas', 'spec.ordinals', 'spec.template', 'spec.updateStrategy', 'spec.revisionHistoryLimit', 'spec.persistentVolumeClaimRetentionPolicy', 'spec.minReadySeconds'],
+    except: [
+      'spec.replicas',
+      'spec.ordinals',
+      'spec.template',
+      'spec.updateStrategy',
+      'spec.revisionHistoryLimit',
+      'spec.persistentVolumeClaimRetentionPolicy',
+      'spec.minReadySeconds',
+    ],
     why: 'a StatefulSet may change only replicas, ordinals, template, updateStrategy, revisionHistoryLimit, persistentVolumeClaimRetentionPolicy and minReadySeconds (selector, serviceName, volumeClaimTemplates, podManagementPolicy are fixed)',
     source: 'pkg/apis/apps/validation: ValidateStatefulSetUpdate ("updates to statefulset spec for fields other than … are forbidden")',
   },
@@ -86,63 +113,64 @@ const RULES: ImmutableRule[] = [
     path: 'spec',
     except: ['spec.resources.requests', 'spec.volumeAttributesClassName'],
     why: "a claim's spec is fixed after creation except resources.requests (expansion) and volumeAttributesClassName",
-    source: 'pkg/apis/core/validation: ValidatePersistentVolumeClaimUpdate ("spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims")',
+    source:
+      'pkg/apis/core/validation: ValidatePersistentVolumeClaimUpdate ("spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims")',
   },
-  ...PV_SOURCES.map(
-    (source): ImmutableRule => ({
-      kinds: ['/PersistentVolume'],
-      path: `spec.${source}`,
-      why: "a PersistentVolume's volume source is fixed after creation",
-      source: 'pkg/apis/core/validation: ValidatePersistentVolumeUpdate ("spec.persistentvolumesource is immutable after creation")',
-    }),
-  ),
+  ...PV_SOURCES.map((source): ImmutableRule => ({
+    kinds: ['/PersistentVolume'],
+    path: `spec.${source}`,
+    why: "a PersistentVolume's volume source is fixed after creation",
+    source: 'pkg/apis/core/validation: ValidatePersistentVolumeUpdate ("spec.persistentvolumesource is immutable after creation")',
+  })),
   {
     kinds: ['/Pod'],
     path: 'spec',
     except: [
-      'spec.containers[].image', 'spec.initContainers[].image', 'spec.activeDeadlineSeconds', 'spec.tolerations',
-      'spec.terminationGracePeriodSeconds', 'spec.ephemeralContainers', 'spec.schedulingGates',
+      'spec.containers[].image',
+      'spec.initContainers[].image',
+      'spec.activeDeadlineSeconds',
+      'spec.tolerations',
+      'spec.terminationGracePeriodSeconds',
+      'spec.ephemeralContainers',
+      'spec.schedulingGates',
     ],
     why: "a pod's spec is fixed except container images, activeDeadlineSeconds, tolerations (additions) and terminationGracePeriodSeconds",
     source: 'pkg/apis/core/validation: ValidatePodUpdate ("pod updates may not change fields other than …")',
   },
   { kinds: ['/Secret'], path: 'type', why: "a Secret's type is fixed", source: 'pkg/apis/core/validation: ValidateSecretUpdate ("field is immutable")' },
-  ...(['data', 'stringData', 'binaryData', 'immutable'] as const).map(
-    (path): ImmutableRule => ({
-      kinds: ['/ConfigMap', '/Secret'],
-      path,
-      onlyWhenMarkedImmutable: true,
-      why: 'the object is marked immutable: true, so its data (and the mark) may not change',
-      source: 'pkg/apis/core/validation: ValidateConfigMapUpdate, ValidateSecretUpdate ("field is immutable when `immutable` is set")',
-    }),
-  ),
-  ...(['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode'] as const).map(
-    (path): ImmutableRule => ({
-      kinds: ['storage.k8s.io/StorageClass'],
-      path,
-      why: "a StorageClass's provisioner, parameters, reclaim policy and binding mode are fixed",
-      source: 'pkg/apis/storage/validation: ValidateStorageClassUpdate ("updates to parameters are forbidden", "field is immutable")',
-    }),
-  ),
+  ...(['data', 'stringData', 'binaryData', 'immutable'] as const).map((path): ImmutableRule => ({
+    kinds: ['/ConfigMap', '/Secret'],
+    path,
+    onlyWhenMarkedImmutable: true,
+    why: 'the object is marked immutable: true, so its data (and the mark) may not change',
+    source: 'pkg/apis/core/validation: ValidateConfigMapUpdate, ValidateSecretUpdate ("field is immutable when `immutable` is set")',
+  })),
+  ...(['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode'] as const).map((path): ImmutableRule => ({
+    kinds: ['storage.k8s.io/StorageClass'],
+    path,
+    why: "a StorageClass's provisioner, parameters, reclaim policy and binding mode are fixed",
+    source: 'pkg/apis/storage/validation: ValidateStorageClassUpdate ("updates to parameters are forbidden", "field is immutable")',
+  })),
   {
     kinds: ['rbac.authorization.k8s.io/RoleBinding', 'rbac.authorization.k8s.io/ClusterRoleBinding'],
     path: 'roleRef',
     why: "a binding's roleRef is fixed: bind another role with a new binding",
     source: 'pkg/apis/rbac/validation: ValidateRoleBindingUpdate ("cannot change roleRef")',
   },
-  ...(['spec.group', 'spec.scope', 'spec.names.plural'] as const).map(
-    (path): ImmutableRule => ({
-      kinds: ['apiextensions.k8s.io/CustomResourceDefinition'],
-      path,
-      why: "a CustomResourceDefinition's group, scope and plural name are fixed (its name is plural.group)",
-      source: 'apiextensions-apiserver validation: ValidateCustomResourceDefinitionUpdate ("field is immutable")',
-    }),
-  ),
+  ...(['spec.group', 'spec.scope', 'spec.names.plural'] as const).map((path): ImmutableRule => ({
+    kinds: ['apiextensions.k8s.io/CustomResourceDefinition'],
+    path,
+    why: "a CustomResourceDefinition's group, scope and plural name are fixed (its name is plural.group)",
+    source: 'apiextensions-apiserver validation: ValidateCustomResourceDefinitionUpdate ("field is immutable")',
+  })),
 ];
 
 /** `spec.containers[0].image` → ['spec', 'containers', '[]', 'image']. */
 function segments(path: string): string[] {
-  return path.replace(/\[\d*\]/g, '.[]').split('.').filter((segment) => segment !== '');
+  return path
+    .replace(/\[\d*\]/g, '.[]')
+    .split('.')
+    .filter((segment) => segment !== '');
 }
 
 function startsWith(path: string[], prefix: string[]): boolean {

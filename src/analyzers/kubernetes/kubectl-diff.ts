@@ -146,7 +146,9 @@ function readHunk(lines: string[], index: number, file: string): { hunk: Hunk; n
     } else if (marker === '+') {
       hunk.newLines.push(line.slice(1));
     } else if (marker !== '\\') {
-      throw new InputError(`${file}: line ${next + 1} ends the diff hunk at line ${index + 1} before its line counts add up: the kubectl diff output is damaged or truncated.`);
+      throw new InputError(
+        `${file}: line ${next + 1} ends the diff hunk at line ${index + 1} before its line counts add up: the kubectl diff output is damaged or truncated.`,
+      );
     }
     next++;
     if (hunk.oldLines.length > oldCount || hunk.newLines.length > newCount) {
@@ -154,7 +156,7 @@ function readHunk(lines: string[], index: number, file: string): { hunk: Hunk; n
     }
   }
   // `\ No newline at end of file` follows the last line of a side.
-  while (next < lines.length && (lines[next]).startsWith('\\')) next++;
+  while (next < lines.length && lines[next].startsWith('\\')) next++;
   return { hunk, next };
 }
 
@@ -165,7 +167,9 @@ function readFileDiff(lines: string[], index: number, file: string): { diff: Fil
   const liveFile = live && objectFile(live[2], 'LIVE');
   const mergedFile = merged && merged[1] === '+++' ? objectFile(merged[2], 'MERGED') : undefined;
   if (!liveFile || !mergedFile || liveFile.fileName !== mergedFile.fileName) {
-    throw new InputError(`${file}: the diff header at line ${index + 1} does not name one object in kubectl's LIVE and MERGED directories (group.version.Kind.namespace.name).`);
+    throw new InputError(
+      `${file}: the diff header at line ${index + 1} does not name one object in kubectl's LIVE and MERGED directories (group.version.Kind.namespace.name).`,
+    );
   }
   const diff: FileDiff = { id: liveFile.id, hunks: [], line: index + 1 };
   let next = index + 2;
@@ -174,7 +178,8 @@ function readFileDiff(lines: string[], index: number, file: string): { diff: Fil
     diff.hunks.push(read.hunk);
     next = read.next;
   }
-  if (diff.hunks.length === 0) throw new InputError(`${file}: the diff of ${describe(diff.id)} at line ${index + 1} has no hunk: the kubectl diff output is truncated.`);
+  if (diff.hunks.length === 0)
+    throw new InputError(`${file}: the diff of ${describe(diff.id)} at line ${index + 1} has no hunk: the kubectl diff output is truncated.`);
   return { diff, next };
 }
 
@@ -195,7 +200,8 @@ export function readKubectlDiff(text: string, file: string): KubeReading {
     const line = lines[index];
     // GNU diff names each pair of files it compares before their headers: a diff line alone is output cut short.
     if (line.startsWith('diff ')) {
-      if (!(lines[index + 1] ?? '').startsWith('--- ')) throw new InputError(`${file}: the diff at line ${index + 1} has no --- header after it: the kubectl diff output is truncated or damaged.`);
+      if (!(lines[index + 1] ?? '').startsWith('--- '))
+        throw new InputError(`${file}: the diff at line ${index + 1} has no --- header after it: the kubectl diff output is truncated or damaged.`);
       return { changes: [], next: index + 1 };
     }
     if (line.startsWith('--- ')) {

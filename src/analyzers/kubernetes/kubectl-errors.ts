@@ -14,7 +14,8 @@ export interface KubectlError {
 }
 
 /** A field error as the API server words it (apimachinery field.ErrorType): `spec.selector: Invalid value: …`. */
-const CAUSE = /^(\S+): (Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)(?:: (.*))?$/;
+const CAUSE =
+  /^(\S+): (Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)(?:: (.*))?$/;
 /**
  * Cause types whose text quotes the value before the explanation: all but Required value, Forbidden, Too long and
  * Internal error (apimachinery field.Error.ErrorBody).
@@ -23,9 +24,11 @@ const VALUE_TYPES = ['Invalid value', 'Unsupported value', 'Duplicate value', 'N
 const QUOTES_VALUE = new Set(VALUE_TYPES);
 const QUOTED_VALUE_START = new RegExp(`(${VALUE_TYPES.join('|')}): `, 'g');
 /** `, spec.x: Invalid value…`: the next cause of an aggregated message, which ends a value quoted without detail. */
-const NEXT_CAUSE = /, \S+: (?:Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)\b/y;
+const NEXT_CAUSE =
+  /, \S+: (?:Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)\b/y;
 /** Explanations the API server gives when an update changes a field that cannot change. */
-const IMMUTABLE = /immutable|may not change once set|may not be changed|updates to .+ for fields other than .+ are forbidden|pod updates may not change fields other than/i;
+const IMMUTABLE =
+  /immutable|may not change once set|may not be changed|updates to .+ for fields other than .+ are forbidden|pod updates may not change fields other than/i;
 
 /** kubectl's own message for an invalid object: `The Deployment "web" is invalid: spec.selector: …` (cmd/util/helpers.go). */
 const THE_KIND_IS_INVALID = /^The (\w+) "([^"]*)" is invalid(?:: ?(.*))?$/;
@@ -107,7 +110,9 @@ function readCause(text: string): Cause | undefined {
 /** The causes of an aggregated message: `[a: Invalid value: …, b: Required value]` or a single one. */
 function readCauses(message: string): Cause[] {
   const inner = message.startsWith('[') && message.endsWith(']') ? message.slice(1, -1) : message;
-  const parts = inner.split(/, (?=\S+: (?:Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)\b)/);
+  const parts = inner.split(
+    /, (?=\S+: (?:Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)\b)/,
+  );
   return parts.flatMap((part) => readCause(part) ?? []);
 }
 
@@ -150,7 +155,10 @@ function immutableChange(kind: string, group: string | undefined, name: string, 
   return {
     id,
     action: 'replace',
-    reason: `immutable field${fields.length > 1 ? 's' : ''} ${fields.join(', ')} changed: the server refused the update (${causes.filter((c) => c.immutable).map((c) => c.text).join('; ')})`,
+    reason: `immutable field${fields.length > 1 ? 's' : ''} ${fields.join(', ')} changed: the server refused the update (${causes
+      .filter((c) => c.immutable)
+      .map((c) => c.text)
+      .join('; ')})`,
     replacePaths: fields,
     facts: {},
     evidence: 'name',
@@ -159,7 +167,15 @@ function immutableChange(kind: string, group: string | undefined, name: string, 
 }
 
 /** A change or an unjudged object for an invalid-object error. */
-function invalidObject(kind: string, group: string | undefined, name: string, namespace: string | undefined, causes: Cause[], message: string, lines: number): KubectlError {
+function invalidObject(
+  kind: string,
+  group: string | undefined,
+  name: string,
+  namespace: string | undefined,
+  causes: Cause[],
+  message: string,
+  lines: number,
+): KubectlError {
   const change = immutableChange(kind, group, name, namespace, causes);
   if (change) return { lines, change };
   const id: Partial<KubeObjectId> = { kind, name, ...(group === undefined ? {} : { group }), ...(namespace === undefined ? {} : { namespace }) };
@@ -181,7 +197,7 @@ function readTheKindIsInvalid(lines: string[], index: number, match: RegExpExecA
   if (rest !== undefined && rest.trim() !== '') {
     causeTexts.push(rest);
   } else {
-    while (index + used < lines.length && (lines[index + used]).startsWith('* ')) causeTexts.push((lines[index + used++]).slice(2));
+    while (index + used < lines.length && lines[index + used].startsWith('* ')) causeTexts.push(lines[index + used++].slice(2));
   }
   const causes = causeTexts.flatMap((text) => readCause(text) ?? []);
   used += continuationLines(lines, index + used);

@@ -104,7 +104,8 @@ export function readDeletedObjects(text: string, file: string): KubeReading {
   const documents = parseDocuments(text, file);
   const objects = documents.flatMap((document) => documentObjects(file, document));
   const sawList = documents.some((document) => Array.isArray(document.value) || (isBody(document.value) && isList(document.value)));
-  if (objects.length === 0 && !sawList) throw new InputError(`${file} holds no Kubernetes objects: expected \`kubectl get … -o json|yaml\` output or manifests.`);
+  if (objects.length === 0 && !sawList)
+    throw new InputError(`${file} holds no Kubernetes objects: expected \`kubectl get … -o json|yaml\` output or manifests.`);
   const customClusterScoped = clusterScopedCustomKinds(objects);
   const changes = objects.map(({ body, where }): KubeChange => {
     const read = objectFacts(body);

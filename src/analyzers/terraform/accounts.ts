@@ -16,7 +16,7 @@ type Path = (string | number)[];
 function fromText(text: string, path: Path, out: AccountId[]): void {
   if (text.includes('arn:aws')) for (const match of text.matchAll(AWS_ARN)) out.push({ provider: 'aws', id: match[1], field: path.join('.') });
   if (text.includes('/subscriptions/')) {
-    for (const match of text.matchAll(AZURE_SUBSCRIPTION)) out.push({ provider: 'azure', id: (match[1]).toLowerCase(), field: path.join('.') });
+    for (const match of text.matchAll(AZURE_SUBSCRIPTION)) out.push({ provider: 'azure', id: match[1].toLowerCase(), field: path.join('.') });
   }
   if (text.includes('projects/')) for (const match of text.matchAll(GCP_PROJECT_PATH)) out.push({ provider: 'gcp', id: match[1], field: path.join('.') });
 }

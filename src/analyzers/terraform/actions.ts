@@ -30,9 +30,7 @@ export function mapActions(actions: string[]): MappedAction {
   const known = Object.hasOwn(KNOWN, key) ? KNOWN[key] : undefined;
   if (known) return known;
   const unrecognized = `[${actions.join(', ')}]`;
-  return actions.includes('create')
-    ? { action: 'replace', replaceOrder: 'delete-first', unrecognized }
-    : { action: 'delete', unrecognized };
+  return actions.includes('create') ? { action: 'replace', replaceOrder: 'delete-first', unrecognized } : { action: 'delete', unrecognized };
 }
 
 /** Resource modes Terraform documents (`managed`, `data`); no mode at all means managed. */
@@ -44,10 +42,7 @@ export function isKnownMode(mode: string | undefined): boolean {
  * Refines the mapped action with facts beside the list: moves, imports and data sources. A mode Terraform does not
  * document is treated as destructive, like an unknown action list: what it does to the resource cannot be known.
  */
-export function refineAction(
-  mapped: Action,
-  facts: { mode?: string; previousAddress?: string; importing: boolean },
-): Action {
+export function refineAction(mapped: Action, facts: { mode?: string; previousAddress?: string; importing: boolean }): Action {
   if (!isKnownMode(facts.mode)) return mapped === 'create' || mapped === 'replace' ? 'replace' : 'delete';
   if (facts.mode === 'data') return 'read';
   if (mapped === 'no-op' && facts.importing) return 'import';

@@ -43,14 +43,12 @@ export function toResourceChange(raw: RawResourceChange, input: number, pool: Ev
   const secrets = sensitiveStrings(change.after, change.after_sensitive, sensitiveStrings(change.before, change.before_sensitive));
   // A path through a map marked sensitive names its keys: one that holds a sensitive value is not shown.
   const replacePaths = formatReplacePaths(change.replace_paths)?.filter((path) => !revealsSensitive(path, secrets));
-  const labels: Label[] = [
-    ...collectLabels(change.before, change.before_sensitive),
-    ...collectLabels(change.after, change.after_sensitive),
-  ].filter((label) => !revealsSensitive(label.value, secrets) && !revealsSensitive(label.key, secrets));
-  const nameHints: NameHint[] = [
-    ...collectNameHints(change.before, change.before_sensitive),
-    ...collectNameHints(change.after, change.after_sensitive),
-  ].filter((hint) => !revealsSensitive(hint.value, secrets));
+  const labels: Label[] = [...collectLabels(change.before, change.before_sensitive), ...collectLabels(change.after, change.after_sensitive)].filter(
+    (label) => !revealsSensitive(label.value, secrets) && !revealsSensitive(label.key, secrets),
+  );
+  const nameHints: NameHint[] = [...collectNameHints(change.before, change.before_sensitive), ...collectNameHints(change.after, change.after_sensitive)].filter(
+    (hint) => !revealsSensitive(hint.value, secrets),
+  );
   const accounts = [...collectAccounts(change.before, change.before_sensitive), ...collectAccounts(change.after, change.after_sensitive)].filter(
     (account) => !revealsSensitive(account.id, secrets),
   );

@@ -33,7 +33,10 @@ function findTerraform(explicit: string | undefined, name: string): string {
 function firstErrorLine(stderr: string): string {
   // eslint-disable-next-line no-control-regex
   const plain = stderr.replace(/\u001b\[[0-9;]*m/g, '');
-  const lines = plain.split('\n').map((line) => line.replace(/^[\s│╷╵]+/, '').trim()).filter(Boolean);
+  const lines = plain
+    .split('\n')
+    .map((line) => line.replace(/^[\s│╷╵]+/, '').trim())
+    .filter(Boolean);
   return lines.find((line) => line.startsWith('Error:'))?.replace(/^Error:\s*/, '') ?? lines[0] ?? 'no error message';
 }
 
@@ -62,12 +65,7 @@ export interface BinaryPlanShow {
  * plan's own directory when it has one, else the current directory; `terraformArgs` (`-chdir=infra`) come first.
  * A plan read from standard input (`bytes`) is written to a scratch file for terraform to read.
  */
-export function showBinaryPlan(
-  bytes: Buffer,
-  path: string,
-  name: string,
-  options: BinaryPlanOptions = {},
-): BinaryPlanShow {
+export function showBinaryPlan(bytes: Buffer, path: string, name: string, options: BinaryPlanOptions = {}): BinaryPlanShow {
   const binary = findTerraform(options.terraformBin, name);
   let planPath = resolve(path);
   let cwd = existsSync(join(dirname(planPath), '.terraform')) ? dirname(planPath) : process.cwd();

@@ -31,9 +31,7 @@ function checkFormatVersion(version: unknown, name: string): void {
   }
   const major = version.split('.')[0];
   if (!SUPPORTED_MAJOR_VERSIONS.has(major)) {
-    throw new InputError(
-      `${name} uses JSON plan format ${version}; this version of blast-radius reads formats 0.x and 1.x only, so upgrade it.`,
-    );
+    throw new InputError(`${name} uses JSON plan format ${version}; this version of blast-radius reads formats 0.x and 1.x only, so upgrade it.`);
   }
 }
 

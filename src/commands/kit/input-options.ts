@@ -16,8 +16,11 @@ export interface InputArgs {
 }
 
 export const INPUT_OPTIONS: Record<keyof InputArgs, OptionSpec> = {
-  config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml above the working directory, up to the repository root or home).' },
-  'tf-dir': { type: 'string', describe: 'Terraform sources read for evidence (default: the plan file\'s directory when it holds .tf files).' },
+  config: {
+    type: 'string',
+    describe: 'Configuration file (default: the nearest .blast-radius.yml above the working directory, up to the repository root or home).',
+  },
+  'tf-dir': { type: 'string', describe: "Terraform sources read for evidence (default: the plan file's directory when it holds .tf files)." },
   'tf-base': { type: 'string', describe: 'Git revision (the PR base): blocks deleting resources that had prevent_destroy = true there.' },
   'terraform-bin': { type: 'string', describe: 'terraform or tofu binary used to read binary plan files.' },
   'input-format': { type: 'string', choices: INPUT_FORMAT_IDS, describe: 'Read every file in this format instead of detecting it from the content.' },

@@ -25,11 +25,7 @@ function namedParts(change: ResourceChange): NamedPart[] {
   return parts;
 }
 
-export function nameTokenCandidates(
-  change: ResourceChange,
-  environments: readonly EnvironmentDefinition[],
-  ruleId: string,
-): Candidate[] {
+export function nameTokenCandidates(change: ResourceChange, environments: readonly EnvironmentDefinition[], ruleId: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const part of namedParts(change)) {
     const match = matchEnvironment(tokenize(part.value), environments, 'nameTokens');

@@ -12,7 +12,11 @@ export function sourceEvidenceCandidates(source: SourceEvidence, environments: r
   const candidates = resourceLabelsCandidates(source.defaultLabels, DEFAULT_TAG_RULE.params, environments, ruleId);
   for (const variable of source.variables) {
     for (const candidate of rootVariableCandidates([variable], DEFAULT_ROOT_VARIABLE_RULE.params, environments, ruleId)) {
-      candidates.push({ ...candidate, evidence: `${variable.name} in ${variable.where}`, reason: `${variable.where} sets ${variable.name} = ${JSON.stringify(variable.value)}` });
+      candidates.push({
+        ...candidate,
+        evidence: `${variable.name} in ${variable.where}`,
+        reason: `${variable.where} sets ${variable.name} = ${JSON.stringify(variable.value)}`,
+      });
     }
   }
   for (const setting of source.backend) {

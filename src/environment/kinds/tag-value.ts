@@ -21,12 +21,7 @@ export function tagValueCandidates(
 }
 
 /** The same judgement over any list of labels (a resource's, or the provider default tags of a whole plan). */
-export function resourceLabelsCandidates(
-  labels: Label[],
-  params: TagValueParams,
-  environments: readonly EnvironmentDefinition[],
-  ruleId: string,
-): Candidate[] {
+export function resourceLabelsCandidates(labels: Label[], params: TagValueParams, environments: readonly EnvironmentDefinition[], ruleId: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const label of labels) {
     const key = normalizeKey(label.key);

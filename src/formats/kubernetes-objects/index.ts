@@ -9,7 +9,9 @@ const kubernetesObjects: InputFormat = {
   platform: 'kubernetes',
   detect: () => false,
   undetectedSentence: (head, name) =>
-    looksLikeKubernetesObjects(head.text) ? `${name} holds Kubernetes objects, not a change: to check their deletion, pass it with --deleting ${name}.` : undefined,
+    looksLikeKubernetesObjects(head.text)
+      ? `${name} holds Kubernetes objects, not a change: to check their deletion, pass it with --deleting ${name}.`
+      : undefined,
   read: (input, options) => readKubernetesText(input, options, async () => (await import('../../analyzers/kubernetes/read-objects.js')).readDeletedObjects),
 };
 

@@ -19,7 +19,8 @@ const DECODES_WITH_FLAG: Record<string, RegExp> = {
 };
 
 /** Programs whose output is always a transformation of their input or their code. */
-const TRANSFORMERS = /^(rev|tr|gunzip|zcat|bzcat|xzcat|zstdcat|lzcat|lz4cat|unxz|bunzip2|uncompress|uudecode|iconv|sed|gsed|awk|gawk|mawk|nawk|perl|ruby|node|nodejs|php|(python|pypy)[0-9.]*)$/;
+const TRANSFORMERS =
+  /^(rev|tr|gunzip|zcat|bzcat|xzcat|zstdcat|lzcat|lz4cat|unxz|bunzip2|uncompress|uudecode|iconv|sed|gsed|awk|gawk|mawk|nawk|perl|ruby|node|nodejs|php|(python|pypy)[0-9.]*)$/;
 
 export function isDecoder(words: readonly string[]): boolean {
   const name = commandName(words[0] ?? '');

@@ -19,7 +19,8 @@ export function refuseWrite(command: string, what: string, path: string): Refusa
   return {
     command,
     why: `it changes ${what} (${path}), which only a person may change: approvals and exceptions are how a person allows destroying production.`,
-    instead: 'Ask the user to make this change themselves; to approve a blocked plan, they run the `blast-radius approve …` command its report names, in their own terminal.',
+    instead:
+      'Ask the user to make this change themselves; to approve a blocked plan, they run the `blast-radius approve …` command its report names, in their own terminal.',
   };
 }
 
@@ -69,11 +70,20 @@ function patchesApplied(words: string[], stdinFile: string | undefined): string[
 }
 
 /** Refusals for the files one command writes: its redirections, the operands of a file-changing program, and what the patches it applies change. */
-export function protectedWrites(words: string[], expanded: boolean[], writes: SimpleCommand['writes'], command: string, context: HookContext, stdinFile?: string): Refusal[] {
+export function protectedWrites(
+  words: string[],
+  expanded: boolean[],
+  writes: SimpleCommand['writes'],
+  command: string,
+  context: HookContext,
+  stdinFile?: string,
+): Refusal[] {
   const targets = [
     ...(writes ?? []),
     ...operands(words).map((text) => ({ text, expanded: expanded[words.indexOf(text)] ?? false })),
-    ...patchesApplied(words, stdinFile).flatMap((patch) => patchedFiles(patch, context.cwd)).map((text) => ({ text, expanded: false })),
+    ...patchesApplied(words, stdinFile)
+      .flatMap((patch) => patchedFiles(patch, context.cwd))
+      .map((text) => ({ text, expanded: false })),
   ];
   return targets.flatMap(({ text, expanded: computed }) => {
     const what = protectedFile(text, computed, context);

@@ -59,7 +59,8 @@ function awkProgram(name: string, words: string[], templates: string[]): Unwrapp
 /** The code an interpreter is given, or undefined when the words do not start an interpreter. */
 export function interpreterCode(words: string[], templates: string[]): Unwrapped[] | undefined {
   const name = commandName(words[0] ?? '');
-  if (AWKS.has(name) || (name === 'busybox' && words[1] === 'awk')) return awkProgram(name, name === 'busybox' ? words.slice(1) : words, name === 'busybox' ? templates.slice(1) : templates);
+  if (AWKS.has(name) || (name === 'busybox' && words[1] === 'awk'))
+    return awkProgram(name, name === 'busybox' ? words.slice(1) : words, name === 'busybox' ? templates.slice(1) : templates);
   if (name === 'deno') {
     if (words[1] !== 'eval') return undefined;
     const at = words.findIndex((w, i) => i > 1 && !w.startsWith('-'));
@@ -74,7 +75,7 @@ export function interpreterCode(words: string[], templates: string[]): Unwrapped
     const lower = kind === 'pwsh' ? word.toLowerCase() : word;
     const attached = /^(--eval|--print)=(.*)$/s.exec(word);
     // The words themselves are judged too: `perl -pi -e … .blast-radius.yml` edits a file in place.
-    if (attached) return [code(name, attached[2], (templates[i]).slice((attached[1]).length + 1)), itself];
+    if (attached) return [code(name, attached[2], templates[i].slice(attached[1].length + 1)), itself];
     if (options.includes(lower) || (CLUSTERING.has(kind) && /^-[a-zA-Z]*[eE]$/.test(word))) {
       return words[i + 1] === undefined ? [itself] : [code(name, words[i + 1], templates[i + 1]), itself];
     }

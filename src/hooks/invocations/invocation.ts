@@ -39,7 +39,6 @@ export interface Refusal {
 /** Classifies the words of one invocation of a tool (wrappers already removed); undefined means it may run. */
 export type InvocationClassifier = (words: string[], command: string, context?: ToolContext) => Refusal | undefined;
 
-
 export function guarded(words: string[]): string {
   return `blast-radius guard -- ${words.map(shellQuote).join(' ')}`;
 }

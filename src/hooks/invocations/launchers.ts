@@ -8,7 +8,8 @@ import type { Unwrapped } from './unwrapped.js';
 
 type Launcher = (list: string[], templates: string[]) => Unwrapped[] | undefined;
 
-const from = (list: string[], templates: string[], at: number): Unwrapped[] => (at < list.length ? [{ kind: 'words', words: list.slice(at), templates: templates.slice(at) }] : []);
+const from = (list: string[], templates: string[], at: number): Unwrapped[] =>
+  at < list.length ? [{ kind: 'words', words: list.slice(at), templates: templates.slice(at) }] : [];
 
 /** The words after the first `--` from `start`, or undefined without one. */
 function afterDoubleDash(list: string[], start: number): number | undefined {
@@ -42,7 +43,11 @@ const doppler: Launcher = (list, templates) => {
     if (/^--(command|cmd)=/.test(word)) return [{ kind: 'script', script: word.slice(word.indexOf('=') + 1) }];
     if (word === '--') return from(list, templates, i + 1);
   }
-  return from(list, templates, skipOptions(list, run + 1, ['-p', '--project', '-c', '--config', '--token', '--mount', '--mount-format', '--name-transformer', '--fallback', '--scope']));
+  return from(
+    list,
+    templates,
+    skipOptions(list, run + 1, ['-p', '--project', '-c', '--config', '--token', '--mount', '--mount-format', '--name-transformer', '--fallback', '--scope']),
+  );
 };
 
 /** `direnv exec DIR cmd …` */
@@ -57,7 +62,7 @@ const mise: Launcher = (list, templates) => {
     if (word === '--') return from(list, templates, i + 1);
   }
   let at = 2;
-  while (at < list.length && ((list[at]).startsWith('-') || (list[at]).includes('@'))) at++;
+  while (at < list.length && (list[at].startsWith('-') || list[at].includes('@'))) at++;
   return from(list, templates, at);
 };
 
@@ -111,7 +116,21 @@ function packageCommand(spec: string): string {
   return commandName(unversioned);
 }
 
-const PACKAGE_VALUE_OPTIONS = ['-p', '--package', '--registry', '--cache', '--userconfig', '--prefix', '--dir', '--filter', '-F', '-C', '--cwd', '--workspace', '-w'];
+const PACKAGE_VALUE_OPTIONS = [
+  '-p',
+  '--package',
+  '--registry',
+  '--cache',
+  '--userconfig',
+  '--prefix',
+  '--dir',
+  '--filter',
+  '-F',
+  '-C',
+  '--cwd',
+  '--workspace',
+  '-w',
+];
 
 /** `npx pkg args`, `pnpx`, `bunx`, `pnpm dlx|exec`, `yarn dlx|exec`, `npm exec [--] pkg`, `bun x`, `uvx`, `pipx run`. */
 const packageRunner: Launcher = (list, templates) => {
@@ -119,7 +138,7 @@ const packageRunner: Launcher = (list, templates) => {
   const subcommands: Record<string, string[]> = { pnpm: ['dlx', 'exec'], yarn: ['dlx', 'exec'], npm: ['exec', 'x'], bun: ['x'], pipx: ['run'], uv: ['tool'] };
   let start = 1;
   if (Object.hasOwn(subcommands, name)) {
-    if (!(subcommands[name]).includes(list[1] ?? '')) return undefined;
+    if (!subcommands[name].includes(list[1] ?? '')) return undefined;
     start = name === 'uv' && list[2] === 'run' ? 3 : 2;
   }
   const at = skipOptions(list, start, [...PACKAGE_VALUE_OPTIONS, '-c', '--call']);
@@ -134,12 +153,76 @@ const packageRunner: Launcher = (list, templates) => {
 };
 
 const DOCKER_VALUE_OPTIONS = [
-  '-e', '--env', '-v', '--volume', '-w', '--workdir', '-p', '--publish', '--name', '--network', '--net', '-u', '--user', '--env-file',
-  '--mount', '-l', '--label', '--platform', '-h', '--hostname', '--add-host', '--cpus', '-m', '--memory', '--restart', '--device',
-  '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--pull', '--log-driver', '--log-opt', '--dns', '--ipc', '--pid', '--gpus',
-  '--group-add', '--tmpfs', '--shm-size', '--stop-signal', '--stop-timeout', '--runtime', '-a', '--attach', '--cidfile', '--expose',
-  '--health-cmd', '--link', '--volumes-from', '--userns', '--uts', '--cgroupns', '--label-file', '--memory-swap', '--sysctl',
-  '--ip', '--ip6', '--mac-address', '--entrypoint', '--detach-keys', '--pod', '--arch', '--os', '--variant', '--secret', '--context', '-c', '-H', '--host',
+  '-e',
+  '--env',
+  '-v',
+  '--volume',
+  '-w',
+  '--workdir',
+  '-p',
+  '--publish',
+  '--name',
+  '--network',
+  '--net',
+  '-u',
+  '--user',
+  '--env-file',
+  '--mount',
+  '-l',
+  '--label',
+  '--platform',
+  '-h',
+  '--hostname',
+  '--add-host',
+  '--cpus',
+  '-m',
+  '--memory',
+  '--restart',
+  '--device',
+  '--cap-add',
+  '--cap-drop',
+  '--security-opt',
+  '--ulimit',
+  '--pull',
+  '--log-driver',
+  '--log-opt',
+  '--dns',
+  '--ipc',
+  '--pid',
+  '--gpus',
+  '--group-add',
+  '--tmpfs',
+  '--shm-size',
+  '--stop-signal',
+  '--stop-timeout',
+  '--runtime',
+  '-a',
+  '--attach',
+  '--cidfile',
+  '--expose',
+  '--health-cmd',
+  '--link',
+  '--volumes-from',
+  '--userns',
+  '--uts',
+  '--cgroupns',
+  '--label-file',
+  '--memory-swap',
+  '--sysctl',
+  '--ip',
+  '--ip6',
+  '--mac-address',
+  '--entrypoint',
+  '--detach-keys',
+  '--pod',
+  '--arch',
+  '--os',
+  '--variant',
+  '--secret',
+  '--context',
+  '-c',
+  '-H',
+  '--host',
 ];
 
 /** The guarded tools an image provides, by its name: `hashicorp/terraform:1.9` → terraform, `dtzar/helm-kubectl` → helm, kubectl. */
@@ -164,7 +247,7 @@ const container: Launcher = (list, templates) => {
   if (verb === 'exec' || composed) return found;
   const entrypoint = list.findIndex((w, i) => i > sub && i < target && (w === '--entrypoint' || w.startsWith('--entrypoint=')));
   if (entrypoint !== -1) {
-    const given = (list[entrypoint]).includes('=') ? (list[entrypoint]).slice('--entrypoint='.length) : (list[entrypoint + 1] ?? '');
+    const given = list[entrypoint].includes('=') ? list[entrypoint].slice('--entrypoint='.length) : (list[entrypoint + 1] ?? '');
     return [{ kind: 'words', words: [given, ...list.slice(target + 1)], templates: [given, ...templates.slice(target + 1)] }];
   }
   for (const tool of imageTools(list[target])) {
@@ -224,5 +307,5 @@ function snapAlias(name: string): string | undefined {
 export function launched(name: string, list: string[], templates: string[]): Unwrapped[] | undefined {
   const alias = snapAlias(name);
   if (alias) return [{ kind: 'words', words: [alias, ...list.slice(1)], templates: [alias, ...templates.slice(1)] }];
-  return Object.hasOwn(LAUNCHERS, name) ? (LAUNCHERS[name])(list, templates) : undefined;
+  return Object.hasOwn(LAUNCHERS, name) ? LAUNCHERS[name](list, templates) : undefined;
 }

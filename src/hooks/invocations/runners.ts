@@ -78,7 +78,7 @@ const git: Runner = (list, templates) => {
     const word = list[i];
     if (word === '-c' || word === '--config-env') {
       const setting = /^([^=]+)=(.*)$/s.exec(list[i + 1] ?? '');
-      const [key, value] = setting ? [(setting[1]).toLowerCase(), setting[2]] : ['', ''];
+      const [key, value] = setting ? [setting[1].toLowerCase(), setting[2]] : ['', ''];
       if (key.startsWith('alias.') && value.startsWith('!')) aliases.set(key.slice('alias.'.length), value.slice(1));
       else if (value !== '' && !key.startsWith('alias.')) found.push(script(value.replace(/^!/, '')));
       i++;
@@ -93,7 +93,24 @@ const git: Runner = (list, templates) => {
 /** tmux key names that send a newline (the typed command runs). */
 const TMUX_KEYS = /^(Enter|KPEnter|C-m|C-j|Escape|Space|Tab|BSpace|C-c|C-d)$/;
 /** tmux commands that start a shell command: the words after their options. */
-const TMUX_STARTERS = new Set(['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'display-popup', 'popup', 'run-shell', 'run', 'pipe-pane', 'pipep']);
+const TMUX_STARTERS = new Set([
+  'new-session',
+  'new',
+  'new-window',
+  'neww',
+  'split-window',
+  'splitw',
+  'respawn-pane',
+  'respawnp',
+  'respawn-window',
+  'respawnw',
+  'display-popup',
+  'popup',
+  'run-shell',
+  'run',
+  'pipe-pane',
+  'pipep',
+]);
 const TMUX_VALUE_OPTIONS = ['-t', '-s', '-n', '-c', '-x', '-y', '-e', '-F', '-l', '-p', '-N', '-w', '-h', '-T', '-d', '-b', '-S', '-E', '-L', '-f'];
 
 function tmuxCommand(list: string[]): Unwrapped[] {
@@ -107,7 +124,7 @@ function tmuxCommand(list: string[]): Unwrapped[] {
   // Flags that take no value in one command take one in another; whatever follows the last option is the command.
   const flagsOnly = new Set(['-d', '-P', '-h', '-v', '-b', '-a', '-k', '-E', '-A', '-D', '-X', '-Z', '-f', '-B', '-C', '-I', '-o']);
   let i = 0;
-  while (i < rest.length && (rest[i]).startsWith('-') && rest[i] !== '--') i += flagsOnly.has(rest[i]) || !TMUX_VALUE_OPTIONS.includes(rest[i]) ? 1 : 2;
+  while (i < rest.length && rest[i].startsWith('-') && rest[i] !== '--') i += flagsOnly.has(rest[i]) || !TMUX_VALUE_OPTIONS.includes(rest[i]) ? 1 : 2;
   if (rest[i] === '--') i++;
   const command = rest.slice(i);
   return command.length > 0 ? [script(command.join(' '))] : [];
@@ -117,7 +134,7 @@ function tmuxCommand(list: string[]): Unwrapped[] {
 const tmux: Runner = (list) => {
   let i = 1;
   const found: Unwrapped[] = [];
-  for (; i < list.length && (list[i]).startsWith('-'); i++) {
+  for (; i < list.length && list[i].startsWith('-'); i++) {
     if (list[i] === '-c') return list[i + 1] === undefined ? [] : [script(list[i + 1])];
     if (['-L', '-S', '-f', '-T'].includes(list[i])) i++;
   }
@@ -147,7 +164,36 @@ const screen: Runner = (list, templates) => {
   return [];
 };
 
-const PARALLEL_VALUE_OPTIONS = ['-j', '--jobs', '-S', '--sshlogin', '-a', '--arg-file', '-I', '-n', '-N', '-d', '--delimiter', '-E', '--timeout', '--delay', '--results', '--joblog', '--tmpdir', '--workdir', '--wd', '-P', '--max-procs', '--colsep', '-C', '--tagstring', '--env', '--retries', '--memfree', '--load'];
+const PARALLEL_VALUE_OPTIONS = [
+  '-j',
+  '--jobs',
+  '-S',
+  '--sshlogin',
+  '-a',
+  '--arg-file',
+  '-I',
+  '-n',
+  '-N',
+  '-d',
+  '--delimiter',
+  '-E',
+  '--timeout',
+  '--delay',
+  '--results',
+  '--joblog',
+  '--tmpdir',
+  '--workdir',
+  '--wd',
+  '-P',
+  '--max-procs',
+  '--colsep',
+  '-C',
+  '--tagstring',
+  '--env',
+  '--retries',
+  '--memfree',
+  '--load',
+];
 /** More command lines than this are not built from one parallel invocation. */
 const MAX_PARALLEL_LINES = 32;
 
@@ -165,7 +211,25 @@ const parallel: Runner = (list) => {
   return values.slice(0, MAX_PARALLEL_LINES).map((value) => script(fill(shellQuote(value))));
 };
 
-const XARGS_VALUE_OPTIONS = ['-n', '-L', '-l', '-P', '-d', '-s', '-E', '-e', '-a', '--max-args', '--max-lines', '--max-procs', '--delimiter', '--max-chars', '--eof', '--arg-file', '--process-slot-var'];
+const XARGS_VALUE_OPTIONS = [
+  '-n',
+  '-L',
+  '-l',
+  '-P',
+  '-d',
+  '-s',
+  '-E',
+  '-e',
+  '-a',
+  '--max-args',
+  '--max-lines',
+  '--max-procs',
+  '--delimiter',
+  '--max-chars',
+  '--eof',
+  '--arg-file',
+  '--process-slot-var',
+];
 
 /** xargs adds words read from standard input to its command (or puts them where `-I` says): known only at run time. */
 const xargs: Runner = (list, templates) => {
@@ -197,7 +261,12 @@ const find: Runner = (list, templates) => {
     if (!['-exec', '-execdir', '-ok', '-okdir'].includes(list[i])) continue;
     const end = list.findIndex((w, j) => j > i && (w === ';' || w === '+'));
     const stop = end === -1 ? undefined : end;
-    found.push(words(list.slice(i + 1, stop), templates.slice(i + 1, stop).map((t) => t.split('{}').join(UNKNOWN))));
+    found.push(
+      words(
+        list.slice(i + 1, stop),
+        templates.slice(i + 1, stop).map((t) => t.split('{}').join(UNKNOWN)),
+      ),
+    );
   }
   return found;
 };
@@ -233,5 +302,5 @@ const RUNNERS: Record<string, Runner> = {
 /** What the runner named by words[0] runs, or undefined when it is not one. */
 export function runnerCommands(name: string, list: string[], templates: string[]): Unwrapped[] | undefined {
   if (name === 'env') return envSplit(list);
-  return Object.hasOwn(RUNNERS, name) ? (RUNNERS[name])(list, templates) : undefined;
+  return Object.hasOwn(RUNNERS, name) ? RUNNERS[name](list, templates) : undefined;
 }

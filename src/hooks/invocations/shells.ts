@@ -29,7 +29,7 @@ export function shellInvocation(words: string[], templates: string[]): Unwrapped
   if (script) {
     const text = words[i];
     if (text === undefined) return [];
-    const positional = knownPositional([words[i + 1] ?? (words[0]), ...words.slice(i + 2)], [templates[i + 1] ?? '', ...templates.slice(i + 2)]);
+    const positional = knownPositional([words[i + 1] ?? words[0], ...words.slice(i + 2)], [templates[i + 1] ?? '', ...templates.slice(i + 2)]);
     return [{ kind: 'script', script: text, ...(positional ? { positional } : {}) }];
   }
   const file = words[i];

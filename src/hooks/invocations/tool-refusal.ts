@@ -11,7 +11,7 @@ export function refusalFor(destructive: Destructive, words: readonly string[], c
   if (instead !== undefined) return { command, why, instead, ...(cannotTell ? { cannotTell } : {}) };
   if (guardChecks !== undefined) {
     const program = words[0];
-    const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? (GUARD_PROGRAM_OF[program]) : program, ...words.slice(1)];
+    const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? GUARD_PROGRAM_OF[program] : program, ...words.slice(1)];
     return { command, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.` };
   }
   const shown = preview === undefined ? '' : ` (\`${preview.map(shellQuote).join(' ')}\`)`;

@@ -34,7 +34,7 @@ function sequence(body: string): string[] | undefined {
   }
   const letters = /^([A-Za-z])\.\.([A-Za-z])$/.exec(body);
   if (!letters) return undefined;
-  const [from, to] = [(letters[1]).charCodeAt(0), (letters[2]).charCodeAt(0)];
+  const [from, to] = [letters[1].charCodeAt(0), letters[2].charCodeAt(0)];
   const words: string[] = [];
   for (let c = from; from <= to ? c <= to : c >= to; c += from <= to ? 1 : -1) words.push(String.fromCharCode(c));
   return words;

@@ -102,16 +102,20 @@ class Walk {
       scope,
     };
     // `AWS_PROFILE=prod aws …`: literal assignments before the name are the program's environment.
-    const environment = command.namedChildren.filter((child): child is Node => child?.type === 'variable_assignment').flatMap((assignment) => {
-      const value = assignment.childForFieldName('value');
-      const word = value ? wordOf(value, scope) : { text: '', template: '' };
-      return isComputed(word.template) ? [] : [[assignment.childForFieldName('name')?.text ?? '', word.text] as const];
-    });
+    const environment = command.namedChildren
+      .filter((child): child is Node => child?.type === 'variable_assignment')
+      .flatMap((assignment) => {
+        const value = assignment.childForFieldName('value');
+        const word = value ? wordOf(value, scope) : { text: '', template: '' };
+        return isComputed(word.template) ? [] : [[assignment.childForFieldName('name')?.text ?? '', word.text] as const];
+      });
     if (environment.length > 0) simple.environment = Object.fromEntries(environment);
     // Redirections sit on the command (`tee f <<<'…'`) or on the statement around it (`cat <<EOF > f`).
     const statement = command.parent?.type === 'redirected_statement' ? command.parent : undefined;
     const outer = this.pipelineRedirects.get((statement ?? command).id) ?? [];
-    const redirects = [...command.childrenForFieldName('redirect'), ...(statement?.namedChildren ?? []), ...outer].filter((node): node is Node => node !== null && node !== command);
+    const redirects = [...command.childrenForFieldName('redirect'), ...(statement?.namedChildren ?? []), ...outer].filter(
+      (node): node is Node => node !== null && node !== command,
+    );
     Object.assign(simple, redirections(redirects, scope));
     return simple;
   }
@@ -144,10 +148,16 @@ class Walk {
     let last = body;
     while (last && (last.type === 'pipeline' || last.type === 'list')) last = last.namedChild(last.namedChildCount - 1);
     if (last && last !== body && (last.type === 'command' || last.type === 'redirected_statement')) {
-      this.pipelineRedirects.set(last.id, node.namedChildren.filter((child): child is Node => child !== null && child.id !== body?.id));
+      this.pipelineRedirects.set(
+        last.id,
+        node.namedChildren.filter((child): child is Node => child !== null && child.id !== body?.id),
+      );
       return;
     }
-    const { writes } = redirections(node.namedChildren.filter((child): child is Node => child !== null), this.scope());
+    const { writes } = redirections(
+      node.namedChildren.filter((child): child is Node => child !== null),
+      this.scope(),
+    );
     if (writes && writes.length > 0) this.commands.push({ words: [], templates: [], expanded: [], text: node.text, writes, scope: this.scope() });
   }
 
@@ -169,10 +179,10 @@ class Walk {
           return;
         }
         if (i === 0 || !reader) return;
-        const from = (parts[0]).startIndex;
-        const to = (parts[i - 1]).endIndex;
+        const from = parts[0].startIndex;
+        const to = parts[i - 1].endIndex;
         const commands = this.commands.filter((c) => c !== reader && this.within(c, from, to));
-        const producer = this.byNode.get((parts[i - 1]).id);
+        const producer = this.byNode.get(parts[i - 1].id);
         reader.pipedFrom = { text: pipeline.text.slice(0, to - pipeline.startIndex), commands, ...(producer ? { producer } : {}) };
       });
     }

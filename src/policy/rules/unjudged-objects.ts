@@ -10,8 +10,7 @@ export default defineRule({
   description: 'The input names objects whose change could not be judged: the tool printed an error instead of their diff.',
   severity: 'error',
   messages: {
-    unjudged:
-      '{{file}} could not judge {{objects}}, so what the change does to them is unknown: {{quoted}}{{more}}. Fix the errors and run the diff again.',
+    unjudged: '{{file}} could not judge {{objects}}, so what the change does to them is unknown: {{quoted}}{{more}}. Fix the errors and run the diff again.',
   },
   ...NO_OPTIONS,
   subject: 'plan',

@@ -14,4 +14,6 @@ import serverless from '../../catalog/cli-operations/serverless.json' with { typ
 export const CLI_CATALOGS: readonly CliCatalog[] = [aws, gcloud, gsutil, az, pulumi, cdk, sam, serverless, docker, dockerCompose] as CliCatalog[];
 
 /** The catalog a program reads, by its name (`podman` reads docker's). */
-export const CATALOG_OF: Record<string, CliCatalog> = Object.fromEntries(CLI_CATALOGS.flatMap((catalog) => catalog.programs.map((program) => [program, catalog])));
+export const CATALOG_OF: Record<string, CliCatalog> = Object.fromEntries(
+  CLI_CATALOGS.flatMap((catalog) => catalog.programs.map((program) => [program, catalog])),
+);

@@ -8,7 +8,8 @@ import { judgeEvidence } from './evidence.js';
 import { IN_EFFECT } from './in-effect.js';
 import { readCliOperation, type ReadOperation } from './read-cli-operation.js';
 
-const INSTEAD = 'Make this change through the infrastructure code (`blast-radius guard -- terraform apply`, which checks the plan first), or ask the user to run it.';
+const INSTEAD =
+  'Make this change through the infrastructure code (`blast-radius guard -- terraform apply`, which checks the plan first), or ask the user to run it.';
 
 /** Whether the data comes back, from the flags given and the catalog. */
 function survival({ operation, dataLoss, keepsData }: ReadOperation): string {
@@ -24,18 +25,27 @@ export const cliVerdict: ToolReader = (words, context) => {
   if (catalog === undefined) return undefined;
   const read = readCliOperation(words, catalog);
   if (read === undefined) return undefined;
-  const inEffect = context && Object.hasOwn(IN_EFFECT, program) ? (IN_EFFECT[program])(read.globals, context.env, context.home) : { names: [], readings: [] };
+  const inEffect = context && Object.hasOwn(IN_EFFECT, program) ? IN_EFFECT[program](read.globals, context.env, context.home) : { names: [], readings: [] };
   const computed = read.targets.filter((target) => /^\$|\$\{|\$\(/.test(target.value));
   const verdict = judgeEvidence([...read.targets.filter((target) => !computed.includes(target)), ...inEffect.names], inEffect.readings, context?.config);
   const named = read.targets.length > 0 ? ` (${read.targets.map((target) => `${target.what} ${shellQuote(target.value)}`).join(', ')})` : '';
   const what = `\`${program} ${read.command}\` destroys ${read.operation.destroys}${named}`;
   if (verdict.kind !== 'protected' && context?.configError !== undefined) {
-    return { why: `${what}, and blast-radius cannot tell where, because its configuration cannot be read: ${context.configError}`, instead: 'Fix the configuration file, or ask the user to run it.', cannotTell: true };
+    return {
+      why: `${what}, and blast-radius cannot tell where, because its configuration cannot be read: ${context.configError}`,
+      instead: 'Fix the configuration file, or ask the user to run it.',
+      cannotTell: true,
+    };
   }
   if (verdict.kind === 'unprotected') return undefined;
   if (verdict.kind === 'unknown') {
-    const because = computed.length > 0 ? `${computed.map((target) => target.value).join(', ')} is only known at run time, and ${verdict.reason}` : verdict.reason;
-    return { why: `${what}, and blast-radius cannot tell whether that is production: ${because}. ${survival(read)}`, instead: 'Name the environment (a profile, project or resource name that says it), or ask the user to run it.', cannotTell: true };
+    const because =
+      computed.length > 0 ? `${computed.map((target) => target.value).join(', ')} is only known at run time, and ${verdict.reason}` : verdict.reason;
+    return {
+      why: `${what}, and blast-radius cannot tell whether that is production: ${because}. ${survival(read)}`,
+      instead: 'Name the environment (a profile, project or resource name that says it), or ask the user to run it.',
+      cannotTell: true,
+    };
   }
   return { why: `${what}, in ${verdict.environment}, because ${verdict.reason}. ${survival(read)}`, instead: INSTEAD };
 };

@@ -35,16 +35,33 @@ function accountsOf(names: readonly Evidence[], inEffect: readonly CredentialRea
  * else unknown, saying what was looked at.
  */
 export function judgeEvidence(names: readonly Evidence[], inEffect: readonly CredentialReading[], config: CompiledConfig = DEFAULT_CONFIG): EnvironmentVerdict {
-  const configured = configuredEnvironment(config, { names, accounts: accountsOf(names, inEffect), contexts: names.filter((name) => /context/.test(name.what)).map((name) => name.value) });
+  const configured = configuredEnvironment(config, {
+    names,
+    accounts: accountsOf(names, inEffect),
+    contexts: names.filter((name) => /context/.test(name.what)).map((name) => name.value),
+  });
   if (configured) return { kind: configured.protected ? 'protected' : 'unprotected', environment: configured.environment, reason: configured.reason };
   if (!config.defaults) return { kind: 'unknown', reason: `no rule of ${config.path ?? 'the configuration'} matches it, and its built-in rules are off` };
-  const tags = [...names.map(({ what, value }) => judgeName(value, `${what} name`, config.environments)), ...inEffect.map((reading) => judgeReading(reading, config.environments).environment)];
+  const tags = [
+    ...names.map(({ what, value }) => judgeName(value, `${what} name`, config.environments)),
+    ...inEffect.map((reading) => judgeReading(reading, config.environments).environment),
+  ];
   const protectedOne = tags.find((tag) => tag.protected);
   if (protectedOne) return { kind: 'protected', environment: protectedOne.name, reason: protectedOne.reason };
   const unreadable = inEffect.find((reading) => reading.basis.kind === 'unreadable');
-  if (unreadable) return { kind: 'unknown', reason: `${unreadable.where} cannot be read (${(unreadable.basis as { problem: string }).problem}), so what it points at is unknown` };
+  if (unreadable)
+    return {
+      kind: 'unknown',
+      reason: `${unreadable.where} cannot be read (${(unreadable.basis as { problem: string }).problem}), so what it points at is unknown`,
+    };
   const judged = tags.find((tag) => tag.name !== UNKNOWN_ENVIRONMENT);
   if (judged) return { kind: 'unprotected', environment: judged.name, reason: judged.reason };
   const looked = names.map((name) => `${name.what} ${JSON.stringify(name.value)}`);
-  return { kind: 'unknown', reason: looked.length > 0 ? `no environment word in ${looked.join(', ')}, nor in the profile, project or context in effect` : 'it names nothing blast-radius can judge, nor does the profile, project or context in effect' };
+  return {
+    kind: 'unknown',
+    reason:
+      looked.length > 0
+        ? `no environment word in ${looked.join(', ')}, nor in the profile, project or context in effect`
+        : 'it names nothing blast-radius can judge, nor does the profile, project or context in effect',
+  };
 }

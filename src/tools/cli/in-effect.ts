@@ -24,12 +24,16 @@ const awsProfile =
 
 const gcloudProject: InEffectReader = (globals, env, home) => {
   const project = globals['--project'] ?? globals['-u'];
-  return project === undefined ? { names: [], readings: readGcp(env, home) } : { names: [{ what: 'project', value: project, where: '--project' }], readings: [] };
+  return project === undefined
+    ? { names: [], readings: readGcp(env, home) }
+    : { names: [{ what: 'project', value: project, where: '--project' }], readings: [] };
 };
 
 const azureSubscription: InEffectReader = (globals, env, home) => {
   const subscription = globals['--subscription'];
-  return subscription === undefined ? { names: [], readings: readAzure(env, home) } : { names: [{ what: 'subscription', value: subscription, where: '--subscription' }], readings: [] };
+  return subscription === undefined
+    ? { names: [], readings: readAzure(env, home) }
+    : { names: [{ what: 'subscription', value: subscription, where: '--subscription' }], readings: [] };
 };
 
 const dockerContext: InEffectReader = (globals, env) => {
@@ -39,7 +43,9 @@ const dockerContext: InEffectReader = (globals, env) => {
   return {
     names: [
       ...(context ? [{ what: 'docker context', value: context, where: flag ?? 'DOCKER_CONTEXT' }] : []),
-      ...(host ? [{ what: 'docker host', value: host.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/, ''), where: globals['--host'] !== undefined ? '--host' : 'DOCKER_HOST' }] : []),
+      ...(host
+        ? [{ what: 'docker host', value: host.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/, ''), where: globals['--host'] !== undefined ? '--host' : 'DOCKER_HOST' }]
+        : []),
     ],
     readings: [],
   };

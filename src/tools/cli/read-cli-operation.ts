@@ -61,7 +61,8 @@ function scan(words: readonly string[], catalog: CliCatalog, valueFlags: Readonl
 }
 
 /** Flags named so that they switch something on: `-f`, `-fv`, `--force`, `--recursive`, `--skip-…`, `--no-…`, `--all`, `--yes`. */
-const BOOLEAN_LOOKING = /^(-[a-zA-Z]+|--(force|recursive|all|yes|quiet|async|skip-[\w-]+|no-[\w-]+|[\w-]*-all|purge|permanent|volumes|delete-[\w-]+-data|delete-disks-all))$/;
+const BOOLEAN_LOOKING =
+  /^(-[a-zA-Z]+|--(force|recursive|all|yes|quiet|async|skip-[\w-]+|no-[\w-]+|[\w-]*-all|purge|permanent|volumes|delete-[\w-]+-data|delete-disks-all))$/;
 
 /** The flags that name what the operations destroy: they take a value. */
 function targetFlagsOf(operations: readonly CliOperation[]): string[] {
@@ -70,7 +71,11 @@ function targetFlagsOf(operations: readonly CliOperation[]): string[] {
 
 /** The flags the operations' notes name without a value: they take none. */
 function noteSwitchesOf(operations: readonly CliOperation[]): string[] {
-  return operations.flatMap((operation) => [...(operation.dataLoss ?? []), ...(operation.keepsData ?? []), ...(operation.dryRun ?? [])].filter((note) => note.value === undefined).flatMap((note) => [note.flag, ...(note.aliases ?? [])]));
+  return operations.flatMap((operation) =>
+    [...(operation.dataLoss ?? []), ...(operation.keepsData ?? []), ...(operation.dryRun ?? [])]
+      .filter((note) => note.value === undefined)
+      .flatMap((note) => [note.flag, ...(note.aliases ?? [])]),
+  );
 }
 
 /** The positional words without a leading release track (`gcloud beta sql …`). */
@@ -84,7 +89,9 @@ function matches(command: string[], positionals: string[]): boolean {
 
 /** The flag as given that means `names` (a catalog flag and its aliases), also abbreviated where the CLI allows it. */
 function given(names: string[], flags: Map<string, string | undefined>, abbreviated: boolean): string | undefined {
-  return [...flags.keys()].find((flag) => names.includes(flag) || (abbreviated && flag.startsWith('--') && flag.length >= 6 && names.some((name) => name.startsWith(flag))));
+  return [...flags.keys()].find(
+    (flag) => names.includes(flag) || (abbreviated && flag.startsWith('--') && flag.length >= 6 && names.some((name) => name.startsWith(flag))),
+  );
 }
 
 function notesGiven(notes: FlagNote[] | undefined, flags: Map<string, string | undefined>, abbreviated: boolean): FlagNote[] {
@@ -98,11 +105,18 @@ function targetsGiven(targets: Target[], scanned: Scanned, commandLength: number
   return targets.flatMap((target) => {
     if ('positional' in target) {
       // `docker volume rm a b`: every word from that place on names one.
-      return scanned.positionals.slice(commandLength + target.positional).map((value, i) => ({ what: target.what, value, where: `argument ${target.positional + i + 1}` }));
+      return scanned.positionals
+        .slice(commandLength + target.positional)
+        .map((value, i) => ({ what: target.what, value, where: `argument ${target.positional + i + 1}` }));
     }
     const flag = given([target.flag, ...(target.aliases ?? [])], scanned.flags, abbreviated);
     const value = flag === undefined ? undefined : scanned.flags.get(flag);
-    return value === undefined ? [] : value.split(/[\s,]+/).filter(Boolean).map((name) => ({ what: target.what, value: name, where: flag as string }));
+    return value === undefined
+      ? []
+      : value
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((name) => ({ what: target.what, value: name, where: flag as string }));
   });
 }
 
@@ -111,7 +125,12 @@ export function readCliOperation(words: readonly string[], catalog: CliCatalog):
   const args = words.slice(1);
   // Scans with what the given operations say of their flags: their target flags take a value, their notes' do not.
   const scanFor = (operations: readonly CliOperation[]): Scanned => {
-    const scanned = scan(args, catalog, new Set([...catalog.globalOptions.value, ...targetFlagsOf(operations)]), new Set([...catalog.globalOptions.switches, ...noteSwitchesOf(operations)]));
+    const scanned = scan(
+      args,
+      catalog,
+      new Set([...catalog.globalOptions.value, ...targetFlagsOf(operations)]),
+      new Set([...catalog.globalOptions.switches, ...noteSwitchesOf(operations)]),
+    );
     return { ...scanned, positionals: withoutTrack(scanned.positionals) };
   };
   // Which operation it is is not known yet: every operation of the catalog counts (`compose -p proj down`).

@@ -37,9 +37,18 @@ export function readConnectionUri(uri: string): UriParts | undefined {
   const slash = afterCredentials.indexOf('/');
   const hostList = slash < 0 ? afterCredentials : afterCredentials.slice(0, slash);
   const path = slash < 0 ? '' : decoded(afterCredentials.slice(slash + 1));
-  const parts: UriParts = { hosts: hostList.split(',').filter((entry) => entry !== '').map(hostOf).filter((host) => host !== '') };
+  const parts: UriParts = {
+    hosts: hostList
+      .split(',')
+      .filter((entry) => entry !== '')
+      .map(hostOf)
+      .filter((host) => host !== ''),
+  };
   const params = new URLSearchParams(queryAt < 0 ? '' : rest.slice(queryAt + 1));
-  const paramHosts = params.getAll('host').flatMap((value) => value.split(',')).filter((host) => host !== '');
+  const paramHosts = params
+    .getAll('host')
+    .flatMap((value) => value.split(','))
+    .filter((host) => host !== '');
   if (paramHosts.length > 0) parts.hosts = paramHosts;
   const database = params.get('dbname') ?? (path === '' ? undefined : path);
   if (database !== undefined && database !== '') parts.database = database;

@@ -17,7 +17,7 @@ function pairs(text: string): Map<string, string> {
   const found = new Map<string, string>();
   const pattern = /\s*([A-Za-z_]+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S*))/gy;
   for (let match = pattern.exec(text); match !== null && match[0] !== ''; match = pattern.exec(text)) {
-    found.set((match[1]).toLowerCase(), match[2] === undefined ? (match[3] ?? '') : match[2].replace(/\\(.)/g, '$1'));
+    found.set(match[1].toLowerCase(), match[2] === undefined ? (match[3] ?? '') : match[2].replace(/\\(.)/g, '$1'));
   }
   return found;
 }

@@ -13,7 +13,20 @@ const CQLSH_OPTIONS: OptionTable = {
   ...option(['-u', '--username'], 'username', 'value'),
   ...option(['-p', '--password'], 'password', 'value'),
   ...option(['-b', '--secure-connect-bundle'], 'secure-connect-bundle', 'value'),
-  ...Object.fromEntries(['--browser', '--encoding', '--cqlshrc', '--credentials', '--cqlversion', '--protocol-version', '--connect-timeout', '--request-timeout', '--consistency-level', '--serial-consistency-level'].map((written) => [written, { name: written.slice(2), arity: 'value' as const }])),
+  ...Object.fromEntries(
+    [
+      '--browser',
+      '--encoding',
+      '--cqlshrc',
+      '--credentials',
+      '--cqlversion',
+      '--protocol-version',
+      '--connect-timeout',
+      '--request-timeout',
+      '--consistency-level',
+      '--serial-consistency-level',
+    ].map((written) => [written, { name: written.slice(2), arity: 'value' as const }]),
+  ),
   ...option(['-h', '--help', '-v', '--version'], 'help', 'switch'),
   ...switches(['-C', '--color', '--no-color', '--ssl', '--debug', '--coverage', '-t', '--tty', '--no-file-io', '--insecure-password-without-warning']),
 };

@@ -15,7 +15,31 @@ const CASCADE_DROPS_COLUMNS = new Set(['TYPE', 'DOMAIN', 'EXTENSION']);
 const TWO_WORD_KINDS = new Set(['FOREIGN', 'MATERIALIZED', 'TEXT', 'ACCESS', 'EVENT']);
 const SECOND_KIND_WORDS = new Set(['TABLE', 'VIEW', 'METHOD', 'TRIGGER', 'SEARCH', 'DATA']);
 /** Words that begin the next statement where statements need no `;` (T-SQL, procedural bodies). */
-const NEXT_STATEMENT = new Set(['DELETE', 'UPDATE', 'DROP', 'TRUNCATE', 'ALTER', 'INSERT', 'CREATE', 'MERGE', 'EXEC', 'EXECUTE', 'DECLARE', 'PRINT', 'IF', 'ELSE', 'SELECT', 'BEGIN', 'COMMIT', 'ROLLBACK', 'USE', 'GRANT', 'REVOKE', 'RETURN', 'WHILE']);
+const NEXT_STATEMENT = new Set([
+  'DELETE',
+  'UPDATE',
+  'DROP',
+  'TRUNCATE',
+  'ALTER',
+  'INSERT',
+  'CREATE',
+  'MERGE',
+  'EXEC',
+  'EXECUTE',
+  'DECLARE',
+  'PRINT',
+  'IF',
+  'ELSE',
+  'SELECT',
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'USE',
+  'GRANT',
+  'REVOKE',
+  'RETURN',
+  'WHILE',
+]);
 /** A DELETE or UPDATE after these is part of another statement (`ON DELETE`, `FOR UPDATE`, `ON CONFLICT DO UPDATE`). */
 const NOT_AFTER = new Set(['ON', 'OF', 'OR', 'FOR', 'AFTER', 'BEFORE', 'INSTEAD', 'ALSO', 'DO', 'KEY', 'GRANT', 'REVOKE', 'DENY']);
 /** Statements whose DELETE, UPDATE or DROP words do not run now. */
@@ -23,7 +47,24 @@ const NOTHING_RUNS = new Set(['GRANT', 'REVOKE', 'DENY', 'COMMENT', 'PREPARE']);
 /** CREATE of these stores code that runs later. */
 const STORED_CODE = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER', 'RULE', 'EVENT', 'POLICY', 'VIEW']);
 /** What `ALTER TABLE … DROP` removes without losing rows or columns. */
-const NOT_A_COLUMN = new Set(['CONSTRAINT', 'INDEX', 'KEY', 'PRIMARY', 'FOREIGN', 'CHECK', 'DEFAULT', 'NOT', 'IDENTITY', 'EXPRESSION', 'TRIGGER', 'PERIOD', 'SYSTEM', 'UNIQUE', 'FULLTEXT', 'SPATIAL']);
+const NOT_A_COLUMN = new Set([
+  'CONSTRAINT',
+  'INDEX',
+  'KEY',
+  'PRIMARY',
+  'FOREIGN',
+  'CHECK',
+  'DEFAULT',
+  'NOT',
+  'IDENTITY',
+  'EXPRESSION',
+  'TRIGGER',
+  'PERIOD',
+  'SYSTEM',
+  'UNIQUE',
+  'FULLTEXT',
+  'SPATIAL',
+]);
 /** Words that start another action in an ALTER TABLE list. */
 const ALTER_ACTIONS = new Set(['ADD', 'DROP', 'ALTER', 'MODIFY', 'CHANGE', 'RENAME', 'SET', 'WITH', 'ENABLE', 'DISABLE']);
 /** A WHERE that keeps every row. */
@@ -67,9 +108,9 @@ function spanEnd(statement: Statement, at: number, kind: string): number {
   const { tokens, depths } = statement;
   const level = depths[at];
   for (let next = at + 1; next < tokens.length; next++) {
-    if ((depths[next]) < level) return next;
+    if (depths[next] < level) return next;
     const token = tokens[next];
-    if ((depths[next]) !== level || token.kind !== 'word' || !NEXT_STATEMENT.has(token.upper) || isSymbol(tokens[next + 1], '(')) continue;
+    if (depths[next] !== level || token.kind !== 'word' || !NEXT_STATEMENT.has(token.upper) || isSymbol(tokens[next + 1], '(')) continue;
     if (kind === 'ALTER' && (token.upper === 'DROP' || token.upper === 'TRUNCATE' || token.upper === 'ALTER')) continue;
     if (startsStatement(statement, next) || kind === 'ALTER') return next;
   }

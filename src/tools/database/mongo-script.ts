@@ -63,7 +63,7 @@ export function destructiveMongo(script: string): string[] {
     for (const match of code.matchAll(method)) {
       const [, called, indexed, property, variable] = match;
       const quoted = called ?? indexed;
-      const receiver = quoted !== undefined ? `db.${shownName(strings[Number(quoted)])}` : property !== undefined ? `db.${property}` : (variable);
+      const receiver = quoted !== undefined ? `db.${shownName(strings[Number(quoted)])}` : property !== undefined ? `db.${property}` : variable;
       if (receiver === 'db' || receiver === 'db.getSiblingDB') continue;
       add(`${receiver}.${shown}`);
     }

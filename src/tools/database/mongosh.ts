@@ -9,7 +9,34 @@ import { destructiveMongo } from './mongo-script.js';
 import { readSources, type StatementSource } from './statement-source.js';
 
 const VALUE_OPTIONS = [
-  '--port', '--authenticationDatabase', '--authenticationMechanism', '--tlsCAFile', '--tlsCertificateKeyFile', '--tlsCertificateKeyFilePassword', '--tlsCertificateSelector', '--tlsCRLFile', '--tlsDisabledProtocols', '--sslCAFile', '--sslPEMKeyFile', '--sslPEMKeyPassword', '--awsAccessKeyId', '--awsSecretAccessKey', '--awsSessionToken', '--awsIamSessionToken', '--gssapiServiceName', '--gssapiHostName', '--sspiHostnameCanonicalization', '--sspiRealmOverride', '--apiVersion', '--keyVaultNamespace', '--kmsURL', '--csfleLibraryPath', '--cryptSharedLibPath', '--oidcFlows', '--oidcRedirectUri', '--browser',
+  '--port',
+  '--authenticationDatabase',
+  '--authenticationMechanism',
+  '--tlsCAFile',
+  '--tlsCertificateKeyFile',
+  '--tlsCertificateKeyFilePassword',
+  '--tlsCertificateSelector',
+  '--tlsCRLFile',
+  '--tlsDisabledProtocols',
+  '--sslCAFile',
+  '--sslPEMKeyFile',
+  '--sslPEMKeyPassword',
+  '--awsAccessKeyId',
+  '--awsSecretAccessKey',
+  '--awsSessionToken',
+  '--awsIamSessionToken',
+  '--gssapiServiceName',
+  '--gssapiHostName',
+  '--sspiHostnameCanonicalization',
+  '--sspiRealmOverride',
+  '--apiVersion',
+  '--keyVaultNamespace',
+  '--kmsURL',
+  '--csfleLibraryPath',
+  '--cryptSharedLibPath',
+  '--oidcFlows',
+  '--oidcRedirectUri',
+  '--browser',
 ];
 
 const MONGO_OPTIONS: OptionTable = {
@@ -21,7 +48,25 @@ const MONGO_OPTIONS: OptionTable = {
   ...option(['--json', '--retryWrites', '--deepInspect'], 'attached', 'attached'),
   ...option(['-h', '--help', '--version', '--build-info'], 'help', 'switch'),
   ...Object.fromEntries(VALUE_OPTIONS.map((written) => [written, { name: written.slice(2), arity: 'value' as const }])),
-  ...switches(['--shell', '--nodb', '--norc', '--quiet', '--verbose', '--tls', '--ssl', '--tlsAllowInvalidHostnames', '--tlsAllowInvalidCertificates', '--tlsUseSystemCA', '--apiStrict', '--apiDeprecationErrors', '--ipv6', '--oidcTrustedEndpoint', '--oidcIdTokenAsAccessToken', '--oidcNoNonce', '--exposeAsyncRewriter']),
+  ...switches([
+    '--shell',
+    '--nodb',
+    '--norc',
+    '--quiet',
+    '--verbose',
+    '--tls',
+    '--ssl',
+    '--tlsAllowInvalidHostnames',
+    '--tlsAllowInvalidCertificates',
+    '--tlsUseSystemCA',
+    '--apiStrict',
+    '--apiDeprecationErrors',
+    '--ipv6',
+    '--oidcTrustedEndpoint',
+    '--oidcIdTokenAsAccessToken',
+    '--oidcNoNonce',
+    '--exposeAsyncRewriter',
+  ]),
 };
 
 /** `rs0/db1:27017,db2:27017`, or a URI. */
@@ -44,7 +89,8 @@ function address(targets: DatabaseTarget[], word: string, at: number, options: R
   if (slash >= 0) {
     addTarget(targets, { what: 'host', value: word.slice(0, slash).replace(/:\d+$/, ''), where: 'argument' });
     addTarget(targets, { what: 'database', value: word.slice(slash + 1), where: 'argument' });
-  } else if (/^[^:]+:\d+$/.test(word) || /^\d+\.\d+\.\d+\.\d+$/.test(word)) addTarget(targets, { what: 'host', value: word.replace(/:\d+$/, ''), where: 'argument' });
+  } else if (/^[^:]+:\d+$/.test(word) || /^\d+\.\d+\.\d+\.\d+$/.test(word))
+    addTarget(targets, { what: 'host', value: word.replace(/:\d+$/, ''), where: 'argument' });
   else addTarget(targets, { what: 'database', value: word, where: 'argument' });
 }
 

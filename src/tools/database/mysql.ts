@@ -7,7 +7,40 @@ import { readSqlClient } from './sql-client.js';
 import type { StatementSource } from './statement-source.js';
 
 const VALUE_OPTIONS = [
-  'default-character-set', 'delimiter', 'tee', 'init-command', 'connect-timeout', 'max-allowed-packet', 'net-buffer-length', 'select-limit', 'max-join-size', 'protocol', 'plugin-dir', 'default-auth', 'bind-address', 'character-sets-dir', 'defaults-file', 'defaults-extra-file', 'defaults-group-suffix', 'login-path', 'ssl-ca', 'ssl-capath', 'ssl-cert', 'ssl-cipher', 'ssl-key', 'ssl-crl', 'ssl-crlpath', 'ssl-mode', 'tls-version', 'tls-ciphersuites', 'server-public-key-path', 'compression-algorithms', 'zstd-compression-level', 'load-data-local-dir', 'histignore', 'prompt',
+  'default-character-set',
+  'delimiter',
+  'tee',
+  'init-command',
+  'connect-timeout',
+  'max-allowed-packet',
+  'net-buffer-length',
+  'select-limit',
+  'max-join-size',
+  'protocol',
+  'plugin-dir',
+  'default-auth',
+  'bind-address',
+  'character-sets-dir',
+  'defaults-file',
+  'defaults-extra-file',
+  'defaults-group-suffix',
+  'login-path',
+  'ssl-ca',
+  'ssl-capath',
+  'ssl-cert',
+  'ssl-cipher',
+  'ssl-key',
+  'ssl-crl',
+  'ssl-crlpath',
+  'ssl-mode',
+  'tls-version',
+  'tls-ciphersuites',
+  'server-public-key-path',
+  'compression-algorithms',
+  'zstd-compression-level',
+  'load-data-local-dir',
+  'histignore',
+  'prompt',
 ];
 
 const MYSQL_OPTIONS: OptionTable = {
@@ -23,7 +56,66 @@ const MYSQL_OPTIONS: OptionTable = {
   ...option(['-V', '--version'], 'version', 'switch'),
   ...option(['-?', '-I', '--help'], 'help', 'switch'),
   ...Object.fromEntries(VALUE_OPTIONS.map((name) => [`--${name}`, { name, arity: 'value' as const }])),
-  ...switches(['-A', '-B', '-b', '-c', '-C', '-E', '-f', '-G', '-H', '-i', '-j', '-L', '-n', '-N', '-o', '-q', '-r', '-s', '-t', '-T', '-U', '-v', '-w', '-X', '--batch', '--force', '--silent', '--table', '--vertical', '--xml', '--html', '--raw', '--quick', '--verbose', '--safe-updates', '--i-am-a-dummy', '--no-auto-rehash', '--auto-rehash', '--one-database', '--skip-column-names', '--unbuffered', '--line-numbers', '--comments', '--binary-mode', '--show-warnings', '--sigint-ignore', '--wait', '--reconnect', '--no-beep', '--ignore-spaces', '--named-commands', '--column-names', '--column-type-info', '--compress', '--no-defaults', '--print-defaults', '--syslog', '--binary-as-hex']),
+  ...switches([
+    '-A',
+    '-B',
+    '-b',
+    '-c',
+    '-C',
+    '-E',
+    '-f',
+    '-G',
+    '-H',
+    '-i',
+    '-j',
+    '-L',
+    '-n',
+    '-N',
+    '-o',
+    '-q',
+    '-r',
+    '-s',
+    '-t',
+    '-T',
+    '-U',
+    '-v',
+    '-w',
+    '-X',
+    '--batch',
+    '--force',
+    '--silent',
+    '--table',
+    '--vertical',
+    '--xml',
+    '--html',
+    '--raw',
+    '--quick',
+    '--verbose',
+    '--safe-updates',
+    '--i-am-a-dummy',
+    '--no-auto-rehash',
+    '--auto-rehash',
+    '--one-database',
+    '--skip-column-names',
+    '--unbuffered',
+    '--line-numbers',
+    '--comments',
+    '--binary-mode',
+    '--show-warnings',
+    '--sigint-ignore',
+    '--wait',
+    '--reconnect',
+    '--no-beep',
+    '--ignore-spaces',
+    '--named-commands',
+    '--column-names',
+    '--column-type-info',
+    '--compress',
+    '--no-defaults',
+    '--print-defaults',
+    '--syslog',
+    '--binary-as-hex',
+  ]),
 };
 
 export function readMysql(words: readonly string[], options: ReadOptions): DatabaseCommand {
@@ -35,11 +127,14 @@ export function readMysql(words: readonly string[], options: ReadOptions): Datab
   envTarget(targets, options.env, 'MYSQL_HOST', 'host');
   const database = lastOf(read, 'database');
   const positional = read.operands[0];
-  if (database?.value !== undefined) wordTarget(targets, database.value, database.at as number, { what: 'database', where: database.written, takesUri: false }, options);
+  if (database?.value !== undefined)
+    wordTarget(targets, database.value, database.at as number, { what: 'database', where: database.written, takesUri: false }, options);
   else if (positional !== undefined) wordTarget(targets, positional.word, positional.at, { what: 'database', where: 'argument', takesUri: false }, options);
 
   const sources: StatementSource[] = read.options.flatMap((found): StatementSource[] =>
-    found.name === 'execute' && found.value !== undefined && found.at !== undefined ? [{ kind: 'word', text: found.value, at: found.at, written: found.written }] : [],
+    found.name === 'execute' && found.value !== undefined && found.at !== undefined
+      ? [{ kind: 'word', text: found.value, at: found.at, written: found.written }]
+      : [],
   );
   if (sources.length === 0 && !has(read, 'version') && !has(read, 'help')) sources.push({ kind: 'stdin' });
   const { destructive, unread } = readSqlClient(client, sources, 'mysql', options);

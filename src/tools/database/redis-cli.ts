@@ -7,9 +7,58 @@ import { addTarget, isComputed, wordTarget } from './connection-targets.js';
 import type { DatabaseCommand, DatabaseTarget, ReadOptions } from './database-command.js';
 import { readStatementFile } from './statement-source.js';
 
-const VALUE_OPTIONS = ['-p', '-t', '-s', '-r', '-i', '-X', '-d', '-D', '--user', '--lru-test', '--pattern', '--count', '--quoted-pattern', '--intrinsic-latency', '--pipe-timeout', '--memkeys-samples', '--keystats-samples', '--cursor', '--top', '--sni', '--cacertdir', '--cacert', '--cert', '--key', '--tls-ciphers', '--tls-ciphersuites'];
+const VALUE_OPTIONS = [
+  '-p',
+  '-t',
+  '-s',
+  '-r',
+  '-i',
+  '-X',
+  '-d',
+  '-D',
+  '--user',
+  '--lru-test',
+  '--pattern',
+  '--count',
+  '--quoted-pattern',
+  '--intrinsic-latency',
+  '--pipe-timeout',
+  '--memkeys-samples',
+  '--keystats-samples',
+  '--cursor',
+  '--top',
+  '--sni',
+  '--cacertdir',
+  '--cacert',
+  '--cert',
+  '--key',
+  '--tls-ciphers',
+  '--tls-ciphersuites',
+];
 /** Modes that send no command of the caller's: scans, statistics, latency tests, replication and backups. */
-const MODES = ['--scan', '--bigkeys', '--memkeys', '--hotkeys', '--keystats', '--stat', '--latency', '--latency-history', '--latency-dist', '--replica', '--slave', '--rdb', '--functions-rdb', '--lru-test', '--intrinsic-latency', '--memkeys-samples', '--keystats-samples', '--cluster', '--help', '-v', '--version'];
+const MODES = [
+  '--scan',
+  '--bigkeys',
+  '--memkeys',
+  '--hotkeys',
+  '--keystats',
+  '--stat',
+  '--latency',
+  '--latency-history',
+  '--latency-dist',
+  '--replica',
+  '--slave',
+  '--rdb',
+  '--functions-rdb',
+  '--lru-test',
+  '--intrinsic-latency',
+  '--memkeys-samples',
+  '--keystats-samples',
+  '--cluster',
+  '--help',
+  '-v',
+  '--version',
+];
 
 const REDIS_OPTIONS: OptionTable = {
   ...option(['-h'], 'host', 'value'),
@@ -19,20 +68,64 @@ const REDIS_OPTIONS: OptionTable = {
   ...option(['--eval'], 'eval', 'value'),
   ...option(['--rdb', '--functions-rdb', '--cluster'], 'mode', 'value'),
   ...Object.fromEntries(VALUE_OPTIONS.map((written) => [written, { name: written, arity: 'value' as const }])),
-  ...switches(['-x', '-c', '-e', '-2', '-3', '-4', '-6', '--raw', '--no-raw', '--csv', '--json', '--quoted-json', '--quoted-input', '--no-auth-warning', '--askpass', '--pipe', '--ldb', '--ldb-sync-mode', '--verbose', '--mono', '--tls', '--insecure', '--scan', '--bigkeys', '--memkeys', '--hotkeys', '--keystats', '--stat', '--latency', '--latency-history', '--latency-dist', '--replica', '--slave', '--help', '-v', '--version']),
+  ...switches([
+    '-x',
+    '-c',
+    '-e',
+    '-2',
+    '-3',
+    '-4',
+    '-6',
+    '--raw',
+    '--no-raw',
+    '--csv',
+    '--json',
+    '--quoted-json',
+    '--quoted-input',
+    '--no-auth-warning',
+    '--askpass',
+    '--pipe',
+    '--ldb',
+    '--ldb-sync-mode',
+    '--verbose',
+    '--mono',
+    '--tls',
+    '--insecure',
+    '--scan',
+    '--bigkeys',
+    '--memkeys',
+    '--hotkeys',
+    '--keystats',
+    '--stat',
+    '--latency',
+    '--latency-history',
+    '--latency-dist',
+    '--replica',
+    '--slave',
+    '--help',
+    '-v',
+    '--version',
+  ]),
 };
 
 const FLUSHES = new Set(['FLUSHALL', 'FLUSHDB']);
 
 /** FLUSHALL or FLUSHDB as the first word of a line of commands (or of the protocol --pipe sends). */
 function flushesIn(lines: string): string[] {
-  const found = lines.split('\n').map((line) => line.trim().split(/\s+/)[0]?.replace(/^["']|["']$/g, '').toUpperCase() ?? '');
+  const found = lines.split('\n').map(
+    (line) =>
+      line
+        .trim()
+        .split(/\s+/)[0]
+        ?.replace(/^["']|["']$/g, '')
+        .toUpperCase() ?? '',
+  );
   return [...new Set(found.filter((word) => FLUSHES.has(word)))];
 }
 
 /** `redis.call('FLUSHALL')` and `redis.pcall("flushdb")` in a Lua script. */
 function flushesInLua(script: string): string[] {
-  const found = [...script.matchAll(/redis\s*\.\s*p?call\s*\(\s*["'](flushall|flushdb)["']/gi)].map((match) => (match[1]).toUpperCase());
+  const found = [...script.matchAll(/redis\s*\.\s*p?call\s*\(\s*["'](flushall|flushdb)["']/gi)].map((match) => match[1].toUpperCase());
   return [...new Set(found)];
 }
 
@@ -50,11 +143,14 @@ export function readRedisCli(words: readonly string[], options: ReadOptions): Da
   const command = read.operands[0];
   const script = lastOf(read, 'eval');
   if (script?.value !== undefined) {
-    const text = isComputed(script.value, script.at as number, options) ? { unread: 'redis-cli --eval runs a Lua script whose name the shell computes, so blast-radius cannot read it.' } : readStatementFile('redis-cli', script.value, options);
+    const text = isComputed(script.value, script.at as number, options)
+      ? { unread: 'redis-cli --eval runs a Lua script whose name the shell computes, so blast-radius cannot read it.' }
+      : readStatementFile('redis-cli', script.value, options);
     if ('text' in text) result.destructive.push(...flushesInLua(text.text));
     else result.unread = text.unread;
   } else if (command !== undefined) {
-    if (isComputed(command.word, command.at, options)) result.unread = 'The command given to redis-cli is computed by the shell, so blast-radius cannot read it.';
+    if (isComputed(command.word, command.at, options))
+      result.unread = 'The command given to redis-cli is computed by the shell, so blast-radius cannot read it.';
     else if (FLUSHES.has(command.word.toUpperCase())) result.destructive.push(command.word.toUpperCase());
   } else if (!read.options.some((found) => MODES.includes(found.written))) {
     if (options.stdin !== undefined) result.destructive.push(...flushesIn(options.stdin));

@@ -20,7 +20,8 @@ export function readSqlClient(client: string, sources: readonly StatementSource[
     const found = destructiveSql(text, dialect);
     for (const description of found.destructive) if (!reading.destructive.includes(description)) reading.destructive.push(description);
     for (const path of found.includes) {
-      const included = depth < MAX_INCLUDES ? readStatementFile(client, path, options) : { unread: `${client} includes files nested too deep for blast-radius to follow.` };
+      const included =
+        depth < MAX_INCLUDES ? readStatementFile(client, path, options) : { unread: `${client} includes files nested too deep for blast-radius to follow.` };
       if ('text' in included) read(included.text, depth + 1);
       else reading.unread ??= included.unread;
     }

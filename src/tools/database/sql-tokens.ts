@@ -78,7 +78,13 @@ function lineCommand(cursor: Cursor): boolean {
   const line = text.slice(at, end);
   if (dialect === 'tsql') {
     if (/^go\b\s*(\d+\s*)?(--.*)?$/i.test(line)) out.tokens.push({ kind: 'end' });
-    else if (/^:r\s/i.test(line)) out.includes.push(line.slice(2).trim().replace(/^"(.*)"$/, '$1'));
+    else if (/^:r\s/i.test(line))
+      out.includes.push(
+        line
+          .slice(2)
+          .trim()
+          .replace(/^"(.*)"$/, '$1'),
+      );
     else if (!/^(:|!!)/.test(line)) return false;
     cursor.at = end;
     return true;
@@ -113,7 +119,13 @@ function backslashCommand(cursor: Cursor): void {
     return;
   }
   if (name === '\\' || PSQL_ENDS.has(name)) out.tokens.push({ kind: 'end' });
-  if (PSQL_INCLUDES.has(name)) out.includes.push(text.slice(at + 1 + name.length, end).trim().split(/\s+/)[0] ?? '');
+  if (PSQL_INCLUDES.has(name))
+    out.includes.push(
+      text
+        .slice(at + 1 + name.length, end)
+        .trim()
+        .split(/\s+/)[0] ?? '',
+    );
   // `\\` separates a meta-command from the SQL after it on the same line; any other meta-command takes the rest of the line.
   cursor.at = name === '\\' ? at + 2 : end;
 }
@@ -121,7 +133,10 @@ function backslashCommand(cursor: Cursor): void {
 function comment(cursor: Cursor): boolean {
   const { text, at, dialect } = cursor;
   const two = text.slice(at, at + 2);
-  const lineComment = (two === '--' && (dialect !== 'mysql' || /^--(\s|$)/.test(text.slice(at, at + 3)))) || (two === '//' && dialect === 'cql') || (text[at] === '#' && dialect === 'mysql');
+  const lineComment =
+    (two === '--' && (dialect !== 'mysql' || /^--(\s|$)/.test(text.slice(at, at + 3)))) ||
+    (two === '//' && dialect === 'cql') ||
+    (text[at] === '#' && dialect === 'mysql');
   if (lineComment) {
     cursor.at = lineEnd(text, at);
     return true;
@@ -191,7 +206,10 @@ export function tokenizeSql(text: string, dialect: SqlDialect): SqlText {
     else if (char === ';' && !(dialect === 'mysql' && cursor.delimiter !== ';')) {
       cursor.out.tokens.push({ kind: 'end' });
       cursor.at++;
-    } else if (WORD_START.test(char) || (char === ':' && dialect === 'postgres' && /[A-Za-z_]/.test(text[cursor.at + 1] ?? '') && text[cursor.at - 1] !== ':')) {
+    } else if (
+      WORD_START.test(char) ||
+      (char === ':' && dialect === 'postgres' && /[A-Za-z_]/.test(text[cursor.at + 1] ?? '') && text[cursor.at - 1] !== ':')
+    ) {
       let end = cursor.at + 1;
       while (end < text.length && WORD_PART.test(text[end])) end++;
       const word = text.slice(cursor.at, end);

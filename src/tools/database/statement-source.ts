@@ -8,9 +8,7 @@ import type { ReadOptions } from './database-command.js';
 const MAX_FILE_BYTES = 1024 * 1024;
 
 export type StatementSource =
-  | { kind: 'word'; text: string; at: number; written: string }
-  | { kind: 'file'; path: string; at: number; written: string }
-  | { kind: 'stdin' };
+  { kind: 'word'; text: string; at: number; written: string } | { kind: 'file'; path: string; at: number; written: string } | { kind: 'stdin' };
 
 export interface SourceTexts {
   texts: string[];
@@ -41,9 +39,11 @@ export function readSources(client: string, sources: readonly StatementSource[],
       if ('text' in read) gathered.texts.push(read.text);
       else note(read.unread);
     } else if (isComputed(source.kind === 'word' ? source.text : source.path, source.at, options)) {
-      note(source.kind === 'word'
-        ? `The statements given to ${client} ${source.written} are computed by the shell, so blast-radius cannot read them.`
-        : `${client} ${source.written} runs a file whose name the shell computes, so blast-radius cannot read it.`);
+      note(
+        source.kind === 'word'
+          ? `The statements given to ${client} ${source.written} are computed by the shell, so blast-radius cannot read them.`
+          : `${client} ${source.written} runs a file whose name the shell computes, so blast-radius cannot read it.`,
+      );
     } else if (source.kind === 'word') gathered.texts.push(source.text);
     else if (source.path === '-') {
       const read = stdinText(client, options);

@@ -3,9 +3,19 @@
 import { analyzeKubernetes } from '../../../src/analyzers/kubernetes/analyze-kubernetes.js';
 import type { KubeChange, KubeObjectId, KubeReading } from '../../../src/analyzers/kubernetes/kube-change.js';
 
-const id = (kind: string, name: string, namespace?: string, group = ''): KubeObjectId => ({ group, kind, name, ...(namespace === undefined ? {} : { namespace }) });
+const id = (kind: string, name: string, namespace?: string, group = ''): KubeObjectId => ({
+  group,
+  kind,
+  name,
+  ...(namespace === undefined ? {} : { namespace }),
+});
 
-function change(objectId: KubeObjectId, action: KubeChange['action'], facts: KubeChange['facts'] = {}, evidence: KubeChange['evidence'] = 'object'): KubeChange {
+function change(
+  objectId: KubeObjectId,
+  action: KubeChange['action'],
+  facts: KubeChange['facts'] = {},
+  evidence: KubeChange['evidence'] = 'object',
+): KubeChange {
   return { id: objectId, action, facts, evidence, namespaceKnown: true };
 }
 
@@ -64,7 +74,10 @@ describe('cascades', () => {
       change(id('Database', 'orders', 'shop', 'example.com'), 'no-op'),
       change(id('Database', 'orders', 'shop', 'other.io'), 'no-op'),
     ]);
-    expect(withSpec.get('Database.example.com/shop/orders')).toEqual({ action: 'delete', reason: 'its custom resource definition databases.example.com is deleted' });
+    expect(withSpec.get('Database.example.com/shop/orders')).toEqual({
+      action: 'delete',
+      reason: 'its custom resource definition databases.example.com is deleted',
+    });
     expect(withSpec.has('Database.other.io/shop/orders')).toBe(false);
     const fromName = byAddress('kubectl-delete', [
       change(id('CustomResourceDefinition', 'policies.example.com', undefined, 'apiextensions.k8s.io'), 'delete', {}, 'name'),
@@ -73,7 +86,7 @@ describe('cascades', () => {
     expect(fromName.get('Policy.example.com/shop/p1')?.action).toBe('delete');
   });
 
-  it('deletes a claim\'s volume when its reclaim policy is Delete, keeps it when Retain, and assumes Delete when unseen', () => {
+  it("deletes a claim's volume when its reclaim policy is Delete, keeps it when Retain, and assumes Delete when unseen", () => {
     const changes = byAddress('kubernetes-objects', [
       change(id('PersistentVolumeClaim', 'data', 'db'), 'delete', { volumeName: 'pv-delete' }),
       change(id('PersistentVolume', 'pv-delete'), 'no-op', { reclaimPolicy: 'Delete', claimRef: { namespace: 'db', name: 'data' } }),
@@ -89,7 +102,7 @@ describe('cascades', () => {
     expect(changes.get('PersistentVolume/pv-unseen')?.reason).toMatch(/does not show the volume's reclaim policy/);
   });
 
-  it('deletes a StatefulSet\'s template claims only when its retention policy says whenDeleted: Delete', () => {
+  it("deletes a StatefulSet's template claims only when its retention policy says whenDeleted: Delete", () => {
     const claims = [change(id('PersistentVolumeClaim', 'data-db-0', 'shop'), 'no-op'), change(id('PersistentVolumeClaim', 'data-dbx-0', 'shop'), 'no-op')];
     const deleting = byAddress('kubectl-delete', [
       change(id('StatefulSet', 'db', 'shop', 'apps'), 'delete', { volumeClaimTemplates: ['data'], claimRetentionWhenDeleted: 'Delete' }),
@@ -169,7 +182,9 @@ describe('keep annotations', () => {
 describe('the model', () => {
   it('carries labels and short annotations as labels, and never a long annotation value', () => {
     const [model] = analyzeKubernetes(
-      reading('kubernetes-objects', [change(id('Service', 'api', 'shop'), 'delete', { labels: { tier: 'web' }, annotations: { note: 'x'.repeat(500), owner: 'team-a' } })]),
+      reading('kubernetes-objects', [
+        change(id('Service', 'api', 'shop'), 'delete', { labels: { tier: 'web' }, annotations: { note: 'x'.repeat(500), owner: 'team-a' } }),
+      ]),
       'in',
       0,
     ).changes;
@@ -182,13 +197,18 @@ describe('the model', () => {
   it('notes less evidence for objects a text output only names, and says when the namespace is missing too', () => {
     const named: KubeChange = { id: id('Deployment', 'web', undefined, 'apps'), action: 'delete', facts: {}, evidence: 'name', namespaceKnown: false };
     const [model] = analyzeKubernetes(reading('kubectl-apply', [named]), 'in', 0).changes;
-    expect(model?.evidenceNote).toBe('decided on less evidence: `kubectl apply --dry-run` output names the object without its namespace, labels and annotations');
+    expect(model?.evidenceNote).toBe(
+      'decided on less evidence: `kubectl apply --dry-run` output names the object without its namespace, labels and annotations',
+    );
     expect(model?.address).toBe('Deployment.apps/web');
   });
 
   it('names custom resources group/Kind and builtin kinds alone', () => {
     const analyzed = analyzeKubernetes(
-      reading('kubectl-delete', [change(id('VolumeSnapshot', 's', 'db', 'snapshot.storage.k8s.io'), 'delete'), change(id('StatefulSet', 'db', 'db', 'apps'), 'delete')]),
+      reading('kubectl-delete', [
+        change(id('VolumeSnapshot', 's', 'db', 'snapshot.storage.k8s.io'), 'delete'),
+        change(id('StatefulSet', 'db', 'db', 'apps'), 'delete'),
+      ]),
       'in',
       0,
     );
@@ -196,17 +216,27 @@ describe('the model', () => {
   });
 
   it('makes a replace delete-first, with the immutable fields as replace paths', () => {
-    const replaced: KubeChange = { ...change(id('Deployment', 'web', 'shop', 'apps'), 'replace'), reason: 'immutable field spec.selector changed', replacePaths: ['spec.selector'] };
+    const replaced: KubeChange = {
+      ...change(id('Deployment', 'web', 'shop', 'apps'), 'replace'),
+      reason: 'immutable field spec.selector changed',
+      replacePaths: ['spec.selector'],
+    };
     const [model] = analyzeKubernetes(reading('helm-diff', [replaced]), 'in', 0).changes;
-    expect(model).toMatchObject({ action: 'replace', replaceOrder: 'delete-first', replacePaths: ['spec.selector'], reason: 'immutable field spec.selector changed' });
+    expect(model).toMatchObject({
+      action: 'replace',
+      replaceOrder: 'delete-first',
+      replacePaths: ['spec.selector'],
+      reason: 'immutable field spec.selector changed',
+    });
   });
 
   it('counts unchanged objects without keeping them when asked to, and lists unjudged objects', () => {
     const analyzed = analyzeKubernetes(
-      reading('kubectl-diff', [change(id('ConfigMap', 'a', 'x'), 'no-op'), change(id('ConfigMap', 'b', 'x'), 'update')], [
-        { id: { kind: 'Deployment', name: 'web' }, message: 'Forbidden' },
-        { message: 'error: unable to recognize "k8s/x.yaml"' },
-      ]),
+      reading(
+        'kubectl-diff',
+        [change(id('ConfigMap', 'a', 'x'), 'no-op'), change(id('ConfigMap', 'b', 'x'), 'update')],
+        [{ id: { kind: 'Deployment', name: 'web' }, message: 'Forbidden' }, { message: 'error: unable to recognize "k8s/x.yaml"' }],
+      ),
       'in',
       0,
       { quietChanges: 'count' },

@@ -21,7 +21,9 @@ describe('detectKubernetesText', () => {
   });
 
   it('looks past warnings, colour codes and errors', () => {
-    expect(detectKubernetesText('Warning: v1 ComponentStatus is deprecated\n\n\u001b[32mdeployment.apps/web created (server dry run)\u001b[0m\n')).toBe('kubectl-apply');
+    expect(detectKubernetesText('Warning: v1 ComponentStatus is deprecated\n\n\u001b[32mdeployment.apps/web created (server dry run)\u001b[0m\n')).toBe(
+      'kubectl-apply',
+    );
     expect(detectKubernetesText('error: unable to recognize "x.yaml": no matches for kind "W"\nnamespace "a" deleted\n')).toBe('kubectl-delete');
   });
 

@@ -50,7 +50,14 @@ describe('readHelmDiff: default diff mode', () => {
   });
 
   it('drops the release namespace helm-diff gives a cluster-scoped object', () => {
-    const text = ['payments-prod, payments-prod, Namespace (v1) has been removed:', '- apiVersion: v1', '- kind: Namespace', '- metadata:', '-   name: payments-prod', '+ '].join('\n');
+    const text = [
+      'payments-prod, payments-prod, Namespace (v1) has been removed:',
+      '- apiVersion: v1',
+      '- kind: Namespace',
+      '- metadata:',
+      '-   name: payments-prod',
+      '+ ',
+    ].join('\n');
     expect(readHelmDiff(text, 'helm-diff.txt').changes[0]).toMatchObject({ id: { kind: 'Namespace', name: 'payments-prod' }, namespaceKnown: true });
     expect(readHelmDiff(text, 'helm-diff.txt').changes[0]?.id.namespace).toBeUndefined();
   });
@@ -85,7 +92,10 @@ describe('readHelmDiff: simple and json modes', () => {
       'Plan: 0 to add, 1 to change, 1 to destroy, 0 to change ownership.',
     ].join('\n');
     const reading = readHelmDiff(text, 'simple.txt');
-    expect(reading.changes.map((c) => [c.id.name, c.action, c.evidence])).toEqual([['api', 'update', 'name'], ['ledger-archive', 'delete', 'name']]);
+    expect(reading.changes.map((c) => [c.id.name, c.action, c.evidence])).toEqual([
+      ['api', 'update', 'name'],
+      ['ledger-archive', 'delete', 'name'],
+    ]);
     // What changed in the Deployment is not shown: a selector change cannot be ruled out.
     expect(reading.unjudged).toMatchObject([{ id: { name: 'api' } }]);
     expect(() => readHelmDiff(text.replace('1 to destroy', '2 to destroy'), 'simple.txt')).toThrow(InputError);
@@ -94,7 +104,9 @@ describe('readHelmDiff: simple and json modes', () => {
 
   it('reads --output json', () => {
     const text = '[\n{\n  "api": "v1",\n  "kind": "Secret",\n  "namespace": "staging",\n  "name": "creds",\n  "change": "REMOVE"\n}]\n';
-    expect(readHelmDiff(text, 'out.json').changes).toMatchObject([{ id: { group: '', version: 'v1', kind: 'Secret', namespace: 'staging', name: 'creds' }, action: 'delete' }]);
+    expect(readHelmDiff(text, 'out.json').changes).toMatchObject([
+      { id: { group: '', version: 'v1', kind: 'Secret', namespace: 'staging', name: 'creds' }, action: 'delete' },
+    ]);
     expect(() => readHelmDiff('[{"api": "v1"', 'out.json')).toThrow(InputError);
     expect(() => readHelmDiff('[{"api": "v1", "kind": "Secret", "namespace": "", "name": "x", "change": "EXPLODE"}]', 'out.json')).toThrow(InputError);
   });

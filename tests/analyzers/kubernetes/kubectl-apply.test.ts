@@ -38,7 +38,10 @@ describe('readKubectlApply', () => {
       'The Deployment "api" is invalid: spec.selector: Invalid value: v1.LabelSelector{}: field is immutable',
     ].join('\n');
     const reading = readKubectlApply(text, 'apply.txt');
-    expect(reading.changes.map((c) => [c.id.name, c.action])).toEqual([['web', 'update'], ['api', 'replace']]);
+    expect(reading.changes.map((c) => [c.id.name, c.action])).toEqual([
+      ['web', 'update'],
+      ['api', 'replace'],
+    ]);
   });
 
   it.each(['deployment.apps/web', 'deployment.apps/web deleted', 'deployment.apps/web created (server dry run) extra'])('refuses %j', (line) => {

@@ -36,7 +36,14 @@ describe('readKubectlDelete', () => {
     ].join('\n');
     const reading = readKubectlDelete(text, 'delete.txt');
     expect(reading.changes).toEqual([
-      { id: { group: '', kind: 'Pod', name: 'web-0', namespace: 'staging' }, action: 'delete', reason: 'it is force deleted (grace period 0)', facts: {}, evidence: 'name', namespaceKnown: true },
+      {
+        id: { group: '', kind: 'Pod', name: 'web-0', namespace: 'staging' },
+        action: 'delete',
+        reason: 'it is force deleted (grace period 0)',
+        facts: {},
+        evidence: 'name',
+        namespaceKnown: true,
+      },
     ]);
     expect(reading.unjudged).toHaveLength(1);
   });

@@ -110,7 +110,9 @@ describe('readKubectlDiff', () => {
   it('reads an input of errors only as objects that could not be judged', () => {
     const reading = readKubectlDiff(fixture('error-only'), 'diff.txt');
     expect(reading.changes).toEqual([]);
-    expect(reading.unjudged).toEqual([{ id: { name: 'web', group: 'apps' }, message: expect.stringMatching(/^Error from server \(Forbidden\): deployments\.apps "web" is forbidden/) }]);
+    expect(reading.unjudged).toEqual([
+      { id: { name: 'web', group: 'apps' }, message: expect.stringMatching(/^Error from server \(Forbidden\): deployments\.apps "web" is forbidden/) },
+    ]);
   });
 
   it('reads objects kubectl diff without -N shows as only in one directory', () => {
@@ -128,8 +130,22 @@ describe('readKubectlDiff', () => {
       ['a hunk cut by another line', [...header, '@@ -1,3 +1,3 @@', ' a: 1', 'garbage', ' c: 3']],
       ['a header without hunks', header],
       ['an unknown line', ['this is not a diff']],
-      ['a created body that is not YAML', ['--- /tmp/LIVE-1/v1.ConfigMap.staging.a', '+++ /tmp/MERGED-2/v1.ConfigMap.staging.a', '@@ -0,0 +1,2 @@', '+a: [', '+b']],
-      ['a body of another object', ['--- /tmp/LIVE-1/v1.ConfigMap.staging.a', '+++ /tmp/MERGED-2/v1.ConfigMap.staging.a', '@@ -0,0 +1,4 @@', '+apiVersion: v1', '+kind: ConfigMap', '+metadata:', '+  name: b']],
+      [
+        'a created body that is not YAML',
+        ['--- /tmp/LIVE-1/v1.ConfigMap.staging.a', '+++ /tmp/MERGED-2/v1.ConfigMap.staging.a', '@@ -0,0 +1,2 @@', '+a: [', '+b'],
+      ],
+      [
+        'a body of another object',
+        [
+          '--- /tmp/LIVE-1/v1.ConfigMap.staging.a',
+          '+++ /tmp/MERGED-2/v1.ConfigMap.staging.a',
+          '@@ -0,0 +1,4 @@',
+          '+apiVersion: v1',
+          '+kind: ConfigMap',
+          '+metadata:',
+          '+  name: b',
+        ],
+      ],
     ])('%s', (_, lines) => {
       expect(() => readKubectlDiff(lines.join('\n'), 'k8s.diff')).toThrow(InputError);
       expect(() => readKubectlDiff(lines.join('\n'), 'k8s.diff')).toThrow(/^k8s\.diff/);
@@ -137,7 +153,13 @@ describe('readKubectlDiff', () => {
   });
 
   it('never quotes a Secret body in its error', () => {
-    const text = ['--- /tmp/LIVE-1/v1.Secret.prod.s', '+++ /tmp/MERGED-2/v1.Secret.prod.s', '@@ -0,0 +1,2 @@', '+data: [', '+  password: U0VDUkVULU1BUktFUi03ZjNh'].join('\n');
+    const text = [
+      '--- /tmp/LIVE-1/v1.Secret.prod.s',
+      '+++ /tmp/MERGED-2/v1.Secret.prod.s',
+      '@@ -0,0 +1,2 @@',
+      '+data: [',
+      '+  password: U0VDUkVULU1BUktFUi03ZjNh',
+    ].join('\n');
     expect(() => readKubectlDiff(text, 'diff.txt')).toThrow(/^(?!.*U0VDUkVU).*$/s);
   });
 });

@@ -53,11 +53,16 @@ describe('readDeletedObjects', () => {
   it('keeps the facts the cascades need: owners with uids, claims, reclaim policies, claim templates', () => {
     const byName = new Map(read('payments-namespace/objects.json').changes.map((change) => [`${change.id.kind}/${change.id.name}`, change]));
     expect(byName.get('Deployment/web')?.id).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'payments-prod', name: 'web' });
-    expect(byName.get('ReplicaSet/web-6d5f8c7b9')?.facts.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: '7a1e2b3c-0001-4e5f-8a9b-000000000001' }]);
+    expect(byName.get('ReplicaSet/web-6d5f8c7b9')?.facts.ownerReferences).toEqual([
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: '7a1e2b3c-0001-4e5f-8a9b-000000000001' },
+    ]);
     expect(byName.get('Pod/web-6d5f8c7b9-x7k2p')?.facts.ownerReferences?.[0]?.uid).toBe('7a1e2b3c-0002-4e5f-8a9b-000000000002');
     expect(byName.get('StatefulSet/ledger')?.facts).toMatchObject({ volumeClaimTemplates: ['data'], claimRetentionWhenDeleted: 'Delete' });
     expect(byName.get('PersistentVolumeClaim/data-ledger-0')?.facts.volumeName).toBe('pvc-3f1c9e2a-0005-4b7d-9c1e-000000000005');
-    expect(byName.get('PersistentVolume/pvc-3f1c9e2a-0005-4b7d-9c1e-000000000005')?.facts).toMatchObject({ reclaimPolicy: 'Delete', claimRef: { namespace: 'payments-prod', name: 'data-ledger-0' } });
+    expect(byName.get('PersistentVolume/pvc-3f1c9e2a-0005-4b7d-9c1e-000000000005')?.facts).toMatchObject({
+      reclaimPolicy: 'Delete',
+      claimRef: { namespace: 'payments-prod', name: 'data-ledger-0' },
+    });
     expect(byName.get('PersistentVolume/pv-archive-payments')?.facts).toMatchObject({ reclaimPolicy: 'Retain', labels: { environment: 'production' } });
   });
 
@@ -75,7 +80,9 @@ describe('readDeletedObjects', () => {
   });
 
   it('fills the items of a typed list (PodList) with the list kind and version', () => {
-    expect(read('pod-list-raw/pods.json').changes.map((change) => change.id)).toEqual([{ group: '', version: 'v1', kind: 'Pod', namespace: 'payments-prod', name: 'web-6d5f8c7b9-x7k2p' }]);
+    expect(read('pod-list-raw/pods.json').changes.map((change) => change.id)).toEqual([
+      { group: '', version: 'v1', kind: 'Pod', namespace: 'payments-prod', name: 'web-6d5f8c7b9-x7k2p' },
+    ]);
   });
 
   it('reads multi-document YAML: a CRD and a List of its custom resources', () => {
@@ -111,7 +118,8 @@ describe('readDeletedObjects', () => {
   });
 
   it('takes a custom kind as cluster-scoped when the input holds its CRD with scope Cluster', () => {
-    const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: zones.dns.example.com\nspec:\n  group: dns.example.com\n  scope: Cluster\n  names:\n    kind: Zone\n    plural: zones\n';
+    const crd =
+      'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: zones.dns.example.com\nspec:\n  group: dns.example.com\n  scope: Cluster\n  names:\n    kind: Zone\n    plural: zones\n';
     const zone = 'apiVersion: dns.example.com/v1\nkind: Zone\nmetadata:\n  name: example-com\n';
     const other = 'apiVersion: other.example.com/v1\nkind: Thing\nmetadata:\n  name: t\n';
     const { changes } = readDeletedObjects(`${crd}---\n${zone}---\n${other}`, 'in.yaml');
@@ -126,7 +134,9 @@ describe('readDeletedObjects', () => {
 
   it('accepts an empty List (nothing to delete) but not an input without any object', () => {
     expect(readDeletedObjects('{"apiVersion": "v1", "items": [], "kind": "List", "metadata": {"resourceVersion": ""}}', 'in.json').changes).toEqual([]);
-    expect(errorOf('---\n# Source: chart/templates/empty.yaml\n# nothing\n')).toBe('in.yaml holds no Kubernetes objects: expected `kubectl get … -o json|yaml` output or manifests.');
+    expect(errorOf('---\n# Source: chart/templates/empty.yaml\n# nothing\n')).toBe(
+      'in.yaml holds no Kubernetes objects: expected `kubectl get … -o json|yaml` output or manifests.',
+    );
   });
 });
 
@@ -138,30 +148,55 @@ describe('readDeletedObjects on damaged input', () => {
   const ok = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n';
   it.each([
     ['truncated YAML', `${ok}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: "b`, /^in\.yaml: document 2 is not valid YAML at line 9, column \d+/],
-    ['a custom tag', `${ok}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: !!js/function b\n`, /^in\.yaml: document 2 uses a custom YAML tag at line 9, column \d+, which no Kubernetes object needs: refused\.$/],
-    ['a binary scalar', `${ok}---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  k: !!binary aGk=\n`, /^in\.yaml: document 2 uses a custom YAML tag/],
+    [
+      'a custom tag',
+      `${ok}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: !!js/function b\n`,
+      /^in\.yaml: document 2 uses a custom YAML tag at line 9, column \d+, which no Kubernetes object needs: refused\.$/,
+    ],
+    [
+      'a binary scalar',
+      `${ok}---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  k: !!binary aGk=\n`,
+      /^in\.yaml: document 2 uses a custom YAML tag/,
+    ],
     ['a document that is a string', `${ok}---\njust text\n`, /^in\.yaml: document 2 is text, not a Kubernetes object\.$/],
     ['a document that is a number', `---\n42\n`, /^in\.yaml: document 1 is a number, not a Kubernetes object\.$/],
     ['an object without kind', `${ok}---\napiVersion: v1\nmetadata:\n  name: b\n`, /^in\.yaml: document 2 has no kind\.$/],
     ['an object without name', `${ok}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n`, /^in\.yaml: document 2 \(ConfigMap\) has no metadata\.name\.$/],
     ['an object without apiVersion', `kind: ConfigMap\nmetadata:\n  name: b\n`, /^in\.yaml: document 1 \(ConfigMap\) has no apiVersion\.$/],
-    ['a List item without name', `apiVersion: v1\nkind: List\nitems:\n- ${ok.replace(/\n/g, '\n  ').replace('name: a', 'labels: {}')}`, /^in\.yaml: document 1, item 1 \(Namespace\) has no metadata\.name\.$/],
+    [
+      'a List item without name',
+      `apiVersion: v1\nkind: List\nitems:\n- ${ok.replace(/\n/g, '\n  ').replace('name: a', 'labels: {}')}`,
+      /^in\.yaml: document 1, item 1 \(Namespace\) has no metadata\.name\.$/,
+    ],
     ['a List item that is not an object', `apiVersion: v1\nkind: List\nitems:\n- 3\n`, /^in\.yaml: document 1, item 1 is not an object\.$/],
     ['a List without items', `apiVersion: v1\nkind: List\nmetadata: {}\n`, /^in\.yaml: document 1 is a List without an items list\.$/],
-    ['a kubectl error Status', `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"NotFound"}`, /^in\.yaml: document 1 \(Status\) has no metadata\.name\.$/],
+    [
+      'a kubectl error Status',
+      `{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"NotFound"}`,
+      /^in\.yaml: document 1 \(Status\) has no metadata\.name\.$/,
+    ],
   ])('%s', (_, text, message) => {
     expect(errorOf(text)).toMatch(message);
   });
 
   it('refuses YAML whose aliases expand beyond the document (billion laughs)', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((level, i) => `${level}: &${level} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)].join('\n');
-    expect(errorOf(`${ok}---\n${bomb}\n`)).toBe('in.yaml: document 2 (line 5) has YAML aliases that expand to more values than it has characters (an alias bomb): refused.');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefgh'.split('').map((level, i) => `${level}: &${level} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+    ].join('\n');
+    expect(errorOf(`${ok}---\n${bomb}\n`)).toBe(
+      'in.yaml: document 2 (line 5) has YAML aliases that expand to more values than it has characters (an alias bomb): refused.',
+    );
   });
 
   it('refuses a value longer than any object can hold', () => {
     const huge = 'x'.repeat(3 * 1024 * 1024 + 1);
-    expect(errorOf(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  k: ${huge}\n`)).toBe('in.yaml: document 1 holds a value longer than any Kubernetes object can (3 MiB): refused.');
-    expect(errorOf(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data: { k: huge } }))).toMatch(/document 1 holds a value longer/);
+    expect(errorOf(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  k: ${huge}\n`)).toBe(
+      'in.yaml: document 1 holds a value longer than any Kubernetes object can (3 MiB): refused.',
+    );
+    expect(errorOf(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data: { k: huge } }))).toMatch(
+      /document 1 holds a value longer/,
+    );
   });
 
   it('never quotes the input in its messages', () => {

@@ -100,7 +100,13 @@ describe('parseModulePath', () => {
   it.each([
     [undefined, []],
     ['module.a', [{ name: 'a' }]],
-    ['module.a["x.y"].module.b[0]', [{ name: 'a', key: 'x.y' }, { name: 'b', key: 0 }]],
+    [
+      'module.a["x.y"].module.b[0]',
+      [
+        { name: 'a', key: 'x.y' },
+        { name: 'b', key: 0 },
+      ],
+    ],
     ['module.net["say \\"hi\\""]', [{ name: 'net', key: 'say "hi"' }]],
   ])('%s', (address, segments) => {
     expect(parseModulePath(address)).toEqual(segments);

@@ -52,6 +52,13 @@ it('uses configuration addresses, so every instance of a resource shares its dep
 
 it('gives nothing without a configuration, and survives cycles', () => {
   expect(blastRadius(buildDependentsGraph(undefined), 'aws_lb.prod')).toEqual({ count: 0, paths: [] });
-  const cyclic = buildDependentsGraph({ root_module: { resources: [{ address: 'a.x', expressions: ref('b.y') }, { address: 'b.y', expressions: ref('a.x') }] } });
+  const cyclic = buildDependentsGraph({
+    root_module: {
+      resources: [
+        { address: 'a.x', expressions: ref('b.y') },
+        { address: 'b.y', expressions: ref('a.x') },
+      ],
+    },
+  });
   expect(blastRadius(cyclic, 'a.x')).toEqual({ count: 1, paths: ['b.y → a.x'] });
 });

@@ -5,8 +5,7 @@ import type { Action, ResourceChange } from '../../../src/model.js';
 import { resourceChange } from '../../helpers/resource-change.js';
 import { ruleCases, type FlagCase, type RuleCase } from '../../helpers/rule-cases.js';
 
-const baseChange = (overrides: Partial<ResourceChange>): ResourceChange =>
-  resourceChange({ type: 'aws_db_instance', name: 'main', ...overrides });
+const baseChange = (overrides: Partial<ResourceChange>): ResourceChange => resourceChange({ type: 'aws_db_instance', name: 'main', ...overrides });
 
 const ENVIRONMENTS = {
   protected: { name: 'production', protected: true },
@@ -48,10 +47,13 @@ describe('messages', () => {
   const environment = { name: 'production', protected: true, rule: 'default-tag', reason: 'its tags say Environment = "production"' };
 
   it('say what is destroyed, why, and why it is production', () => {
-    const report = RULES['prod-replace'].check({
-      change: baseChange({ action: 'replace', replaceOrder: 'delete-first', reason: 'it is tainted (replace_because_tainted)' }),
-      environment,
-    }, {});
+    const report = RULES['prod-replace'].check(
+      {
+        change: baseChange({ action: 'replace', replaceOrder: 'delete-first', reason: 'it is tainted (replace_because_tainted)' }),
+        environment,
+      },
+      {},
+    );
     expect(report).toEqual({
       messageId: 'replaced',
       data: {

@@ -18,7 +18,10 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 /** Requests in flight at once: enough to list a namespace's few dozen resource kinds quickly, few enough for any API server. */
 const CONCURRENCY = 6;
 
-const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0]?.slice(0, 200);
+const firstLine = (error: unknown) =>
+  String((error as Error)?.message ?? error)
+    .split('\n')[0]
+    ?.slice(0, 200);
 
 export async function connectCluster(options: ClusterOptions = {}): Promise<ClusterLookup> {
   const { KubeConfig } = await import('@kubernetes/client-node');

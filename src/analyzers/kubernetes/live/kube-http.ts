@@ -99,21 +99,25 @@ export class KubeHttp {
   private send(url: URL, options: https.RequestOptions, path: string): Promise<{ status: number; text: string }> {
     const transport = url.protocol === 'http:' ? http : https;
     return new Promise((resolve, reject) => {
-      const request = transport.request(url, { ...options, method: 'GET', headers: { ...options.headers, Accept: 'application/json' }, signal: this.deadline.signal }, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_ANSWER_BYTES) {
-            request.destroy();
-            reject(this.unexpected(path, `with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`));
-          } else {
-            chunks.push(chunk);
-          }
-        });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', (error) => reject(this.networkError(error)));
-      });
+      const request = transport.request(
+        url,
+        { ...options, method: 'GET', headers: { ...options.headers, Accept: 'application/json' }, signal: this.deadline.signal },
+        (response) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_ANSWER_BYTES) {
+              request.destroy();
+              reject(this.unexpected(path, `with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`));
+            } else {
+              chunks.push(chunk);
+            }
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          response.on('error', (error) => reject(this.networkError(error)));
+        },
+      );
       request.on('error', (error) => reject(this.networkError(error)));
       request.end();
     });

@@ -34,10 +34,17 @@ const DISCOVERY: Record<string, unknown> = {
     apiVersion: 'v1',
     groups: [
       { name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } },
-      { name: 'events.k8s.io', versions: [{ groupVersion: 'events.k8s.io/v1', version: 'v1' }], preferredVersion: { groupVersion: 'events.k8s.io/v1', version: 'v1' } },
+      {
+        name: 'events.k8s.io',
+        versions: [{ groupVersion: 'events.k8s.io/v1', version: 'v1' }],
+        preferredVersion: { groupVersion: 'events.k8s.io/v1', version: 'v1' },
+      },
       {
         name: 'payments.example.com',
-        versions: [{ groupVersion: 'payments.example.com/v1', version: 'v1' }, { groupVersion: 'payments.example.com/v1beta1', version: 'v1beta1' }],
+        versions: [
+          { groupVersion: 'payments.example.com/v1', version: 'v1' },
+          { groupVersion: 'payments.example.com/v1beta1', version: 'v1beta1' },
+        ],
         preferredVersion: { groupVersion: 'payments.example.com/v1', version: 'v1' },
       },
     ],
@@ -63,14 +70,27 @@ const DISCOVERY: Record<string, unknown> = {
 };
 
 const PLURALS: Record<string, string> = {
-  ConfigMap: 'configmaps', Namespace: 'namespaces', PersistentVolumeClaim: 'persistentvolumeclaims', PersistentVolume: 'persistentvolumes',
-  Pod: 'pods', Secret: 'secrets', Service: 'services', Deployment: 'deployments', ReplicaSet: 'replicasets', StatefulSet: 'statefulsets',
+  ConfigMap: 'configmaps',
+  Namespace: 'namespaces',
+  PersistentVolumeClaim: 'persistentvolumeclaims',
+  PersistentVolume: 'persistentvolumes',
+  Pod: 'pods',
+  Secret: 'secrets',
+  Service: 'services',
+  Deployment: 'deployments',
+  ReplicaSet: 'replicasets',
+  StatefulSet: 'statefulsets',
   LedgerEntry: 'ledgerentries',
 };
 
 function fixtureObjects(): Body[] {
   const list = JSON.parse(readFileSync(join(ROOT, 'fixtures/kubernetes/objects/payments-namespace/objects.json'), 'utf8')) as { items: Body[] };
-  const ledger = (name: string, namespace: string): Body => ({ apiVersion: 'payments.example.com/v1', kind: 'LedgerEntry', metadata: { name, namespace }, spec: {} });
+  const ledger = (name: string, namespace: string): Body => ({
+    apiVersion: 'payments.example.com/v1',
+    kind: 'LedgerEntry',
+    metadata: { name, namespace },
+    spec: {},
+  });
   return [...list.items, ledger('settlement-2025-01', 'payments-prod'), ledger('settlement-2025-02', 'payments-staging')];
 }
 
@@ -107,7 +127,15 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
       response.end(JSON.stringify(body));
     };
     const failure = failures.get(url.pathname);
-    if (failure !== undefined) return send(failure, { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: failure === 403 ? 'Forbidden' : 'InternalError', message: 'secret-token-in-message', code: failure });
+    if (failure !== undefined)
+      return send(failure, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        reason: failure === 403 ? 'Forbidden' : 'InternalError',
+        message: 'secret-token-in-message',
+        code: failure,
+      });
     if (DISCOVERY[url.pathname] !== undefined) return send(200, DISCOVERY[url.pathname]);
     const matching = objects.filter((object) => {
       const plural = PLURALS[object.kind];
@@ -123,7 +151,12 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
     const items = matching.map((object) => (object.apiVersion.includes('example.com') ? object : { ...object, apiVersion: undefined, kind: undefined }));
     const start = Number(url.searchParams.get('continue') ?? '0');
     const next = start + 1 < items.length ? String(start + 1) : undefined;
-    send(200, { kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: '1', ...(next === undefined ? {} : { continue: next }) }, items: items.slice(start, start + 1) });
+    send(200, {
+      kind: 'List',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: '1', ...(next === undefined ? {} : { continue: next }) },
+      items: items.slice(start, start + 1),
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -133,10 +166,11 @@ export async function startFakeApiServer(): Promise<FakeApiServer> {
     tokens,
     failures,
     hanging,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

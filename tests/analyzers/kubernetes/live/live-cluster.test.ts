@@ -19,7 +19,8 @@ beforeEach(() => {
   server.hanging.clear();
 });
 
-const names = (objects: { id: { kind: string; namespace?: string; name: string } }[]) => objects.map(({ id }) => `${id.kind}/${id.namespace ?? '-'}/${id.name}`).sort();
+const names = (objects: { id: { kind: string; namespace?: string; name: string } }[]) =>
+  objects.map(({ id }) => `${id.kind}/${id.namespace ?? '-'}/${id.name}`).sort();
 
 async function clusterErrorOf(work: () => Promise<unknown>): Promise<string> {
   try {
@@ -52,7 +53,9 @@ describe('connectCluster', () => {
 
   it('refuses a context the kubeconfig does not have, and a kubeconfig that does not exist', async () => {
     expect(await clusterErrorOf(() => connectCluster({ kubeconfig, context: 'nope' }))).toBe(`${kubeconfig} has no context named nope.`);
-    expect(await clusterErrorOf(() => connectCluster({ kubeconfig: '/nonexistent/kubeconfig' }))).toMatch(/^cannot read \/nonexistent\/kubeconfig: .*ENOENT.*\.$/);
+    expect(await clusterErrorOf(() => connectCluster({ kubeconfig: '/nonexistent/kubeconfig' }))).toMatch(
+      /^cannot read \/nonexistent\/kubeconfig: .*ENOENT.*\.$/,
+    );
   });
 });
 
@@ -102,7 +105,9 @@ describe('objectsInNamespace', () => {
     server.failures.set('/apis/apps/v1/namespaces/payments-prod/statefulsets', 403);
     const cluster = await connectCluster({ kubeconfig });
     const message = await clusterErrorOf(() => cluster.objectsInNamespace('payments-prod'));
-    expect(message).toBe(`the cluster of context prod-eu at ${server.url} answered GET /apis/apps/v1/namespaces/payments-prod/statefulsets?limit=500 with HTTP 403 (Forbidden).`);
+    expect(message).toBe(
+      `the cluster of context prod-eu at ${server.url} answered GET /apis/apps/v1/namespaces/payments-prod/statefulsets?limit=500 with HTTP 403 (Forbidden).`,
+    );
     expect(message).not.toContain('secret-token-in-message');
   });
 });
@@ -132,7 +137,9 @@ describe('object', () => {
 
   it('reads a cluster-scoped object without a namespace in its path', async () => {
     const cluster = await connectCluster({ kubeconfig });
-    expect((await cluster.object({ group: '', kind: 'Namespace', name: 'payments-prod' }))?.facts.labels).toEqual({ 'kubernetes.io/metadata.name': 'payments-prod' });
+    expect((await cluster.object({ group: '', kind: 'Namespace', name: 'payments-prod' }))?.facts.labels).toEqual({
+      'kubernetes.io/metadata.name': 'payments-prod',
+    });
     expect(server.requests).toContain('/api/v1/namespaces/payments-prod');
   });
 
@@ -162,18 +169,24 @@ describe('persistentVolume', () => {
 describe('an unreachable or misbehaving cluster', () => {
   it('says in one sentence that the cluster cannot be reached', async () => {
     const cluster = await connectCluster({ kubeconfig, context: 'dead' });
-    expect(await clusterErrorOf(() => cluster.persistentVolume('x'))).toBe('cannot reach the cluster of context dead at http://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1.');
+    expect(await clusterErrorOf(() => cluster.persistentVolume('x'))).toBe(
+      'cannot reach the cluster of context dead at http://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1.',
+    );
   });
 
   it('gives up when the server does not answer in time', async () => {
     server.hanging.add('/apis');
     const cluster = await connectCluster({ kubeconfig, timeoutMs: 300 });
-    expect(await clusterErrorOf(() => cluster.objectsInNamespace('payments-prod'))).toBe(`cannot reach the cluster of context prod-eu at ${server.url}: no answer within 0.3 seconds.`);
+    expect(await clusterErrorOf(() => cluster.objectsInNamespace('payments-prod'))).toBe(
+      `cannot reach the cluster of context prod-eu at ${server.url}: no answer within 0.3 seconds.`,
+    );
   });
 
   it('refuses an answer that is not what the API serves', async () => {
     server.failures.set('/api/v1/persistentvolumes/x', 500);
     const cluster = await connectCluster({ kubeconfig });
-    expect(await clusterErrorOf(() => cluster.persistentVolume('x'))).toBe(`the cluster of context prod-eu at ${server.url} answered GET /api/v1/persistentvolumes/x with HTTP 500 (InternalError).`);
+    expect(await clusterErrorOf(() => cluster.persistentVolume('x'))).toBe(
+      `the cluster of context prod-eu at ${server.url} answered GET /api/v1/persistentvolumes/x with HTTP 500 (InternalError).`,
+    );
   });
 });
