@@ -3,6 +3,7 @@ import type { PlatformProfile } from './platform.js';
 
 const kubernetes: PlatformProfile = {
   id: 'kubernetes',
+  noun: 'change',
   tool: 'kubectl',
   dependents: 'cascade',
   evidence: 'kube-context',

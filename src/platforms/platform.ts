@@ -3,6 +3,8 @@ import type { Platform } from '../model.js';
 
 export interface PlatformProfile {
   id: Platform;
+  /** What an input of this platform is called in reports: `plan` ("the plan would destroy …", "Do not apply this plan"). */
+  noun: string;
   /** The program whose version an input records, as reports name it: `terraform 1.11.0`. */
   tool: string;
   /**

@@ -3,6 +3,7 @@ import type { PlatformProfile } from './platform.js';
 
 const terraform: PlatformProfile = {
   id: 'terraform',
+  noun: 'plan',
   tool: 'terraform',
   dependents: 'reference',
   evidence: 'terraform-sources',

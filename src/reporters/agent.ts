@@ -7,6 +7,7 @@ import { expiredApprovalLine } from './approval-note.js';
 import { blockedChanges, blockedClause } from './blocked-changes.js';
 import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
+import { reportNoun } from './report-noun.js';
 import { waiverSummary } from './waiver-summary.js';
 
 /** Refused resources and plan-wide limits listed one per line; the rest are counted in an "and N more" line. */
@@ -26,13 +27,13 @@ function underConfiguration(report: Report): string {
 function passSentence(report: Report): string {
   if (report.approval?.status === 'honoured') {
     const { by, reason } = report.approval;
-    return `blast-radius passed this plan: its destructive changes were approved by a person (${by}: ${reason}), so it may be applied exactly as it is; any other destructive change is refused again${underConfiguration(report)}.`;
+    return `blast-radius passed this ${reportNoun(report)}: its destructive changes were approved by a person (${by}: ${reason}), so it may be applied exactly as it is; any other destructive change is refused again${underConfiguration(report)}.`;
   }
   const { waived, warnings } = report.summary;
   const waivers = waiverSummary(report);
   const notes = [...(waivers ? [`waived by an exception: ${waivers}`] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
   const claim = waived > 0 ? 'nothing protected would be destroyed without an exception' : 'nothing protected would be destroyed';
-  return `blast-radius passed this plan: ${claim}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, so it may be applied${underConfiguration(report)}.`;
+  return `blast-radius passed this ${reportNoun(report)}: ${claim}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, so it may be applied${underConfiguration(report)}.`;
 }
 
 function refusedResource(report: Report, finding: Finding): string {
@@ -59,7 +60,7 @@ function configurationFix(report: Report, resources: readonly Finding[], planWid
   );
   fixes.push(...inTableOrder(deleted).map((platform) => platform.keepDeleted));
   if (actions.has('update')) fixes.push('undo the in-place change');
-  if (planWide.length > 0) fixes.push('split the change into smaller plans, each within the limit');
+  if (planWide.length > 0) fixes.push(`split the change into smaller ${reportNoun(report)}s, each within the limit`);
   const again = (inTableOrder(platforms)[0] ?? PLATFORMS.terraform).checkAgain;
   return `Safe next step: ${fixes.join('; ')}; then ${again}.`;
 }
@@ -81,7 +82,7 @@ export default function formatAgent(report: Report): string {
   const { resources, planWide } = blockedChanges(report);
   const reasons = [...resources.map((finding) => refusedResource(report, finding)), ...planWide.map((finding) => `- ${finding.message}`)];
   const lines = [
-    `blast-radius refused this plan: it would ${blockedClause(report)}${underConfiguration(report)}. Do not apply it.`,
+    `blast-radius refused this ${reportNoun(report)}: it would ${blockedClause(report)}${underConfiguration(report)}. Do not apply it.`,
     ...reasons.slice(0, MAX_LISTED),
   ];
   if (reasons.length > MAX_LISTED) lines.push(`- and ${reasons.length - MAX_LISTED} more.`);
@@ -93,7 +94,7 @@ export default function formatAgent(report: Report): string {
       `If the change is intended, stop and ask a human to review it and run \`${report.approveCommand}\` in their own terminal (you cannot run it); then run the same command again. Do not work around this check.`,
     );
   } else {
-    lines.push('If the change is intended, stop and ask a human to review and apply the plan; do not work around this check.');
+    lines.push(`If the change is intended, stop and ask a human to review and apply the ${reportNoun(report)}; do not work around this check.`);
   }
   lines.push(...expiredApprovalLine(report));
   return `${lines.join('\n')}\n`;

@@ -9,6 +9,7 @@ import { configurationName } from './configuration-name.js';
 import { codeSpan, markdownText, table } from './markdown-text.js';
 import { mermaidGraph } from './mermaid-graph.js';
 import { plural } from './plural.js';
+import { reportNoun } from './report-noun.js';
 
 /** The hidden line the GitHub Action finds its own comment by, to update it instead of adding another. */
 export const COMMENT_MARKER = '<!-- blast-radius -->';
@@ -21,7 +22,7 @@ function resourceOf(report: Report, finding: Finding): ReportResource | undefine
 }
 
 function verdictLine(report: Report): string {
-  if (report.verdict === 'block') return `### ⛔ Blocked: the plan would ${markdownText(blockedClause(report))}`;
+  if (report.verdict === 'block') return `### ⛔ Blocked: the ${reportNoun(report)} would ${markdownText(blockedClause(report))}`;
   const { waived, warnings } = report.summary;
   const notes = [...(waived > 0 ? [`${waived} waived by an exception`] : []), ...(warnings > 0 ? [plural(warnings, 'warning')] : [])];
   const claim = waived > 0 ? 'nothing protected would be destroyed without an exception' : 'nothing protected would be destroyed';
@@ -34,7 +35,7 @@ function countsLine(report: Report): string {
   if (summary.waived > 0) severities.push(`${summary.waived} waived`);
   const actions = Object.entries(summary.byAction).map(([action, n]) => `${n} ${action}`);
   const plans = joinWords(report.inputs.map((input) => codeSpan(input.file)));
-  const advice = report.verdict === 'block' ? '**Do not apply this plan.** ' : '';
+  const advice = report.verdict === 'block' ? `**Do not apply this ${reportNoun(report)}.** ` : '';
   return `${advice}${severities.join(', ')}; ${plural(summary.changes, 'resource change')}${actions.length ? ` (${actions.join(', ')})` : ''} in ${plans}.`;
 }
 

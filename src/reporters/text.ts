@@ -5,6 +5,7 @@ import { PLATFORMS } from '../platforms/index.js';
 import { approvalNote } from './approval-note.js';
 import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
+import { reportNoun } from './report-noun.js';
 import { waiverSummary } from './waiver-summary.js';
 
 const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
@@ -17,7 +18,7 @@ function headline(report: Report): string {
   const { errors } = report.summary;
   if (report.verdict === 'block') {
     const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : '';
-    return `${kleur.red().bold('BLOCKED')}  the plan would destroy or replace ${plural(errors, 'protected resource')}${dataLoss}.`;
+    return `${kleur.red().bold('BLOCKED')}  the ${reportNoun(report)} would destroy or replace ${plural(errors, 'protected resource')}${dataLoss}.`;
   }
   if (report.approval?.status === 'honoured') {
     return `${kleur.green().bold('PASS')}  a person approved what it destroys: ${plural(report.summary.waived, 'waived error')} (fingerprint ${report.approval.fingerprint}).`;
@@ -83,7 +84,7 @@ export default function formatText(report: Report): string {
   if (report.verdict === 'block') {
     const ids = [...new Set(report.findings.filter((f) => f.severity === 'error' && !f.waived).map((f) => f.ruleId))];
     lines.push(
-      `Do not apply this plan. Why these rules block, and how to fix or allow-list them: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`,
+      `Do not apply this ${reportNoun(report)}. Why these rules block, and how to fix or allow-list them: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`,
       '',
     );
   }
