@@ -35,8 +35,8 @@ const VALUE_OPTIONS = [
   '--tls-ciphers',
   '--tls-ciphersuites',
 ];
-/** Modes that send no command of the caller's: scans, statistics, latency tests, replication and backups. */
-const MODES = [
+/** The modes below that take no value. */
+const MODE_SWITCHES = [
   '--scan',
   '--bigkeys',
   '--memkeys',
@@ -48,6 +48,12 @@ const MODES = [
   '--latency-dist',
   '--replica',
   '--slave',
+];
+/** Help and version, which run nothing either. */
+const ABOUT = ['--help', '-v', '--version'];
+/** Modes that send no command of the caller's: scans, statistics, latency tests, replication and backups. */
+const MODES = [
+  ...MODE_SWITCHES,
   '--rdb',
   '--functions-rdb',
   '--lru-test',
@@ -55,9 +61,7 @@ const MODES = [
   '--memkeys-samples',
   '--keystats-samples',
   '--cluster',
-  '--help',
-  '-v',
-  '--version',
+  ...ABOUT,
 ];
 
 const REDIS_OPTIONS: OptionTable = {
@@ -91,20 +95,8 @@ const REDIS_OPTIONS: OptionTable = {
     '--mono',
     '--tls',
     '--insecure',
-    '--scan',
-    '--bigkeys',
-    '--memkeys',
-    '--hotkeys',
-    '--keystats',
-    '--stat',
-    '--latency',
-    '--latency-history',
-    '--latency-dist',
-    '--replica',
-    '--slave',
-    '--help',
-    '-v',
-    '--version',
+    ...MODE_SWITCHES,
+    ...ABOUT,
   ]),
 };
 
