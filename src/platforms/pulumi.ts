@@ -3,6 +3,7 @@ import type { PlatformProfile } from './platform.js';
 
 const pulumi: PlatformProfile = {
   id: 'pulumi',
+  noun: 'preview',
   tool: 'pulumi',
   dependents: 'reference',
   evidence: 'input-only',
