@@ -42,7 +42,9 @@ export function readRest(chunks: Buffer[], source: ByteSource, limit = Infinity,
   for (let chunk = source.read(); chunk !== null; chunk = source.read()) {
     total += chunk.length;
     if (total > limit)
-      throw new InputError(`${name} is not JSON and larger than ${limit / 1024 / 1024} MiB: it is neither a plan nor Kubernetes output this tool reads.`);
+      throw new InputError(
+        `${name} is larger than ${limit / 1024 / 1024} MiB, which no input read whole comes near (only a JSON plan is streamed): it is refused.`,
+      );
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);
