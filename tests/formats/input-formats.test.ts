@@ -9,6 +9,7 @@ import { PLATFORMS } from '../../src/platforms/index.js';
 
 /** Committed outputs of the real tools, by the format they are in. */
 const FIXTURES: Record<InputFormatId, string[]> = {
+  'cloudformation-change-set': ['fixtures/cloudformation/aws-cli-update/change-set.json', 'fixtures/cloudformation/nested-root-and-child/change-set.json'],
   terraform: ['fixtures/terraform/destroy-prod/plan.json', 'fixtures/terraform/create-only/plan.json'],
   'kubectl-diff': readdirSync('fixtures/kubernetes/kubectl-diff', { withFileTypes: true })
     .filter((d) => d.isDirectory())
