@@ -1,6 +1,7 @@
 // Docs that cannot drift: one page per rule with fixed sections, a generated index in sync, versions that agree.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Platform } from '../src/model.js';
 import { RULES } from '../src/policy/rules/index.js';
 import { ruleUrl } from '../src/policy/rule.js';
 import { VERSION } from '../src/version.js';
@@ -31,6 +32,18 @@ describe.each(Object.values(RULES).map((rule) => [rule.id, rule] as const))('rul
   it('links to that page', () => {
     expect(ruleUrl(id)).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
   });
+});
+
+/** The heading each platform's fixes have on the pages of the rules that block deletes and replaces. */
+const PLATFORM_HEADINGS = { terraform: 'Terraform', kubernetes: 'Kubernetes', pulumi: 'Pulumi', cloudformation: 'CloudFormation' } satisfies Record<
+  Platform,
+  string
+>;
+
+it.each(['prod-delete', 'prod-replace'])('says on the page of %s how to fix it on every platform, in its own words', (id) => {
+  const page = readFileSync(join(RULE_DOCS, `${id}.md`), 'utf8');
+  const fixes = page.slice(page.indexOf('\n## How to fix\n'), page.indexOf('\n## How to allow-list\n'));
+  for (const heading of Object.values(PLATFORM_HEADINGS)) expect(fixes).toContain(`\n### ${heading}\n`);
 });
 
 it('has no doc page for a rule that does not exist', () => {
