@@ -81,6 +81,11 @@ export interface ResourceChange {
    * output): what the environment decision could not see, in words a person reads.
    */
   evidenceNote?: string;
+  /**
+   * What identifies the live object beyond its address, before the change: `id=…`, `arn=…`, `self_link=…`, `region=…`
+   * (never a sensitive value). The same address in another account, region or project has another identity.
+   */
+  identity?: string[];
   /** Set when an annotation tells the deleting tool to leave the object in place (`helm.sh/resource-policy: keep`). */
   keptBy?: string;
 }

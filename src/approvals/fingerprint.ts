@@ -7,7 +7,7 @@ import { FINGERPRINT_LENGTH } from './fingerprint-format.js';
 import { sha256Hex } from './sha256.js';
 
 /** Changes the version prefix when the normalization changes, so that old approvals never match new meanings. */
-const DOMAIN = 'blast-radius approval fingerprint v2';
+const DOMAIN = 'blast-radius approval fingerprint v3';
 
 const sorted = (values: readonly string[]): string[] => [...values].sort();
 
@@ -26,6 +26,7 @@ function normalize(change: ResourceChange, format: string, environment: string, 
     environment,
     change.namespace ?? null,
     sorted(change.accounts.map((account) => `${account.provider}:${account.id}`)),
+    sorted(change.identity ?? []),
     sorted(change.nameHints.map((hint) => `${hint.field}=${hint.value}`)),
     sorted(rules),
   ]);

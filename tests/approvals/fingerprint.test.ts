@@ -45,6 +45,8 @@ describe('changes with any change to what is destroyed', () => {
     ['another type', (plan) => Object.assign(db(plan), { type: 'terraform_data_x' })],
     ['delete instead of replace', (plan) => Object.assign(db(plan).change, { actions: ['delete'] })],
     ['other replace paths', (plan) => Object.assign(db(plan).change, { replace_paths: [['input']] })],
+    ['another id (the same address, another object)', (plan) => Object.assign(db(plan).change.before as object, { id: 'another-object-id' })],
+
     [
       'a second production delete',
       (plan) => {
@@ -61,6 +63,17 @@ describe('changes with any change to what is destroyed', () => {
     expect(report.fingerprint).toMatch(FINGERPRINT_PATTERN);
     expect(report.fingerprint).not.toBe(await fingerprint(PROD_REPLACE));
   });
+});
+
+it('differs for the same database in another region of the same account', async () => {
+  const inRegion = (region: string): string =>
+    editedPlan(PROD_REPLACE, scratch.path, `arn-${region}.json`, (plan) =>
+      Object.assign(db(plan).change.before as object, { arn: `arn:aws:rds:${region}:123456789012:db:orders` }),
+    );
+  const [west, central] = [await fingerprint(inRegion('eu-west-1')), await fingerprint(inRegion('eu-central-1'))];
+  expect(west).toMatch(FINGERPRINT_PATTERN);
+  expect(central).toMatch(FINGERPRINT_PATTERN);
+  expect(central).not.toBe(west);
 });
 
 it('is absent when nothing blocks', async () => {

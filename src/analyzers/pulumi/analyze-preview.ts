@@ -105,6 +105,8 @@ function toResourceChange(urn: string, steps: PreviewStep[], input: number): Res
   if (reason !== undefined) change.reason = reason;
   if (replacePaths.length > 0 && action === 'replace') change.replacePaths = replacePaths;
   if (steps.some((step) => STEP_OPS[step.op].importing)) change.importing = true;
+  const identity = old.identity.filter((value) => !revealsSensitive(value, secrets));
+  if (identity.length > 0) change.identity = identity;
   const namespace = change.nameHints.find((hint) => hint.field === 'metadata.namespace');
   if (namespace) change.namespace = namespace.value;
   return change;

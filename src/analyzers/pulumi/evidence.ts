@@ -2,6 +2,7 @@
 // Pulumi marks secret: `[secret]` in today's output, a signature object (whose plaintext may be the value) in older ones.
 import type { AccountId, Label, NameHint } from '../../model.js';
 import { collectAccounts } from '../terraform/accounts.js';
+import { collectIdentity } from '../terraform/identity.js';
 import { collectLabels } from '../terraform/labels.js';
 import { NAME_FIELDS } from '../terraform/name-hints.js';
 import type { JsonValue } from '../terraform/plan-types.js';
@@ -21,6 +22,8 @@ export interface StateEvidence {
   labels: Label[];
   nameHints: NameHint[];
   accounts: AccountId[];
+  /** The object's id and its ARN, self link and region among the outputs (`id=…`, `arn=…`), as the fingerprint reads them. */
+  identity: string[];
   /** Every string a secret held (the plaintext of old signature objects), so that no copy elsewhere is carried. */
   secrets: Set<string>;
 }
@@ -74,8 +77,11 @@ function nameHints(properties: JsonValue | undefined): NameHint[] {
 
 /** The evidence in a state's `inputs` and `outputs` (absent members give none). */
 export function stateEvidence(state: Record<string, unknown> | undefined, secrets = new Set<string>()): StateEvidence {
-  const evidence: StateEvidence = { labels: [], nameHints: [], accounts: [], secrets };
+  const evidence: StateEvidence = { labels: [], nameHints: [], accounts: [], identity: [], secrets };
   if (state === undefined) return evidence;
+  const outputs = withoutSecrets(state.outputs, 0, secrets);
+  const output = (key: string): unknown => (isObject(outputs) ? outputs[key] : undefined);
+  evidence.identity = collectIdentity({ id: state.id, arn: output('arn'), self_link: output('selfLink'), region: output('region') } as JsonValue, undefined);
   for (const member of ['inputs', 'outputs']) {
     const properties = withoutSecrets(state[member], 0, secrets);
     evidence.labels.push(...collectLabels(properties, undefined));

@@ -1,6 +1,7 @@
 // Turns a validated Terraform plan into the normalized model: resource changes, drift, root variables, outputs.
 import type { AccountId, Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
 import { collectAccounts } from './accounts.js';
+import { collectIdentity } from './identity.js';
 import { buildDependentsGraph } from './dependency-graph.js';
 import { isKnownMode, mapActions, refineAction } from './actions.js';
 import { ChangeTally, type QuietChanges } from './change-tally.js';
@@ -52,6 +53,7 @@ export function toResourceChange(raw: RawResourceChange, input: number, pool: Ev
   const accounts = [...collectAccounts(change.before, change.before_sensitive), ...collectAccounts(change.after, change.after_sensitive)].filter(
     (account) => !revealsSensitive(account.id, secrets),
   );
+  const identity = collectIdentity(change.before, change.before_sensitive).filter((value) => !revealsSensitive(value, secrets));
   const reason = !isKnownMode(raw.mode)
     ? `Terraform reported the resource mode ${JSON.stringify(raw.mode)}, which blast-radius does not know; treated as destructive`
     : mapped.unrecognized
@@ -76,6 +78,7 @@ export function toResourceChange(raw: RawResourceChange, input: number, pool: Ev
   if (replacePaths) result.replacePaths = pool.names(replacePaths);
   if (raw.deposed !== undefined && raw.deposed !== null) result.deposed = raw.deposed;
   if (importing) result.importing = true;
+  if (identity.length > 0) result.identity = identity;
   const namespace = nameHints.find((hint) => hint.field.endsWith('metadata[0].namespace') || hint.field.endsWith('metadata.namespace'));
   if (namespace) result.namespace = namespace.value;
   return result;

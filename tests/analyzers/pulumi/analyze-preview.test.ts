@@ -34,6 +34,12 @@ describe('parseUrn', () => {
 });
 
 describe('analyzePulumiPreview', () => {
+  it('names the object it deletes by its id, ARN and region, never by a secret', () => {
+    const outputs = { arn: 'arn:aws:rds:eu-west-1:123456789012:db:orders', region: 'eu-west-1', password: '[secret]' };
+    const [change] = analyze({ steps: [{ op: 'delete', urn: DB, oldState: state({ id: 'orders-db-1a2b', outputs }) }] }).changes;
+    expect(change?.identity).toEqual(['id=orders-db-1a2b', 'arn=arn:aws:rds:eu-west-1:123456789012:db:orders', 'region=eu-west-1']);
+  });
+
   it('gives one change per resource, addressed by URN, typed by token and named by the URN', () => {
     const input = fixture('prod-database-delete');
     expect(input).toMatchObject({ format: 'pulumi-preview', platform: 'pulumi', actionCounts: { 'no-op': 1, delete: 1 } });
