@@ -6,9 +6,12 @@ import kubectlApply from './kubectl-apply/index.js';
 import kubectlDelete from './kubectl-delete/index.js';
 import kubectlDiff from './kubectl-diff/index.js';
 import kubernetesObjects from './kubernetes-objects/index.js';
+import pulumiPreview from './pulumi-preview/index.js';
 import terraform from './terraform/index.js';
 
 export const INPUT_FORMATS = {
+  // Before terraform, which claims any JSON object: it claims only Pulumi's digest, never a plan.
+  'pulumi-preview': pulumiPreview,
   terraform,
   'kubectl-diff': kubectlDiff,
   'kubectl-apply': kubectlApply,

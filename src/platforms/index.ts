@@ -2,11 +2,13 @@
 import type { Platform } from '../model.js';
 import kubernetes from './kubernetes.js';
 import type { PlatformProfile } from './platform.js';
+import pulumi from './pulumi.js';
 import terraform from './terraform.js';
 
 export const PLATFORMS = {
   terraform,
   kubernetes,
+  pulumi,
 } satisfies Record<Platform, PlatformProfile>;
 
 /** The platforms of a set, in table order (the first one leads where a sentence can name only one). */

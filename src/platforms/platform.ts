@@ -12,8 +12,11 @@ export interface PlatformProfile {
    * unclassified dependent takes its environment; `reference` leaves them referring to it (Terraform).
    */
   dependents: 'cascade' | 'reference';
-  /** The evidence read beside the input: the `.tf` sources next to a plan, or the Kubernetes context it goes to. */
-  evidence: 'terraform-sources' | 'kube-context';
+  /**
+   * The evidence read beside the input: the `.tf` sources next to a plan, the Kubernetes context it goes to, or none
+   * (`input-only`: the input says all there is, as a Pulumi preview names its stack).
+   */
+  evidence: 'terraform-sources' | 'kube-context' | 'input-only';
   /** How to keep a resource the change would delete, after "Safe next step:". */
   keepDeleted: string;
   /** How to go ahead with the rest of the change alone. */

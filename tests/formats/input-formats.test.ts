@@ -9,6 +9,9 @@ import { PLATFORMS } from '../../src/platforms/index.js';
 
 /** Committed outputs of the real tools, by the format they are in. */
 const FIXTURES: Record<InputFormatId, string[]> = {
+  'pulumi-preview': readdirSync('fixtures/pulumi', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !['program-error', 'protected-delete', 'truncated'].includes(d.name))
+    .map((d) => join('fixtures/pulumi', d.name, 'preview.json')),
   terraform: ['fixtures/terraform/destroy-prod/plan.json', 'fixtures/terraform/create-only/plan.json'],
   'kubectl-diff': readdirSync('fixtures/kubernetes/kubectl-diff', { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -32,6 +35,28 @@ describe('the input-format table', () => {
 
   it.each(INPUT_FORMAT_IDS.filter((id) => id !== 'kubernetes-objects'))('detects %s from its fixtures, before any other format claims them', (id) => {
     for (const file of FIXTURES[id]) expect(chooseFormat(inputHead([readFileSync(file)]), file, undefined).id).toBe(id);
+  });
+
+  it('never takes a Terraform plan for a Pulumi preview', () => {
+    const plans = [
+      ...readdirSync('fixtures/terraform', { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join('fixtures/terraform', d.name, 'plan.json')))
+        .map((d) => join('fixtures/terraform', d.name, 'plan.json')),
+      ...(existsSync('../shared/wild-plans')
+        ? readdirSync('../shared/wild-plans')
+            .filter((f) => f.endsWith('.json'))
+            .map((f) => join('../shared/wild-plans', f))
+        : []),
+    ];
+    expect(plans.length).toBeGreaterThan(20);
+    for (const file of plans) expect(INPUT_FORMATS['pulumi-preview'].detect(inputHead([readFileSync(file)]))).toBe(false);
+  });
+
+  it('detects a failed or truncated preview as Pulumi, so that its reader says what is wrong', () => {
+    for (const name of ['program-error', 'protected-delete', 'truncated']) {
+      const file = join('fixtures/pulumi', name, 'preview.json');
+      expect(chooseFormat(inputHead([readFileSync(file)]), file, undefined).id).toBe('pulumi-preview');
+    }
   });
 
   it('never detects objects alone, and says how to pass them', () => {

@@ -4,7 +4,7 @@ import type { JsonValue } from './plan-types.js';
 import { isSensitive } from './sensitivity.js';
 
 /** Top-level attributes that name the object, or the project / group / namespace it lives in. */
-const NAME_FIELDS = [
+export const NAME_FIELDS = [
   'name',
   'name_prefix',
   'identifier',
