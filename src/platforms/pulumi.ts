@@ -4,6 +4,7 @@ import type { PlatformProfile } from './platform.js';
 const pulumi: PlatformProfile = {
   id: 'pulumi',
   tool: 'pulumi',
+  noun: 'preview',
   dependents: 'reference',
   evidence: 'input-only',
   keepDeleted:
