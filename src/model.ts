@@ -10,7 +10,7 @@ export const DESTRUCTIVE_ACTIONS: ReadonlySet<Action> = new Set<Action>(['delete
 export const QUIET_ACTIONS: ReadonlySet<Action> = new Set<Action>(['no-op', 'read']);
 
 /** The kind of tool whose change an input describes: it decides the report's words and which evidence is read. */
-export type Platform = 'terraform' | 'kubernetes' | 'pulumi';
+export type Platform = 'terraform' | 'kubernetes' | 'pulumi' | 'cloudformation';
 
 /** The name reports give standard input, which is named `-` on the command line. */
 export const STDIN = '-';

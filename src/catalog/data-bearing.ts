@@ -18,8 +18,8 @@ const CATALOG = catalog as Readonly<Record<string, CatalogEntry>>;
 
 /**
  * What destroying a resource of this type does: a Terraform resource type (`aws_db_instance`), a Kubernetes kind
- * (`PersistentVolumeClaim`), `group/Kind` for a custom resource, or another tool's name for one of them
- * (type-aliases/). Undefined for a type the catalog does not list.
+ * (`PersistentVolumeClaim`), `group/Kind` for a custom resource, or another tool's name for a listed type
+ * (`AWS::RDS::DBInstance`, src/catalog/type-aliases/). Undefined for a type the catalog does not list.
  */
 export function impactOf(type: string): { impact: Impact; why: string } | undefined {
   const key = catalogKey(type);

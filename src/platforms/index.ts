@@ -1,5 +1,6 @@
 // The table of platforms, by id, in the order reports name them when a change spans several.
 import type { Platform } from '../model.js';
+import cloudformation from './cloudformation.js';
 import kubernetes from './kubernetes.js';
 import type { PlatformProfile } from './platform.js';
 import pulumi from './pulumi.js';
@@ -9,6 +10,7 @@ export const PLATFORMS = {
   terraform,
   kubernetes,
   pulumi,
+  cloudformation,
 } satisfies Record<Platform, PlatformProfile>;
 
 /** The platforms of a set, in table order (the first one leads where a sentence can name only one). */

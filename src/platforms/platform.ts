@@ -14,7 +14,7 @@ export interface PlatformProfile {
   dependents: 'cascade' | 'reference';
   /**
    * The evidence read beside the input: the `.tf` sources next to a plan, the Kubernetes context it goes to, or none
-   * (`input-only`: the input says all there is, as a Pulumi preview names its stack).
+   * (`input-only`: the input carries all its evidence, as a Pulumi preview names its stack and a CloudFormation change set its stack and tags).
    */
   evidence: 'terraform-sources' | 'kube-context' | 'input-only';
   /** How to keep a resource the change would delete, after "Safe next step:". */

@@ -12,6 +12,7 @@ const FIXTURES: Record<InputFormatId, string[]> = {
   'pulumi-preview': readdirSync('fixtures/pulumi', { withFileTypes: true })
     .filter((d) => d.isDirectory() && !['program-error', 'protected-delete', 'truncated'].includes(d.name))
     .map((d) => join('fixtures/pulumi', d.name, 'preview.json')),
+  'cloudformation-change-set': ['fixtures/cloudformation/aws-cli-update/change-set.json', 'fixtures/cloudformation/nested-root-and-child/change-set.json'],
   terraform: ['fixtures/terraform/destroy-prod/plan.json', 'fixtures/terraform/create-only/plan.json'],
   'kubectl-diff': readdirSync('fixtures/kubernetes/kubectl-diff', { withFileTypes: true })
     .filter((d) => d.isDirectory())
