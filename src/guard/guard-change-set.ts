@@ -136,6 +136,14 @@ export async function checkChangeSet(invocation: ChangeSetInvocation, scratch: s
   }
 }
 
+/** For `approve -- aws|cdk …`: the change set's report, and a change set the guard made deleted again (approving executes nothing). */
+export async function approvalReport(invocation: ChangeSetInvocation, scratch: string): Promise<Report | undefined> {
+  const { described, report, made } = await checkChangeSet(invocation, scratch, {});
+  if (made && described !== undefined)
+    await deleteChangeSet({ ...invocation, connection: connectionFor(invocation, described.changeSetId) }, described.changeSetId);
+  return report;
+}
+
 export async function guardChangeSet(invocation: ChangeSetInvocation, run: GuardRun): Promise<GuardOutcome> {
   const { printReport, approvals = {} } = run;
   return inPrivateDirectory(async (scratch) => {

@@ -2,12 +2,15 @@
 // `guard -- cdk deploy STACK` with fake pulumi, aws and cdk first on PATH: the exact steps each run takes, nothing
 // executed when the check blocks (a change set the guard made is deleted), exactly the checked plan or change set run
 // when it passes, input errors with exit 2, and an approval letting a blocked change through once.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeApprovals, readApprovals } from '../../src/approvals/store.js';
+import { SESSION_MARKERS } from '../../src/agents/agent-session.js';
+import { readApprovals, writeApprovals } from '../../src/approvals/store.js';
+import { shellQuote } from '../../src/shell-quote.js';
 import { approvalOf } from '../approvals/approval-helpers.js';
 import { fakeCloudTools, type FakeCloudTools } from '../guard/fake-cloud-tools.js';
-import { ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
+import { BIN, ROOT, runCli, type CliResult } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 
 const scratch = scratchDirectory();
@@ -386,3 +389,25 @@ describe('approvals', () => {
     expect(run.tools.calls().filter((call) => call.includes('execute-change-set'))).toHaveLength(1);
   });
 });
+
+const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).stdout.trim() !== '';
+(hasScript ? it : it.skip)(
+  'approve <fingerprint> -- aws cloudformation deploy … checks a change set as guard does, deletes it, and records the approval guard honours (skipped without util-linux script)',
+  () => {
+    const arn = arnOf(PROD_REPLACE_SET);
+    const run = setUp({ FAKE_ARN: arn, FAKE_CHANGE_SET: PROD_REPLACE_SET });
+    const words = ['aws', 'cloudformation', 'deploy', '--stack-name', 'orders-prod', '--template-file', 't.yaml'];
+    const { fingerprint } = JSON.parse(run.guard(words, {}, 'json').stdout) as { fingerprint: string };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...run.env, NO_COLOR: '1' };
+    for (const { variable } of SESSION_MARKERS) delete env[variable];
+    const command = [process.execPath, BIN, 'approve', fingerprint, '--reason', 'Replacing the orders table (OPS-9)', '--', ...words].map(shellQuote).join(' ');
+    const approved = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: run.dir, env, input: 'production\n', encoding: 'utf8' });
+    expect(approved.stdout).toContain(`Approved ${fingerprint}`);
+    expect(approved.status).toBe(0);
+    // guard's blocked run and approve's check each made a change set and deleted it; nothing was executed.
+    expect(run.tools.calls().filter((call) => call.includes('delete-change-set'))).toHaveLength(2);
+    expect(run.tools.calls().some((call) => call.includes('execute-change-set'))).toBe(false);
+    expect(run.guard(words).code).toBe(0);
+    expect(run.tools.calls().filter((call) => call.includes('execute-change-set'))).toHaveLength(1);
+  },
+);
