@@ -16,8 +16,10 @@ const hook = (command: string) =>
     cwd: scratch.path,
   });
 
-/* eslint-disable @typescript-eslint/no-unsafe-member-access */
-const reason = (stdout: string): string => (stdout === '' ? '' : ((JSON.parse(stdout) as any).hookSpecificOutput?.permissionDecisionReason ?? ''));
+const reason = (stdout: string): string =>
+  stdout === ''
+    ? ''
+    : ((JSON.parse(stdout) as { hookSpecificOutput?: { permissionDecisionReason?: string } }).hookSpecificOutput?.permissionDecisionReason ?? '');
 
 it.each([
   ['pulumi up -s production --yes', 'Run `blast-radius guard -- pulumi up -s production --yes`: it checks `pulumi preview --json` first'],
