@@ -2,7 +2,7 @@
 // on pass. Where pulumi can save an update plan, `up` previews with --save-plan and runs `up --plan` of exactly that
 // plan (pinned and hashed as a Terraform plan is), so that the update cannot do what the preview did not show; a
 // destroy, and an up where pulumi cannot, run with --skip-preview after the check (the stack could change between).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
@@ -51,6 +51,8 @@ export async function checkPulumiPreview(invocation: PulumiInvocation, scratch: 
     : ['preview', '--json', ...(planFile === undefined ? [] : ['--save-plan', planFile]), ...invocation.previewFlags];
   const output = join(scratch, 'preview.json');
   const code = await runToFile(invocation.binary, preview, output, previewEnvironment());
+  if (code !== 0 && statSync(output).size === 0)
+    throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code}) and printed no preview; nothing was run.`);
   // A failed preview prints its digest too, with the error among its diagnostics: the check says what it was.
   const report = await checkOutput(output, 'pulumi-preview', previewName(invocation), approvals);
   if (code !== 0) throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code}); nothing was run.`);

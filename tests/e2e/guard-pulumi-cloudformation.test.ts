@@ -158,6 +158,14 @@ describe('pulumi up', () => {
     expect(run.tools.calls()).toEqual([]);
   });
 
+  it('a preview that fails without printing one is exit 2, nothing run', () => {
+    const run = setUp({ FAKE_PREVIEW: '/dev/null', FAKE_PREVIEW_EXIT: '255' });
+    const result = run.guard(words);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('`pulumi preview --json` failed (exit 255) and printed no preview; nothing was run.');
+    expect(run.tools.calls().map((call) => call[1])).toEqual(['preview', 'preview']);
+  });
+
   it('a preview that cannot be read is exit 2, nothing run', () => {
     const run = setUp({ FAKE_PREVIEW: join(PULUMI, 'truncated/preview.json') });
     const result = run.guard(words);
