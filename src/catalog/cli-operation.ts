@@ -34,6 +34,11 @@ export interface CliOperation {
   keepsData?: FlagNote[];
   /** Flags that make it a dry run: nothing is destroyed (`--dryrun`, `--preview-only`). */
   dryRun?: FlagNote[];
+  /**
+   * How `blast-radius guard -- <command>` checks it first, as the end of a sentence (`it checks the preview, …`), when
+   * guard runs it (src/guard/guarded-command.ts); absent when only a person may run it.
+   */
+  guard?: string;
 }
 
 export interface CliCatalog {

@@ -1,5 +1,6 @@
 // The `approve` command: a person at a terminal approves exactly the destructive changes of one blocked plan (named
-// by its fingerprint), after seeing the report again and typing the environment's name; never from an agent.
+// by its fingerprint), after seeing the report again (a command guard ran is previewed as guard does, executing
+// nothing) and typing the environment's name; never from an agent.
 import type { CommandSpec } from './kit/command-spec.js';
 import { INPUT_OPTIONS, deletingFiles, inputCheckOptions, type InputArgs } from './kit/input-options.js';
 import { agentSession } from '../agents/agent-session.js';
@@ -49,10 +50,36 @@ async function kubernetesReport(targets: string[], tool: 'kubectl' | 'helm'): Pr
   return report;
 }
 
+/** The report of the preview `guard -- pulumi …` checks (its update plan, if saved, is thrown away: approving runs nothing). */
+async function pulumiReport(targets: string[]): Promise<Report> {
+  const [{ checkPulumiPreview }, { parsePulumiInvocation }, { inPrivateDirectory }] = await Promise.all([
+    import('../guard/guard-pulumi.js'),
+    import('../guard/pulumi-invocation.js'),
+    import('../guard/guard-terraform.js'),
+  ]);
+  const invocation = parsePulumiInvocation(targets);
+  return (await inPrivateDirectory((scratch) => checkPulumiPreview(invocation, scratch, {}))).report;
+}
+
+/** The report of the change set `guard -- aws cloudformation …` / `guard -- cdk deploy …` checks; one made for it is deleted again. */
+async function changeSetReport(targets: string[], tool: 'aws' | 'cdk'): Promise<Report> {
+  const [{ approvalReport }, { parseChangeSetInvocation }, { inPrivateDirectory }] = await Promise.all([
+    import('../guard/guard-change-set.js'),
+    import('../guard/change-set-invocation.js'),
+    import('../guard/guard-terraform.js'),
+  ]);
+  const invocation = parseChangeSetInvocation(targets, tool);
+  const report = await inPrivateDirectory((scratch) => approvalReport(invocation, scratch));
+  if (!report) throw new InputError(`CloudFormation found no changes for \`${invocation.name}\`, so there is nothing to approve.`);
+  return report;
+}
+
 async function blockedReport(args: ApproveArgs, targets: string[]): Promise<Report> {
   if (isTerraformCommand(targets)) return terraformReport(targets);
   const tool = guardedToolOf(targets);
   if (tool === 'kubectl' || tool === 'helm') return kubernetesReport(targets, tool);
+  if (tool === 'pulumi') return pulumiReport(targets);
+  if (tool === 'aws' || tool === 'cdk') return changeSetReport(targets, tool);
   if ([...targets, ...deletingFiles(args)].includes('-'))
     throw new UsageError(
       'blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file.',
@@ -68,7 +95,7 @@ export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, termina
     throw new UsageError(`"${fingerprint}" is not a fingerprint: copy the 32 hexadecimal characters the blocked report shows.`);
   if (targets.length === 0 && args.deleting === undefined)
     throw new UsageError(
-      'Name the plan files of the blocked change (or -- and the terraform, kubectl or helm command guard ran), so that it can be checked again.',
+      'Name the plan files of the blocked change (or -- and the terraform, kubectl, helm, pulumi, aws cloudformation or cdk command guard ran), so that it can be checked again.',
     );
   const session = agentSession(env);
   if (session) {
@@ -110,7 +137,11 @@ export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, termina
 const command: CommandSpec<ApproveArgs> = {
   usage: 'approve <words..>',
   describe: 'Approve exactly the destructive changes of a blocked plan, by its fingerprint: for a person at a terminal, never an agent.',
-  positional: { name: 'words', describe: '<fingerprint> and the plan files checked, or <fingerprint> -- the terraform, kubectl or helm command guard ran.' },
+  positional: {
+    name: 'words',
+    describe:
+      '<fingerprint> and the plan files checked, or <fingerprint> -- the terraform, kubectl, helm, pulumi, aws cloudformation or cdk command guard ran.',
+  },
   options: {
     reason: { type: 'string', describe: 'Why the destruction is intended (asked for when not given).' },
     expires: { type: 'string', default: DEFAULT_EXPIRY, describe: 'How long the approval holds: 90m, 24h, 7d (at most) or an ISO date.' },

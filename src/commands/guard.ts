@@ -1,7 +1,9 @@
 // The `guard` command: `guard -- terraform apply|destroy [args]` plans, checks the plan, and applies exactly the
 // checked plan; `guard -- kubectl apply|delete …` and `guard -- helm upgrade|uninstall …` check the command's preview
-// (kubectl diff, a server dry run, helm diff, helm get manifest) and run the command only on pass. A person's approval
-// of exactly the blocked changes lets them through (the safe path the agent hooks point to).
+// (kubectl diff, a server dry run, helm diff, helm get manifest) and run the command only on pass; `guard -- pulumi
+// up|destroy …` checks the preview and runs with its update plan where pulumi saves one; `guard -- aws cloudformation
+// deploy|execute-change-set …` and `guard -- cdk deploy STACK` check the change set and execute exactly it. A person's
+// approval of exactly the blocked changes lets them through (the safe path the agent hooks point to).
 import type { CommandSpec } from './kit/command-spec.js';
 import { agentSession } from '../agents/agent-session.js';
 import { atTerminal, confirmApply } from '../guard/confirm-apply.js';
@@ -11,7 +13,7 @@ import { approvalsPath } from '../state-paths.js';
 
 function refuseToAsk(): Promise<boolean> {
   process.stderr.write(
-    "blast-radius guard: without -auto-approve, terraform asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask; add -auto-approve to apply the checked plan without asking.\n",
+    "blast-radius guard: without -auto-approve (terraform) or --yes (pulumi), the tool asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask; add -auto-approve or --yes to run the checked change without asking.\n",
   );
   return Promise.resolve(false);
 }
@@ -23,8 +25,13 @@ interface GuardArgs {
 
 const command: CommandSpec<GuardArgs> = {
   usage: 'guard <command..>',
-  describe: 'Check a change before it is made: `guard -- terraform apply|destroy`, `guard -- kubectl apply|delete …`, `guard -- helm upgrade|uninstall …`.',
-  positional: { name: 'command', describe: 'the terraform/tofu apply|destroy, kubectl apply|delete or helm upgrade|uninstall command to guard, after --.' },
+  describe:
+    'Check a change before it is made: `guard -- terraform apply|destroy`, `guard -- kubectl apply|delete …`, `guard -- helm upgrade|uninstall …`, `guard -- pulumi up|destroy …`, `guard -- aws cloudformation deploy|execute-change-set …`, `guard -- cdk deploy STACK`.',
+  positional: {
+    name: 'command',
+    describe:
+      'the terraform/tofu apply|destroy, kubectl apply|delete, helm upgrade|uninstall, pulumi up|destroy, aws cloudformation deploy|execute-change-set or cdk deploy command to guard, after --.',
+  },
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Format of the report of the checked change.' },
   },
@@ -36,6 +43,13 @@ const command: CommandSpec<GuardArgs> = {
     ['$0 guard -- kubectl delete namespace payments-staging', 'Check the server dry run of the delete, then delete only if allowed.'],
     ['$0 guard -- helm upgrade payments ./chart -f values.yaml', 'Check `helm diff upgrade` (helm-diff plugin), then upgrade only if allowed.'],
     ['$0 guard -- helm uninstall payments -n payments-staging', "Check the release's objects as deleted, then uninstall only if allowed."],
+    ['$0 guard -- pulumi up -s production --yes', 'Check `pulumi preview --json` (saving its update plan), then `pulumi up --plan` of exactly that plan.'],
+    ['$0 guard -- pulumi destroy -s staging --yes', 'Check `pulumi destroy --preview-only --json`, then destroy only if allowed.'],
+    [
+      '$0 guard -- aws cloudformation deploy --stack-name orders --template-file t.yaml',
+      'Create the change set without executing it, check it, execute exactly it (deleted when blocked).',
+    ],
+    ['$0 guard -- cdk deploy OrdersStack', "Prepare the stack's change set with cdk, check it, execute exactly it with the AWS CLI."],
   ],
   run: async (args) => {
     const reporter = await loadReporter(args.format);

@@ -1,11 +1,20 @@
-// Tells which guarded run a command line asks for, by its program: terraform or tofu, kubectl or oc, helm; refuses
-// everything else with one sentence saying what `guard` runs.
+// Tells which guarded run a command line asks for, by its program: terraform or tofu, kubectl or oc, helm, pulumi,
+// aws (CloudFormation), cdk; refuses everything else with one sentence saying what `guard` runs.
 import { UsageError } from '../errors.js';
 import { GUARDED_COMMANDS, type KubernetesInvocation } from './kubernetes-invocation.js';
 
-export type GuardedTool = 'terraform' | 'kubectl' | 'helm';
+export type GuardedTool = 'terraform' | 'kubectl' | 'helm' | 'pulumi' | 'aws' | 'cdk';
 
-const TOOLS: Record<string, GuardedTool> = { terraform: 'terraform', tofu: 'terraform', kubectl: 'kubectl', oc: 'kubectl', helm: 'helm' };
+const TOOLS: Record<string, GuardedTool> = {
+  terraform: 'terraform',
+  tofu: 'terraform',
+  kubectl: 'kubectl',
+  oc: 'kubectl',
+  helm: 'helm',
+  pulumi: 'pulumi',
+  aws: 'aws',
+  cdk: 'cdk',
+};
 
 /** The tool the words run, by the program's name (a path to it is fine); undefined for any other program. */
 export function guardedToolOf(words: readonly string[]): GuardedTool | undefined {

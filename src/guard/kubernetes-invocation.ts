@@ -28,7 +28,8 @@ export interface KubernetesInvocation {
 }
 
 /** What `guard` runs, for the sentence that refuses everything else. */
-export const GUARDED_COMMANDS = '`terraform|tofu apply|destroy`, `kubectl apply|delete` and `helm upgrade|uninstall`';
+export const GUARDED_COMMANDS =
+  '`terraform|tofu apply|destroy`, `kubectl apply|delete`, `helm upgrade|uninstall`, `pulumi up|destroy`, `aws cloudformation deploy|execute-change-set` and `cdk deploy STACK`';
 
 /** The context (under the tool's flag name) and kubeconfig the command line names, when it names them. */
 export function namedTarget(scanned: ScannedWords, contextFlag: 'context' | 'kube-context'): Pick<KubernetesInvocation, 'context' | 'kubeconfig'> {

@@ -1,5 +1,6 @@
 // Runs a program for the guard: with the terminal's standard streams (plan, apply, the real kubectl or helm command),
-// or with its output and errors captured together in one file (a preview the check reads); returns its exit code.
+// with its output and errors captured together in one file (a preview the check reads), or with its output alone in a
+// file and its errors on the terminal (a JSON document the check reads); returns its exit code.
 import { spawn, type StdioOptions } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { InputError } from '../errors.js';
@@ -31,6 +32,16 @@ export async function runCapturing(binary: string, args: string[], outputFile: s
   const output = openSync(outputFile, 'w', 0o600);
   try {
     return await run(binary, args, ['ignore', output, output], env);
+  } finally {
+    closeSync(output);
+  }
+}
+
+/** Standard output written to `outputFile` (mode 0600, appended to), standard errors to this process's standard error. */
+export async function runToFile(binary: string, args: string[], outputFile: string, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const output = openSync(outputFile, 'a', 0o600);
+  try {
+    return await run(binary, args, ['ignore', output, process.stderr], env);
   } finally {
     closeSync(output);
   }

@@ -317,7 +317,7 @@ describe('usage', () => {
   it.each([
     [
       ['kubectl', 'get', 'pods'],
-      /blast-radius guard runs `terraform\|tofu apply\|destroy`, `kubectl apply\|delete` and `helm upgrade\|uninstall`; `kubectl get` is not one of them\./,
+      /blast-radius guard runs `terraform\|tofu apply\|destroy`, `kubectl apply\|delete`, `helm upgrade\|uninstall`, `pulumi up\|destroy`, `aws cloudformation deploy\|execute-change-set` and `cdk deploy STACK`; `kubectl get` is not one of them\./,
     ],
     [['helm', 'rollback', 'payments', '3'], /`helm rollback` is not one of them/],
     [['terragrunt', 'apply'], /"terragrunt" is not one of them/],

@@ -109,7 +109,7 @@ const state = (dir: string): string[] => terraform(dir, 'state', 'list').trim().
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^PASS/);
     expect(result.stderr).toContain(
-      "without -auto-approve, terraform asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask",
+      "without -auto-approve (terraform) or --yes (pulumi), the tool asks a person for a 'yes', and there is no terminal (or this is an agent's session) to ask",
     );
     expect(state(dir)).toEqual(['terraform_data.dev_worker', 'terraform_data.staging_db', 'terraform_data.staging_web']);
   });

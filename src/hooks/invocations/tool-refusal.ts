@@ -1,5 +1,6 @@
-// Turns the shared reading of a terraform, kubectl or helm invocation (src/tools/) into the hook's refusal: the
-// guarded command to run instead where guard can check it, else the dry run to show a person.
+// Turns the shared reading of a tool's invocation (src/tools/) into the hook's refusal: the guarded command to run
+// instead where guard can check it (terraform, kubectl, helm, pulumi, aws cloudformation, cdk), else the dry run to
+// show a person.
 import type { Destructive, ToolReader } from '../../tools/destructive.js';
 import { GUARD_PROGRAM_OF } from '../../tools/tool-readers.js';
 import { shellQuote } from '../../shell-quote.js';
@@ -12,7 +13,7 @@ export function refusalFor(destructive: Destructive, words: readonly string[], c
   if (guardChecks !== undefined) {
     const program = words[0];
     const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? GUARD_PROGRAM_OF[program] : program, ...words.slice(1)];
-    return { command, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.` };
+    return { command, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.`, ...(cannotTell ? { cannotTell } : {}) };
   }
   const shown = preview === undefined ? '' : ` (\`${preview.map(shellQuote).join(' ')}\`)`;
   return { command, why, instead: `Show the user what it would do${shown} and ask them to run it.` };

@@ -1,8 +1,9 @@
 // Reads a cloud, IaC or container CLI invocation against its catalog and decides: a catalogued destructive operation
-// on production is refused, saying what goes, why it is production and whether the data comes back; on an
-// environment nothing names, blast-radius cannot tell; elsewhere it passes.
+// on production is refused, saying what goes, why it is production and whether the data comes back, and sent to
+// `blast-radius guard` where guard can check it (pulumi up, cloudformation deploy, cdk deploy); on an environment
+// nothing names, blast-radius cannot tell; elsewhere it passes.
 import { shellQuote } from '../../shell-quote.js';
-import type { ToolReader } from '../destructive.js';
+import type { Destructive, ToolContext, ToolReader } from '../destructive.js';
 import { CATALOG_OF } from './catalogs.js';
 import { judgeEvidence } from './evidence.js';
 import { IN_EFFECT } from './in-effect.js';
@@ -25,6 +26,13 @@ export const cliVerdict: ToolReader = (words, context) => {
   if (catalog === undefined) return undefined;
   const read = readCliOperation(words, catalog);
   if (read === undefined) return undefined;
+  const found = judged(program, read, context);
+  // Where guard can check the operation first, that is the way: whatever the environment, guard judges the change itself.
+  if (found === undefined || read.operation.guard === undefined) return found;
+  return { why: found.why, guardChecks: read.operation.guard, ...(found.cannotTell ? { cannotTell: true } : {}) };
+};
+
+function judged(program: string, read: ReadOperation, context: ToolContext | undefined): Destructive | undefined {
   const inEffect = context && Object.hasOwn(IN_EFFECT, program) ? IN_EFFECT[program](read.globals, context.env, context.home) : { names: [], readings: [] };
   const computed = read.targets.filter((target) => /^\$|\$\{|\$\(/.test(target.value));
   const verdict = judgeEvidence([...read.targets.filter((target) => !computed.includes(target)), ...inEffect.names], inEffect.readings, context?.config);
@@ -48,4 +56,4 @@ export const cliVerdict: ToolReader = (words, context) => {
     };
   }
   return { why: `${what}, in ${verdict.environment}, because ${verdict.reason}. ${survival(read)}`, instead: INSTEAD };
-};
+}
