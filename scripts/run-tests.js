@@ -25,7 +25,9 @@ try {
 }
 
 const skipped = results.numPendingTests + results.numTodoTests;
-console.log(`${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+// A suite that fails to load runs no test, so jest counts no failed test for it: it is counted here as one failure.
+const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+console.log(`${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
 const ranNothing = results.numTotalTests === 0;
 if (ranNothing) console.error('No test ran.');
-process.exit(jest.status !== 0 || ranNothing || results.numFailedTests > 0 ? 1 : 0);
+process.exit(jest.status !== 0 || ranNothing || failed > 0 ? 1 : 0);

@@ -30,27 +30,29 @@ const BLOCKED: Record<string, string[]> = {
     for (const name of [...Object.keys(MALFORMED), ...Object.keys(BLOCKED)]) expect(files).toContain(name);
   });
 
-  describe.each(files)('%s', (file) => {
-    const result = runCli(['check', join(WILD, file), '--format', 'json']);
+  // describe.each of an empty table throws even in a skipped block: without the folder, no rows are declared.
+  if (files.length > 0)
+    describe.each(files)('%s', (file) => {
+      const result = runCli(['check', join(WILD, file), '--format', 'json']);
 
-    if (Object.hasOwn(MALFORMED, file)) {
-      it('is refused with exit 2 and one sentence', () => {
-        expect(result.code).toBe(2);
-        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-        expect(result.stderr).toMatch(MALFORMED[file]);
+      if (Object.hasOwn(MALFORMED, file)) {
+        it('is refused with exit 2 and one sentence', () => {
+          expect(result.code).toBe(2);
+          expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+          expect(result.stderr).toMatch(MALFORMED[file]);
+        });
+        return;
+      }
+
+      it('is judged, with a report that accounts for every resource change', () => {
+        expect(result.stderr).toBe('');
+        const report = JSON.parse(result.stdout);
+        const blocked = BLOCKED[file] ?? [];
+        expect(result.code).toBe(blocked.length > 0 ? 1 : 0);
+        const errors = report.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { address: string }) => f.address);
+        expect(errors.sort()).toEqual([...blocked].sort());
+        const counted = Object.values(report.summary.byAction as Record<string, number>).reduce((a, b) => a + b, 0);
+        expect(counted).toBe(report.summary.changes);
       });
-      return;
-    }
-
-    it('is judged, with a report that accounts for every resource change', () => {
-      expect(result.stderr).toBe('');
-      const report = JSON.parse(result.stdout);
-      const blocked = BLOCKED[file] ?? [];
-      expect(result.code).toBe(blocked.length > 0 ? 1 : 0);
-      const errors = report.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { address: string }) => f.address);
-      expect(errors.sort()).toEqual([...blocked].sort());
-      const counted = Object.values(report.summary.byAction as Record<string, number>).reduce((a, b) => a + b, 0);
-      expect(counted).toBe(report.summary.changes);
     });
-  });
 });
