@@ -1,8 +1,9 @@
 // Text reporter for terminals: verdict first, findings grouped by input, one summary line last; colour via kleur.
 import kleur from 'kleur';
-import type { Finding, Report, Severity } from '../model.js';
+import { blocks, type Finding, type Report, type Severity } from '../model.js';
 import { PLATFORMS } from '../platforms/index.js';
 import { approvalNote } from './approval-note.js';
+import { UNJUDGED_CLAUSE } from './blocked-changes.js';
 import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
 import { reportNoun } from './report-noun.js';
@@ -15,10 +16,16 @@ const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
 };
 
 function headline(report: Report): string {
-  const { errors } = report.summary;
   if (report.verdict === 'block') {
+    const unjudged = report.findings.filter((f) => blocks(f) && f.ruleId === 'unjudged-objects').length;
+    const errors = report.summary.errors - unjudged;
     const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : '';
-    return `${kleur.red().bold('BLOCKED')}  the ${reportNoun(report)} would destroy or replace ${plural(errors, 'protected resource')}${dataLoss}.`;
+    // Objects that could not be judged are not known to be destroyed: the headline says what is known of them.
+    const clauses = [
+      ...(errors > 0 ? [`destroy or replace ${plural(errors, 'protected resource')}${dataLoss}`] : []),
+      ...(unjudged > 0 ? [UNJUDGED_CLAUSE] : []),
+    ];
+    return `${kleur.red().bold('BLOCKED')}  the ${reportNoun(report)} would ${clauses.join(', and ')}.`;
   }
   if (report.approval?.status === 'honoured') {
     return `${kleur.green().bold('PASS')}  a person approved what it destroys: ${plural(report.summary.waived, 'waived error')} (fingerprint ${report.approval.fingerprint}).`;

@@ -1,0 +1,22 @@
+// What a stranger meets in the first hour, end to end: headlines that say what is true, help that states each
+// command's own exit codes, error messages with one prefix.
+import { runCli } from '../helpers/run-cli.js';
+
+describe('a kubectl output that holds only an error', () => {
+  const result = runCli(['check', 'fixtures/kubernetes/kubectl-diff/error-only/diff.txt']);
+
+  it('blocks, and the headline says the objects could not be judged, not that something is destroyed', () => {
+    expect(result.code).toBe(1);
+    const [headline] = result.stdout.split('\n');
+    expect(headline).toBe('BLOCKED  the change would act on objects that could not be judged, so what it does to them is unknown.');
+    expect(result.stdout).not.toContain('destroy or replace');
+    expect(result.stdout).not.toContain('If this destruction is intended');
+    expect(result.stdout).toContain('If this change is intended');
+  });
+
+  it('says the same in markdown', () => {
+    const markdown = runCli(['check', 'fixtures/kubernetes/kubectl-diff/error-only/diff.txt', '--format', 'markdown']);
+    expect(markdown.stdout).toContain('the change would act on objects that could not be judged');
+    expect(markdown.stdout).not.toContain('plan-wide limit');
+  });
+});
