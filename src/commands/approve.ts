@@ -87,7 +87,7 @@ export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, termina
     );
   }
   const { default: formatText } = await import('../reporters/text.js');
-  terminal.output.write(`${formatText(report)}\n`);
+  terminal.output.write(`${formatText(report, { approving: true })}\n`);
   const environments = [
     ...new Set(
       report.findings

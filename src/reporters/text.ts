@@ -2,7 +2,7 @@
 import kleur from 'kleur';
 import { blocks, type Finding, type Report, type Severity } from '../model.js';
 import { PLATFORMS } from '../platforms/index.js';
-import { approvalNote } from './approval-note.js';
+import { approvalNote, expiredApprovalLine } from './approval-note.js';
 import { UNJUDGED_CLAUSE } from './blocked-changes.js';
 import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
@@ -78,7 +78,12 @@ function summaryLine(report: Report): string {
   return `${report.verdict === 'block' ? 'blocked' : 'passed'}: ${severities}; ${plural(summary.changes, 'resource change')}${actions ? ` (${actions})` : ''}.`;
 }
 
-export default function formatText(report: Report): string {
+/** How the report is used: `approving` is the screen of `blast-radius approve`, where a person decides to apply it. */
+export interface TextOptions {
+  approving?: boolean;
+}
+
+export default function formatText(report: Report, { approving = false }: TextOptions = {}): string {
   const lines = [headline(report), ''];
   const files = [...new Set(report.findings.map((f) => f.file))];
   for (const file of files) {
@@ -90,12 +95,13 @@ export default function formatText(report: Report): string {
   if (unused.length > 0) lines.push(`Exceptions that waived nothing: ${unused.map((e) => `${e.address} (${e.rules.join(', ')})`).join('; ')}.`, '');
   if (report.verdict === 'block') {
     const ids = [...new Set(report.findings.filter((f) => f.severity === 'error' && !f.waived).map((f) => f.ruleId))];
-    lines.push(
-      `Do not apply this ${reportNoun(report)}. Why these rules block, and how to fix or allow-list them: ${ids.map((id) => report.rules[id]?.url ?? id).join(' ')}`,
-      '',
-    );
+    const urls = ids.map((id) => report.rules[id]?.url ?? id).join(' ');
+    // The approver is the one person who may apply it: the screen tells them why it blocks, not not to apply.
+    const advice = approving ? 'Why these rules block' : `Do not apply this ${reportNoun(report)}. Why these rules block`;
+    lines.push(`${advice}, and how to fix or allow-list them: ${urls}`, '');
   }
-  const approval = approvalNote(report, { code: (text) => kleur.bold(text), prose: (text) => text });
+  const style = { code: (text: string) => kleur.bold(text), prose: (text: string) => text };
+  const approval = approving ? expiredApprovalLine(report, style) : approvalNote(report, style);
   if (approval.length > 0) lines.push(...approval, '');
   lines.push(`Configuration: ${configurationName(report)}`, summaryLine(report));
   return `${lines.join('\n')}\n`;
