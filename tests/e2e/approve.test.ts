@@ -41,7 +41,7 @@ describe('refusals', () => {
     const result = runCli(['approve', fingerprint, PROD_REPLACE, '--reason', 'x'], { env, input: 'production\n' });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'blast-radius: blast-radius approve needs a person at an interactive terminal (standard input, output and error), so it refuses to run from a script, a pipe or an agent.',
+      'blast-radius approve needs a person at an interactive terminal (standard input, output and error), so it refuses to run from a script, a pipe or an agent.',
     );
     expect(existsSync(join(scratch.path, 'refusals'))).toBe(false);
   });

@@ -20,3 +20,21 @@ describe('a kubectl output that holds only an error', () => {
     expect(markdown.stdout).not.toContain('plan-wide limit');
   });
 });
+
+describe('error messages', () => {
+  const FINGERPRINT = '0123456789abcdef0123456789abcdef';
+  it.each([
+    ['guard of a tool it does not run', ['guard', '--', 'ls', '-l']],
+    ['guard of a terraform command that needs no guard', ['guard', '--', 'terraform', 'fmt']],
+    ['approve without a terminal', ['approve', FINGERPRINT, 'fixtures/terraform/prod-replace/plan.json']],
+    ['approve of something that is not a fingerprint', ['approve', 'abc', 'plan.json']],
+    ['check of a missing file', ['check', 'no-such-plan.json']],
+    ['an unknown command', ['no-such-command']],
+    ['shims of something other than env', ['shims', 'install']],
+  ])('%s: one line with one blast-radius prefix', (_case, args) => {
+    const result = runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^blast-radius\b/);
+    expect(result.stderr).not.toMatch(/blast-radius: blast-radius/);
+  });
+});
