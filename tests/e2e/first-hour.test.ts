@@ -38,3 +38,18 @@ describe('error messages', () => {
     expect(result.stderr).not.toMatch(/blast-radius: blast-radius/);
   });
 });
+
+it('`rules` lines up every row: severity and description start in the same columns, options under the description', () => {
+  const result = runCli(['rules']);
+  expect(result.code).toBe(0);
+  const lines = result.stdout.trimEnd().split('\n');
+  const rows = lines.filter((line) => !line.startsWith(' '));
+  expect(rows.length).toBeGreaterThan(10);
+  expect(rows.some((row) => row.startsWith('prevent-destroy-removed '))).toBe(true);
+  const severityColumns = new Set(rows.map((row) => row.search(/ (error|warning|info) /) + 1));
+  const descriptionColumns = new Set(rows.map((row) => row.search(/ (error|warning|info) +\S/) + row.match(/ (error|warning|info) +/)![0].length));
+  expect(severityColumns.size).toBe(1);
+  expect(descriptionColumns.size).toBe(1);
+  const [description] = descriptionColumns;
+  for (const option of lines.filter((line) => line.startsWith(' '))) expect(option.search(/\S/)).toBe(description);
+});
