@@ -1,6 +1,9 @@
 // What a stranger meets in the first hour, end to end: headlines that say what is true, help that states each
 // command's own exit codes, error messages with one prefix.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
+import { scratchDirectory } from '../helpers/scratch.js';
 
 describe('a kubectl output that holds only an error', () => {
   const result = runCli(['check', 'fixtures/kubernetes/kubectl-diff/error-only/diff.txt']);
@@ -52,4 +55,29 @@ it('`rules` lines up every row: severity and description start in the same colum
   expect(descriptionColumns.size).toBe(1);
   const [description] = descriptionColumns;
   for (const option of lines.filter((line) => line.startsWith(' '))) expect(option.search(/\S/)).toBe(description);
+});
+
+describe('explain reads the input as check does', () => {
+  const scratch = scratchDirectory();
+  afterAll(() => scratch.remove());
+
+  it('takes --tf-dir: the Terraform sources there are evidence, as check reads them', () => {
+    const sources = join(scratch.path, 'sources');
+    mkdirSync(sources);
+    writeFileSync(join(sources, 'main.tf'), 'terraform {\n  backend "gcs" {\n    prefix = "envs/prod"\n  }\n}\n');
+    const plan = 'fixtures/terraform/not-production-names/plan.json';
+    const explained = runCli(['explain', plan, 'terraform_data.product_catalog', '--tf-dir', sources]);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toMatch(/matched {2}default-source: production: backend "gcs" prefix "envs\/prod"/);
+    expect(explained.stdout).toContain('=> production (protected)');
+    expect(runCli(['explain', plan, 'terraform_data.product_catalog']).stdout).toContain('=> unknown');
+  });
+
+  it('takes --input-format', () => {
+    const diff = 'fixtures/kubernetes/kubectl-diff/pruned-pvc/diff.txt';
+    const explained = runCli(['explain', diff, 'PersistentVolumeClaim/payments-prod/ledger-data', '--input-format', 'kubectl-diff']);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('PersistentVolumeClaim/payments-prod/ledger-data');
+    expect(runCli(['explain', diff, 'PersistentVolumeClaim/payments-prod/ledger-data', '--input-format', 'terraform']).code).toBe(2);
+  });
 });
