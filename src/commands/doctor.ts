@@ -94,6 +94,7 @@ export function doctorOutput(format: string, env: NodeJS.ProcessEnv, home: strin
 
 const command: CommandSpec<DoctorArgs> = {
   usage: 'doctor',
+  exitCodes: 'Exit codes: 0 reported (whether or not the shell reaches production), 2 usage error.',
   describe: 'Tell whether this shell can reach production: AWS, Google Cloud, Azure and kube contexts, from names and ids only.',
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(FORMATS), describe: 'Output format.' },

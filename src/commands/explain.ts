@@ -36,10 +36,15 @@ function ruleSettingLines(config: CompiledConfig): string[] {
 }
 
 const command: CommandSpec<ExplainArgs> = {
-  usage: 'explain <words..>',
+  usage: 'explain <plan> <address>',
   describe:
     'Explain how a resource of a plan got its environment: every rule tried, which matched, on what evidence; and the policy rules the configuration changes.',
-  positional: { name: 'words', describe: 'the plan file, then the resource address.' },
+  positional: {
+    name: 'words',
+    describe: 'the plan file, then the resource address.',
+    parts: { plan: 'The plan file (or Kubernetes output).', address: 'The resource address (or object: Deployment.apps/payments/web).' },
+  },
+  exitCodes: 'Exit codes: 0 explained, 2 usage or input error (the input has no such resource).',
   options: {
     config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml).' },
     context: { type: 'string', describe: 'The Kubernetes context of a Kubernetes input (default: the current context of the kubeconfig).' },

@@ -37,9 +37,18 @@ function install(action: 'install' | 'uninstall', agent: AgentName, scope: Scope
 }
 
 const command: CommandSpec<HookArgs> = {
-  usage: 'hook <words..>',
+  usage: 'hook <action-or-agent> [agent]',
   describe: `Answer a coding agent's pre-command hook (${AGENT_LIST}), or install / uninstall it.`,
-  positional: { name: 'words', describe: `<agent>, or install <agent>, or uninstall <agent>; agents: ${AGENT_LIST}.` },
+  positional: {
+    name: 'words',
+    describe: `<agent>, or install <agent>, or uninstall <agent>; agents: ${AGENT_LIST}.`,
+    parts: {
+      'action-or-agent': `install or uninstall, or the agent whose hook call to answer (${AGENT_LIST}).`,
+      agent: 'The agent whose hook to install or uninstall.',
+    },
+  },
+  exitCodes:
+    'Exit codes: 0 the hook call answered (the agent reads allow or deny from standard output) or the settings written, 2 usage error (an agent reads it as deny).',
   options: {
     scope: { type: 'string', default: 'project', choices: ['project', 'user'], describe: 'Settings file to change: this project or your user.' },
     command: { type: 'string', describe: 'Command the agent runs (default: `blast-radius hook <agent>`).' },

@@ -81,6 +81,7 @@ const FORMATS: Record<string, () => string> = { text, markdown, json };
 
 const command: CommandSpec<RulesArgs> = {
   usage: 'rules',
+  exitCodes: 'Exit codes: 0 listed, 2 usage error.',
   describe: 'List the policy rules: id, default severity, options and what each one flags.',
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(FORMATS), describe: 'Output format.' },
