@@ -29,7 +29,7 @@ export interface CommandSpec<Args> {
 
 /** The positional names a usage string shows, in order: `explain <plan> <address>` gives plan and address. */
 export function positionalNames(usage: string): string[] {
-  return [...usage.matchAll(/[<[]([\w-]+)(?:\.\.)?[>\]]/g)].map((match) => match[1] as string);
+  return [...usage.matchAll(/[<[]([\w-]+)(?:\.\.)?[>\]]/g)].map((match) => match[1]);
 }
 
 /** Options every command accepts. */
