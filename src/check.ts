@@ -70,6 +70,12 @@ async function readSources(directory: string, base: string | undefined): Promise
   return facts;
 }
 
+/** The Terraform source evidence for a plan file (from --tf-dir, else .tf files beside it), as check reads it. */
+export async function sourceEvidence(file: string, options: CheckOptions): Promise<SourceEvidence | undefined> {
+  const directory = sourceDirectory(file, options);
+  return directory === undefined ? undefined : (await readSources(directory, undefined)).evidence;
+}
+
 function checkFileList(files: string[], deleting: string[] = []): void {
   if (files.length === 0 && deleting.length === 0)
     throw new UsageError('Name at least one input to check: a plan file or Kubernetes output (- reads standard input), or --deleting FILE.');

@@ -1,7 +1,7 @@
 // Parses a command's arguments with node:util parseArgs from its spec: the start-up-cheap path used to run commands.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { GLOBAL_OPTIONS, type CommandSpec } from '../commands/kit/command-spec.js';
+import { GLOBAL_OPTIONS, positionalNames, type CommandSpec } from '../commands/kit/command-spec.js';
 
 type ParseOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
@@ -25,7 +25,7 @@ export function fastParse<Args>(spec: CommandSpec<Args>, argv: string[]): Args {
   const args: Record<string, unknown> = {};
   if (spec.positional) {
     if (parsed.positionals.length === 0 && spec.positional.optional !== true)
-      throw new UsageError(`Missing ${spec.positional.name}: ${spec.positional.describe}`);
+      throw new UsageError(`Missing ${positionalNames(spec.usage).join(' and ')}: ${spec.positional.describe}`);
     args[spec.positional.name] = parsed.positionals;
   } else if (parsed.positionals.length > 0) {
     throw new UsageError(`Unexpected argument "${parsed.positionals[0]}": this command takes options only.`);

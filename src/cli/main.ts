@@ -4,6 +4,7 @@
 import { EXIT_ERROR, UsageError, isUserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { EPILOGUE } from './epilogue.js';
+import { errorLine } from './error-line.js';
 import { fastParse } from './fast-parse.js';
 import type { CommandSpec } from '../commands/kit/command-spec.js';
 import { GLOBAL_OPTIONS } from '../commands/kit/command-spec.js';
@@ -43,7 +44,7 @@ function reportError(error: unknown, argv: string[]): number {
   if (wantsJson(argv)) {
     process.stdout.write(`${JSON.stringify({ schemaVersion: 1, verdict: 'error', errors: [{ message }] }, null, 2)}\n`);
   }
-  process.stderr.write(`blast-radius: ${message}\n`);
+  process.stderr.write(`${errorLine(message)}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return EXIT_ERROR;
 }

@@ -114,7 +114,7 @@ export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, termina
     );
   }
   const { default: formatText } = await import('../reporters/text.js');
-  terminal.output.write(`${formatText(report)}\n`);
+  terminal.output.write(`${formatText(report, { approving: true })}\n`);
   const environments = [
     ...new Set(
       report.findings
@@ -135,13 +135,18 @@ export async function approve(args: ApproveArgs, env: NodeJS.ProcessEnv, termina
 }
 
 const command: CommandSpec<ApproveArgs> = {
-  usage: 'approve <words..>',
+  usage: 'approve <fingerprint> [plans..]',
   describe: 'Approve exactly the destructive changes of a blocked plan, by its fingerprint: for a person at a terminal, never an agent.',
   positional: {
     name: 'words',
     describe:
       '<fingerprint> and the plan files checked, or <fingerprint> -- the terraform, kubectl, helm, pulumi, aws cloudformation or cdk command guard ran.',
+    parts: {
+      fingerprint: 'The fingerprint the blocked report shows.',
+      plans: 'The plan files checked (or --deleting), or -- and the terraform, kubectl, helm, pulumi, aws cloudformation or cdk command guard ran.',
+    },
   },
+  exitCodes: 'Exit codes: 0 approved, 2 usage or input error, or the approval refused (nothing was approved).',
   options: {
     reason: { type: 'string', describe: 'Why the destruction is intended (asked for when not given).' },
     expires: { type: 'string', default: DEFAULT_EXPIRY, describe: 'How long the approval holds: 90m, 24h, 7d (at most) or an ISO date.' },

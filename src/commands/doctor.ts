@@ -5,7 +5,7 @@ import { sep } from 'node:path';
 import type { CommandSpec } from './kit/command-spec.js';
 import { CREDENTIAL_SOURCE_LABELS, type CredentialFinding, type CredentialSource } from '../credentials/credential-finding.js';
 import { inspectCredentials, type CredentialInspection } from '../credentials/inspect-credentials.js';
-import { DETAIL_RULE, UNREADABLE_RULE } from '../credentials/judge-reading.js';
+import { DETAIL_RULE, UNCONFIGURED_RULE, UNREADABLE_RULE } from '../credentials/judge-reading.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
 import { shimStatus, type ShimStatus } from '../shims/shim-status.js';
 
@@ -23,6 +23,8 @@ function findingLines(finding: CredentialFinding, home: string): string[] {
   const where = shortenHome(finding.where, home);
   if (environment.rule === UNREADABLE_RULE) return [`  unreadable file ${where} [unknown]`, `      ${environment.reason}`];
   if (environment.rule === DETAIL_RULE) return [`  ${finding.what} ${finding.value}`, `      ${where}`];
+  if (environment.rule === UNCONFIGURED_RULE)
+    return [`  ${finding.what} ${finding.value} [not configured]`, `      ${where}: ${shortenHome(environment.reason, home)}`];
   return [`  ${finding.what} ${finding.value} [${environment.name}]`, `      ${where}: ${environment.reason}`];
 }
 
@@ -94,6 +96,7 @@ export function doctorOutput(format: string, env: NodeJS.ProcessEnv, home: strin
 
 const command: CommandSpec<DoctorArgs> = {
   usage: 'doctor',
+  exitCodes: 'Exit codes: 0 reported (whether or not the shell reaches production), 2 usage error.',
   describe: 'Tell whether this shell can reach production: AWS, Google Cloud, Azure and kube contexts, from names and ids only.',
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(FORMATS), describe: 'Output format.' },

@@ -1,7 +1,9 @@
 // The `explain` command: how one resource of a plan (or object of Kubernetes output) got its environment — every rule
 // tried, in order, and what it found — and which policy rules the configuration sets apart from their defaults.
 import type { CommandSpec } from './kit/command-spec.js';
-import { analyzeInputs, kubernetesContexts } from '../check.js';
+import { analyzeInputs, kubernetesContexts, sourceEvidence, type CheckOptions } from '../check.js';
+import { INPUT_OPTIONS } from './kit/input-options.js';
+import type { InputFormatId } from '../formats/index.js';
 import { loadConfig } from '../config/load-config.js';
 import { environmentClassifier } from '../environment/classify.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
@@ -14,6 +16,9 @@ interface ExplainArgs {
   words: string[];
   config?: string;
   context?: string;
+  'tf-dir'?: string;
+  'input-format'?: InputFormatId;
+  'terraform-bin'?: string;
 }
 
 /** The policy rules whose level or options the configuration changes, with the keys that changed them. */
@@ -31,13 +36,21 @@ function ruleSettingLines(config: CompiledConfig): string[] {
 }
 
 const command: CommandSpec<ExplainArgs> = {
-  usage: 'explain <words..>',
+  usage: 'explain <plan> <address>',
   describe:
     'Explain how a resource of a plan got its environment: every rule tried, which matched, on what evidence; and the policy rules the configuration changes.',
-  positional: { name: 'words', describe: 'the plan file, then the resource address.' },
+  positional: {
+    name: 'words',
+    describe: 'the plan file, then the resource address.',
+    parts: { plan: 'The plan file (or Kubernetes output).', address: 'The resource address (or object: Deployment.apps/payments/web).' },
+  },
+  exitCodes: 'Exit codes: 0 explained, 2 usage or input error (the input has no such resource).',
   options: {
     config: { type: 'string', describe: 'Configuration file (default: the nearest .blast-radius.yml).' },
     context: { type: 'string', describe: 'The Kubernetes context of a Kubernetes input (default: the current context of the kubeconfig).' },
+    'tf-dir': INPUT_OPTIONS['tf-dir'],
+    'input-format': INPUT_OPTIONS['input-format'],
+    'terraform-bin': INPUT_OPTIONS['terraform-bin'],
   },
   examples: [
     ['$0 explain plan.json aws_db_instance.main', 'Show the rules tried for aws_db_instance.main.'],
@@ -47,11 +60,23 @@ const command: CommandSpec<ExplainArgs> = {
     const [plan, address, ...extra] = args.words;
     if (plan === undefined || address === undefined || extra.length > 0) throw new UsageError('Give the plan file and one resource address.');
     const config = await loadConfig(args.config);
-    const inputs = await analyzeInputs({ files: [plan] });
+    // Read as check reads it: the given format and terraform binary, and the Terraform sources for evidence.
+    const options: CheckOptions = { files: [plan] };
+    if (args['tf-dir']) options.tfDir = args['tf-dir'];
+    if (args['input-format']) options.inputFormat = args['input-format'];
+    if (args['terraform-bin']) options.terraformBin = args['terraform-bin'];
+    const inputs = await analyzeInputs(options);
     const lines: string[] = [];
     const contexts = inputs.some((input) => PLATFORMS[input.platform].evidence === 'kube-context') ? await kubernetesContexts(args) : [];
+    const readsSources = inputs.some((input) => PLATFORMS[input.platform].evidence === 'terraform-sources');
+    const source = readsSources ? await sourceEvidence(plan, options) : undefined;
     for (const input of inputs) {
-      const classifier = environmentClassifier(input.variables, config, PLATFORMS[input.platform].evidence === 'kube-context' ? { contexts } : {});
+      const evidence = PLATFORMS[input.platform].evidence;
+      const classifier = environmentClassifier(
+        input.variables,
+        config,
+        evidence === 'kube-context' ? { contexts } : evidence === 'terraform-sources' && source ? { source } : {},
+      );
       for (const change of input.changes.filter((c) => c.address === address)) {
         const { environment, steps } = classifier.explain(change);
         lines.push(`${change.address} (${change.type}, ${change.action}) in ${input.file}`);

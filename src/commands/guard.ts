@@ -10,6 +10,7 @@ import { atTerminal, confirmApply } from '../guard/confirm-apply.js';
 import { runGuard } from '../guard/run-guard.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
 import { approvalsPath } from '../state-paths.js';
+import { errorLine } from '../cli/error-line.js';
 
 function refuseToAsk(): Promise<boolean> {
   process.stderr.write(
@@ -32,6 +33,8 @@ const command: CommandSpec<GuardArgs> = {
     describe:
       'the terraform/tofu apply|destroy, kubectl apply|delete, helm upgrade|uninstall, pulumi up|destroy, aws cloudformation deploy|execute-change-set or cdk deploy command to guard, after --.',
   },
+  exitCodes:
+    'Exit codes: 0 applied (or ran, or nothing to change), 1 blocked (nothing applied or run), 2 error (plan, preview or apply failed, inputs changed, unsupported command).',
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Format of the report of the checked change.' },
   },
@@ -58,7 +61,7 @@ const command: CommandSpec<GuardArgs> = {
     // nowhere else (a script or an agent cannot be the person who says yes).
     const ask = atTerminal() && agentSession(process.env) === undefined ? confirmApply : refuseToAsk;
     const outcome = await runGuard(args.command, { printReport: (report) => process.stdout.write(reporter(report)), approvals, confirmApply: ask });
-    process.stderr.write(`blast-radius guard: ${outcome.summary}\n`);
+    process.stderr.write(`${errorLine(outcome.summary, 'blast-radius guard')}\n`);
     return outcome.exitCode;
   },
 };

@@ -1,11 +1,12 @@
 // The `hook` command: `hook <agent>` answers one agent hook call (bin/ routes it to a lean entry first);
 // `hook install|uninstall <agent>` adds or removes blast-radius in that agent's settings file.
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { CommandSpec } from './kit/command-spec.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
 import { AGENTS } from '../agents/index.js';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../agents/names.js';
 import type { Scope } from '../hooks/install/install-target.js';
+import { projectRoot } from '../hooks/install/project-root.js';
 import { readSettings, writeSettings } from '../hooks/install/settings-file.js';
 
 interface HookArgs {
@@ -23,8 +24,11 @@ function agentOf(name: string | undefined): AgentName {
 
 function install(action: 'install' | 'uninstall', agent: AgentName, scope: Scope, command: string): void {
   const target = AGENTS[agent].install;
-  const path = target.path(scope, process.cwd());
-  const shown = scope === 'project' ? relative(process.cwd(), path) : path;
+  // The project's settings live at the root of its repository, wherever in it the command is run.
+  const root = projectRoot(process.cwd());
+  const path = target.path(scope, root);
+  const atRoot = root === resolve(process.cwd()) ? '' : ` (at the root of the repository)`;
+  const shown = scope === 'project' ? `${relative(process.cwd(), path)}${atRoot}` : path;
   const settings = readSettings(path);
   const changed = action === 'install' ? target.add(settings, command, path) : target.remove(settings, command);
   if (!changed) {
@@ -37,11 +41,25 @@ function install(action: 'install' | 'uninstall', agent: AgentName, scope: Scope
 }
 
 const command: CommandSpec<HookArgs> = {
-  usage: 'hook <words..>',
+  usage: 'hook <action-or-agent> [agent]',
   describe: `Answer a coding agent's pre-command hook (${AGENT_LIST}), or install / uninstall it.`,
-  positional: { name: 'words', describe: `<agent>, or install <agent>, or uninstall <agent>; agents: ${AGENT_LIST}.` },
+  positional: {
+    name: 'words',
+    describe: `<agent>, or install <agent>, or uninstall <agent>; agents: ${AGENT_LIST}.`,
+    parts: {
+      'action-or-agent': `install or uninstall, or the agent whose hook call to answer (${AGENT_LIST}).`,
+      agent: 'The agent whose hook to install or uninstall.',
+    },
+  },
+  exitCodes:
+    'Exit codes: 0 the hook call answered (the agent reads allow or deny from standard output) or the settings written, 2 usage error (an agent reads it as deny).',
   options: {
-    scope: { type: 'string', default: 'project', choices: ['project', 'user'], describe: 'Settings file to change: this project or your user.' },
+    scope: {
+      type: 'string',
+      default: 'project',
+      choices: ['project', 'user'],
+      describe: 'Settings file to change: this project (at the root of its git repository) or your user.',
+    },
     command: { type: 'string', describe: 'Command the agent runs (default: `blast-radius hook <agent>`).' },
   },
   examples: [

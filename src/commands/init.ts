@@ -11,6 +11,7 @@ interface InitArgs {
 
 const command: CommandSpec<InitArgs> = {
   usage: 'init',
+  exitCodes: 'Exit codes: 0 written, 2 usage error, or a .blast-radius.yml there already (without --force).',
   describe: 'Write a commented starter .blast-radius.yml in the working directory.',
   options: { force: { type: 'boolean', describe: 'Overwrite an existing .blast-radius.yml.' } },
   examples: [['$0 init', 'Create .blast-radius.yml, then edit it.']],

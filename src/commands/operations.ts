@@ -55,6 +55,7 @@ const FORMATS: Record<string, () => string> = { text, markdown, json };
 
 const command: CommandSpec<OperationsArgs> = {
   usage: 'operations',
+  exitCodes: 'Exit codes: 0 listed, 2 usage error.',
   describe: 'List the destructive operations of cloud, IaC and container CLIs that the hook and the shims guard.',
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(FORMATS), describe: 'Output format.' },

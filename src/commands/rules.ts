@@ -49,11 +49,17 @@ function markdown(): string {
   ].join('\n');
 }
 
+/** The longest severity name, `warning`: the description column starts after it. */
+const SEVERITY_WIDTH = 'warning'.length;
+
 function text(): string {
+  // Columns as wide as the longest id, so that every row lines up whatever rules exist.
+  const idWidth = Math.max(...Object.values(RULES).map((rule) => rule.id.length));
+  const indent = ' '.repeat(idWidth + 1 + SEVERITY_WIDTH + 2);
   return `${Object.values(RULES)
     .flatMap((rule) => [
-      `${rule.id.padEnd(22)} ${rule.severity.padEnd(8)} ${rule.description}`,
-      ...optionsOf(rule).map(({ name, schema, defaultValue }) => `${' '.repeat(32)}option ${name} (default: ${defaultValue}): ${schema.description}`),
+      `${rule.id.padEnd(idWidth)} ${rule.severity.padEnd(SEVERITY_WIDTH)}  ${rule.description}`,
+      ...optionsOf(rule).map(({ name, schema, defaultValue }) => `${indent}option ${name} (default: ${defaultValue}): ${schema.description}`),
     ])
     .join('\n')}\n`;
 }
@@ -75,6 +81,7 @@ const FORMATS: Record<string, () => string> = { text, markdown, json };
 
 const command: CommandSpec<RulesArgs> = {
   usage: 'rules',
+  exitCodes: 'Exit codes: 0 listed, 2 usage error.',
   describe: 'List the policy rules: id, default severity, options and what each one flags.',
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(FORMATS), describe: 'Output format.' },

@@ -10,9 +10,10 @@ interface ShimsArgs {
 }
 
 const command: CommandSpec<ShimsArgs> = {
-  usage: 'shims <words..>',
+  usage: 'shims <subcommand>',
   describe: 'Put guard shims for terraform, tofu, terragrunt, kubectl, oc, kubecolor, helm and helmfile first on PATH: `eval "$(blast-radius shims env)"`.',
   positional: { name: 'words', describe: '`env`: create or refresh the shims and print the PATH line.' },
+  exitCodes: 'Exit codes: 0 the PATH line printed, 2 usage error or the shims could not be written.',
   options: {},
   examples: [['eval "$(blast-radius shims env)"', "Route this shell's destructive terraform, kubectl and helm runs through blast-radius guard."]],
   run: (args) => {

@@ -1,4 +1,4 @@
-// The commented starter configuration `blast-radius init` writes; it is valid against the schema as it stands.
+// The commented starter configuration `blast-radius init` writes: valid as it stands, and with any commented example uncommented.
 export const STARTER_CONFIG = `# blast-radius configuration: what production means for this team.
 # Reference: https://github.com/blast-radius/blast-radius/blob/main/docs/configuration.md
 # yaml-language-server: $schema=./node_modules/blast-radius/schema/blast-radius.schema.json
@@ -20,20 +20,20 @@ environments:
   #   aliases: [cardholder]
 
 # Rules, tried in order; the first that matches decides. Conditions in one rule must all hold.
-# A pattern is exact text, a glob with * and ?, or /a regular expression/.
-rules: []
-  # - id: payments-account
-  #   environment: production
-  #   match:
-  #     account: ["123456789012"]          # AWS account id in ARNs, GCP project, Azure subscription
-  # - id: prod-state-modules
-  #   environment: production
-  #   match:
-  #     module: "prod_*"
-  # - id: cost-center
-  #   environment: production
-  #   match:
-  #     tag: { key: CostCenter, value: "payments-*" }
+# A pattern is exact text, a glob with * and ?, or /a regular expression/. For example (uncomment to use):
+# rules:
+#   - id: payments-account
+#     environment: production
+#     match:
+#       account: ["123456789012"]          # AWS account id in ARNs, GCP project, Azure subscription
+#   - id: prod-state-modules
+#     environment: production
+#     match:
+#       module: "prod_*"
+#   - id: cost-center
+#     environment: production
+#     match:
+#       tag: { key: CostCenter, value: "payments-*" }
 
 policy:
   block: [delete, replace]        # what blocks in protected environments
@@ -45,11 +45,11 @@ policy:
   #   nonprod-delete: off
   #   too-many-destructive: [error, { max: 10 }]
 
-# Exceptions waive findings for an address (or glob) until they expire; expired ones are an error.
-exceptions: []
-  # - address: module.legacy.*
-  #   rules: [prod-delete]
-  #   reason: Decommissioning the legacy stack (OPS-1234)
-  #   by: jane@example.com
-  #   expires: 2026-12-31
+# Exceptions waive findings for an address (or glob) until they expire; expired ones are an error. For example:
+# exceptions:
+#   - address: module.legacy.*
+#     rules: [prod-delete]
+#     reason: Decommissioning the legacy stack (OPS-1234)
+#     by: jane@example.com
+#     expires: 2026-12-31
 `;

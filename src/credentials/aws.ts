@@ -9,6 +9,13 @@ import { readSmallFile } from '../files/read-small-file.js';
 const CONFIG_KEYS = ['sso_account_id', 'role_arn', 'sso_role_name', 'region'] as const;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 const STATIC_KEY_NAMES = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'];
+/** Variables that give AWS tools credentials without a profile: a profile name beside them may still name them. */
+const CREDENTIAL_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+];
 
 interface ActiveProfile {
   name: string;
@@ -85,7 +92,13 @@ function unreadable(file: Sections): CredentialReading[] {
   return [aws('file', file.file, file.file, { kind: 'unreadable', problem: file.problem })];
 }
 
-export function readAws(env: NodeJS.ProcessEnv, home: string): CredentialReading[] {
+/**
+ * What a profile that neither file has is: `reaches-nothing` for what the shell reaches (doctor, the session notice),
+ * `judged-by-name` for a command about to run (the hook fails closed: the profile may exist where it runs).
+ */
+export type UnconfiguredProfile = 'reaches-nothing' | 'judged-by-name';
+
+export function readAws(env: NodeJS.ProcessEnv, home: string, unconfiguredProfile: UnconfiguredProfile = 'reaches-nothing'): CredentialReading[] {
   const config = readIniFile(expandHome(env.AWS_CONFIG_FILE || join(home, '.aws', 'config'), home), CONFIG_KEYS);
   const credentials = readIniFile(expandHome(env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'), home), []);
   const readings: CredentialReading[] = [];
@@ -97,6 +110,19 @@ export function readAws(env: NodeJS.ProcessEnv, home: string): CredentialReading
     const inConfig = config.ok ? configSection(config.sections, profile.name) : undefined;
     const inCredentials = credentials.ok ? credentials.sections.find((s) => s.name === profile.name) : undefined;
     if (profile.implicit && !inConfig && !inCredentials) continue;
+    // A profile named by a variable but in neither file reaches nothing (AWS tools fail on it), unless credentials
+    // come from variables, or a file could not be read (then what it holds is unknown: judged by its name).
+    const unconfigured =
+      unconfiguredProfile === 'reaches-nothing' &&
+      !inConfig &&
+      !inCredentials &&
+      !CREDENTIAL_VARIABLES.some((name) => env[name]) &&
+      [config, credentials].every((f) => f.ok || f.problem === undefined);
+    if (unconfigured) {
+      const why = `the profile is named but not configured: neither ${config.file} nor ${credentials.file} has it, so AWS tools reach nothing with it`;
+      readings.push(aws('profile', profile.name, profile.where, { kind: 'unconfigured', why }));
+      continue;
+    }
     readings.push(aws('profile', profile.name, profile.where, profileName(profile.name)));
     if (inConfig && config.ok) readings.push(...profileSettings(profile.name, inConfig, config.file));
     if (inCredentials && credentials.ok && inCredentials.keys.length > 0) {

@@ -19,6 +19,7 @@ export const CREDENTIAL_SOURCE_LABELS: Record<CredentialSource, string> = {
  * - `id`: not without configuration (an AWS account id, an Azure subscription id);
  * - `detail`: not at all, shown for context (a region, a key file's type);
  * - `unknowable`: it reaches something, but nothing says what (static keys in the environment);
+ * - `unconfigured`: named, but nothing configures it, so it reaches nothing (a profile in neither AWS file);
  * - `unreadable`: a file that could not be read; `problem` is one sentence, never an excerpt of the file.
  */
 export type Basis =
@@ -26,6 +27,7 @@ export type Basis =
   | { kind: 'id'; label: string }
   | { kind: 'detail' }
   | { kind: 'unknowable'; why: string }
+  | { kind: 'unconfigured'; why: string }
   | { kind: 'unreadable'; problem: string };
 
 /** One fact read from the environment or a config file: a name or an id, never a secret value. */

@@ -9,6 +9,7 @@ import type { CredentialFinding, CredentialReading } from './credential-finding.
 export const UNJUDGED_ID_RULE = 'unjudged-id';
 export const DETAIL_RULE = 'detail';
 export const UNKNOWABLE_RULE = 'unknowable';
+export const UNCONFIGURED_RULE = 'unconfigured';
 export const UNREADABLE_RULE = 'unreadable';
 
 const ID_NEEDS_CONFIGURATION = 'alone cannot be judged: which ids are production is for a configuration file to say, and blast-radius reads none yet';
@@ -52,6 +53,9 @@ export function judgeReading(reading: CredentialReading, environments: readonly 
     case 'unknowable':
       environment = unknown(UNKNOWABLE_RULE, basis.why);
       break;
+    case 'unconfigured':
+      environment = unknown(UNCONFIGURED_RULE, basis.why);
+      break;
     case 'unreadable':
       environment = unknown(UNREADABLE_RULE, `the file could not be read: ${basis.problem}; nothing in it was judged`);
       break;
@@ -59,7 +63,7 @@ export function judgeReading(reading: CredentialReading, environments: readonly 
   return { ...fact, environment };
 }
 
-/** Findings that could not be judged: everything unknown except details, which are not meant to decide. */
+/** Findings that could not be judged: everything unknown except details, which are not meant to decide, and names nothing configures (they reach nothing). */
 export function isUnjudged(finding: CredentialFinding): boolean {
-  return finding.environment.name === UNKNOWN_ENVIRONMENT && finding.environment.rule !== DETAIL_RULE;
+  return finding.environment.name === UNKNOWN_ENVIRONMENT && finding.environment.rule !== DETAIL_RULE && finding.environment.rule !== UNCONFIGURED_RULE;
 }

@@ -1,6 +1,7 @@
 // The sentences every reporter shares about approvals: the fingerprint of a blocked plan with the command a person
 // runs to approve it, an approval that let the plan pass, or one that expired and was not honoured.
 import type { Report } from '../model.js';
+import { blocksOnlyUnjudged } from './blocked-changes.js';
 
 /** How a format writes a command or fingerprint (`code`) and the words around it (`prose`). */
 export interface NoteStyle {
@@ -29,15 +30,17 @@ export function approvalNote(report: Report, style: NoteStyle = PLAIN): string[]
     ];
   }
   const lines = expiredApprovalLine(report, style);
+  // Objects that could not be judged are not known to be destroyed: the note does not call the change a destruction.
+  const what = blocksOnlyUnjudged(report) ? 'change' : 'destruction';
   if (report.verdict === 'block' && fingerprint !== undefined && approveCommand !== undefined) {
     lines.push(
-      `${prose('Fingerprint ')}${code(fingerprint)}${prose('. If this destruction is intended, a person (never an agent) approves exactly these changes by running ')}` +
+      `${prose('Fingerprint ')}${code(fingerprint)}${prose(`. If this ${what} is intended, a person (never an agent) approves exactly these changes by running `)}` +
         `${code(approveCommand)}${prose(' in their own terminal; any other change to what is destroyed needs a new approval.')}`,
     );
   } else if (report.verdict === 'block' && fingerprint !== undefined) {
     // CI honours no local approval: the way on is a reviewed exception, or the protected environment's reviewers.
     lines.push(
-      `${prose('Fingerprint ')}${code(fingerprint)}${prose('. This check honours no local approval (CI): if this destruction is intended, waive it with an ')}` +
+      `${prose('Fingerprint ')}${code(fingerprint)}${prose(`. This check honours no local approval (CI): if this ${what} is intended, waive it with an `)}` +
         `${code('exceptions:')}${prose(' entry in .blast-radius.yml reviewed in this pull request, or apply it through the protected environment whose reviewers approve deployments (docs/approvals.md).')}`,
     );
   }

@@ -1,5 +1,6 @@
 // A Mermaid flowchart of the resources a report destroys and of what depends on them: one subgraph per plan, nodes
-// coloured by environment, arrows from a destroyed resource to what goes down with it, at most MAX_GRAPH_NODES
+// coloured by environment, arrows from what depends on a destroyed resource to it (read as the paths of text and
+// JSON are: dependent → … → destroyed), at most MAX_GRAPH_NODES
 // destroyed nodes and as many dependents, each with an "and N more" node (https://mermaid.js.org/syntax/flowchart.html).
 import { DESTRUCTIVE_ACTIONS, type EnvironmentTag, type Report, type ReportResource } from '../model.js';
 import { plural } from './plural.js';
@@ -44,14 +45,15 @@ function destroyedResources(report: Report): ReportResource[] {
   return [...destroyed.filter((r) => r.environment.protected), ...destroyed.filter((r) => !r.environment.protected)];
 }
 
-/** Edges `destroyed → … → dependent` from the findings' dependency paths (written dependent first). */
+/** Edges `dependent → … → destroyed`, as the findings' dependency paths are written: each arrow reads "depends on". */
 function dependencyEdges(report: Report, shown: ReportResource[]): [from: string, to: string][] {
   const edges = new Map<string, [string, string]>();
   for (const resource of shown) {
     const finding = report.findings.find((f) => f.file === resource.file && f.address === resource.address && f.dependents);
     for (const path of finding?.dependents?.paths ?? []) {
-      const chain = path.split(' → ').reverse();
-      chain[0] = resource.address;
+      const chain = path.split(' → ');
+      // The path ends at the resource's configuration address: the graph names its instance.
+      chain[chain.length - 1] = resource.address;
       for (let i = 0; i + 1 < chain.length; i++) edges.set(`${chain[i]}\u0000${chain[i + 1]}`, [chain[i], chain[i + 1]]);
     }
   }
@@ -82,7 +84,7 @@ export function mermaidGraph(report: Report): string | undefined {
   if (hidden > 0) lines.push(`  more["… and ${plural(hidden, 'more destroyed resource', 'more destroyed resources')}"]`, '  class more more');
   const ids = new Map(shown.map((resource) => [resource.address, nodeIds.get(resource) as string]));
   const edges = dependencyEdges(report, shown);
-  const dependents = [...new Set(edges.map(([, to]) => to))].filter((address) => !ids.has(address));
+  const dependents = [...new Set(edges.map(([from]) => from))].filter((address) => !ids.has(address));
   dependents.slice(0, MAX_GRAPH_NODES).forEach((address, i) => {
     ids.set(address, `d${i}`);
     lines.push(`  d${i}["${labelText(address)}<br/>depends on it"]`, `  class d${i} dependent`);

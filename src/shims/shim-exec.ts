@@ -2,6 +2,7 @@
 // tool's own grammar (a database client's piped statements too, read first and handed on), runs what destroys
 // nothing at once, sends what guard can check through guard (preview, check, run exactly what was checked), and
 // leaves the rest to a person: refused in an agent session, asked at a terminal, refused without one.
+import { errorLine } from '../cli/error-line.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -73,7 +74,7 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
       toolOutput: 'stdout',
       ...(session || !atTerminal() ? {} : { confirmApply }),
     });
-    if (outcome.toolExitCode === undefined) process.stderr.write(`blast-radius: ${outcome.summary}\n`);
+    if (outcome.toolExitCode === undefined) process.stderr.write(`${errorLine(outcome.summary)}\n`);
     return outcome.toolExitCode ?? outcome.exitCode;
   }
   const refusal = refusalFor(destructive, words, text);

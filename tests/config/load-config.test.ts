@@ -193,3 +193,42 @@ it('reads kubernetes.cluster, with the kubeconfig relative to the file', async (
   expect((await loadConfig(configFile('version: 1\nkubernetes:\n  cluster: false\n'))).cluster).toBeUndefined();
   expect(await problem('version: 1\nkubernetes:\n  clusters: true\n')).toMatch(/kubernetes/);
 });
+
+describe('the commented examples of the starter file', () => {
+  // An example starts at a commented `key:` (lower case: prose starts with a capital letter; the editor's modeline is
+  // not an example) and runs on over the commented lines indented under it or naming a key beside it.
+  const lines = STARTER_CONFIG.split('\n');
+  const startsExample = (line: string): boolean => /^\s*# [a-z$][\w$-]*:(\s|$)/.test(line) && !line.includes('yaml-language-server:');
+  const continues = (line: string): boolean => /^\s*# ( |-|[a-z$][\w$-]*:(\s|$))/.test(line);
+  const blocks: number[][] = [];
+  lines.forEach((line, i) => {
+    const last = blocks.at(-1);
+    if (last && last.at(-1) === i - 1 && continues(line)) last.push(i);
+    else if (startsExample(line)) blocks.push([i]);
+  });
+
+  it('finds the examples: environments, rules, policy and exceptions', () => {
+    expect(blocks.map((block) => lines[block[0]].trim())).toEqual([
+      '# pci:',
+      '# rules:',
+      '# maxDestructiveChanges: 10     # at most this many deletes + replaces in one plan, any environment',
+      '# exceptions:',
+    ]);
+  });
+
+  it('takes each example whole', () => {
+    expect(blocks.map((block) => block.length)).toEqual([3, 13, 6, 6]);
+  });
+
+  it.each(blocks.map((block) => [lines[block[0]].trim(), block]))('loads with %s uncommented', async (_first, block) => {
+    const uncommented = lines.map((line, i) => (block.includes(i) ? line.replace(/^(\s*)# /, '$1') : line)).join('\n');
+    await expect(loadConfig(configFile(uncommented))).resolves.toBeDefined();
+  });
+
+  it('loads with every example uncommented at once', async () => {
+    const all = new Set(blocks.flat());
+    const uncommented = lines.map((line, i) => (all.has(i) ? line.replace(/^(\s*)# /, '$1') : line)).join('\n');
+    const config = await loadConfig(configFile(uncommented));
+    expect(config.environments.map((e) => e.name)).toContain('pci');
+  });
+});

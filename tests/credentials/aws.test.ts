@@ -63,8 +63,29 @@ describe('the active profile', () => {
     ]);
   });
 
-  it('reports a profile that no file defines by its name alone', () => {
-    expect(summary(readAws({ AWS_PROFILE: 'orders-prod' }, fake.home))).toEqual([['profile', 'orders-prod', 'name']]);
+  it('reports a profile that no file defines as unconfigured: it reaches nothing', () => {
+    const [reading, ...rest] = readAws({ AWS_PROFILE: 'orders-prod' }, fake.home);
+    expect(rest).toEqual([]);
+    expect(reading).toMatchObject({ what: 'profile', value: 'orders-prod', where: 'AWS_PROFILE', basis: { kind: 'unconfigured' } });
+    expect(reading?.basis).toMatchObject({ why: expect.stringContaining('named but not configured') });
+  });
+
+  it('judges a profile that no file defines by its name, with credentials from variables or for a command about to run', () => {
+    for (const variable of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+      'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    ]) {
+      const readings = readAws({ AWS_PROFILE: 'orders-prod', [variable]: 'x' }, fake.home);
+      expect(readings.find((r) => r.what === 'profile')?.basis.kind).toBe('name');
+    }
+    expect(summary(readAws({ AWS_PROFILE: 'orders-prod' }, fake.home, 'judged-by-name'))).toEqual([['profile', 'orders-prod', 'name']]);
+  });
+
+  it('judges a profile by its name when a file could not be read (what it holds is unknown)', () => {
+    fake.write('.aws/config', '[profile broken\n');
+    expect(readAws({ AWS_PROFILE: 'orders-prod' }, fake.home).find((r) => r.what === 'profile')?.basis.kind).toBe('name');
   });
 
   it('does not read a nested setting (s3 = … region) as the profile region', () => {

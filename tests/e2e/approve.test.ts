@@ -41,7 +41,7 @@ describe('refusals', () => {
     const result = runCli(['approve', fingerprint, PROD_REPLACE, '--reason', 'x'], { env, input: 'production\n' });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'blast-radius: blast-radius approve needs a person at an interactive terminal (standard input, output and error), so it refuses to run from a script, a pipe or an agent.',
+      'blast-radius approve needs a person at an interactive terminal (standard input, output and error), so it refuses to run from a script, a pipe or an agent.',
     );
     expect(existsSync(join(scratch.path, 'refusals'))).toBe(false);
   });
@@ -66,6 +66,10 @@ describe('refusals', () => {
     const fingerprint = fingerprintOf(PROD_REPLACE, env);
     const approved = atTerminal(['approve', fingerprint, PROD_REPLACE, '--reason', 'Retiring the old database'], 'production\n', env);
     expect(approved.output).toContain('BLOCKED');
+    // The screen where a person approves does not tell them not to apply, nor how to approve.
+    expect(approved.output).not.toContain('Do not apply');
+    expect(approved.output).not.toContain('a person (never an agent) approves');
+    expect(approved.output).toContain('Why these rules block, and how to fix or allow-list them:');
     expect(approved.output).toContain('type the name `production`');
     expect(approved.output).toContain(`Approved ${fingerprint}`);
     expect(approved.code).toBe(0);

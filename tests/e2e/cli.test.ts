@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
+/** Help text with yargs' line wrapping undone. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ');
+
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 describe('help and version', () => {
@@ -10,7 +13,7 @@ describe('help and version', () => {
     const result = runCli(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('check');
-    expect(result.stdout).toMatch(/Exit codes: 0 pass, 1 blocked, 2 usage or input error/);
+    expect(oneLine(result.stdout)).toMatch(/Exit codes of check: 0 pass, 1 blocked, 2 usage or input error; each command's --help states its own\./);
   });
 
   it('documents the options and exit codes in check --help', () => {
@@ -18,6 +21,41 @@ describe('help and version', () => {
     expect(result.code).toBe(0);
     for (const option of ['--format', '--terraform-bin', '--color', '--debug']) expect(result.stdout).toContain(option);
     expect(result.stdout).toMatch(/Exit codes: 0 pass, 1 blocked/);
+  });
+
+  it.each([
+    ['doctor', [], /Exit codes: 0 reported \(whether or not the shell reaches production\), 2 usage error\./],
+    ['init', [], /Exit codes: 0 written, 2 usage error/],
+    ['rules', [], /Exit codes: 0 listed, 2 usage error\./],
+    ['operations', [], /Exit codes: 0 listed, 2 usage error\./],
+    ['shims', [], /Exit codes: 0 the PATH line printed/],
+    ['hook', ['install'], /Exit codes: 0 the hook call answered/],
+    ['explain', [], /Exit codes: 0 explained, 2 usage or input error/],
+    ['approve', [], /Exit codes: 0 approved, 2 usage or input error/],
+  ])('states the exit codes of %s itself, which never blocks', (name, words, exitCodes) => {
+    const result = runCli([name, ...words, '--help']);
+    expect(result.code).toBe(0);
+    expect(oneLine(result.stdout)).toMatch(exitCodes);
+    expect(result.stdout).not.toContain('1 blocked');
+  });
+
+  it.each([
+    ['approve', 'blast-radius approve <fingerprint> [plans..]', /fingerprint +The fingerprint the blocked report shows/],
+    ['explain', 'blast-radius explain <plan> <address>', /address +The resource address/],
+    ['hook', 'blast-radius hook <action-or-agent> [agent]', /action-or-agent +install or uninstall/],
+    ['shims', 'blast-radius shims <subcommand>', /subcommand +`env`/],
+    ['check', 'blast-radius check [files..]', /files +plan files/],
+  ])('names the positional arguments of %s readably, without a contradictory default', (name, usage, positional) => {
+    const result = runCli([name, '--help']);
+    expect(result.stdout.split('\n')[0]).toBe(usage);
+    expect(result.stdout).toMatch(positional);
+    expect(result.stdout).not.toMatch(/words|\[default: \[\]\]/);
+  });
+
+  it('runs a command through yargs (an option before it) with its positional arguments as one list', () => {
+    const result = runCli(['--debug', 'explain', 'fixtures/terraform/not-production-names/plan.json', 'terraform_data.product_catalog']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('terraform_data.product_catalog (terraform_data, delete)');
   });
 
   it('prints the package version', () => {

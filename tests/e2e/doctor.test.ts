@@ -82,6 +82,21 @@ describe('text', () => {
     expect(output.trimEnd().split('\n').pop()).toBe('Nothing here points at production.');
   });
 
+  it('says a profile named with no ~/.aws is not configured and reaches nothing, unless keys come from variables', () => {
+    const empty = fakeHome();
+    try {
+      const output = doctorOutput('text', { AWS_PROFILE: 'prod-admin', PATH: '/usr/bin' }, empty.home);
+      expect(output).toContain('  profile prod-admin [not configured]\n');
+      expect(output).toContain('AWS_PROFILE: the profile is named but not configured: neither ~/.aws/config nor ~/.aws/credentials has it');
+      expect(output).toMatch(/Nothing here points at production\.\n$/);
+      expect(JSON.parse(doctorOutput('json', { AWS_PROFILE: 'prod-admin' }, empty.home))).toMatchObject({ reachesProduction: false, unknown: 0 });
+      const withKeys = JSON.parse(doctorOutput('json', { AWS_PROFILE: 'prod-admin', AWS_ACCESS_KEY_ID: 'x' }, empty.home));
+      expect(withKeys.reachesProduction).toBe(true);
+    } finally {
+      empty.remove();
+    }
+  });
+
   it('names an unreadable file in one sentence and counts it unknown', () => {
     fake.write('.kube/config', `current-context: prod\nusers:\n- user:\n    token: ${SECRET_MARKERS[5]}\n  - broken\n`);
     const output = doctorOutput('text', {}, fake.home);

@@ -72,6 +72,7 @@ describe('kubectl apply', () => {
     expect(result.stdout).toMatch(/^BLOCKED/);
     expect(result.stdout).toContain('ConfigMap/payments-prod/legacy-flags');
     expect(result.stderr).toContain('blast-radius blocked the change; `kubectl apply` was not run.');
+    expect(result.stderr).not.toContain('blast-radius guard: blast-radius');
     expect(run.tools.calls()).toEqual([['kubectl', 'diff', '--filename', 'app.yaml', '--prune', '--selector', 'app=api', '--namespace', 'payments-prod']]);
   });
 

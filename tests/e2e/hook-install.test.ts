@@ -1,5 +1,5 @@
 // `hook install` / `hook uninstall`: merge into each agent's settings file, keep what is there, idempotent, reversible.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
@@ -165,4 +165,26 @@ it.each([
 it('refuses an unknown agent or action', () => {
   expect(runCli(['hook', 'install', 'emacs']).stderr).toMatch(/Name the agent/);
   expect(runCli(['hook', 'install']).code).toBe(2);
+});
+
+it('writes the project settings at the root of the git repository when run in a subdirectory, and says where', () => {
+  const root = project('repository');
+  mkdirSync(join(root, '.git'));
+  const subdirectory = project('repository/infra/prod');
+  const installed = runCli(['hook', 'install', 'claude-code'], { cwd: subdirectory });
+  expect(installed.code).toBe(0);
+  expect(installed.stdout).toContain('../../.claude/settings.json (at the root of the repository): added the claude-code hook');
+  expect(read(join(root, '.claude', 'settings.json')).hooks.PreToolUse).toHaveLength(1);
+  expect(existsSync(join(subdirectory, '.claude'))).toBe(false);
+  expect(runCli(['hook', 'uninstall', 'claude-code'], { cwd: subdirectory }).stdout).toContain(
+    '../../.claude/settings.json (at the root of the repository): removed',
+  );
+});
+
+it('finds the root of a worktree, whose .git is a file', () => {
+  const root = project('worktree');
+  writeFileSync(join(root, '.git'), 'gitdir: /elsewhere/.git/worktrees/worktree\n');
+  const installed = runCli(['hook', 'install', 'gemini'], { cwd: project('worktree/k8s') });
+  expect(installed.code).toBe(0);
+  expect(existsSync(join(root, '.gemini', 'settings.json'))).toBe(true);
 });

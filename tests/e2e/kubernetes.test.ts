@@ -290,6 +290,21 @@ describe('--cluster', () => {
     expect(result.stdout).not.toContain(MARKER_BASE64);
   });
 
+  it('lists the objects a namespace deletion takes under the namespace in text, counted, and each in JSON', async () => {
+    const args = ['check', `${K8S}/kubectl-delete/namespace-old-form/delete.txt`, '--cluster', '--kubeconfig', kubeconfig, '--context', 'prod-eu'];
+    const text = await runCliAsync(args, { env: NO_KUBECONFIG });
+    const json = JSON.parse((await runCliAsync([...args, '--format', 'json'], { env: NO_KUBECONFIG })).stdout) as JsonReport;
+    const contained = json.findings.filter((f) => json.resources.some((r) => r.address === f.address && r.reason === 'namespace payments-prod is deleted'));
+    expect(contained.length).toBeGreaterThan(5);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `Namespace/payments-prod \\[production\\][^\\n]*\\n(?: {11}[^\\n]*\\n)* {11}and ${contained.length} objects in it, deleted with it: ${contained.length} errors \\(each one in --format json\\)\\.\\n`,
+      ),
+    );
+    for (const finding of contained) expect(text.stdout).not.toContain(`  error    ${finding.address} `);
+  });
+
   it('fills in what a text output lacks: an object named without namespace gets its live labels', async () => {
     const result = await runCliAsync(
       ['check', `${K8S}/kubectl-delete/output-name/delete.txt`, '--cluster', '--kubeconfig', kubeconfig, '--context', 'prod-eu', '--format', 'json'],

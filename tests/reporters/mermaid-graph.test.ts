@@ -127,8 +127,10 @@ it('draws what goes down with each destroyed resource, and parses', async () => 
     ],
   };
   const source = graphOf(report);
-  expect(source).toContain('n0 --> d0');
-  expect(source).toContain('d0 --> d1');
+  // Arrows read as the paths of text and JSON do: dependent → what it depends on → … → the destroyed resource.
+  expect(source).toContain('d0 --> n0');
+  expect(source).toContain('d1 --> d0');
+  expect(source).not.toMatch(/n0 --> |d0 --> d1/);
   expect((await vertices(source)).map((node) => node.id)).toEqual(['n0', 'n1', 'd0', 'd1']);
   const labels = new Map([...source.matchAll(/^\s+(d\d+)\["(.*)"\]$/gm)].map((match) => [match[1], shownText(match[2])]));
   expect(labels.get('d0')).toBe('aws_lb_listener.https["a \\"b\\""]\ndepends on it');

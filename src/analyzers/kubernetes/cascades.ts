@@ -1,6 +1,7 @@
 // Finds what else goes down when Kubernetes objects are destroyed: a namespace's objects, a CRD's custom resources,
 // objects whose owner is deleted (Deployment → ReplicaSet → Pod), a claim's volume when its reclaim policy is Delete,
 // and a StatefulSet's claims when its retention policy deletes them; each with the object that takes it down.
+import { namespaceDeletedReason } from './namespace-cascade.js';
 import type { KubeObjectFacts, KubeObjectId, KubeOwnerReference } from './kube-change.js';
 import { crdDefines, isCoreKind, isCrd, objectAddress } from './object-address.js';
 
@@ -57,7 +58,7 @@ function claimedBy(volume: KnownObject, claim: KnownObject): boolean {
 function victims(deleted: KnownObject, known: readonly KnownObject[]): { object: KnownObject; reason: string }[] {
   const address = objectAddress(deleted.id);
   if (isCoreKind(deleted.id, 'Namespace')) {
-    return known.filter((o) => o.id.namespace === deleted.id.name).map((object) => ({ object, reason: `namespace ${deleted.id.name} is deleted` }));
+    return known.filter((o) => o.id.namespace === deleted.id.name).map((object) => ({ object, reason: namespaceDeletedReason(deleted.id.name) }));
   }
   const found: { object: KnownObject; reason: string }[] = [];
   if (isCrd(deleted.id)) {

@@ -19,7 +19,8 @@ const awsProfile =
   (globals, env, home) => {
     const flag = flags.find((name) => globals[name] !== undefined);
     const profile = flag === undefined ? {} : { AWS_PROFILE: globals[flag] };
-    return { names: [], readings: readAws({ ...env, ...profile }, home) };
+    // The command's profile is judged by its name even when no file here has it: fail closed.
+    return { names: [], readings: readAws({ ...env, ...profile }, home, 'judged-by-name') };
   };
 
 const gcloudProject: InEffectReader = (globals, env, home) => {
