@@ -1,6 +1,7 @@
 // Turns the checked steps of a Pulumi preview into the normalized model: one ResourceChange per resource (the steps of
 // one replacement become one replace), its stack as a name hint, tags, labels and accounts without secrets.
-import type { AccountId, Action, AnalyzedInput, ResourceChange } from '../../model.js';
+import type { Action, AnalyzedInput, ResourceChange } from '../../model.js';
+import { firstOfEachAccount } from '../terraform/accounts.js';
 import { ChangeTally, type QuietChanges } from '../terraform/change-tally.js';
 import { revealsSensitive } from '../terraform/sensitive-strings.js';
 import { stateEvidence } from './evidence.js';
@@ -13,16 +14,6 @@ function propertyKeys(value: unknown): string[] {
 }
 
 const flag = (state: Record<string, unknown> | undefined, member: string): boolean => state?.[member] === true;
-
-function firstOfEachAccount(accounts: AccountId[]): AccountId[] {
-  const seen = new Set<string>();
-  return accounts.filter((account) => {
-    const key = `${account.provider}\u0000${account.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /** Each item once (the first of equal keys), in order. */
 function once<T>(items: T[], key: (item: T) => string): T[] {

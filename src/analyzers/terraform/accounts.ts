@@ -38,3 +38,14 @@ export function collectAccounts(values: JsonValue | undefined, sensitive: JsonVa
   walk(values, [], sensitive, out);
   return out;
 }
+
+/** One account per provider and id: the attribute it was first found in. */
+export function firstOfEachAccount(accounts: AccountId[]): AccountId[] {
+  const seen = new Set<string>();
+  return accounts.filter((account) => {
+    const key = `${account.provider}\u0000${account.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,6 +1,6 @@
 // Turns a validated Terraform plan into the normalized model: resource changes, drift, root variables, outputs.
-import type { AccountId, Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
-import { collectAccounts } from './accounts.js';
+import type { Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
+import { collectAccounts, firstOfEachAccount } from './accounts.js';
 import { collectIdentity } from './identity.js';
 import { buildDependentsGraph } from './dependency-graph.js';
 import { isKnownMode, mapActions, refineAction } from './actions.js';
@@ -16,17 +16,6 @@ import { revealsSensitive, sensitiveStrings } from './sensitive-strings.js';
 /** Each pooled item once, in the order first seen: equal items are the same object once pooled. */
 function sharedOnce<T extends object>(items: T[], share: (item: T) => T): T[] {
   return [...new Set(items.map(share))];
-}
-
-/** One account per provider and id: the attribute it was first found in. */
-function firstOfEachAccount(accounts: AccountId[]): AccountId[] {
-  const seen = new Set<string>();
-  return accounts.filter((account) => {
-    const key = `${account.provider}\u0000${account.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** What the change does, with the facts beside the action list (data source, move, import) taken into account. */
