@@ -1,7 +1,8 @@
 // Parses input text as one JSON document or a stream of concatenated documents (terragrunt run-all show -json),
-// with errors that give a position but never quote the input (it may hold secrets).
+// with errors that give a position but never quote the input (it may hold secrets); refuses a key written twice.
 import { InputError } from '../errors.js';
 import { MAX_DOCUMENTS, tooManyDocumentsMessage } from './document-limit.js';
+import { duplicateKeyError, findDuplicateKey } from './duplicate-keys.js';
 
 interface ScanResult {
   /** End offsets (exclusive) of each complete top-level object or array. */
@@ -66,9 +67,17 @@ function parseSlice(text: string, start: number, end: number, name: string, fall
 
 /**
  * Returns every top-level JSON document in the text: one for `terraform show -json`, several for a stream of
- * concatenated plans. A truncated or malformed document anywhere is an InputError.
+ * concatenated plans. A truncated or malformed document anywhere is an InputError; so, after that, is a key written
+ * twice in one object (`writer`, the tool whose output the text should be, is named in that refusal).
  */
-export function parseJsonDocuments(text: string, name: string): unknown[] {
+export function parseJsonDocuments(text: string, name: string, writer?: string): unknown[] {
+  const documents = parseDocuments(text, name);
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) throw duplicateKeyError(name, duplicate, writer);
+  return documents;
+}
+
+function parseDocuments(text: string, name: string): unknown[] {
   try {
     return [JSON.parse(text)];
   } catch {

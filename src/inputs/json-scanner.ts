@@ -1,7 +1,9 @@
 // Reads JSON from a byte source in bounded memory: checks every byte of every value is well-formed JSON, skips the
-// values a caller does not need without building them, and hands only the ones it asks for to JSON.parse.
+// values a caller does not need without building them, hands only the ones it asks for to JSON.parse, and notes the
+// first key written twice in one object (refuseDuplicateKey refuses it once the input is read).
 import { isAscii } from 'node:buffer';
 import { InputError } from '../errors.js';
+import { duplicateKeyError, type JsonPath } from './duplicate-keys.js';
 
 /** Hands out the input a chunk at a time (each valid until the next read); `null` at the end. */
 export interface ByteSource {
@@ -30,6 +32,18 @@ const LITERALS: Record<number, Buffer> = { 0x74: Buffer.from('true'), 0x66: Buff
 
 const isDigit = (byte: number): boolean => byte >= 0x30 && byte <= 0x39;
 
+/** 32-bit FNV-1a over a key's bytes: equal keys hash alike; keys of one hash are compared byte by byte. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** Up to this many keys, an object's keys are searched one by one; beyond it, through a Map of their hashes. */
+const KEYS_SEARCHED_IN_ORDER = 32;
+
+function fnv1a(bytes: Buffer): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
+  return hash;
+}
+
 /** How many UTF-16 units (JavaScript characters, what a column counts) the UTF-8 bytes decode to. */
 const utf16Length = (bytes: Buffer): number => (isAscii(bytes) ? bytes.length : bytes.toString('utf8').length);
 
@@ -54,6 +68,29 @@ export class JsonScanner {
   private ended = false;
   /** Open containers while skipping a value: OPEN_OBJECT or OPEN_ARRAY. */
   private stack = new Uint8Array(64);
+
+  // Keys written twice. Every open container, outermost first, is a level: those readObject and readArray open, then
+  // those skipValue opens above them. The keys of every open object are kept (innermost last, as JSON writes them) in
+  // keyBytes, with per key its FNV-1a hash, where its bytes end and whether they hold escapes: memory grows with the
+  // keys of the objects open at once, never with the input.
+  /** Containers open in readObject and readArray. */
+  private levels = 0;
+  /**
+   * Per level: 1 for an object; where its keys start among the kept ones (an array's, where its objects' start); how
+   * many keys it has (objects) or its current element (arrays); how many of its keys its Map holds (objects).
+   */
+  private levelIsObject = new Uint8Array(64);
+  private levelFirstKey = new Int32Array(64);
+  private levelCount = new Int32Array(64);
+  private levelMapped = new Int32Array(64);
+  /** Per level, reused: hash to key, for objects of more than KEYS_SEARCHED_IN_ORDER keys. */
+  private readonly levelMaps: Map<number, number>[] = [];
+  private keyHashes = new Int32Array(256);
+  private keyEnds = new Int32Array(256);
+  private keyEscaped = new Uint8Array(256);
+  private keyBytes: Buffer = Buffer.allocUnsafe(4096);
+  /** The path of the first key written twice, if any. */
+  private duplicate: JsonPath | undefined;
 
   constructor(
     private readonly source: ByteSource,
@@ -163,11 +200,14 @@ export class JsonScanner {
   readObject(member: (key: string) => void): boolean {
     if (this.peekInside() !== OPEN_OBJECT) return false;
     this.position++;
+    const level = this.openLevel(true);
     for (let first = true; this.atKey(first); first = false) {
-      const key = this.readString();
+      this.position = this.scanKey(this.position, level);
+      const key = this.keyText(this.lastKey(level));
       this.colon();
       member(key);
     }
+    this.closeLevel();
     return true;
   }
 
@@ -178,11 +218,14 @@ export class JsonScanner {
   readObjectOf(keys: readonly Buffer[], member: (index: number) => void): boolean {
     if (this.peekInside() !== OPEN_OBJECT) return false;
     this.position++;
+    const level = this.openLevel(true);
     for (let first = true; this.atKey(first); first = false) {
-      const index = this.keyIndex(keys);
+      this.position = this.scanKey(this.position, level);
+      const index = this.keyIndex(keys, this.lastKey(level));
       this.colon();
       member(index);
     }
+    this.closeLevel();
     return true;
   }
 
@@ -190,25 +233,28 @@ export class JsonScanner {
   readArray(element: (index: number) => void): boolean {
     if (this.peekInside() !== OPEN_ARRAY) return false;
     this.position++;
-    for (let index = 0; this.atElement(index === 0); index++) element(index);
+    const level = this.openLevel(false);
+    for (let index = 0; this.atElement(index === 0); index++) {
+      this.levelCount[level] = index;
+      element(index);
+    }
+    this.closeLevel();
     return true;
   }
 
-  private keyIndex(keys: readonly Buffer[]): number {
-    const start = this.mark();
-    const escaped = this.skipString();
-    this.release();
-    if (escaped) {
-      const key = JSON.parse(this.buffer.toString('utf8', start - this.base, this.position)) as string;
-      return keys.findIndex((candidate) => candidate.toString() === key);
+  /** The index in `keys` of the kept key `key`, or -1. */
+  private keyIndex(keys: readonly Buffer[], key: number): number {
+    if (this.keyEscaped[key] === 1) {
+      const text = this.keyText(key);
+      return keys.findIndex((candidate) => candidate.toString() === text);
     }
-    const from = start - this.base + 1;
-    const size = this.position - 1 - from;
+    const from = this.keyStart(key);
+    const size = this.keyEnds[key] - from;
     for (let i = 0; i < keys.length; i++) {
       const candidate = keys[i];
       if (candidate.length !== size) continue;
       let same = true;
-      for (let j = 0; j < size && same; j++) same = candidate[j] === this.buffer[from + j];
+      for (let j = 0; j < size && same; j++) same = candidate[j] === this.keyBytes[from + j];
       if (same) return i;
     }
     return -1;
@@ -292,13 +338,17 @@ export class JsonScanner {
   /**
    * Checks the next value (of any depth, without recursion) and moves past it. The hot path of the whole tool: one
    * loop over the bytes with the window in locals, dispatching on the byte first (quotes, colons and commas are most
-   * of them) and checking it against what the grammar expects there.
+   * of them) and checking it against what the grammar expects there. It stores its position where it returns, not
+   * after the loop: with that store after the loop, V8 (Node 20) threw away the loop's compiled code there thousands of
+   * times in one large plan ("insufficient type feedback") and ran it slowly until compiled again.
    */
   skipValue(): void {
     let buffer = this.buffer;
     let length = buffer.length;
     let position = this.position;
     let depth = 0;
+    /** The level of the containers this value opens: level + depth - 1 is the innermost. */
+    const level = this.levels;
     let state = EXPECT_VALUE;
     /** Right after `[` or `{`, where the container may close at once. */
     let mayClose = false;
@@ -313,7 +363,21 @@ export class JsonScanner {
       }
       const byte = buffer[position];
       if (byte === QUOTE) {
-        if (state !== EXPECT_VALUE && state !== EXPECT_KEY) this.unexpectedAt(position);
+        mayClose = false;
+        if (state === EXPECT_KEY) {
+          position = this.scanKey(position, level + depth - 1);
+          buffer = this.buffer;
+          length = buffer.length;
+          // Compact JSON puts the colon right after a key: take it here.
+          if (position < length && buffer[position] === COLON) {
+            position++;
+            state = EXPECT_VALUE;
+          } else {
+            state = EXPECT_COLON;
+          }
+          continue;
+        }
+        if (state !== EXPECT_VALUE) this.unexpectedAt(position);
         position++;
         for (;;) {
           let next = 0;
@@ -336,21 +400,14 @@ export class JsonScanner {
           position = this.position;
         }
         position++;
-        mayClose = false;
-        // Compact JSON puts the colon right after a key and the comma right after a value: take them here.
-        if (state === EXPECT_KEY) {
-          if (position < length && buffer[position] === COLON) {
-            position++;
-            state = EXPECT_VALUE;
-          } else {
-            state = EXPECT_COLON;
-          }
-          continue;
+        if (depth === 0) {
+          this.position = position;
+          return;
         }
-        if (depth === 0) break;
+        // Compact JSON puts the comma right after a value: take it here.
         if (position < length && buffer[position] === COMMA) {
           position++;
-          state = this.stack[depth - 1] === OPEN_OBJECT ? EXPECT_KEY : EXPECT_VALUE;
+          state = this.afterComma(level + depth - 1);
         } else {
           state = AFTER_VALUE;
         }
@@ -364,13 +421,14 @@ export class JsonScanner {
       }
       if (byte === COMMA) {
         if (state !== AFTER_VALUE) this.unexpectedAt(position);
-        state = this.stack[depth - 1] === OPEN_OBJECT ? EXPECT_KEY : EXPECT_VALUE;
+        state = this.afterComma(level + depth - 1);
         position++;
         continue;
       }
       if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
         if (state !== EXPECT_VALUE) this.unexpectedAt(position);
-        this.push(depth++, byte);
+        this.push(depth, level + depth, byte);
+        depth++;
         position++;
         state = byte === OPEN_OBJECT ? EXPECT_KEY : EXPECT_VALUE;
         mayClose = true;
@@ -383,7 +441,10 @@ export class JsonScanner {
         mayClose = false;
         position++;
         state = AFTER_VALUE;
-        if (--depth === 0) break;
+        if (--depth === 0) {
+          this.position = position;
+          return;
+        }
         continue;
       }
       if (byte === 0x20 || byte === 0x09 || byte === 0x0d) {
@@ -408,9 +469,8 @@ export class JsonScanner {
       length = buffer.length;
       position = this.position;
       state = AFTER_VALUE;
-      if (depth === 0) break;
+      if (depth === 0) return;
     }
-    this.position = position;
   }
 
   private unexpectedAt(position: number): never {
@@ -418,13 +478,197 @@ export class JsonScanner {
     this.unexpected();
   }
 
-  private push(depth: number, open: number): void {
+  private push(depth: number, level: number, open: number): void {
     if (depth === this.stack.length) {
       const grown = new Uint8Array(this.stack.length * 2);
       grown.set(this.stack);
       this.stack = grown;
     }
     this.stack[depth] = open;
+    this.prepareLevel(level, open === OPEN_OBJECT);
+  }
+
+  // ---- keys written twice ----
+
+  /** Refuses the input when one of its objects writes a key twice: called once the input is read, as JSON errors anywhere come first. */
+  refuseDuplicateKey(): void {
+    if (this.duplicate !== undefined) throw duplicateKeyError(this.name, this.duplicate);
+  }
+
+  /** In skipValue, after a comma in the container at `level`: a key comes next in an object, the next element in an array. */
+  private afterComma(level: number): number {
+    if (this.levelIsObject[level] === 1) return EXPECT_KEY;
+    this.levelCount[level]++;
+    return EXPECT_VALUE;
+  }
+
+  private openLevel(isObject: boolean): number {
+    const level = this.levels++;
+    this.prepareLevel(level, isObject);
+    return level;
+  }
+
+  private closeLevel(): void {
+    this.levels--;
+  }
+
+  private prepareLevel(level: number, isObject: boolean): void {
+    if (level === this.levelIsObject.length) {
+      const grow = <T extends Uint8Array | Int32Array>(array: T, bigger: T): T => {
+        bigger.set(array);
+        return bigger;
+      };
+      this.levelIsObject = grow(this.levelIsObject, new Uint8Array(level * 2));
+      this.levelFirstKey = grow(this.levelFirstKey, new Int32Array(level * 2));
+      this.levelCount = grow(this.levelCount, new Int32Array(level * 2));
+      this.levelMapped = grow(this.levelMapped, new Int32Array(level * 2));
+    }
+    this.levelIsObject[level] = isObject ? 1 : 0;
+    // The keys of an object go after the current key of every object around it.
+    const outer = level - 1;
+    this.levelFirstKey[level] = outer < 0 ? 0 : this.levelFirstKey[outer] + (this.levelIsObject[outer] === 1 ? this.levelCount[outer] : 0);
+    this.levelCount[level] = 0;
+    this.levelMapped[level] = 0;
+  }
+
+  /** The newest key of the object at `level`. */
+  private lastKey(level: number): number {
+    return this.levelFirstKey[level] + this.levelCount[level] - 1;
+  }
+
+  private keyStart(key: number): number {
+    return key > 0 ? this.keyEnds[key - 1] : 0;
+  }
+
+  /** What the key decodes to. */
+  private keyText(key: number): string {
+    const raw = this.keyBytes.toString('utf8', this.keyStart(key), this.keyEnds[key]);
+    return this.keyEscaped[key] === 1 ? (JSON.parse(`"${raw}"`) as string) : raw;
+  }
+
+  /**
+   * Checks the key whose quote is at `quoteAt` (in the buffer), keeps it as the newest key of the object at `level`,
+   * and notes it when that object has it already; returns the position after its closing quote (the window may move).
+   */
+  private scanKey(quoteAt: number, level: number): number {
+    const key = this.levelFirstKey[level] + this.levelCount[level];
+    let bytes = this.keyBytes;
+    let top = this.keyStart(key);
+    let hash = FNV_OFFSET;
+    let escaped = false;
+    let position = quoteAt + 1;
+    for (;;) {
+      const buffer = this.buffer;
+      const length = buffer.length;
+      while (position < length) {
+        const byte = buffer[position];
+        if (byte === QUOTE || byte === BACKSLASH || byte < 0x20) break;
+        hash = Math.imul(hash ^ byte, FNV_PRIME);
+        if (top === bytes.length) bytes = this.growKeyBytes();
+        bytes[top++] = byte;
+        position++;
+      }
+      if (position === length) {
+        this.position = position;
+        if (!this.fill()) this.truncated();
+        position = this.position;
+        continue;
+      }
+      const byte = buffer[position];
+      if (byte === QUOTE) break;
+      this.position = position;
+      if (byte !== BACKSLASH) this.unexpected();
+      const escapeAt = this.base + position;
+      this.skipEscape();
+      for (let at = escapeAt - this.base; at < this.position; at++) {
+        if (top === bytes.length) bytes = this.growKeyBytes();
+        bytes[top++] = this.buffer[at];
+      }
+      escaped = true;
+      position = this.position;
+    }
+    this.position = position + 1;
+    this.addKey(level, key, top, hash, escaped);
+    return position + 1;
+  }
+
+  /**
+   * Keeps key `key` of the object at `level`, whose bytes end at `end` and hash to `hash` (unless they hold escapes),
+   * and notes it when the object has it already.
+   */
+  private addKey(level: number, key: number, end: number, hash: number, escaped: boolean): void {
+    if (key === this.keyEnds.length) this.growKeys();
+    this.keyEnds[key] = end;
+    this.keyEscaped[key] = escaped ? 1 : 0;
+    // A key with escapes hashes as the bytes it decodes to, like the same key written without them.
+    const keyHash = escaped ? fnv1a(Buffer.from(this.keyText(key), 'utf8')) : hash;
+    this.keyHashes[key] = keyHash;
+    const first = this.levelFirstKey[level];
+    this.levelCount[level] = key - first + 1;
+    if (
+      this.duplicate === undefined &&
+      (key - first <= KEYS_SEARCHED_IN_ORDER ? this.findKey(first, key, keyHash) : this.findMappedKey(level, first, key, keyHash)) >= 0
+    ) {
+      this.duplicate = this.pathTo(level, key);
+    }
+  }
+
+  private growKeyBytes(): Buffer {
+    const grown = Buffer.allocUnsafe(this.keyBytes.length * 2);
+    this.keyBytes.copy(grown);
+    this.keyBytes = grown;
+    return grown;
+  }
+
+  private growKeys(): void {
+    const size = this.keyEnds.length * 2;
+    const hashes = new Int32Array(size);
+    hashes.set(this.keyHashes);
+    this.keyHashes = hashes;
+    const ends = new Int32Array(size);
+    ends.set(this.keyEnds);
+    this.keyEnds = ends;
+    const escaped = new Uint8Array(size);
+    escaped.set(this.keyEscaped);
+    this.keyEscaped = escaped;
+  }
+
+  /** An earlier key among first..key - 1 equal to `key`, or -1. */
+  private findKey(first: number, key: number, hash: number): number {
+    for (let i = first; i < key; i++) if (this.keyHashes[i] === hash && this.sameKey(i, key)) return i;
+    return -1;
+  }
+
+  /** Like findKey, through the Map of the object's key hashes, brought up to date first. */
+  private findMappedKey(level: number, first: number, key: number, hash: number): number {
+    let map = this.levelMaps[level];
+    if (map === undefined) {
+      map = new Map();
+      this.levelMaps[level] = map;
+    }
+    let mapped = this.levelMapped[level];
+    if (mapped === 0) map.clear();
+    for (; first + mapped < key; mapped++) map.set(this.keyHashes[first + mapped], first + mapped);
+    this.levelMapped[level] = mapped;
+    const candidate = map.get(hash);
+    if (candidate === undefined) return -1;
+    // The Map holds the last key of each hash: another key of the same hash may be the one.
+    return this.sameKey(candidate, key) ? candidate : this.findKey(first, key, hash);
+  }
+
+  private sameKey(a: number, b: number): boolean {
+    if (this.keyEscaped[a] === 1 || this.keyEscaped[b] === 1) return this.keyText(a) === this.keyText(b);
+    return this.keyBytes.compare(this.keyBytes, this.keyStart(a), this.keyEnds[a], this.keyStart(b), this.keyEnds[b]) === 0;
+  }
+
+  /** The path to `key` of the object at `level`: the current key or index of every level around it. */
+  private pathTo(level: number, key: number): JsonPath {
+    const path: JsonPath = [];
+    for (let outer = 0; outer < level; outer++) {
+      path.push(this.levelIsObject[outer] === 1 ? this.keyText(this.lastKey(outer)) : this.levelCount[outer]);
+    }
+    path.push(this.keyText(key));
+    return path;
   }
 
   /** Moves past a string at the position; returns whether it holds escapes. */

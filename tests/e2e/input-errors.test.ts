@@ -15,7 +15,46 @@ const withPlan = (change: (p: typeof plan) => void): string => {
   return JSON.stringify(copy);
 };
 
+/** The plan with resource_changes[`index`].change.actions written twice: a delete first, hidden by the real value after it. */
+const withHiddenDelete = (p: typeof plan, index: number): string => {
+  const changes: string[] = p.resource_changes.map((change: unknown) => JSON.stringify(change));
+  changes[index] = changes[index].replace('"actions":', '"actions":["delete"],"actions":');
+  return JSON.stringify({ ...p, resource_changes: [] }).replace('"resource_changes":[]', `"resource_changes":[${changes.join(',')}]`);
+};
+
+/** Over 4 MiB, so that it is streamed: 8000 no-op changes before the plan's own. */
+const padded = structuredClone(plan);
+const noOp = padded.resource_changes[0];
+padded.resource_changes = [
+  ...Array.from({ length: 8000 }, (_, i) => ({ ...noOp, address: `terraform_data.pad[${i}]`, index: i, change: { ...noOp.change, actions: ['no-op'] } })),
+  ...padded.resource_changes,
+];
+const paddedDocument = JSON.stringify(padded);
+const REFUSED = 'twice, which JSON readers read differently \\(Terraform never writes a key twice\\): it is refused as ambiguous\\.';
+
 const cases: [name: string, content: string | Buffer, expected: RegExp][] = [
+  [
+    'duplicate-actions.json',
+    withHiddenDelete(plan, 0),
+    new RegExp(`duplicate-actions\\.json writes the key resource_changes\\[0\\]\\.change\\.actions ${REFUSED}`),
+  ],
+  ['duplicate-changes.json', goodPlan.replace('"resource_changes":', '"resource_changes":[],"resource_changes":'), /writes the key resource_changes twice/],
+  ['duplicate-in-prior-state.json', JSON.stringify(plan).replace('"prior_state":{', '"prior_state":{"values":{},'), /writes the key prior_state\.values twice/],
+  [
+    'streamed-duplicate-actions.json',
+    withHiddenDelete(padded, 8000),
+    new RegExp(`streamed-duplicate-actions\\.json writes the key resource_changes\\[8000\\]\\.change\\.actions ${REFUSED}`),
+  ],
+  [
+    'streamed-duplicate-changes.json',
+    paddedDocument.replace('"resource_changes":', '"resource_changes":[],"resource_changes":'),
+    /writes the key resource_changes twice/,
+  ],
+  [
+    'streamed-duplicate-in-prior-state.json',
+    paddedDocument.replace('"prior_state":{', '"prior_state":{"values":{},'),
+    /writes the key prior_state\.values twice/,
+  ],
   ['empty.json', '', /is empty/],
   ['blank.json', '  \n\t\n', /is empty/],
   ['truncated.json', goodPlan.slice(0, Math.floor(goodPlan.length / 2)), /truncated/],

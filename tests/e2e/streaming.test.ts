@@ -132,6 +132,46 @@ describe('what a streamed read refuses or accepts before the JSON, as a whole re
   });
 });
 
+describe('keys written twice, refused alike by both read paths', () => {
+  const text = JSON.stringify(inflated(3));
+  const priorState = text.indexOf('"prior_state"');
+  const planned = text.indexOf('"planned_values"');
+  const firstActions = text.indexOf('"actions":', text.indexOf('"resource_changes"'));
+  it.each([
+    ['resource_changes', text.replace('"resource_changes":', '"resource_changes":[],"resource_changes":'), 'resource_changes'],
+    [
+      'actions, a delete hidden before the real value',
+      `${text.slice(0, firstActions)}"actions":["delete"],${text.slice(firstActions)}`,
+      'resource_changes[0].change.actions',
+    ],
+    [
+      'a key inside planned_values',
+      text.slice(0, planned) + text.slice(planned).replace('"values":{', '"values":{"x":1,"x":2,'),
+      'planned_values.root_module.resources[0].values.x',
+    ],
+    [
+      'a key inside prior_state, written with an escape',
+      text.slice(0, priorState) + text.slice(priorState).replace('"values":{', '"values":{"ab":1,"a\\u0062":2,'),
+      'prior_state.values.ab',
+    ],
+  ])('refuses %s', async (_name, content, path) => {
+    const file = scratch.write('twice.json', content);
+    const streamed = await outcome(file, STREAMED);
+    expect(streamed).toMatch(
+      /^InputError: .*twice\.json writes the key .* twice, which JSON readers read differently \(Terraform never writes a key twice\): it is refused as ambiguous\.$/,
+    );
+    expect(streamed).toContain(` writes the key ${path} twice`);
+    expect(streamed).toBe(await outcome(file, WHOLE));
+  });
+
+  it('says a JSON error after the key written twice first, as JSON.parse does', async () => {
+    const twice = text.replace('"resource_changes":', '"resource_changes":[],"resource_changes":');
+    const file = scratch.write('twice-damaged.json', `${twice.slice(0, -1)},}`);
+    expect(await outcome(file, STREAMED)).toMatch(/not valid JSON/);
+    expect(await outcome(file, WHOLE)).toMatch(/not valid JSON/);
+  });
+});
+
 describe('large inputs', () => {
   const large = JSON.stringify(inflated(Math.ceil(IN_MEMORY_LIMIT / 2500)));
   const file = scratch.write('large.json', large);

@@ -27,6 +27,16 @@ describe('parseJsonDocuments', () => {
     expect(() => parse(text)).toThrow(message);
   });
 
+  it('refuses a key written twice, after JSON errors anywhere, naming the tool whose output it should be', () => {
+    expect(() => parse('{"a":{"b":1,"b":2}}')).toThrow(
+      'plan.json writes the key a.b twice, which JSON readers read differently (Terraform never writes a key twice): it is refused as ambiguous.',
+    );
+    expect(() => parseJsonDocuments('[{"kind":"Pod","kind":"Secret"}]', 'objects.json', 'kubectl')).toThrow(
+      'objects.json writes the key [0].kind twice, which JSON readers read differently (kubectl never writes a key twice)',
+    );
+    expect(() => parse('{"a":1,"a":2}\n{"b": nope}')).toThrow(/not valid JSON/);
+  });
+
   it('never quotes the input in its error (it may hold secrets)', () => {
     const secret = 'BR-SECRET-in-broken-json';
     for (const text of [`{"password": "${secret}", oops}`, `{"a": 1}\n{"password": "${secret}" x}`]) {

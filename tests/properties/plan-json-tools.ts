@@ -56,7 +56,7 @@ export function jsonType(value: unknown): string {
 
 /**
  * Serializes the document, writing the member `key` of the object at `path` twice: first with `firstRaw`, then
- * with its real value. JSON.parse (and so a reader that agrees with it) keeps the last.
+ * with its real value. JSON.parse would keep the last; blast-radius refuses the document.
  */
 export function withDuplicateKey(document: Json, path: Path, key: string, firstRaw: string): string {
   const write = (node: Json, at: Path): string => {

@@ -16,7 +16,7 @@ interface Document {
 }
 
 function parseDocuments(text: string, file: string): Document[] {
-  if (/^\s*[[{]/.test(text)) return parseJsonDocuments(text, file).map((value, index) => ({ number: index + 1, value }));
+  if (/^\s*[[{]/.test(text)) return parseJsonDocuments(text, file, 'kubectl').map((value, index) => ({ number: index + 1, value }));
   return loadYamlDocuments(text, file);
 }
 

@@ -94,7 +94,7 @@ export function checkPreview(document: unknown, name: string): PreviewStep[] {
 /** Reads one `pulumi preview --json` input into its analysis. */
 export function readPulumiPreview(input: InputBytes, quietChanges: QuietChanges | undefined): AnalyzedInput {
   const text = decodeText(wholeInput(input, PREVIEW_INPUT_LIMIT), input.name);
-  const documents = parseJsonDocuments(text, input.name);
+  const documents = parseJsonDocuments(text, input.name, 'Pulumi');
   if (documents.length !== 1) throw new InputError(`${input.name} holds ${documents.length} JSON documents: \`pulumi preview --json\` writes one.`);
   return analyzePulumiPreview(checkPreview(documents[0], input.name), input.name, input.firstIndex, quietChanges ?? 'keep');
 }

@@ -14,7 +14,7 @@ const CHANGE_SET_LIMIT = 256 * 1024 * 1024;
 /** One analyzed input per change set, named `file#1`, `file#2` … when the input holds several. */
 export function readChangeSetInput(input: InputBytes, options: ReadOptions): AnalyzedInput[] {
   const text = decodeText(wholeInput(input, CHANGE_SET_LIMIT), input.name);
-  const changeSets = readChangeSets(parseJsonDocuments(text, input.name), input.name);
+  const changeSets = readChangeSets(parseJsonDocuments(text, input.name, 'the AWS CLI'), input.name);
   const judged = new Set(changeSets.map((changeSet) => changeSet.changeSetId));
   return changeSets.map((changeSet, i) =>
     analyzeChangeSet(changeSet, changeSets.length > 1 ? `${input.name}#${i + 1}` : input.name, input.firstIndex + i, judged, options.quietChanges),

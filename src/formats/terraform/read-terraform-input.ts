@@ -62,7 +62,11 @@ async function stream(
     if (first !== null && isSetupTerraformWrapperOutput(first.toString('utf8', 0, Math.min(first.length, 16384)))) {
       throw new InputError(wrapperOutputMessage(name));
     }
-    return readPlans(new JsonScanner(prependChunks(first === null ? [] : [first], source), name), firstIndex, quietChanges ?? 'keep');
+    const scanner = new JsonScanner(prependChunks(first === null ? [] : [first], source), name);
+    const plans = readPlans(scanner, firstIndex, quietChanges ?? 'keep');
+    // As on the whole path: a key written twice is refused after JSON errors, before what the plans say.
+    scanner.refuseDuplicateKey();
+    return plans;
   };
   let plans = read(options.quietChanges);
   if (plans.length === 0) throw new InputError(`${name} is empty: expected the output of \`terraform show -json\`.`);
