@@ -1,19 +1,19 @@
 // The library entry: checks the given inputs under the configuration and returns the Report (no printing, no exit).
-import type { AnalyzedInput, ClassifiedChange, Platform, Report } from './model.js';
+import type { AnalyzedInput, ClassifiedChange, Report } from './model.js';
 import type { CompiledConfig } from './config/compiled-config.js';
 import { homedir } from 'node:os';
 import { applyApprovals, type ApprovalOptions } from './approvals/apply-approvals.js';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from './config/load-config.js';
 import { UsageError } from './errors.js';
-import { environmentClassifier } from './environment/classify.js';
+import { environmentClassifier, type ClassifierInputs } from './environment/classify.js';
 import { inheritEnvironments } from './environment/inherit-environment.js';
 import { INPUT_FORMATS } from './formats/index.js';
 import { loadInput, type LoadOptions } from './formats/load-input.js';
 import { applyExceptions } from './policy/apply-exceptions.js';
 import { attachBlastRadius } from './policy/attach-blast-radius.js';
 import { evaluatePolicy } from './policy/evaluate.js';
-import { PLATFORMS } from './platforms/index.js';
+import { goesToKubeContext, readsSources } from './platforms/index.js';
 import { RULES } from './policy/rules/index.js';
 import { buildReport } from './report.js';
 import { hasTerraformFiles } from './terraform-source/has-terraform-files.js';
@@ -43,8 +43,11 @@ export interface CheckOptions extends LoadOptions, ApprovalOptions {
   tfBase?: string;
 }
 
-/** Whether inputs of a platform are judged with the Terraform sources beside them. */
-const readsSources = (platform: Platform): boolean => PLATFORMS[platform].evidence === 'terraform-sources';
+/** What the environment classifier reads beside an input, as its platform says: the kube contexts, the .tf sources, or nothing. */
+export function evidenceBeside(input: AnalyzedInput, contexts: string[], source: SourceEvidence | undefined): ClassifierInputs {
+  if (goesToKubeContext(input.platform)) return { contexts };
+  return readsSources(input.platform) && source ? { source } : {};
+}
 
 /** The Terraform source directory that goes with a plan file, if any. */
 function sourceDirectory(file: string, options: CheckOptions): string | undefined {
@@ -148,15 +151,10 @@ export async function check(options: CheckOptions): Promise<Report> {
     }
     inputs.push(...loaded);
   }
-  const contexts = inputs.some((input) => PLATFORMS[input.platform].evidence === 'kube-context') ? await kubernetesContexts(options) : [];
+  const contexts = inputs.some((input) => goesToKubeContext(input.platform)) ? await kubernetesContexts(options) : [];
   const classified: ClassifiedChange[] = inheritEnvironments(
     inputs.flatMap((input, index) => {
-      const evidence = sources.get(index)?.evidence;
-      const { classify } = environmentClassifier(
-        input.variables,
-        config,
-        PLATFORMS[input.platform].evidence === 'kube-context' ? { contexts } : evidence ? { source: evidence } : {},
-      );
+      const { classify } = environmentClassifier(input.variables, config, evidenceBeside(input, contexts, sources.get(index)?.evidence));
       return input.changes.map((change) => ({ change, environment: classify(change) }));
     }),
     inputs,

@@ -2,7 +2,7 @@
 // about (never file names or times), so that the same plan always gives the same one and any other change to what
 // would be destroyed gives another. An approval names a fingerprint, and is honoured for nothing else.
 import { blocks, DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type AnalyzedInput, type ClassifiedChange, type Finding, type ResourceChange } from '../model.js';
-import { PLATFORMS } from '../platforms/index.js';
+import { goesToKubeContext } from '../platforms/index.js';
 import { FINGERPRINT_LENGTH } from './fingerprint-format.js';
 import { sha256Hex } from './sha256.js';
 
@@ -61,7 +61,7 @@ export function fingerprintOf(
     }
   }
   const lines = [...rulesOf].map(([{ change, environment }, rules]) => normalize(change, inputs[change.input]?.format ?? '', environment.name, rules));
-  const reaching = inputs.some((input) => PLATFORMS[input.platform].evidence === 'kube-context' && input.changes.length > 0)
+  const reaching = inputs.some((input) => goesToKubeContext(input.platform) && input.changes.length > 0)
     ? [JSON.stringify(['kube-context', sorted(kubeContexts)])]
     : [];
   return sha256Hex(`${DOMAIN}\n${sorted([...lines, ...planWide, ...reaching]).join('\n')}`).slice(0, FINGERPRINT_LENGTH);

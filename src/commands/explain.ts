@@ -1,13 +1,13 @@
 // The `explain` command: how one resource of a plan (or object of Kubernetes output) got its environment — every rule
 // tried, in order, and what it found — and which policy rules the configuration sets apart from their defaults.
 import type { CommandSpec } from './kit/command-spec.js';
-import { analyzeInputs, kubernetesContexts, sourceEvidence, type CheckOptions } from '../check.js';
+import { analyzeInputs, evidenceBeside, kubernetesContexts, sourceEvidence, type CheckOptions } from '../check.js';
 import { INPUT_OPTIONS } from './kit/input-options.js';
 import type { InputFormatId } from '../formats/index.js';
 import { loadConfig } from '../config/load-config.js';
 import { environmentClassifier } from '../environment/classify.js';
 import { EXIT_PASS, UsageError } from '../errors.js';
-import { PLATFORMS } from '../platforms/index.js';
+import { goesToKubeContext, readsSources } from '../platforms/index.js';
 import type { CompiledConfig } from '../config/compiled-config.js';
 import { changedSettings } from '../policy/rule-settings.js';
 import { RULES } from '../policy/rules/index.js';
@@ -67,16 +67,10 @@ const command: CommandSpec<ExplainArgs> = {
     if (args['terraform-bin']) options.terraformBin = args['terraform-bin'];
     const inputs = await analyzeInputs(options);
     const lines: string[] = [];
-    const contexts = inputs.some((input) => PLATFORMS[input.platform].evidence === 'kube-context') ? await kubernetesContexts(args) : [];
-    const readsSources = inputs.some((input) => PLATFORMS[input.platform].evidence === 'terraform-sources');
-    const source = readsSources ? await sourceEvidence(plan, options) : undefined;
+    const contexts = inputs.some((input) => goesToKubeContext(input.platform)) ? await kubernetesContexts(args) : [];
+    const source = inputs.some((input) => readsSources(input.platform)) ? await sourceEvidence(plan, options) : undefined;
     for (const input of inputs) {
-      const evidence = PLATFORMS[input.platform].evidence;
-      const classifier = environmentClassifier(
-        input.variables,
-        config,
-        evidence === 'kube-context' ? { contexts } : evidence === 'terraform-sources' && source ? { source } : {},
-      );
+      const classifier = environmentClassifier(input.variables, config, evidenceBeside(input, contexts, source));
       for (const change of input.changes.filter((c) => c.address === address)) {
         const { environment, steps } = classifier.explain(change);
         lines.push(`${change.address} (${change.type}, ${change.action}) in ${input.file}`);

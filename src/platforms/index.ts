@@ -13,6 +13,12 @@ export const PLATFORMS = {
   cloudformation,
 } satisfies Record<Platform, PlatformProfile>;
 
+/** Whether inputs of a platform go to a Kubernetes context, which is then evidence of their environment. */
+export const goesToKubeContext = (platform: Platform): boolean => PLATFORMS[platform].evidence === 'kube-context';
+
+/** Whether inputs of a platform are judged with the Terraform sources beside them. */
+export const readsSources = (platform: Platform): boolean => PLATFORMS[platform].evidence === 'terraform-sources';
+
 /** The platforms of a set, in table order (the first one leads where a sentence can name only one). */
 export function inTableOrder(platforms: ReadonlySet<Platform>): PlatformProfile[] {
   return Object.values(PLATFORMS).filter((profile) => platforms.has(profile.id));
