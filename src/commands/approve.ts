@@ -12,6 +12,7 @@ import { FINGERPRINT_PATTERN } from '../approvals/fingerprint-format.js';
 import { readApprovals, writeApprovals } from '../approvals/store.js';
 import { EXIT_PASS, InputError, UsageError } from '../errors.js';
 import { guardedToolOf, parseKubernetesCommand } from '../guard/guarded-command.js';
+import type { GuardCheckOptions } from '../guard/guard-terraform.js';
 import { blocks, type Report } from '../model.js';
 import { approvalsPath } from '../state-paths.js';
 
@@ -27,7 +28,7 @@ function isTerraformCommand(words: string[]): boolean {
 }
 
 /** The report of the plan `guard -- terraform …` applies. */
-async function terraformReport(targets: string[]): Promise<Report> {
+async function terraformReport(targets: string[], options: GuardCheckOptions): Promise<Report> {
   const [{ checkPlan, inPrivateDirectory, makePlan }, { parseTerraformInvocation }] = await Promise.all([
     import('../guard/guard-terraform.js'),
     import('../guard/terraform-invocation.js'),
@@ -37,49 +38,51 @@ async function terraformReport(targets: string[]): Promise<Report> {
     const planFile = `${scratch}/checked.tfplan`;
     const failed = await makePlan(invocation, planFile);
     if (failed) throw new InputError(failed.summary.replace('nothing was applied', 'nothing was approved'));
-    return checkPlan(invocation, planFile, {});
+    return checkPlan(invocation, planFile, options);
   });
 }
 
 /** The report of the preview `guard -- kubectl …` / `guard -- helm …` checks. */
-async function kubernetesReport(targets: string[], tool: 'kubectl' | 'helm'): Promise<Report> {
+async function kubernetesReport(targets: string[], tool: 'kubectl' | 'helm', options: GuardCheckOptions): Promise<Report> {
   const [{ checkPreview }, { inPrivateDirectory }] = await Promise.all([import('../guard/guard-kubernetes.js'), import('../guard/guard-terraform.js')]);
   const invocation = await parseKubernetesCommand(targets, tool);
-  const { report } = await inPrivateDirectory((scratch) => checkPreview(invocation, scratch, {}));
+  const { report } = await inPrivateDirectory((scratch) => checkPreview(invocation, scratch, options));
   if (!report) throw new InputError(`\`${invocation.previewName}\` shows no change, so there is nothing to approve.`);
   return report;
 }
 
 /** The report of the preview `guard -- pulumi …` checks (its update plan, if saved, is thrown away: approving runs nothing). */
-async function pulumiReport(targets: string[]): Promise<Report> {
+async function pulumiReport(targets: string[], options: GuardCheckOptions): Promise<Report> {
   const [{ checkPulumiPreview }, { parsePulumiInvocation }, { inPrivateDirectory }] = await Promise.all([
     import('../guard/guard-pulumi.js'),
     import('../guard/pulumi-invocation.js'),
     import('../guard/guard-terraform.js'),
   ]);
   const invocation = parsePulumiInvocation(targets);
-  return (await inPrivateDirectory((scratch) => checkPulumiPreview(invocation, scratch, {}))).report;
+  return (await inPrivateDirectory((scratch) => checkPulumiPreview(invocation, scratch, options))).report;
 }
 
 /** The report of the change set `guard -- aws cloudformation …` / `guard -- cdk deploy …` checks; one made for it is deleted again. */
-async function changeSetReport(targets: string[], tool: 'aws' | 'cdk'): Promise<Report> {
+async function changeSetReport(targets: string[], tool: 'aws' | 'cdk', options: GuardCheckOptions): Promise<Report> {
   const [{ approvalReport }, { parseChangeSetInvocation }, { inPrivateDirectory }] = await Promise.all([
     import('../guard/guard-change-set.js'),
     import('../guard/change-set-invocation.js'),
     import('../guard/guard-terraform.js'),
   ]);
   const invocation = parseChangeSetInvocation(targets, tool);
-  const report = await inPrivateDirectory((scratch) => approvalReport(invocation, scratch));
+  const report = await inPrivateDirectory((scratch) => approvalReport(invocation, scratch, options));
   if (!report) throw new InputError(`CloudFormation found no changes for \`${invocation.name}\`, so there is nothing to approve.`);
   return report;
 }
 
 async function blockedReport(args: ApproveArgs, targets: string[]): Promise<Report> {
-  if (isTerraformCommand(targets)) return terraformReport(targets);
+  // The guarded forms read the configuration guard read (`approve --config F -- …` for `guard --config F -- …`).
+  const options: GuardCheckOptions = args.config === undefined ? {} : { config: args.config };
+  if (isTerraformCommand(targets)) return terraformReport(targets, options);
   const tool = guardedToolOf(targets);
-  if (tool === 'kubectl' || tool === 'helm') return kubernetesReport(targets, tool);
-  if (tool === 'pulumi') return pulumiReport(targets);
-  if (tool === 'aws' || tool === 'cdk') return changeSetReport(targets, tool);
+  if (tool === 'kubectl' || tool === 'helm') return kubernetesReport(targets, tool, options);
+  if (tool === 'pulumi') return pulumiReport(targets, options);
+  if (tool === 'aws' || tool === 'cdk') return changeSetReport(targets, tool, options);
   if ([...targets, ...deletingFiles(args)].includes('-'))
     throw new UsageError(
       'blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file.',

@@ -7,7 +7,10 @@
 import type { CommandSpec } from './kit/command-spec.js';
 import { agentSession } from '../agents/agent-session.js';
 import { atTerminal, confirmApply } from '../guard/confirm-apply.js';
+import type { GuardCheckOptions } from '../guard/guard-terraform.js';
 import { runGuard } from '../guard/run-guard.js';
+import { UsageError } from '../errors.js';
+import type { Report } from '../model.js';
 import { REPORTERS, loadReporter } from '../reporters/index.js';
 import { approvalsPath } from '../state-paths.js';
 import { errorLine } from '../cli/error-line.js';
@@ -22,6 +25,8 @@ function refuseToAsk(): Promise<boolean> {
 interface GuardArgs {
   command: string[];
   format: string;
+  config?: string;
+  approvals: boolean;
 }
 
 const command: CommandSpec<GuardArgs> = {
@@ -37,6 +42,12 @@ const command: CommandSpec<GuardArgs> = {
     'Exit codes: 0 applied (or ran, or nothing to change), 1 blocked (nothing applied or run), 2 error (plan, preview or apply failed, inputs changed, unsupported command).',
   options: {
     format: { type: 'string', alias: 'f', default: 'text', choices: Object.keys(REPORTERS), describe: 'Format of the report of the checked change.' },
+    config: {
+      type: 'string',
+      describe:
+        'The .blast-radius.yml to judge by (default: the nearest one, from the working directory up to the repository root). Refused in an agent session.',
+    },
+    approvals: { type: 'boolean', default: true, describe: 'Honour approvals from `blast-radius approve` (--no-approvals: ignore them, as CI should).' },
   },
   examples: [
     ['$0 guard -- terraform apply -auto-approve', 'Plan, check, apply the checked plan if nothing protected is destroyed.'],
@@ -55,12 +66,25 @@ const command: CommandSpec<GuardArgs> = {
     ['$0 guard -- cdk deploy OrdersStack', "Prepare the stack's change set with cdk, check it, execute exactly it with the AWS CLI."],
   ],
   run: async (args) => {
+    const session = agentSession(process.env);
+    // An agent could write a lenient file anywhere and name it: in its session guard reads only the configuration found
+    // where the command runs, which the hooks keep the agent from writing.
+    if (args.config !== undefined && session !== undefined) {
+      throw new UsageError(
+        `blast-radius guard refuses --config inside a ${session.agent} session (${session.variable} is set): it reads the configuration found from the working directory up.`,
+      );
+    }
     const reporter = await loadReporter(args.format);
-    const approvals = { approvalsFile: approvalsPath(process.env), approveArgs: ['--', ...args.command] };
+    const configWords = args.config === undefined ? [] : ['--config', args.config];
+    const checkOptions: GuardCheckOptions = { approveArgs: [...configWords, '--', ...args.command] };
+    if (args.config !== undefined) checkOptions.config = args.config;
+    if (args.approvals) checkOptions.approvalsFile = approvalsPath(process.env);
+    // With approvals off (as in CI) the report offers no approve command: it would not be honoured.
+    const printReport = (report: Report) => process.stdout.write(reporter(args.approvals ? report : { ...report, approveCommand: undefined }));
     // Without -auto-approve terraform asks for a `yes`: so does guard, at a terminal outside an agent session, and
     // nowhere else (a script or an agent cannot be the person who says yes).
-    const ask = atTerminal() && agentSession(process.env) === undefined ? confirmApply : refuseToAsk;
-    const outcome = await runGuard(args.command, { printReport: (report) => process.stdout.write(reporter(report)), approvals, confirmApply: ask });
+    const ask = atTerminal() && session === undefined ? confirmApply : refuseToAsk;
+    const outcome = await runGuard(args.command, { printReport, checkOptions, confirmApply: ask });
     process.stderr.write(`${errorLine(outcome.summary, 'blast-radius guard')}\n`);
     return outcome.exitCode;
   },

@@ -5,12 +5,11 @@
 // was described.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
 import type { Report } from '../model.js';
 import type { ChangeSetInvocation } from './change-set-invocation.js';
 import { checkOutput } from './check-output.js';
-import { inPrivateDirectory, type GuardOutcome, type GuardRun } from './guard-terraform.js';
+import { inPrivateDirectory, type GuardCheckOptions, type GuardOutcome, type GuardRun } from './guard-terraform.js';
 import { runCapturing, runProcess, runToFile } from './run-process.js';
 
 /** What `aws cloudformation deploy --no-execute-changeset` prints once the change set is made (deploy.py MSG_NO_EXECUTE_CHANGESET). */
@@ -120,7 +119,7 @@ export interface CheckedChangeSet {
 }
 
 /** Makes (or names) the change set, describes it and checks it; `guard` and `approve` share it. */
-export async function checkChangeSet(invocation: ChangeSetInvocation, scratch: string, approvals: ApprovalOptions): Promise<CheckedChangeSet> {
+export async function checkChangeSet(invocation: ChangeSetInvocation, scratch: string, checkOptions: GuardCheckOptions): Promise<CheckedChangeSet> {
   const made = invocation.prepare !== undefined;
   const arn = made ? await prepareChangeSet(invocation, scratch) : invocation.changeSet?.name;
   if (arn === undefined) return { made };
@@ -128,7 +127,7 @@ export async function checkChangeSet(invocation: ChangeSetInvocation, scratch: s
   try {
     const described = await describeChangeSet(scoped, arn, made ? undefined : invocation.changeSet?.stack, scratch);
     if (described.empty) return { described, made };
-    const report = await checkOutput(described.file, 'cloudformation-change-set', 'aws cloudformation describe-change-set', approvals);
+    const report = await checkOutput(described.file, 'cloudformation-change-set', 'aws cloudformation describe-change-set', checkOptions);
     return { described, report, made };
   } catch (error) {
     if (made) await deleteChangeSet(scoped, arn);
@@ -137,17 +136,17 @@ export async function checkChangeSet(invocation: ChangeSetInvocation, scratch: s
 }
 
 /** For `approve -- aws|cdk …`: the change set's report, and a change set the guard made deleted again (approving executes nothing). */
-export async function approvalReport(invocation: ChangeSetInvocation, scratch: string): Promise<Report | undefined> {
-  const { described, report, made } = await checkChangeSet(invocation, scratch, {});
+export async function approvalReport(invocation: ChangeSetInvocation, scratch: string, checkOptions: GuardCheckOptions): Promise<Report | undefined> {
+  const { described, report, made } = await checkChangeSet(invocation, scratch, checkOptions);
   if (made && described !== undefined)
     await deleteChangeSet({ ...invocation, connection: connectionFor(invocation, described.changeSetId) }, described.changeSetId);
   return report;
 }
 
 export async function guardChangeSet(invocation: ChangeSetInvocation, run: GuardRun): Promise<GuardOutcome> {
-  const { printReport, approvals = {} } = run;
+  const { printReport, checkOptions = {} } = run;
   return inPrivateDirectory(async (scratch) => {
-    const { described, report, made } = await checkChangeSet(invocation, scratch, approvals);
+    const { described, report, made } = await checkChangeSet(invocation, scratch, checkOptions);
     if (described === undefined || report === undefined) {
       return { exitCode: EXIT_PASS, summary: `\`${invocation.name}\` has nothing to change (CloudFormation found no changes); nothing was executed.` };
     }

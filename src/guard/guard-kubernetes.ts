@@ -4,11 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError, isUserError } from '../errors.js';
 import type { Report } from '../model.js';
 import { pathsDigest } from './file-digest.js';
-import { inPrivateDirectory, type GuardOutcome, type GuardRun } from './guard-terraform.js';
+import { inPrivateDirectory, type GuardCheckOptions, type GuardOutcome, type GuardRun } from './guard-terraform.js';
 import type { KubernetesInvocation } from './kubernetes-invocation.js';
 import { runCapturing, runProcess } from './run-process.js';
 
@@ -63,7 +62,7 @@ function failed(invocation: KubernetesInvocation, code: number, output: string):
  * printed (objects that could not be judged, which block, or immutable-field rejections, which are replaces); one that
  * failed without printing any kubectl error, and any failed helm preview, is an InputError: nothing is run.
  */
-export async function checkPreview(invocation: KubernetesInvocation, scratch: string, approvals: ApprovalOptions): Promise<CheckedPreview> {
+export async function checkPreview(invocation: KubernetesInvocation, scratch: string, checkOptions: GuardCheckOptions): Promise<CheckedPreview> {
   const outputFile = join(scratch, `${invocation.previewName.split(' ').slice(0, 2).join('-')}.txt`);
   const code = await runCapturing(invocation.binary, invocation.previewArgs, outputFile, previewEnvironment());
   const output = readFileSync(outputFile, 'utf8');
@@ -78,7 +77,7 @@ export async function checkPreview(invocation: KubernetesInvocation, scratch: st
   if (!worked && (invocation.tool === 'helm' || !(await printsKubectlError(output)))) throw failed(invocation, code, output);
   const context = await targetContext(invocation);
   const { check } = await import('../check.js');
-  const options = { ...approvals, ...(context === undefined ? {} : { context }) };
+  const options = { ...checkOptions, ...(context === undefined ? {} : { context }) };
   let report: Report;
   try {
     report = await (invocation.inputFormat === 'kubernetes-objects'
@@ -94,10 +93,10 @@ export async function checkPreview(invocation: KubernetesInvocation, scratch: st
 }
 
 export async function guardKubernetes(invocation: KubernetesInvocation, run: GuardRun): Promise<GuardOutcome> {
-  const { printReport, approvals = {} } = run;
+  const { printReport, checkOptions = {} } = run;
   const name = `${basename(invocation.binary)} ${invocation.subcommand}`;
   const checkedDigest = pathsDigest(invocation.localInputs);
-  const { report } = await inPrivateDirectory((scratch) => checkPreview(invocation, scratch, approvals));
+  const { report } = await inPrivateDirectory((scratch) => checkPreview(invocation, scratch, checkOptions));
   if (report) printReport(report);
   if (report?.verdict === 'block') {
     return { exitCode: EXIT_BLOCKED, report, summary: `blast-radius blocked the change; \`${name}\` was not run.` };

@@ -4,11 +4,10 @@
 // destroy, and an up where pulumi cannot, run with --skip-preview after the check (the stack could change between).
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
 import type { Report } from '../model.js';
 import { checkOutput } from './check-output.js';
-import { inPrivateDirectory, type GuardOutcome, type GuardRun } from './guard-terraform.js';
+import { inPrivateDirectory, type GuardCheckOptions, type GuardOutcome, type GuardRun } from './guard-terraform.js';
 import { pinFile } from './pinned-file.js';
 import type { PulumiInvocation } from './pulumi-invocation.js';
 import { runCapturing, runProcess, runToFile } from './run-process.js';
@@ -44,7 +43,7 @@ export function previewName(invocation: PulumiInvocation): string {
 }
 
 /** Runs the preview into `scratch` and checks it; `guard` and `approve -- pulumi …` share it. */
-export async function checkPulumiPreview(invocation: PulumiInvocation, scratch: string, approvals: ApprovalOptions): Promise<CheckedPulumiPreview> {
+export async function checkPulumiPreview(invocation: PulumiInvocation, scratch: string, checkOptions: GuardCheckOptions): Promise<CheckedPulumiPreview> {
   const planFile = !invocation.destroy && (await savesPlans(invocation, scratch)) ? join(scratch, 'checked.plan.json') : undefined;
   const preview = invocation.destroy
     ? ['destroy', '--preview-only', '--json', ...invocation.previewFlags]
@@ -54,7 +53,7 @@ export async function checkPulumiPreview(invocation: PulumiInvocation, scratch: 
   if (code !== 0 && statSync(output).size === 0)
     throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code}) and printed no preview; nothing was run.`);
   // A failed preview prints its digest too, with the error among its diagnostics: the check says what it was.
-  const report = await checkOutput(output, 'pulumi-preview', previewName(invocation), approvals);
+  const report = await checkOutput(output, 'pulumi-preview', previewName(invocation), checkOptions);
   if (code !== 0) throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code}); nothing was run.`);
   return { report, ...(planFile === undefined ? {} : { planFile }) };
 }
@@ -64,10 +63,10 @@ export async function checkPulumiPreview(invocation: PulumiInvocation, scratch: 
  * `pulumi up --plan` reads the very plan whose preview was checked.
  */
 export async function guardPulumi(invocation: PulumiInvocation, run: GuardRun): Promise<GuardOutcome> {
-  const { printReport, approvals = {} } = run;
+  const { printReport, checkOptions = {} } = run;
   const name = `${basename(invocation.binary)} ${invocation.subcommand}`;
   return inPrivateDirectory(async (scratch) => {
-    const { report, planFile } = await checkPulumiPreview(invocation, scratch, approvals);
+    const { report, planFile } = await checkPulumiPreview(invocation, scratch, checkOptions);
     const plan = planFile === undefined ? undefined : pinFile(planFile);
     try {
       const checkedDigest = plan?.digest();

@@ -21,10 +21,16 @@ export interface GuardOutcome {
   summary: string;
 }
 
+/** What a guarded run's check reads besides the preview: the approvals, and the configuration `guard --config` names. */
+export interface GuardCheckOptions extends ApprovalOptions {
+  /** The configuration file (default: the nearest `.blast-radius.yml`, as `check` finds it). */
+  config?: string;
+}
+
 /** How one guarded run reports and runs: shared by `guard` and the shims. */
 export interface GuardRun {
   printReport: (report: Report) => void;
-  approvals?: ApprovalOptions;
+  checkOptions?: GuardCheckOptions;
   /** Where the tool's own standard output goes (default stderr: `guard`'s stdout is the report). */
   toolOutput?: 'stdout' | 'stderr';
   /** Asked, as Terraform asks, before applying a plan given without -auto-approve; absent: applied without asking. */
@@ -47,8 +53,8 @@ export async function makePlan(invocation: TerraformInvocation, planFile: string
 }
 
 /** Checks the plan file the way `terraform show` in the invocation's directory reads it. */
-export function checkPlan(invocation: TerraformInvocation, planFile: string, approvals: ApprovalOptions): Promise<Report> {
-  return check({ files: [planFile], terraformBin: invocation.binary, terraformArgs: invocation.globalArgs, ...approvals });
+export function checkPlan(invocation: TerraformInvocation, planFile: string, options: GuardCheckOptions): Promise<Report> {
+  return check({ files: [planFile], terraformBin: invocation.binary, terraformArgs: invocation.globalArgs, ...options });
 }
 
 /** A directory only this process can use (mode 0700, outside the project), removed afterwards whatever happens. */
@@ -72,7 +78,7 @@ export async function inPrivateDirectory<T>(use: (directory: string) => Promise<
  * again right before and after the apply. An approval of the plan's fingerprint lets a blocked plan pass.
  */
 export async function guardTerraform(invocation: TerraformInvocation, run: GuardRun): Promise<GuardOutcome> {
-  const { printReport, approvals = {} } = run;
+  const { printReport, checkOptions = {} } = run;
   return inPrivateDirectory(async (scratch) => {
     const { binary, globalArgs } = invocation;
     const failed = await makePlan(invocation, join(scratch, 'checked.tfplan'));
@@ -80,7 +86,7 @@ export async function guardTerraform(invocation: TerraformInvocation, run: Guard
     const plan = pinFile(join(scratch, 'checked.tfplan'));
     try {
       const checkedDigest = plan.digest();
-      const report = await checkPlan(invocation, plan.path, approvals);
+      const report = await checkPlan(invocation, plan.path, checkOptions);
       printReport(report);
       if (report.verdict === 'block') {
         return { exitCode: EXIT_BLOCKED, report, summary: 'blast-radius blocked the plan; nothing was applied.' };

@@ -23,8 +23,8 @@ export async function runGuard(named: string[], run: GuardRun, env: NodeJS.Proce
   const outcome = await runTool(pastTheShims(named, env), run, env);
   // An approval is for one run: the run that applied it uses it up (`check` only reports it).
   const approval = outcome.report?.approval;
-  if (outcome.toolExitCode !== undefined && approval?.status === 'honoured' && run.approvals?.approvalsFile !== undefined)
-    useApproval(run.approvals.approvalsFile, approval.fingerprint);
+  if (outcome.toolExitCode !== undefined && approval?.status === 'honoured' && run.checkOptions?.approvalsFile !== undefined)
+    useApproval(run.checkOptions.approvalsFile, approval.fingerprint);
   return outcome;
 }
 

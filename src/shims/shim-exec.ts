@@ -70,7 +70,7 @@ export async function shimExec(args: string[], env: NodeJS.ProcessEnv = process.
     const reporter = await loadReporter(session ? 'agent' : 'text');
     const outcome = await runGuard([program, ...rest], {
       printReport: (report) => process.stderr.write(reporter(report)),
-      approvals: { approvalsFile: approvalsPath(env), approveArgs: ['--', tool, ...rest] },
+      checkOptions: { approvalsFile: approvalsPath(env), approveArgs: ['--', tool, ...rest] },
       toolOutput: 'stdout',
       ...(session || !atTerminal() ? {} : { confirmApply }),
     });

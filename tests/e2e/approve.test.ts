@@ -2,7 +2,7 @@
 // (`script`, where installed) it re-checks the plan, takes the typed environment name, and then `check` and
 // `guard` (with the real terraform, where installed) let exactly that plan through.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shellQuote } from '../../src/shell-quote.js';
 import { SESSION_MARKERS } from '../../src/agents/agent-session.js';
@@ -130,4 +130,38 @@ describe('refusals', () => {
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain(`Approved: fingerprint ${command?.[1]}`);
   });
+});
+
+(hasScript && hasTerraform ? it : it.skip)('approves a guard run under --config with the same configuration, which its approve command names', () => {
+  const dir = join(scratch.path, 'guarded-config-file');
+  const env = personEnv(join(scratch.path, 'guarded-config-file-store'));
+  mkdirSync(dir);
+  cpSync(join(ROOT, 'fixtures/terraform/prod-replace/before'), dir, { recursive: true });
+  const tf = (...args: string[]) => spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8' });
+  expect(tf('init', '-input=false').status).toBe(0);
+  expect(tf('apply', '-auto-approve', '-input=false').status).toBe(0);
+  cpSync(join(ROOT, 'fixtures/terraform/prod-replace/after'), dir, { recursive: true });
+  // A configuration under which one more rule blocks: its fingerprint is not the one without it.
+  const config = join(scratch.path, 'at-most-one.yml');
+  writeFileSync(config, 'policy:\n  rules:\n    too-many-destructive: [error, { max: 0 }]\n');
+  const guarded = ['guard', '--config', config, '--', 'terraform', 'apply', '-auto-approve'];
+
+  const blocked = runCli(guarded, { cwd: dir, env });
+  expect(blocked.code).toBe(1);
+  const command = /blast-radius approve ([0-9a-f]{32}) --config (\S+) -- terraform apply -auto-approve/.exec(blocked.stdout);
+  expect(command?.[2]).toBe(config);
+  const withoutConfig = runCli(['guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env });
+  expect(withoutConfig.stdout).not.toContain(command?.[1] as string);
+  const approved = atTerminal(
+    ['approve', '--reason', 'planned', command?.[1] as string, '--config', config, '--', 'terraform', 'apply', '-auto-approve'],
+    'production\n',
+    env,
+    dir,
+  );
+  expect(approved.output).toContain('Approved');
+  expect(approved.code).toBe(0);
+
+  const applied = runCli(guarded, { cwd: dir, env });
+  expect(applied.stderr).toContain('Applied exactly the plan blast-radius checked.');
+  expect(applied.code).toBe(0);
 });

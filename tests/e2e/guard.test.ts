@@ -130,6 +130,30 @@ const state = (dir: string): string[] => terraform(dir, 'state', 'list').trim().
     expect(state(dir)).toEqual(after);
   });
 
+  it('judges by the configuration --config names, and its approve command names it too', () => {
+    const lenient = join(scratch.path, 'lenient.yml');
+    writeFileSync(lenient, 'policy:\n  rules:\n    prod-replace: warn\n');
+    const strict = join(scratch.path, 'strict.yml');
+    writeFileSync(strict, 'policy:\n  rules:\n    prod-update: warn\n');
+    const dir = project('config', 'prod-replace');
+    const blocked = runCli(['guard', '--config', strict, '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toMatch(new RegExp(`blast-radius approve [0-9a-f]{32} --config ${strict} -- terraform apply -auto-approve`));
+    const applied = runCli(['guard', '--config', lenient, '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(applied.stderr).toContain('Applied exactly the plan blast-radius checked.');
+    expect(applied.code).toBe(0);
+  });
+
+  it('with --no-approvals offers no approve command, as CI would not honour one', () => {
+    const dir = project('no-approvals', 'prod-replace');
+    const offered = runCli(['guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(offered.stdout).toContain('blast-radius approve');
+    const result = runCli(['guard', '--no-approvals', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('prod-replace');
+    expect(result.stdout).not.toContain('blast-radius approve');
+  });
+
   it('refuses a plan file swapped between the check and the apply', () => {
     const dir = project('swapped', 'staging-delete');
     // A terraform that, when asked to show the plan, answers truthfully and then overwrites the plan file.
@@ -152,6 +176,12 @@ describe('usage', () => {
     const result = runCli(['guard', 'terraform', 'apply', '-auto-approve']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/go after --/);
+  });
+
+  it('refuses --config in an agent session, where the agent could have written the file it names', () => {
+    const result = runCli(['guard', '--config', 'lenient.yml', '--', 'terraform', 'apply', '-auto-approve'], { env: { CLAUDECODE: '1' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^blast-radius guard refuses --config inside a Claude Code session \(CLAUDECODE is set\)/);
   });
 
   it('refuses what it cannot guard', () => {
