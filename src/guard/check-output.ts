@@ -4,11 +4,12 @@ import { InputError } from '../errors.js';
 import type { InputFormatId } from '../formats/index.js';
 import type { Report } from '../model.js';
 import type { GuardCheckOptions } from './guard-terraform.js';
+import { runByGuard, withInputName } from './named-input.js';
 
 export async function checkOutput(file: string, inputFormat: InputFormatId, step: string, checkOptions: GuardCheckOptions): Promise<Report> {
   const { check } = await import('../check.js');
   try {
-    return await check({ ...checkOptions, files: [file], inputFormat });
+    return withInputName(await check({ ...checkOptions, files: [file], inputFormat }), file, runByGuard(step));
   } catch (error) {
     // A configuration error is the configuration's, said as it is; only the input's own errors are the step's.
     if (!(error instanceof InputError)) throw error;

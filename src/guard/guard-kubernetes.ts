@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError, isUserError } from '../errors.js';
 import type { Report } from '../model.js';
 import { pathsDigest } from './file-digest.js';
+import { runByGuard, withInputName } from './named-input.js';
 import { inPrivateDirectory, type GuardCheckOptions, type GuardOutcome, type GuardRun } from './guard-terraform.js';
 import type { KubernetesInvocation } from './kubernetes-invocation.js';
 import { runCapturing, runProcess } from './run-process.js';
@@ -89,7 +90,7 @@ export async function checkPreview(invocation: KubernetesInvocation, scratch: st
     const reason = error.message.replaceAll(`${outputFile}: `, '').replaceAll(outputFile, 'it').replace(/\.$/, '');
     throw new InputError(`The output of \`${invocation.previewName}\` could not be read (${reason}); nothing was run.`);
   }
-  return { report };
+  return { report: withInputName(report, outputFile, runByGuard(invocation.previewName)) };
 }
 
 export async function guardKubernetes(invocation: KubernetesInvocation, run: GuardRun): Promise<GuardOutcome> {

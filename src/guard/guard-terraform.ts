@@ -2,11 +2,13 @@
 // (its digest verified between check and apply) only when nothing protected would be destroyed.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { check } from '../check.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
 import type { Report } from '../model.js';
+import { hasTerraformFiles } from '../terraform-source/has-terraform-files.js';
+import { runByGuard, withInputName } from './named-input.js';
 import { pinFile } from './pinned-file.js';
 import { runProcess } from './run-process.js';
 import type { TerraformInvocation } from './terraform-invocation.js';
@@ -53,8 +55,29 @@ export async function makePlan(invocation: TerraformInvocation, planFile: string
 }
 
 /** Checks the plan file the way `terraform show` in the invocation's directory reads it. */
-export function checkPlan(invocation: TerraformInvocation, planFile: string, options: GuardCheckOptions): Promise<Report> {
-  return check({ files: [planFile], terraformBin: invocation.binary, terraformArgs: invocation.globalArgs, ...options });
+/** The directory terraform plans in (`-chdir=DIR`, else the working directory), when it holds the .tf sources. */
+function sourceDirectory(invocation: TerraformInvocation): { tfDir?: string } {
+  const chdir = invocation.globalArgs.find((arg) => arg.startsWith('-chdir='))?.slice('-chdir='.length);
+  const directory = resolve(chdir ?? '.');
+  return hasTerraformFiles(directory) ? { tfDir: directory } : {};
+}
+
+/** The plan as the person knows it: their saved plan file, or the plan command guard ran for them. */
+function planName(invocation: TerraformInvocation): string {
+  if (invocation.savedPlan !== undefined) return invocation.savedPlan;
+  return runByGuard([basename(invocation.binary), ...invocation.globalArgs, 'plan', ...(invocation.destroy ? ['-destroy'] : [])].join(' '));
+}
+
+/** Checks the plan guard made, with the .tf sources it was planned from as evidence (as `check --tf-dir` reads them). */
+export async function checkPlan(invocation: TerraformInvocation, planFile: string, options: GuardCheckOptions): Promise<Report> {
+  const report = await check({
+    files: [planFile],
+    terraformBin: invocation.binary,
+    terraformArgs: invocation.globalArgs,
+    ...sourceDirectory(invocation),
+    ...options,
+  });
+  return withInputName(report, planFile, planName(invocation));
 }
 
 /** A directory only this process can use (mode 0700, outside the project), removed afterwards whatever happens. */

@@ -71,6 +71,7 @@ describe('kubectl apply', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^BLOCKED/);
     expect(result.stdout).toContain('ConfigMap/payments-prod/legacy-flags');
+    expect(result.stdout).toContain('\nkubectl diff (run by guard) (kubectl-diff');
     expect(result.stderr).toContain('blast-radius blocked the change; `kubectl apply` was not run.');
     expect(result.stderr).not.toContain('blast-radius guard: blast-radius');
     expect(run.tools.calls()).toEqual([['kubectl', 'diff', '--filename', 'app.yaml', '--prune', '--selector', 'app=api', '--namespace', 'payments-prod']]);

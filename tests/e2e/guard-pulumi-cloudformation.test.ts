@@ -77,6 +77,7 @@ describe('pulumi up', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^BLOCKED/);
     expect(result.stdout).toContain('orders-db');
+    expect(result.stdout).toMatch(/\npulumi preview[^\n]* \(run by guard\) \(pulumi-preview/);
     expect(result.stderr).toContain('blast-radius blocked the change; `pulumi up` was not run.');
     expect(withPlanPath(run.tools.calls())).toEqual([
       ['pulumi', 'preview', '--help'],

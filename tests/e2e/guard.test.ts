@@ -154,6 +154,21 @@ const state = (dir: string): string[] => terraform(dir, 'state', 'list').trim().
     expect(result.stdout).not.toContain('blast-radius approve');
   });
 
+  it('reads the .tf sources it plans from as evidence, and names its plan as the person knows it', () => {
+    const dir = join(scratch.path, 'sources');
+    mkdirSync(dir);
+    const backend = 'terraform {\n  backend "local" {\n    path = "prod/terraform.tfstate"\n  }\n}\n';
+    writeFileSync(join(dir, 'main.tf'), `${backend}resource "terraform_data" "cache" {}\nresource "terraform_data" "worker" {}\n`);
+    terraform(dir, 'init', '-input=false');
+    terraform(dir, 'apply', '-auto-approve', '-input=false');
+    writeFileSync(join(dir, 'main.tf'), `${backend}resource "terraform_data" "worker" {}\n`);
+    const result = runCli(['guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env: TF_ENV });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/state is stored under backend "local" path "prod\/terraform.tfstate" \(.*main\.tf:3\)/);
+    expect(result.stdout).toContain('terraform plan (run by guard) (terraform-plan');
+    expect(result.stdout).not.toContain('/proc/');
+  });
+
   it('refuses a plan file swapped between the check and the apply', () => {
     const dir = project('swapped', 'staging-delete');
     // A terraform that, when asked to show the plan, answers truthfully and then overwrites the plan file.

@@ -1,0 +1,12 @@
+// A guarded run checks a file it wrote in a private directory (or a descriptor path under /proc); its report names
+// what the person ran instead (`terraform plan (run by guard)`, `kubectl diff (run by guard)`), never that path.
+import type { Report } from '../model.js';
+
+/** The report with every mention of `path` as an input file replaced by `name`. */
+export function withInputName(report: Report, path: string, name: string): Report {
+  const rename = <T extends { file: string }>(entry: T): T => (entry.file === path ? { ...entry, file: name } : entry);
+  return { ...report, inputs: report.inputs.map(rename), findings: report.findings.map(rename), resources: report.resources.map(rename) };
+}
+
+/** How a guarded run's own preview is named in its report. */
+export const runByGuard = (step: string): string => `${step} (run by guard)`;
