@@ -171,7 +171,13 @@ export interface Finding {
   /** What destroying the resource's type does, when the catalog knows the type (src/catalog). */
   impact?: 'data-loss' | 'outage';
   /** For a delete or replace: the resources that depend on it, directly or through others (from the configuration). */
-  dependents?: { count: number; paths: string[] };
+  dependents?: {
+    count: number;
+    /** Each path as one line, ` → ` between addresses (dependent first): for people. */
+    paths: string[];
+    /** The same paths as arrays of addresses, dependent first, the destroyed resource last: for programs. */
+    chains: string[][];
+  };
 }
 
 /** A finding blocks when it is an error that no exception or approval waived. */

@@ -12,6 +12,8 @@ export function attachBlastRadius(findings: Finding[], inputs: AnalyzedInput[]):
     const graph = graphs.get(finding.file);
     if (!graph || !DESTRUCTIVE_ACTIONS.has(finding.action) || finding.address === WHOLE_PLAN) return finding;
     const radius = blastRadius(graph, finding.address);
-    return radius.count === 0 ? finding : { ...finding, dependents: { count: radius.count, paths: radius.paths.slice(0, MAX_PATHS) } };
+    if (radius.count === 0) return finding;
+    const chains = radius.chains.slice(0, MAX_PATHS);
+    return { ...finding, dependents: { count: radius.count, paths: chains.map((chain) => chain.join(' → ')), chains } };
   });
 }

@@ -50,8 +50,8 @@ function dependencyEdges(report: Report, shown: ReportResource[]): [from: string
   const edges = new Map<string, [string, string]>();
   for (const resource of shown) {
     const finding = report.findings.find((f) => f.file === resource.file && f.address === resource.address && f.dependents);
-    for (const path of finding?.dependents?.paths ?? []) {
-      const chain = path.split(' → ');
+    for (const path of finding?.dependents?.chains ?? []) {
+      const chain = [...path];
       // The path ends at the resource's configuration address: the graph names its instance.
       chain[chain.length - 1] = resource.address;
       for (let i = 0; i + 1 < chain.length; i++) edges.set(`${chain[i]}\u0000${chain[i + 1]}`, [chain[i], chain[i + 1]]);

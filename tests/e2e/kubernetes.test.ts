@@ -23,7 +23,7 @@ interface JsonReport {
     action: string;
     environment: string;
     message: string;
-    dependents?: { count: number; paths: string[] };
+    dependents?: { count: number; paths: string[]; chains: string[][] };
   }[];
   resources: { address: string; action: string; reason?: string; environment: { name: string; rule: string; reason: string } }[];
 }
@@ -122,6 +122,10 @@ describe('what gets deleted, and why', () => {
     expect(finding(json, 'Deployment.apps/payments-prod/web')?.dependents?.paths).toEqual([
       'ReplicaSet.apps/payments-prod/web-6d5f8c7b9 → Deployment.apps/payments-prod/web',
       'Pod/payments-prod/web-6d5f8c7b9-x7k2p → ReplicaSet.apps/payments-prod/web-6d5f8c7b9 → Deployment.apps/payments-prod/web',
+    ]);
+    expect(finding(json, 'Deployment.apps/payments-prod/web')?.dependents?.chains).toEqual([
+      ['ReplicaSet.apps/payments-prod/web-6d5f8c7b9', 'Deployment.apps/payments-prod/web'],
+      ['Pod/payments-prod/web-6d5f8c7b9-x7k2p', 'ReplicaSet.apps/payments-prod/web-6d5f8c7b9', 'Deployment.apps/payments-prod/web'],
     ]);
   });
 

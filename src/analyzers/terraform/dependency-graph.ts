@@ -128,8 +128,8 @@ export function configurationAddress(address: string): string {
 export interface BlastRadius {
   /** Every configuration address that depends on the resource, directly or through others. */
   count: number;
-  /** The path to each dependent, nearest first: `aws_route53_record.api → aws_lb_listener.https → aws_lb.prod`. */
-  paths: string[];
+  /** The path from each dependent, nearest dependents first, as addresses: `[aws_route53_record.api, aws_lb_listener.https, aws_lb.prod]`. */
+  chains: string[][];
 }
 
 /** Breadth-first over the dependents, so each path is a shortest one. */
@@ -145,14 +145,14 @@ export function blastRadius(graph: ReadonlyMap<string, ReadonlySet<string>>, add
       queue.push(dependent);
     }
   }
-  const paths = [...via.keys()].map((dependent) => {
+  const chains = [...via.keys()].map((dependent) => {
     const chain = [dependent];
     let step = via.get(dependent);
     while (step !== undefined) {
       chain.push(step);
       step = via.get(step);
     }
-    return chain.join(' → ');
+    return chain;
   });
-  return { count: via.size, paths };
+  return { count: via.size, chains };
 }

@@ -27,7 +27,7 @@ const graph = buildDependentsGraph(configuration);
 
 it('follows references and depends_on, transitively, with the shortest path', () => {
   const radius = blastRadius(graph, 'aws_lb.prod');
-  expect(radius.paths).toEqual(
+  expect(radius.chains.map((chain) => chain.join(' → '))).toEqual(
     expect.arrayContaining([
       'aws_lb_listener.https → aws_lb.prod',
       'aws_route53_record.api → aws_lb_listener.https → aws_lb.prod',
@@ -38,11 +38,11 @@ it('follows references and depends_on, transitively, with the shortest path', ()
     ]),
   );
   expect(radius.count).toBe(6);
-  expect(radius.paths.join(' ')).not.toContain('aws_sns_topic.unrelated');
+  expect(radius.chains.flat()).not.toContain('aws_sns_topic.unrelated');
 });
 
 it('counts a resource referenced through a module output as a dependency of the module resources', () => {
-  expect(blastRadius(graph, 'module.app.aws_ecs_service.web').paths).toEqual(['aws_s3_bucket.logs → module.app.aws_ecs_service.web']);
+  expect(blastRadius(graph, 'module.app.aws_ecs_service.web').chains).toEqual([['aws_s3_bucket.logs', 'module.app.aws_ecs_service.web']]);
 });
 
 it('uses configuration addresses, so every instance of a resource shares its dependents', () => {
@@ -51,7 +51,7 @@ it('uses configuration addresses, so every instance of a resource shares its dep
 });
 
 it('gives nothing without a configuration, and survives cycles', () => {
-  expect(blastRadius(buildDependentsGraph(undefined), 'aws_lb.prod')).toEqual({ count: 0, paths: [] });
+  expect(blastRadius(buildDependentsGraph(undefined), 'aws_lb.prod')).toEqual({ count: 0, chains: [] });
   const cyclic = buildDependentsGraph({
     root_module: {
       resources: [
@@ -60,5 +60,5 @@ it('gives nothing without a configuration, and survives cycles', () => {
       ],
     },
   });
-  expect(blastRadius(cyclic, 'a.x')).toEqual({ count: 1, paths: ['b.y → a.x'] });
+  expect(blastRadius(cyclic, 'a.x')).toEqual({ count: 1, chains: [['b.y', 'a.x']] });
 });
