@@ -38,7 +38,12 @@ function preCommit(repository: string): { code: number | null; output: string } 
   const result = spawnSync('pre-commit', ['run', '--all-files', '--color', 'never'], {
     cwd: repository,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', PRE_COMMIT_HOME: join(scratch.path, 'pre-commit-home'), PATH: `${toolDirectory(scratch.path)}:${process.env.PATH ?? ''}` },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      PRE_COMMIT_HOME: join(scratch.path, 'pre-commit-home'),
+      PATH: `${toolDirectory(scratch.path)}:${process.env.PATH ?? ''}`,
+    },
   });
   return { code: result.status, output: result.stdout + result.stderr };
 }
