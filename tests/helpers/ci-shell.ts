@@ -24,12 +24,17 @@ export function toolDirectory(parent: string, standIns: Record<string, string> =
   return directory;
 }
 
-/** Runs the steps one after another in one shell that stops at the first failure, as a GitLab `script:` does. */
-export function runSteps(steps: string[], options: { cwd: string; tools: string; env?: NodeJS.ProcessEnv }): StepResult {
-  const result = spawnSync('sh', ['-e', '-c', steps.join('\n')], {
+/** Runs one command as `sh -c` does, the way Atlantis runs a `run` step (its default shell and arguments). */
+export function runStep(command: string, options: { cwd: string; tools: string; env?: NodeJS.ProcessEnv; shellArgs?: string[] }): StepResult {
+  const result = spawnSync('sh', [...(options.shellArgs ?? ['-c']), command], {
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', ...options.env, PATH: `${options.tools}:${process.env.PATH ?? ''}` },
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the steps one after another in one shell that stops at the first failure, as a GitLab `script:` does. */
+export function runSteps(steps: string[], options: { cwd: string; tools: string; env?: NodeJS.ProcessEnv }): StepResult {
+  return runStep(steps.join('\n'), { ...options, shellArgs: ['-e', '-c'] });
 }
