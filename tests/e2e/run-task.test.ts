@@ -272,6 +272,11 @@ describe('a signed request', () => {
     );
   });
 
+  it('fails the task of a binary plan, which it never hands to terraform', async () => {
+    const { patch } = await judge('run-binary', readFileSync(join(ROOT, 'fixtures/terraform/prod-replace/plan.tfplan')));
+    expect(attributes(patch).message).toBe('blast-radius could not check this run: plan_json_api_url gave a binary plan, not the JSON plan it serves.');
+  });
+
   it('puts no secret value of the plan in the result', async () => {
     const { patch } = await judge('run-sensitive', fixture('sensitive-replace'));
     expect(attributes(patch).status).toBe('failed');
@@ -301,6 +306,20 @@ describe('a signed request', () => {
     const response = await served.post(JSON.stringify({ payload_version: 2, stage: 'post_plan' }));
     expect(response.status).toBe(400);
     expect(await response.text()).toBe('payload_version 2 is not 1, the only version this server reads.\n');
+  });
+});
+
+describe('what is not a run task request', () => {
+  it('is refused with 405 unless it is a POST', async () => {
+    const response = await fetch(await served.listening);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it('is refused with 413, unread, when larger than 1 MiB', async () => {
+    const body = JSON.stringify({ padding: 'x'.repeat(1024 * 1024) });
+    const response = await served.post(body);
+    expect(response.status).toBe(413);
   });
 });
 
@@ -367,6 +386,19 @@ describe('refuses to start (exit 2, one sentence)', () => {
     expect(result.stderr).toBe(
       'blast-radius: BLAST_RADIUS_RUN_TASK_HMAC_KEY is not set: put the HMAC key of the run task in it (requests without its signature are refused).\n',
     );
+  });
+
+  it('with a port that is not one', () => {
+    const result = runCli(['serve', '--run-task', '--port', '80a'], { env: { BLAST_RADIUS_RUN_TASK_HMAC_KEY: KEY } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('blast-radius: --port 80a is not a whole number from 0 to 65535.\n');
+  });
+
+  it('with a configuration it cannot read', () => {
+    const config = scratch.write('broken.yml', 'environments: [\n');
+    const result = runCli(['serve', '--run-task', '--port', '0', '--config', config], { env: { BLAST_RADIUS_RUN_TASK_HMAC_KEY: KEY } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^blast-radius: ${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\n]*\n$`));
   });
 
   it('without --run-task', () => {
