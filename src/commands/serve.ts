@@ -27,7 +27,7 @@ function log(line: string): void {
 
 const command: CommandSpec<ServeArgs> = {
   usage: 'serve',
-  describe: 'Run the HCP Terraform / Terraform Enterprise run task endpoint (--run-task): check each run’s plan and send back passed or failed.',
+  describe: "Run the HCP Terraform / Terraform Enterprise run task endpoint (--run-task): check each run's plan and send back passed or failed.",
   exitCodes: 'Exit codes: 0 stopped by SIGINT or SIGTERM, 2 usage or configuration error (no key, bad configuration, address in use).',
   options: {
     'run-task': { type: 'boolean', describe: 'Serve the run task integration API (the one mode there is).' },
