@@ -24,6 +24,7 @@ const COMMANDS: Record<string, LoadCommand> = {
   init: () => import('../commands/init.js'),
   operations: () => import('../commands/operations.js'),
   rules: () => import('../commands/rules.js'),
+  serve: () => import('../commands/serve.js'),
   shims: () => import('../commands/shims.js'),
 };
 

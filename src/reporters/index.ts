@@ -13,6 +13,10 @@ export const REPORTERS = {
   },
   sarif: { description: 'SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, IDE viewers).', load: () => import('./sarif.js') },
   github: { description: 'GitHub Actions workflow commands: an error, warning or notice annotation per finding.', load: () => import('./github.js') },
+  gitlab: {
+    description: 'GitLab Code Quality JSON, for `artifacts:reports:codequality`: an issue per finding in the merge request.',
+    load: () => import('./gitlab.js'),
+  },
   agent: { description: 'A few plain sentences a coding agent acts on: what was refused, why, and the safe next step.', load: () => import('./agent.js') },
 } satisfies Record<string, { description: string; load: () => Promise<{ default: Reporter }> }>;
 

@@ -32,6 +32,7 @@ describe('help and version', () => {
     ['hook', ['install'], /Exit codes: 0 the hook call answered/],
     ['explain', [], /Exit codes: 0 explained, 2 usage or input error/],
     ['approve', [], /Exit codes: 0 approved, 2 usage or input error/],
+    ['serve', [], /Exit codes: 0 stopped by SIGINT or SIGTERM, 2 usage or configuration error/],
   ])('states the exit codes of %s itself, which never blocks', (name, words, exitCodes) => {
     const result = runCli([name, ...words, '--help']);
     expect(result.code).toBe(0);

@@ -32,6 +32,8 @@ describe('one run, every consumer', () => {
     '--format',
     `agent=${scratchFile('agent.txt')}`,
     '--format',
+    `gitlab=${scratchFile('gl-code-quality-report.json')}`,
+    '--format',
     `text=${scratchFile('report.txt')}`,
   ]);
   const file = (name: string): string => readFileSync(scratchFile(name), 'utf8');
@@ -51,11 +53,15 @@ describe('one run, every consumer', () => {
     expect(JSON.parse(file('report.json')).verdict).toBe('block');
     expect(file('annotations.txt')).toMatch(/^::error title=prod-replace%3A terraform_data\.prod_db,file=fixtures\/terraform\/prod-replace\/plan\.json::/);
     expect(file('agent.txt')).toMatch(/^blast-radius refused this plan/);
+    const [issue] = JSON.parse(file('gl-code-quality-report.json'));
+    expect(issue).toMatchObject({ check_name: 'blast-radius/prod-replace', severity: 'blocker', location: { path: plan, lines: { begin: 1 } } });
+    expect(issue.description).toMatch(/^terraform_data\.prod_db would be destroyed and then re-created/);
   });
 
   it('writes the same report a single-format run prints', () => {
     expect(file('report.json')).toBe(runCli(['check', plan, '--format', 'json']).stdout);
     expect(file('summary.md')).toBe(runCli(['check', plan, '--format', 'markdown']).stdout);
+    expect(file('gl-code-quality-report.json')).toBe(runCli(['check', plan, '--format', 'gitlab']).stdout);
   });
 
   it('never writes colour codes to a file, even with --color', () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   passed = await check({ files: ['fixtures/terraform/staging-delete/plan.json'] });
 });
 
-it.each(['markdown', 'github'])('shows the whole %s output', async (format) => {
+it.each(['markdown', 'github', 'gitlab'])('shows the whole %s output', async (format) => {
   expect(examples(format)).toEqual([await render(format, blocked)]);
 });
 

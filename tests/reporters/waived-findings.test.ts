@@ -38,7 +38,7 @@ it('says in the text headline that the production delete is waived, by whom and 
   expect(text).toContain('\nConfiguration: /repo/.blast-radius.yml\n');
 });
 
-it.each(['text', 'markdown', 'json', 'sarif', 'github', 'agent'])('%s shows the waiver and names the configuration file', async (format) => {
+it.each(['text', 'markdown', 'json', 'sarif', 'github', 'gitlab', 'agent'])('%s shows the waiver and names the configuration file', async (format) => {
   const output = (await loadReporter(format))(ONLY_DELETE_WAIVED);
   for (const part of ['jane@example.com', '2027-01-15', 'Retiring the old database (OPS-7)', '/repo/.blast-radius.yml']) expect(output).toContain(part);
 });
