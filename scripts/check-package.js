@@ -59,10 +59,13 @@ function diskUsage(path) {
   return readdirSync(path).reduce((total, entry) => total + diskUsage(join(path, entry)), stat.blocks * 512);
 }
 
-function expectRun(label, command, args, { code, stdoutStart, stderr }) {
-  const result = spawnSync(command, args, { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } });
+function expectRun(label, command, args, { code, stdout, stdoutStart, stderr, input = '' }) {
+  const result = spawnSync(command, args, { input, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } });
   const wrong =
-    result.status !== code || (stdoutStart !== undefined && !result.stdout.startsWith(stdoutStart)) || (stderr !== undefined && result.stderr !== stderr);
+    result.status !== code ||
+    (stdout !== undefined && result.stdout !== stdout) ||
+    (stdoutStart !== undefined && !result.stdout.startsWith(stdoutStart)) ||
+    (stderr !== undefined && result.stderr !== stderr);
   if (wrong)
     problems.push(
       `${label}: exit ${result.status}, stdout ${JSON.stringify(result.stdout.slice(0, 200))}, stderr ${JSON.stringify(result.stderr.slice(0, 300))}`,
@@ -103,6 +106,15 @@ try {
   expectRun('check of the example plan', bin, ['check', EXAMPLE_PLAN], { code: 1, stdoutStart: 'BLOCKED' });
   expectRun('check --cluster without the optional package', bin, ['check', '--cluster', KUBERNETES_DELETION], { code: 2, stderr: CLUSTER_SENTENCE });
   expectRun('--version', bin, ['--version'], { code: 0, stdoutStart: `${version}\n` });
+  // The agent hook parses the command with the grammar shipped in dist/grammars/: a plan passes, a destroy is denied.
+  const hookCall = (command) => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
+  expectRun('hook on a plan', bin, ['hook', 'claude-code'], { code: 0, stdout: '', stderr: '', input: hookCall('cd infra && terraform plan') });
+  expectRun('hook on a destroy', bin, ['hook', 'claude-code'], {
+    code: 0,
+    stdoutStart: '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"deny"',
+    stderr: '',
+    input: hookCall('cd infra && terraform destroy -auto-approve'),
+  });
 
   const measured = { tarball: filename, tarballBytes, entryCount, packages: packages.length, installedBytes, withScripts };
   if (json) console.log(JSON.stringify(measured));
