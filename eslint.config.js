@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // Generated code is checked by the test that regenerates it, not by style rules.
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/generated/'] },
+  { ignores: ['dist/', 'dist-action/', 'node_modules/', 'coverage/', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -4,10 +4,12 @@
 // CommonJS because Node 20 loads it without the ES module loader (measured: 15 ms less than split ES modules) and
 // because V8's code cache can be asked for it (vm.Script). The small dependencies of common paths are bundled, so
 // the cache covers them too (js-yaml alone took 20 ms to require from its 30 files); the large or rarely needed
-// ones stay outside and are required only where used.
+// ones stay outside and are required only where used. The bash grammar's WebAssembly (and its license) is copied from
+// the tree-sitter-bash devDependency into dist/grammars/, so the package ships it without the native package, whose
+// install script builds code blast-radius never runs.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Help (yargs), --cluster, .tf sources, the hook's shell parser and its grammar, regular-expression checks. */
@@ -41,3 +43,7 @@ for (const { entry, out } of BUNDLES) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `// sha256:${hash}\n${text}`);
 }
+
+mkdirSync('dist/grammars', { recursive: true });
+copyFileSync('node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/grammars/tree-sitter-bash.wasm');
+copyFileSync('node_modules/tree-sitter-bash/LICENSE', 'dist/grammars/tree-sitter-bash.LICENSE');

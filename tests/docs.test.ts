@@ -71,6 +71,23 @@ it('has the package version in the code', () => {
   expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version).toBe(VERSION);
 });
 
+it('has the package version in the lock file', () => {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+  expect([lock.version, lock.packages[''].version]).toEqual([VERSION, VERSION]);
+});
+
+it('has the package version as the newest release of CHANGELOG.md, with its compare link', () => {
+  const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+  expect(/^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$/m.exec(changelog)?.[1]).toBe(VERSION);
+  expect(changelog).toMatch(new RegExp(`^\\[${VERSION.replace(/\./g, '\\.')}\\]: https://`, 'm'));
+});
+
+it.each(['README.md', 'docs/github-action.md', 'docs/json-report.md'])('%s names the package version wherever it names one', (file) => {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const named = [...text.matchAll(/blast-radius(?:@| |\/blast-radius@v|", "version": ")(\d+\.\d+\.\d+)/g)].map((match) => match[1]);
+  expect(named.filter((version) => version !== VERSION)).toEqual([]);
+});
+
 describe('configuration examples', () => {
   const examples = (file: string): string[] =>
     [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((y) => y.includes('rules:'));

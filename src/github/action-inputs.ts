@@ -1,5 +1,18 @@
-// Reads the GitHub Action's inputs (passed by action.yml as INPUT_* environment variables) and refuses bad values.
+// Reads the GitHub Action's inputs (the runner passes each as an INPUT_* environment variable) and refuses bad values.
 import { UsageError } from '../errors.js';
+
+/**
+ * The variable the runner sets for an input of a JavaScript action: `INPUT_` and the name in capitals, spaces as
+ * underscores and hyphens kept (`fail-on` is INPUT_FAIL-ON), as the metadata syntax reference says
+ * (https://docs.github.com/en/actions/reference/workflows-and-actions/metadata-syntax#inputs) and @actions/core reads.
+ */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+function input(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  return env[inputVariable(name)];
+}
 
 /** When the step fails: on a blocked plan, also on warnings, or never (an unreadable input always fails). */
 export type FailOn = 'block' | 'warning' | 'never';
@@ -26,12 +39,12 @@ function words(value: string | undefined): string[] {
   return (value ?? '').split(/\s+/).filter((word) => word !== '');
 }
 
-function booleanInput(env: NodeJS.ProcessEnv, name: string, variable: string, fallback: boolean): boolean {
-  const value = (env[variable] ?? '').trim().toLowerCase();
+function booleanInput(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = (input(env, name) ?? '').trim().toLowerCase();
   if (value === '') return fallback;
   if (value === 'true') return true;
   if (value === 'false') return false;
-  throw new UsageError(`Input ${name} must be true or false, not "${env[variable]}".`);
+  throw new UsageError(`Input ${name} must be true or false, not "${input(env, name)}".`);
 }
 
 function failOnInput(value: string | undefined): FailOn {
@@ -57,17 +70,17 @@ function tfBaseInput(value: string | undefined): TfBaseInput {
 }
 
 export function readActionInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const plans = words(env.INPUT_PLAN);
+  const plans = words(input(env, 'plan'));
   if (plans.length === 0) throw new UsageError('Input plan is required: name the plan file(s) to check (`terraform show -json` output or a binary plan).');
-  const config = (env.INPUT_CONFIG ?? '').trim();
+  const config = (input(env, 'config') ?? '').trim();
   return {
     plans,
     ...(config === '' ? {} : { config }),
-    formats: formatsInput(env.INPUT_FORMATS),
-    comment: booleanInput(env, 'comment', 'INPUT_COMMENT', true),
-    failOn: failOnInput(env.INPUT_FAIL_ON),
-    sarif: booleanInput(env, 'sarif', 'INPUT_SARIF', false),
-    token: (env.INPUT_GITHUB_TOKEN ?? '').trim(),
-    tfBase: tfBaseInput(env.INPUT_TF_BASE),
+    formats: formatsInput(input(env, 'formats')),
+    comment: booleanInput(env, 'comment', true),
+    failOn: failOnInput(input(env, 'fail-on')),
+    sarif: booleanInput(env, 'sarif', false),
+    token: (input(env, 'github-token') ?? '').trim(),
+    tfBase: tfBaseInput(input(env, 'tf-base')),
   };
 }

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { isUserError } from '../errors.js';
+import { EXIT_ERROR, isUserError } from '../errors.js';
 import { workflowCommand } from '../reporters/workflow-command.js';
 import { hasTerraformFiles } from '../terraform-source/has-terraform-files.js';
 import { readActionInputs, type ActionInputs } from './action-inputs.js';
@@ -15,6 +15,7 @@ import { appendSummary, setOutputs } from './runner-files.js';
 import { runCheck, type CheckRun } from './run-check.js';
 import { stepExitCode, type Outcome } from './step-exit-code.js';
 import { upsertComment } from './upsert-comment.js';
+import { uploadSarif } from './upload-sarif.js';
 
 interface ReportFiles {
   markdown: string;
@@ -130,6 +131,25 @@ async function writeComment(inputs: ActionInputs, pullRequest: PullRequest | und
   }
 }
 
+/** `sarif: true`: the log goes to code scanning; false when it could not, which fails the step as a failed upload step did. */
+async function sendSarif(inputs: ActionInputs, env: NodeJS.ProcessEnv, sarifFile: string): Promise<boolean> {
+  const { GITHUB_REPOSITORY: repository, GITHUB_SHA: commitSha, GITHUB_REF: ref } = env;
+  if (inputs.token === '' || !repository || !commitSha || !ref) {
+    annotate('error', 'The SARIF log was not uploaded: github-token, GITHUB_REPOSITORY, GITHUB_SHA or GITHUB_REF is empty.');
+    return false;
+  }
+  try {
+    const api = gitHubApi(env.GITHUB_API_URL || 'https://api.github.com', inputs.token);
+    const id = await uploadSarif(api, { repository, commitSha, ref, sarif: readFileSync(sarifFile, 'utf8') });
+    say(`blast-radius: uploaded the SARIF log to code scanning (${id}).`);
+    return true;
+  } catch (error) {
+    const reason = redact(String((error as Error).message ?? error), inputs.token);
+    annotate('error', `The SARIF log was not uploaded: ${reason} The job needs permissions: security-events: write.`);
+    return false;
+  }
+}
+
 /** Input errors: nothing ran, the step fails with exit 2 and says why in the log, the summary and the outputs. */
 function refuse(env: NodeJS.ProcessEnv, message: string): number {
   annotate('error', message);
@@ -176,7 +196,8 @@ export async function actionMain(env: NodeJS.ProcessEnv): Promise<number> {
   appendSummary(env.GITHUB_STEP_SUMMARY, markdown);
   await writeComment(inputs, pullRequest, env, fitComment(markdown, url));
 
+  const uploaded = !inputs.sarif || outcome.verdict === 'error' || (await sendSarif(inputs, env, files.sarif));
   const code = stepExitCode(outcome, inputs.failOn);
   explainExit(outcome, code);
-  return code;
+  return uploaded ? code : EXIT_ERROR;
 }

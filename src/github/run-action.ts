@@ -1,11 +1,12 @@
-// Entry of the GitHub Action's check step (action.yml runs `node dist/github/run-action.js`): runs the step and
-// never lets a crash pass: an internal error is exit 2, like every error of blast-radius.
+// Entry of the GitHub Action (action.yml runs its bundle, dist-action/index.cjs, with the runner's node): runs the step
+// and never lets a crash pass: an internal error is exit 2, like every error of blast-radius.
 import { EXIT_ERROR } from '../errors.js';
 import { workflowCommand } from '../reporters/workflow-command.js';
 import { actionMain } from './action-main.js';
+import { inputVariable } from './action-inputs.js';
 
 function crash(error: unknown): never {
-  const token = process.env.INPUT_GITHUB_TOKEN ?? '';
+  const token = process.env[inputVariable('github-token')] ?? '';
   const text = `internal error: ${(error as Error)?.message ?? String(error)}`;
   const message = token === '' ? text : text.split(token).join('***');
   process.stdout.write(`${workflowCommand('error', { title: 'blast-radius' }, message)}\n`);
@@ -14,4 +15,6 @@ function crash(error: unknown): never {
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 
-process.exitCode = await actionMain(process.env);
+actionMain(process.env).then((code) => {
+  process.exitCode = code;
+}, crash);

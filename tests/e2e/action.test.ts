@@ -2,7 +2,8 @@
 // created and then updated (pages followed), outputs and the job summary are written, fail-on decides the exit code,
 // a push posts nothing, and the token never appears in anything the step writes.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { load } from 'js-yaml';
 import { ROOT } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
@@ -60,6 +61,28 @@ describe('on a pull request, with the workflow token', () => {
     expect(result.outputs).toMatchObject({ verdict: 'block', errors: '1', warnings: '0' });
     expect(result.summary).toMatch(/^written by an earlier step\n<!-- blast-radius -->\n### ⛔ Blocked/);
     expect(JSON.parse(result.sarif!).runs[0].results[0]).toMatchObject({ ruleId: 'prod-replace', level: 'error' });
+  });
+
+  it('tells how to proceed in CI in the comment of a blocked plan: a reviewed exception or the protected environment, never approve', () => {
+    const [ours] = server.comments.filter((comment) => comment.user.login === 'github-actions[bot]');
+    expect(ours.body).toContain('This check honours no local approval (CI)');
+    expect(ours.body).toContain('`exceptions:` entry in .blast-radius.yml reviewed in this pull request');
+    expect(ours.body).toContain('the protected environment whose reviewers approve deployments');
+    expect(ours.body).not.toMatch(/blast-radius approve/);
+  });
+
+  it('uploads the SARIF log to code scanning with sarif: true, for the merge commit of the pull request', async () => {
+    const before = server.requests.length;
+    const result = await onPullRequest({ plan: BLOCKED_PLAN, comment: 'false', sarif: 'true' });
+    expect(result.code).toBe(1);
+    expect(newRequests(server, before)).toEqual(['POST /repos/octo/infra/code-scanning/sarifs']);
+    expect(server.requests.at(-1)!.body).toMatchObject({
+      commit_sha: '0123456789abcdef0123456789abcdef01234567',
+      ref: 'refs/pull/7/merge',
+      tool_name: 'blast-radius',
+    });
+    expect(server.sarifs.at(-1)).toBe(result.sarif);
+    expect(result.stdout).toContain('blast-radius: uploaded the SARIF log to code scanning (sarif-1).');
   });
 
   it('writes every output action.yml declares, and no other', () => {
@@ -136,6 +159,45 @@ describe('on a pull request, with the workflow token', () => {
     expect(server.requests.length).toBeGreaterThan(0);
     expect(server.requests.every((request) => request.authorized)).toBe(true);
     expect(JSON.stringify(server.requests.map((request) => request.body))).not.toContain(TOKEN);
+  });
+});
+
+describe('with a token code scanning refuses', () => {
+  it('fails the step (exit 2) when the SARIF log cannot be uploaded, saying what the job needs', async () => {
+    const server = await startFakeGitHub({ token: TOKEN, repository: 'octo/infra', pullRequest: 7 });
+    try {
+      const result = await run({
+        inputs: { plan: WARNING_PLAN, comment: 'false', sarif: 'true', 'github-token': 'ghs_not0the0right0token' },
+        pullRequest: PULL_REQUEST,
+        apiUrl: server.url,
+      });
+      expect(result.code).toBe(2);
+      expect(result.outputs.verdict).toBe('pass');
+      expect(result.stdout).toContain(
+        '::error title=blast-radius::The SARIF log was not uploaded: POST /repos/octo/infra/code-scanning/sarifs: 401 Bad credentials. The job needs permissions: security-events: write.',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a binary plan (terraform plan -out), read with the terraform on the PATH of the runner', () => {
+  const BINARY_PLAN = 'fixtures/terraform/prod-replace/plan.tfplan';
+  const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
+
+  (hasTerraform ? it : it.skip)('is checked like its JSON (skipped where terraform is not installed)', async () => {
+    const result = await run({ inputs: { plan: BINARY_PLAN, comment: 'false' } });
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ verdict: 'block', errors: '1' });
+    expect(result.stdout).toContain('::error title=prod-replace%3A terraform_data.prod_db,file=fixtures/terraform/prod-replace/plan.tfplan::');
+  });
+
+  it('is an error (exit 2) naming terraform when no terraform is on PATH', async () => {
+    const result = await run({ inputs: { plan: BINARY_PLAN, comment: 'false' }, path: dirname(process.execPath) });
+    expect(result.code).toBe(2);
+    expect(result.outputs.verdict).toBe('error');
+    expect(result.stdout).toMatch(/^::error title=blast-radius::.*terraform/m);
   });
 });
 

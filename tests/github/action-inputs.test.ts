@@ -10,10 +10,10 @@ it('reads the defaults action.yml passes (empty strings and the token)', () => {
       INPUT_CONFIG: '',
       INPUT_FORMATS: '',
       INPUT_COMMENT: 'true',
-      INPUT_FAIL_ON: 'block',
+      'INPUT_FAIL-ON': 'block',
       INPUT_SARIF: 'false',
-      INPUT_GITHUB_TOKEN: 't',
-      INPUT_TF_BASE: '',
+      'INPUT_GITHUB-TOKEN': 't',
+      'INPUT_TF-BASE': '',
     }),
   ).toEqual({
     plans: ['plan.json'],
@@ -44,14 +44,14 @@ it.each([
   ['none', { mode: 'off' }],
   ['origin/release', { mode: 'given', revision: 'origin/release' }],
 ])('reads tf-base: %j', (value, expected) => {
-  expect(readActionInputs({ ...PLAN, INPUT_TF_BASE: value }).tfBase).toEqual(expected);
+  expect(readActionInputs({ ...PLAN, 'INPUT_TF-BASE': value }).tfBase).toEqual(expected);
 });
 
 it.each([
   [{ INPUT_PLAN: ' \n ' }, /^Input plan is required/],
   [{ ...PLAN, INPUT_COMMENT: 'yes' }, /^Input comment must be true or false, not "yes"\.$/],
   [{ ...PLAN, INPUT_SARIF: '1' }, /^Input sarif must be true or false/],
-  [{ ...PLAN, INPUT_FAIL_ON: 'error' }, /^Input fail-on must be one of block, warning, never, not "error"\.$/],
+  [{ ...PLAN, 'INPUT_FAIL-ON': 'error' }, /^Input fail-on must be one of block, warning, never, not "error"\.$/],
   [{ ...PLAN, INPUT_FORMATS: 'text' }, /^Input formats: "text" names no file/],
   [{ ...PLAN, INPUT_FORMATS: 'sarif=' }, /^Input formats: "sarif=" names no file/],
 ])('refuses %j', (env, message) => {

@@ -1,5 +1,5 @@
-// action.yml, its docs and the example workflow agree: every input is passed to the script and documented, every
-// output comes from the script's step and is documented, and the example applies only what passed the check.
+// action.yml, its docs and the example workflow agree: a node24 action running the committed bundle, every input read
+// by the script and documented, every output written by it and documented, and the example applies only what passed.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
@@ -19,8 +19,8 @@ interface ActionYml {
   name: string;
   description: string;
   inputs: Record<string, { description: string; required?: boolean; default?: string }>;
-  outputs: Record<string, { description: string; value: string }>;
-  runs: { using: string; steps: Step[] };
+  outputs: Record<string, { description: string; value?: string }>;
+  runs: { using: string; main: string; steps?: Step[] };
 }
 
 interface Workflow {
@@ -31,28 +31,21 @@ const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 const action = load(read('action.yml')) as ActionYml;
 const docs = read('docs/github-action.md');
 const inputsSource = read('src/github/action-inputs.ts');
-const checkStep = action.runs.steps.find((step) => step.id === 'check')!;
-const envName = (input: string): string => `INPUT_${input.toUpperCase().replace(/-/g, '_')}`;
+const mainSource = read('src/github/action-main.ts');
+/** The names action-inputs.ts reads: `input(env, 'fail-on')`, `booleanInput(env, 'comment', …)`. */
+const readInputs = [...new Set([...inputsSource.matchAll(/\b(?:input|booleanInput)\(env, '([a-z-]+)'/g)].map((match) => match[1]))];
 
-it('is a composite action with a name and a description', () => {
-  expect(action.runs.using).toBe('composite');
+it('is a JavaScript action on node24 with a name and a description', () => {
+  expect(action.runs.using).toBe('node24');
+  expect(action.runs.steps).toBeUndefined();
   expect(action.name).toBe('blast-radius');
   expect(action.description).toMatch(/\.$/);
 });
 
-it('has composite steps the runner accepts: each runs a shell command (with its shell) or uses an action', () => {
-  const allowed = new Set(['id', 'name', 'if', 'uses', 'with', 'run', 'shell', 'env', 'working-directory', 'continue-on-error']);
-  for (const step of action.runs.steps) {
-    expect(Object.keys(step).filter((key) => !allowed.has(key))).toEqual([]);
-    expect(step.run === undefined).toBe(step.uses !== undefined);
-    if (step.run !== undefined) expect((step as { shell?: string }).shell).toBe('bash');
-  }
-});
-
-it('runs the script that src/github/run-action.ts builds into dist/', () => {
-  expect(checkStep.run).toBe('node "$BLAST_RADIUS_ACTION_PATH/dist/github/run-action.js"');
-  expect(checkStep.env?.BLAST_RADIUS_ACTION_PATH).toBe('${{ github.action_path }}');
-  expect(existsSync(join(ROOT, 'src/github/run-action.ts'))).toBe(true);
+it('runs the committed bundle that scripts/bundle-action.js builds from src/github/run-action.ts', () => {
+  expect(action.runs.main).toBe('dist-action/index.cjs');
+  expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
+  expect(readFileSync(join(ROOT, action.runs.main), 'utf8')).toContain('from src/github/run-action.ts: do not edit.');
 });
 
 it('has the defaults the docs promise', () => {
@@ -65,10 +58,8 @@ it('has the defaults the docs promise', () => {
 });
 
 describe.each(Object.keys(action.inputs))('input %s', (input) => {
-  it('reaches the script as an environment variable (never pasted into the shell line) that the script reads', () => {
-    expect(checkStep.env?.[envName(input)]).toBe(`\${{ inputs.${input} }}`);
-    expect(inputsSource).toContain(envName(input));
-    expect(checkStep.run).not.toContain('inputs.');
+  it('is read by the script by its name', () => {
+    expect(readInputs).toContain(input);
   });
 
   it('is documented in docs/github-action.md', () => {
@@ -76,25 +67,19 @@ describe.each(Object.keys(action.inputs))('input %s', (input) => {
   });
 });
 
-it('passes no environment variable for an input it does not declare', () => {
-  const passed = Object.keys(checkStep.env ?? {}).filter((name) => name.startsWith('INPUT_'));
-  expect(passed.sort()).toEqual(Object.keys(action.inputs).map(envName).sort());
+it('declares every input the script reads', () => {
+  expect(readInputs.sort()).toEqual(Object.keys(action.inputs).sort());
 });
 
 describe.each(Object.keys(action.outputs))('output %s', (output) => {
-  it("is the check step's output of that name", () => {
-    expect(action.outputs[output].value).toBe(`\${{ steps.check.outputs.${output} }}`);
+  it('is written by the script (a JavaScript action has no value expressions)', () => {
+    expect(action.outputs[output].value).toBeUndefined();
+    expect(mainSource).toMatch(new RegExp(`['\\s{]'?${output}'?: `));
   });
 
   it('is documented in docs/github-action.md', () => {
     expect(docs).toMatch(new RegExp(`^\\| \`${output}\` \\| .+ \\|$`, 'm'));
   });
-});
-
-it('uploads SARIF only when asked, also after the check step failed, and only a log that was written', () => {
-  const upload = action.runs.steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
-  expect(upload.if).toBe("always() && inputs.sarif == 'true' && steps.check.outputs.sarif-file != ''");
-  expect(upload.with?.sarif_file).toBe('${{ steps.check.outputs.sarif-file }}');
 });
 
 it('documents the permissions the comment and the SARIF upload need', () => {

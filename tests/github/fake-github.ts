@@ -1,7 +1,9 @@
 // A stand-in for the GitHub REST API on 127.0.0.1 (node:http, a random port) for the action's tests: one pull
-// request's issue comments with Link pagination, `/user`, and a record of every request. No network is used.
+// request's issue comments with Link pagination, `/user`, SARIF uploads to code scanning, and a record of every
+// request. No network is used.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 
 export interface FakeUser {
   login: string;
@@ -44,6 +46,8 @@ export interface FakeGitHub {
   url: string;
   comments: FakeComment[];
   requests: RecordedRequest[];
+  /** The SARIF logs uploaded to code scanning, decoded (Base64, then gunzip). */
+  sarifs: string[];
   close(): Promise<void>;
 }
 
@@ -71,6 +75,7 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
   const comments = options.comments ?? [];
   const requests: RecordedRequest[] = [];
+  const sarifs: string[] = [];
   const pageSize = options.pageSize ?? 100;
   const maxRequests = options.maxRequests ?? 50;
   const writer = options.identity ?? GITHUB_ACTIONS_BOT;
@@ -121,6 +126,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       comment.body = given;
       return send(response, 200, apiComment(comment));
     }
+    if (request.method === 'POST' && url.pathname === `${repoPath}/code-scanning/sarifs`) {
+      const upload = body as { commit_sha?: unknown; ref?: unknown; sarif?: unknown } | undefined;
+      const complete = typeof upload?.commit_sha === 'string' && typeof upload.ref === 'string' && typeof upload.sarif === 'string';
+      if (!complete) return send(response, 422, { message: 'Validation Failed' });
+      sarifs.push(gunzipSync(Buffer.from(upload.sarif as string, 'base64')).toString('utf8'));
+      return send(response, 202, { id: `sarif-${sarifs.length}`, url: `${origin}${repoPath}/code-scanning/sarifs/sarif-${sarifs.length}` });
+    }
     return send(response, 404, { message: 'Not Found' });
   }
 
@@ -133,6 +145,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     url: origin,
     comments,
     requests,
+    sarifs,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

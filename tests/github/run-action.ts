@@ -1,12 +1,15 @@
-// Runs the built action script (dist/github/run-action.js) the way action.yml does, with a fake GITHUB_* environment:
-// a temporary event payload, output and summary files; nothing is inherited from a real Actions job.
+// Runs the action's committed bundle (dist-action/) the way the runner runs action.yml's `main`: copied alone into a
+// temporary folder (no node_modules anywhere above it), with a fake GITHUB_* environment, a temporary event payload,
+// output and summary files; nothing is inherited from a real Actions job.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 
-export const ACTION_SCRIPT = join(ROOT, 'dist', 'github', 'run-action.js');
+import { inputVariable } from '../../src/github/action-inputs.js';
+
+export const ACTION_BUNDLE = join(ROOT, 'dist-action');
 const TIMEOUT_MS = 60_000;
 
 export interface ActionRunOptions {
@@ -16,6 +19,8 @@ export interface ActionRunOptions {
   pullRequest?: { number: number; baseRef: string };
   apiUrl?: string;
   repository?: string;
+  /** PATH (default: this process's, where terraform is when installed). */
+  path?: string;
   /** The working directory (default: the repository root, where the fixtures are). */
   cwd?: string;
 }
@@ -51,12 +56,11 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-const envName = (input: string): string => `INPUT_${input.toUpperCase().replace(/-/g, '_')}`;
-
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
-  if (!existsSync(ACTION_SCRIPT)) throw new Error(`${ACTION_SCRIPT} is missing: run npm run build first (npm test does).`);
   const scratch = scratchDirectory();
   try {
+    const action = join(scratch.path, 'action');
+    cpSync(ACTION_BUNDLE, join(action, 'dist-action'), { recursive: true });
     const event = options.pullRequest
       ? { action: 'synchronize', pull_request: { number: options.pullRequest.number, base: { ref: options.pullRequest.baseRef } } }
       : { ref: 'refs/heads/main', commits: [] };
@@ -64,7 +68,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     const outputPath = scratch.write('output.txt', '');
     const summaryPath = scratch.write('summary.md', 'written by an earlier step\n');
     const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
+      PATH: options.path ?? process.env.PATH,
       ...(process.env.SYSTEMROOT ? { SYSTEMROOT: process.env.SYSTEMROOT } : {}),
       NO_COLOR: '1',
       // git never looks above the scratch directory, so that it cannot find (or fetch into) a repository around it.
@@ -78,12 +82,14 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       GITHUB_REPOSITORY: options.repository ?? 'octo/infra',
       GITHUB_SERVER_URL: 'https://github.example',
       GITHUB_RUN_ID: '4242',
+      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+      GITHUB_REF: options.pullRequest ? `refs/pull/${options.pullRequest.number}/merge` : 'refs/heads/main',
       ...(options.pullRequest ? { GITHUB_BASE_REF: options.pullRequest.baseRef } : {}),
       ...(options.apiUrl ? { GITHUB_API_URL: options.apiUrl } : {}),
-      ...Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [envName(name), value])),
+      ...Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [inputVariable(name), value])),
     };
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [ACTION_SCRIPT], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(action, 'dist-action', 'index.cjs')], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       let err = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));

@@ -24,7 +24,9 @@ export async function loadShellParser(): Promise<void> {
   setFlagsFromString('--liftoff-only');
   const { Parser, Language } = await import('web-tree-sitter');
   await Parser.init();
-  const grammar = createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
+  // The grammar's WebAssembly, which the build copies into dist/grammars/ (package.json `imports`), so that installing
+  // blast-radius builds no native code.
+  const grammar = createRequire(import.meta.url).resolve('#tree-sitter-bash.wasm');
   const bash = await Language.load(grammar);
   parser = new Parser();
   parser.setLanguage(bash);

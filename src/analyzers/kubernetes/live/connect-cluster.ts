@@ -1,5 +1,6 @@
 // Connects the live lookups to a kube context, loading the kubeconfig as kubectl does (KUBECONFIG, else ~/.kube/config,
-// or one file). @kubernetes/client-node takes about a second to import, so it is imported here, on the `--cluster` path only.
+// or one file). @kubernetes/client-node takes about a second to import and weighs 54 MB, so it is an optional package
+// (package.json peerDependenciesMeta), imported here, on the `--cluster` path only.
 import { ClusterError } from './cluster-error.js';
 import type { ClusterLookup } from './cluster-lookup.js';
 import { KubeHttp } from './kube-http.js';
@@ -23,8 +24,22 @@ const firstLine = (error: unknown) =>
     .split('\n')[0]
     ?.slice(0, 200);
 
+const CLIENT_PACKAGE = '@kubernetes/client-node';
+
+/** The optional package, or one sentence saying how to install it when it is absent. */
+async function importClient(): Promise<typeof import('@kubernetes/client-node')> {
+  try {
+    return await import('@kubernetes/client-node');
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    const absent = (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') && message?.includes(`'${CLIENT_PACKAGE}'`);
+    if (absent) throw new ClusterError(`--cluster needs the optional package ${CLIENT_PACKAGE}: npm install -g ${CLIENT_PACKAGE}`);
+    throw error;
+  }
+}
+
 export async function connectCluster(options: ClusterOptions = {}): Promise<ClusterLookup> {
-  const { KubeConfig } = await import('@kubernetes/client-node');
+  const { KubeConfig } = await importClient();
   const config = new KubeConfig();
   const source = options.kubeconfig ?? 'the default kubeconfig';
   try {

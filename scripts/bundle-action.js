@@ -1,0 +1,123 @@
+// Builds the GitHub Action's committed bundle, dist-action/, so that a job reaches a verdict without installing
+// anything: index.cjs (src/github/run-action.ts, which action.yml runs) and cli.cjs (src/github/action-cli.ts, the CLI
+// it runs), each one CommonJS file with its dependencies inside, hcl2json's WebAssembly beside them, and licenses.txt,
+// the license of every bundled package. Left out: @kubernetes/client-node (--cluster, which the action never passes)
+// and the agent hook's shell parser.
+// `node scripts/bundle-action.js` (npm run bundle:action) writes dist-action/; with --check it writes nothing and
+// exits 1 naming each file that is not what the sources build now (tests/github/action-bundle.test.ts runs it).
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = 'dist-action';
+const ENTRIES = [
+  { entry: 'src/github/run-action.ts', out: 'index.cjs' },
+  { entry: 'src/github/action-cli.ts', out: 'cli.cjs' },
+];
+// hcl2json's Go runtime requires `performance` only where globalThis has none, which Node 16 and later always have.
+const EXTERNAL = ['@kubernetes/client-node', 'web-tree-sitter', 'tree-sitter-bash', 'performance'];
+const HCL_WASM = 'hcl2json.wasm.gz';
+
+/**
+ * @cdktf/hcl2json reads its WebAssembly from `join(__dirname, "..", "main.wasm.gz")`, beside its lib/ folder; inside
+ * the bundle __dirname is dist-action/, so the path is rewritten to the copy beside the bundle. The build fails when
+ * a new version of the package reads it some other way.
+ */
+const hclWasmBesideBundle = {
+  name: 'hcl2json-wasm-beside-bundle',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /@cdktf[\\/]hcl2json[\\/]lib[\\/]bridge\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const read = '(0, path_1.join)(__dirname, "..", "main.wasm.gz")';
+      if (!source.includes(read)) throw new Error(`${args.path} no longer reads its WebAssembly as ${read}: update scripts/bundle-action.js.`);
+      return { contents: source.replace(read, `(0, path_1.join)(__dirname, ${JSON.stringify(HCL_WASM)})`), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * src/config/patterns.ts loads safe-regex2 (40 ms) only when a configuration has a regular expression, with a
+ * require() that esbuild cannot follow; in this bundle it is a plain require(), which esbuild bundles, as there is no
+ * node_modules beside the action.
+ */
+const safeRegexBundled = {
+  name: 'safe-regex2-bundled',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /src[\\/]config[\\/]patterns\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const load = "createRequire(import.meta.url)('safe-regex2')";
+      if (!source.includes(load)) throw new Error(`${args.path} no longer loads safe-regex2 as ${load}: update scripts/bundle-action.js.`);
+      return { contents: source.replace(load, "require('safe-regex2')"), loader: 'ts' };
+    });
+  },
+};
+
+/** The folder of the package a bundled file belongs to (node_modules/@scope/name or node_modules/name). */
+function packageFolder(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match?.[1];
+}
+
+function licenseText(folder) {
+  const file = readdirSync(folder).find((name) => /^(licen[sc]e|copying)(\.(md|txt))?$/i.test(name));
+  return file === undefined ? undefined : readFileSync(join(folder, file), 'utf8').trim();
+}
+
+/** Each bundled package once, sorted: its name, version, license and the license's text where it ships one. */
+function licenses(inputs) {
+  const folders = [...new Set(inputs.map(packageFolder).filter((folder) => folder !== undefined))].sort();
+  return folders
+    .map((folder) => {
+      const { name, version, license } = JSON.parse(readFileSync(join(ROOT, folder, 'package.json'), 'utf8'));
+      const text = licenseText(join(ROOT, folder)) ?? `(no license file; package.json says ${license})`;
+      return `${name} ${version} (${license})\n\n${text}\n`;
+    })
+    .join(`\n${'-'.repeat(80)}\n\n`);
+}
+
+/** Every file of dist-action/ by name, as the sources build it now. */
+async function buildFiles() {
+  const files = new Map();
+  const inputs = new Set();
+  for (const { entry, out } of ENTRIES) {
+    const result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: [entry],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: EXTERNAL,
+      plugins: [hclWasmBesideBundle, safeRegexBundled],
+      // As scripts/bundle.js: import() becomes require() (one file, no loader), import.meta.url the bundle's own URL.
+      supported: { 'dynamic-import': false },
+      define: { 'import.meta.url': '__bundleUrl' },
+      banner: {
+        js: `// Generated by scripts/bundle-action.js from ${entry}: do not edit.\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;`,
+      },
+      legalComments: 'none',
+      metafile: true,
+      write: false,
+      logLevel: 'warning',
+    });
+    files.set(out, Buffer.from(result.outputFiles[0].contents));
+    for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);
+  }
+  files.set(HCL_WASM, readFileSync(join(ROOT, 'node_modules/@cdktf/hcl2json/main.wasm.gz')));
+  files.set('licenses.txt', Buffer.from(`The packages bundled into dist-action/ (scripts/bundle-action.js) and their licenses.\n\n${licenses([...inputs])}`));
+  return files;
+}
+
+const files = await buildFiles();
+if (process.argv.includes('--check')) {
+  const stale = [...files].filter(([name, content]) => {
+    const path = join(ROOT, OUT, name);
+    return !existsSync(path) || !readFileSync(path).equals(content);
+  });
+  for (const [name] of stale) console.error(`${relative(ROOT, join(ROOT, OUT, name))} is not what the sources build now: run npm run bundle:action.`);
+  process.exit(stale.length === 0 ? 0 : 1);
+}
+mkdirSync(join(ROOT, OUT), { recursive: true });
+for (const [name, content] of files) writeFileSync(join(ROOT, OUT, name), content);
