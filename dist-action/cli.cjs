@@ -89,8 +89,8 @@ var init_epilogue = __esm({
 });
 
 // src/cli/error-line.ts
-function errorLine(message, prefix = "blast-radius") {
-  return /^blast-radius\b/.test(message) ? message : `${prefix}: ${message}`;
+function errorLine(message2, prefix = "blast-radius") {
+  return /^blast-radius\b/.test(message2) ? message2 : `${prefix}: ${message2}`;
 }
 var init_error_line = __esm({
   "src/cli/error-line.ts"() {
@@ -1068,8 +1068,8 @@ var kubectl_errors_exports = {};
 __export(kubectl_errors_exports, {
   readKubectlError: () => readKubectlError
 });
-function afterQuoted(text5, open2) {
-  for (let at = open2 + 1; at < text5.length; at++) {
+function afterQuoted(text5, open4) {
+  for (let at = open4 + 1; at < text5.length; at++) {
     if (text5[at] === "\\") at++;
     else if (text5[at] === '"') return at + 1;
   }
@@ -1109,28 +1109,28 @@ function readCause(text5) {
   const shown = QUOTES_VALUE.has(type2) ? `${type2} (value not shown)` : type2;
   return { field: field2, type: type2, text: `${field2}: ${shown}${explanation === "" ? "" : `: ${explanation}`}`, immutable: IMMUTABLE.test(explanation) };
 }
-function readCauses(message) {
-  const inner = message.startsWith("[") && message.endsWith("]") ? message.slice(1, -1) : message;
+function readCauses(message2) {
+  const inner = message2.startsWith("[") && message2.endsWith("]") ? message2.slice(1, -1) : message2;
   const parts = inner.split(
     /, (?=\S+: (?:Invalid value|Unsupported value|Duplicate value|Required value|Forbidden|Not found|Too long|Too many|Too short|Internal error|Invalid type)\b)/
   );
   return parts.flatMap((part) => readCause(part) ?? []);
 }
-function safeMessage(message) {
+function safeMessage(message2) {
   let redacted = "";
   let from2 = 0;
   QUOTED_VALUE_START.lastIndex = 0;
-  for (let match = QUOTED_VALUE_START.exec(message); match; match = QUOTED_VALUE_START.exec(message)) {
-    const end = valueEnd(message, QUOTED_VALUE_START.lastIndex);
-    redacted += `${message.slice(from2, match.index)}${match[1]} (value not shown)`;
+  for (let match = QUOTED_VALUE_START.exec(message2); match; match = QUOTED_VALUE_START.exec(message2)) {
+    const end = valueEnd(message2, QUOTED_VALUE_START.lastIndex);
+    redacted += `${message2.slice(from2, match.index)}${match[1]} (value not shown)`;
     from2 = end;
     QUOTED_VALUE_START.lastIndex = end;
   }
-  redacted += message.slice(from2);
+  redacted += message2.slice(from2);
   return redacted.length > MAX_MESSAGE ? `${redacted.slice(0, MAX_MESSAGE)}\u2026` : redacted;
 }
-function namedObject(message) {
-  const match = NAMED_OBJECT.exec(message);
+function namedObject(message2) {
+  const match = NAMED_OBJECT.exec(message2);
   if (!match) return void 0;
   const [, kindOrResource, group, name] = match;
   return /^[A-Z]/.test(kindOrResource) ? { kind: kindOrResource, group: group ?? "", name } : { name, ...group === void 0 ? {} : { group } };
@@ -1153,11 +1153,11 @@ function immutableChange(kind2, group, name, namespace, causes) {
     namespaceKnown: namespace !== void 0 || clusterScoped
   };
 }
-function invalidObject(kind2, group, name, namespace, causes, message, lines) {
+function invalidObject(kind2, group, name, namespace, causes, message2, lines) {
   const change = immutableChange(kind2, group, name, namespace, causes);
   if (change) return { lines, change };
   const id = { kind: kind2, name, ...group === void 0 ? {} : { group }, ...namespace === void 0 ? {} : { namespace } };
-  return { lines, unjudged: { id, message } };
+  return { lines, unjudged: { id, message: message2 } };
 }
 function continuationLines(lines, start) {
   let count2 = 0;
@@ -1175,8 +1175,8 @@ function readTheKindIsInvalid(lines, index, match) {
   }
   const causes = causeTexts.flatMap((text5) => readCause(text5) ?? []);
   used += continuationLines(lines, index + used);
-  const message = `The ${kind2} "${name}" is invalid${causes.length > 0 ? `: ${causes.map((c) => c.text).join("; ")}` : ""}`;
-  return invalidObject(kind2, void 0, name, void 0, causes, safeMessage(message), used);
+  const message2 = `The ${kind2} "${name}" is invalid${causes.length > 0 ? `: ${causes.map((c) => c.text).join("; ")}` : ""}`;
+  return invalidObject(kind2, void 0, name, void 0, causes, safeMessage(message2), used);
 }
 function readApplyingPatch(lines, index) {
   let namespace;
@@ -1190,8 +1190,8 @@ function readApplyingPatch(lines, index) {
     if (invalid) {
       const [, kind2, group, name, causesText] = invalid;
       const causes = causesText === void 0 ? [] : readCauses(causesText);
-      const message = `${kind2}${group === void 0 ? "" : `.${group}`} "${name}" is invalid${causes.length > 0 ? `: ${causes.map((c) => c.text).join("; ")}` : ""}`;
-      return invalidObject(kind2, group ?? "", name, namespace, causes, safeMessage(message), used);
+      const message2 = `${kind2}${group === void 0 ? "" : `.${group}`} "${name}" is invalid${causes.length > 0 ? `: ${causes.map((c) => c.text).join("; ")}` : ""}`;
+      return invalidObject(kind2, group ?? "", name, namespace, causes, safeMessage(message2), used);
     }
     return { lines: used, unjudged: { message: safeMessage(line.slice("for: ".length)), ...namedObject(line) ? { id: namedObject(line) } : {} } };
   }
@@ -1203,15 +1203,15 @@ function readKubectlError(lines, index) {
   if (theKind) return readTheKindIsInvalid(lines, index, theKind);
   const fromServer = ERROR_FROM_SERVER.exec(line);
   if (fromServer) {
-    const message = fromServer[2];
-    if (APPLYING_PATCH.test(message)) return readApplyingPatch(lines, index);
+    const message2 = fromServer[2];
+    if (APPLYING_PATCH.test(message2)) return readApplyingPatch(lines, index);
     const used = 1 + continuationLines(lines, index + 1);
-    const invalid = KIND_IS_INVALID.exec(message);
+    const invalid = KIND_IS_INVALID.exec(message2);
     if (invalid) {
       const [, kind2, group, name, causesText] = invalid;
       return invalidObject(kind2, group ?? "", name, void 0, causesText === void 0 ? [] : readCauses(causesText), safeMessage(line), used);
     }
-    const id = namedObject(message);
+    const id = namedObject(message2);
     return { lines: used, unjudged: { message: safeMessage(line), ...id ? { id } : {} } };
   }
   const plain = PLAIN_ERROR.exec(line);
@@ -2076,8 +2076,8 @@ function requireException() {
   hasRequiredException = 1;
   function formatError(exception2, compact) {
     let where = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
+    const message2 = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message2;
     if (exception2.mark.name) {
       where += 'in "' + exception2.mark.name + '" ';
     }
@@ -2085,7 +2085,7 @@ function requireException() {
     if (!compact && exception2.mark.snippet) {
       where += "\n\n" + exception2.mark.snippet;
     }
-    return message + " " + where;
+    return message2 + " " + where;
   }
   function YAMLException2(reason, mark) {
     Error.call(this);
@@ -3108,7 +3108,7 @@ function requireLoader() {
     this.documents = [];
     this.anchorMapTransactions = [];
   }
-  function generateError(state, message) {
+  function generateError(state, message2) {
     const mark = {
       name: state.filename,
       buffer: state.input.slice(0, -1),
@@ -3118,14 +3118,14 @@ function requireLoader() {
       column: state.position - state.lineStart
     };
     mark.snippet = makeSnippet(mark);
-    return new YAMLException2(message, mark);
+    return new YAMLException2(message2, mark);
   }
-  function throwError(state, message) {
-    throw generateError(state, message);
+  function throwError(state, message2) {
+    throw generateError(state, message2);
   }
-  function throwWarning(state, message) {
+  function throwWarning(state, message2) {
     if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
+      state.onWarning.call(null, generateError(state, message2));
     }
   }
   function storeAnchor(state, name, value) {
@@ -5207,10 +5207,10 @@ function readDiffMode(lines, file) {
     const header = DIFF_HEADER.exec(line);
     if (header) {
       finish();
-      const [, namespace, name, kind2, api, message] = header;
+      const [, namespace, name, kind2, api, message2] = header;
       entry = {
         key: { namespace, name, kind: kind2, api },
-        changeType: DIFF_MESSAGES[message],
+        changeType: DIFF_MESSAGES[message2],
         oldLines: [],
         newLines: [],
         partial: false,
@@ -5243,8 +5243,8 @@ function readSimpleMode(lines, file) {
   lines.forEach((line, index) => {
     const entry = SIMPLE_LINE.exec(line);
     if (entry && plan === void 0) {
-      const [, namespace, name, kind2, api, message] = entry;
-      const changeType = SIMPLE_MESSAGES[message];
+      const [, namespace, name, kind2, api, message2] = entry;
+      const changeType = SIMPLE_MESSAGES[message2];
       counted[changeType] = counted[changeType] + 1;
       changes.push(nameOnlyChange({ namespace, name, kind: kind2, api }, changeType, unjudged));
     } else if (SIMPLE_PLAN.test(line) && plan === void 0) {
@@ -5820,12 +5820,12 @@ var init_sensitive_strings = __esm({
 // src/analyzers/terraform/identity.ts
 function collectIdentity(before, sensitive) {
   if (before === null || typeof before !== "object" || Array.isArray(before)) return [];
-  const identity = [];
+  const identity2 = [];
   for (const field2 of IDENTITY_FIELDS) {
     const value = Object.hasOwn(before, field2) ? before[field2] : void 0;
-    if (typeof value === "string" && value !== "" && !isSensitive(sensitive, [field2])) identity.push(`${field2}=${value}`);
+    if (typeof value === "string" && value !== "" && !isSensitive(sensitive, [field2])) identity2.push(`${field2}=${value}`);
   }
-  return identity;
+  return identity2;
 }
 var IDENTITY_FIELDS;
 var init_identity = __esm({
@@ -6111,8 +6111,8 @@ function toResourceChange2(urn, steps, input) {
   if (reason !== void 0) change.reason = reason;
   if (replacePaths.length > 0 && action === "replace") change.replacePaths = replacePaths;
   if (steps.some((step) => STEP_OPS[step.op].importing)) change.importing = true;
-  const identity = old.identity.filter((value) => !revealsSensitive(value, secrets));
-  if (identity.length > 0) change.identity = identity;
+  const identity2 = old.identity.filter((value) => !revealsSensitive(value, secrets));
+  if (identity2.length > 0) change.identity = identity2;
   const namespace = change.nameHints.find((hint) => hint.field === "metadata.namespace");
   if (namespace) change.namespace = namespace.value;
   return change;
@@ -6405,16 +6405,16 @@ function blastRadius(graph2, address2) {
       queue.push(dependent);
     }
   }
-  const paths = [...via.keys()].map((dependent) => {
+  const chains = [...via.keys()].map((dependent) => {
     const chain2 = [dependent];
     let step = via.get(dependent);
     while (step !== void 0) {
       chain2.push(step);
       step = via.get(step);
     }
-    return chain2.join(" \u2192 ");
+    return chain2;
   });
-  return { count: via.size, paths };
+  return { count: via.size, chains };
 }
 var isObject5;
 var init_dependency_graph = __esm({
@@ -6540,7 +6540,7 @@ function toResourceChange3(raw, input, pool) {
   const accounts = [...collectAccounts(change.before, change.before_sensitive), ...collectAccounts(change.after, change.after_sensitive)].filter(
     (account) => !revealsSensitive(account.id, secrets)
   );
-  const identity = collectIdentity(change.before, change.before_sensitive).filter((value) => !revealsSensitive(value, secrets));
+  const identity2 = collectIdentity(change.before, change.before_sensitive).filter((value) => !revealsSensitive(value, secrets));
   const reason = !isKnownMode(raw.mode) ? `Terraform reported the resource mode ${JSON.stringify(raw.mode)}, which blast-radius does not know; treated as destructive` : mapped.unrecognized ? `Terraform reported the action list ${mapped.unrecognized}, which blast-radius does not know; treated as destructive` : describeActionReason(raw.action_reason ?? void 0, replacePaths);
   const result2 = {
     source: "terraform",
@@ -6561,7 +6561,7 @@ function toResourceChange3(raw, input, pool) {
   if (replacePaths) result2.replacePaths = pool.names(replacePaths);
   if (raw.deposed !== void 0 && raw.deposed !== null) result2.deposed = raw.deposed;
   if (importing) result2.importing = true;
-  if (identity.length > 0) result2.identity = identity;
+  if (identity2.length > 0) result2.identity = identity2;
   const namespace = nameHints2.find((hint) => hint.field.endsWith("metadata[0].namespace") || hint.field.endsWith("metadata.namespace"));
   if (namespace) result2.namespace = namespace.value;
   return result2;
@@ -7255,8 +7255,8 @@ var init_json_scanner = __esm({
             continue;
           }
           if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-            const open2 = depth > 0 ? this.stack[depth - 1] : 0;
-            if (open2 !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY) || !(state === AFTER_VALUE || mayClose)) this.unexpectedAt(position);
+            const open4 = depth > 0 ? this.stack[depth - 1] : 0;
+            if (open4 !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY) || !(state === AFTER_VALUE || mayClose)) this.unexpectedAt(position);
             mayClose = false;
             position++;
             state = AFTER_VALUE;
@@ -7294,14 +7294,14 @@ var init_json_scanner = __esm({
         this.position = position;
         this.unexpected();
       }
-      push(depth, level, open2) {
+      push(depth, level, open4) {
         if (depth === this.stack.length) {
           const grown = new Uint8Array(this.stack.length * 2);
           grown.set(this.stack);
           this.stack = grown;
         }
-        this.stack[depth] = open2;
-        this.prepareLevel(level, open2 === OPEN_OBJECT);
+        this.stack[depth] = open4;
+        this.prepareLevel(level, open4 === OPEN_OBJECT);
       }
       // ---- keys written twice ----
       /** Refuses the input when one of its objects writes a key twice: called once the input is read, as JSON errors anywhere come first. */
@@ -7765,16 +7765,16 @@ var init_heap_bounds = __esm({
 });
 
 // src/inputs/child-output-source.ts
-function childOutputSource(command12, args, options2) {
+function childOutputSource(command13, args, options2) {
   const ring = new SharedArrayBuffer(RING_SIZE);
   const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
   const state = new Int32Array(control);
   const bytes = Buffer.from(ring);
   const worker = new import_node_worker_threads.Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { command: command12, args, cwd: options2.cwd, env: options2.env, ring, control, stderrLimit: STDERR_LIMIT }
+    workerData: { command: command13, args, cwd: options2.cwd, env: options2.env, ring, control, stderrLimit: STDERR_LIMIT }
   });
-  const result2 = (0, import_node_events.once)(worker, "message").then(([message]) => message);
+  const result2 = (0, import_node_events.once)(worker, "message").then(([message2]) => message2);
   let readAt = 0;
   let lent = 0;
   let finished;
@@ -7875,10 +7875,10 @@ var binary_plan_exports = {};
 __export(binary_plan_exports, {
   showBinaryPlan: () => showBinaryPlan
 });
-function onPath(command12) {
+function onPath(command13) {
   for (const directory of (process.env.PATH ?? "").split(import_node_path.delimiter)) {
     if (!directory) continue;
-    const candidate = (0, import_node_path.join)(directory, command12);
+    const candidate = (0, import_node_path.join)(directory, command13);
     try {
       (0, import_node_fs2.accessSync)(candidate, import_node_fs2.constants.X_OK);
       return candidate;
@@ -7956,7 +7956,7 @@ function parseWhole(bytes, name, firstIndex, options2) {
     return analyzeTerraformPlan(validatePlan(document, documentName), documentName, firstIndex + i, options2.quietChanges);
   });
 }
-async function stream(open2, size, name, firstIndex, options2, rereadable) {
+async function stream(open4, size, name, firstIndex, options2, rereadable) {
   const [{ checkedChunks: checkedChunks2 }, { JsonScanner: JsonScanner2 }, { readPlans: readPlans2 }, { boundHeap: boundHeap2 }] = await Promise.all([
     Promise.resolve().then(() => (init_checked_chunks(), checked_chunks_exports)),
     Promise.resolve().then(() => (init_json_scanner(), json_scanner_exports)),
@@ -7969,7 +7969,7 @@ async function stream(open2, size, name, firstIndex, options2, rereadable) {
     options2.onProgress?.(bytes, size);
   };
   const read = (quietChanges) => {
-    const source = checkedChunks2(open2(), name, onRead);
+    const source = checkedChunks2(open4(), name, onRead);
     const first = source.read();
     if (first !== null && isSetupTerraformWrapperOutput(first.toString("utf8", 0, Math.min(first.length, 16384)))) {
       throw new InputError(wrapperOutputMessage(name));
@@ -8016,8 +8016,8 @@ async function readShownPlan(show, name, firstIndex, options2, limit) {
       if (failure2) throw failure2;
       analyzed = parseWhole(bytes, name, firstIndex, options2);
     } else {
-      const open2 = () => runs.length === 1 && head.chunks.length > 0 ? prependChunks(head.chunks.splice(0), output) : run3();
-      analyzed = await stream(open2, void 0, name, firstIndex, options2, true);
+      const open4 = () => runs.length === 1 && head.chunks.length > 0 ? prependChunks(head.chunks.splice(0), output) : run3();
+      analyzed = await stream(open4, void 0, name, firstIndex, options2, true);
     }
     const failure = await terraformFailure();
     if (failure) throw failure;
@@ -8208,29 +8208,29 @@ var init_settings_file = __esm({
 function settingsPath(...parts) {
   return (scope, root, home = (0, import_node_os2.homedir)()) => (0, import_node_path3.join)(scope === "user" ? home : root, ...parts);
 }
-function isOurs(entry, command12) {
-  return typeof entry === "object" && entry !== null && entry.command === command12;
+function isOurs(entry, command13) {
+  return typeof entry === "object" && entry !== null && entry.command === command13;
 }
-function holdsOurs(group, command12) {
-  return Array.isArray(group?.hooks) && group.hooks.some((h) => isOurs(h, command12));
+function holdsOurs(group, command13) {
+  return Array.isArray(group?.hooks) && group.hooks.some((h) => isOurs(h, command13));
 }
-function addToEvent(settings, hook, command12, path) {
+function addToEvent(settings, hook, command13, path) {
   const groups = listAt(objectAt(settings, "hooks", path), hook.event, path);
-  const present = groups.find((group) => holdsOurs(group, command12));
+  const present = groups.find((group) => holdsOurs(group, command13));
   if (present) {
     if (present.matcher === hook.matcher) return false;
     present.matcher = hook.matcher;
     return true;
   }
-  groups.push({ ...hook.matcher === void 0 ? {} : { matcher: hook.matcher }, hooks: [{ ...hook.handler, command: command12 }] });
+  groups.push({ ...hook.matcher === void 0 ? {} : { matcher: hook.matcher }, hooks: [{ ...hook.handler, command: command13 }] });
   return true;
 }
-function removeFromEvent(hooks, event, command12) {
+function removeFromEvent(hooks, event, command13) {
   if (!Array.isArray(hooks[event])) return false;
   let removed = false;
   const kept = hooks[event].flatMap((group) => {
     if (!Array.isArray(group?.hooks)) return [group];
-    const handlers = group.hooks.filter((h) => !isOurs(h, command12));
+    const handlers = group.hooks.filter((h) => !isOurs(h, command13));
     if (handlers.length === group.hooks.length) return [group];
     removed = true;
     return handlers.length === 0 ? [] : [{ ...group, hooks: handlers }];
@@ -8243,13 +8243,13 @@ function matcherGroupTarget(spec) {
   return {
     shims: spec.shims,
     path: spec.path,
-    add(settings, command12, path) {
-      return spec.events.map((hook) => addToEvent(settings, hook, command12, path)).includes(true);
+    add(settings, command13, path) {
+      return spec.events.map((hook) => addToEvent(settings, hook, command13, path)).includes(true);
     },
-    remove(settings, command12) {
+    remove(settings, command13) {
       const hooks = settings.hooks;
       if (typeof hooks !== "object" || hooks === null || Array.isArray(hooks)) return false;
-      const removed = spec.events.map((hook) => removeFromEvent(hooks, hook.event, command12)).includes(true);
+      const removed = spec.events.map((hook) => removeFromEvent(hooks, hook.event, command13)).includes(true);
       if (Object.keys(hooks).length === 0) delete settings.hooks;
       return removed;
     }
@@ -8278,8 +8278,8 @@ function passSilently() {
   return { exitCode: 0 };
 }
 function sessionStartContext(notice) {
-  const answer2 = { systemMessage: notice.forPerson, hookSpecificOutput: { hookEventName: "SessionStart", additionalContext: notice.forModel } };
-  return { stdout: `${JSON.stringify(answer2)}
+  const answer3 = { systemMessage: notice.forPerson, hookSpecificOutput: { hookEventName: "SessionStart", additionalContext: notice.forModel } };
+  return { stdout: `${JSON.stringify(answer3)}
 `, exitCode: 0 };
 }
 var init_agent = __esm({
@@ -8290,8 +8290,8 @@ var init_agent = __esm({
 
 // src/agents/claude-code.ts
 function decision(permissionDecision, reason) {
-  const answer2 = { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision, permissionDecisionReason: reason } };
-  return { stdout: `${JSON.stringify(answer2)}
+  const answer3 = { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision, permissionDecisionReason: reason } };
+  return { stdout: `${JSON.stringify(answer3)}
 `, exitCode: 0 };
 }
 var SHELL_TOOLS, EDIT_TOOLS, claudeCode, claude_code_default;
@@ -8314,8 +8314,8 @@ var init_claude_code = __esm({
           const file = field(payload, "tool_input", EDIT_TOOLS[tool]);
           return typeof file === "string" ? { files: [file], ...where } : {};
         }
-        const command12 = field(payload, "tool_input", "command");
-        return typeof tool === "string" && SHELL_TOOLS.has(tool) && typeof command12 === "string" ? { command: command12, ...where } : {};
+        const command13 = field(payload, "tool_input", "command");
+        return typeof tool === "string" && SHELL_TOOLS.has(tool) && typeof command13 === "string" ? { command: command13, ...where } : {};
       },
       deny: (reason) => decision("deny", reason),
       // The reason of an ask is shown to the person in the permission prompt (not to the model).
@@ -8352,8 +8352,8 @@ var init_shell_quote = __esm({
 });
 
 // src/agents/codex.ts
-function patchedFiles(patch) {
-  return [...patch.matchAll(/^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/gm)].map((match) => match[1].trim());
+function patchedFiles(patch2) {
+  return [...patch2.matchAll(/^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/gm)].map((match) => match[1].trim());
 }
 var codex, codex_default;
 var init_codex = __esm({
@@ -8370,10 +8370,10 @@ var init_codex = __esm({
         const cwd = field(payload, "cwd");
         const where = typeof cwd === "string" ? { cwd } : {};
         if (field(payload, "hook_event_name") === "SessionStart") return { sessionStart: true, ...where };
-        const command12 = field(payload, "tool_input", "command");
-        if (field(payload, "tool_name") === "apply_patch") return typeof command12 === "string" ? { files: patchedFiles(command12), ...where } : {};
-        if (typeof command12 === "string") return { command: command12, ...where };
-        if (Array.isArray(command12) && command12.every((w) => typeof w === "string")) return { command: command12.map(shellQuote).join(" "), ...where };
+        const command13 = field(payload, "tool_input", "command");
+        if (field(payload, "tool_name") === "apply_patch") return typeof command13 === "string" ? { files: patchedFiles(command13), ...where } : {};
+        if (typeof command13 === "string") return { command: command13, ...where };
+        if (Array.isArray(command13) && command13.every((w) => typeof w === "string")) return { command: command13.map(shellQuote).join(" "), ...where };
         return {};
       },
       deny: claude_code_default.deny,
@@ -8417,11 +8417,11 @@ var init_cursor = __esm({
       displayName: "Cursor",
       docsAnchor: "cursor",
       read(payload) {
-        const command12 = field(payload, "command");
+        const command13 = field(payload, "command");
         const cwd = field(payload, "cwd");
         const session = field(payload, "conversation_id");
-        if (typeof command12 !== "string") return {};
-        return { command: command12, ...typeof cwd === "string" ? { cwd } : {}, ...typeof session === "string" && session !== "" ? { session } : {} };
+        if (typeof command13 !== "string") return {};
+        return { command: command13, ...typeof cwd === "string" ? { cwd } : {}, ...typeof session === "string" && session !== "" ? { session } : {} };
       },
       deny(reason) {
         const user = "blast-radius blocked a command that could destroy production infrastructure.";
@@ -8436,18 +8436,18 @@ var init_cursor = __esm({
       install: {
         shims: "Cursor has no setting for its agent's environment, and its agent's commands read ~/.zshenv (zsh) or ~/.bashrc (bash): add `eval \"$(blast-radius shims env)\"` there to put the guard shims first on PATH.",
         path: settingsPath(".cursor", "hooks.json"),
-        add(settings, command12, path) {
+        add(settings, command13, path) {
           if (settings.version === void 0) settings.version = 1;
           const entries = listAt(objectAt(settings, "hooks", path), "beforeShellExecution", path);
-          if (entries.some((e) => isOurs(e, command12))) return false;
-          entries.push({ command: command12, timeout: 30, failClosed: true });
+          if (entries.some((e) => isOurs(e, command13))) return false;
+          entries.push({ command: command13, timeout: 30, failClosed: true });
           return true;
         },
-        remove(settings, command12) {
+        remove(settings, command13) {
           const hooks = settings.hooks;
           const entries = hooks?.beforeShellExecution;
           if (!Array.isArray(entries)) return false;
-          const kept = entries.filter((e) => !isOurs(e, command12));
+          const kept = entries.filter((e) => !isOurs(e, command13));
           if (kept.length === entries.length) return false;
           if (kept.length > 0) hooks.beforeShellExecution = kept;
           else delete hooks.beforeShellExecution;
@@ -8483,12 +8483,12 @@ var init_gemini = __esm({
           const file = field(payload, "tool_input", "file_path");
           return typeof file === "string" ? { files: [file], ...where } : {};
         }
-        const command12 = field(payload, "tool_input", "command");
-        return tool === "run_shell_command" && typeof command12 === "string" ? { command: command12, ...where } : {};
+        const command13 = field(payload, "tool_input", "command");
+        return tool === "run_shell_command" && typeof command13 === "string" ? { command: command13, ...where } : {};
       },
       deny(reason) {
-        const answer2 = { decision: "deny", reason, systemMessage: "blast-radius blocked a command that could destroy production infrastructure." };
-        return { stdout: `${JSON.stringify(answer2)}
+        const answer3 = { decision: "deny", reason, systemMessage: "blast-radius blocked a command that could destroy production infrastructure." };
+        return { stdout: `${JSON.stringify(answer3)}
 `, exitCode: 0 };
       },
       ask: void 0,
@@ -8668,11 +8668,11 @@ function padded(text5) {
   return view;
 }
 function sha256Hex(text5) {
-  const message = padded(text5);
+  const message2 = padded(text5);
   const h = [...INITIAL];
   const w = new Uint32Array(64);
-  for (let block = 0; block < message.byteLength; block += 64) {
-    for (let t = 0; t < 16; t++) w[t] = message.getUint32(block + t * 4);
+  for (let block = 0; block < message2.byteLength; block += 64) {
+    for (let t = 0; t < 16; t++) w[t] = message2.getUint32(block + t * 4);
     for (let t = 16; t < 64; t++) {
       const a2 = w[t - 15];
       const b2 = w[t - 2];
@@ -14955,7 +14955,9 @@ function attachBlastRadius(findings, inputs) {
     const graph2 = graphs.get(finding.file);
     if (!graph2 || !DESTRUCTIVE_ACTIONS.has(finding.action) || finding.address === WHOLE_PLAN) return finding;
     const radius = blastRadius(graph2, finding.address);
-    return radius.count === 0 ? finding : { ...finding, dependents: { count: radius.count, paths: radius.paths.slice(0, MAX_PATHS) } };
+    if (radius.count === 0) return finding;
+    const chains = radius.chains.slice(0, MAX_PATHS);
+    return { ...finding, dependents: { count: radius.count, paths: chains.map((chain2) => chain2.join(" \u2192 ")), chains } };
   });
 }
 var MAX_PATHS;
@@ -15017,12 +15019,12 @@ function driftTargets(drift, classified) {
 function evaluatePolicy(classified, drift, inputs, rules = Object.values(RULES3), settings = {}, preventDestroyAtBase2 = /* @__PURE__ */ new Map()) {
   const findings = [];
   const files = inputs.map((input) => input.file);
-  const report = (rule, severity, target, reported, type2) => {
+  const report = (rule, severity2, target, reported, type2) => {
     if (reported === void 0) return;
     const { address: address2, action, environment } = target;
     const { messageId, data } = reported;
-    const message = formatMessage(rule.messages[messageId], data);
-    const finding = { ruleId: rule.id, messageId, severity, file: files[target.input] ?? "", address: address2, action, environment, message };
+    const message2 = formatMessage(rule.messages[messageId], data);
+    const finding = { ruleId: rule.id, messageId, severity: severity2, file: files[target.input] ?? "", address: address2, action, environment, message: message2 };
     const impact = type2 === void 0 || !DESTRUCTIVE_ACTIONS.has(action) ? void 0 : impactOf(type2)?.impact;
     if (impact) finding.impact = impact;
     findings.push(finding);
@@ -15163,8 +15165,8 @@ var require_universalify = __commonJS({
       return Object.defineProperty(function(...args) {
         if (typeof args[args.length - 1] === "function") fn.apply(this, args);
         else {
-          return new Promise((resolve19, reject) => {
-            args.push((err, res) => err != null ? reject(err) : resolve19(res));
+          return new Promise((resolve20, reject) => {
+            args.push((err, res) => err != null ? reject(err) : resolve20(res));
             fn.apply(this, args);
           });
         }
@@ -15208,8 +15210,8 @@ var require_polyfills = __commonJS({
       if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
     }
     var chdir;
-    module2.exports = patch;
-    function patch(fs2) {
+    module2.exports = patch2;
+    function patch2(fs2) {
       if (constants4.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
         patchLchmod(fs2);
       }
@@ -15664,14 +15666,14 @@ var require_graceful_fs = __commonJS({
     if (!global[gracefulQueue]) {
       publishQueue(global, fs2[gracefulQueue]);
     }
-    module2.exports = patch(clone(fs2));
+    module2.exports = patch2(clone(fs2));
     if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs2.__patched) {
-      module2.exports = patch(fs2);
+      module2.exports = patch2(fs2);
       fs2.__patched = true;
     }
-    function patch(fs3) {
+    function patch2(fs3) {
       polyfills(fs3);
-      fs3.gracefulify = patch;
+      fs3.gracefulify = patch2;
       fs3.createReadStream = createReadStream;
       fs3.createWriteStream = createWriteStream;
       var fs$readFile = fs3.readFile;
@@ -15852,7 +15854,7 @@ var require_graceful_fs = __commonJS({
       }
       function ReadStream$open() {
         var that = this;
-        open2(that.path, that.flags, that.mode, function(err, fd) {
+        open4(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             if (that.autoClose)
               that.destroy();
@@ -15872,7 +15874,7 @@ var require_graceful_fs = __commonJS({
       }
       function WriteStream$open() {
         var that = this;
-        open2(that.path, that.flags, that.mode, function(err, fd) {
+        open4(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             that.destroy();
             that.emit("error", err);
@@ -15889,8 +15891,8 @@ var require_graceful_fs = __commonJS({
         return new fs3.WriteStream(path, options2);
       }
       var fs$open = fs3.open;
-      fs3.open = open2;
-      function open2(path, flags2, mode, cb) {
+      fs3.open = open4;
+      function open4(path, flags2, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
         return go$open(path, flags2, mode, cb);
@@ -16016,18 +16018,18 @@ var require_fs = __commonJS({
       if (typeof callback === "function") {
         return fs2.exists(filename, callback);
       }
-      return new Promise((resolve19) => {
-        return fs2.exists(filename, resolve19);
+      return new Promise((resolve20) => {
+        return fs2.exists(filename, resolve20);
       });
     };
     exports2.read = function(fd, buffer, offset, length, position, callback) {
       if (typeof callback === "function") {
         return fs2.read(fd, buffer, offset, length, position, callback);
       }
-      return new Promise((resolve19, reject) => {
+      return new Promise((resolve20, reject) => {
         fs2.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
           if (err) return reject(err);
-          resolve19({ bytesRead, buffer: buffer2 });
+          resolve20({ bytesRead, buffer: buffer2 });
         });
       });
     };
@@ -16035,10 +16037,10 @@ var require_fs = __commonJS({
       if (typeof args[args.length - 1] === "function") {
         return fs2.write(fd, buffer, ...args);
       }
-      return new Promise((resolve19, reject) => {
+      return new Promise((resolve20, reject) => {
         fs2.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
           if (err) return reject(err);
-          resolve19({ bytesWritten, buffer: buffer2 });
+          resolve20({ bytesWritten, buffer: buffer2 });
         });
       });
     };
@@ -16046,10 +16048,10 @@ var require_fs = __commonJS({
       if (typeof args[args.length - 1] === "function") {
         return fs2.readv(fd, buffers, ...args);
       }
-      return new Promise((resolve19, reject) => {
+      return new Promise((resolve20, reject) => {
         fs2.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
           if (err) return reject(err);
-          resolve19({ bytesRead, buffers: buffers2 });
+          resolve20({ bytesRead, buffers: buffers2 });
         });
       });
     };
@@ -16057,10 +16059,10 @@ var require_fs = __commonJS({
       if (typeof args[args.length - 1] === "function") {
         return fs2.writev(fd, buffers, ...args);
       }
-      return new Promise((resolve19, reject) => {
+      return new Promise((resolve20, reject) => {
         fs2.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
           if (err) return reject(err);
-          resolve19({ bytesWritten, buffers: buffers2 });
+          resolve20({ bytesWritten, buffers: buffers2 });
         });
       });
     };
@@ -17690,8 +17692,8 @@ var require_wasm_exec = __commonJS({
               console.warn("exit code:", code2);
             }
           };
-          this._exitPromise = new Promise((resolve19) => {
-            this._resolveExitPromise = resolve19;
+          this._exitPromise = new Promise((resolve20) => {
+            this._resolveExitPromise = resolve20;
           });
           this._pendingEvent = null;
           this._scheduledTimeouts = /* @__PURE__ */ new Map();
@@ -18156,8 +18158,8 @@ var require_bridge = __commonJS({
     var util_1 = require_util2();
     var jsRoot = {};
     function sleep() {
-      return new Promise((resolve19) => {
-        setTimeout(resolve19, 0);
+      return new Promise((resolve20) => {
+        setTimeout(resolve20, 0);
       });
     }
     function goBridge(getBytes) {
@@ -18186,11 +18188,11 @@ var require_bridge = __commonJS({
             if (typeof jsRoot[key2] !== "function") {
               return jsRoot[key2];
             }
-            return new Promise((resolve19, reject) => {
+            return new Promise((resolve20, reject) => {
               const cb = (err, ...msg) => (
                 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
                 // @ts-ignore
-                err ? reject(new Error(err)) : resolve19(...msg)
+                err ? reject(new Error(err)) : resolve20(...msg)
               );
               const run3 = () => {
                 jsRoot[key2].apply(void 0, [...args, cb]);
@@ -18475,7 +18477,7 @@ var init_kube_http = __esm({
         return this.requestOptions;
       }
       async slot(work) {
-        if (this.running >= this.options.concurrency) await new Promise((resolve19) => this.queue.push(resolve19));
+        if (this.running >= this.options.concurrency) await new Promise((resolve20) => this.queue.push(resolve20));
         this.running++;
         try {
           return await work();
@@ -18511,7 +18513,7 @@ var init_kube_http = __esm({
       }
       send(url, options2, path) {
         const transport = url.protocol === "http:" ? import_node_http.default : import_node_https.default;
-        return new Promise((resolve19, reject) => {
+        return new Promise((resolve20, reject) => {
           const request = transport.request(
             url,
             { ...options2, method: "GET", headers: { ...options2.headers, Accept: "application/json" }, signal: this.deadline.signal },
@@ -18527,7 +18529,7 @@ var init_kube_http = __esm({
                   chunks.push(chunk);
                 }
               });
-              response.on("end", () => resolve19({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+              response.on("end", () => resolve20({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
               response.on("error", (error) => reject(this.networkError(error)));
             }
           );
@@ -18560,8 +18562,8 @@ var init_api_discovery = __esm({
       /** Group → preferred version, the core group ('') included. */
       preferredVersions() {
         this.groups ??= (async () => {
-          const answer2 = await this.http.get("/apis");
-          const groups = answer2.found && isBody(answer2.body) && Array.isArray(answer2.body.groups) ? answer2.body.groups.filter(isBody) : void 0;
+          const answer3 = await this.http.get("/apis");
+          const groups = answer3.found && isBody(answer3.body) && Array.isArray(answer3.body.groups) ? answer3.body.groups.filter(isBody) : void 0;
           if (groups === void 0) throw this.http.unexpected("/apis", "without the list of API groups");
           const versions = /* @__PURE__ */ new Map([["", "v1"]]);
           for (const group of groups) {
@@ -18577,10 +18579,10 @@ var init_api_discovery = __esm({
         const path = group === "" ? `/api/${version}` : `/apis/${group}/${version}`;
         let list = this.resourceLists.get(path);
         if (list === void 0) {
-          list = this.http.get(path).then((answer2) => {
-            if (!answer2.found) return void 0;
-            if (!isBody(answer2.body) || !Array.isArray(answer2.body.resources)) throw this.http.unexpected(path, "without a list of resources");
-            return answer2.body.resources.filter(isBody).flatMap((resource) => {
+          list = this.http.get(path).then((answer3) => {
+            if (!answer3.found) return void 0;
+            if (!isBody(answer3.body) || !Array.isArray(answer3.body.resources)) throw this.http.unexpected(path, "without a list of resources");
+            return answer3.body.resources.filter(isBody).flatMap((resource) => {
               const { name, kind: kind2, namespaced } = resource;
               if (typeof name !== "string" || name.includes("/") || typeof kind2 !== "string") return [];
               return [{ group, version, plural: name, kind: kind2, namespaced: namespaced === true, verbs: strings(resource.verbs) }];
@@ -18639,9 +18641,9 @@ var init_live_cluster = __esm({
         let token;
         do {
           const path = `${resourcePath(resource, namespace)}?limit=${PAGE_SIZE}${token === void 0 ? "" : `&continue=${encodeURIComponent(token)}`}`;
-          const answer2 = await this.http.get(path);
-          if (!answer2.found) return objects;
-          const page = answer2.body;
+          const answer3 = await this.http.get(path);
+          if (!answer3.found) return objects;
+          const page = answer3.body;
           if (!isBody(page) || !Array.isArray(page.items)) throw this.http.unexpected(path, "without a list of items");
           for (const item of page.items) objects.push(this.live(resource, item, path));
           const next = isBody(page.metadata) ? page.metadata.continue : void 0;
@@ -18669,8 +18671,8 @@ var init_live_cluster = __esm({
         const resource = await this.preferredResource(id.group, (candidate) => candidate.kind === id.kind, id.version);
         if (resource === void 0) return void 0;
         const path = `${resourcePath(resource, resource.namespaced ? id.namespace ?? this.defaultNamespace : void 0)}/${encodeURIComponent(id.name)}`;
-        const answer2 = await this.http.get(path);
-        return answer2.found ? this.live(resource, answer2.body, path) : void 0;
+        const answer3 = await this.http.get(path);
+        return answer3.found ? this.live(resource, answer3.body, path) : void 0;
       }
       async persistentVolume(name) {
         const found = await this.object({ group: "", version: "v1", kind: "PersistentVolume", name });
@@ -18691,8 +18693,8 @@ async function importClient() {
   try {
     return await Promise.resolve().then(() => __toESM(require("@kubernetes/client-node"), 1));
   } catch (error) {
-    const { code: code2, message } = error;
-    const absent = (code2 === "MODULE_NOT_FOUND" || code2 === "ERR_MODULE_NOT_FOUND") && message?.includes(`'${CLIENT_PACKAGE}'`);
+    const { code: code2, message: message2 } = error;
+    const absent = (code2 === "MODULE_NOT_FOUND" || code2 === "ERR_MODULE_NOT_FOUND") && message2?.includes(`'${CLIENT_PACKAGE}'`);
     if (absent) throw new ClusterError(`--cluster needs the optional package ${CLIENT_PACKAGE}: npm install -g ${CLIENT_PACKAGE}`);
     throw error;
   }
@@ -19111,6 +19113,19 @@ var init_check = __esm({
   }
 });
 
+// src/guard/named-input.ts
+function withInputName(report, path, name) {
+  const rename = (entry) => entry.file === path ? { ...entry, file: name } : entry;
+  return { ...report, inputs: report.inputs.map(rename), findings: report.findings.map(rename), resources: report.resources.map(rename) };
+}
+var runByGuard;
+var init_named_input = __esm({
+  "src/guard/named-input.ts"() {
+    "use strict";
+    runByGuard = (step) => `${step} (run by guard)`;
+  }
+});
+
 // src/guard/file-digest.ts
 function fileDigest(path) {
   return (0, import_node_crypto.createHash)("sha256").update((0, import_node_fs11.readFileSync)(path)).digest("hex");
@@ -19166,7 +19181,7 @@ var init_pinned_file = __esm({
 
 // src/guard/run-process.ts
 function run(binary2, args, stdio, env2, cwd) {
-  return new Promise((resolve19, reject) => {
+  return new Promise((resolve20, reject) => {
     const child2 = (0, import_node_child_process3.spawn)(binary2, args, { stdio, cwd, env: env2 });
     child2.on(
       "error",
@@ -19176,7 +19191,7 @@ function run(binary2, args, stdio, env2, cwd) {
         )
       )
     );
-    child2.on("close", (code2, signal) => resolve19(code2 ?? (signal ? 128 : 1)));
+    child2.on("close", (code2, signal) => resolve20(code2 ?? (signal ? 128 : 1)));
   });
 }
 function runProcess(binary2, args, output = "stderr") {
@@ -19226,8 +19241,24 @@ async function makePlan(invocation, planFile) {
   const planned = await runProcess(binary2, planArgs);
   return planned === 0 ? void 0 : { exitCode: EXIT_ERROR, summary: `\`${binary2} plan\` failed (exit ${planned}); nothing was applied.` };
 }
-function checkPlan(invocation, planFile, approvals) {
-  return check({ files: [planFile], terraformBin: invocation.binary, terraformArgs: invocation.globalArgs, ...approvals });
+function sourceDirectory2(invocation) {
+  const chdir = invocation.globalArgs.find((arg) => arg.startsWith("-chdir="))?.slice("-chdir=".length);
+  const directory = (0, import_node_path12.resolve)(chdir ?? ".");
+  return hasTerraformFiles(directory) ? { tfDir: directory } : {};
+}
+function planName(invocation) {
+  if (invocation.savedPlan !== void 0) return invocation.savedPlan;
+  return runByGuard([(0, import_node_path12.basename)(invocation.binary), ...invocation.globalArgs, "plan", ...invocation.destroy ? ["-destroy"] : []].join(" "));
+}
+async function checkPlan(invocation, planFile, options2) {
+  const report = await check({
+    files: [planFile],
+    terraformBin: invocation.binary,
+    terraformArgs: invocation.globalArgs,
+    ...sourceDirectory2(invocation),
+    ...options2
+  });
+  return withInputName(report, planFile, planName(invocation));
 }
 async function inPrivateDirectory(use) {
   const scratch2 = (0, import_node_fs14.mkdtempSync)((0, import_node_path12.join)((0, import_node_os7.tmpdir)(), "blast-radius-guard-"));
@@ -19243,7 +19274,7 @@ async function inPrivateDirectory(use) {
   }
 }
 async function guardTerraform(invocation, run3) {
-  const { printReport, approvals = {} } = run3;
+  const { printReport, checkOptions = {} } = run3;
   return inPrivateDirectory(async (scratch2) => {
     const { binary: binary2, globalArgs } = invocation;
     const failed2 = await makePlan(invocation, (0, import_node_path12.join)(scratch2, "checked.tfplan"));
@@ -19251,7 +19282,7 @@ async function guardTerraform(invocation, run3) {
     const plan = pinFile((0, import_node_path12.join)(scratch2, "checked.tfplan"));
     try {
       const checkedDigest = plan.digest();
-      const report = await checkPlan(invocation, plan.path, approvals);
+      const report = await checkPlan(invocation, plan.path, checkOptions);
       printReport(report);
       if (report.verdict === "block") {
         return { exitCode: EXIT_BLOCKED, report, summary: "blast-radius blocked the plan; nothing was applied." };
@@ -19280,6 +19311,8 @@ var init_guard_terraform = __esm({
     import_node_path12 = require("node:path");
     init_check();
     init_errors();
+    init_has_terraform_files();
+    init_named_input();
     init_pinned_file();
     init_run_process();
   }
@@ -19441,7 +19474,7 @@ function failed(invocation, code2, output) {
 `);
   return new InputError(`\`${invocation.previewName}\` failed (exit ${code2}) without an error blast-radius could judge; nothing was run.`);
 }
-async function checkPreview2(invocation, scratch2, approvals) {
+async function checkPreview2(invocation, scratch2, checkOptions) {
   const outputFile = (0, import_node_path13.join)(scratch2, `${invocation.previewName.split(" ").slice(0, 2).join("-")}.txt`);
   const code2 = await runCapturing(invocation.binary, invocation.previewArgs, outputFile, previewEnvironment());
   const output = (0, import_node_fs15.readFileSync)(outputFile, "utf8");
@@ -19455,7 +19488,7 @@ async function checkPreview2(invocation, scratch2, approvals) {
   if (!worked && (invocation.tool === "helm" || !await printsKubectlError(output))) throw failed(invocation, code2, output);
   const context = await targetContext(invocation);
   const { check: check2 } = await Promise.resolve().then(() => (init_check(), check_exports));
-  const options2 = { ...approvals, ...context === void 0 ? {} : { context } };
+  const options2 = { ...checkOptions, ...context === void 0 ? {} : { context } };
   let report;
   try {
     report = await (invocation.inputFormat === "kubernetes-objects" ? check2({ ...options2, files: [], deleting: [outputFile] }) : check2({ ...options2, files: [outputFile], inputFormat: invocation.inputFormat }));
@@ -19465,13 +19498,13 @@ async function checkPreview2(invocation, scratch2, approvals) {
     const reason = error.message.replaceAll(`${outputFile}: `, "").replaceAll(outputFile, "it").replace(/\.$/, "");
     throw new InputError(`The output of \`${invocation.previewName}\` could not be read (${reason}); nothing was run.`);
   }
-  return { report };
+  return { report: withInputName(report, outputFile, runByGuard(invocation.previewName)) };
 }
 async function guardKubernetes(invocation, run3) {
-  const { printReport, approvals = {} } = run3;
+  const { printReport, checkOptions = {} } = run3;
   const name = `${(0, import_node_path13.basename)(invocation.binary)} ${invocation.subcommand}`;
   const checkedDigest = pathsDigest(invocation.localInputs);
-  const { report } = await inPrivateDirectory((scratch2) => checkPreview2(invocation, scratch2, approvals));
+  const { report } = await inPrivateDirectory((scratch2) => checkPreview2(invocation, scratch2, checkOptions));
   if (report) printReport(report);
   if (report?.verdict === "block") {
     return { exitCode: EXIT_BLOCKED, report, summary: `blast-radius blocked the change; \`${name}\` was not run.` };
@@ -19493,6 +19526,7 @@ var init_guard_kubernetes = __esm({
     import_node_path13 = require("node:path");
     init_errors();
     init_file_digest();
+    init_named_input();
     init_guard_terraform();
     init_run_process();
     NO_DIFF_PLUGIN = /unknown command "diff" for "helm"/;
@@ -19502,10 +19536,10 @@ var init_guard_kubernetes = __esm({
 });
 
 // src/guard/check-output.ts
-async function checkOutput(file, inputFormat, step, approvals) {
+async function checkOutput(file, inputFormat, step, checkOptions) {
   const { check: check2 } = await Promise.resolve().then(() => (init_check(), check_exports));
   try {
-    return await check2({ ...approvals, files: [file], inputFormat });
+    return withInputName(await check2({ ...checkOptions, files: [file], inputFormat }), file, runByGuard(step));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const reason = error.message.replaceAll(`${file}: `, "").replaceAll(file, "it").replace(/\.$/, "");
@@ -19516,6 +19550,7 @@ var init_check_output = __esm({
   "src/guard/check-output.ts"() {
     "use strict";
     init_errors();
+    init_named_input();
   }
 });
 
@@ -19541,22 +19576,22 @@ function previewName(invocation) {
   const pulumi2 = (0, import_node_path14.basename)(invocation.binary);
   return invocation.destroy ? `${pulumi2} destroy --preview-only --json` : `${pulumi2} preview --json`;
 }
-async function checkPulumiPreview(invocation, scratch2, approvals) {
+async function checkPulumiPreview(invocation, scratch2, checkOptions) {
   const planFile = !invocation.destroy && await savesPlans(invocation, scratch2) ? (0, import_node_path14.join)(scratch2, "checked.plan.json") : void 0;
   const preview = invocation.destroy ? ["destroy", "--preview-only", "--json", ...invocation.previewFlags] : ["preview", "--json", ...planFile === void 0 ? [] : ["--save-plan", planFile], ...invocation.previewFlags];
   const output = (0, import_node_path14.join)(scratch2, "preview.json");
   const code2 = await runToFile(invocation.binary, preview, output, previewEnvironment2());
   if (code2 !== 0 && (0, import_node_fs16.statSync)(output).size === 0)
     throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code2}) and printed no preview; nothing was run.`);
-  const report = await checkOutput(output, "pulumi-preview", previewName(invocation), approvals);
+  const report = await checkOutput(output, "pulumi-preview", previewName(invocation), checkOptions);
   if (code2 !== 0) throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code2}); nothing was run.`);
   return { report, ...planFile === void 0 ? {} : { planFile } };
 }
 async function guardPulumi(invocation, run3) {
-  const { printReport, approvals = {} } = run3;
+  const { printReport, checkOptions = {} } = run3;
   const name = `${(0, import_node_path14.basename)(invocation.binary)} ${invocation.subcommand}`;
   return inPrivateDirectory(async (scratch2) => {
-    const { report, planFile } = await checkPulumiPreview(invocation, scratch2, approvals);
+    const { report, planFile } = await checkPulumiPreview(invocation, scratch2, checkOptions);
     const plan = planFile === void 0 ? void 0 : pinFile(planFile);
     try {
       const checkedDigest = plan?.digest();
@@ -19811,7 +19846,7 @@ async function deleteChangeSet(invocation, arn) {
   if (code2 !== 0) process.stderr.write(`blast-radius: the change set ${arn} could not be deleted (exit ${code2}); delete it before anyone executes it.
 `);
 }
-async function checkChangeSet(invocation, scratch2, approvals) {
+async function checkChangeSet(invocation, scratch2, checkOptions) {
   const made = invocation.prepare !== void 0;
   const arn = made ? await prepareChangeSet(invocation, scratch2) : invocation.changeSet?.name;
   if (arn === void 0) return { made };
@@ -19819,23 +19854,23 @@ async function checkChangeSet(invocation, scratch2, approvals) {
   try {
     const described = await describeChangeSet(scoped, arn, made ? void 0 : invocation.changeSet?.stack, scratch2);
     if (described.empty) return { described, made };
-    const report = await checkOutput(described.file, "cloudformation-change-set", "aws cloudformation describe-change-set", approvals);
+    const report = await checkOutput(described.file, "cloudformation-change-set", "aws cloudformation describe-change-set", checkOptions);
     return { described, report, made };
   } catch (error) {
     if (made) await deleteChangeSet(scoped, arn);
     throw error;
   }
 }
-async function approvalReport(invocation, scratch2) {
-  const { described, report, made } = await checkChangeSet(invocation, scratch2, {});
+async function approvalReport(invocation, scratch2, checkOptions) {
+  const { described, report, made } = await checkChangeSet(invocation, scratch2, checkOptions);
   if (made && described !== void 0)
     await deleteChangeSet({ ...invocation, connection: connectionFor(invocation, described.changeSetId) }, described.changeSetId);
   return report;
 }
 async function guardChangeSet(invocation, run3) {
-  const { printReport, approvals = {} } = run3;
+  const { printReport, checkOptions = {} } = run3;
   return inPrivateDirectory(async (scratch2) => {
-    const { described, report, made } = await checkChangeSet(invocation, scratch2, approvals);
+    const { described, report, made } = await checkChangeSet(invocation, scratch2, checkOptions);
     if (described === void 0 || report === void 0) {
       return { exitCode: EXIT_PASS, summary: `\`${invocation.name}\` has nothing to change (CloudFormation found no changes); nothing was executed.` };
     }
@@ -19903,7 +19938,7 @@ var init_guard_change_set = __esm({
 function options(names, spec) {
   return Object.fromEntries(names.map((name) => [name, spec]));
 }
-function scanOptions(words3, long, short, command12) {
+function scanOptions(words3, long, short, command13) {
   const scanned = [];
   const positionals = [];
   for (let i = 0; i < words3.length; i++) {
@@ -19922,7 +19957,7 @@ function scanOptions(words3, long, short, command12) {
     const spec = name !== void 0 && Object.hasOwn(long, name) ? long[name] : void 0;
     if (name === void 0 || spec === void 0)
       throw new UsageError(
-        `blast-radius guard does not know the ${command12} option ${written}, so it cannot tell what the command would change; write options in full, or run it without that one.`
+        `blast-radius guard does not know the ${command13} option ${written}, so it cannot tell what the command would change; write options in full, or run it without that one.`
       );
     const values = equals < 0 ? [] : [word.slice(equals + 1)];
     const taken = [word];
@@ -19931,17 +19966,17 @@ function scanOptions(words3, long, short, command12) {
         values.push(words3[++i]);
         taken.push(words3[i]);
       }
-      if (values.length === 0) throw new UsageError(`The ${command12} option ${written} needs a value.`);
+      if (values.length === 0) throw new UsageError(`The ${command13} option ${written} needs a value.`);
     }
     scanned.push({ name, words: taken, values, spec });
   }
   return { options: scanned, positionals };
 }
-function refuseOptions(scanned, command12) {
+function refuseOptions(scanned, command13) {
   const refused = scanned.find((found) => found.spec.role === "refuse");
   if (refused)
     throw new UsageError(
-      `blast-radius guard cannot check \`${command12}\` with --${refused.name}: ${refused.spec.why ?? "the run would not be what was checked"}.`
+      `blast-radius guard cannot check \`${command13}\` with --${refused.name}: ${refused.spec.why ?? "the run would not be what was checked"}.`
     );
 }
 function wordsOf(scanned, role) {
@@ -19969,14 +20004,14 @@ function parseAws(words3) {
   const [service = "", operation = ""] = scanOptions(rest, { ...AWS_DEPLOY, ...AWS_EXECUTE }, {}, "aws").positionals;
   if (service !== "cloudformation" || operation !== "deploy" && operation !== "execute-change-set")
     throw new UsageError(`blast-radius guard runs ${GUARDED_COMMANDS}; \`aws ${service} ${operation}\` is not one of them.`);
-  const command12 = `aws cloudformation ${operation}`;
-  const { options: scanned, positionals } = scanOptions(rest, operation === "deploy" ? AWS_DEPLOY : AWS_EXECUTE, {}, command12);
-  refuseOptions(scanned, command12);
-  if (positionals.length > 2) throw new UsageError(`${command12} takes no argument "${positionals[2]}"; blast-radius guard runs only what it can read.`);
-  const common2 = { aws: aws2, connection: wordsOf(scanned, "connection"), name: command12, executeFlags: wordsOf(scanned, "execute") };
+  const command13 = `aws cloudformation ${operation}`;
+  const { options: scanned, positionals } = scanOptions(rest, operation === "deploy" ? AWS_DEPLOY : AWS_EXECUTE, {}, command13);
+  refuseOptions(scanned, command13);
+  if (positionals.length > 2) throw new UsageError(`${command13} takes no argument "${positionals[2]}"; blast-radius guard runs only what it can read.`);
+  const common2 = { aws: aws2, connection: wordsOf(scanned, "connection"), name: command13, executeFlags: wordsOf(scanned, "execute") };
   if (operation === "deploy") {
     for (const required2 of ["stack-name", "template-file"])
-      if (lastValue(scanned, required2) === void 0) throw new UsageError(`${command12} needs --${required2}.`);
+      if (lastValue(scanned, required2) === void 0) throw new UsageError(`${command13} needs --${required2}.`);
     return {
       ...common2,
       prepare: {
@@ -19988,7 +20023,7 @@ function parseAws(words3) {
     };
   }
   const name = lastValue(scanned, "change-set-name");
-  if (name === void 0) throw new UsageError(`${command12} needs --change-set-name.`);
+  if (name === void 0) throw new UsageError(`${command13} needs --change-set-name.`);
   const stack = lastValue(scanned, "stack-name");
   return { ...common2, changeSet: { name, ...stack === void 0 ? {} : { stack } }, wait: false };
 }
@@ -20199,18 +20234,18 @@ function chain(has2, keys) {
   ctx.bgWhite = $.bgWhite.bind(ctx);
   return ctx;
 }
-function init(open2, close) {
+function init(open4, close) {
   let blk = {
-    open: `\x1B[${open2}m`,
+    open: `\x1B[${open4}m`,
     close: `\x1B[${close}m`,
     rgx: new RegExp(`\\x1b\\[${close}m`, "g")
   };
   return function(txt) {
     if (this !== void 0 && this.has !== void 0) {
-      !!~this.has.indexOf(open2) || (this.has.push(open2), this.keys.push(blk));
+      !!~this.has.indexOf(open4) || (this.has.push(open4), this.keys.push(blk));
       return txt === void 0 ? this : $.enabled ? run2(this.keys, txt + "") : txt + "";
     }
-    return txt === void 0 ? chain([open2], [blk]) : $.enabled ? run2([blk], txt + "") : txt + "";
+    return txt === void 0 ? chain([open4], [blk]) : $.enabled ? run2([blk], txt + "") : txt + "";
   };
 }
 var FORCE_COLOR, NODE_DISABLE_COLORS, NO_COLOR, TERM, isTTY, $, kleur_default;
@@ -20441,10 +20476,10 @@ function findingLines(finding) {
       `           ${waiver}: ${reason} (${by}, until ${expires}).`
     ];
   }
-  const severity = SEVERITY_STYLE[finding.severity](finding.severity.padEnd(7));
-  if (finding.severity === "info") return [`  ${severity}  ${finding.message}  ${kleur_default.dim(finding.ruleId)}`];
+  const severity2 = SEVERITY_STYLE[finding.severity](finding.severity.padEnd(7));
+  if (finding.severity === "info") return [`  ${severity2}  ${finding.message}  ${kleur_default.dim(finding.ruleId)}`];
   const environment = finding.environment ? kleur_default.dim(` [${finding.environment}]`) : "";
-  const lines = [`  ${severity}  ${kleur_default.bold(finding.address)}${environment}  ${kleur_default.dim(finding.ruleId)}`, `           ${finding.message}`];
+  const lines = [`  ${severity2}  ${kleur_default.bold(finding.address)}${environment}  ${kleur_default.dim(finding.ruleId)}`, `           ${finding.message}`];
   if (finding.dependents) {
     const { count: count2, paths } = finding.dependents;
     const more = count2 > paths.length ? ` and ${count2 - paths.length} more` : "";
@@ -20472,7 +20507,7 @@ ${finding.address}`);
   return grouped;
 }
 function containedLine(contained) {
-  const count2 = (severity) => contained.filter((f) => f.severity === severity).length;
+  const count2 = (severity2) => contained.filter((f) => f.severity === severity2).length;
   const severities = [plural(count2("error"), "error"), plural(count2("warning"), "warning"), `${count2("info")} info`].filter((s) => !s.startsWith("0 "));
   return `           and ${plural(contained.length, "object")} in it, deleted with it: ${severities.join(", ")} (each one in --format json).`;
 }
@@ -20563,8 +20598,8 @@ __export(approve_exports, {
 function isTerraformCommand(words3) {
   return guardedToolOf(words3) === "terraform" && words3.some((w) => w === "apply" || w === "destroy");
 }
-async function terraformReport(targets) {
-  const [{ checkPlan: checkPlan2, inPrivateDirectory: inPrivateDirectory2, makePlan: makePlan2 }, { parseTerraformInvocation: parseTerraformInvocation2 }] = await Promise.all([
+async function terraformReport(targets, options2) {
+  const [{ checkPlan: checkPlan3, inPrivateDirectory: inPrivateDirectory2, makePlan: makePlan2 }, { parseTerraformInvocation: parseTerraformInvocation2 }] = await Promise.all([
     Promise.resolve().then(() => (init_guard_terraform(), guard_terraform_exports)),
     Promise.resolve().then(() => (init_terraform_invocation(), terraform_invocation_exports))
   ]);
@@ -20573,42 +20608,43 @@ async function terraformReport(targets) {
     const planFile = `${scratch2}/checked.tfplan`;
     const failed2 = await makePlan2(invocation, planFile);
     if (failed2) throw new InputError(failed2.summary.replace("nothing was applied", "nothing was approved"));
-    return checkPlan2(invocation, planFile, {});
+    return checkPlan3(invocation, planFile, options2);
   });
 }
-async function kubernetesReport(targets, tool) {
+async function kubernetesReport(targets, tool, options2) {
   const [{ checkPreview: checkPreview3 }, { inPrivateDirectory: inPrivateDirectory2 }] = await Promise.all([Promise.resolve().then(() => (init_guard_kubernetes(), guard_kubernetes_exports)), Promise.resolve().then(() => (init_guard_terraform(), guard_terraform_exports))]);
   const invocation = await parseKubernetesCommand(targets, tool);
-  const { report } = await inPrivateDirectory2((scratch2) => checkPreview3(invocation, scratch2, {}));
+  const { report } = await inPrivateDirectory2((scratch2) => checkPreview3(invocation, scratch2, options2));
   if (!report) throw new InputError(`\`${invocation.previewName}\` shows no change, so there is nothing to approve.`);
   return report;
 }
-async function pulumiReport(targets) {
+async function pulumiReport(targets, options2) {
   const [{ checkPulumiPreview: checkPulumiPreview2 }, { parsePulumiInvocation: parsePulumiInvocation2 }, { inPrivateDirectory: inPrivateDirectory2 }] = await Promise.all([
     Promise.resolve().then(() => (init_guard_pulumi(), guard_pulumi_exports)),
     Promise.resolve().then(() => (init_pulumi_invocation(), pulumi_invocation_exports)),
     Promise.resolve().then(() => (init_guard_terraform(), guard_terraform_exports))
   ]);
   const invocation = parsePulumiInvocation2(targets);
-  return (await inPrivateDirectory2((scratch2) => checkPulumiPreview2(invocation, scratch2, {}))).report;
+  return (await inPrivateDirectory2((scratch2) => checkPulumiPreview2(invocation, scratch2, options2))).report;
 }
-async function changeSetReport(targets, tool) {
+async function changeSetReport(targets, tool, options2) {
   const [{ approvalReport: approvalReport2 }, { parseChangeSetInvocation: parseChangeSetInvocation2 }, { inPrivateDirectory: inPrivateDirectory2 }] = await Promise.all([
     Promise.resolve().then(() => (init_guard_change_set(), guard_change_set_exports)),
     Promise.resolve().then(() => (init_change_set_invocation(), change_set_invocation_exports)),
     Promise.resolve().then(() => (init_guard_terraform(), guard_terraform_exports))
   ]);
   const invocation = parseChangeSetInvocation2(targets, tool);
-  const report = await inPrivateDirectory2((scratch2) => approvalReport2(invocation, scratch2));
+  const report = await inPrivateDirectory2((scratch2) => approvalReport2(invocation, scratch2, options2));
   if (!report) throw new InputError(`CloudFormation found no changes for \`${invocation.name}\`, so there is nothing to approve.`);
   return report;
 }
 async function blockedReport(args, targets) {
-  if (isTerraformCommand(targets)) return terraformReport(targets);
+  const options2 = args.config === void 0 ? {} : { config: args.config };
+  if (isTerraformCommand(targets)) return terraformReport(targets, options2);
   const tool = guardedToolOf(targets);
-  if (tool === "kubectl" || tool === "helm") return kubernetesReport(targets, tool);
-  if (tool === "pulumi") return pulumiReport(targets);
-  if (tool === "aws" || tool === "cdk") return changeSetReport(targets, tool);
+  if (tool === "kubectl" || tool === "helm") return kubernetesReport(targets, tool, options2);
+  if (tool === "pulumi") return pulumiReport(targets, options2);
+  if (tool === "aws" || tool === "cdk") return changeSetReport(targets, tool, options2);
   if ([...targets, ...deletingFiles(args)].includes("-"))
     throw new UsageError(
       "blast-radius approve reads the terminal for the confirmation, so it cannot read a plan from standard input: save the plan to a file."
@@ -20823,8 +20859,8 @@ function dependencyEdges(report, shown) {
   const edges = /* @__PURE__ */ new Map();
   for (const resource of shown) {
     const finding = report.findings.find((f) => f.file === resource.file && f.address === resource.address && f.dependents);
-    for (const path of finding?.dependents?.paths ?? []) {
-      const chain2 = path.split(" \u2192 ");
+    for (const path of finding?.dependents?.chains ?? []) {
+      const chain2 = [...path];
       chain2[chain2.length - 1] = resource.address;
       for (let i = 0; i + 1 < chain2.length; i++) edges.set(`${chain2[i]}\0${chain2[i + 1]}`, [chain2[i], chain2[i + 1]]);
     }
@@ -20955,7 +20991,7 @@ function otherFindings(report) {
   if (others.length === 0) return [];
   const { shown, more } = bounded(others);
   const rows = shown.map((f) => [severityLabel(f), codeSpan(f.address), ruleLink(report, f.ruleId), markdownText(f.message)]);
-  const count2 = (severity) => others.filter((f) => f.severity === severity).length;
+  const count2 = (severity2) => others.filter((f) => f.severity === severity2).length;
   const counts = [
     count2("error") > 0 ? plural(count2("error"), "waived error") : "",
     count2("warning") > 0 ? plural(count2("warning"), "warning") : "",
@@ -21088,7 +21124,7 @@ function result(report, finding, ruleIndex) {
 function formatSarif(report) {
   const ruleIds = [...new Set(report.findings.map((finding) => finding.ruleId))];
   const rules = ruleIds.map((id) => reportingDescriptor(id, report.rules[id]));
-  const log = {
+  const log2 = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
     runs: [
@@ -21100,7 +21136,7 @@ function formatSarif(report) {
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
+  return `${JSON.stringify(log2, null, 2)}
 `;
 }
 var import_node_path16, import_node_url, SARIF_SCHEMA, LEVELS2;
@@ -21123,9 +21159,9 @@ function escapeData(text5) {
 function escapeProperty(text5) {
   return escapeData(text5).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function workflowCommand(name, properties, message) {
+function workflowCommand(name, properties, message2) {
   const given2 = Object.entries(properties).flatMap(([key2, value]) => value === void 0 ? [] : [`${key2}=${escapeProperty(value)}`]);
-  return `::${name}${given2.length > 0 ? ` ${given2.join(",")}` : ""}::${escapeData(message)}`;
+  return `::${name}${given2.length > 0 ? ` ${given2.join(",")}` : ""}::${escapeData(message2)}`;
 }
 var init_workflow_command = __esm({
   "src/reporters/workflow-command.ts"() {
@@ -21140,12 +21176,12 @@ __export(github_exports, {
 });
 function annotation(report, finding) {
   const { waived } = finding;
-  const command12 = waived ? "warning" : ANNOTATIONS[finding.severity];
+  const command13 = waived ? "warning" : ANNOTATIONS[finding.severity];
   const title = `${finding.ruleId}${waived ? " (waived)" : ""}${isPlanWide(finding) ? "" : `: ${finding.address}`}`;
   const lines = [finding.message];
   if (waived) lines.push(`Waived by ${waived.by} until ${waived.expires}: ${waived.reason}`);
   lines.push(report.rules[finding.ruleId].url);
-  return workflowCommand(command12, { title, file: inputFile(report, finding.file) }, lines.join("\n"));
+  return workflowCommand(command13, { title, file: inputFile(report, finding.file) }, lines.join("\n"));
 }
 function summaryLine2(report) {
   const blocking = report.findings.filter(blocks).length;
@@ -21168,6 +21204,55 @@ var init_github = __esm({
     init_plural();
     init_workflow_command();
     ANNOTATIONS = { error: "error", warning: "warning", info: "notice" };
+  }
+});
+
+// src/reporters/gitlab.ts
+var gitlab_exports = {};
+__export(gitlab_exports, {
+  default: () => formatGitlab
+});
+function severity(finding) {
+  if (finding.severity === "error") return finding.waived ? "major" : "blocker";
+  return finding.severity === "warning" ? "minor" : "info";
+}
+function description(report, finding) {
+  if (!finding.waived) return finding.message;
+  const { by, expires, reason, fingerprint } = finding.waived;
+  const source = fingerprint === void 0 ? `an exception in ${report.config ?? "the configuration"}` : `the approval of fingerprint ${fingerprint}`;
+  return `${finding.message} Waived by ${by} until ${expires} (${source}): ${reason}`;
+}
+function identity(finding, path) {
+  return [finding.ruleId, finding.messageId, path, finding.address].join("\0");
+}
+function fingerprintOf2(identityText) {
+  return (0, import_node_crypto2.createHash)("sha256").update(identityText).digest("hex").slice(0, 32);
+}
+function formatGitlab(report) {
+  const seen = /* @__PURE__ */ new Map();
+  const issues = report.findings.map((finding) => {
+    const path = inputFile(report, finding.file) ?? displayName(STDIN);
+    const key2 = identity(finding, finding.file);
+    const occurrence = seen.get(key2) ?? 0;
+    seen.set(key2, occurrence + 1);
+    return {
+      description: description(report, finding),
+      check_name: `blast-radius/${finding.ruleId}`,
+      fingerprint: fingerprintOf2(occurrence === 0 ? key2 : `${key2}\0${occurrence}`),
+      severity: severity(finding),
+      location: { path: path.split("\\").join("/"), lines: { begin: 1 } }
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}
+`;
+}
+var import_node_crypto2;
+var init_gitlab = __esm({
+  "src/reporters/gitlab.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    init_model();
+    init_input_file();
   }
 });
 
@@ -21288,6 +21373,10 @@ var init_reporters = __esm({
       },
       sarif: { description: "SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, IDE viewers).", load: () => Promise.resolve().then(() => (init_sarif(), sarif_exports)) },
       github: { description: "GitHub Actions workflow commands: an error, warning or notice annotation per finding.", load: () => Promise.resolve().then(() => (init_github(), github_exports)) },
+      gitlab: {
+        description: "GitLab Code Quality JSON, for `artifacts:reports:codequality`: an issue per finding in the merge request.",
+        load: () => Promise.resolve().then(() => (init_gitlab(), gitlab_exports))
+      },
       agent: { description: "A few plain sentences a coding agent acts on: what was refused, why, and the safe next step.", load: () => Promise.resolve().then(() => (init_agent2(), agent_exports)) }
     };
   }
@@ -21372,7 +21461,7 @@ async function writeTargetFile(path, format3, fill) {
   }
 }
 async function writeStdout(text5) {
-  if (!process.stdout.write(text5)) await new Promise((resolve19) => process.stdout.once("drain", resolve19));
+  if (!process.stdout.write(text5)) await new Promise((resolve20) => process.stdout.once("drain", resolve20));
 }
 async function prepareOutputs(targets) {
   const loaded = await Promise.all(
@@ -25716,7 +25805,7 @@ function readSqlClient(client, sources, dialect, options2) {
   const reading = { destructive: [], ...unread === void 0 ? {} : { unread } };
   const read = (text5, depth) => {
     const found = destructiveSql(text5, dialect);
-    for (const description of found.destructive) if (!reading.destructive.includes(description)) reading.destructive.push(description);
+    for (const description2 of found.destructive) if (!reading.destructive.includes(description2)) reading.destructive.push(description2);
     for (const path of found.includes) {
       const included = depth < MAX_INCLUDES ? readStatementFile(client, path, options2) : { unread: `${client} includes files nested too deep for blast-radius to follow.` };
       if ("text" in included) read(included.text, depth + 1);
@@ -25818,8 +25907,8 @@ function shownName(name) {
 function destructiveMongo(script2) {
   const { code: code2, strings: strings2 } = blankStringsAndComments(script2);
   const found = [];
-  const add = (description) => {
-    if (!found.includes(description)) found.push(description);
+  const add = (description2) => {
+    if (!found.includes(description2)) found.push(description2);
   };
   if (/\.\s*dropDatabase\s*\(/.test(code2)) add("db.dropDatabase()");
   for (const { method, shown } of CALLS) {
@@ -26265,16 +26354,16 @@ function readRedisCli(words3, options2) {
   const db = lastOf(read, "db");
   if (db?.value !== void 0) addTarget(targets, { what: "database", value: db.value, where: db.written });
   const result2 = { client: "redis-cli", destructive: [], targets };
-  const command12 = read.operands[0];
+  const command13 = read.operands[0];
   const script2 = lastOf(read, "eval");
   if (script2?.value !== void 0) {
     const text5 = isComputed(script2.value, script2.at, options2) ? { unread: "redis-cli --eval runs a Lua script whose name the shell computes, so blast-radius cannot read it." } : readStatementFile("redis-cli", script2.value, options2);
     if ("text" in text5) result2.destructive.push(...flushesInLua(text5.text));
     else result2.unread = text5.unread;
-  } else if (command12 !== void 0) {
-    if (isComputed(command12.word, command12.at, options2))
+  } else if (command13 !== void 0) {
+    if (isComputed(command13.word, command13.at, options2))
       result2.unread = "The command given to redis-cli is computed by the shell, so blast-radius cannot read it.";
-    else if (FLUSHES.has(command12.word.toUpperCase())) result2.destructive.push(command12.word.toUpperCase());
+    else if (FLUSHES.has(command13.word.toUpperCase())) result2.destructive.push(command13.word.toUpperCase());
   } else if (!read.options.some((found) => MODES.includes(found.written))) {
     if (options2.stdin !== void 0) result2.destructive.push(...flushesIn(options2.stdin));
     else result2.unread = "redis-cli reads its commands from standard input, which blast-radius did not see.";
@@ -26760,11 +26849,11 @@ function realTool(program, env2) {
   return findRealTool(program, env2.PATH, shimDirectory(env2, (0, import_node_os10.homedir)())) ?? program;
 }
 async function runGuard(named2, run3, env2 = process.env) {
-  const outcome = await runTool(pastTheShims(named2, env2), run3, env2);
-  const approval = outcome.report?.approval;
-  if (outcome.toolExitCode !== void 0 && approval?.status === "honoured" && run3.approvals?.approvalsFile !== void 0)
-    useApproval(run3.approvals.approvalsFile, approval.fingerprint);
-  return outcome;
+  const outcome2 = await runTool(pastTheShims(named2, env2), run3, env2);
+  const approval = outcome2.report?.approval;
+  if (outcome2.toolExitCode !== void 0 && approval?.status === "honoured" && run3.checkOptions?.approvalsFile !== void 0)
+    useApproval(run3.checkOptions.approvalsFile, approval.fingerprint);
+  return outcome2;
 }
 async function runTool(words3, run3, env2) {
   const tool = requireGuardedTool(words3);
@@ -26813,6 +26902,7 @@ var init_guard = __esm({
     init_agent_session();
     init_confirm_apply();
     init_run_guard();
+    init_errors();
     init_reporters();
     init_state_paths();
     init_error_line();
@@ -26825,7 +26915,12 @@ var init_guard = __esm({
       },
       exitCodes: "Exit codes: 0 applied (or ran, or nothing to change), 1 blocked (nothing applied or run), 2 error (plan, preview or apply failed, inputs changed, unsupported command).",
       options: {
-        format: { type: "string", alias: "f", default: "text", choices: Object.keys(REPORTERS), describe: "Format of the report of the checked change." }
+        format: { type: "string", alias: "f", default: "text", choices: Object.keys(REPORTERS), describe: "Format of the report of the checked change." },
+        config: {
+          type: "string",
+          describe: "The .blast-radius.yml to judge by (default: the nearest one, from the working directory up to the repository root). Refused in an agent session."
+        },
+        approvals: { type: "boolean", default: true, describe: "Honour approvals from `blast-radius approve` (--no-approvals: ignore them, as CI should)." }
       },
       examples: [
         ["$0 guard -- terraform apply -auto-approve", "Plan, check, apply the checked plan if nothing protected is destroyed."],
@@ -26844,13 +26939,23 @@ var init_guard = __esm({
         ["$0 guard -- cdk deploy OrdersStack", "Prepare the stack's change set with cdk, check it, execute exactly it with the AWS CLI."]
       ],
       run: async (args) => {
+        const session = agentSession(process.env);
+        if (args.config !== void 0 && session !== void 0) {
+          throw new UsageError(
+            `blast-radius guard refuses --config inside a ${session.agent} session (${session.variable} is set): it reads the configuration found from the working directory up.`
+          );
+        }
         const reporter = await loadReporter(args.format);
-        const approvals = { approvalsFile: approvalsPath(process.env), approveArgs: ["--", ...args.command] };
-        const ask = atTerminal() && agentSession(process.env) === void 0 ? confirmApply : refuseToAsk;
-        const outcome = await runGuard(args.command, { printReport: (report) => process.stdout.write(reporter(report)), approvals, confirmApply: ask });
-        process.stderr.write(`${errorLine(outcome.summary, "blast-radius guard")}
+        const configWords = args.config === void 0 ? [] : ["--config", args.config];
+        const checkOptions = { approveArgs: [...configWords, "--", ...args.command] };
+        if (args.config !== void 0) checkOptions.config = args.config;
+        if (args.approvals) checkOptions.approvalsFile = approvalsPath(process.env);
+        const printReport = (report) => process.stdout.write(reporter(args.approvals ? report : { ...report, approveCommand: void 0 }));
+        const ask = atTerminal() && session === void 0 ? confirmApply : refuseToAsk;
+        const outcome2 = await runGuard(args.command, { printReport, checkOptions, confirmApply: ask });
+        process.stderr.write(`${errorLine(outcome2.summary, "blast-radius guard")}
 `);
-        return outcome.exitCode;
+        return outcome2.exitCode;
       }
     };
     guard_default = command5;
@@ -26986,9 +27091,9 @@ function protectedPath(path, context) {
   if (path === data || path.startsWith(`${data}${import_node_path27.sep}`) || path.includes(`${import_node_path27.sep}blast-radius${import_node_path27.sep}shims`)) return "the guard shims of blast-radius";
   return void 0;
 }
-function mentionsStore(command12, context) {
+function mentionsStore(command13, context) {
   const named2 = context.env[STORE_VARIABLE];
-  return named2 !== void 0 && named2 !== "" && (0, import_node_path27.isAbsolute)(named2) && command12.includes((0, import_node_path27.basename)(named2));
+  return named2 !== void 0 && named2 !== "" && (0, import_node_path27.isAbsolute)(named2) && command13.includes((0, import_node_path27.basename)(named2));
 }
 var import_node_fs21, import_node_path27;
 var init_protected_files = __esm({
@@ -27116,10 +27221,10 @@ var init_interpreters = __esm({
 });
 
 // src/hooks/shell/brace-expansion.ts
-function braceGroup(text5, open2) {
+function braceGroup(text5, open4) {
   let depth = 0;
   const commas = [];
-  for (let i = open2; i < text5.length; i++) {
+  for (let i = open4; i < text5.length; i++) {
     const char = text5[i];
     if (char === "{") depth++;
     else if (char === "}") {
@@ -27149,20 +27254,20 @@ function sequence(body2) {
   return words3;
 }
 function expandBraces(text5) {
-  for (let open2 = text5.indexOf("{"); open2 !== -1; open2 = text5.indexOf("{", open2 + 1)) {
-    if (open2 > 0 && text5[open2 - 1] === "$") continue;
-    const group = braceGroup(text5, open2);
+  for (let open4 = text5.indexOf("{"); open4 !== -1; open4 = text5.indexOf("{", open4 + 1)) {
+    if (open4 > 0 && text5[open4 - 1] === "$") continue;
+    const group = braceGroup(text5, open4);
     if (!group) return [text5];
-    const body2 = text5.slice(open2 + 1, group.close);
+    const body2 = text5.slice(open4 + 1, group.close);
     let alternatives;
     if (group.commas.length > 0) {
-      const cuts = [open2, ...group.commas, group.close];
+      const cuts = [open4, ...group.commas, group.close];
       alternatives = cuts.slice(0, -1).map((cut, i) => text5.slice(cut + 1, cuts[i + 1]));
     } else {
       alternatives = sequence(body2);
     }
     if (!alternatives) continue;
-    const prefix = text5.slice(0, open2);
+    const prefix = text5.slice(0, open4);
     const suffix = text5.slice(group.close + 1);
     const words3 = [];
     for (const alternative of alternatives) {
@@ -27183,8 +27288,8 @@ var init_brace_expansion = __esm({
 });
 
 // src/hooks/prefilter.ts
-function unquoted(command12) {
-  return command12.replace(/\\\r?\n/g, "").replace(/["'\\]/g, "");
+function unquoted(command13) {
+  return command13.replace(/\\\r?\n/g, "").replace(/["'\\]/g, "");
 }
 function patternNamesTool(text5) {
   for (const word of text5.match(PATTERN_WORD) ?? []) {
@@ -27198,24 +27303,24 @@ function patternNamesTool(text5) {
   }
   return false;
 }
-function mentionsTool(command12) {
-  const text5 = unquoted(command12);
+function mentionsTool(command13) {
+  const text5 = unquoted(command13);
   return TOOL.test(text5) || patternNamesTool(text5);
 }
-function mentionsDestructiveVerb(command12) {
-  const text5 = unquoted(command12);
+function mentionsDestructiveVerb(command13) {
+  const text5 = unquoted(command13);
   return VERB.test(text5) || expandBraces(text5).some((expanded) => VERB.test(expanded));
 }
 function toolsNamedInCode(code2) {
   return TOOL_NAMES2.filter((tool) => new RegExp(`(^|[^A-Za-z0-9_.-])${tool}(?![A-Za-z0-9_./-])`).test(code2));
 }
-function needsInspection(command12) {
-  const text5 = unquoted(command12);
-  if (TOOL.test(text5) || text5.includes("BLAST_RADIUS_") || command12.includes("$'")) return true;
-  if (/[$`]/.test(command12) && VERB.test(text5)) return true;
+function needsInspection(command13) {
+  const text5 = unquoted(command13);
+  if (TOOL.test(text5) || text5.includes("BLAST_RADIUS_") || command13.includes("$'")) return true;
+  if (/[$`]/.test(command13) && VERB.test(text5)) return true;
   if (/[*?[{]/.test(text5) && patternNamesTool(text5)) return true;
   if (/(^|[^A-Za-z0-9_-])(git(\s+-\S+)*\s+(apply|am)|patch)($|[^A-Za-z0-9_-])/.test(text5)) return true;
-  return HIDING.test(command12) && RUNS_TEXT.test(text5);
+  return HIDING.test(command13) && RUNS_TEXT.test(text5);
 }
 var TOOL_NAMES2, DESTRUCTIVE_VERBS, CLI_NAMES, ALIASES, TOOL, VERB, PATTERN_WORD, HIDING, RUNS_TEXT;
 var init_prefilter = __esm({
@@ -27383,8 +27488,8 @@ var init_launchers = __esm({
       return [{ kind: "words", words: ["kubectl", ...list.slice(args)], templates: ["kubectl", ...templates.slice(args)] }];
     };
     nix = (list, templates) => {
-      const command12 = list.findIndex((w) => w === "-c" || w === "--command");
-      if (list[0] !== "nix-shell" && command12 !== -1) return from(list, templates, command12 + 1);
+      const command13 = list.findIndex((w) => w === "-c" || w === "--command");
+      if (list[0] !== "nix-shell" && command13 !== -1) return from(list, templates, command13 + 1);
       if (list[0] === "nix-shell") {
         const run3 = list.findIndex((w) => w === "--run" || w === "--command");
         return run3 !== -1 && list[run3 + 1] !== void 0 ? [{ kind: "script", script: list[run3 + 1] }] : [];
@@ -27421,8 +27526,8 @@ var init_launchers = __esm({
         start = name === "uv" && list[2] === "run" ? 3 : 2;
       }
       const at = skipOptions(list, start, [...PACKAGE_VALUE_OPTIONS, "-c", "--call"]);
-      const command12 = list.findIndex((w, i) => i >= start && i < at && (w === "-c" || w === "--call"));
-      if (command12 !== -1 && list[command12 + 1] !== void 0) return [{ kind: "script", script: list[command12 + 1] }];
+      const command13 = list.findIndex((w, i) => i >= start && i < at && (w === "-c" || w === "--call"));
+      if (command13 !== -1 && list[command13 + 1] !== void 0) return [{ kind: "script", script: list[command13 + 1] }];
       if (at >= list.length) return [];
       const program = packageCommand(list[at]);
       const args = list[at + 1] === "--" ? at + 2 : at + 1;
@@ -27575,8 +27680,8 @@ function tmuxCommand(list) {
   let i = 0;
   while (i < rest.length && rest[i].startsWith("-") && rest[i] !== "--") i += flagsOnly.has(rest[i]) || !TMUX_VALUE_OPTIONS.includes(rest[i]) ? 1 : 2;
   if (rest[i] === "--") i++;
-  const command12 = rest.slice(i);
-  return command12.length > 0 ? [script(command12.join(" "))] : [];
+  const command13 = rest.slice(i);
+  return command13.length > 0 ? [script(command13.join(" "))] : [];
 }
 function envSplit(list) {
   for (let i = 1; i < list.length; i++) {
@@ -27691,12 +27796,12 @@ var init_runners = __esm({
         if (list[i] === "-c") return list[i + 1] === void 0 ? [] : [script(list[i + 1])];
         if (["-L", "-S", "-f", "-T"].includes(list[i])) i++;
       }
-      let command12 = [];
+      let command13 = [];
       for (const word of [...list.slice(i), ";"]) {
         if (word === ";" || word.endsWith("\\;")) {
-          found.push(...tmuxCommand(command12));
-          command12 = [];
-        } else command12.push(word);
+          found.push(...tmuxCommand(command13));
+          command13 = [];
+        } else command13.push(word);
       }
       return found;
     };
@@ -27704,9 +27809,9 @@ var init_runners = __esm({
       for (let i = 1; i < list.length; i++) {
         const word = list[i];
         if (word === "-X") {
-          const [command12, ...args] = list.slice(i + 1);
-          if (command12 === "stuff") return args.length > 0 ? [script(args.join(" ").replace(/\^M|\\n|\\r|\\015/g, "\n"))] : [];
-          if (command12 === "screen") return screen(["screen", ...args], ["screen", ...templates.slice(i + 2)]);
+          const [command13, ...args] = list.slice(i + 1);
+          if (command13 === "stuff") return args.length > 0 ? [script(args.join(" ").replace(/\^M|\\n|\\r|\\015/g, "\n"))] : [];
+          if (command13 === "screen") return screen(["screen", ...args], ["screen", ...templates.slice(i + 2)]);
           return [];
         }
         if (word === "-Logfile" || /^-[a-zA-Z]*[SctpheT]$/.test(word)) i++;
@@ -27790,11 +27895,11 @@ var init_runners = __esm({
         else if (word === "-i" || word.startsWith("--replace=")) replace = word.includes("=") ? word.slice(word.indexOf("=") + 1) : "{}";
         else if (XARGS_VALUE_OPTIONS.includes(word)) i++;
       }
-      const command12 = list.slice(i);
-      if (command12.length === 0) return [];
+      const command13 = list.slice(i);
+      if (command13.length === 0) return [];
       const commandTemplates = templates.slice(i).map((t) => replace !== void 0 && replace !== "" ? t.split(replace).join(UNKNOWN) : t);
-      if (replace === void 0) return [words2([...command12, "{}"], [...commandTemplates, UNKNOWN])];
-      return [words2(command12, commandTemplates)];
+      if (replace === void 0) return [words2([...command13, "{}"], [...commandTemplates, UNKNOWN])];
+      return [words2(command13, commandTemplates)];
     };
     find = (list, templates) => {
       const found = [];
@@ -28037,9 +28142,9 @@ var init_unwrap = __esm({
 });
 
 // src/hooks/invocations/file-writes.ts
-function refuseWrite(command12, what, path) {
+function refuseWrite(command13, what, path) {
   return {
-    command: command12,
+    command: command13,
     why: `it changes ${what} (${path}), which only a person may change: approvals and exceptions are how a person allows destroying production.`,
     instead: "Ask the user to make this change themselves; to approve a blocked plan, they run the `blast-radius approve \u2026` command its report names, in their own terminal."
   };
@@ -28064,9 +28169,9 @@ function operands(words3) {
   if (IN_PLACE_EDITORS.has(name)) return rest.some((w) => /^-[a-zA-Z]*i|^--in-place/.test(w)) ? rest.filter((w) => !w.startsWith("-")) : [];
   return WRITERS.has(name) ? rest.filter((w) => !w.startsWith("-")) : [];
 }
-function patchedFiles2(patch, cwd) {
+function patchedFiles2(patch2, cwd) {
   try {
-    const path = (0, import_node_path28.resolve)(cwd, patch);
+    const path = (0, import_node_path28.resolve)(cwd, patch2);
     if ((0, import_node_fs22.statSync)(path).size > 1024 * 1024) return [];
     const headers = (0, import_node_fs22.readFileSync)(path, "utf8").match(/^(?:\+\+\+|---) (?:[ab]\/)?(\S+)|^diff --git a\/\S+ b\/(\S+)/gm) ?? [];
     return headers.map((header) => header.replace(/^(?:\+\+\+|---) (?:[ab]\/)?|^diff --git a\/\S+ b\//, "")).filter((file) => file !== "/dev/null");
@@ -28082,15 +28187,15 @@ function patchesApplied(words3, stdinFile) {
   const input = rest.findIndex((w) => w === "-i" || w === "--input");
   return [...input === -1 ? [] : rest.slice(input + 1, input + 2), ...stdinFile === void 0 ? [] : [stdinFile]];
 }
-function protectedWrites(words3, expanded, writes, command12, context, stdinFile) {
+function protectedWrites(words3, expanded, writes, command13, context, stdinFile) {
   const targets = [
     ...writes ?? [],
     ...operands(words3).map((text5) => ({ text: text5, expanded: expanded[words3.indexOf(text5)] ?? false })),
-    ...patchesApplied(words3, stdinFile).flatMap((patch) => patchedFiles2(patch, context.cwd)).map((text5) => ({ text: text5, expanded: false }))
+    ...patchesApplied(words3, stdinFile).flatMap((patch2) => patchedFiles2(patch2, context.cwd)).map((text5) => ({ text: text5, expanded: false }))
   ];
   return targets.flatMap(({ text: text5, expanded: computed }) => {
     const what = protectedFile(text5, computed, context);
-    return what ? [refuseWrite(command12, what, text5)] : [];
+    return what ? [refuseWrite(command13, what, text5)] : [];
   });
 }
 var import_node_fs22, import_node_path28, WRITERS, COPIERS, LINKERS, IN_PLACE_EDITORS;
@@ -28192,7 +28297,7 @@ function readOnlyFunction(fastPath) {
     return ["read_only() {", "  for word do", `    case $word in ${fastPath.words.join("|")}) return 1 ;; esac`, "  done", "  return 0", "}"];
   }
   const verbs = Object.entries(fastPath.readOnlyVerbs ?? {}).map(
-    ([command12, verbs2]) => `    ${command12}) case \${2-} in ${verbs2.join("|")}) return 0 ;; esac ;;`
+    ([command13, verbs2]) => `    ${command13}) case \${2-} in ${verbs2.join("|")}) return 0 ;; esac ;;`
   );
   return [
     "read_only() {",
@@ -28331,17 +28436,17 @@ var init_refresh_shims = __esm({
 function namesBlastRadius(word) {
   return /^blast-radius(\.[cm]?js)?$/.test(commandName(word)) || word.includes("/blast-radius/");
 }
-function refuseApprove(command12) {
+function refuseApprove(command13) {
   return {
-    command: command12,
+    command: command13,
     why: "approving a blocked change is a decision only a person may make, so no agent may run `blast-radius approve`.",
     instead: "Stop, show the user the blocked report, and ask them to run the approve command it names in their own terminal."
   };
 }
-function approvesThroughRunner(words3, command12) {
+function approvesThroughRunner(words3, command13) {
   if (!SCRIPT_RUNNERS.has(commandName(words3[0] ?? ""))) return void 0;
   const at = words3.findIndex((word, i) => i > 0 && namesBlastRadius(word));
-  return at !== -1 && words3.slice(at + 1).includes("approve") ? refuseApprove(command12) : void 0;
+  return at !== -1 && words3.slice(at + 1).includes("approve") ? refuseApprove(command13) : void 0;
 }
 var SCRIPT_RUNNERS, classifyBlastRadius;
 var init_blast_radius = __esm({
@@ -28349,7 +28454,7 @@ var init_blast_radius = __esm({
     "use strict";
     init_unwrap();
     SCRIPT_RUNNERS = /* @__PURE__ */ new Set(["node", "nodejs", "npx", "pnpx", "pnpm", "yarn", "npm", "bun", "bunx", "deno", "tsx", "ts-node"]);
-    classifyBlastRadius = (words3, command12) => words3[1] === "approve" ? refuseApprove(command12) : void 0;
+    classifyBlastRadius = (words3, command13) => words3[1] === "approve" ? refuseApprove(command13) : void 0;
   }
 });
 
@@ -28395,12 +28500,12 @@ function printfOutput(args) {
   } while (at < values.length);
   return out;
 }
-function literalOutput(command12) {
-  const [program, ...args] = command12.words;
+function literalOutput(command13) {
+  const [program, ...args] = command13.words;
   const name = commandName(program ?? "");
   if (name === "echo") return echoOutput(args);
   if (name === "printf") return printfOutput(args);
-  if (name === "cat" && args.every((a) => a === "-")) return command12.stdin;
+  if (name === "cat" && args.every((a) => a === "-")) return command13.stdin;
   return void 0;
 }
 var init_literal_output = __esm({
@@ -28419,8 +28524,8 @@ function isDecoder(words3) {
 }
 function decodedPreview(commands) {
   if (!commands.some((c) => commandName(c.words[0] ?? "") === "base64" && isDecoder(c.words))) return void 0;
-  for (const command12 of commands) {
-    const output = literalOutput(command12)?.trim();
+  for (const command13 of commands) {
+    const output = literalOutput(command13)?.trim();
     if (!output || !/^[A-Za-z0-9+/=\s]+$/.test(output)) continue;
     const decoded2 = Buffer.from(output.replace(/\s+/g, ""), "base64").toString("utf8").trim();
     if (decoded2 !== "" && /^[\t\n\r\x20-\x7e]+$/.test(decoded2)) return decoded2;
@@ -28613,8 +28718,8 @@ function noteSwitchesOf(operations) {
 function withoutTrack(positionals) {
   return positionals.filter((word, i) => !(i === 0 && TRACKS.has(word)));
 }
-function matches(command12, positionals) {
-  return command12.every((word, i) => positionals[i] === word);
+function matches(command13, positionals) {
+  return command13.every((word, i) => positionals[i] === word);
 }
 function given(names, flags2, abbreviated) {
   return [...flags2.keys()].find(
@@ -28813,17 +28918,17 @@ var init_helmfile_verdict = __esm({
     };
     HELP = /* @__PURE__ */ new Set(["-h", "--help"]);
     helmfileVerdict = (words3) => {
-      const command12 = words3.slice(1).find((word) => Object.hasOwn(CHANGING, word));
-      if (command12 === void 0 || words3.some((word) => HELP.has(word))) return void 0;
-      return { why: `helmfile ${command12} ${CHANGING[command12]}.`, preview: ["helmfile", ...words3.slice(1).map((word) => word === command12 ? "diff" : word)] };
+      const command13 = words3.slice(1).find((word) => Object.hasOwn(CHANGING, word));
+      if (command13 === void 0 || words3.some((word) => HELP.has(word))) return void 0;
+      return { why: `helmfile ${command13} ${CHANGING[command13]}.`, preview: ["helmfile", ...words3.slice(1).map((word) => word === command13 ? "diff" : word)] };
     };
   }
 });
 
 // src/tools/destructive.ts
-function uncertain(command12, options2) {
+function uncertain(command13, options2) {
   return {
-    why: `${command12} is given ${options2.length === 1 ? "an option" : "options"} blast-radius does not know (${options2.join(" ")}), so it cannot tell whether it is a dry run or what it would destroy.`
+    why: `${command13} is given ${options2.length === 1 ? "an option" : "options"} blast-radius does not know (${options2.join(" ")}), so it cannot tell whether it is a dry run or what it would destroy.`
   };
 }
 var init_destructive = __esm({
@@ -28837,10 +28942,10 @@ function isDryRun(scanned) {
   const last = scanned.flags.filter((flag3) => flag3.name === "dry-run").at(-1);
   return last !== void 0 && (last.value === void 0 || ["client", "server"].includes(last.value) || GO_TRUE.test(last.value));
 }
-function tableOf(command12) {
-  if (HELM_UNINSTALL_NAMES.has(command12)) return HELM_UNINSTALL;
-  if (command12 === "upgrade") return HELM_UPGRADE;
-  return command12 === "rollback" ? HELM_ROLLBACK : void 0;
+function tableOf(command13) {
+  if (HELM_UNINSTALL_NAMES.has(command13)) return HELM_UNINSTALL;
+  if (command13 === "upgrade") return HELM_UPGRADE;
+  return command13 === "rollback" ? HELM_ROLLBACK : void 0;
 }
 var helmVerdict;
 var init_helm_verdict = __esm({
@@ -28852,25 +28957,25 @@ var init_helm_verdict = __esm({
     helmVerdict = (words3) => {
       const rest = words3.slice(1);
       const at = subcommandAt(rest, HELM_GLOBALS);
-      const command12 = rest[at] ?? "";
-      const table2 = tableOf(command12);
+      const command13 = rest[at] ?? "";
+      const table2 = tableOf(command13);
       if (table2 === void 0) return void 0;
       let scanned;
       try {
-        scanned = scanWords([...rest.slice(0, at), ...rest.slice(at + 1)], table2, `helm ${command12}`, { unknown: "note" });
+        scanned = scanWords([...rest.slice(0, at), ...rest.slice(at + 1)], table2, `helm ${command13}`, { unknown: "note" });
       } catch {
-        return uncertain(`helm ${command12}`, [words3.at(-1)]);
+        return uncertain(`helm ${command13}`, [words3.at(-1)]);
       }
       const sure = scanned.unknown.length === 0;
       if (sure && (isOn(scanned, "help") || isDryRun(scanned))) return void 0;
       const unsure = sure ? "" : ` (blast-radius does not know ${scanned.unknown.join(" ")}, so it cannot tell whether this is a dry run)`;
-      if (HELM_UNINSTALL_NAMES.has(command12)) {
+      if (HELM_UNINSTALL_NAMES.has(command13)) {
         return {
-          why: `helm ${command12} deletes every object of the release${unsure}.`,
+          why: `helm ${command13} deletes every object of the release${unsure}.`,
           guardChecks: "it checks the release's objects (`helm get manifest`) as deleted, refuses if protected objects would go, and uninstalls otherwise"
         };
       }
-      if (command12 === "upgrade") {
+      if (command13 === "upgrade") {
         return {
           why: `helm upgrade deletes objects the new chart no longer renders, and replaces those whose immutable fields change${unsure}.`,
           guardChecks: "it checks `helm diff upgrade` (the helm-diff plugin) first, refuses if protected objects would be deleted or replaced, and upgrades otherwise"
@@ -28917,12 +29022,12 @@ function isDryRun2(scanned) {
 function lastValue2(scanned, name) {
   return scanned.flags.filter((flag3) => flag3.name === name).at(-1)?.value;
 }
-function patchesToZero(patch) {
+function patchesToZero(patch2) {
   let parsed;
   try {
-    parsed = JSON.parse(patch);
+    parsed = JSON.parse(patch2);
   } catch {
-    return /\breplicas\s*:\s*['"]?[+-]?0+['"]?\s*(,|}|$)/m.test(patch);
+    return /\breplicas\s*:\s*['"]?[+-]?0+['"]?\s*(,|}|$)/m.test(patch2);
   }
   const found = [];
   const visit = (node, key2) => {
@@ -28936,8 +29041,8 @@ function patchesToZero(patch) {
   visit(parsed);
   return found.some((value) => value === 0 || value === "0" || value === null);
 }
-function judge2(command12, scanned, words3, tool) {
-  switch (command12) {
+function judge2(command13, scanned, words3, tool) {
+  switch (command13) {
     case "delete":
       return {
         why: `${tool} delete removes live objects (and, for a namespace, everything in it) without a check.`,
@@ -28966,8 +29071,8 @@ function judge2(command12, scanned, words3, tool) {
     case "patch": {
       if (lastValue2(scanned, "patch-file") !== void 0)
         return person(`${tool} patch --patch-file may set replicas to zero or remove what keeps data, and blast-radius does not read the file.`, words3);
-      const patch = lastValue2(scanned, "patch");
-      return patch !== void 0 && patchesToZero(patch) ? person(`${tool} patch sets replicas to zero, which takes the workload down.`, words3) : void 0;
+      const patch2 = lastValue2(scanned, "patch");
+      return patch2 !== void 0 && patchesToZero(patch2) ? person(`${tool} patch sets replicas to zero, which takes the workload down.`, words3) : void 0;
     }
     case "taint":
       return scanned.positionals.some((word) => /:NoExecute$/.test(word)) ? person(`${tool} taint \u2026:NoExecute evicts every pod on the node that does not tolerate it.`, words3) : void 0;
@@ -28991,18 +29096,18 @@ var init_kubectl_verdict = __esm({
         const named2 = words3.slice(at).find((word) => Object.hasOwn(KUBECTL_COMMANDS, word));
         return named2 === void 0 ? void 0 : uncertain(`${tool} ${named2}`, [unknown3]);
       }
-      const command12 = words3[at];
-      if (command12 === void 0 || !Object.hasOwn(KUBECTL_COMMANDS, command12)) return void 0;
-      const table2 = KUBECTL_COMMANDS[command12];
+      const command13 = words3[at];
+      if (command13 === void 0 || !Object.hasOwn(KUBECTL_COMMANDS, command13)) return void 0;
+      const table2 = KUBECTL_COMMANDS[command13];
       let scanned;
       try {
-        scanned = scanWords([...words3.slice(1, at), ...words3.slice(at + 1)], table2, `${tool} ${command12}`, { unknown: "note" });
+        scanned = scanWords([...words3.slice(1, at), ...words3.slice(at + 1)], table2, `${tool} ${command13}`, { unknown: "note" });
       } catch {
-        return uncertain(`${tool} ${command12}`, [words3.at(-1)]);
+        return uncertain(`${tool} ${command13}`, [words3.at(-1)]);
       }
-      if (scanned.unknown.length > 0) return judge2(command12, scanned, words3, tool) ?? uncertain(`${tool} ${command12}`, scanned.unknown);
+      if (scanned.unknown.length > 0) return judge2(command13, scanned, words3, tool) ?? uncertain(`${tool} ${command13}`, scanned.unknown);
       if (isOn(scanned, "help") || isDryRun2(scanned)) return void 0;
-      return judge2(command12, scanned, words3, tool);
+      return judge2(command13, scanned, words3, tool);
     };
   }
 });
@@ -29018,22 +29123,22 @@ function commandAt2(words3, terragrunt) {
   }
   return at;
 }
-function changesState(tool, command12, args) {
+function changesState(tool, command13, args) {
   const [verb, ...rest] = args;
   const parsed = goFlags(rest);
   const preview = [tool, "plan"];
-  if (command12 === "state" && (verb === "rm" || verb === "remove")) {
+  if (command13 === "state" && (verb === "rm" || verb === "remove")) {
     if (goBoolean(parsed, "dry-run")) return void 0;
     return {
       why: `${tool} state rm makes ${tool} forget live resources outside any reviewed plan; a later apply may re-create or orphan them.`,
       preview: [tool, "state", "rm", "-dry-run", ...rest]
     };
   }
-  if (command12 === "state" && verb === "push") {
+  if (command13 === "state" && verb === "push") {
     const force = goBoolean(parsed, "force") ? " with -force, even over a newer or unrelated state" : "";
     return { why: `${tool} state push replaces the recorded state${force}, which can make ${tool} forget or destroy live resources.`, preview };
   }
-  if (command12 === "workspace" && verb === "delete") {
+  if (command13 === "workspace" && verb === "delete") {
     return {
       why: `${tool} workspace delete deletes the workspace's state${goBoolean(parsed, "force") ? ", with -force even while it still tracks live resources" : ""}, leaving them unmanaged.`,
       preview: [tool, "workspace", "show"]
@@ -29051,21 +29156,21 @@ var init_terraform_verdict = __esm({
       const terragrunt = tool === "terragrunt";
       const at = commandAt2(words3, terragrunt);
       const written = words3[at] ?? "";
-      const command12 = Object.hasOwn(TERRAGRUNT_ALIASES, written) ? TERRAGRUNT_ALIASES[written] : written;
+      const command13 = Object.hasOwn(TERRAGRUNT_ALIASES, written) ? TERRAGRUNT_ALIASES[written] : written;
       const args = words3.slice(at + 1);
       const parsed = goFlags(args);
       if (words3.slice(1, at).some((word) => TERRAFORM_HELP.has(word)) || parsed.flags.some((flag3) => TERRAFORM_HELP.has(`-${flag3.name}`) && flag3.value === void 0))
         return void 0;
-      const destroys = command12 === "destroy" || command12 === "apply" && goBoolean(parsed, "destroy");
-      if (command12 === "apply" || command12 === "destroy") {
-        const why = destroys ? `${tool} ${command12}${command12 === "apply" ? " -destroy" : ""} destroys every resource of the configuration, production included, without a check.` : `${tool} apply would change infrastructure without checking whether the plan deletes or replaces production resources.`;
+      const destroys = command13 === "destroy" || command13 === "apply" && goBoolean(parsed, "destroy");
+      if (command13 === "apply" || command13 === "destroy") {
+        const why = destroys ? `${tool} ${command13}${command13 === "apply" ? " -destroy" : ""} destroys every resource of the configuration, production included, without a check.` : `${tool} apply would change infrastructure without checking whether the plan deletes or replaces production resources.`;
         if (terragrunt) return { why, preview: ["terragrunt", ...words3.slice(1, at), "plan", ...destroys ? ["-destroy"] : []] };
         return {
           why,
           guardChecks: destroys ? "it plans the destroy, checks the plan, refuses if production would be destroyed, and applies exactly the checked plan otherwise" : "it saves a plan, checks it, and applies exactly that plan only when nothing protected is destroyed"
         };
       }
-      return changesState(tool, command12, args);
+      return changesState(tool, command13, args);
     };
   }
 });
@@ -29148,21 +29253,21 @@ var init_invocation = __esm({
 });
 
 // src/hooks/invocations/tool-refusal.ts
-function refusalFor(destructive, words3, command12) {
+function refusalFor(destructive, words3, command13) {
   const { why, guardChecks, preview, instead, cannotTell: cannotTell2 } = destructive;
-  if (instead !== void 0) return { command: command12, why, instead, ...cannotTell2 ? { cannotTell: cannotTell2 } : {} };
+  if (instead !== void 0) return { command: command13, why, instead, ...cannotTell2 ? { cannotTell: cannotTell2 } : {} };
   if (guardChecks !== void 0) {
     const program = words3[0];
     const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? GUARD_PROGRAM_OF[program] : program, ...words3.slice(1)];
-    return { command: command12, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.`, ...cannotTell2 ? { cannotTell: cannotTell2 } : {} };
+    return { command: command13, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.`, ...cannotTell2 ? { cannotTell: cannotTell2 } : {} };
   }
   const shown = preview === void 0 ? "" : ` (\`${preview.map(shellQuote).join(" ")}\`)`;
-  return { command: command12, why, instead: `Show the user what it would do${shown} and ask them to run it.` };
+  return { command: command13, why, instead: `Show the user what it would do${shown} and ask them to run it.` };
 }
 function refusingWith(read) {
-  return (words3, command12, context) => {
+  return (words3, command13, context) => {
     const destructive = read(words3, context);
-    return destructive === void 0 ? void 0 : refusalFor(destructive, words3, command12);
+    return destructive === void 0 ? void 0 : refusalFor(destructive, words3, command13);
   };
 }
 var init_tool_refusal = __esm({
@@ -29181,9 +29286,9 @@ function key(path, cwd) {
 function writtenFile(files, path, cwd) {
   return files.get(key(path, cwd));
 }
-function standardInput(command12) {
-  if (command12.stdin !== void 0) return command12.stdin;
-  const producer = command12.pipedFrom?.producer;
+function standardInput(command13) {
+  if (command13.stdin !== void 0) return command13.stdin;
+  const producer = command13.pipedFrom?.producer;
   return producer ? literalOutput(producer) : void 0;
 }
 function write(files, path, cwd, text5, decoded2, append) {
@@ -29191,17 +29296,17 @@ function write(files, path, cwd, text5, decoded2, append) {
   const joined = before ? before.text !== void 0 && text5 !== void 0 ? before.text + text5 : void 0 : text5;
   files.set(key(path, cwd), { ...joined !== void 0 ? { text: joined } : {}, decoded: decoded2 || (before?.decoded ?? false) });
 }
-function recordWrites(files, command12, cwd) {
-  const name = commandName(command12.words[0] ?? "");
-  const decoded2 = isDecoder(command12.words) || (command12.pipedFrom?.commands.some((c) => isDecoder(c.words)) ?? false);
-  const output = literalOutput(command12);
-  for (const target of command12.writes ?? []) {
+function recordWrites(files, command13, cwd) {
+  const name = commandName(command13.words[0] ?? "");
+  const decoded2 = isDecoder(command13.words) || (command13.pipedFrom?.commands.some((c) => isDecoder(c.words)) ?? false);
+  const output = literalOutput(command13);
+  for (const target of command13.writes ?? []) {
     if (!target.expanded) write(files, target.text, cwd, output, decoded2, target.append ?? false);
   }
-  const operands2 = command12.words.slice(1).filter((w, i) => !w.startsWith("-") && !command12.expanded[i + 1]);
+  const operands2 = command13.words.slice(1).filter((w, i) => !w.startsWith("-") && !command13.expanded[i + 1]);
   if (name === "tee") {
-    const append = command12.words.some((w) => /^(-a|--append)$/.test(w));
-    for (const path of operands2) write(files, path, cwd, standardInput(command12), decoded2, append);
+    const append = command13.words.some((w) => /^(-a|--append)$/.test(w));
+    for (const path of operands2) write(files, path, cwd, standardInput(command13), decoded2, append);
   }
   if ((name === "cp" || name === "mv" || name === "ln") && operands2.length === 2) {
     const source = files.get(key(operands2[0], cwd));
@@ -29586,31 +29691,31 @@ var init_parse = __esm({
       substitution(node, scope) {
         const inner = node.namedChildren.filter((child2) => child2 !== null);
         if (inner.length !== 1 || inner[0]?.type !== "command") return void 0;
-        const command12 = this.simpleCommand(inner[0], scope);
-        if (!command12 || command12.expanded.some(Boolean)) return void 0;
-        return literalOutput(command12);
+        const command13 = this.simpleCommand(inner[0], scope);
+        if (!command13 || command13.expanded.some(Boolean)) return void 0;
+        return literalOutput(command13);
       }
-      simpleCommand(command12, scope) {
-        const name = command12.childForFieldName("name");
+      simpleCommand(command13, scope) {
+        const name = command13.childForFieldName("name");
         if (!name) return void 0;
-        const words3 = [name, ...command12.childrenForFieldName("argument")].flatMap((node) => wordsOf2(node, scope));
+        const words3 = [name, ...command13.childrenForFieldName("argument")].flatMap((node) => wordsOf2(node, scope));
         const simple = {
           words: words3.map((w) => w.text),
           templates: words3.map((w) => w.template),
           expanded: words3.map((w) => isComputed2(w.template)),
-          text: command12.text,
+          text: command13.text,
           scope
         };
-        const environment = command12.namedChildren.filter((child2) => child2?.type === "variable_assignment").flatMap((assignment) => {
+        const environment = command13.namedChildren.filter((child2) => child2?.type === "variable_assignment").flatMap((assignment) => {
           const value = assignment.childForFieldName("value");
           const word = value ? wordOf(value, scope) : { text: "", template: "" };
           return isComputed2(word.template) ? [] : [[assignment.childForFieldName("name")?.text ?? "", word.text]];
         });
         if (environment.length > 0) simple.environment = Object.fromEntries(environment);
-        const statement = command12.parent?.type === "redirected_statement" ? command12.parent : void 0;
-        const outer = this.pipelineRedirects.get((statement ?? command12).id) ?? [];
-        const redirects = [...command12.childrenForFieldName("redirect"), ...statement?.namedChildren ?? [], ...outer].filter(
-          (node) => node !== null && node !== command12
+        const statement = command13.parent?.type === "redirected_statement" ? command13.parent : void 0;
+        const outer = this.pipelineRedirects.get((statement ?? command13).id) ?? [];
+        const redirects = [...command13.childrenForFieldName("redirect"), ...statement?.namedChildren ?? [], ...outer].filter(
+          (node) => node !== null && node !== command13
         );
         Object.assign(simple, redirections(redirects, scope));
         return simple;
@@ -29677,8 +29782,8 @@ var init_parse = __esm({
           });
         }
       }
-      within(command12, from2, to) {
-        const range = this.ranges.get(command12);
+      within(command13, from2, to) {
+        const range = this.ranges.get(command13);
         return range !== void 0 && range[0] >= from2 && range[1] <= to;
       }
     };
@@ -29709,8 +29814,8 @@ var init_load_tool_config = __esm({
 
 // src/tools/kube-target.ts
 function tableOf2(words3, globals) {
-  const command12 = words3.slice(1).find((word) => Object.hasOwn(KUBECTL_COMMANDS, word));
-  return words3[0] !== "helm" && command12 !== void 0 ? KUBECTL_COMMANDS[command12] : globals;
+  const command13 = words3.slice(1).find((word) => Object.hasOwn(KUBECTL_COMMANDS, word));
+  return words3[0] !== "helm" && command13 !== void 0 ? KUBECTL_COMMANDS[command13] : globals;
 }
 function kubeTarget(words3) {
   const helm = words3[0] === "helm";
@@ -29775,21 +29880,21 @@ var decide_exports = {};
 __export(decide_exports, {
   decide: () => decide
 });
-function refuseUnparsable(command12, why) {
+function refuseUnparsable(command13, why) {
   return {
-    command: command12,
+    command: command13,
     why: `${why}, and it mentions a destructive verb next to an infrastructure tool or an expansion.`,
     instead: "Write the command plainly, one invocation per line, without building it at run time, so that it can be checked."
   };
 }
-function cannotTell(command12, why, instead = "Write the command plainly, with the program and its subcommand written out, so that it can be checked.") {
-  return { command: command12, why, instead, cannotTell: true };
+function cannotTell(command13, why, instead = "Write the command plainly, with the program and its subcommand written out, so that it can be checked.") {
+  return { command: command13, why, instead, cannotTell: true };
 }
-function refuseDecoded(command12, commands) {
+function refuseDecoded(command13, commands) {
   const decoded2 = decodedPreview(commands);
   const shown = decoded2 === void 0 ? "" : ` (it decodes to \`${decoded2.length > 200 ? `${decoded2.slice(0, 200)}\u2026` : decoded2}\`)`;
   return cannotTell(
-    command12,
+    command13,
     `it runs, as shell code, text that a decoder or text transformer produces at run time${shown}, which blast-radius cannot read.`,
     "Run the decoded command itself, written out plainly, so that it can be checked."
   );
@@ -29819,17 +29924,17 @@ function judgeProduced(reader, found, depth, runAs, program) {
     );
   }
 }
-function judgeFile(file, command12, found, depth, positional) {
+function judgeFile(file, command13, found, depth, positional) {
   if (!file) return;
-  if (file.decoded) found.refusals.push(cannotTell(command12, "it runs a script that a decoder wrote earlier in the command, which blast-radius cannot read."));
+  if (file.decoded) found.refusals.push(cannotTell(command13, "it runs a script that a decoder wrote earlier in the command, which blast-radius cannot read."));
   if (file.text !== void 0) inspect(file.text, depth + 1, found, positional ? { positional } : {});
 }
-function judgeCode(program, code2, command12, found) {
+function judgeCode(program, code2, command13, found) {
   const tools = toolsNamedInCode(code2);
   if (tools.length === 0) return;
   found.refusals.push(
     cannotTell(
-      command12,
+      command13,
       `${program} runs code that blast-radius cannot read, and the code names ${tools.join(", ")}.`,
       "Run the infrastructure command itself in the shell, written out plainly (for a change, through `blast-radius guard -- \u2026`), so that it can be checked."
     )
@@ -29876,11 +29981,11 @@ function judgeComputedWords(classify, words3, templates, simple, found) {
     }
   }
 }
-function namesApprove(command12) {
-  const text5 = unquoted(command12);
+function namesApprove(command13) {
+  const text5 = unquoted(command13);
   if (!/(^|[^A-Za-z0-9_-])blast-radius(\.[cm]?js)?($|[^A-Za-z0-9_-])/.test(text5) || !/(^|[^A-Za-z0-9_-])approve($|[^A-Za-z0-9_-])/.test(text5)) return void 0;
   return {
-    command: command12,
+    command: command13,
     why: "it names `blast-radius approve`, and approving a blocked change is a decision only a person may make, however the command is started.",
     instead: "Stop, show the user the blocked report, and ask them to run the approve command it names in their own terminal."
   };
@@ -30025,8 +30130,8 @@ function inspect(script2, depth, found, bindings) {
   }
   for (const [name, body2] of parsed.functions) if (!called.has(name)) inspect(body2, depth + 1, found, {});
 }
-function redirectsState(command12) {
-  const text5 = unquoted(command12);
+function redirectsState(command13) {
+  const text5 = unquoted(command13);
   const setsStore = /(^|[^A-Za-z0-9_])BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)=|(export|declare|typeset|readonly)\s+(-\w+\s+)*BLAST_RADIUS_(APPROVALS|COMPILE_CACHE)\b/.test(
     text5
   ) || // Set without `=`: `read BLAST_RADIUS_APPROVALS <<< f`, `for HOME in /tmp/x; do blast-radius …`, `printf -v …`.
@@ -30034,20 +30139,20 @@ function redirectsState(command12) {
   const movesHome = /(^|[^A-Za-z0-9_])(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME)=/.test(text5) && /(^|[^A-Za-z0-9_-])blast-radius($|[^A-Za-z0-9_-])/.test(text5);
   if (!setsStore && !movesHome) return void 0;
   return {
-    command: command12,
+    command: command13,
     why: "it changes where blast-radius reads approvals, its compiled code or its shims (BLAST_RADIUS_APPROVALS, BLAST_RADIUS_COMPILE_CACHE, XDG_CONFIG_HOME, XDG_CACHE_HOME, XDG_DATA_HOME or HOME), which would let an approval nobody gave count, or other code run as blast-radius.",
     instead: "Run blast-radius in the environment you were given; if a plan is blocked, ask the user to approve it in their own terminal."
   };
 }
-async function decide(command12, context = { env: process.env, home: (0, import_node_os12.homedir)(), cwd: process.cwd() }) {
+async function decide(command13, context = { env: process.env, home: (0, import_node_os12.homedir)(), cwd: process.cwd() }) {
   await loadShellParser();
-  const toolConfig = CLI_MENTION.test(unquoted(command12)) ? await (await Promise.resolve().then(() => (init_load_tool_config(), load_tool_config_exports))).loadToolConfig(context.cwd) : {};
+  const toolConfig = CLI_MENTION.test(unquoted(command13)) ? await (await Promise.resolve().then(() => (init_load_tool_config(), load_tool_config_exports))).loadToolConfig(context.cwd) : {};
   const found = { context, toolConfig, refusals: [], kubernetes: [], files: /* @__PURE__ */ new Map(), aliases: /* @__PURE__ */ new Map() };
-  const redirected = redirectsState(command12);
+  const redirected = redirectsState(command13);
   if (redirected) found.refusals.push(redirected);
-  const approving = namesApprove(command12);
+  const approving = namesApprove(command13);
   if (approving) found.refusals.push(approving);
-  inspect(command12, 0, found, {});
+  inspect(command13, 0, found, {});
   if (found.kubernetes.length > 0) {
     const { addKubeContext: addKubeContext2 } = await Promise.resolve().then(() => (init_kube_context2(), kube_context_exports));
     for (const { refusal, words: words3 } of found.kubernetes) addKubeContext2(refusal, words3, context);
@@ -30134,7 +30239,7 @@ async function runHook(agent, stdinText2, env2 = process.env, home = (0, import_
     const decision3 = judgeUnreadable(stdinText2);
     return decision3.verdict === "pass" ? agent.pass() : agent.deny(explain(decision3));
   }
-  const { command: command12, files, cwd, sessionStart, session } = agent.read(payload);
+  const { command: command13, files, cwd, sessionStart, session } = agent.read(payload);
   const channel = agent.notice;
   if (sessionStart) {
     const environmentFile = agent.environmentFile?.(env2);
@@ -30155,9 +30260,9 @@ ${notice.forModel}` : explain(decision3);
     const decision3 = judgeEdits(files, context, "editing");
     return decision3.verdict === "pass" ? pass : deny(decision3);
   }
-  if (command12 === void 0 || !(needsInspection(command12) || mentionsStore(command12, context))) return pass;
+  if (command13 === void 0 || !(needsInspection(command13) || mentionsStore(command13, context))) return pass;
   const { decide: decide2 } = await Promise.resolve().then(() => (init_decide(), decide_exports));
-  const decision2 = await decide2(command12, context);
+  const decision2 = await decide2(command13, context);
   return decision2.verdict === "pass" ? pass : deny(decision2);
 }
 var import_node_fs26, import_node_os13;
@@ -30192,10 +30297,10 @@ async function readStdin() {
 }
 async function hookMain(agent) {
   if (!isAgentName(agent)) throw new Error(`unknown agent ${agent}`);
-  const answer2 = await runHook(AGENTS[agent], await readStdin());
-  if (answer2.stdout) process.stdout.write(answer2.stdout);
-  if (answer2.stderr) process.stderr.write(answer2.stderr);
-  return answer2.exitCode;
+  const answer3 = await runHook(AGENTS[agent], await readStdin());
+  if (answer3.stdout) process.stdout.write(answer3.stdout);
+  if (answer3.stderr) process.stderr.write(answer3.stderr);
+  return answer3.exitCode;
 }
 var import_node_fs27;
 var init_hook_main = __esm({
@@ -30217,21 +30322,21 @@ function agentOf(name) {
   if (!isAgentName(name)) throw new UsageError(`Name the agent: one of ${AGENT_LIST}.`);
   return name;
 }
-function install(action, agent, scope, command12) {
+function install(action, agent, scope, command13) {
   const target = AGENTS[agent].install;
   const root = projectRoot(process.cwd());
   const path = target.path(scope, root);
   const atRoot = root === (0, import_node_path34.resolve)(process.cwd()) ? "" : ` (at the root of the repository)`;
   const shown = scope === "project" ? `${(0, import_node_path34.relative)(process.cwd(), path)}${atRoot}` : path;
   const settings = readSettings(path);
-  const changed = action === "install" ? target.add(settings, command12, path) : target.remove(settings, command12);
+  const changed = action === "install" ? target.add(settings, command13, path) : target.remove(settings, command13);
   if (!changed) {
     process.stdout.write(`${shown}: ${action === "install" ? "the hook is there already" : "no blast-radius hook to remove"}; nothing changed.
 `);
     return;
   }
   writeSettings(path, settings);
-  process.stdout.write(`${shown}: ${action === "install" ? "added" : "removed"} the ${agent} hook \`${command12}\`.
+  process.stdout.write(`${shown}: ${action === "install" ? "added" : "removed"} the ${agent} hook \`${command13}\`.
 `);
   if (action === "install") process.stdout.write(`${target.shims}
 `);
@@ -30390,9 +30495,9 @@ __export(operations_exports, {
   default: () => operations_default
 });
 function row(catalog, operation) {
-  const command12 = `\`${catalog.programs[0]} ${operation.command.join(" ")}${operation.onlyWith ? ` ${operation.onlyWith.join("|")}` : ""}\``;
+  const command13 = `\`${catalog.programs[0]} ${operation.command.join(" ")}${operation.onlyWith ? ` ${operation.onlyWith.join("|")}` : ""}\``;
   const targets = operation.targets.map((target) => "flag" in target ? `\`${target.flag}\`` : `argument ${target.positional + 1}`).join(", ");
-  return `| ${command12} | ${operation.destroys} | ${operation.holdsData ? "yes" : "no"} | ${targets} | ${flags(operation.dataLoss)} | ${flags(operation.keepsData)} |`;
+  return `| ${command13} | ${operation.destroys} | ${operation.holdsData ? "yes" : "no"} | ${targets} | ${flags(operation.dataLoss)} | ${flags(operation.keepsData)} |`;
 }
 function markdown() {
   const count2 = CLI_CATALOGS.reduce((sum, catalog) => sum + catalog.operations.length, 0);
@@ -30496,10 +30601,10 @@ function text4() {
 `;
 }
 function json4() {
-  const rules = Object.values(RULES3).map(({ id, severity, description, messages: messages2, defaultOptions: defaultOptions4, optionsSchema }) => ({
+  const rules = Object.values(RULES3).map(({ id, severity: severity2, description: description2, messages: messages2, defaultOptions: defaultOptions4, optionsSchema }) => ({
     id,
-    severity,
-    description,
+    severity: severity2,
+    description: description2,
     url: ruleUrl(id),
     messages: messages2,
     defaultOptions: defaultOptions4,
@@ -30534,19 +30639,419 @@ var init_rules2 = __esm({
   }
 });
 
+// src/run-task/download-plan.ts
+function mebibytes(bytes) {
+  return `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+}
+async function downloadPlan(url, token, maxBytes, destination) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: "application/json" }, redirect: "follow" });
+  } catch (error) {
+    throw new PlanDownloadError(`The plan could not be downloaded from plan_json_api_url: ${error.message}.`);
+  }
+  if (!response.ok || response.body === null) {
+    await response.body?.cancel();
+    throw new PlanDownloadError(`The plan could not be downloaded: plan_json_api_url answered HTTP ${response.status}.`);
+  }
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body.cancel();
+    throw new PlanDownloadError(`The plan is ${mebibytes(declared)}, more than the ${mebibytes(maxBytes)} this server reads (--max-plan-mib).`);
+  }
+  const file = await (0, import_promises2.open)(destination, "wx", 384);
+  try {
+    let received = 0;
+    for await (const chunk of response.body) {
+      received += chunk.byteLength;
+      if (received > maxBytes) throw new PlanDownloadError(`The plan is larger than the ${mebibytes(maxBytes)} this server reads (--max-plan-mib).`);
+      await file.write(chunk);
+    }
+  } catch (error) {
+    if (error instanceof PlanDownloadError) throw error;
+    throw new PlanDownloadError(`The plan download was cut short: ${error.message}.`);
+  } finally {
+    await file.close();
+  }
+}
+var import_promises2, PlanDownloadError;
+var init_download_plan = __esm({
+  "src/run-task/download-plan.ts"() {
+    "use strict";
+    import_promises2 = require("node:fs/promises");
+    PlanDownloadError = class extends Error {
+      name = "PlanDownloadError";
+    };
+  }
+});
+
+// src/run-task/task-request.ts
+function readTaskRequest(body2) {
+  let payload;
+  try {
+    payload = JSON.parse(body2.toString("utf8"));
+  } catch {
+    return { kind: "invalid", reason: "The request body is not JSON." };
+  }
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return { kind: "invalid", reason: "The request body is not a JSON object." };
+  const members = payload;
+  if (members.access_token === VERIFICATION_TOKEN) return { kind: "verification" };
+  if (members.payload_version !== 1) {
+    return { kind: "invalid", reason: `payload_version ${JSON.stringify(members.payload_version)} is not 1, the only version this server reads.` };
+  }
+  const missing = REQUIRED.find((key2) => typeof members[key2] !== "string" || members[key2] === "");
+  if (missing !== void 0) return { kind: "invalid", reason: `The request's ${missing} is not a non-empty string.` };
+  const capabilities = members.capabilities;
+  return {
+    kind: "task",
+    request: {
+      stage: members.stage,
+      accessToken: members.access_token,
+      callbackUrl: members.task_result_callback_url,
+      ...typeof members.plan_json_api_url === "string" && members.plan_json_api_url !== "" ? { planUrl: members.plan_json_api_url } : {},
+      runId: typeof members.run_id === "string" ? members.run_id : "an unnamed run",
+      workspaceName: typeof members.workspace_name === "string" ? members.workspace_name : "an unnamed workspace",
+      acceptsOutcomes: typeof capabilities === "object" && capabilities !== null && capabilities.outcomes === true
+    }
+  };
+}
+var VERIFICATION_TOKEN, PLAN_STAGES, REQUIRED;
+var init_task_request = __esm({
+  "src/run-task/task-request.ts"() {
+    "use strict";
+    VERIFICATION_TOKEN = "test-token";
+    PLAN_STAGES = /* @__PURE__ */ new Set(["post_plan", "pre_apply", "post_apply"]);
+    REQUIRED = ["stage", "access_token", "task_result_callback_url"];
+  }
+});
+
+// src/run-task/task-result.ts
+function statusTag(finding) {
+  if (blocks(finding)) return { label: "Blocks", level: "error" };
+  return finding.waived ? { label: "Waived", level: "info" } : { label: "Does not block", level: "none" };
+}
+function outcome(report, finding) {
+  const waiver = finding.waived ? `
+
+Waived by ${markdownText(finding.waived.by)} until ${finding.waived.expires}: ${markdownText(finding.waived.reason)}` : "";
+  return {
+    type: "task-result-outcomes",
+    attributes: {
+      "outcome-id": `${finding.ruleId}:${finding.address}`,
+      description: `${finding.address}: ${finding.action} in ${finding.environment || "an unknown environment"} (${finding.ruleId})`,
+      body: `${markdownText(finding.message)}${waiver}`,
+      url: report.rules[finding.ruleId]?.url ?? TASK_DOCS_URL,
+      tags: { Status: [statusTag(finding)], Severity: [{ label: finding.severity, level: SEVERITY_LEVELS[finding.severity] }] }
+    }
+  };
+}
+function message(report) {
+  const under = `(configuration: ${configurationName(report)})`;
+  if (report.verdict === "block") return `Blocked: the plan would ${blockedClause(report)} ${under}.`;
+  const { warnings, infos, waived } = report.summary;
+  const notes = [plural(warnings, "warning"), `${infos} info`, ...waived > 0 ? [`${waived} waived`] : []].join(", ");
+  return `Passed: nothing protected would be destroyed; ${notes} ${under}.`;
+}
+function reportResult(report, withOutcomes) {
+  const ordered = [...report.findings.filter(blocks), ...report.findings.filter((f) => !blocks(f))];
+  return {
+    data: {
+      type: "task-results",
+      attributes: { status: report.verdict === "block" ? "failed" : "passed", message: message(report), url: TASK_DOCS_URL },
+      ...withOutcomes && ordered.length > 0 ? { relationships: { outcomes: { data: ordered.slice(0, MAX_OUTCOMES).map((finding) => outcome(report, finding)) } } } : {}
+    }
+  };
+}
+function failureResult(reason) {
+  return { data: { type: "task-results", attributes: { status: "failed", message: `blast-radius could not check this run: ${reason}`, url: TASK_DOCS_URL } } };
+}
+var MAX_OUTCOMES, TASK_DOCS_URL, SEVERITY_LEVELS;
+var init_task_result = __esm({
+  "src/run-task/task-result.ts"() {
+    "use strict";
+    init_model();
+    init_blocked_changes();
+    init_configuration_name();
+    init_markdown_text();
+    init_plural();
+    MAX_OUTCOMES = 10;
+    TASK_DOCS_URL = "https://github.com/blast-radius/blast-radius/blob/main/docs/run-task.md";
+    SEVERITY_LEVELS = { error: "error", warning: "warning", info: "info" };
+  }
+});
+
+// src/run-task/judge-run.ts
+async function startsAsZip(file) {
+  const handle = await (0, import_promises3.open)(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    return isZipArchive(buffer.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
+}
+async function checkPlan2(request, file, options2) {
+  await downloadPlan(request.planUrl, request.accessToken, options2.maxPlanBytes, file);
+  if (await startsAsZip(file)) return failureResult("plan_json_api_url gave a binary plan, not the JSON plan it serves.");
+  return reportResult(await check({ files: [file], compiledConfig: options2.compiledConfig }), request.acceptsOutcomes);
+}
+async function judgeRun(request, options2) {
+  const { planUrl } = request;
+  if (!PLAN_STAGES.has(request.stage) || planUrl === void 0) {
+    return failureResult(`the ${request.stage} stage has no plan to read; attach the run task at the post_plan or pre_apply stage.`);
+  }
+  const directory = await (0, import_promises3.mkdtemp)((0, import_node_path36.join)((0, import_node_os14.tmpdir)(), "blast-radius-run-task-"));
+  const file = (0, import_node_path36.join)(directory, "plan.json");
+  try {
+    return await checkPlan2({ ...request, planUrl }, file, options2);
+  } catch (error) {
+    if (error instanceof PlanDownloadError) return failureResult(error.message);
+    if (isUserError(error)) return failureResult(error.message.split(file).join(`the plan of ${request.runId}`));
+    options2.log(`${request.runId}: internal error: ${error?.message ?? String(error)}`);
+    return failureResult("an internal error stopped the check (the server log says which).");
+  } finally {
+    await (0, import_promises3.rm)(directory, { recursive: true, force: true });
+  }
+}
+var import_promises3, import_node_os14, import_node_path36;
+var init_judge_run = __esm({
+  "src/run-task/judge-run.ts"() {
+    "use strict";
+    import_promises3 = require("node:fs/promises");
+    import_node_os14 = require("node:os");
+    import_node_path36 = require("node:path");
+    init_check();
+    init_errors();
+    init_is_zip_archive();
+    init_download_plan();
+    init_task_request();
+    init_task_result();
+  }
+});
+
+// src/run-task/send-result.ts
+async function patch(url, token, result2) {
+  const response = await fetch(url, {
+    method: "PATCH",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/vnd.api+json" },
+    body: JSON.stringify(result2)
+  });
+  await response.body?.cancel();
+  return response.status;
+}
+async function sendResult(url, token, result2) {
+  let outcome2 = "";
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    try {
+      const status = await patch(url, token, result2);
+      if (status === 422 && result2.data.relationships) {
+        const withoutOutcomes = { data: { type: result2.data.type, attributes: result2.data.attributes } };
+        return `HTTP ${status} with outcomes, then HTTP ${await patch(url, token, withoutOutcomes)} without them`;
+      }
+      outcome2 = `HTTP ${status}`;
+      if (status < 500) return outcome2;
+    } catch (error) {
+      outcome2 = `no answer (${error.message})`;
+    }
+    if (attempt < ATTEMPTS) await pause2(1e3 * attempt);
+  }
+  return outcome2;
+}
+var ATTEMPTS, pause2;
+var init_send_result = __esm({
+  "src/run-task/send-result.ts"() {
+    "use strict";
+    ATTEMPTS = 3;
+    pause2 = (ms) => new Promise((resolve20) => setTimeout(resolve20, ms));
+  }
+});
+
+// src/run-task/signature.ts
+function isSignedBy(body2, signature, key2) {
+  if (signature === void 0 || !/^[0-9a-f]{128}$/i.test(signature)) return false;
+  const expected = (0, import_node_crypto3.createHmac)("sha512", key2).update(body2).digest();
+  return (0, import_node_crypto3.timingSafeEqual)(expected, Buffer.from(signature, "hex"));
+}
+var import_node_crypto3, SIGNATURE_HEADER;
+var init_signature = __esm({
+  "src/run-task/signature.ts"() {
+    "use strict";
+    import_node_crypto3 = require("node:crypto");
+    SIGNATURE_HEADER = "x-tfc-task-signature";
+  }
+});
+
+// src/run-task/run-task-server.ts
+var run_task_server_exports = {};
+__export(run_task_server_exports, {
+  MAX_REQUEST_BYTES: () => MAX_REQUEST_BYTES,
+  createRunTaskServer: () => createRunTaskServer
+});
+async function readBody(request) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES) throw new RequestTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+function answer2(response, status, text5, headers = {}) {
+  response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers });
+  response.end(`${text5}
+`);
+}
+function createRunTaskServer(options2) {
+  const running = /* @__PURE__ */ new Set();
+  async function runTask(request) {
+    const result2 = await judgeRun(request, options2);
+    const delivery = await sendResult(request.callbackUrl, request.accessToken, result2);
+    const { status, message: message2 } = result2.data.attributes;
+    options2.log(`${request.runId} (${request.workspaceName}, ${request.stage}): ${status}: ${message2} Callback: ${delivery}.`);
+  }
+  async function handle(request, response) {
+    const from2 = request.socket.remoteAddress ?? "an unknown address";
+    if (request.method !== "POST") return answer2(response, 405, "A run task request is a POST.", { Allow: "POST" });
+    let body2;
+    try {
+      body2 = await readBody(request);
+    } catch (error) {
+      if (!(error instanceof RequestTooLarge)) throw error;
+      options2.log(`Refused a request from ${from2}: larger than ${MAX_REQUEST_BYTES} bytes.`);
+      return answer2(response, 413, "The request is larger than a run task request.", { Connection: "close" });
+    }
+    const signature = request.headers[SIGNATURE_HEADER];
+    if (!isSignedBy(body2, typeof signature === "string" ? signature : void 0, options2.hmacKey)) {
+      options2.log(`Refused a request from ${from2}: ${signature ? "its signature does not match the HMAC key" : "it is not signed"}.`);
+      return answer2(response, 401, "The request is not signed with the HMAC key of this run task.");
+    }
+    const read = readTaskRequest(body2);
+    if (read.kind === "invalid") {
+      options2.log(`Refused a signed request from ${from2}: ${read.reason}`);
+      return answer2(response, 400, read.reason);
+    }
+    answer2(response, 200, "Accepted.");
+    if (read.kind === "verification") return options2.log(`Answered the verification request from ${from2}.`);
+    const task = runTask(read.request).catch((error) => options2.log(`${read.request.runId}: ${error?.message ?? String(error)}`));
+    running.add(task);
+    void task.finally(() => running.delete(task));
+  }
+  const server = (0, import_node_http2.createServer)((request, response) => {
+    handle(request, response).catch((error) => {
+      options2.log(`Internal error: ${error?.message ?? String(error)}`);
+      if (!response.headersSent) answer2(response, 500, "Internal error.");
+    });
+  });
+  return {
+    server,
+    close: async () => {
+      await new Promise((resolve20) => server.close(() => resolve20()));
+      await Promise.all(running);
+    }
+  };
+}
+var import_node_http2, MAX_REQUEST_BYTES, RequestTooLarge;
+var init_run_task_server = __esm({
+  "src/run-task/run-task-server.ts"() {
+    "use strict";
+    import_node_http2 = require("node:http");
+    init_judge_run();
+    init_send_result();
+    init_signature();
+    init_task_request();
+    MAX_REQUEST_BYTES = 1024 * 1024;
+    RequestTooLarge = class extends Error {
+    };
+  }
+});
+
+// src/commands/serve.ts
+var serve_exports = {};
+__export(serve_exports, {
+  default: () => serve_default
+});
+function whole(value, flag3, min, max) {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`--${flag3} ${value} is not a whole number from ${min} to ${max}.`);
+  return number;
+}
+function log(line) {
+  process.stderr.write(`${(/* @__PURE__ */ new Date()).toISOString()} ${line}
+`);
+}
+var DEFAULT_KEY_VARIABLE, command10, serve_default;
+var init_serve = __esm({
+  "src/commands/serve.ts"() {
+    "use strict";
+    init_load_config();
+    init_errors();
+    DEFAULT_KEY_VARIABLE = "BLAST_RADIUS_RUN_TASK_HMAC_KEY";
+    command10 = {
+      usage: "serve",
+      describe: "Run the HCP Terraform / Terraform Enterprise run task endpoint (--run-task): check each run's plan and send back passed or failed.",
+      exitCodes: "Exit codes: 0 stopped by SIGINT or SIGTERM, 2 usage or configuration error (no key, bad configuration, address in use).",
+      options: {
+        "run-task": { type: "boolean", describe: "Serve the run task integration API (the one mode there is)." },
+        host: { type: "string", default: "127.0.0.1", describe: "The address to listen on (0.0.0.0: every interface)." },
+        port: { type: "string", default: "8080", describe: "The TCP port to listen on (0: any free port, printed at start)." },
+        config: { type: "string", describe: "Configuration file every run is checked under (default: the nearest .blast-radius.yml above the working directory)." },
+        "hmac-key-env": {
+          type: "string",
+          default: DEFAULT_KEY_VARIABLE,
+          describe: "The environment variable that holds the HMAC key set on the run task; requests not signed with it are refused (401)."
+        },
+        "max-plan-mib": { type: "string", default: "256", describe: "The largest JSON plan downloaded, in MiB; a larger one fails the task." }
+      },
+      examples: [[`${DEFAULT_KEY_VARIABLE}=\u2026 $0 serve --run-task --host 0.0.0.0 --port 8080 --config .blast-radius.yml`, "Serve the run task on every interface."]],
+      run: async (args) => {
+        if (!args["run-task"]) throw new UsageError("blast-radius serve has one mode: give --run-task.");
+        const port = whole(args.port, "port", 0, 65535);
+        const maxPlanBytes = whole(args["max-plan-mib"], "max-plan-mib", 1, 1024 * 1024) * 1024 * 1024;
+        const hmacKey = process.env[args["hmac-key-env"]];
+        if (!hmacKey) {
+          throw new UsageError(`${args["hmac-key-env"]} is not set: put the HMAC key of the run task in it (requests without its signature are refused).`);
+        }
+        delete process.env[args["hmac-key-env"]];
+        const compiledConfig = await loadConfig(args.config);
+        const { createRunTaskServer: createRunTaskServer2 } = await Promise.resolve().then(() => (init_run_task_server(), run_task_server_exports));
+        const endpoint = createRunTaskServer2({ hmacKey, compiledConfig, maxPlanBytes, log });
+        await new Promise((resolve20, reject) => {
+          endpoint.server.once(
+            "error",
+            (error) => reject(new ConfigError(`Cannot listen on ${args.host}:${port}: ${error.code ?? error.message}.`))
+          );
+          endpoint.server.listen(port, args.host, resolve20);
+        });
+        const address2 = endpoint.server.address();
+        const bound = typeof address2 === "object" && address2 !== null ? address2.port : port;
+        log(`Run task endpoint listening on http://${args.host}:${bound}/ (configuration: ${compiledConfig.path ?? "built-in defaults"}).`);
+        await new Promise((resolve20) => {
+          process.once("SIGINT", resolve20);
+          process.once("SIGTERM", resolve20);
+        });
+        log("Stopping: no new requests; waiting for the runs in progress to be sent their results.");
+        await endpoint.close();
+        return EXIT_PASS;
+      }
+    };
+    serve_default = command10;
+  }
+});
+
 // src/commands/shims.ts
 var shims_exports = {};
 __export(shims_exports, {
   default: () => shims_default
 });
-var import_node_os14, command10, shims_default;
+var import_node_os15, command11, shims_default;
 var init_shims = __esm({
   "src/commands/shims.ts"() {
     "use strict";
-    import_node_os14 = require("node:os");
+    import_node_os15 = require("node:os");
     init_errors();
     init_refresh_shims();
-    command10 = {
+    command11 = {
       usage: "shims <subcommand>",
       describe: 'Put guard shims for terraform, tofu, terragrunt, kubectl, oc, kubecolor, helm and helmfile first on PATH: `eval "$(blast-radius shims env)"`.',
       positional: { name: "words", describe: "`env`: create or refresh the shims and print the PATH line." },
@@ -30555,12 +31060,12 @@ var init_shims = __esm({
       examples: [['eval "$(blast-radius shims env)"', "Route this shell's destructive terraform, kubectl and helm runs through blast-radius guard."]],
       run: (args) => {
         if (args.words.length !== 1 || args.words[0] !== "env") throw new UsageError("Run `blast-radius shims env`: it is the one shims command.");
-        process.stdout.write(`${refreshShims(process.env, (0, import_node_os14.homedir)())}
+        process.stdout.write(`${refreshShims(process.env, (0, import_node_os15.homedir)())}
 `);
         return EXIT_PASS;
       }
     };
-    shims_default = command10;
+    shims_default = command11;
   }
 });
 
@@ -32935,8 +33440,8 @@ var init_esm = __esm({
 });
 
 // node_modules/yargs/build/lib/typings/common-types.js
-function assertNotStrictEqual(actual, expected, shim3, message) {
-  shim3.assert.notStrictEqual(actual, expected, message);
+function assertNotStrictEqual(actual, expected, shim3, message2) {
+  shim3.assert.notStrictEqual(actual, expected, message2);
 }
 function assertSingleKey(actual, shim3) {
   shim3.assert.strictEqual(typeof actual, "string");
@@ -33186,7 +33691,7 @@ var init_maybe_async_result = __esm({
 });
 
 // node_modules/yargs/build/lib/command.js
-function command11(usage2, validation2, globalMiddleware, shim3) {
+function command12(usage2, validation2, globalMiddleware, shim3) {
   return new CommandInstance(usage2, validation2, globalMiddleware, shim3);
 }
 function isCommandBuilderDefinition(builder) {
@@ -33280,7 +33785,7 @@ var init_command = __esm({
           }
         }
       }
-      addHandler(cmd, description, builder, handler, commandMiddleware, deprecated) {
+      addHandler(cmd, description2, builder, handler, commandMiddleware, deprecated) {
         let aliases = [];
         const middlewares = commandMiddlewareFactory(commandMiddleware);
         handler = handler || (() => {
@@ -33289,21 +33794,21 @@ var init_command = __esm({
           if (isCommandAndAliases(cmd)) {
             [cmd, ...aliases] = cmd;
           } else {
-            for (const command12 of cmd) {
-              this.addHandler(command12);
+            for (const command13 of cmd) {
+              this.addHandler(command13);
             }
           }
         } else if (isCommandHandlerDefinition(cmd)) {
-          let command12 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
-          if (command12 === null) {
+          let command13 = Array.isArray(cmd.command) || typeof cmd.command === "string" ? cmd.command : null;
+          if (command13 === null) {
             throw new Error(`No command name given for module: ${this.shim.inspect(cmd)}`);
           }
           if (cmd.aliases)
-            command12 = [].concat(command12).concat(cmd.aliases);
-          this.addHandler(command12, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
+            command13 = [].concat(command13).concat(cmd.aliases);
+          this.addHandler(command13, this.extractDesc(cmd), cmd.builder, cmd.handler, cmd.middlewares, cmd.deprecated);
           return;
         } else if (isCommandBuilderDefinition(builder)) {
-          this.addHandler([cmd].concat(aliases), description, builder.builder, builder.handler, builder.middlewares, builder.deprecated);
+          this.addHandler([cmd].concat(aliases), description2, builder.builder, builder.handler, builder.middlewares, builder.deprecated);
           return;
         }
         if (typeof cmd === "string") {
@@ -33327,12 +33832,12 @@ var init_command = __esm({
           aliases.forEach((alias) => {
             this.aliasMap[alias] = parsedCommand.cmd;
           });
-          if (description !== false) {
-            this.usage.command(cmd, description, isDefault, aliases, deprecated);
+          if (description2 !== false) {
+            this.usage.command(cmd, description2, isDefault, aliases, deprecated);
           }
           this.handlers[parsedCommand.cmd] = {
             original: cmd,
-            description,
+            description: description2,
             handler,
             builder: builder || {},
             middlewares,
@@ -33353,13 +33858,13 @@ var init_command = __esm({
       hasDefaultCommand() {
         return !!this.defaultCommand;
       }
-      runCommand(command12, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
-        const commandHandler = this.handlers[command12] || this.handlers[this.aliasMap[command12]] || this.defaultCommand;
+      runCommand(command13, yargs, parsed, commandIndex, helpOnly, helpOrVersionSet) {
+        const commandHandler = this.handlers[command13] || this.handlers[this.aliasMap[command13]] || this.defaultCommand;
         const currentContext = yargs.getInternalMethods().getContext();
         const parentCommands = currentContext.commands.slice();
-        const isDefaultCommand = !command12;
-        if (command12) {
-          currentContext.commands.push(command12);
+        const isDefaultCommand = !command13;
+        if (command13) {
+          currentContext.commands.push(command13);
           currentContext.fullCommands.push(commandHandler.original);
         }
         const builderResult = this.applyBuilderUpdateUsageAndParse(isDefaultCommand, commandHandler, yargs, parsed.aliases, parentCommands, commandIndex, helpOnly, helpOrVersionSet);
@@ -33582,8 +34087,8 @@ var init_command = __esm({
         }
         return void 0;
       }
-      extractDesc({ describe: describe4, description, desc }) {
-        for (const test of [describe4, description, desc]) {
+      extractDesc({ describe: describe4, description: description2, desc }) {
+        for (const test of [describe4, description2, desc]) {
           if (typeof test === "string" || test === false)
             return test;
           assertNotStrictEqual(test, true, this.shim);
@@ -33664,11 +34169,11 @@ function usage(yargs, shim3) {
   let globalFailMessage = null;
   let showHelpOnFail = true;
   self.showHelpOnFail = function showHelpOnFailFn(arg1 = true, arg2) {
-    const [enabled, message] = typeof arg1 === "string" ? [true, arg1] : [arg1, arg2];
+    const [enabled, message2] = typeof arg1 === "string" ? [true, arg1] : [arg1, arg2];
     if (yargs.getInternalMethods().isGlobalContext()) {
-      globalFailMessage = message;
+      globalFailMessage = message2;
     }
-    failMessage = message;
+    failMessage = message2;
     showHelpOnFail = enabled;
     return self;
   };
@@ -33717,14 +34222,14 @@ function usage(yargs, shim3) {
   };
   let usages = [];
   let usageDisabled = false;
-  self.usage = (msg, description) => {
+  self.usage = (msg, description2) => {
     if (msg === null) {
       usageDisabled = true;
       usages = [];
       return self;
     }
     usageDisabled = false;
-    usages.push([msg, description || ""]);
+    usages.push([msg, description2 || ""]);
     return self;
   };
   self.getUsage = () => {
@@ -33737,18 +34242,18 @@ function usage(yargs, shim3) {
     return __("Positionals:");
   };
   let examples = [];
-  self.example = (cmd, description) => {
-    examples.push([cmd, description || ""]);
+  self.example = (cmd, description2) => {
+    examples.push([cmd, description2 || ""]);
   };
   let commands = [];
-  self.command = function command12(cmd, description, isDefault, aliases, deprecated = false) {
+  self.command = function command13(cmd, description2, isDefault, aliases, deprecated = false) {
     if (isDefault) {
       commands = commands.map((cmdArray) => {
         cmdArray[2] = false;
         return cmdArray;
       });
     }
-    commands.push([cmd, description || "", isDefault, aliases, deprecated]);
+    commands.push([cmd, description2 || "", isDefault, aliases, deprecated]);
   };
   self.getCommands = () => commands;
   let descriptions = {};
@@ -33843,22 +34348,22 @@ function usage(yargs, shim3) {
         commands = commands.sort((a, b) => a[0].localeCompare(b[0]));
       }
       const prefix = base$0 ? `${base$0} ` : "";
-      commands.forEach((command12) => {
-        const commandString = `${prefix}${parentCommands}${command12[0].replace(/^\$0 ?/, "")}`;
+      commands.forEach((command13) => {
+        const commandString = `${prefix}${parentCommands}${command13[0].replace(/^\$0 ?/, "")}`;
         ui2.span({
           text: commandString,
           padding: [0, 2, 0, 2],
           width: maxWidth(commands, theWrap, `${base$0}${parentCommands}`) + 4
-        }, { text: command12[1] });
+        }, { text: command13[1] });
         const hints = [];
-        if (command12[2])
+        if (command13[2])
           hints.push(`[${__("default")}]`);
-        if (command12[3] && command12[3].length) {
-          hints.push(`[${__("aliases:")} ${command12[3].join(", ")}]`);
+        if (command13[3] && command13[3].length) {
+          hints.push(`[${__("aliases:")} ${command13[3].join(", ")}]`);
         }
-        if (command12[4]) {
-          if (typeof command12[4] === "string") {
-            hints.push(`[${__("deprecated: %s", command12[4])}]`);
+        if (command13[4]) {
+          if (typeof command13[4] === "string") {
+            hints.push(`[${__("deprecated: %s", command13[4])}]`);
           } else {
             hints.push(`[${__("deprecated")}]`);
           }
@@ -34058,8 +34563,8 @@ function usage(yargs, shim3) {
     emit(self.help());
   };
   self.functionDescription = (fn) => {
-    const description = fn.name ? shim3.Parser.decamelize(fn.name, "-") : __("generated-value");
-    return ["(", description, ")"].join("");
+    const description2 = fn.name ? shim3.Parser.decamelize(fn.name, "-") : __("generated-value");
+    return ["(", description2, ")"].join("");
   };
   self.stringifiedValues = function stringifiedValues(values, separator) {
     let string = "";
@@ -34257,8 +34762,8 @@ complete -f -c {{app_name}} -a '({{app_path}} --get-yargs-completions (commandli
 });
 
 // node_modules/yargs/build/lib/completion.js
-function completion(yargs, usage2, command12, shim3) {
-  return new Completion(yargs, usage2, command12, shim3);
+function completion(yargs, usage2, command13, shim3) {
+  return new Completion(yargs, usage2, command13, shim3);
 }
 function isSyncCompletionFunction(completionFunction) {
   return completionFunction.length < 3;
@@ -34275,11 +34780,11 @@ var init_completion = __esm({
     init_is_promise();
     init_parse_command();
     Completion = class {
-      constructor(yargs, usage2, command12, shim3) {
+      constructor(yargs, usage2, command13, shim3) {
         var _a2, _b2, _c2, _d, _e;
         this.yargs = yargs;
         this.usage = usage2;
-        this.command = command12;
+        this.command = command13;
         this.shim = shim3;
         this.completionKey = "get-yargs-completions";
         this.aliases = null;
@@ -35161,13 +35666,13 @@ var init_yargs_factory = __esm({
           __classPrivateFieldGet(this, _YargsInstance_completion, "f").registerFunction(fn);
         return this;
       }
-      command(cmd, description, builder, handler, middlewares, deprecated) {
-        argsert("<string|array|object> [string|boolean] [function|object] [function] [array] [boolean|string]", [cmd, description, builder, handler, middlewares, deprecated], arguments.length);
-        __classPrivateFieldGet(this, _YargsInstance_command, "f").addHandler(cmd, description, builder, handler, middlewares, deprecated);
+      command(cmd, description2, builder, handler, middlewares, deprecated) {
+        argsert("<string|array|object> [string|boolean] [function|object] [function] [array] [boolean|string]", [cmd, description2, builder, handler, middlewares, deprecated], arguments.length);
+        __classPrivateFieldGet(this, _YargsInstance_command, "f").addHandler(cmd, description2, builder, handler, middlewares, deprecated);
         return this;
       }
-      commands(cmd, description, builder, handler, middlewares, deprecated) {
-        return this.command(cmd, description, builder, handler, middlewares, deprecated);
+      commands(cmd, description2, builder, handler, middlewares, deprecated) {
+        return this.command(cmd, description2, builder, handler, middlewares, deprecated);
       }
       commandDir(dir, opts) {
         argsert("<string> [object]", [dir, opts], arguments.length);
@@ -35247,15 +35752,15 @@ var init_yargs_factory = __esm({
         this[kPopulateParserHintSingleValueDictionary](this.demandOption.bind(this), "demandedOptions", keys, msg);
         return this;
       }
-      deprecateOption(option3, message) {
-        argsert("<string> [string|boolean]", [option3, message], arguments.length);
-        __classPrivateFieldGet(this, _YargsInstance_options, "f").deprecatedOptions[option3] = message;
+      deprecateOption(option3, message2) {
+        argsert("<string> [string|boolean]", [option3, message2], arguments.length);
+        __classPrivateFieldGet(this, _YargsInstance_options, "f").deprecatedOptions[option3] = message2;
         return this;
       }
-      describe(keys, description) {
-        argsert("<object|string|array> [string]", [keys, description], arguments.length);
+      describe(keys, description2) {
+        argsert("<object|string|array> [string]", [keys, description2], arguments.length);
         this[kSetKey](keys, true);
-        __classPrivateFieldGet(this, _YargsInstance_usage, "f").describe(keys, description);
+        __classPrivateFieldGet(this, _YargsInstance_usage, "f").describe(keys, description2);
         return this;
       }
       detectLocale(detect) {
@@ -35279,12 +35784,12 @@ var init_yargs_factory = __esm({
       epilog(msg) {
         return this.epilogue(msg);
       }
-      example(cmd, description) {
-        argsert("<string|array> [string]", [cmd, description], arguments.length);
+      example(cmd, description2) {
+        argsert("<string|array> [string]", [cmd, description2], arguments.length);
         if (Array.isArray(cmd)) {
           cmd.forEach((exampleParams) => this.example(...exampleParams));
         } else {
-          __classPrivateFieldGet(this, _YargsInstance_usage, "f").example(cmd, description);
+          __classPrivateFieldGet(this, _YargsInstance_usage, "f").example(cmd, description2);
         }
         return this;
       }
@@ -35313,12 +35818,12 @@ var init_yargs_factory = __esm({
       async getCompletion(args, done) {
         argsert("<array> [function]", [args, done], arguments.length);
         if (!done) {
-          return new Promise((resolve19, reject) => {
+          return new Promise((resolve20, reject) => {
             __classPrivateFieldGet(this, _YargsInstance_completion, "f").getCompletion(args, (err, completions) => {
               if (err)
                 reject(err);
               else
-                resolve19(completions);
+                resolve20(completions);
             });
           });
         } else {
@@ -35720,9 +36225,9 @@ var init_yargs_factory = __esm({
         this.$0 = scriptName;
         return this;
       }
-      showHelpOnFail(enabled, message) {
-        argsert("[boolean|string] [string]", [enabled, message], arguments.length);
-        __classPrivateFieldGet(this, _YargsInstance_usage, "f").showHelpOnFail(enabled, message);
+      showHelpOnFail(enabled, message2) {
+        argsert("[boolean|string] [string]", [enabled, message2], arguments.length);
+        __classPrivateFieldGet(this, _YargsInstance_usage, "f").showHelpOnFail(enabled, message2);
         return this;
       }
       showVersion(level) {
@@ -35769,12 +36274,12 @@ var init_yargs_factory = __esm({
         __classPrivateFieldGet(this, _YargsInstance_shim, "f").y18n.updateLocale(obj);
         return this;
       }
-      usage(msg, description, builder, handler) {
-        argsert("<string|null|undefined> [string|boolean] [function|object] [function]", [msg, description, builder, handler], arguments.length);
-        if (description !== void 0) {
+      usage(msg, description2, builder, handler) {
+        argsert("<string|null|undefined> [string|boolean] [function|object] [function]", [msg, description2, builder, handler], arguments.length);
+        if (description2 !== void 0) {
           assertNotStrictEqual(msg, null, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
           if ((msg || "").match(/^\$0( |$)/)) {
-            return this.command(msg, description, builder, handler);
+            return this.command(msg, description2, builder, handler);
           } else {
             throw new YError(".usage() description must start with $0 if being used as alias for .command()");
           }
@@ -36171,7 +36676,7 @@ var init_yargs_factory = __esm({
         __classPrivateFieldSet(this, _YargsInstance_options, tmpOptions, "f");
         __classPrivateFieldSet(this, _YargsInstance_usage, __classPrivateFieldGet(this, _YargsInstance_usage, "f") ? __classPrivateFieldGet(this, _YargsInstance_usage, "f").reset(localLookup) : usage(this, __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
         __classPrivateFieldSet(this, _YargsInstance_validation, __classPrivateFieldGet(this, _YargsInstance_validation, "f") ? __classPrivateFieldGet(this, _YargsInstance_validation, "f").reset(localLookup) : validation(this, __classPrivateFieldGet(this, _YargsInstance_usage, "f"), __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
-        __classPrivateFieldSet(this, _YargsInstance_command, __classPrivateFieldGet(this, _YargsInstance_command, "f") ? __classPrivateFieldGet(this, _YargsInstance_command, "f").reset() : command11(__classPrivateFieldGet(this, _YargsInstance_usage, "f"), __classPrivateFieldGet(this, _YargsInstance_validation, "f"), __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f"), __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
+        __classPrivateFieldSet(this, _YargsInstance_command, __classPrivateFieldGet(this, _YargsInstance_command, "f") ? __classPrivateFieldGet(this, _YargsInstance_command, "f").reset() : command12(__classPrivateFieldGet(this, _YargsInstance_usage, "f"), __classPrivateFieldGet(this, _YargsInstance_validation, "f"), __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f"), __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
         if (!__classPrivateFieldGet(this, _YargsInstance_completion, "f"))
           __classPrivateFieldSet(this, _YargsInstance_completion, completion(this, __classPrivateFieldGet(this, _YargsInstance_usage, "f"), __classPrivateFieldGet(this, _YargsInstance_command, "f"), __classPrivateFieldGet(this, _YargsInstance_shim, "f")), "f");
         __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f").reset();
@@ -36282,8 +36787,8 @@ var init_yargs_factory = __esm({
               if (__classPrivateFieldGet(this, _YargsInstance_exitProcess, "f"))
                 setBlocking(true);
               skipValidation = true;
-              this.showHelp((message) => {
-                __classPrivateFieldGet(this, _YargsInstance_logger, "f").log(message);
+              this.showHelp((message2) => {
+                __classPrivateFieldGet(this, _YargsInstance_logger, "f").log(message2);
                 this.exit(0);
               });
             } else if (versionOptSet) {
@@ -36400,7 +36905,7 @@ function toYargsCommand(spec, onExit) {
           ...option3.choices ? { choices: [...option3.choices] } : {}
         });
       }
-      for (const [command12, meaning] of spec.examples) built = built.example(command12, meaning);
+      for (const [command13, meaning] of spec.examples) built = built.example(command13, meaning);
       return built.epilogue(spec.exitCodes ?? CHECK_EXIT_CODES);
     },
     handler: async (args) => {
@@ -36427,13 +36932,13 @@ function runReal(real, args, input) {
   const ignore = () => {
   };
   process.on("SIGINT", ignore);
-  return new Promise((resolve19, reject) => {
+  return new Promise((resolve20, reject) => {
     const child2 = (0, import_node_child_process4.spawn)(real, args, { stdio: [input === void 0 ? "inherit" : "pipe", "inherit", "inherit"] });
     child2.stdin?.on("error", () => {
     });
     child2.stdin?.end(input);
     child2.on("error", (error) => reject(new UsageError(`${real} could not be started: ${error.message}.`)));
-    child2.on("close", (code2, signal) => resolve19(code2 ?? 128 + (SIGNALS[signal ?? ""] ?? 1)));
+    child2.on("close", (code2, signal) => resolve20(code2 ?? 128 + (SIGNALS[signal ?? ""] ?? 1)));
   }).finally(() => process.off("SIGINT", ignore));
 }
 function readsStatementsFromPipe(words3, env2) {
@@ -36447,24 +36952,24 @@ async function shimExec(args, env2 = process.env) {
   const words3 = [tool, ...rest];
   const input = readsStatementsFromPipe(words3, env2) ? (0, import_node_fs30.readFileSync)(0) : void 0;
   const config = CLI_NAMES.includes(tool) ? await loadToolConfig(process.cwd()) : {};
-  const destructive = readTool(words3, { env: env2, home: (0, import_node_os15.homedir)(), ...config, ...input === void 0 ? {} : { stdin: input.toString("utf8") } });
+  const destructive = readTool(words3, { env: env2, home: (0, import_node_os16.homedir)(), ...config, ...input === void 0 ? {} : { stdin: input.toString("utf8") } });
   if (destructive === void 0) return runReal(real, rest, input);
   const session = agentSession(env2);
   const text5 = redactCredentials(words3.map(shellQuote).join(" "));
   if (destructive.guardChecks !== void 0) {
     const other = Object.hasOwn(GUARD_PROGRAM_OF, tool) ? GUARD_PROGRAM_OF[tool] : void 0;
-    const program = other === void 0 ? real : findRealTool(other, env2.PATH, shimDirectory(env2, (0, import_node_os15.homedir)()));
+    const program = other === void 0 ? real : findRealTool(other, env2.PATH, shimDirectory(env2, (0, import_node_os16.homedir)()));
     if (program === void 0) throw new UsageError(`${other ?? tool} is not on PATH after the blast-radius shims, so \`${text5}\` cannot be checked.`);
     const reporter = await loadReporter(session ? "agent" : "text");
-    const outcome = await runGuard([program, ...rest], {
+    const outcome2 = await runGuard([program, ...rest], {
       printReport: (report) => process.stderr.write(reporter(report)),
-      approvals: { approvalsFile: approvalsPath(env2), approveArgs: ["--", tool, ...rest] },
+      checkOptions: { approvalsFile: approvalsPath(env2), approveArgs: ["--", tool, ...rest] },
       toolOutput: "stdout",
       ...session || !atTerminal() ? {} : { confirmApply }
     });
-    if (outcome.toolExitCode === void 0) process.stderr.write(`${errorLine(outcome.summary)}
+    if (outcome2.toolExitCode === void 0) process.stderr.write(`${errorLine(outcome2.summary)}
 `);
-    return outcome.toolExitCode ?? outcome.exitCode;
+    return outcome2.toolExitCode ?? outcome2.exitCode;
   }
   const refusal = refusalFor(destructive, words3, text5);
   if (session) {
@@ -36479,14 +36984,14 @@ Run \`${text5}\` anyway? Only 'yes' will be accepted: `))
 `);
   return EXIT_BLOCKED;
 }
-var import_node_child_process4, import_node_fs30, import_node_os15, SIGNALS;
+var import_node_child_process4, import_node_fs30, import_node_os16, SIGNALS;
 var init_shim_exec = __esm({
   "src/shims/shim-exec.ts"() {
     "use strict";
     init_error_line();
     import_node_child_process4 = require("node:child_process");
     import_node_fs30 = require("node:fs");
-    import_node_os15 = require("node:os");
+    import_node_os16 = require("node:os");
     init_agent_session();
     init_errors();
     init_confirm_apply();
@@ -36521,8 +37026,8 @@ var import_node_util = require("node:util");
 init_errors();
 init_command_spec();
 function cleanMessage(error) {
-  const message = String(error.message ?? error);
-  return message.replace(/\. To specify a positional argument.*$/s, " (arguments that start with - go after --).");
+  const message2 = String(error.message ?? error);
+  return message2.replace(/\. To specify a positional argument.*$/s, " (arguments that start with - go after --).");
 }
 function fastParse(spec, argv) {
   const all = { ...spec.options, ...GLOBAL_OPTIONS };
@@ -36566,6 +37071,7 @@ var COMMANDS = {
   init: () => Promise.resolve().then(() => (init_init(), init_exports)),
   operations: () => Promise.resolve().then(() => (init_operations(), operations_exports)),
   rules: () => Promise.resolve().then(() => (init_rules2(), rules_exports)),
+  serve: () => Promise.resolve().then(() => (init_serve(), serve_exports)),
   shims: () => Promise.resolve().then(() => (init_shims(), shims_exports))
 };
 var SHIM_EXEC = "shim-exec";
@@ -36575,12 +37081,12 @@ function wantsJson(argv) {
 }
 function reportError(error, argv) {
   const debug = argv.includes("--debug");
-  const message = isUserError(error) ? error.message : `internal error: ${error?.message ?? String(error)}${debug ? "" : " (run with --debug for details)"}`;
+  const message2 = isUserError(error) ? error.message : `internal error: ${error?.message ?? String(error)}${debug ? "" : " (run with --debug for details)"}`;
   if (wantsJson(argv)) {
-    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, verdict: "error", errors: [{ message }] }, null, 2)}
+    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, verdict: "error", errors: [{ message: message2 }] }, null, 2)}
 `);
   }
-  process.stderr.write(`${errorLine(message)}
+  process.stderr.write(`${errorLine(message2)}
 `);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}
 `);
@@ -36589,8 +37095,8 @@ function reportError(error, argv) {
 async function runWithYargs(argv) {
   const [{ default: yargs }, { toYargsCommand: toYargsCommand2 }] = await Promise.all([Promise.resolve().then(() => (init_yargs(), yargs_exports)), Promise.resolve().then(() => (init_yargs_command(), yargs_command_exports))]);
   let code2 = 0;
-  const parser3 = yargs(argv).scriptName("blast-radius").usage("$0 <command> [options]").version(VERSION).options(GLOBAL_OPTIONS).demandCommand(1, "Name a command.").recommendCommands().strict().exitProcess(false).epilogue(EPILOGUE).fail((message, error) => {
-    throw error ?? new UsageError(`${message} (see blast-radius --help)`);
+  const parser3 = yargs(argv).scriptName("blast-radius").usage("$0 <command> [options]").version(VERSION).options(GLOBAL_OPTIONS).demandCommand(1, "Name a command.").recommendCommands().strict().exitProcess(false).epilogue(EPILOGUE).fail((message2, error) => {
+    throw error ?? new UsageError(`${message2} (see blast-radius --help)`);
   });
   const specs2 = await Promise.all(Object.values(COMMANDS).map(async (load2) => (await load2()).default));
   for (const spec of specs2) parser3.command(toYargsCommand2(spec, (c) => code2 = c));
