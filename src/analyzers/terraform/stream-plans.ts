@@ -97,18 +97,23 @@ function reduceObject(scanner: JsonScanner, read: (key: string) => unknown): unk
 }
 
 /**
- * A prior_state module reduced to what prior-state.ts reads: its resources' modes, data sources left out and at most
- * one other kept (whether there is one is all that matters), and its child modules, so that a state of any size
- * takes little memory and gives the answer the whole read gives.
+ * A prior_state module reduced to what prior-state.ts reads: its resources' modes, data sources left out and only the
+ * first other one kept, and its child modules. Once a resource that is not a data source is found, the state is not
+ * empty whatever follows, and the rest is skipped: a state of any size takes little memory and time, and gives the
+ * answer of the whole read.
  */
-function reduceStateModule(scanner: JsonScanner): unknown {
+function reduceStateModule(scanner: JsonScanner, found: { managed: boolean }): unknown {
   return reduceObject(scanner, (key) => {
-    if (key !== 'resources' && key !== 'child_modules') return scanner.skipValue();
+    if (found.managed || (key !== 'resources' && key !== 'child_modules')) return scanner.skipValue();
     const list: unknown[] = [];
     const isList = scanner.readArray(() => {
-      const element = key === 'child_modules' ? reduceStateModule(scanner) : reduceStateResource(scanner);
-      const isDataSource = typeof element === 'object' && element !== null && (element as { mode?: unknown }).mode === 'data';
-      if (key === 'child_modules' || (!isDataSource && list.length === 0)) list.push(element);
+      if (found.managed) return scanner.skipValue();
+      if (key === 'child_modules') return void list.push(reduceStateModule(scanner, found));
+      const resource = reduceStateResource(scanner);
+      const isDataSource = typeof resource === 'object' && resource !== null && (resource as { mode?: unknown }).mode === 'data';
+      if (isDataSource) return;
+      list.push(resource);
+      found.managed = true;
     });
     return isList ? list : nullOrOtherKind(scanner);
   });
@@ -125,9 +130,10 @@ function reduceStateResource(scanner: JsonScanner): unknown {
 
 /** prior_state reduced to whether its modules hold a managed resource (prior-state.ts). */
 function readPriorState(scanner: JsonScanner): unknown {
+  const found = { managed: false };
   return reduceObject(scanner, (key) => {
     if (key !== 'values') return scanner.skipValue();
-    return reduceObject(scanner, (valuesKey) => (valuesKey === 'root_module' ? reduceStateModule(scanner) : scanner.skipValue()));
+    return reduceObject(scanner, (valuesKey) => (valuesKey === 'root_module' ? reduceStateModule(scanner, found) : scanner.skipValue()));
   });
 }
 
