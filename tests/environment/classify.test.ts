@@ -137,6 +137,13 @@ describe('root variables', () => {
     expect(environment.reason).toContain('environment = "production-like" holds the word "production" but is not production as a whole value');
   });
 
+  it('says why a tfvars value holding a production word decides nothing', () => {
+    const source = { backend: [], defaultLabels: [], variables: [{ ...variable('environment', 'prod-copy'), where: 'terraform.tfvars:1' }] };
+    const environment = environmentClassifier([], undefined, { source }).classify(resourceChange());
+    expect(environment).toMatchObject({ name: 'unknown', protected: false, rule: 'default-source' });
+    expect(environment.reason).toBe('terraform.tfvars:1 sets environment = "prod-copy", which holds an environment word but is not one as a whole value');
+  });
+
   it('ignores variables that do not name the environment', () => {
     expect(environmentClassifier([variable('region', 'prod-eu')]).classify(resourceChange()).name).toBe('unknown');
   });
