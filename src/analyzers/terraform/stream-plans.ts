@@ -1,6 +1,7 @@
 // Reads Terraform plans (one, or a stream of them) from a JSON scanner in bounded memory: the members the analysis
 // needs are parsed, resource changes one entry at a time, and the bulky rest (planned_values, prior_state but its
-// resources' modes, most of configuration) is checked byte by byte and skipped. Gives the same AnalyzedInput as validatePlan + analyzeTerraformPlan.
+// resources' modes, most of configuration) is checked byte by byte and skipped. Gives the same AnalyzedInput as
+// validatePlan + analyzeTerraformPlan.
 import { InputError } from '../../errors.js';
 import { MAX_DOCUMENTS, tooManyDocumentsMessage } from '../../inputs/document-limit.js';
 import type { JsonScanner } from '../../inputs/json-scanner.js';
