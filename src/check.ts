@@ -18,6 +18,7 @@ import { RULES } from './policy/rules/index.js';
 import { buildReport } from './report.js';
 import { hasTerraformFiles } from './terraform-source/has-terraform-files.js';
 import type { SourceEvidence } from './terraform-source/source-evidence.js';
+import type { StateStorage } from './terraform-source/state-storage.js';
 import type { KubeReading } from './analyzers/kubernetes/kube-change.js';
 import type { ClusterLookup } from './analyzers/kubernetes/live/cluster-lookup.js';
 
@@ -59,13 +60,14 @@ function sourceDirectory(file: string, options: CheckOptions): string | undefine
 
 interface SourceFacts {
   evidence: SourceEvidence;
+  state: StateStorage;
   preventDestroyAtBase?: Set<string>;
 }
 
 /** Reads the .tf sources (and the base revision) once per directory; hcl2json is loaded only when there are any. */
 async function readSources(directory: string, base: string | undefined): Promise<SourceFacts> {
   const { readTerraformDir } = await import('./terraform-source/read-terraform-dir.js');
-  const facts: SourceFacts = { evidence: await readTerraformDir(directory) };
+  const facts: SourceFacts = await readTerraformDir(directory);
   if (base !== undefined) {
     const { preventDestroyAtBase } = await import('./terraform-source/prevent-destroy-at-base.js');
     facts.preventDestroyAtBase = await preventDestroyAtBase(directory, base);
@@ -161,6 +163,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   );
   const preventDestroy = new Map<number, ReadonlySet<string>>();
   for (const [index, facts] of sources) if (facts.preventDestroyAtBase) preventDestroy.set(index, facts.preventDestroyAtBase);
+  const stateStorage = new Map([...sources].map(([index, facts]) => [index, facts.state]));
   const rules = Object.values(RULES);
   const evaluated = evaluatePolicy(
     classified,
@@ -169,6 +172,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     rules,
     config.ruleSettings,
     preventDestroy,
+    stateStorage,
   );
   const excepted = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);
   const { findings, fields } = applyApprovals(excepted.findings, classified, inputs, options.files, { ...options, kubeContexts: contexts });

@@ -128,6 +128,8 @@ export interface AnalyzedInput {
   dependents: ReadonlyMap<string, ReadonlySet<string>>;
   /** Objects the input mentions but could not be judged from it (kubectl printed an error instead of a diff). */
   unjudged?: string[];
+  /** Set on a Terraform plan made against a state that held no managed resource (a first apply, or a lost state). */
+  emptyPriorState?: true;
 }
 
 /** One change with the environment it was found to belong to. */

@@ -1,4 +1,5 @@
 // The built-in environments: which words mean each one in tag values and in names, and which are protected.
+import { tokenize } from './tokens.js';
 
 export interface EnvironmentDefinition {
   name: string;
@@ -28,6 +29,28 @@ export function environmentNamed(value: string, environments: readonly Environme
 export interface TokenMatch {
   environment: EnvironmentDefinition;
   token: string;
+}
+
+/**
+ * What a tag, label or variable value says. It names an environment only as a whole: the environment's name, or one
+ * of its value words once case and separators are set aside (`PROD`, ` prd `, `Pre_Prod`). A value that holds a
+ * protected environment's word among other words (`production-like`, `prod-copy`, `prod-eu-west-1`) names none; it
+ * is `ambiguous`, with the word it holds, so that the classifier can say why it did not take it.
+ */
+export type ValueReading = { names: TokenMatch } | { ambiguous: TokenMatch } | undefined;
+
+export function readValue(value: string, environments: readonly EnvironmentDefinition[]): ValueReading {
+  const named = environmentNamed(value, environments);
+  if (named) return { names: { environment: named, token: value.trim() } };
+  const tokens = tokenize(value);
+  const whole = matchEnvironment(tokens.length === 1 ? tokens : [], environments, 'valueTokens');
+  if (whole) return { names: whole };
+  const held = matchEnvironment(
+    tokens,
+    environments.filter((environment) => environment.protected),
+    'valueTokens',
+  );
+  return held && { ambiguous: held };
 }
 
 /** The environment the tokens of a text name, preferring a protected one; undefined when none does. */

@@ -5,7 +5,7 @@ import func0Module from "ajv/dist/runtime/equal.js";
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json","title":"blast-radius configuration (.blast-radius.yml)","description":"What production means for this team: environments, the rules that assign them, the policy, and exceptions.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The schema this file follows, for editors."},"version":{"const":1,"description":"Version of this file's format."},"defaults":{"type":"boolean","default":true,"description":"Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below."},"environments":{"type":"object","description":"Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"protected":{"type":"boolean","description":"Deleting or replacing a resource of this environment blocks."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+$"},"description":"Words that mean this environment in tag values and names (lower case letters and digits)."}}}},"rules":{"type":"array","description":"Rules that assign an environment, tried in order; the first that matches wins.","items":{"type":"object","additionalProperties":false,"required":["id","environment","match"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Quoted by reports and explain."},"environment":{"type":"string","description":"The environment this rule assigns."},"match":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.","properties":{"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/pattern"},"value":{"$ref":"#/definitions/pattern"}},"description":"A tag or label (tags, tags_all, labels, metadata.labels …)."},"address":{"$ref":"#/definitions/pattern","description":"The resource address, e.g. module.payments.*"},"module":{"$ref":"#/definitions/pattern","description":"Any module name in the address."},"name":{"$ref":"#/definitions/pattern","description":"The resource name in its block."},"key":{"$ref":"#/definitions/pattern","description":"A count index or for_each key (of the resource or a module)."},"type":{"$ref":"#/definitions/pattern","description":"The resource type or Kubernetes kind."},"attribute":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A name-like attribute (name, identifier, bucket, project, metadata[0].namespace …)."},"namespace":{"$ref":"#/definitions/pattern","description":"The Kubernetes namespace."},"account":{"$ref":"#/definitions/patterns","description":"A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id."},"variable":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A root variable of the plan; it applies to every resource of that plan."},"context":{"$ref":"#/definitions/pattern","description":"The Kubernetes context or cluster name."}}}}}},"policy":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"enum":["delete","replace"]},"uniqueItems":true,"description":"Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace."},"blockUpdatesOf":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update also blocks in protected environments: the types option of prod-update."},"unknown":{"enum":["warn","block"],"description":"What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace."},"maxDestructiveChanges":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive."},"protectedTypes":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy."},"maxExceptionDays":{"type":"integer","minimum":1,"description":"Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)."},"rules":{"type":"object","additionalProperties":false,"description":"Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.","properties":{"kept-by-annotation":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prevent-destroy-removed":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-update":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"protected-type-destroy":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"resource-drift":{"$ref":"#/definitions/ruleWithoutOptions"},"too-many-destructive":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"unjudged-objects":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-replace":{"$ref":"#/definitions/ruleWithoutOptions"}}}}},"kubernetes":{"type":"object","additionalProperties":false,"description":"How Kubernetes inputs are checked.","properties":{"cluster":{"type":"boolean","description":"Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)."},"kubeconfig":{"type":"string","minLength":1,"description":"The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)."}}},"exceptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["address","rules","reason","by","expires"],"properties":{"address":{"type":"string","minLength":1,"description":"Resource address or glob (* and ?)."},"rules":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Rule ids waived."},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1,"description":"Who decided."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day it applies (YYYY-MM-DD)."}}}}},"definitions":{"ruleLevel":{"enum":["off","warn","error",0,1,2],"description":"off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block."},"ruleWithoutOptions":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"pattern":{"type":"string","minLength":1,"maxLength":256},"patterns":{"oneOf":[{"$ref":"#/definitions/pattern"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/pattern"}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json","title":"blast-radius configuration (.blast-radius.yml)","description":"What production means for this team: environments, the rules that assign them, the policy, and exceptions.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The schema this file follows, for editors."},"version":{"const":1,"description":"Version of this file's format."},"defaults":{"type":"boolean","default":true,"description":"Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below."},"environments":{"type":"object","description":"Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"protected":{"type":"boolean","description":"Deleting or replacing a resource of this environment blocks."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+$"},"description":"Words that mean this environment in tag values and names (lower case letters and digits)."}}}},"rules":{"type":"array","description":"Rules that assign an environment, tried in order; the first that matches wins.","items":{"type":"object","additionalProperties":false,"required":["id","environment","match"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Quoted by reports and explain."},"environment":{"type":"string","description":"The environment this rule assigns."},"match":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.","properties":{"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/pattern"},"value":{"$ref":"#/definitions/pattern"}},"description":"A tag or label (tags, tags_all, labels, metadata.labels …)."},"address":{"$ref":"#/definitions/pattern","description":"The resource address, e.g. module.payments.*"},"module":{"$ref":"#/definitions/pattern","description":"Any module name in the address."},"name":{"$ref":"#/definitions/pattern","description":"The resource name in its block."},"key":{"$ref":"#/definitions/pattern","description":"A count index or for_each key (of the resource or a module)."},"type":{"$ref":"#/definitions/pattern","description":"The resource type or Kubernetes kind."},"attribute":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A name-like attribute (name, identifier, bucket, project, metadata[0].namespace …)."},"namespace":{"$ref":"#/definitions/pattern","description":"The Kubernetes namespace."},"account":{"$ref":"#/definitions/patterns","description":"A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id."},"variable":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A root variable of the plan; it applies to every resource of that plan."},"context":{"$ref":"#/definitions/pattern","description":"The Kubernetes context or cluster name."}}}}}},"policy":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"enum":["delete","replace"]},"uniqueItems":true,"description":"Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace."},"blockUpdatesOf":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update also blocks in protected environments: the types option of prod-update."},"unknown":{"enum":["warn","block"],"description":"What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace."},"maxDestructiveChanges":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive."},"protectedTypes":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy."},"maxExceptionDays":{"type":"integer","minimum":1,"description":"Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)."},"rules":{"type":"object","additionalProperties":false,"description":"Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.","properties":{"kept-by-annotation":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prevent-destroy-removed":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-create-from-empty-state":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-state-local":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-update":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"protected-type-destroy":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"resource-drift":{"$ref":"#/definitions/ruleWithoutOptions"},"too-many-destructive":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"unjudged-objects":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-replace":{"$ref":"#/definitions/ruleWithoutOptions"}}}}},"kubernetes":{"type":"object","additionalProperties":false,"description":"How Kubernetes inputs are checked.","properties":{"cluster":{"type":"boolean","description":"Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)."},"kubeconfig":{"type":"string","minLength":1,"description":"The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)."}}},"exceptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["address","rules","reason","by","expires"],"properties":{"address":{"type":"string","minLength":1,"description":"Resource address or glob (* and ?)."},"rules":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Rule ids waived."},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1,"description":"Who decided."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day it applies (YYYY-MM-DD)."}}}}},"definitions":{"ruleLevel":{"enum":["off","warn","error",0,1,2],"description":"off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block."},"ruleWithoutOptions":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"pattern":{"type":"string","minLength":1,"maxLength":256},"patterns":{"oneOf":[{"$ref":"#/definitions/pattern"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/pattern"}}]}}};
 const schema12 = {"type":"string","minLength":1,"maxLength":256};
 const schema27 = {"enum":["off","warn","error",0,1,2],"description":"off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block."};
 const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
@@ -1382,6 +1382,12 @@ vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.error
 errors = vErrors.length;
 }
 }
+if(data40["prod-create-from-empty-state"] !== undefined){
+if(!(validate13(data40["prod-create-from-empty-state"], {instancePath:instancePath+"/policy/rules/prod-create-from-empty-state",parentData:data40,parentDataProperty:"prod-create-from-empty-state",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
 if(data40["prod-delete"] !== undefined){
 if(!(validate13(data40["prod-delete"], {instancePath:instancePath+"/policy/rules/prod-delete",parentData:data40,parentDataProperty:"prod-delete",rootData}))){
 vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
@@ -1394,12 +1400,18 @@ vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.error
 errors = vErrors.length;
 }
 }
+if(data40["prod-state-local"] !== undefined){
+if(!(validate13(data40["prod-state-local"], {instancePath:instancePath+"/policy/rules/prod-state-local",parentData:data40,parentDataProperty:"prod-state-local",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
 if(data40["prod-update"] !== undefined){
-let data47 = data40["prod-update"];
-const _errs108 = errors;
+let data49 = data40["prod-update"];
+const _errs110 = errors;
 let valid33 = true;
-const _errs109 = errors;
-if(!(Array.isArray(data47))){
+const _errs111 = errors;
+if(!(Array.isArray(data49))){
 const err85 = {};
 if(vErrors === null){
 vErrors = [err85];
@@ -1409,11 +1421,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid0 = _errs109 === errors;
-errors = _errs108;
+var _valid0 = _errs111 === errors;
+errors = _errs110;
 if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
+if(_errs110){
+vErrors.length = _errs110;
 }
 else {
 vErrors = null;
@@ -1421,9 +1433,9 @@ vErrors = null;
 }
 let ifClause0;
 if(_valid0){
-const _errs111 = errors;
-if(Array.isArray(data47)){
-if(data47.length > 2){
+const _errs113 = errors;
+if(Array.isArray(data49)){
+if(data49.length > 2){
 const err86 = {instancePath:instancePath+"/policy/rules/prod-update",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err86];
@@ -1433,7 +1445,7 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data47.length < 1){
+if(data49.length < 1){
 const err87 = {instancePath:instancePath+"/policy/rules/prod-update",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err87];
@@ -1443,10 +1455,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-const len5 = data47.length;
+const len5 = data49.length;
 if(len5 > 0){
-let data48 = data47[0];
-if(!((((((data48 === "off") || (data48 === "warn")) || (data48 === "error")) || (data48 === 0)) || (data48 === 1)) || (data48 === 2))){
+let data50 = data49[0];
+if(!((((((data50 === "off") || (data50 === "warn")) || (data50 === "error")) || (data50 === 0)) || (data50 === 1)) || (data50 === 2))){
 const err88 = {instancePath:instancePath+"/policy/rules/prod-update/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err88];
@@ -1458,9 +1470,9 @@ errors++;
 }
 }
 if(len5 > 1){
-let data49 = data47[1];
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key11 in data49){
+let data51 = data49[1];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key11 in data51){
 if(!(key11 === "types")){
 const err89 = {instancePath:instancePath+"/policy/rules/prod-update/1",schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1472,12 +1484,12 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data49.types !== undefined){
-let data50 = data49.types;
-if(Array.isArray(data50)){
-const len6 = data50.length;
+if(data51.types !== undefined){
+let data52 = data51.types;
+if(Array.isArray(data52)){
+const len6 = data52.length;
 for(let i6=0; i6<len6; i6++){
-if(typeof data50[i6] !== "string"){
+if(typeof data52[i6] !== "string"){
 const err90 = {instancePath:instancePath+"/policy/rules/prod-update/1/types/" + i6,schemaPath:"#/properties/policy/properties/rules/properties/prod-update/then/items/1/properties/types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
@@ -1523,13 +1535,13 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid0 = _errs111 === errors;
+var _valid0 = _errs113 === errors;
 valid33 = _valid0;
 ifClause0 = "then";
 }
 else {
-const _errs122 = errors;
-if(!((((((data47 === "off") || (data47 === "warn")) || (data47 === "error")) || (data47 === 0)) || (data47 === 1)) || (data47 === 2))){
+const _errs124 = errors;
+if(!((((((data49 === "off") || (data49 === "warn")) || (data49 === "error")) || (data49 === 0)) || (data49 === 1)) || (data49 === 2))){
 const err94 = {instancePath:instancePath+"/policy/rules/prod-update",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
@@ -1539,7 +1551,7 @@ vErrors.push(err94);
 }
 errors++;
 }
-var _valid0 = _errs122 === errors;
+var _valid0 = _errs124 === errors;
 valid33 = _valid0;
 ifClause0 = "else";
 }
@@ -1555,11 +1567,11 @@ errors++;
 }
 }
 if(data40["protected-type-destroy"] !== undefined){
-let data52 = data40["protected-type-destroy"];
-const _errs125 = errors;
+let data54 = data40["protected-type-destroy"];
+const _errs127 = errors;
 let valid40 = true;
-const _errs126 = errors;
-if(!(Array.isArray(data52))){
+const _errs128 = errors;
+if(!(Array.isArray(data54))){
 const err96 = {};
 if(vErrors === null){
 vErrors = [err96];
@@ -1569,11 +1581,11 @@ vErrors.push(err96);
 }
 errors++;
 }
-var _valid1 = _errs126 === errors;
-errors = _errs125;
+var _valid1 = _errs128 === errors;
+errors = _errs127;
 if(vErrors !== null){
-if(_errs125){
-vErrors.length = _errs125;
+if(_errs127){
+vErrors.length = _errs127;
 }
 else {
 vErrors = null;
@@ -1581,9 +1593,9 @@ vErrors = null;
 }
 let ifClause1;
 if(_valid1){
-const _errs128 = errors;
-if(Array.isArray(data52)){
-if(data52.length > 2){
+const _errs130 = errors;
+if(Array.isArray(data54)){
+if(data54.length > 2){
 const err97 = {instancePath:instancePath+"/policy/rules/protected-type-destroy",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err97];
@@ -1593,7 +1605,7 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data52.length < 1){
+if(data54.length < 1){
 const err98 = {instancePath:instancePath+"/policy/rules/protected-type-destroy",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err98];
@@ -1603,10 +1615,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-const len7 = data52.length;
+const len7 = data54.length;
 if(len7 > 0){
-let data53 = data52[0];
-if(!((((((data53 === "off") || (data53 === "warn")) || (data53 === "error")) || (data53 === 0)) || (data53 === 1)) || (data53 === 2))){
+let data55 = data54[0];
+if(!((((((data55 === "off") || (data55 === "warn")) || (data55 === "error")) || (data55 === 0)) || (data55 === 1)) || (data55 === 2))){
 const err99 = {instancePath:instancePath+"/policy/rules/protected-type-destroy/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err99];
@@ -1618,9 +1630,9 @@ errors++;
 }
 }
 if(len7 > 1){
-let data54 = data52[1];
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key12 in data54){
+let data56 = data54[1];
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key12 in data56){
 if(!(key12 === "types")){
 const err100 = {instancePath:instancePath+"/policy/rules/protected-type-destroy/1",schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1632,12 +1644,12 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data54.types !== undefined){
-let data55 = data54.types;
-if(Array.isArray(data55)){
-const len8 = data55.length;
+if(data56.types !== undefined){
+let data57 = data56.types;
+if(Array.isArray(data57)){
+const len8 = data57.length;
 for(let i7=0; i7<len8; i7++){
-if(typeof data55[i7] !== "string"){
+if(typeof data57[i7] !== "string"){
 const err101 = {instancePath:instancePath+"/policy/rules/protected-type-destroy/1/types/" + i7,schemaPath:"#/properties/policy/properties/rules/properties/protected-type-destroy/then/items/1/properties/types/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
@@ -1683,13 +1695,13 @@ vErrors.push(err104);
 }
 errors++;
 }
-var _valid1 = _errs128 === errors;
+var _valid1 = _errs130 === errors;
 valid40 = _valid1;
 ifClause1 = "then";
 }
 else {
-const _errs139 = errors;
-if(!((((((data52 === "off") || (data52 === "warn")) || (data52 === "error")) || (data52 === 0)) || (data52 === 1)) || (data52 === 2))){
+const _errs141 = errors;
+if(!((((((data54 === "off") || (data54 === "warn")) || (data54 === "error")) || (data54 === 0)) || (data54 === 1)) || (data54 === 2))){
 const err105 = {instancePath:instancePath+"/policy/rules/protected-type-destroy",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err105];
@@ -1699,7 +1711,7 @@ vErrors.push(err105);
 }
 errors++;
 }
-var _valid1 = _errs139 === errors;
+var _valid1 = _errs141 === errors;
 valid40 = _valid1;
 ifClause1 = "else";
 }
@@ -1721,11 +1733,11 @@ errors = vErrors.length;
 }
 }
 if(data40["too-many-destructive"] !== undefined){
-let data58 = data40["too-many-destructive"];
-const _errs143 = errors;
+let data60 = data40["too-many-destructive"];
+const _errs145 = errors;
 let valid47 = true;
-const _errs144 = errors;
-if(!(Array.isArray(data58))){
+const _errs146 = errors;
+if(!(Array.isArray(data60))){
 const err107 = {};
 if(vErrors === null){
 vErrors = [err107];
@@ -1735,11 +1747,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-var _valid2 = _errs144 === errors;
-errors = _errs143;
+var _valid2 = _errs146 === errors;
+errors = _errs145;
 if(vErrors !== null){
-if(_errs143){
-vErrors.length = _errs143;
+if(_errs145){
+vErrors.length = _errs145;
 }
 else {
 vErrors = null;
@@ -1747,9 +1759,9 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid2){
-const _errs146 = errors;
-if(Array.isArray(data58)){
-if(data58.length > 2){
+const _errs148 = errors;
+if(Array.isArray(data60)){
+if(data60.length > 2){
 const err108 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err108];
@@ -1759,7 +1771,7 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data58.length < 1){
+if(data60.length < 1){
 const err109 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err109];
@@ -1769,10 +1781,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-const len9 = data58.length;
+const len9 = data60.length;
 if(len9 > 0){
-let data59 = data58[0];
-if(!((((((data59 === "off") || (data59 === "warn")) || (data59 === "error")) || (data59 === 0)) || (data59 === 1)) || (data59 === 2))){
+let data61 = data60[0];
+if(!((((((data61 === "off") || (data61 === "warn")) || (data61 === "error")) || (data61 === 0)) || (data61 === 1)) || (data61 === 2))){
 const err110 = {instancePath:instancePath+"/policy/rules/too-many-destructive/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err110];
@@ -1784,9 +1796,9 @@ errors++;
 }
 }
 if(len9 > 1){
-let data60 = data58[1];
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-for(const key13 in data60){
+let data62 = data60[1];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key13 in data62){
 if(!(key13 === "max")){
 const err111 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1798,9 +1810,9 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data60.max !== undefined){
-let data61 = data60.max;
-if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
+if(data62.max !== undefined){
+let data63 = data62.max;
+if(!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))){
 const err112 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1/max",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err112];
@@ -1810,8 +1822,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(typeof data61 == "number"){
-if(data61 < 0 || isNaN(data61)){
+if(typeof data63 == "number"){
+if(data63 < 0 || isNaN(data63)){
 const err113 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1/max",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err113];
@@ -1846,13 +1858,13 @@ vErrors.push(err115);
 }
 errors++;
 }
-var _valid2 = _errs146 === errors;
+var _valid2 = _errs148 === errors;
 valid47 = _valid2;
 ifClause2 = "then";
 }
 else {
-const _errs155 = errors;
-if(!((((((data58 === "off") || (data58 === "warn")) || (data58 === "error")) || (data58 === 0)) || (data58 === 1)) || (data58 === 2))){
+const _errs157 = errors;
+if(!((((((data60 === "off") || (data60 === "warn")) || (data60 === "error")) || (data60 === 0)) || (data60 === 1)) || (data60 === 2))){
 const err116 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err116];
@@ -1862,7 +1874,7 @@ vErrors.push(err116);
 }
 errors++;
 }
-var _valid2 = _errs155 === errors;
+var _valid2 = _errs157 === errors;
 valid47 = _valid2;
 ifClause2 = "else";
 }
@@ -1920,9 +1932,9 @@ errors++;
 }
 }
 if(data.kubernetes !== undefined){
-let data65 = data.kubernetes;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key14 in data65){
+let data67 = data.kubernetes;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key14 in data67){
 if(!((key14 === "cluster") || (key14 === "kubeconfig"))){
 const err120 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1934,8 +1946,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data65.cluster !== undefined){
-if(typeof data65.cluster !== "boolean"){
+if(data67.cluster !== undefined){
+if(typeof data67.cluster !== "boolean"){
 const err121 = {instancePath:instancePath+"/kubernetes/cluster",schemaPath:"#/properties/kubernetes/properties/cluster/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err121];
@@ -1946,10 +1958,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data65.kubeconfig !== undefined){
-let data67 = data65.kubeconfig;
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
+if(data67.kubeconfig !== undefined){
+let data69 = data67.kubeconfig;
+if(typeof data69 === "string"){
+if(func3(data69) < 1){
 const err122 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err122];
@@ -1984,13 +1996,13 @@ errors++;
 }
 }
 if(data.exceptions !== undefined){
-let data68 = data.exceptions;
-if(Array.isArray(data68)){
-const len10 = data68.length;
+let data70 = data.exceptions;
+if(Array.isArray(data70)){
+const len10 = data70.length;
 for(let i8=0; i8<len10; i8++){
-let data69 = data68[i8];
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.address === undefined){
+let data71 = data70[i8];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.address === undefined){
 const err125 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
 if(vErrors === null){
 vErrors = [err125];
@@ -2000,7 +2012,7 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data69.rules === undefined){
+if(data71.rules === undefined){
 const err126 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err126];
@@ -2010,7 +2022,7 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data69.reason === undefined){
+if(data71.reason === undefined){
 const err127 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err127];
@@ -2020,7 +2032,7 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data69.by === undefined){
+if(data71.by === undefined){
 const err128 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
 if(vErrors === null){
 vErrors = [err128];
@@ -2030,7 +2042,7 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data69.expires === undefined){
+if(data71.expires === undefined){
 const err129 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err129];
@@ -2040,7 +2052,7 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key15 in data69){
+for(const key15 in data71){
 if(!(((((key15 === "address") || (key15 === "rules")) || (key15 === "reason")) || (key15 === "by")) || (key15 === "expires"))){
 const err130 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -2052,10 +2064,10 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data69.address !== undefined){
-let data70 = data69.address;
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
+if(data71.address !== undefined){
+let data72 = data71.address;
+if(typeof data72 === "string"){
+if(func3(data72) < 1){
 const err131 = {instancePath:instancePath+"/exceptions/" + i8+"/address",schemaPath:"#/properties/exceptions/items/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err131];
@@ -2077,10 +2089,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data69.rules !== undefined){
-let data71 = data69.rules;
-if(Array.isArray(data71)){
-if(data71.length < 1){
+if(data71.rules !== undefined){
+let data73 = data71.rules;
+if(Array.isArray(data73)){
+if(data73.length < 1){
 const err133 = {instancePath:instancePath+"/exceptions/" + i8+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err133];
@@ -2090,9 +2102,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-const len11 = data71.length;
+const len11 = data73.length;
 for(let i9=0; i9<len11; i9++){
-if(typeof data71[i9] !== "string"){
+if(typeof data73[i9] !== "string"){
 const err134 = {instancePath:instancePath+"/exceptions/" + i8+"/rules/" + i9,schemaPath:"#/properties/exceptions/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
@@ -2115,10 +2127,10 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data69.reason !== undefined){
-let data73 = data69.reason;
-if(typeof data73 === "string"){
-if(func3(data73) < 1){
+if(data71.reason !== undefined){
+let data75 = data71.reason;
+if(typeof data75 === "string"){
+if(func3(data75) < 1){
 const err136 = {instancePath:instancePath+"/exceptions/" + i8+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err136];
@@ -2140,10 +2152,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data69.by !== undefined){
-let data74 = data69.by;
-if(typeof data74 === "string"){
-if(func3(data74) < 1){
+if(data71.by !== undefined){
+let data76 = data71.by;
+if(typeof data76 === "string"){
+if(func3(data76) < 1){
 const err138 = {instancePath:instancePath+"/exceptions/" + i8+"/by",schemaPath:"#/properties/exceptions/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err138];
@@ -2165,10 +2177,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data69.expires !== undefined){
-let data75 = data69.expires;
-if(typeof data75 === "string"){
-if(!pattern3.test(data75)){
+if(data71.expires !== undefined){
+let data77 = data71.expires;
+if(typeof data77 === "string"){
+if(!pattern3.test(data77)){
 const err140 = {instancePath:instancePath+"/exceptions/" + i8+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err140];

@@ -5,7 +5,8 @@ import { DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type Action, type AnalyzedInput, type 
 import { impactOf } from '../catalog/data-bearing.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
 import { formatMessage } from './format-message.js';
-import type { ChangeSubject, Rule, RuleReport } from './rule.js';
+import type { ChangeSubject, PlanSubject, Rule, RuleReport } from './rule.js';
+import type { StateStorage } from '../terraform-source/state-storage.js';
 import { effectiveSetting, type RuleSettings } from './rule-settings.js';
 import { RULES } from './rules/index.js';
 
@@ -39,10 +40,11 @@ function driftTargets(drift: Drift[], classified: ClassifiedChange[]): { entry: 
 export function evaluatePolicy(
   classified: ClassifiedChange[],
   drift: Drift[],
-  inputs: readonly Pick<AnalyzedInput, 'file' | 'unjudged'>[],
+  inputs: readonly Pick<AnalyzedInput, 'file' | 'unjudged' | 'emptyPriorState'>[],
   rules: readonly Rule[] = Object.values(RULES),
   settings: RuleSettings = {},
   preventDestroyAtBase: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
+  stateStorage: ReadonlyMap<number, StateStorage> = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
   const files = inputs.map((input) => input.file);
@@ -72,9 +74,12 @@ export function evaluatePolicy(
     } else if (rule.subject === 'drift') {
       for (const { entry, target } of drifted) report(rule, level, target, rule.check(entry, options));
     } else {
-      inputs.forEach(({ file, unjudged = [] }, input) => {
+      inputs.forEach(({ file, unjudged = [], emptyPriorState }, input) => {
         const changes = subjects.filter((s) => s.change.input === input);
-        report(rule, level, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check({ file, changes, unjudged }, options));
+        const plan: PlanSubject = { file, changes, unjudged, emptyPriorState: emptyPriorState === true };
+        const state = stateStorage.get(input);
+        if (state) plan.stateStorage = state;
+        report(rule, level, { input, address: WHOLE_PLAN, action: 'delete', environment: '' }, rule.check(plan, options));
       });
     }
   }

@@ -1,6 +1,7 @@
 // What a policy rule is: metadata (its message templates, its typed options and their defaults) plus a pure check over
 // one change, one drift entry or one plan, under those options, that returns a message id and the data its template needs.
 import type { Drift, EnvironmentTag, ResourceChange, Severity } from '../model.js';
+import type { StateStorage } from '../terraform-source/state-storage.js';
 
 export const DOCS_BASE_URL = 'https://github.com/blast-radius/blast-radius/blob/main/docs/rules';
 
@@ -17,6 +18,10 @@ export interface PlanSubject {
   changes: ChangeSubject[];
   /** Objects the input mentions but could not be judged from it (kubectl printed an error instead of a diff). */
   unjudged: readonly string[];
+  /** A Terraform plan made against a state that held no managed resource (src/analyzers/terraform/prior-state.ts). */
+  emptyPriorState: boolean;
+  /** Where the plan's state is kept, as its .tf sources say; undefined when they were not read. */
+  stateStorage?: StateStorage;
 }
 
 /** The values a message template's `{{name}}` placeholders take. */

@@ -138,7 +138,7 @@ describe('on a pull request, with the workflow token', () => {
     ['block', BLOCKED_PLAN, 1],
     ['block', WARNING_PLAN, 0],
     ['warning', WARNING_PLAN, 1],
-    ['warning', 'fixtures/terraform/create-only/plan.json', 0],
+    ['warning', 'fixtures/terraform/update-in-place-prod/plan.json', 0],
     ['never', BLOCKED_PLAN, 0],
     ['never', 'missing/plan.json', 2],
   ])('fail-on: %s, %s: exit %i', async (failOn, plan, code) => {

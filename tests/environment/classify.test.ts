@@ -12,19 +12,50 @@ describe('tags and labels', () => {
     [tag('env', 'prod'), 'production', true],
     [tag('ENV', 'PRD'), 'production', true],
     [tag('stage', 'live'), 'production', true],
-    [tag('environment', 'prod-eu-west-1'), 'production', true],
+    [tag('Environment', 'PROD'), 'production', true],
+    [tag('env', ' prd '), 'production', true],
     [tag('app.kubernetes.io/environment', 'production', 'metadata[0].labels'), 'production', true],
     [tag('Environment', 'staging'), 'staging', false],
     [tag('env', 'uat'), 'staging', false],
     [tag('env', 'pre-prod'), 'staging', false],
+    [tag('env', 'Pre_Prod'), 'staging', false],
     [tag('env', 'dev'), 'development', false],
     [tag('environment', 'qa'), 'test', false],
     [tag('env', 'non-prod'), 'non-prod', false],
+    [tag('environment', 'non-production'), 'non-production', false],
+    [tag('environment', 'staging-eu'), 'staging-eu', false],
     [tag('environment', 'sandbox'), 'sandbox', false],
   ])('%o → %s', (label, name, isProtected) => {
     const environment = classify(resourceChange({ labels: [label] }));
     expect(environment).toMatchObject({ name, protected: isProtected, rule: 'default-tag' });
     expect(environment.reason).toContain(label.key);
+  });
+
+  it.each(['production-like', 'prod-copy', 'prod-eu-west-1', 'PROD_mirror', 'live-demo'])(
+    'does not take %s for production: it holds a production word, but is not one as a whole',
+    (value) => {
+      const environment = classify(resourceChange({ labels: [tag('environment', value)] }));
+      expect(environment).toMatchObject({ name: 'unknown', protected: false, rule: 'default-tag', evidence: 'tags.environment' });
+      expect(environment.reason).toContain(`environment = ${JSON.stringify(value)}`);
+      expect(environment.reason).toMatch(/holds the word "(prod|production|live)" but is not production as a whole value/);
+    },
+  );
+
+  it('reads a secondary key only for a whole environment word', () => {
+    expect(classify(resourceChange({ labels: [tag('tier', 'prod')] }))).toMatchObject({ name: 'production', rule: 'default-tag' });
+    expect(classify(resourceChange({ labels: [tag('tier', 'prod-like')] })).name).toBe('unknown');
+    expect(classify(resourceChange({ labels: [tag('tier', 'prod-like')] })).rule).toBe('no-evidence');
+  });
+
+  it.each([
+    [[tag('tier', 'prod'), tag('Environment', 'staging')], 'staging', 'tier = "prod"'],
+    [[tag('stage', 'production'), tag('env', 'sandbox')], 'sandbox', 'stage = "production"'],
+    [[tag('tier', 'prod'), tag('environment', 'production-like')], 'unknown', 'tier = "prod"'],
+  ])('lets an environment key outrank a secondary key on the same object: %o', (labels, name, outranked) => {
+    const environment = classify(resourceChange({ labels }));
+    expect(environment).toMatchObject({ name, protected: false, rule: 'default-tag' });
+    expect(environment.evidence).toMatch(/^tags\.(Environment|env|environment)$/);
+    expect(environment.reason).toContain(`(an environment key, which outranks ${outranked})`);
   });
 
   it('ignores a weak key whose value is not an environment word', () => {
@@ -65,7 +96,11 @@ describe('names', () => {
     expect(environment.reason).toContain(what);
   });
 
-  it.each(['product_catalog', 'reproduce_bug', 'productivity_report', 'prodigy', 'nonprod_db'])('%s is not production', (name) => {
+  it.each(['orders-prod', 'prod-copy', 'production-like'])('still reads a name by its words: %s is production', (name) => {
+    expect(classify(resourceChange({ name }))).toMatchObject({ name: 'production', rule: 'default-name' });
+  });
+
+  it.each(['product-catalog', 'product_catalog', 'reproduce_bug', 'productivity_report', 'prodigy', 'nonprod_db'])('%s is not production', (name) => {
     expect(classify(resourceChange({ name })).name).toBe('unknown');
   });
 
@@ -93,6 +128,20 @@ describe('root variables', () => {
     const classifyWithVariable = environmentClassifier([variable('env', 'production')]).classify;
     expect(classifyWithVariable(resourceChange({ name: 'staging_cache' })).name).toBe('staging');
     expect(classifyWithVariable(resourceChange({ labels: [tag('env', 'dev')] })).name).toBe('development');
+  });
+
+  it('takes a variable value for production only as a whole word', () => {
+    expect(environmentClassifier([variable('environment', 'PRD')]).classify(resourceChange()).name).toBe('production');
+    const environment = environmentClassifier([variable('environment', 'production-like')]).classify(resourceChange());
+    expect(environment).toMatchObject({ name: 'unknown', protected: false, rule: 'default-root-variable' });
+    expect(environment.reason).toContain('environment = "production-like" holds the word "production" but is not production as a whole value');
+  });
+
+  it('says why a tfvars value holding a production word decides nothing', () => {
+    const source = { backend: [], defaultLabels: [], variables: [{ ...variable('environment', 'prod-copy'), where: 'terraform.tfvars:1' }] };
+    const environment = environmentClassifier([], undefined, { source }).classify(resourceChange());
+    expect(environment).toMatchObject({ name: 'unknown', protected: false, rule: 'default-source' });
+    expect(environment.reason).toBe('terraform.tfvars:1 sets environment = "prod-copy", which holds an environment word but is not one as a whole value');
   });
 
   it('ignores variables that do not name the environment', () => {

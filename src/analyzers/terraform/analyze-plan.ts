@@ -10,6 +10,7 @@ import { EvidencePool } from './evidence-pool.js';
 import { collectLabels } from './labels.js';
 import { parseModulePath } from './module-path.js';
 import { collectNameHints } from './name-hints.js';
+import { stateWasEmpty } from './prior-state.js';
 import type { RawPlan, RawResourceChange } from './plan-types.js';
 import { revealsSensitive, sensitiveStrings } from './sensitive-strings.js';
 
@@ -112,6 +113,11 @@ export function analyzePlanHeader(plan: RawPlan, file: string): Omit<AnalyzedInp
   return result;
 }
 
+/** The input, marked when the state it was planned against held no managed resource (prior-state.ts). */
+export function withPriorState(input: AnalyzedInput, priorState: unknown): AnalyzedInput {
+  return stateWasEmpty(priorState, input.actionCounts) ? { ...input, emptyPriorState: true } : input;
+}
+
 export function analyzeTerraformPlan(plan: RawPlan, file: string, input: number, quietChanges: QuietChanges = 'keep'): AnalyzedInput {
   const drift = (plan.resource_drift ?? []).map((raw) => toDrift(raw, input));
   const tally = new ChangeTally(quietChanges, new Set(drift.map((entry) => entry.address)));
@@ -120,5 +126,5 @@ export function analyzeTerraformPlan(plan: RawPlan, file: string, input: number,
   for (const raw of plan.resource_changes ?? []) {
     if (tally.count(resourceAction(raw), raw.address)) changes.push(toResourceChange(raw, input, pool));
   }
-  return { ...analyzePlanHeader(plan, file), changes, drift, actionCounts: tally.actionCounts };
+  return withPriorState({ ...analyzePlanHeader(plan, file), changes, drift, actionCounts: tally.actionCounts }, plan.prior_state);
 }

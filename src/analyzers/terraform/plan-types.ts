@@ -40,6 +40,8 @@ export interface RawPlan {
   resource_changes?: RawResourceChange[];
   resource_drift?: RawResourceChange[];
   output_changes?: Record<string, RawOutputChange>;
+  /** The state the plan was made against; left out when it held nothing (read by prior-state.ts only). */
+  prior_state?: unknown;
   configuration?: {
     root_module?: { variables?: Record<string, { sensitive?: boolean }> };
   };

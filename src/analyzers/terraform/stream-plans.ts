@@ -1,11 +1,12 @@
 // Reads Terraform plans (one, or a stream of them) from a JSON scanner in bounded memory: the members the analysis
-// needs are parsed, resource changes one entry at a time, and the bulky rest (planned_values, prior_state, most of
-// configuration) is checked byte by byte and skipped. Gives the same AnalyzedInput as validatePlan + analyzeTerraformPlan.
+// needs are parsed, resource changes one entry at a time, and the bulky rest (planned_values, prior_state but its
+// resources' modes, most of configuration) is checked byte by byte and skipped. Gives the same AnalyzedInput as
+// validatePlan + analyzeTerraformPlan.
 import { InputError } from '../../errors.js';
 import { MAX_DOCUMENTS, tooManyDocumentsMessage } from '../../inputs/document-limit.js';
 import type { JsonScanner } from '../../inputs/json-scanner.js';
 import type { AnalyzedInput, Drift, ResourceChange } from '../../model.js';
-import { analyzePlanHeader, resourceAction, toDrift, toResourceChange } from './analyze-plan.js';
+import { analyzePlanHeader, resourceAction, toDrift, toResourceChange, withPriorState } from './analyze-plan.js';
 import { ChangeTally, type QuietChanges } from './change-tally.js';
 import { EvidencePool } from './evidence-pool.js';
 import type { RawPlan, RawResourceChange } from './plan-types.js';
@@ -74,6 +75,67 @@ function readConfiguration(scanner: JsonScanner): unknown {
     return SKIPPED;
   }
   return rootModule === undefined ? {} : { root_module: rootModule };
+}
+
+/** Stands for a value of another kind than the one read into (not null): prior-state.ts takes it for a state it cannot read. */
+const OTHER_KIND = 0;
+const MODE_KEY = [Buffer.from('mode')];
+
+function nullOrOtherKind(scanner: JsonScanner): unknown {
+  if (scanner.peek() === 0x6e) return scanner.parseValue();
+  scanner.skipValue();
+  return OTHER_KIND;
+}
+
+/** An object reduced to the members `read` returns a value for (it skips the others). */
+function reduceObject(scanner: JsonScanner, read: (key: string) => unknown): unknown {
+  const reduced: Record<string, unknown> = {};
+  const isObject = scanner.readObject((key) => {
+    const value = read(key);
+    if (value !== undefined) reduced[key] = value;
+  });
+  return isObject ? reduced : nullOrOtherKind(scanner);
+}
+
+/**
+ * A prior_state module reduced to what prior-state.ts reads: its resources' modes, data sources left out and only the
+ * first other one kept, and its child modules. Once a resource that is not a data source is found, the state is not
+ * empty whatever follows, and the rest is skipped: a state of any size takes little memory and time, and gives the
+ * answer of the whole read.
+ */
+function reduceStateModule(scanner: JsonScanner, found: { managed: boolean }): unknown {
+  return reduceObject(scanner, (key) => {
+    if (found.managed || (key !== 'resources' && key !== 'child_modules')) return scanner.skipValue();
+    const list: unknown[] = [];
+    const isList = scanner.readArray(() => {
+      if (found.managed) return scanner.skipValue();
+      if (key === 'child_modules') return void list.push(reduceStateModule(scanner, found));
+      const resource = reduceStateResource(scanner);
+      const isDataSource = typeof resource === 'object' && resource !== null && (resource as { mode?: unknown }).mode === 'data';
+      if (isDataSource) return;
+      list.push(resource);
+      found.managed = true;
+    });
+    return isList ? list : nullOrOtherKind(scanner);
+  });
+}
+
+function reduceStateResource(scanner: JsonScanner): unknown {
+  const resource: Record<string, unknown> = {};
+  const isObject = scanner.readObjectOf(MODE_KEY, (index) => {
+    if (index === 0) resource.mode = scanner.parseValue();
+    else scanner.skipValue();
+  });
+  return isObject ? resource : nullOrOtherKind(scanner);
+}
+
+/** prior_state reduced to whether its modules hold a managed resource (prior-state.ts). */
+function readPriorState(scanner: JsonScanner): unknown {
+  const found = { managed: false };
+  return reduceObject(scanner, (key) => {
+    if (key !== 'values') return scanner.skipValue();
+    return reduceObject(scanner, (valuesKey) => (valuesKey === 'root_module' ? reduceStateModule(scanner, found) : scanner.skipValue()));
+  });
 }
 
 /** The facts of one resource change, without its attribute values; null when the entry is not an object. */
@@ -163,6 +225,8 @@ function readPlan(scanner: JsonScanner, input: number, quietChanges: QuietChange
       driftAfterDrop ||= droppedBeforeDrift;
     } else if (key === 'configuration') {
       members[key] = readConfiguration(scanner);
+    } else if (key === 'prior_state') {
+      members[key] = readPriorState(scanner);
     } else if (PARSED_MEMBERS.has(key)) {
       members[key] = scanner.parseValue();
     } else {
@@ -188,7 +252,10 @@ function readPlan(scanner: JsonScanner, input: number, quietChanges: QuietChange
       if (badDrift) checkResourceChange(badDrift.entry, badDrift.index, 'resource_drift', name, true);
       checkOutputChanges(members.output_changes, name);
       checkVariables(members.variables, name);
-      return { ...analyzePlanHeader(document as unknown as RawPlan, name), changes, drift, actionCounts: tally.actionCounts };
+      return withPriorState(
+        { ...analyzePlanHeader(document as unknown as RawPlan, name), changes, drift, actionCounts: tally.actionCounts },
+        members.prior_state,
+      );
     },
   };
 }

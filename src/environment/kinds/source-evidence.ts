@@ -3,7 +3,7 @@
 import type { SourceEvidence } from '../../terraform-source/source-evidence.js';
 import type { Candidate } from '../candidate.js';
 import { DEFAULT_ROOT_VARIABLE_RULE, DEFAULT_TAG_RULE } from '../default-rules.js';
-import { matchEnvironment, type EnvironmentDefinition } from '../environments.js';
+import { UNKNOWN_ENVIRONMENT, matchEnvironment, type EnvironmentDefinition } from '../environments.js';
 import { resourceLabelsCandidates } from './tag-value.js';
 import { rootVariableCandidates } from './root-variable.js';
 import { tokenize } from '../tokens.js';
@@ -12,11 +12,9 @@ export function sourceEvidenceCandidates(source: SourceEvidence, environments: r
   const candidates = resourceLabelsCandidates(source.defaultLabels, DEFAULT_TAG_RULE.params, environments, ruleId);
   for (const variable of source.variables) {
     for (const candidate of rootVariableCandidates([variable], DEFAULT_ROOT_VARIABLE_RULE.params, environments, ruleId)) {
-      candidates.push({
-        ...candidate,
-        evidence: `${variable.name} in ${variable.where}`,
-        reason: `${variable.where} sets ${variable.name} = ${JSON.stringify(variable.value)}`,
-      });
+      const sets = `${variable.where} sets ${variable.name} = ${JSON.stringify(variable.value)}`;
+      const undecided = candidate.environment.name === UNKNOWN_ENVIRONMENT ? ', which holds an environment word but is not one as a whole value' : '';
+      candidates.push({ ...candidate, evidence: `${variable.name} in ${variable.where}`, reason: `${sets}${undecided}` });
     }
   }
   for (const setting of source.backend) {

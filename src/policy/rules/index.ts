@@ -3,8 +3,10 @@ import keptByAnnotation from './kept-by-annotation.js';
 import nonprodDelete from './nonprod-delete.js';
 import nonprodReplace from './nonprod-replace.js';
 import preventDestroyRemoved from './prevent-destroy-removed.js';
+import prodCreateFromEmptyState from './prod-create-from-empty-state.js';
 import prodDelete from './prod-delete.js';
 import prodReplace from './prod-replace.js';
+import prodStateLocal from './prod-state-local.js';
 import prodUpdate from './prod-update.js';
 import protectedTypeDestroy from './protected-type-destroy.js';
 import resourceDrift from './resource-drift.js';
@@ -19,8 +21,10 @@ export const RULES = {
   'nonprod-delete': nonprodDelete,
   'nonprod-replace': nonprodReplace,
   'prevent-destroy-removed': preventDestroyRemoved,
+  'prod-create-from-empty-state': prodCreateFromEmptyState,
   'prod-delete': prodDelete,
   'prod-replace': prodReplace,
+  'prod-state-local': prodStateLocal,
   'prod-update': prodUpdate,
   'protected-type-destroy': protectedTypeDestroy,
   'resource-drift': resourceDrift,

@@ -1,7 +1,7 @@
 // Every rule's messages against what its check reports: each report names a template of the rule and gives every
 // placeholder of it, and every template is reached by some change, drift entry or plan (none is dead).
 import type { Action, Drift } from '../../../src/model.js';
-import { NO_OPTIONS, defineRule, type ChangeSubject, type Rule, type RuleReport } from '../../../src/policy/rule.js';
+import { NO_OPTIONS, defineRule, type ChangeSubject, type PlanSubject, type Rule, type RuleReport } from '../../../src/policy/rule.js';
 import { RULES, type RuleId } from '../../../src/policy/rules/index.js';
 import { expectReportFits } from '../../helpers/rule-cases.js';
 import { resourceChange } from '../../helpers/resource-change.js';
@@ -30,6 +30,19 @@ const DRIFT: Drift[] = [
   { input: 0, address: 'aws_s3_bucket.logs', type: 'aws_s3_bucket', action: 'update' },
 ];
 const UNJUDGED = [['error: one'], Array.from({ length: 7 }, (_, i) => `error: ${i}`)];
+const CREATES: ChangeSubject[] = ['a', 'b', 'c', 'd'].map((name) => ({ change: resourceChange({ name, action: 'create' }), environment: ENVIRONMENTS[0] }));
+const BACKEND = { kind: 's3', where: 'main.tf:2', override: false };
+const PLANS: PlanSubject[] = [
+  ...UNJUDGED.map((unjudged) => ({ file: 'plan.json', changes: SUBJECTS, unjudged, emptyPriorState: false })),
+  ...[CREATES.slice(0, 1), CREATES].map((changes) => ({ file: 'plan.json', changes, unjudged: [], emptyPriorState: true })),
+  ...[{}, { stateFile: '/repo/terraform.tfstate' }, { backend: BACKEND, stateFile: '/repo/terraform.tfstate' }].map((stateStorage) => ({
+    file: 'plan.json',
+    changes: SUBJECTS,
+    unjudged: [],
+    emptyPriorState: false,
+    stateStorage,
+  })),
+];
 
 function reports(rule: Rule): RuleReport[] {
   const options = { ...rule.defaultOptions, ...OPTIONS[rule.id as RuleId] };
@@ -38,7 +51,7 @@ function reports(rule: Rule): RuleReport[] {
       ? SUBJECTS.map((subject) => rule.check(subject, options))
       : rule.subject === 'drift'
         ? DRIFT.map((drift) => rule.check(drift, options))
-        : UNJUDGED.map((unjudged) => rule.check({ file: 'plan.json', changes: SUBJECTS, unjudged }, options));
+        : PLANS.map((plan) => rule.check(plan, options));
   return all.filter((report) => report !== undefined);
 }
 
