@@ -32,10 +32,38 @@ export interface TokenMatch {
 }
 
 /**
- * What a tag, label or variable value says. It names an environment only as a whole: the environment's name, or one
- * of its value words once case and separators are set aside (`PROD`, ` prd `, `Pre_Prod`). A value that holds a
- * protected environment's word among other words (`production-like`, `prod-copy`, `prod-eu-west-1`) names none; it
- * is `ambiguous`, with the word it holds, so that the classifier can say why it did not take it.
+ * Words beside a protected environment's word that make the value describe something else (`production-like`,
+ * `prod-copy`, `live-demo`). Words that only place or number it (`prod-eu-west-1`, `prod-2`, `live-blue`) do not.
+ */
+const QUALIFYING_WORDS = new Set([
+  'like',
+  'copy',
+  'clone',
+  'mirror',
+  'shadow',
+  'mock',
+  'fake',
+  'dummy',
+  'sim',
+  'simulated',
+  'simulation',
+  'emulator',
+  'demo',
+  'sandbox',
+  'sample',
+  'example',
+  'template',
+  'lab',
+  'training',
+  'poc',
+]);
+
+/**
+ * What a tag, label or variable value says. It names an environment as a whole: the environment's name, or one of its
+ * value words once case and separators are set aside (`PROD`, ` prd `, `Pre_Prod`). A value that holds a protected
+ * environment's word among words that only place it (`prod-eu-west-1`) names that environment, failing closed; one
+ * whose other words qualify it (`production-like`, `prod-copy`) or name another environment (`prod-staging`) names
+ * none: it is `ambiguous`, with the word it holds, so that the classifier can say why it did not take it.
  */
 export type ValueReading = { names: TokenMatch } | { ambiguous: TokenMatch } | undefined;
 
@@ -50,7 +78,14 @@ export function readValue(value: string, environments: readonly EnvironmentDefin
     environments.filter((environment) => environment.protected),
     'valueTokens',
   );
-  return held && { ambiguous: held };
+  if (held === undefined) return undefined;
+  const qualified = tokens.some((token) => QUALIFYING_WORDS.has(token));
+  const namesAnother = matchEnvironment(
+    tokens,
+    environments.filter((environment) => environment !== held.environment),
+    'valueTokens',
+  );
+  return qualified || namesAnother ? { ambiguous: held } : { names: held };
 }
 
 /** The environment the tokens of a text name, preferring a protected one; undefined when none does. */

@@ -31,13 +31,22 @@ describe('tags and labels', () => {
     expect(environment.reason).toContain(label.key);
   });
 
-  it.each(['production-like', 'prod-copy', 'prod-eu-west-1', 'PROD_mirror', 'live-demo'])(
+  it.each(['production-like', 'prod-copy', 'PROD_mirror', 'live-demo', 'prod-staging'])(
     'does not take %s for production: it holds a production word, but is not one as a whole',
     (value) => {
       const environment = classify(resourceChange({ labels: [tag('environment', value)] }));
       expect(environment).toMatchObject({ name: 'unknown', protected: false, rule: 'default-tag', evidence: 'tags.environment' });
       expect(environment.reason).toContain(`environment = ${JSON.stringify(value)}`);
       expect(environment.reason).toMatch(/holds the word "(prod|production|live)" but is not production as a whole value/);
+    },
+  );
+
+  it.each(['prod-eu-west-1', 'production-2', 'PROD_us', 'live-blue'])(
+    'takes %s for production: the words beside the production word only place or number it (failing closed)',
+    (value) => {
+      const environment = classify(resourceChange({ labels: [tag('environment', value)] }));
+      expect(environment).toMatchObject({ name: 'production', protected: true, rule: 'default-tag', evidence: 'tags.environment' });
+      expect(environment.reason).toContain(`environment = ${JSON.stringify(value)}`);
     },
   );
 
