@@ -1106,8 +1106,8 @@ function readCause(text5) {
   if (!match) return void 0;
   const [, field2, type2, rest] = match;
   const explanation = withoutValue(type2, rest);
-  const shown = QUOTES_VALUE.has(type2) ? `${type2} (value not shown)` : type2;
-  return { field: field2, type: type2, text: `${field2}: ${shown}${explanation === "" ? "" : `: ${explanation}`}`, immutable: IMMUTABLE.test(explanation) };
+  const shown2 = QUOTES_VALUE.has(type2) ? `${type2} (value not shown)` : type2;
+  return { field: field2, type: type2, text: `${field2}: ${shown2}${explanation === "" ? "" : `: ${explanation}`}`, immutable: IMMUTABLE.test(explanation) };
 }
 function readCauses(message2) {
   const inner = message2.startsWith("[") && message2.endsWith("]") ? message2.slice(1, -1) : message2;
@@ -2035,7 +2035,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject8(subject) {
+  function isObject9(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence2) {
@@ -2064,7 +2064,7 @@ function requireCommon() {
     return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject8;
+  common.isObject = isObject9;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -6516,6 +6516,38 @@ var init_module_path = __esm({
   }
 });
 
+// src/analyzers/terraform/prior-state.ts
+function isObject6(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function listOf(value) {
+  if (value === void 0 || value === null) return [];
+  return Array.isArray(value) ? value : void 0;
+}
+function moduleIsEmpty(module2) {
+  if (module2 === void 0 || module2 === null) return true;
+  if (!isObject6(module2)) return false;
+  const resources = listOf(module2.resources);
+  const children = listOf(module2.child_modules);
+  if (resources === void 0 || children === void 0) return false;
+  return resources.every((resource) => isObject6(resource) && resource.mode === "data") && children.every(moduleIsEmpty);
+}
+function stateWasEmpty(priorState, actionCounts) {
+  if (!Object.keys(actionCounts).every((action) => ACTIONS_FROM_NOTHING.has(action))) return false;
+  if (priorState === void 0 || priorState === null) return true;
+  if (!isObject6(priorState)) return false;
+  const { values } = priorState;
+  if (values === void 0 || values === null) return true;
+  return isObject6(values) && moduleIsEmpty(values.root_module);
+}
+var ACTIONS_FROM_NOTHING;
+var init_prior_state = __esm({
+  "src/analyzers/terraform/prior-state.ts"() {
+    "use strict";
+    ACTIONS_FROM_NOTHING = /* @__PURE__ */ new Set(["create", "read"]);
+  }
+});
+
 // src/analyzers/terraform/analyze-plan.ts
 function sharedOnce(items, share) {
   return [...new Set(items.map(share))];
@@ -6599,6 +6631,9 @@ function analyzePlanHeader(plan, file) {
   if (typeof plan.terraform_version === "string") result2.toolVersion = plan.terraform_version;
   return result2;
 }
+function withPriorState(input, priorState) {
+  return stateWasEmpty(priorState, input.actionCounts) ? { ...input, emptyPriorState: true } : input;
+}
 function analyzeTerraformPlan(plan, file, input, quietChanges = "keep") {
   const drift = (plan.resource_drift ?? []).map((raw) => toDrift(raw, input));
   const tally = new ChangeTally(quietChanges, new Set(drift.map((entry) => entry.address)));
@@ -6607,7 +6642,7 @@ function analyzeTerraformPlan(plan, file, input, quietChanges = "keep") {
   for (const raw of plan.resource_changes ?? []) {
     if (tally.count(resourceAction(raw), raw.address)) changes.push(toResourceChange3(raw, input, pool));
   }
-  return { ...analyzePlanHeader(plan, file), changes, drift, actionCounts: tally.actionCounts };
+  return withPriorState({ ...analyzePlanHeader(plan, file), changes, drift, actionCounts: tally.actionCounts }, plan.prior_state);
 }
 var init_analyze_plan = __esm({
   "src/analyzers/terraform/analyze-plan.ts"() {
@@ -6622,12 +6657,13 @@ var init_analyze_plan = __esm({
     init_labels();
     init_module_path();
     init_name_hints();
+    init_prior_state();
     init_sensitive_strings();
   }
 });
 
 // src/analyzers/terraform/validate-plan.ts
-function isObject6(value) {
+function isObject7(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function describeNonPlan(document, name) {
@@ -6655,12 +6691,12 @@ function checkFormatVersion(version, name) {
   }
 }
 function entryLabel(index, entry) {
-  const address2 = isObject6(entry) && typeof entry.address === "string" ? ` (${entry.address})` : "";
+  const address2 = isObject7(entry) && typeof entry.address === "string" ? ` (${entry.address})` : "";
   return `${index}]${address2}`;
 }
 function checkResourceChange(entry, index, field2, name, addressOptional = false) {
   const at = `${name}: ${field2}[${entryLabel(index, entry)}`;
-  if (!isObject6(entry)) throw new InputError(`${at} is not an object.`);
+  if (!isObject7(entry)) throw new InputError(`${at} is not an object.`);
   for (const key2 of ["address", "type", "name"]) {
     const optional2 = key2 === "address" && addressOptional && (entry.address === void 0 || entry.address === null);
     if (typeof entry[key2] !== "string" && !optional2) throw new InputError(`${at} has no ${key2}.`);
@@ -6673,7 +6709,7 @@ function checkResourceChange(entry, index, field2, name, addressOptional = false
     throw new InputError(`${at} has an index that is neither a string nor a number.`);
   }
   const change = entry.change;
-  if (!isObject6(change)) throw new InputError(`${at} has no change object.`);
+  if (!isObject7(change)) throw new InputError(`${at} has no change object.`);
   const actions = change.actions;
   if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === "string")) {
     throw new InputError(`${at} has no valid change.actions (expected a non-empty list of action names).`);
@@ -6688,15 +6724,15 @@ function checkResourceChanges(list, field2, name, addressOptional = false) {
 }
 function checkOutputChanges(outputs, name) {
   if (outputs === void 0 || outputs === null) return;
-  if (!isObject6(outputs)) throw new InputError(`${name}: output_changes is not an object.`);
+  if (!isObject7(outputs)) throw new InputError(`${name}: output_changes is not an object.`);
   for (const [key2, change] of Object.entries(outputs)) {
-    if (!isObject6(change) || !Array.isArray(change.actions) || !change.actions.every((a) => typeof a === "string")) {
+    if (!isObject7(change) || !Array.isArray(change.actions) || !change.actions.every((a) => typeof a === "string")) {
       throw new InputError(`${name}: output_changes.${key2} has no valid actions.`);
     }
   }
 }
 function checkPlanHeader(document, name) {
-  if (!isObject6(document)) {
+  if (!isObject7(document)) {
     throw new InputError(`${name} is JSON but not a Terraform plan: expected an object from \`terraform show -json\`.`);
   }
   if (!("format_version" in document) || !("resource_changes" in document || "planned_values" in document)) {
@@ -6708,7 +6744,7 @@ function checkPlanHeader(document, name) {
   }
 }
 function checkVariables(variables, name) {
-  if (variables !== void 0 && variables !== null && !isObject6(variables)) {
+  if (variables !== void 0 && variables !== null && !isObject7(variables)) {
     throw new InputError(`${name}: variables is not an object.`);
   }
 }
@@ -7314,15 +7350,15 @@ var init_json_scanner = __esm({
         this.levelCount[level]++;
         return EXPECT_VALUE;
       }
-      openLevel(isObject8) {
+      openLevel(isObject9) {
         const level = this.levels++;
-        this.prepareLevel(level, isObject8);
+        this.prepareLevel(level, isObject9);
         return level;
       }
       closeLevel() {
         this.levels--;
       }
-      prepareLevel(level, isObject8) {
+      prepareLevel(level, isObject9) {
         if (level === this.levelIsObject.length) {
           const grow = (array, bigger) => {
             bigger.set(array);
@@ -7333,7 +7369,7 @@ var init_json_scanner = __esm({
           this.levelCount = grow(this.levelCount, new Int32Array(level * 2));
           this.levelMapped = grow(this.levelMapped, new Int32Array(level * 2));
         }
-        this.levelIsObject[level] = isObject8 ? 1 : 0;
+        this.levelIsObject[level] = isObject9 ? 1 : 0;
         const outer = level - 1;
         this.levelFirstKey[level] = outer < 0 ? 0 : this.levelFirstKey[outer] + (this.levelIsObject[outer] === 1 ? this.levelCount[outer] : 0);
         this.levelCount[level] = 0;
@@ -7577,7 +7613,7 @@ function reduceResourceConfiguration(resource) {
 }
 function readConfiguration(scanner) {
   let rootModule;
-  const isObject8 = scanner.readObject((key2) => {
+  const isObject9 = scanner.readObject((key2) => {
     if (key2 !== "root_module") return scanner.skipValue();
     const module2 = {};
     const moduleIsObject = scanner.readObject((moduleKey) => {
@@ -7590,15 +7626,59 @@ function readConfiguration(scanner) {
     if (!moduleIsObject) scanner.skipValue();
     rootModule = moduleIsObject ? module2 : {};
   });
-  if (!isObject8) {
+  if (!isObject9) {
     scanner.skipValue();
     return SKIPPED;
   }
   return rootModule === void 0 ? {} : { root_module: rootModule };
 }
+function nullOrOtherKind(scanner) {
+  if (scanner.peek() === 110) return scanner.parseValue();
+  scanner.skipValue();
+  return OTHER_KIND;
+}
+function reduceObject(scanner, read) {
+  const reduced = {};
+  const isObject9 = scanner.readObject((key2) => {
+    const value = read(key2);
+    if (value !== void 0) reduced[key2] = value;
+  });
+  return isObject9 ? reduced : nullOrOtherKind(scanner);
+}
+function reduceStateModule(scanner, found) {
+  return reduceObject(scanner, (key2) => {
+    if (found.managed || key2 !== "resources" && key2 !== "child_modules") return scanner.skipValue();
+    const list = [];
+    const isList2 = scanner.readArray(() => {
+      if (found.managed) return scanner.skipValue();
+      if (key2 === "child_modules") return void list.push(reduceStateModule(scanner, found));
+      const resource = reduceStateResource(scanner);
+      const isDataSource = typeof resource === "object" && resource !== null && resource.mode === "data";
+      if (isDataSource) return;
+      list.push(resource);
+      found.managed = true;
+    });
+    return isList2 ? list : nullOrOtherKind(scanner);
+  });
+}
+function reduceStateResource(scanner) {
+  const resource = {};
+  const isObject9 = scanner.readObjectOf(MODE_KEY, (index) => {
+    if (index === 0) resource.mode = scanner.parseValue();
+    else scanner.skipValue();
+  });
+  return isObject9 ? resource : nullOrOtherKind(scanner);
+}
+function readPriorState(scanner) {
+  const found = { managed: false };
+  return reduceObject(scanner, (key2) => {
+    if (key2 !== "values") return scanner.skipValue();
+    return reduceObject(scanner, (valuesKey) => valuesKey === "root_module" ? reduceStateModule(scanner, found) : scanner.skipValue());
+  });
+}
 function readChangeFacts(scanner) {
   const facts2 = {};
-  const isObject8 = scanner.readObjectOf(ENTRY_FACT_KEYS, (index) => {
+  const isObject9 = scanner.readObjectOf(ENTRY_FACT_KEYS, (index) => {
     if (index < 0) return scanner.skipValue();
     if (index !== CHANGE) {
       facts2[ENTRY_FACTS[index]] = scanner.parseValue();
@@ -7612,7 +7692,7 @@ function readChangeFacts(scanner) {
     if (!changeIsObject) scanner.skipValue();
     facts2.change = changeIsObject ? change : null;
   });
-  if (!isObject8) {
+  if (!isObject9) {
     scanner.skipValue();
     return null;
   }
@@ -7663,7 +7743,7 @@ function readPlan(scanner, input, quietChanges) {
     drift.push(parsed);
     drifted.add(parsed.address);
   };
-  const isObject8 = scanner.readObject((key2) => {
+  const isObject9 = scanner.readObject((key2) => {
     if (key2 === "resource_changes") {
       tally = new ChangeTally(quietChanges, drifted);
       changes = [];
@@ -7678,6 +7758,8 @@ function readPlan(scanner, input, quietChanges) {
       driftAfterDrop ||= droppedBeforeDrift;
     } else if (key2 === "configuration") {
       members[key2] = readConfiguration(scanner);
+    } else if (key2 === "prior_state") {
+      members[key2] = readPriorState(scanner);
     } else if (PARSED_MEMBERS.has(key2)) {
       members[key2] = scanner.parseValue();
     } else {
@@ -7685,7 +7767,7 @@ function readPlan(scanner, input, quietChanges) {
       members[key2] = SKIPPED;
     }
   });
-  if (!isObject8) scanner.skipValue();
+  if (!isObject9) scanner.skipValue();
   const kept = () => new Set(changes.map((change) => change.address));
   return {
     get missesDriftedChanges() {
@@ -7694,7 +7776,7 @@ function readPlan(scanner, input, quietChanges) {
       return drift.some((entry) => !addresses.has(entry.address));
     },
     finish(name) {
-      const document = isObject8 ? members : [];
+      const document = isObject9 ? members : [];
       checkPlanHeader(document, name);
       checkIsList(members.resource_changes, "resource_changes", name);
       if (badChange) checkResourceChange(badChange.entry, badChange.index, "resource_changes", name);
@@ -7702,7 +7784,10 @@ function readPlan(scanner, input, quietChanges) {
       if (badDrift) checkResourceChange(badDrift.entry, badDrift.index, "resource_drift", name, true);
       checkOutputChanges(members.output_changes, name);
       checkVariables(members.variables, name);
-      return { ...analyzePlanHeader(document, name), changes, drift, actionCounts: tally.actionCounts };
+      return withPriorState(
+        { ...analyzePlanHeader(document, name), changes, drift, actionCounts: tally.actionCounts },
+        members.prior_state
+      );
     }
   };
 }
@@ -7719,7 +7804,7 @@ function readPlans(scanner, firstIndex, quietChanges) {
   }
   return plans;
 }
-var SKIPPED, PARSED_MEMBERS, ENTRY_FACTS, ENTRY_FACT_KEYS, CHANGE, CHANGE_FACTS, CHANGE_FACT_KEYS;
+var SKIPPED, PARSED_MEMBERS, ENTRY_FACTS, ENTRY_FACT_KEYS, CHANGE, CHANGE_FACTS, CHANGE_FACT_KEYS, OTHER_KIND, MODE_KEY;
 var init_stream_plans = __esm({
   "src/analyzers/terraform/stream-plans.ts"() {
     "use strict";
@@ -7736,6 +7821,8 @@ var init_stream_plans = __esm({
     CHANGE = ENTRY_FACTS.indexOf("change");
     CHANGE_FACTS = ["actions", "importing"];
     CHANGE_FACT_KEYS = CHANGE_FACTS.map((key2) => Buffer.from(key2));
+    OTHER_KIND = 0;
+    MODE_KEY = [Buffer.from("mode")];
   }
 });
 
@@ -9663,10 +9750,57 @@ var init_config_file_problem = __esm({
   }
 });
 
+// src/environment/tokens.ts
+function tokenize(text5) {
+  const raw = text5.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
+  const tokens = [];
+  for (const token of raw.map((t) => t.toLowerCase())) {
+    const previous = tokens[tokens.length - 1];
+    if (previous !== void 0 && NEGATING_PREFIXES.has(previous) && PROD_WORDS.has(token)) {
+      tokens[tokens.length - 1] = previous + token;
+    } else {
+      tokens.push(token);
+    }
+  }
+  return tokens;
+}
+function normalizeKey(key2) {
+  const lastSegment = key2.slice(key2.lastIndexOf("/") + 1);
+  return lastSegment.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+var NEGATING_PREFIXES, PROD_WORDS;
+var init_tokens = __esm({
+  "src/environment/tokens.ts"() {
+    "use strict";
+    NEGATING_PREFIXES = /* @__PURE__ */ new Set(["non", "pre", "not"]);
+    PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd"]);
+  }
+});
+
 // src/environment/environments.ts
 function environmentNamed(value, environments) {
   const wanted = value.trim().toLowerCase();
   return environments.find((e) => e.name === wanted);
+}
+function readValue(value, environments) {
+  const named2 = environmentNamed(value, environments);
+  if (named2) return { names: { environment: named2, token: value.trim() } };
+  const tokens = tokenize(value);
+  const whole2 = matchEnvironment(tokens.length === 1 ? tokens : [], environments, "valueTokens");
+  if (whole2) return { names: whole2 };
+  const held = matchEnvironment(
+    tokens,
+    environments.filter((environment) => environment.protected),
+    "valueTokens"
+  );
+  if (held === void 0) return void 0;
+  const qualified = tokens.some((token) => QUALIFYING_WORDS.has(token));
+  const namesAnother = matchEnvironment(
+    tokens,
+    environments.filter((environment) => environment !== held.environment),
+    "valueTokens"
+  );
+  return qualified || namesAnother ? { ambiguous: held } : { names: held };
 }
 function matchEnvironment(tokens, environments, vocabulary) {
   let best;
@@ -9677,10 +9811,11 @@ function matchEnvironment(tokens, environments, vocabulary) {
   }
   return best;
 }
-var UNKNOWN_ENVIRONMENT, DEFAULT_ENVIRONMENTS;
+var UNKNOWN_ENVIRONMENT, DEFAULT_ENVIRONMENTS, QUALIFYING_WORDS;
 var init_environments = __esm({
   "src/environment/environments.ts"() {
     "use strict";
+    init_tokens();
     UNKNOWN_ENVIRONMENT = "unknown";
     DEFAULT_ENVIRONMENTS = [
       { name: "production", protected: true, valueTokens: ["production", "prod", "prd", "live"], nameTokens: ["production", "prod", "prd"] },
@@ -9688,6 +9823,28 @@ var init_environments = __esm({
       { name: "development", protected: false, valueTokens: ["development", "dev", "develop"], nameTokens: ["development", "dev"] },
       { name: "test", protected: false, valueTokens: ["test", "testing", "qa"], nameTokens: ["test", "testing", "qa"] }
     ];
+    QUALIFYING_WORDS = /* @__PURE__ */ new Set([
+      "like",
+      "copy",
+      "clone",
+      "mirror",
+      "shadow",
+      "mock",
+      "fake",
+      "dummy",
+      "sim",
+      "simulated",
+      "simulation",
+      "emulator",
+      "demo",
+      "sandbox",
+      "sample",
+      "example",
+      "template",
+      "lab",
+      "training",
+      "poc"
+    ]);
   }
 });
 
@@ -11055,6 +11212,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors = vErrors.length;
               }
             }
+            if (data40["prod-create-from-empty-state"] !== void 0) {
+              if (!validate13(data40["prod-create-from-empty-state"], { instancePath: instancePath + "/policy/rules/prod-create-from-empty-state", parentData: data40, parentDataProperty: "prod-create-from-empty-state", rootData })) {
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                errors = vErrors.length;
+              }
+            }
             if (data40["prod-delete"] !== void 0) {
               if (!validate13(data40["prod-delete"], { instancePath: instancePath + "/policy/rules/prod-delete", parentData: data40, parentDataProperty: "prod-delete", rootData })) {
                 vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
@@ -11067,12 +11230,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors = vErrors.length;
               }
             }
+            if (data40["prod-state-local"] !== void 0) {
+              if (!validate13(data40["prod-state-local"], { instancePath: instancePath + "/policy/rules/prod-state-local", parentData: data40, parentDataProperty: "prod-state-local", rootData })) {
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                errors = vErrors.length;
+              }
+            }
             if (data40["prod-update"] !== void 0) {
-              let data47 = data40["prod-update"];
-              const _errs108 = errors;
+              let data49 = data40["prod-update"];
+              const _errs110 = errors;
               let valid33 = true;
-              const _errs109 = errors;
-              if (!Array.isArray(data47)) {
+              const _errs111 = errors;
+              if (!Array.isArray(data49)) {
                 const err85 = {};
                 if (vErrors === null) {
                   vErrors = [err85];
@@ -11081,20 +11250,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid0 = _errs109 === errors;
-              errors = _errs108;
+              var _valid0 = _errs111 === errors;
+              errors = _errs110;
               if (vErrors !== null) {
-                if (_errs108) {
-                  vErrors.length = _errs108;
+                if (_errs110) {
+                  vErrors.length = _errs110;
                 } else {
                   vErrors = null;
                 }
               }
               let ifClause0;
               if (_valid0) {
-                const _errs111 = errors;
-                if (Array.isArray(data47)) {
-                  if (data47.length > 2) {
+                const _errs113 = errors;
+                if (Array.isArray(data49)) {
+                  if (data49.length > 2) {
                     const err86 = { instancePath: instancePath + "/policy/rules/prod-update", schemaPath: "#/properties/policy/properties/rules/properties/prod-update/then/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                     if (vErrors === null) {
                       vErrors = [err86];
@@ -11103,7 +11272,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data47.length < 1) {
+                  if (data49.length < 1) {
                     const err87 = { instancePath: instancePath + "/policy/rules/prod-update", schemaPath: "#/properties/policy/properties/rules/properties/prod-update/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                     if (vErrors === null) {
                       vErrors = [err87];
@@ -11112,10 +11281,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  const len5 = data47.length;
+                  const len5 = data49.length;
                   if (len5 > 0) {
-                    let data48 = data47[0];
-                    if (!(data48 === "off" || data48 === "warn" || data48 === "error" || data48 === 0 || data48 === 1 || data48 === 2)) {
+                    let data50 = data49[0];
+                    if (!(data50 === "off" || data50 === "warn" || data50 === "error" || data50 === 0 || data50 === 1 || data50 === 2)) {
                       const err88 = { instancePath: instancePath + "/policy/rules/prod-update/0", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
                       if (vErrors === null) {
                         vErrors = [err88];
@@ -11126,9 +11295,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                   if (len5 > 1) {
-                    let data49 = data47[1];
-                    if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
-                      for (const key11 in data49) {
+                    let data51 = data49[1];
+                    if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                      for (const key11 in data51) {
                         if (!(key11 === "types")) {
                           const err89 = { instancePath: instancePath + "/policy/rules/prod-update/1", schemaPath: "#/properties/policy/properties/rules/properties/prod-update/then/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
@@ -11139,12 +11308,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data49.types !== void 0) {
-                        let data50 = data49.types;
-                        if (Array.isArray(data50)) {
-                          const len6 = data50.length;
+                      if (data51.types !== void 0) {
+                        let data52 = data51.types;
+                        if (Array.isArray(data52)) {
+                          const len6 = data52.length;
                           for (let i6 = 0; i6 < len6; i6++) {
-                            if (typeof data50[i6] !== "string") {
+                            if (typeof data52[i6] !== "string") {
                               const err90 = { instancePath: instancePath + "/policy/rules/prod-update/1/types/" + i6, schemaPath: "#/properties/policy/properties/rules/properties/prod-update/then/items/1/properties/types/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                               if (vErrors === null) {
                                 vErrors = [err90];
@@ -11183,12 +11352,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                var _valid0 = _errs111 === errors;
+                var _valid0 = _errs113 === errors;
                 valid33 = _valid0;
                 ifClause0 = "then";
               } else {
-                const _errs122 = errors;
-                if (!(data47 === "off" || data47 === "warn" || data47 === "error" || data47 === 0 || data47 === 1 || data47 === 2)) {
+                const _errs124 = errors;
+                if (!(data49 === "off" || data49 === "warn" || data49 === "error" || data49 === 0 || data49 === 1 || data49 === 2)) {
                   const err94 = { instancePath: instancePath + "/policy/rules/prod-update", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err94];
@@ -11197,7 +11366,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                var _valid0 = _errs122 === errors;
+                var _valid0 = _errs124 === errors;
                 valid33 = _valid0;
                 ifClause0 = "else";
               }
@@ -11212,11 +11381,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             if (data40["protected-type-destroy"] !== void 0) {
-              let data52 = data40["protected-type-destroy"];
-              const _errs125 = errors;
+              let data54 = data40["protected-type-destroy"];
+              const _errs127 = errors;
               let valid40 = true;
-              const _errs126 = errors;
-              if (!Array.isArray(data52)) {
+              const _errs128 = errors;
+              if (!Array.isArray(data54)) {
                 const err96 = {};
                 if (vErrors === null) {
                   vErrors = [err96];
@@ -11225,20 +11394,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid1 = _errs126 === errors;
-              errors = _errs125;
+              var _valid1 = _errs128 === errors;
+              errors = _errs127;
               if (vErrors !== null) {
-                if (_errs125) {
-                  vErrors.length = _errs125;
+                if (_errs127) {
+                  vErrors.length = _errs127;
                 } else {
                   vErrors = null;
                 }
               }
               let ifClause1;
               if (_valid1) {
-                const _errs128 = errors;
-                if (Array.isArray(data52)) {
-                  if (data52.length > 2) {
+                const _errs130 = errors;
+                if (Array.isArray(data54)) {
+                  if (data54.length > 2) {
                     const err97 = { instancePath: instancePath + "/policy/rules/protected-type-destroy", schemaPath: "#/properties/policy/properties/rules/properties/protected-type-destroy/then/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                     if (vErrors === null) {
                       vErrors = [err97];
@@ -11247,7 +11416,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data52.length < 1) {
+                  if (data54.length < 1) {
                     const err98 = { instancePath: instancePath + "/policy/rules/protected-type-destroy", schemaPath: "#/properties/policy/properties/rules/properties/protected-type-destroy/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                     if (vErrors === null) {
                       vErrors = [err98];
@@ -11256,10 +11425,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  const len7 = data52.length;
+                  const len7 = data54.length;
                   if (len7 > 0) {
-                    let data53 = data52[0];
-                    if (!(data53 === "off" || data53 === "warn" || data53 === "error" || data53 === 0 || data53 === 1 || data53 === 2)) {
+                    let data55 = data54[0];
+                    if (!(data55 === "off" || data55 === "warn" || data55 === "error" || data55 === 0 || data55 === 1 || data55 === 2)) {
                       const err99 = { instancePath: instancePath + "/policy/rules/protected-type-destroy/0", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
                       if (vErrors === null) {
                         vErrors = [err99];
@@ -11270,9 +11439,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                   if (len7 > 1) {
-                    let data54 = data52[1];
-                    if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
-                      for (const key12 in data54) {
+                    let data56 = data54[1];
+                    if (data56 && typeof data56 == "object" && !Array.isArray(data56)) {
+                      for (const key12 in data56) {
                         if (!(key12 === "types")) {
                           const err100 = { instancePath: instancePath + "/policy/rules/protected-type-destroy/1", schemaPath: "#/properties/policy/properties/rules/properties/protected-type-destroy/then/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
@@ -11283,12 +11452,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data54.types !== void 0) {
-                        let data55 = data54.types;
-                        if (Array.isArray(data55)) {
-                          const len8 = data55.length;
+                      if (data56.types !== void 0) {
+                        let data57 = data56.types;
+                        if (Array.isArray(data57)) {
+                          const len8 = data57.length;
                           for (let i7 = 0; i7 < len8; i7++) {
-                            if (typeof data55[i7] !== "string") {
+                            if (typeof data57[i7] !== "string") {
                               const err101 = { instancePath: instancePath + "/policy/rules/protected-type-destroy/1/types/" + i7, schemaPath: "#/properties/policy/properties/rules/properties/protected-type-destroy/then/items/1/properties/types/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                               if (vErrors === null) {
                                 vErrors = [err101];
@@ -11327,12 +11496,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                var _valid1 = _errs128 === errors;
+                var _valid1 = _errs130 === errors;
                 valid40 = _valid1;
                 ifClause1 = "then";
               } else {
-                const _errs139 = errors;
-                if (!(data52 === "off" || data52 === "warn" || data52 === "error" || data52 === 0 || data52 === 1 || data52 === 2)) {
+                const _errs141 = errors;
+                if (!(data54 === "off" || data54 === "warn" || data54 === "error" || data54 === 0 || data54 === 1 || data54 === 2)) {
                   const err105 = { instancePath: instancePath + "/policy/rules/protected-type-destroy", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err105];
@@ -11341,7 +11510,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                var _valid1 = _errs139 === errors;
+                var _valid1 = _errs141 === errors;
                 valid40 = _valid1;
                 ifClause1 = "else";
               }
@@ -11362,11 +11531,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             if (data40["too-many-destructive"] !== void 0) {
-              let data58 = data40["too-many-destructive"];
-              const _errs143 = errors;
+              let data60 = data40["too-many-destructive"];
+              const _errs145 = errors;
               let valid47 = true;
-              const _errs144 = errors;
-              if (!Array.isArray(data58)) {
+              const _errs146 = errors;
+              if (!Array.isArray(data60)) {
                 const err107 = {};
                 if (vErrors === null) {
                   vErrors = [err107];
@@ -11375,20 +11544,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid2 = _errs144 === errors;
-              errors = _errs143;
+              var _valid2 = _errs146 === errors;
+              errors = _errs145;
               if (vErrors !== null) {
-                if (_errs143) {
-                  vErrors.length = _errs143;
+                if (_errs145) {
+                  vErrors.length = _errs145;
                 } else {
                   vErrors = null;
                 }
               }
               let ifClause2;
               if (_valid2) {
-                const _errs146 = errors;
-                if (Array.isArray(data58)) {
-                  if (data58.length > 2) {
+                const _errs148 = errors;
+                if (Array.isArray(data60)) {
+                  if (data60.length > 2) {
                     const err108 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                     if (vErrors === null) {
                       vErrors = [err108];
@@ -11397,7 +11566,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data58.length < 1) {
+                  if (data60.length < 1) {
                     const err109 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                     if (vErrors === null) {
                       vErrors = [err109];
@@ -11406,10 +11575,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  const len9 = data58.length;
+                  const len9 = data60.length;
                   if (len9 > 0) {
-                    let data59 = data58[0];
-                    if (!(data59 === "off" || data59 === "warn" || data59 === "error" || data59 === 0 || data59 === 1 || data59 === 2)) {
+                    let data61 = data60[0];
+                    if (!(data61 === "off" || data61 === "warn" || data61 === "error" || data61 === 0 || data61 === 1 || data61 === 2)) {
                       const err110 = { instancePath: instancePath + "/policy/rules/too-many-destructive/0", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
                       if (vErrors === null) {
                         vErrors = [err110];
@@ -11420,9 +11589,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                   if (len9 > 1) {
-                    let data60 = data58[1];
-                    if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-                      for (const key13 in data60) {
+                    let data62 = data60[1];
+                    if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
+                      for (const key13 in data62) {
                         if (!(key13 === "max")) {
                           const err111 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
@@ -11433,9 +11602,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data60.max !== void 0) {
-                        let data61 = data60.max;
-                        if (!(typeof data61 == "number" && (!(data61 % 1) && !isNaN(data61)))) {
+                      if (data62.max !== void 0) {
+                        let data63 = data62.max;
+                        if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)))) {
                           const err112 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1/max", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                           if (vErrors === null) {
                             vErrors = [err112];
@@ -11444,8 +11613,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (typeof data61 == "number") {
-                          if (data61 < 0 || isNaN(data61)) {
+                        if (typeof data63 == "number") {
+                          if (data63 < 0 || isNaN(data63)) {
                             const err113 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1/max", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                             if (vErrors === null) {
                               vErrors = [err113];
@@ -11475,12 +11644,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                var _valid2 = _errs146 === errors;
+                var _valid2 = _errs148 === errors;
                 valid47 = _valid2;
                 ifClause2 = "then";
               } else {
-                const _errs155 = errors;
-                if (!(data58 === "off" || data58 === "warn" || data58 === "error" || data58 === 0 || data58 === 1 || data58 === 2)) {
+                const _errs157 = errors;
+                if (!(data60 === "off" || data60 === "warn" || data60 === "error" || data60 === 0 || data60 === 1 || data60 === 2)) {
                   const err116 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err116];
@@ -11489,7 +11658,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                var _valid2 = _errs155 === errors;
+                var _valid2 = _errs157 === errors;
                 valid47 = _valid2;
                 ifClause2 = "else";
               }
@@ -11542,9 +11711,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.kubernetes !== void 0) {
-      let data65 = data.kubernetes;
-      if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
-        for (const key14 in data65) {
+      let data67 = data.kubernetes;
+      if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+        for (const key14 in data67) {
           if (!(key14 === "cluster" || key14 === "kubeconfig")) {
             const err120 = { instancePath: instancePath + "/kubernetes", schemaPath: "#/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
@@ -11555,8 +11724,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data65.cluster !== void 0) {
-          if (typeof data65.cluster !== "boolean") {
+        if (data67.cluster !== void 0) {
+          if (typeof data67.cluster !== "boolean") {
             const err121 = { instancePath: instancePath + "/kubernetes/cluster", schemaPath: "#/properties/kubernetes/properties/cluster/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
               vErrors = [err121];
@@ -11566,10 +11735,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data65.kubeconfig !== void 0) {
-          let data67 = data65.kubeconfig;
-          if (typeof data67 === "string") {
-            if (func3(data67) < 1) {
+        if (data67.kubeconfig !== void 0) {
+          let data69 = data67.kubeconfig;
+          if (typeof data69 === "string") {
+            if (func3(data69) < 1) {
               const err122 = { instancePath: instancePath + "/kubernetes/kubeconfig", schemaPath: "#/properties/kubernetes/properties/kubeconfig/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err122];
@@ -11599,13 +11768,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.exceptions !== void 0) {
-      let data68 = data.exceptions;
-      if (Array.isArray(data68)) {
-        const len10 = data68.length;
+      let data70 = data.exceptions;
+      if (Array.isArray(data70)) {
+        const len10 = data70.length;
         for (let i8 = 0; i8 < len10; i8++) {
-          let data69 = data68[i8];
-          if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
-            if (data69.address === void 0) {
+          let data71 = data70[i8];
+          if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+            if (data71.address === void 0) {
               const err125 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "address" }, message: "must have required property 'address'" };
               if (vErrors === null) {
                 vErrors = [err125];
@@ -11614,7 +11783,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data69.rules === void 0) {
+            if (data71.rules === void 0) {
               const err126 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'" };
               if (vErrors === null) {
                 vErrors = [err126];
@@ -11623,7 +11792,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data69.reason === void 0) {
+            if (data71.reason === void 0) {
               const err127 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
               if (vErrors === null) {
                 vErrors = [err127];
@@ -11632,7 +11801,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data69.by === void 0) {
+            if (data71.by === void 0) {
               const err128 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "by" }, message: "must have required property 'by'" };
               if (vErrors === null) {
                 vErrors = [err128];
@@ -11641,7 +11810,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data69.expires === void 0) {
+            if (data71.expires === void 0) {
               const err129 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
               if (vErrors === null) {
                 vErrors = [err129];
@@ -11650,7 +11819,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key15 in data69) {
+            for (const key15 in data71) {
               if (!(key15 === "address" || key15 === "rules" || key15 === "reason" || key15 === "by" || key15 === "expires")) {
                 const err130 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
@@ -11661,10 +11830,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data69.address !== void 0) {
-              let data70 = data69.address;
-              if (typeof data70 === "string") {
-                if (func3(data70) < 1) {
+            if (data71.address !== void 0) {
+              let data72 = data71.address;
+              if (typeof data72 === "string") {
+                if (func3(data72) < 1) {
                   const err131 = { instancePath: instancePath + "/exceptions/" + i8 + "/address", schemaPath: "#/properties/exceptions/items/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err131];
@@ -11683,10 +11852,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data69.rules !== void 0) {
-              let data71 = data69.rules;
-              if (Array.isArray(data71)) {
-                if (data71.length < 1) {
+            if (data71.rules !== void 0) {
+              let data73 = data71.rules;
+              if (Array.isArray(data73)) {
+                if (data73.length < 1) {
                   const err133 = { instancePath: instancePath + "/exceptions/" + i8 + "/rules", schemaPath: "#/properties/exceptions/items/properties/rules/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
                     vErrors = [err133];
@@ -11695,9 +11864,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len11 = data71.length;
+                const len11 = data73.length;
                 for (let i9 = 0; i9 < len11; i9++) {
-                  if (typeof data71[i9] !== "string") {
+                  if (typeof data73[i9] !== "string") {
                     const err134 = { instancePath: instancePath + "/exceptions/" + i8 + "/rules/" + i9, schemaPath: "#/properties/exceptions/items/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err134];
@@ -11717,10 +11886,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data69.reason !== void 0) {
-              let data73 = data69.reason;
-              if (typeof data73 === "string") {
-                if (func3(data73) < 1) {
+            if (data71.reason !== void 0) {
+              let data75 = data71.reason;
+              if (typeof data75 === "string") {
+                if (func3(data75) < 1) {
                   const err136 = { instancePath: instancePath + "/exceptions/" + i8 + "/reason", schemaPath: "#/properties/exceptions/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err136];
@@ -11739,10 +11908,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data69.by !== void 0) {
-              let data74 = data69.by;
-              if (typeof data74 === "string") {
-                if (func3(data74) < 1) {
+            if (data71.by !== void 0) {
+              let data76 = data71.by;
+              if (typeof data76 === "string") {
+                if (func3(data76) < 1) {
                   const err138 = { instancePath: instancePath + "/exceptions/" + i8 + "/by", schemaPath: "#/properties/exceptions/items/properties/by/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err138];
@@ -11761,10 +11930,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data69.expires !== void 0) {
-              let data75 = data69.expires;
-              if (typeof data75 === "string") {
-                if (!pattern3.test(data75)) {
+            if (data71.expires !== void 0) {
+              let data77 = data71.expires;
+              if (typeof data77 === "string") {
+                if (!pattern3.test(data77)) {
                   const err140 = { instancePath: instancePath + "/exceptions/" + i8 + "/expires", schemaPath: "#/properties/exceptions/items/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
                   if (vErrors === null) {
                     vErrors = [err140];
@@ -11822,7 +11991,7 @@ var init_config_validator_generated = __esm({
     import_ucs2length = __toESM(require_ucs2length(), 1);
     import_equal = __toESM(require_equal(), 1);
     validate = validate10;
-    schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json", "title": "blast-radius configuration (.blast-radius.yml)", "description": "What production means for this team: environments, the rules that assign them, the policy, and exceptions.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "The schema this file follows, for editors." }, "version": { "const": 1, "description": "Version of this file's format." }, "defaults": { "type": "boolean", "default": true, "description": "Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below." }, "environments": { "type": "object", "description": "Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.", "propertyNames": { "pattern": "^[a-z][a-z0-9-]*$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "protected": { "type": "boolean", "description": "Deleting or replacing a resource of this environment blocks." }, "aliases": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+$" }, "description": "Words that mean this environment in tag values and names (lower case letters and digits)." } } } }, "rules": { "type": "array", "description": "Rules that assign an environment, tried in order; the first that matches wins.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "environment", "match"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Quoted by reports and explain." }, "environment": { "type": "string", "description": "The environment this rule assigns." }, "match": { "type": "object", "additionalProperties": false, "minProperties": 1, "description": "Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.", "properties": { "tag": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "$ref": "#/definitions/pattern" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A tag or label (tags, tags_all, labels, metadata.labels \u2026)." }, "address": { "$ref": "#/definitions/pattern", "description": "The resource address, e.g. module.payments.*" }, "module": { "$ref": "#/definitions/pattern", "description": "Any module name in the address." }, "name": { "$ref": "#/definitions/pattern", "description": "The resource name in its block." }, "key": { "$ref": "#/definitions/pattern", "description": "A count index or for_each key (of the resource or a module)." }, "type": { "$ref": "#/definitions/pattern", "description": "The resource type or Kubernetes kind." }, "attribute": { "type": "object", "additionalProperties": false, "required": ["name", "value"], "properties": { "name": { "type": "string" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A name-like attribute (name, identifier, bucket, project, metadata[0].namespace \u2026)." }, "namespace": { "$ref": "#/definitions/pattern", "description": "The Kubernetes namespace." }, "account": { "$ref": "#/definitions/patterns", "description": "A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id." }, "variable": { "type": "object", "additionalProperties": false, "required": ["name", "value"], "properties": { "name": { "type": "string" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A root variable of the plan; it applies to every resource of that plan." }, "context": { "$ref": "#/definitions/pattern", "description": "The Kubernetes context or cluster name." } } } } } }, "policy": { "type": "object", "additionalProperties": false, "properties": { "block": { "type": "array", "items": { "enum": ["delete", "replace"] }, "uniqueItems": true, "description": "Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace." }, "blockUpdatesOf": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose in-place update also blocks in protected environments: the types option of prod-update." }, "unknown": { "enum": ["warn", "block"], "description": "What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace." }, "maxDestructiveChanges": { "type": "integer", "minimum": 0, "description": "Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive." }, "protectedTypes": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy." }, "maxExceptionDays": { "type": "integer", "minimum": 1, "description": "Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)." }, "rules": { "type": "object", "additionalProperties": false, "description": "Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.", "properties": { "kept-by-annotation": { "$ref": "#/definitions/ruleWithoutOptions" }, "nonprod-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "nonprod-replace": { "$ref": "#/definitions/ruleWithoutOptions" }, "prevent-destroy-removed": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-replace": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-update": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "protected-type-destroy": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "resource-drift": { "$ref": "#/definitions/ruleWithoutOptions" }, "too-many-destructive": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "max": { "type": "integer", "minimum": 0, "description": "Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "unjudged-objects": { "$ref": "#/definitions/ruleWithoutOptions" }, "unknown-env-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "unknown-env-replace": { "$ref": "#/definitions/ruleWithoutOptions" } } } } }, "kubernetes": { "type": "object", "additionalProperties": false, "description": "How Kubernetes inputs are checked.", "properties": { "cluster": { "type": "boolean", "description": "Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)." }, "kubeconfig": { "type": "string", "minLength": 1, "description": "The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)." } } }, "exceptions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["address", "rules", "reason", "by", "expires"], "properties": { "address": { "type": "string", "minLength": 1, "description": "Resource address or glob (* and ?)." }, "rules": { "type": "array", "minItems": 1, "items": { "type": "string" }, "description": "Rule ids waived." }, "reason": { "type": "string", "minLength": 1 }, "by": { "type": "string", "minLength": 1, "description": "Who decided." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day it applies (YYYY-MM-DD)." } } } } }, "definitions": { "ruleLevel": { "enum": ["off", "warn", "error", 0, 1, 2], "description": "off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block." }, "ruleWithoutOptions": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": {} }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "pattern": { "type": "string", "minLength": 1, "maxLength": 256 }, "patterns": { "oneOf": [{ "$ref": "#/definitions/pattern" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/pattern" } }] } } };
+    schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json", "title": "blast-radius configuration (.blast-radius.yml)", "description": "What production means for this team: environments, the rules that assign them, the policy, and exceptions.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "The schema this file follows, for editors." }, "version": { "const": 1, "description": "Version of this file's format." }, "defaults": { "type": "boolean", "default": true, "description": "Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below." }, "environments": { "type": "object", "description": "Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.", "propertyNames": { "pattern": "^[a-z][a-z0-9-]*$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "protected": { "type": "boolean", "description": "Deleting or replacing a resource of this environment blocks." }, "aliases": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+$" }, "description": "Words that mean this environment in tag values and names (lower case letters and digits)." } } } }, "rules": { "type": "array", "description": "Rules that assign an environment, tried in order; the first that matches wins.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "environment", "match"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Quoted by reports and explain." }, "environment": { "type": "string", "description": "The environment this rule assigns." }, "match": { "type": "object", "additionalProperties": false, "minProperties": 1, "description": "Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.", "properties": { "tag": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "$ref": "#/definitions/pattern" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A tag or label (tags, tags_all, labels, metadata.labels \u2026)." }, "address": { "$ref": "#/definitions/pattern", "description": "The resource address, e.g. module.payments.*" }, "module": { "$ref": "#/definitions/pattern", "description": "Any module name in the address." }, "name": { "$ref": "#/definitions/pattern", "description": "The resource name in its block." }, "key": { "$ref": "#/definitions/pattern", "description": "A count index or for_each key (of the resource or a module)." }, "type": { "$ref": "#/definitions/pattern", "description": "The resource type or Kubernetes kind." }, "attribute": { "type": "object", "additionalProperties": false, "required": ["name", "value"], "properties": { "name": { "type": "string" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A name-like attribute (name, identifier, bucket, project, metadata[0].namespace \u2026)." }, "namespace": { "$ref": "#/definitions/pattern", "description": "The Kubernetes namespace." }, "account": { "$ref": "#/definitions/patterns", "description": "A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id." }, "variable": { "type": "object", "additionalProperties": false, "required": ["name", "value"], "properties": { "name": { "type": "string" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A root variable of the plan; it applies to every resource of that plan." }, "context": { "$ref": "#/definitions/pattern", "description": "The Kubernetes context or cluster name." } } } } } }, "policy": { "type": "object", "additionalProperties": false, "properties": { "block": { "type": "array", "items": { "enum": ["delete", "replace"] }, "uniqueItems": true, "description": "Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace." }, "blockUpdatesOf": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose in-place update also blocks in protected environments: the types option of prod-update." }, "unknown": { "enum": ["warn", "block"], "description": "What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace." }, "maxDestructiveChanges": { "type": "integer", "minimum": 0, "description": "Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive." }, "protectedTypes": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy." }, "maxExceptionDays": { "type": "integer", "minimum": 1, "description": "Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)." }, "rules": { "type": "object", "additionalProperties": false, "description": "Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.", "properties": { "kept-by-annotation": { "$ref": "#/definitions/ruleWithoutOptions" }, "nonprod-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "nonprod-replace": { "$ref": "#/definitions/ruleWithoutOptions" }, "prevent-destroy-removed": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-create-from-empty-state": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-replace": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-state-local": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-update": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "protected-type-destroy": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "resource-drift": { "$ref": "#/definitions/ruleWithoutOptions" }, "too-many-destructive": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "max": { "type": "integer", "minimum": 0, "description": "Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "unjudged-objects": { "$ref": "#/definitions/ruleWithoutOptions" }, "unknown-env-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "unknown-env-replace": { "$ref": "#/definitions/ruleWithoutOptions" } } } } }, "kubernetes": { "type": "object", "additionalProperties": false, "description": "How Kubernetes inputs are checked.", "properties": { "cluster": { "type": "boolean", "description": "Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)." }, "kubeconfig": { "type": "string", "minLength": 1, "description": "The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)." } } }, "exceptions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["address", "rules", "reason", "by", "expires"], "properties": { "address": { "type": "string", "minLength": 1, "description": "Resource address or glob (* and ?)." }, "rules": { "type": "array", "minItems": 1, "items": { "type": "string" }, "description": "Rule ids waived." }, "reason": { "type": "string", "minLength": 1 }, "by": { "type": "string", "minLength": 1, "description": "Who decided." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day it applies (YYYY-MM-DD)." } } } } }, "definitions": { "ruleLevel": { "enum": ["off", "warn", "error", 0, 1, 2], "description": "off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block." }, "ruleWithoutOptions": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": {} }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "pattern": { "type": "string", "minLength": 1, "maxLength": 256 }, "patterns": { "oneOf": [{ "$ref": "#/definitions/pattern" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/pattern" } }] } } };
     schema27 = { "enum": ["off", "warn", "error", 0, 1, 2], "description": "off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block." };
     pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
     pattern1 = new RegExp("^[a-z0-9]+$", "u");
@@ -12925,6 +13094,36 @@ var init_prevent_destroy_removed = __esm({
   }
 });
 
+// src/policy/rules/prod-create-from-empty-state.ts
+var NAMED, prod_create_from_empty_state_default;
+var init_prod_create_from_empty_state = __esm({
+  "src/policy/rules/prod-create-from-empty-state.ts"() {
+    "use strict";
+    init_rule();
+    NAMED = 3;
+    prod_create_from_empty_state_default = defineRule({
+      id: "prod-create-from-empty-state",
+      description: "A plan creates protected resources from an empty state: a new stack, or a lost, new or wrong state that would duplicate them.",
+      severity: "warning",
+      messages: {
+        emptyState: "{{file}} creates {{resources}} in {{environment}} ({{named}}{{more}}) from a state that holds no resource. If this is a new stack, its first apply is expected. If they already exist (a new or wrong backend, a lost local state, the wrong workspace), applying would create duplicates beside them, and a later destroy would remove the wrong objects. Before applying, run `terraform state list` (empty is right only for a new stack) and `terraform workspace show`, and check the backend this plan was made with."
+      },
+      ...NO_OPTIONS,
+      subject: "plan",
+      check: ({ file, changes, emptyPriorState }) => {
+        if (!emptyPriorState) return void 0;
+        const created = changes.filter(({ change, environment: environment2 }) => environment2.protected && change.action === "create");
+        if (created.length === 0) return void 0;
+        const resources = created.length === 1 ? "1 resource" : `${created.length} resources`;
+        const environment = [...new Set(created.map((subject) => subject.environment.name))].join(" and ");
+        const named2 = created.slice(0, NAMED).map(({ change }) => change.address).join(", ");
+        const more = created.length > NAMED ? ` and ${created.length - NAMED} more` : "";
+        return { messageId: "emptyState", data: { file, resources, environment, named: named2, more } };
+      }
+    });
+  }
+});
+
 // src/policy/rules/prod-delete.ts
 var prod_delete_default;
 var init_prod_delete = __esm({
@@ -12953,6 +13152,152 @@ var init_prod_replace = __esm({
       severity: "error",
       action: "replace",
       scope: "protected"
+    });
+  }
+});
+
+// src/terraform-source/hcl-json.ts
+function asList(value) {
+  if (Array.isArray(value)) return value;
+  return value && typeof value === "object" ? [value] : [];
+}
+var init_hcl_json = __esm({
+  "src/terraform-source/hcl-json.ts"() {
+    "use strict";
+  }
+});
+
+// src/terraform-source/source-evidence.ts
+function locate(file, text5, value, key2) {
+  const setting = key2 === void 0 ? -1 : text5.search(new RegExp(`["']?\\b${escapeRegExp(key2)}["']?\\s*[=:]\\s*["']?${escapeRegExp(value)}`));
+  const index = setting !== -1 ? setting : text5.indexOf(value);
+  return index === -1 ? file : `${file}:${text5.slice(0, index).split("\n").length}`;
+}
+function backendEvidence(document, file, text5) {
+  const found = [];
+  for (const terraform3 of asList(document.terraform)) {
+    for (const [kind2, blocks2] of Object.entries(terraform3.backend ?? {})) {
+      for (const block of asList(blocks2)) {
+        for (const field2 of BACKEND_FIELDS) {
+          const value = block[field2];
+          if (typeof value === "string") found.push({ field: `backend "${kind2}" ${field2}`, value, where: locate(file, text5, value, field2) });
+        }
+        for (const workspaces of asList(block.workspaces)) {
+          for (const field2 of ["name", "prefix"]) {
+            const value = workspaces[field2];
+            if (typeof value === "string") found.push({ field: `backend "${kind2}" workspaces ${field2}`, value, where: locate(file, text5, value, field2) });
+          }
+        }
+      }
+    }
+    for (const cloud of asList(terraform3.cloud)) {
+      for (const workspaces of asList(cloud.workspaces)) {
+        const name = workspaces.name;
+        if (typeof name === "string") found.push({ field: "cloud workspaces name", value: name, where: locate(file, text5, name, "name") });
+      }
+    }
+  }
+  return found;
+}
+function defaultLabelEvidence(document, file, text5) {
+  const labels = [];
+  for (const [provider, configs] of Object.entries(document.provider ?? {})) {
+    for (const config of asList(configs)) {
+      const maps = [
+        ...asList(config.default_tags).map((block) => [`provider "${provider}" default_tags`, block.tags]),
+        [`provider "${provider}" default_labels`, config.default_labels]
+      ];
+      for (const [field2, map2] of maps) {
+        if (!map2 || typeof map2 !== "object" || Array.isArray(map2)) continue;
+        for (const [key2, value] of Object.entries(map2)) {
+          if (typeof value === "string") labels.push({ key: key2, value, field: `${field2} (${locate(file, text5, value, key2)})` });
+        }
+      }
+    }
+  }
+  return labels;
+}
+function tfvarsEvidence(document, file, text5) {
+  return Object.entries(document).filter((entry) => typeof entry[1] === "string" || typeof entry[1] === "number").map(([name, value]) => ({ name, value: String(value), sensitive: false, where: locate(file, text5, String(value), name) }));
+}
+var NO_SOURCE_EVIDENCE, escapeRegExp, BACKEND_FIELDS;
+var init_source_evidence = __esm({
+  "src/terraform-source/source-evidence.ts"() {
+    "use strict";
+    init_hcl_json();
+    NO_SOURCE_EVIDENCE = { backend: [], defaultLabels: [], variables: [] };
+    escapeRegExp = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    BACKEND_FIELDS = ["key", "prefix", "workspace_key_prefix", "path", "name", "container_name", "bucket"];
+  }
+});
+
+// src/terraform-source/state-storage.ts
+function backendDeclarations(document, file, text5, override) {
+  return asList(document.terraform).flatMap((terraform3) => [
+    ...Object.entries(terraform3.backend ?? {}).map(([kind2]) => ({ kind: kind2, where: locate(file, text5, `backend "${kind2}"`), override })),
+    ...asList(terraform3.cloud).map(() => ({ kind: "cloud", where: locate(file, text5, "cloud {"), override }))
+  ]);
+}
+function stateStorage(directory, declarations) {
+  const overriding = declarations.filter((declaration) => declaration.override);
+  const inForce = overriding.length > 0 ? overriding : declarations;
+  const storage = {};
+  const backend = inForce.find((declaration) => declaration.kind !== "local") ?? inForce[0];
+  if (backend) storage.backend = backend;
+  const stateFile = (0, import_node_path7.join)(directory, "terraform.tfstate");
+  if ((0, import_node_fs7.existsSync)(stateFile)) storage.stateFile = stateFile;
+  const generator = BACKEND_GENERATORS.map((name) => (0, import_node_path7.join)(directory, name)).find((path) => (0, import_node_fs7.existsSync)(path));
+  if (generator) storage.generatedBy = generator;
+  return storage;
+}
+function isRemote(storage) {
+  return storage.backend !== void 0 && storage.backend.kind !== "local";
+}
+var import_node_fs7, import_node_path7, isOverrideFile, BACKEND_GENERATORS;
+var init_state_storage = __esm({
+  "src/terraform-source/state-storage.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    import_node_path7 = require("node:path");
+    init_hcl_json();
+    init_source_evidence();
+    isOverrideFile = (name) => name === "override.tf" || name.endsWith("_override.tf");
+    BACKEND_GENERATORS = ["terragrunt.hcl"];
+  }
+});
+
+// src/policy/rules/prod-state-local.ts
+var prod_state_local_default;
+var init_prod_state_local = __esm({
+  "src/policy/rules/prod-state-local.ts"() {
+    "use strict";
+    init_state_storage();
+    init_rule();
+    prod_state_local_default = defineRule({
+      id: "prod-state-local",
+      description: "A plan that changes protected resources keeps its Terraform state on this machine: no remote backend, or a terraform.tfstate beside the sources.",
+      severity: "warning",
+      messages: {
+        noRemoteBackend: "{{file}} changes {{resources}} in {{environment}}, and its sources declare {{declared}}, so the state of {{environment}} lives on this machine{{stateFile}}: it is lost with the machine, holds sensitive values in plain text, and a plan made anywhere else would not see it (and would create everything again). Declare a remote backend (or a cloud block) and move the state there with `terraform init -migrate-state`.",
+        stateFileBeside: "{{file}} changes {{resources}} in {{environment}}, and its sources declare {{declared}}, but a state file sits beside them ({{stateFile}}): a leftover of a local state or a migration, it may hold production values in plain text, and a command pointed at it (`-state`, or any once the backend block is removed) would act on the wrong state. Check with `terraform state list` that the remote state is the one in use, then remove the local file."
+      },
+      ...NO_OPTIONS,
+      subject: "plan",
+      check: ({ file, changes, stateStorage: stateStorage2 }) => {
+        if (stateStorage2 === void 0 || stateStorage2.generatedBy !== void 0) return void 0;
+        const touched = changes.filter(({ environment: environment2 }) => environment2.protected);
+        if (touched.length === 0) return void 0;
+        const resources = touched.length === 1 ? "1 resource" : `${touched.length} resources`;
+        const environment = [...new Set(touched.map((subject) => subject.environment.name))].join(" and ");
+        const { backend, stateFile } = stateStorage2;
+        const declared = backend === void 0 ? "no backend" : `${backend.kind === "cloud" ? "a cloud block" : `backend "${backend.kind}"`} (${backend.where})`;
+        if (!isRemote(stateStorage2)) {
+          const beside = stateFile === void 0 ? "" : ` (${stateFile})`;
+          return { messageId: "noRemoteBackend", data: { file, resources, environment, declared, stateFile: beside } };
+        }
+        if (stateFile === void 0) return void 0;
+        return { messageId: "stateFileBeside", data: { file, resources, environment, declared, stateFile } };
+      }
     });
   }
 });
@@ -13152,8 +13497,10 @@ var init_rules = __esm({
     init_nonprod_delete();
     init_nonprod_replace();
     init_prevent_destroy_removed();
+    init_prod_create_from_empty_state();
     init_prod_delete();
     init_prod_replace();
+    init_prod_state_local();
     init_prod_update();
     init_protected_type_destroy();
     init_resource_drift();
@@ -13166,8 +13513,10 @@ var init_rules = __esm({
       "nonprod-delete": nonprod_delete_default,
       "nonprod-replace": nonprod_replace_default,
       "prevent-destroy-removed": prevent_destroy_removed_default,
+      "prod-create-from-empty-state": prod_create_from_empty_state_default,
       "prod-delete": prod_delete_default,
       "prod-replace": prod_replace_default,
+      "prod-state-local": prod_state_local_default,
       "prod-update": prod_update_default,
       "protected-type-destroy": protected_type_destroy_default,
       "resource-drift": resource_drift_default,
@@ -14343,13 +14692,13 @@ function compileConfig(loaded, today = (/* @__PURE__ */ new Date()).toISOString(
   };
 }
 function clusterOptions(kubeconfig, path) {
-  return kubeconfig === void 0 ? {} : { kubeconfig: (0, import_node_path7.resolve)((0, import_node_path7.dirname)(path), kubeconfig) };
+  return kubeconfig === void 0 ? {} : { kubeconfig: (0, import_node_path8.resolve)((0, import_node_path8.dirname)(path), kubeconfig) };
 }
-var import_node_path7, DEFAULT_MAX_EXCEPTION_DAYS;
+var import_node_path8, DEFAULT_MAX_EXCEPTION_DAYS;
 var init_compile_config = __esm({
   "src/config/compile-config.ts"() {
     "use strict";
-    import_node_path7 = require("node:path");
+    import_node_path8 = require("node:path");
     init_errors();
     init_config_rule();
     init_environments();
@@ -14383,28 +14732,28 @@ function parseJson(text5, path) {
 function readTrusted(path) {
   let fd;
   try {
-    fd = (0, import_node_fs7.openSync)(path, "r");
+    fd = (0, import_node_fs8.openSync)(path, "r");
   } catch (error) {
     const code2 = error.code;
     throw new ConfigError(code2 === "ENOENT" ? `${path}: no such configuration file.` : `${path} cannot be read (${code2}).`);
   }
   try {
-    const problem = process.platform === "win32" ? void 0 : configFileProblem((0, import_node_fs7.fstatSync)(fd), process.getuid?.() ?? 0);
+    const problem = process.platform === "win32" ? void 0 : configFileProblem((0, import_node_fs8.fstatSync)(fd), process.getuid?.() ?? 0);
     if (problem) throw new ConfigError(`${path} ${problem}.`);
     try {
-      return (0, import_node_fs7.readFileSync)(fd, "utf8");
+      return (0, import_node_fs8.readFileSync)(fd, "utf8");
     } catch (error) {
       throw new ConfigError(`${path} cannot be read (${error.code}).`);
     }
   } finally {
-    (0, import_node_fs7.closeSync)(fd);
+    (0, import_node_fs8.closeSync)(fd);
   }
 }
-var import_node_fs7, MAX_BYTES;
+var import_node_fs8, MAX_BYTES;
 var init_load_config = __esm({
   "src/config/load-config.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     init_errors();
     init_config_file_problem();
     init_compiled_config();
@@ -14420,81 +14769,6 @@ function strongest(candidates) {
 var init_candidate = __esm({
   "src/environment/candidate.ts"() {
     "use strict";
-  }
-});
-
-// src/terraform-source/hcl-json.ts
-function asList(value) {
-  if (Array.isArray(value)) return value;
-  return value && typeof value === "object" ? [value] : [];
-}
-var init_hcl_json = __esm({
-  "src/terraform-source/hcl-json.ts"() {
-    "use strict";
-  }
-});
-
-// src/terraform-source/source-evidence.ts
-function locate(file, text5, value, key2) {
-  const setting = key2 === void 0 ? -1 : text5.search(new RegExp(`["']?\\b${escapeRegExp(key2)}["']?\\s*[=:]\\s*["']?${escapeRegExp(value)}`));
-  const index = setting !== -1 ? setting : text5.indexOf(value);
-  return index === -1 ? file : `${file}:${text5.slice(0, index).split("\n").length}`;
-}
-function backendEvidence(document, file, text5) {
-  const found = [];
-  for (const terraform3 of asList(document.terraform)) {
-    for (const [kind2, blocks2] of Object.entries(terraform3.backend ?? {})) {
-      for (const block of asList(blocks2)) {
-        for (const field2 of BACKEND_FIELDS) {
-          const value = block[field2];
-          if (typeof value === "string") found.push({ field: `backend "${kind2}" ${field2}`, value, where: locate(file, text5, value, field2) });
-        }
-        for (const workspaces of asList(block.workspaces)) {
-          for (const field2 of ["name", "prefix"]) {
-            const value = workspaces[field2];
-            if (typeof value === "string") found.push({ field: `backend "${kind2}" workspaces ${field2}`, value, where: locate(file, text5, value, field2) });
-          }
-        }
-      }
-    }
-    for (const cloud of asList(terraform3.cloud)) {
-      for (const workspaces of asList(cloud.workspaces)) {
-        const name = workspaces.name;
-        if (typeof name === "string") found.push({ field: "cloud workspaces name", value: name, where: locate(file, text5, name, "name") });
-      }
-    }
-  }
-  return found;
-}
-function defaultLabelEvidence(document, file, text5) {
-  const labels = [];
-  for (const [provider, configs] of Object.entries(document.provider ?? {})) {
-    for (const config of asList(configs)) {
-      const maps = [
-        ...asList(config.default_tags).map((block) => [`provider "${provider}" default_tags`, block.tags]),
-        [`provider "${provider}" default_labels`, config.default_labels]
-      ];
-      for (const [field2, map2] of maps) {
-        if (!map2 || typeof map2 !== "object" || Array.isArray(map2)) continue;
-        for (const [key2, value] of Object.entries(map2)) {
-          if (typeof value === "string") labels.push({ key: key2, value, field: `${field2} (${locate(file, text5, value, key2)})` });
-        }
-      }
-    }
-  }
-  return labels;
-}
-function tfvarsEvidence(document, file, text5) {
-  return Object.entries(document).filter((entry) => typeof entry[1] === "string" || typeof entry[1] === "number").map(([name, value]) => ({ name, value: String(value), sensitive: false, where: locate(file, text5, String(value), name) }));
-}
-var NO_SOURCE_EVIDENCE, escapeRegExp, BACKEND_FIELDS;
-var init_source_evidence = __esm({
-  "src/terraform-source/source-evidence.ts"() {
-    "use strict";
-    init_hcl_json();
-    NO_SOURCE_EVIDENCE = { backend: [], defaultLabels: [], variables: [] };
-    escapeRegExp = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    BACKEND_FIELDS = ["key", "prefix", "workspace_key_prefix", "path", "name", "container_name", "bucket"];
   }
 });
 
@@ -14518,33 +14792,6 @@ var init_default_rules = __esm({
     DEFAULT_CONTEXT_RULE = { id: "default-context" };
     DEFAULT_SOURCE_RULE = { id: "default-source" };
     NO_EVIDENCE_RULE = "no-evidence";
-  }
-});
-
-// src/environment/tokens.ts
-function tokenize(text5) {
-  const raw = text5.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
-  const tokens = [];
-  for (const token of raw.map((t) => t.toLowerCase())) {
-    const previous = tokens[tokens.length - 1];
-    if (previous !== void 0 && NEGATING_PREFIXES.has(previous) && PROD_WORDS.has(token)) {
-      tokens[tokens.length - 1] = previous + token;
-    } else {
-      tokens.push(token);
-    }
-  }
-  return tokens;
-}
-function normalizeKey(key2) {
-  const lastSegment = key2.slice(key2.lastIndexOf("/") + 1);
-  return lastSegment.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-var NEGATING_PREFIXES, PROD_WORDS;
-var init_tokens = __esm({
-  "src/environment/tokens.ts"() {
-    "use strict";
-    NEGATING_PREFIXES = /* @__PURE__ */ new Set(["non", "pre", "not"]);
-    PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "prd"]);
   }
 });
 
@@ -14615,17 +14862,14 @@ function rootVariableCandidates(variables, params, environments, ruleId) {
     if (variable.value === void 0 || !params.names.includes(normalizeKey(variable.name))) continue;
     const value = variable.value.trim();
     if (value === "") continue;
-    const named2 = environmentNamed(value, environments);
-    const match = named2 ? { environment: named2, token: value } : matchEnvironment(tokenize(value), environments, "valueTokens");
-    if (!match && variable.sensitive) continue;
-    const environment = match?.environment ?? { name: value.toLowerCase(), protected: false };
-    const shown = variable.sensitive ? `${variable.name} (sensitive, value not shown)` : `${variable.name} = ${JSON.stringify(variable.value)}`;
-    candidates.push({
-      environment,
-      rule: ruleId,
-      evidence: `var.${variable.name}`,
-      reason: `the plan's root variable ${shown} applies to every resource that does not name its environment itself`
-    });
+    const reading = readValue(value, environments);
+    const named2 = reading !== void 0 && "names" in reading ? reading.names.environment : void 0;
+    if (!named2 && variable.sensitive) continue;
+    const shown2 = variable.sensitive ? `${variable.name} (sensitive, value not shown)` : `${variable.name} = ${JSON.stringify(variable.value)}`;
+    const ambiguous = reading !== void 0 && "ambiguous" in reading ? reading.ambiguous : void 0;
+    const environment = named2 ?? (ambiguous ? { name: UNKNOWN_ENVIRONMENT, protected: false } : { name: value.toLowerCase(), protected: false });
+    const reason = ambiguous ? `the plan's root variable ${shown2} holds the word "${ambiguous.token}" but is not ${ambiguous.environment.name} as a whole value, so it does not say which environment the resources that do not name their own are in` : `the plan's root variable ${shown2} applies to every resource that does not name its environment itself`;
+    candidates.push({ environment, rule: ruleId, evidence: `var.${variable.name}`, reason });
   }
   return candidates;
 }
@@ -14641,33 +14885,50 @@ var init_root_variable = __esm({
 function tagValueCandidates(change, params, environments, ruleId) {
   return resourceLabelsCandidates(change.labels, params, environments, ruleId);
 }
+function labelCandidate(label, strong, environments, ruleId) {
+  const value = label.value.trim();
+  if (value === "") return void 0;
+  const reading = readValue(value, environments);
+  const evidence2 = `${label.field}.${label.key}`;
+  if (reading !== void 0 && "names" in reading) {
+    return { environment: reading.names.environment, rule: ruleId, evidence: evidence2, reason: `its ${label.field} say ${shown(label)}` };
+  }
+  if (!strong) return void 0;
+  if (reading === void 0) {
+    return { environment: { name: value.toLowerCase(), protected: false }, rule: ruleId, evidence: evidence2, reason: `its ${label.field} say ${shown(label)}` };
+  }
+  const { environment, token } = reading.ambiguous;
+  return {
+    environment: { name: UNKNOWN_ENVIRONMENT, protected: false },
+    rule: ruleId,
+    evidence: evidence2,
+    reason: `its ${label.field} say ${shown(label)}, which holds the word "${token}" but is not ${environment.name} as a whole value, so it does not say which environment it is (a configuration rule with tag: { key, value } can)`
+  };
+}
 function resourceLabelsCandidates(labels, params, environments, ruleId) {
-  const candidates = [];
+  const strong = [];
+  const weak = [];
+  const outranked = [];
   for (const label of labels) {
     const key2 = normalizeKey(label.key);
-    const strong = params.keys.includes(key2);
-    if (!strong && !params.weakKeys.includes(key2)) continue;
-    const value = label.value.trim();
-    if (value === "") continue;
-    const named2 = environmentNamed(value, environments);
-    const match = named2 ? { environment: named2, token: value } : matchEnvironment(tokenize(value), environments, "valueTokens");
-    if (!match && !strong) continue;
-    const environment = match?.environment ?? { name: value.toLowerCase(), protected: false };
-    const shown = `${label.key} = ${JSON.stringify(label.value)}`;
-    candidates.push({
-      environment,
-      rule: ruleId,
-      evidence: `${label.field}.${label.key}`,
-      reason: `its ${label.field} say ${shown}`
-    });
+    const isStrong = params.keys.includes(key2);
+    if (!isStrong && !params.weakKeys.includes(key2)) continue;
+    const candidate = labelCandidate(label, isStrong, environments, ruleId);
+    if (candidate === void 0) continue;
+    (isStrong ? strong : weak).push(candidate);
+    if (!isStrong) outranked.push(label);
   }
-  return candidates;
+  if (strong.length === 0 || outranked.length === 0) return strong.length > 0 ? strong : weak;
+  const secondary = [...new Set(outranked.map(shown))].join(", ");
+  return strong.map((candidate) => ({ ...candidate, reason: `${candidate.reason} (an environment key, which outranks ${secondary})` }));
 }
+var shown;
 var init_tag_value = __esm({
   "src/environment/kinds/tag-value.ts"() {
     "use strict";
     init_environments();
     init_tokens();
+    shown = (label) => `${label.key} = ${JSON.stringify(label.value)}`;
   }
 });
 
@@ -14676,11 +14937,9 @@ function sourceEvidenceCandidates(source, environments, ruleId) {
   const candidates = resourceLabelsCandidates(source.defaultLabels, DEFAULT_TAG_RULE.params, environments, ruleId);
   for (const variable of source.variables) {
     for (const candidate of rootVariableCandidates([variable], DEFAULT_ROOT_VARIABLE_RULE.params, environments, ruleId)) {
-      candidates.push({
-        ...candidate,
-        evidence: `${variable.name} in ${variable.where}`,
-        reason: `${variable.where} sets ${variable.name} = ${JSON.stringify(variable.value)}`
-      });
+      const sets = `${variable.where} sets ${variable.name} = ${JSON.stringify(variable.value)}`;
+      const undecided = candidate.environment.name === UNKNOWN_ENVIRONMENT ? ", which holds an environment word but is not one as a whole value" : "";
+      candidates.push({ ...candidate, evidence: `${variable.name} in ${variable.where}`, reason: `${sets}${undecided}` });
     }
   }
   for (const setting of source.backend) {
@@ -15016,7 +15275,7 @@ function driftTargets(drift, classified) {
     target: { ...entry, environment: environments.get(`${entry.input}:${entry.address}`) ?? UNKNOWN_ENVIRONMENT }
   }));
 }
-function evaluatePolicy(classified, drift, inputs, rules = Object.values(RULES3), settings = {}, preventDestroyAtBase2 = /* @__PURE__ */ new Map()) {
+function evaluatePolicy(classified, drift, inputs, rules = Object.values(RULES3), settings = {}, preventDestroyAtBase2 = /* @__PURE__ */ new Map(), stateStorage2 = /* @__PURE__ */ new Map()) {
   const findings = [];
   const files = inputs.map((input) => input.file);
   const report = (rule, severity2, target, reported, type2) => {
@@ -15045,9 +15304,12 @@ function evaluatePolicy(classified, drift, inputs, rules = Object.values(RULES3)
     } else if (rule.subject === "drift") {
       for (const { entry, target } of drifted) report(rule, level, target, rule.check(entry, options2));
     } else {
-      inputs.forEach(({ file, unjudged = [] }, input) => {
+      inputs.forEach(({ file, unjudged = [], emptyPriorState }, input) => {
         const changes = subjects.filter((s) => s.change.input === input);
-        report(rule, level, { input, address: WHOLE_PLAN, action: "delete", environment: "" }, rule.check({ file, changes, unjudged }, options2));
+        const plan = { file, changes, unjudged, emptyPriorState: emptyPriorState === true };
+        const state = stateStorage2.get(input);
+        if (state) plan.stateStorage = state;
+        report(rule, level, { input, address: WHOLE_PLAN, action: "delete", environment: "" }, rule.check(plan, options2));
       });
     }
   }
@@ -15147,13 +15409,13 @@ var init_report = __esm({
 
 // src/terraform-source/has-terraform-files.ts
 function hasTerraformFiles(directory) {
-  return (0, import_node_fs8.existsSync)(directory) && (0, import_node_fs8.statSync)(directory).isDirectory() && (0, import_node_fs8.readdirSync)(directory).some((f) => f.endsWith(".tf"));
+  return (0, import_node_fs9.existsSync)(directory) && (0, import_node_fs9.statSync)(directory).isDirectory() && (0, import_node_fs9.readdirSync)(directory).some((f) => f.endsWith(".tf"));
 }
-var import_node_fs8;
+var import_node_fs9;
 var init_has_terraform_files = __esm({
   "src/terraform-source/has-terraform-files.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
   }
 });
 
@@ -18352,30 +18614,33 @@ __export(read_terraform_dir_exports, {
 async function readTerraformDir(directory) {
   if (!hasTerraformFiles(directory)) throw new ConfigError(`${directory} holds no .tf files (--tf-dir).`);
   const evidence2 = { backend: [], defaultLabels: [], variables: [] };
-  for (const name of (0, import_node_fs9.readdirSync)(directory).sort()) {
+  const declarations = [];
+  for (const name of (0, import_node_fs10.readdirSync)(directory).sort()) {
     if (!name.endsWith(".tf") && !isTfvars(name)) continue;
-    const file = (0, import_node_path8.join)(directory, name);
-    const text5 = (0, import_node_fs9.readFileSync)(file, "utf8");
+    const file = (0, import_node_path9.join)(directory, name);
+    const text5 = (0, import_node_fs10.readFileSync)(file, "utf8");
     const document = await parseHcl(file, text5);
     if (isTfvars(name)) {
       evidence2.variables.push(...tfvarsEvidence(document, file, text5));
     } else {
       evidence2.backend.push(...backendEvidence(document, file, text5));
       evidence2.defaultLabels.push(...defaultLabelEvidence(document, file, text5));
+      declarations.push(...backendDeclarations(document, file, text5, isOverrideFile(name)));
     }
   }
-  return evidence2;
+  return { evidence: evidence2, state: stateStorage(directory, declarations) };
 }
-var import_node_fs9, import_node_path8, isTfvars;
+var import_node_fs10, import_node_path9, isTfvars;
 var init_read_terraform_dir = __esm({
   "src/terraform-source/read-terraform-dir.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_path8 = require("node:path");
+    import_node_fs10 = require("node:fs");
+    import_node_path9 = require("node:path");
     init_errors();
     init_has_terraform_files();
     init_parse_hcl();
     init_source_evidence();
+    init_state_storage();
     isTfvars = (name) => name === "terraform.tfvars" || name.endsWith(".auto.tfvars");
   }
 });
@@ -18784,7 +19049,7 @@ function errorCode(error) {
 function readSmallFile(path, limit = MAX_SMALL_FILE_BYTES) {
   let fd;
   try {
-    fd = (0, import_node_fs10.openSync)(path, import_node_fs10.constants.O_RDONLY | (import_node_fs10.constants.O_NONBLOCK ?? 0));
+    fd = (0, import_node_fs11.openSync)(path, import_node_fs11.constants.O_RDONLY | (import_node_fs11.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code2 = errorCode(error);
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { status: "missing" };
@@ -18793,23 +19058,23 @@ function readSmallFile(path, limit = MAX_SMALL_FILE_BYTES) {
     return { status: "unreadable", problem: `it cannot be opened (${code2 ?? "unknown error"})` };
   }
   try {
-    const stat = (0, import_node_fs10.fstatSync)(fd);
+    const stat = (0, import_node_fs11.fstatSync)(fd);
     if (stat.isDirectory()) return { status: "unreadable", problem: "it is a directory, not a file" };
     if (!stat.isFile()) return { status: "unreadable", problem: "it is not a regular file" };
     if (stat.size > limit) return { status: "unreadable", problem: `it is larger than ${limit / 1024 / 1024} MB, so it was not read` };
-    const text5 = (0, import_node_fs10.readFileSync)(fd, "utf8");
+    const text5 = (0, import_node_fs11.readFileSync)(fd, "utf8");
     return { status: "read", text: text5.startsWith("\uFEFF") ? text5.slice(1) : text5 };
   } catch (error) {
     return { status: "unreadable", problem: `it cannot be read (${errorCode(error) ?? "unknown error"})` };
   } finally {
-    (0, import_node_fs10.closeSync)(fd);
+    (0, import_node_fs11.closeSync)(fd);
   }
 }
-var import_node_fs10, MAX_SMALL_FILE_BYTES;
+var import_node_fs11, MAX_SMALL_FILE_BYTES;
 var init_read_small_file = __esm({
   "src/files/read-small-file.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     MAX_SMALL_FILE_BYTES = 1024 * 1024;
   }
 });
@@ -18879,8 +19144,8 @@ function mergeFile(merged, file, document) {
   for (const [name, entry] of clusters) if (!merged.clusters.has(name)) merged.clusters.set(name, entry);
 }
 function kubeconfigFiles(env2, home) {
-  const listed = (env2.KUBECONFIG ?? "").split(import_node_path9.delimiter).filter((file) => file !== "");
-  return listed.length > 0 ? [...new Set(listed)] : [(0, import_node_path9.join)(home, ".kube", "config")];
+  const listed = (env2.KUBECONFIG ?? "").split(import_node_path10.delimiter).filter((file) => file !== "");
+  return listed.length > 0 ? [...new Set(listed)] : [(0, import_node_path10.join)(home, ".kube", "config")];
 }
 function mergeKubeconfigs(env2, home) {
   const merged = { contexts: /* @__PURE__ */ new Map(), clusters: /* @__PURE__ */ new Map() };
@@ -18961,11 +19226,11 @@ function readKubernetes(env2, home) {
   }
   return readings;
 }
-var import_node_path9, ShapeError;
+var import_node_path10, ShapeError;
 var init_kubernetes2 = __esm({
   "src/credentials/kubernetes.ts"() {
     "use strict";
-    import_node_path9 = require("node:path");
+    import_node_path10 = require("node:path");
     init_load_yaml_file();
     ShapeError = class extends Error {
     };
@@ -18988,12 +19253,12 @@ function evidenceBeside(input, contexts, source) {
 function sourceDirectory(file, options2) {
   if (options2.tfDir !== void 0) return options2.tfDir;
   if (file === "-") return void 0;
-  const directory = (0, import_node_path10.dirname)((0, import_node_path10.resolve)(file));
+  const directory = (0, import_node_path11.dirname)((0, import_node_path11.resolve)(file));
   return hasTerraformFiles(directory) ? directory : void 0;
 }
 async function readSources(directory, base) {
   const { readTerraformDir: readTerraformDir2 } = await Promise.resolve().then(() => (init_read_terraform_dir(), read_terraform_dir_exports));
-  const facts2 = { evidence: await readTerraformDir2(directory) };
+  const facts2 = await readTerraformDir2(directory);
   if (base !== void 0) {
     const { preventDestroyAtBase: preventDestroyAtBase2 } = await Promise.resolve().then(() => (init_prevent_destroy_at_base(), prevent_destroy_at_base_exports));
     facts2.preventDestroyAtBase = await preventDestroyAtBase2(directory, base);
@@ -19077,6 +19342,7 @@ async function check(options2) {
   );
   const preventDestroy = /* @__PURE__ */ new Map();
   for (const [index, facts2] of sources) if (facts2.preventDestroyAtBase) preventDestroy.set(index, facts2.preventDestroyAtBase);
+  const stateStorage2 = new Map([...sources].map(([index, facts2]) => [index, facts2.state]));
   const rules = Object.values(RULES3);
   const evaluated = evaluatePolicy(
     classified,
@@ -19084,19 +19350,20 @@ async function check(options2) {
     inputs,
     rules,
     config.ruleSettings,
-    preventDestroy
+    preventDestroy,
+    stateStorage2
   );
   const excepted = applyExceptions(attachBlastRadius(evaluated, inputs), config.exceptions);
   const { findings, fields } = applyApprovals(excepted.findings, classified, inputs, options2.files, { ...options2, kubeContexts: contexts });
   return { ...buildReport(inputs, classified, findings, rules, { path: config.path, exceptions: excepted.exceptions }), ...fields };
 }
-var import_node_os6, import_node_path10;
+var import_node_os6, import_node_path11;
 var init_check = __esm({
   "src/check.ts"() {
     "use strict";
     import_node_os6 = require("node:os");
     init_apply_approvals();
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_load_config();
     init_errors();
     init_classify();
@@ -19128,21 +19395,21 @@ var init_named_input = __esm({
 
 // src/guard/file-digest.ts
 function fileDigest(path) {
-  return (0, import_node_crypto.createHash)("sha256").update((0, import_node_fs11.readFileSync)(path)).digest("hex");
+  return (0, import_node_crypto.createHash)("sha256").update((0, import_node_fs12.readFileSync)(path)).digest("hex");
 }
 function addPath(hash, path, name) {
-  const link = (0, import_node_fs11.lstatSync)(path, { throwIfNoEntry: false });
+  const link = (0, import_node_fs12.lstatSync)(path, { throwIfNoEntry: false });
   if (link === void 0) {
     hash.update(`missing ${name}\0`);
     return;
   }
-  if (link.isSymbolicLink()) hash.update(`link ${name} ${(0, import_node_fs11.readlinkSync)(path)}\0`);
-  const stats = link.isSymbolicLink() ? (0, import_node_fs11.statSync)(path, { throwIfNoEntry: false }) : link;
+  if (link.isSymbolicLink()) hash.update(`link ${name} ${(0, import_node_fs12.readlinkSync)(path)}\0`);
+  const stats = link.isSymbolicLink() ? (0, import_node_fs12.statSync)(path, { throwIfNoEntry: false }) : link;
   if (stats?.isFile()) {
-    hash.update(`file ${name}\0`).update((0, import_node_fs11.readFileSync)(path)).update("\0");
+    hash.update(`file ${name}\0`).update((0, import_node_fs12.readFileSync)(path)).update("\0");
   } else if (stats?.isDirectory() && !link.isSymbolicLink()) {
     hash.update(`directory ${name}\0`);
-    for (const entry of (0, import_node_fs11.readdirSync)(path).sort()) addPath(hash, (0, import_node_path11.join)(path, entry), `${name}/${entry}`);
+    for (const entry of (0, import_node_fs12.readdirSync)(path).sort()) addPath(hash, (0, import_node_path12.join)(path, entry), `${name}/${entry}`);
   }
 }
 function pathsDigest(paths) {
@@ -19150,30 +19417,30 @@ function pathsDigest(paths) {
   for (const path of paths) addPath(hash, path, path);
   return hash.digest("hex");
 }
-var import_node_crypto, import_node_fs11, import_node_path11;
+var import_node_crypto, import_node_fs12, import_node_path12;
 var init_file_digest = __esm({
   "src/guard/file-digest.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs11 = require("node:fs");
-    import_node_path11 = require("node:path");
+    import_node_fs12 = require("node:fs");
+    import_node_path12 = require("node:path");
   }
 });
 
 // src/guard/pinned-file.ts
 function pinFile(path) {
-  if (!(0, import_node_fs12.existsSync)(DESCRIPTORS)) return { path, digest: () => fileDigest(path), close: () => {
+  if (!(0, import_node_fs13.existsSync)(DESCRIPTORS)) return { path, digest: () => fileDigest(path), close: () => {
   } };
-  const descriptor = (0, import_node_fs12.openSync)(path, "r");
-  (0, import_node_fs12.unlinkSync)(path);
+  const descriptor = (0, import_node_fs13.openSync)(path, "r");
+  (0, import_node_fs13.unlinkSync)(path);
   const pinned = `${DESCRIPTORS}/${descriptor}`;
-  return { path: pinned, digest: () => fileDigest(pinned), close: () => (0, import_node_fs12.closeSync)(descriptor) };
+  return { path: pinned, digest: () => fileDigest(pinned), close: () => (0, import_node_fs13.closeSync)(descriptor) };
 }
-var import_node_fs12, DESCRIPTORS;
+var import_node_fs13, DESCRIPTORS;
 var init_pinned_file = __esm({
   "src/guard/pinned-file.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     init_file_digest();
     DESCRIPTORS = `/proc/${process.pid}/fd`;
   }
@@ -19198,27 +19465,27 @@ function runProcess(binary2, args, output = "stderr") {
   return run(binary2, args, ["inherit", output === "stdout" ? "inherit" : process.stderr, "inherit"], { ...process.env, TF_IN_AUTOMATION: "1" });
 }
 async function runCapturing(binary2, args, outputFile, env2) {
-  const output = (0, import_node_fs13.openSync)(outputFile, "w", 384);
+  const output = (0, import_node_fs14.openSync)(outputFile, "w", 384);
   try {
     return await run(binary2, args, ["ignore", output, output], env2);
   } finally {
-    (0, import_node_fs13.closeSync)(output);
+    (0, import_node_fs14.closeSync)(output);
   }
 }
 async function runToFile(binary2, args, outputFile, env2 = process.env) {
-  const output = (0, import_node_fs13.openSync)(outputFile, "a", 384);
+  const output = (0, import_node_fs14.openSync)(outputFile, "a", 384);
   try {
     return await run(binary2, args, ["ignore", output, process.stderr], env2);
   } finally {
-    (0, import_node_fs13.closeSync)(output);
+    (0, import_node_fs14.closeSync)(output);
   }
 }
-var import_node_child_process3, import_node_fs13;
+var import_node_child_process3, import_node_fs14;
 var init_run_process = __esm({
   "src/guard/run-process.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     init_errors();
   }
 });
@@ -19234,7 +19501,7 @@ __export(guard_terraform_exports, {
 async function makePlan(invocation, planFile) {
   const { binary: binary2, globalArgs } = invocation;
   if (invocation.savedPlan !== void 0) {
-    (0, import_node_fs14.copyFileSync)(invocation.savedPlan, planFile);
+    (0, import_node_fs15.copyFileSync)(invocation.savedPlan, planFile);
     return void 0;
   }
   const planArgs = [...globalArgs, "plan", "-input=false", `-out=${planFile}`, ...invocation.destroy ? ["-destroy"] : [], ...invocation.planArgs];
@@ -19243,12 +19510,12 @@ async function makePlan(invocation, planFile) {
 }
 function sourceDirectory2(invocation) {
   const chdir = invocation.globalArgs.find((arg) => arg.startsWith("-chdir="))?.slice("-chdir=".length);
-  const directory = (0, import_node_path12.resolve)(chdir ?? ".");
+  const directory = (0, import_node_path13.resolve)(chdir ?? ".");
   return hasTerraformFiles(directory) ? { tfDir: directory } : {};
 }
 function planName(invocation) {
   if (invocation.savedPlan !== void 0) return invocation.savedPlan;
-  return runByGuard([(0, import_node_path12.basename)(invocation.binary), ...invocation.globalArgs, "plan", ...invocation.destroy ? ["-destroy"] : []].join(" "));
+  return runByGuard([(0, import_node_path13.basename)(invocation.binary), ...invocation.globalArgs, "plan", ...invocation.destroy ? ["-destroy"] : []].join(" "));
 }
 async function checkPlan(invocation, planFile, options2) {
   const report = await check({
@@ -19261,12 +19528,12 @@ async function checkPlan(invocation, planFile, options2) {
   return withInputName(report, planFile, planName(invocation));
 }
 async function inPrivateDirectory(use) {
-  const scratch2 = (0, import_node_fs14.mkdtempSync)((0, import_node_path12.join)((0, import_node_os7.tmpdir)(), "blast-radius-guard-"));
+  const scratch2 = (0, import_node_fs15.mkdtempSync)((0, import_node_path13.join)((0, import_node_os7.tmpdir)(), "blast-radius-guard-"));
   try {
     return await use(scratch2);
   } finally {
     try {
-      (0, import_node_fs14.rmSync)(scratch2, { recursive: true, force: true, maxRetries: 5 });
+      (0, import_node_fs15.rmSync)(scratch2, { recursive: true, force: true, maxRetries: 5 });
     } catch (error) {
       process.stderr.write(`blast-radius: the private directory ${scratch2} could not be removed (${error.code ?? "error"}).
 `);
@@ -19277,9 +19544,9 @@ async function guardTerraform(invocation, run3) {
   const { printReport, checkOptions = {} } = run3;
   return inPrivateDirectory(async (scratch2) => {
     const { binary: binary2, globalArgs } = invocation;
-    const failed2 = await makePlan(invocation, (0, import_node_path12.join)(scratch2, "checked.tfplan"));
+    const failed2 = await makePlan(invocation, (0, import_node_path13.join)(scratch2, "checked.tfplan"));
     if (failed2) return failed2;
-    const plan = pinFile((0, import_node_path12.join)(scratch2, "checked.tfplan"));
+    const plan = pinFile((0, import_node_path13.join)(scratch2, "checked.tfplan"));
     try {
       const checkedDigest = plan.digest();
       const report = await checkPlan(invocation, plan.path, checkOptions);
@@ -19302,13 +19569,13 @@ async function guardTerraform(invocation, run3) {
     }
   });
 }
-var import_node_fs14, import_node_os7, import_node_path12;
+var import_node_fs15, import_node_os7, import_node_path13;
 var init_guard_terraform = __esm({
   "src/guard/guard-terraform.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     import_node_os7 = require("node:os");
-    import_node_path12 = require("node:path");
+    import_node_path13 = require("node:path");
     init_check();
     init_errors();
     init_has_terraform_files();
@@ -19475,9 +19742,9 @@ function failed(invocation, code2, output) {
   return new InputError(`\`${invocation.previewName}\` failed (exit ${code2}) without an error blast-radius could judge; nothing was run.`);
 }
 async function checkPreview2(invocation, scratch2, checkOptions) {
-  const outputFile = (0, import_node_path13.join)(scratch2, `${invocation.previewName.split(" ").slice(0, 2).join("-")}.txt`);
+  const outputFile = (0, import_node_path14.join)(scratch2, `${invocation.previewName.split(" ").slice(0, 2).join("-")}.txt`);
   const code2 = await runCapturing(invocation.binary, invocation.previewArgs, outputFile, previewEnvironment());
-  const output = (0, import_node_fs15.readFileSync)(outputFile, "utf8");
+  const output = (0, import_node_fs16.readFileSync)(outputFile, "utf8");
   const worked = invocation.previewExitCodes.includes(code2);
   if (invocation.tool === "helm" && NO_DIFF_PLUGIN.test(output)) {
     throw new InputError(
@@ -19502,7 +19769,7 @@ async function checkPreview2(invocation, scratch2, checkOptions) {
 }
 async function guardKubernetes(invocation, run3) {
   const { printReport, checkOptions = {} } = run3;
-  const name = `${(0, import_node_path13.basename)(invocation.binary)} ${invocation.subcommand}`;
+  const name = `${(0, import_node_path14.basename)(invocation.binary)} ${invocation.subcommand}`;
   const checkedDigest = pathsDigest(invocation.localInputs);
   const { report } = await inPrivateDirectory((scratch2) => checkPreview2(invocation, scratch2, checkOptions));
   if (report) printReport(report);
@@ -19517,13 +19784,13 @@ async function guardKubernetes(invocation, run3) {
   if (ran !== 0) return { exitCode: EXIT_ERROR, toolExitCode: ran, ...report ? { report } : {}, summary: `\`${name}\` (${checked}) failed (exit ${ran}).` };
   return { exitCode: EXIT_PASS, toolExitCode: 0, ...report ? { report } : {}, summary: `Ran \`${name}\` after its change was ${checked}.` };
 }
-var import_node_fs15, import_node_os8, import_node_path13, NO_DIFF_PLUGIN, DIFF_BODY_LINE, ECHOED_LINES;
+var import_node_fs16, import_node_os8, import_node_path14, NO_DIFF_PLUGIN, DIFF_BODY_LINE, ECHOED_LINES;
 var init_guard_kubernetes = __esm({
   "src/guard/guard-kubernetes.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
+    import_node_fs16 = require("node:fs");
     import_node_os8 = require("node:os");
-    import_node_path13 = require("node:path");
+    import_node_path14 = require("node:path");
     init_errors();
     init_file_digest();
     init_named_input();
@@ -19562,10 +19829,10 @@ __export(guard_pulumi_exports, {
   previewName: () => previewName
 });
 async function savesPlans(invocation, scratch2) {
-  const help = (0, import_node_path14.join)(scratch2, "preview-help.txt");
+  const help = (0, import_node_path15.join)(scratch2, "preview-help.txt");
   const code2 = await runCapturing(invocation.binary, ["preview", "--help"], help, process.env);
-  if (code2 !== 0) throw new InputError(`\`${(0, import_node_path14.basename)(invocation.binary)} preview --help\` failed (exit ${code2}); nothing was run.`);
-  return /(^|\s)--save-plan\b/m.test((0, import_node_fs16.readFileSync)(help, "utf8"));
+  if (code2 !== 0) throw new InputError(`\`${(0, import_node_path15.basename)(invocation.binary)} preview --help\` failed (exit ${code2}); nothing was run.`);
+  return /(^|\s)--save-plan\b/m.test((0, import_node_fs17.readFileSync)(help, "utf8"));
 }
 function previewEnvironment2() {
   const env2 = { ...process.env };
@@ -19573,15 +19840,15 @@ function previewEnvironment2() {
   return env2;
 }
 function previewName(invocation) {
-  const pulumi2 = (0, import_node_path14.basename)(invocation.binary);
+  const pulumi2 = (0, import_node_path15.basename)(invocation.binary);
   return invocation.destroy ? `${pulumi2} destroy --preview-only --json` : `${pulumi2} preview --json`;
 }
 async function checkPulumiPreview(invocation, scratch2, checkOptions) {
-  const planFile = !invocation.destroy && await savesPlans(invocation, scratch2) ? (0, import_node_path14.join)(scratch2, "checked.plan.json") : void 0;
+  const planFile = !invocation.destroy && await savesPlans(invocation, scratch2) ? (0, import_node_path15.join)(scratch2, "checked.plan.json") : void 0;
   const preview = invocation.destroy ? ["destroy", "--preview-only", "--json", ...invocation.previewFlags] : ["preview", "--json", ...planFile === void 0 ? [] : ["--save-plan", planFile], ...invocation.previewFlags];
-  const output = (0, import_node_path14.join)(scratch2, "preview.json");
+  const output = (0, import_node_path15.join)(scratch2, "preview.json");
   const code2 = await runToFile(invocation.binary, preview, output, previewEnvironment2());
-  if (code2 !== 0 && (0, import_node_fs16.statSync)(output).size === 0)
+  if (code2 !== 0 && (0, import_node_fs17.statSync)(output).size === 0)
     throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code2}) and printed no preview; nothing was run.`);
   const report = await checkOutput(output, "pulumi-preview", previewName(invocation), checkOptions);
   if (code2 !== 0) throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code2}); nothing was run.`);
@@ -19589,7 +19856,7 @@ async function checkPulumiPreview(invocation, scratch2, checkOptions) {
 }
 async function guardPulumi(invocation, run3) {
   const { printReport, checkOptions = {} } = run3;
-  const name = `${(0, import_node_path14.basename)(invocation.binary)} ${invocation.subcommand}`;
+  const name = `${(0, import_node_path15.basename)(invocation.binary)} ${invocation.subcommand}`;
   return inPrivateDirectory(async (scratch2) => {
     const { report, planFile } = await checkPulumiPreview(invocation, scratch2, checkOptions);
     const plan = planFile === void 0 ? void 0 : pinFile(planFile);
@@ -19613,12 +19880,12 @@ async function guardPulumi(invocation, run3) {
     }
   });
 }
-var import_node_fs16, import_node_path14;
+var import_node_fs17, import_node_path15;
 var init_guard_pulumi = __esm({
   "src/guard/guard-pulumi.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
-    import_node_path14 = require("node:path");
+    import_node_fs17 = require("node:fs");
+    import_node_path15 = require("node:path");
     init_errors();
     init_check_output();
     init_guard_terraform();
@@ -19782,9 +20049,9 @@ function awsStep(invocation, ...words3) {
 }
 async function prepareChangeSet(invocation, scratch2) {
   const prepare = invocation.prepare;
-  const outputFile = (0, import_node_path15.join)(scratch2, "prepare.txt");
+  const outputFile = (0, import_node_path16.join)(scratch2, "prepare.txt");
   const code2 = await runCapturing(prepare.program, prepare.args, outputFile, process.env);
-  const output = (0, import_node_fs17.readFileSync)(outputFile, "utf8");
+  const output = (0, import_node_fs18.readFileSync)(outputFile, "utf8");
   process.stderr.write(output);
   const step = prepare.tool === "aws" ? "aws cloudformation deploy --no-execute-changeset" : "cdk deploy --method=prepare-change-set";
   if (prepare.tool === "aws") {
@@ -19812,27 +20079,27 @@ function connectionFor(invocation, arn) {
   return region === void 0 ? invocation.connection : [...invocation.connection, "--region", region];
 }
 async function describeChangeSet(invocation, name, stack, scratch2) {
-  const file = (0, import_node_path15.join)(scratch2, "change-set.json");
-  (0, import_node_fs17.writeFileSync)(file, "", { mode: 384 });
+  const file = (0, import_node_path16.join)(scratch2, "change-set.json");
+  (0, import_node_fs18.writeFileSync)(file, "", { mode: 384 });
   const step = "aws cloudformation describe-change-set";
   let first;
   let token;
   for (let page = 1; page === 1 || token !== void 0; page++) {
-    const pageFile = (0, import_node_path15.join)(scratch2, `page-${page}.json`);
+    const pageFile = (0, import_node_path16.join)(scratch2, `page-${page}.json`);
     const args = awsStep(invocation, "describe-change-set", "--change-set-name", name, ...stack ? ["--stack-name", stack] : [], "--output", "json");
     const code2 = await runToFile(invocation.aws, [...args, ...token === void 0 ? [] : ["--starting-token", token]], pageFile);
     if (code2 !== 0) throw new InputError(`\`${step}\` failed (exit ${code2}); nothing was executed.`);
-    const text5 = (0, import_node_fs17.readFileSync)(pageFile, "utf8");
+    const text5 = (0, import_node_fs18.readFileSync)(pageFile, "utf8");
     let parsed;
     try {
       parsed = JSON.parse(text5);
     } catch {
       throw new InputError(`The output of \`${step}\` is not JSON; nothing was executed.`);
     }
-    if (!isObject7(parsed)) throw new InputError(`The output of \`${step}\` is not a change set; nothing was executed.`);
+    if (!isObject8(parsed)) throw new InputError(`The output of \`${step}\` is not a change set; nothing was executed.`);
     first ??= parsed;
     token = typeof parsed.NextToken === "string" && parsed.NextToken !== "" ? parsed.NextToken : void 0;
-    (0, import_node_fs17.appendFileSync)(file, text5.endsWith("\n") ? text5 : `${text5}
+    (0, import_node_fs18.appendFileSync)(file, text5.endsWith("\n") ? text5 : `${text5}
 `);
   }
   const { ChangeSetId, StackId, Status, StatusReason } = first;
@@ -19906,21 +20173,21 @@ async function guardChangeSet(invocation, run3) {
 }
 async function waiterFor(invocation, stackId) {
   return inPrivateDirectory(async (scratch2) => {
-    const file = (0, import_node_path15.join)(scratch2, "status.txt");
+    const file = (0, import_node_path16.join)(scratch2, "status.txt");
     const args = awsStep(invocation, "describe-stacks", "--stack-name", stackId, "--query", "Stacks[0].StackStatus", "--output", "text");
     const code2 = await runToFile(invocation.aws, args, file);
-    const status = (0, import_node_fs17.readFileSync)(file, "utf8").trim();
+    const status = (0, import_node_fs18.readFileSync)(file, "utf8").trim();
     if (code2 !== 0 || !/^[A-Z_]+$/.test(status))
       throw new InputError(`\`aws cloudformation describe-stacks\` did not say the stack's status (exit ${code2}); nothing was executed.`);
     return status === "REVIEW_IN_PROGRESS" ? "stack-create-complete" : "stack-update-complete";
   });
 }
-var import_node_fs17, import_node_path15, AWS_CREATED, AWS_EMPTY, CDK_CREATED, CDK_EMPTY, NO_CHANGES, isObject7;
+var import_node_fs18, import_node_path16, AWS_CREATED, AWS_EMPTY, CDK_CREATED, CDK_EMPTY, NO_CHANGES, isObject8;
 var init_guard_change_set = __esm({
   "src/guard/guard-change-set.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path16 = require("node:path");
     init_errors();
     init_check_output();
     init_guard_terraform();
@@ -19930,7 +20197,7 @@ var init_guard_change_set = __esm({
     CDK_CREATED = /^Changeset (arn:\S+:changeSet\/\S+) created and waiting in review for manual execution \(--no-execute\)\r?$/gm;
     CDK_EMPTY = /^\s*✅\s+\S.* \(no changes\)\r?$/m;
     NO_CHANGES = "The submitted information didn't contain changes.";
-    isObject7 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isObject8 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 
@@ -20855,9 +21122,9 @@ function destroyedResources(report) {
   const destroyed = report.resources.filter((resource) => DESTRUCTIVE_ACTIONS.has(resource.action));
   return [...destroyed.filter((r) => r.environment.protected), ...destroyed.filter((r) => !r.environment.protected)];
 }
-function dependencyEdges(report, shown) {
+function dependencyEdges(report, shown2) {
   const edges = /* @__PURE__ */ new Map();
-  for (const resource of shown) {
+  for (const resource of shown2) {
     const finding = report.findings.find((f) => f.file === resource.file && f.address === resource.address && f.dependents);
     for (const path of finding?.dependents?.chains ?? []) {
       const chain2 = [...path];
@@ -20870,24 +21137,24 @@ function dependencyEdges(report, shown) {
 function mermaidGraph(report) {
   const destroyed = destroyedResources(report);
   if (destroyed.length === 0) return void 0;
-  const shown = destroyed.slice(0, MAX_GRAPH_NODES);
-  const nodeIds = new Map(shown.map((resource, i) => [resource, `n${i}`]));
-  const environments = [...new Map(shown.map((r) => [r.environment.name, r.environment])).values()];
+  const shown2 = destroyed.slice(0, MAX_GRAPH_NODES);
+  const nodeIds = new Map(shown2.map((resource, i) => [resource, `n${i}`]));
+  const environments = [...new Map(shown2.map((r) => [r.environment.name, r.environment])).values()];
   const classOf = new Map(environments.map((environment, i) => [environment.name, `env${i}`]));
   const lines = ["flowchart LR"];
-  const files = [...new Set(shown.map((resource) => resource.file))];
+  const files = [...new Set(shown2.map((resource) => resource.file))];
   files.forEach((file, i) => {
     lines.push(`  subgraph plan${i}["${labelText(file)}"]`);
-    for (const resource of shown.filter((r) => r.file === file)) {
+    for (const resource of shown2.filter((r) => r.file === file)) {
       const details2 = labelText(`${resource.action} \xB7 ${resource.environment.name}`);
       lines.push(`    ${nodeIds.get(resource)}["${labelText(resource.address)}<br/>${details2}"]`);
     }
     lines.push("  end");
   });
-  const hidden = destroyed.length - shown.length;
+  const hidden = destroyed.length - shown2.length;
   if (hidden > 0) lines.push(`  more["\u2026 and ${plural(hidden, "more destroyed resource", "more destroyed resources")}"]`, "  class more more");
-  const ids = new Map(shown.map((resource) => [resource.address, nodeIds.get(resource)]));
-  const edges = dependencyEdges(report, shown);
+  const ids = new Map(shown2.map((resource) => [resource.address, nodeIds.get(resource)]));
+  const edges = dependencyEdges(report, shown2);
   const dependents = [...new Set(edges.map(([from2]) => from2))].filter((address2) => !ids.has(address2));
   dependents.slice(0, MAX_GRAPH_NODES).forEach((address2, i) => {
     ids.set(address2, `d${i}`);
@@ -20898,7 +21165,7 @@ function mermaidGraph(report) {
   if (hiddenDependents > 0)
     lines.push(`  moredependents["\u2026 and ${plural(hiddenDependents, "more dependent", "more dependents")}"]`, "  class moredependents more");
   for (const environment of environments) {
-    const members = shown.filter((r) => r.environment.name === environment.name).map((r) => nodeIds.get(r));
+    const members = shown2.filter((r) => r.environment.name === environment.name).map((r) => nodeIds.get(r));
     lines.push(`  class ${members.join(",")} ${classOf.get(environment.name)}`);
   }
   for (const environment of environments) lines.push(`  classDef ${classOf.get(environment.name)} ${environmentStyle(environment)}`);
@@ -20971,9 +21238,9 @@ function goesDownWithIt(finding) {
   return finding.impact === "data-loss" ? `**data loss**; ${dependents}` : dependents;
 }
 function blockingTable(report) {
-  const { shown, more } = bounded(report.findings.filter(blocks));
-  if (shown.length === 0) return [];
-  const rows = shown.map(
+  const { shown: shown2, more } = bounded(report.findings.filter(blocks));
+  if (shown2.length === 0) return [];
+  const rows = shown2.map(
     (f) => isPlanWide(f) ? ["the whole plan", "\u2014", "\u2014", ruleLink(report, f.ruleId), markdownText(f.message), "\u2014"] : [codeSpan(f.address), f.action, markdownText(f.environment), ruleLink(report, f.ruleId), whyItBlocks(report, f), goesDownWithIt(f)]
   );
   return ["", ...table(["Resource", "Action", "Environment", "Rule", "Why", "Goes down with it"], rows), ...more];
@@ -20989,8 +21256,8 @@ function details(summary, body2) {
 function otherFindings(report) {
   const others = report.findings.filter((f) => !blocks(f));
   if (others.length === 0) return [];
-  const { shown, more } = bounded(others);
-  const rows = shown.map((f) => [severityLabel(f), codeSpan(f.address), ruleLink(report, f.ruleId), markdownText(f.message)]);
+  const { shown: shown2, more } = bounded(others);
+  const rows = shown2.map((f) => [severityLabel(f), codeSpan(f.address), ruleLink(report, f.ruleId), markdownText(f.message)]);
   const count2 = (severity2) => others.filter((f) => f.severity === severity2).length;
   const counts = [
     count2("error") > 0 ? plural(count2("error"), "waived error") : "",
@@ -21007,8 +21274,8 @@ function graph(report) {
 }
 function environmentsTable(report) {
   if (report.resources.length === 0) return [];
-  const { shown, more } = bounded(report.resources);
-  const rows = shown.map((r) => [
+  const { shown: shown2, more } = bounded(report.resources);
+  const rows = shown2.map((r) => [
     codeSpan(r.address),
     r.action,
     markdownText(r.environment.name),
@@ -21084,7 +21351,7 @@ __export(sarif_exports, {
   default: () => formatSarif
 });
 function artifactUri(file) {
-  if ((0, import_node_path16.isAbsolute)(file)) return (0, import_node_url.pathToFileURL)(file).href;
+  if ((0, import_node_path17.isAbsolute)(file)) return (0, import_node_url.pathToFileURL)(file).href;
   return file.split(/[\\/]/).map(encodeURIComponent).join("/");
 }
 function reportingDescriptor(id, rule) {
@@ -21139,11 +21406,11 @@ function formatSarif(report) {
   return `${JSON.stringify(log2, null, 2)}
 `;
 }
-var import_node_path16, import_node_url, SARIF_SCHEMA, LEVELS2;
+var import_node_path17, import_node_url, SARIF_SCHEMA, LEVELS2;
 var init_sarif = __esm({
   "src/reporters/sarif.ts"() {
     "use strict";
-    import_node_path16 = require("node:path");
+    import_node_path17 = require("node:path");
     import_node_url = require("node:url");
     init_blocked_changes();
     init_input_file();
@@ -21404,7 +21671,7 @@ function parseFormatTargets(values) {
   const seen = /* @__PURE__ */ new Map();
   for (const target of targets) {
     if (target.path === void 0) continue;
-    const absolute = (0, import_node_path17.resolve)(target.path);
+    const absolute = (0, import_node_path18.resolve)(target.path);
     const earlier = seen.get(absolute);
     if (earlier) {
       throw new UsageError(`--format ${earlier.format}=${earlier.path} and ${target.format}=${target.path} name the same file: give each its own.`);
@@ -21413,11 +21680,11 @@ function parseFormatTargets(values) {
   }
   return targets;
 }
-var import_node_path17;
+var import_node_path18;
 var init_format_targets = __esm({
   "src/reporters/format-targets.ts"() {
     "use strict";
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     init_errors();
     init_reporters();
   }
@@ -21585,14 +21852,14 @@ var init_credential_finding = __esm({
 // src/credentials/expand-home.ts
 function expandHome(path, home) {
   if (path === "~") return home;
-  if (path.startsWith("~/") || path.startsWith("~\\")) return (0, import_node_path18.join)(home, path.slice(2));
+  if (path.startsWith("~/") || path.startsWith("~\\")) return (0, import_node_path19.join)(home, path.slice(2));
   return path;
 }
-var import_node_path18;
+var import_node_path19;
 var init_expand_home = __esm({
   "src/credentials/expand-home.ts"() {
     "use strict";
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
   }
 });
 
@@ -21693,8 +21960,8 @@ function unreadable(file) {
   return [aws("file", file.file, file.file, { kind: "unreadable", problem: file.problem })];
 }
 function readAws(env2, home, unconfiguredProfile = "reaches-nothing") {
-  const config = readIniFile(expandHome(env2.AWS_CONFIG_FILE || (0, import_node_path19.join)(home, ".aws", "config"), home), CONFIG_KEYS);
-  const credentials = readIniFile(expandHome(env2.AWS_SHARED_CREDENTIALS_FILE || (0, import_node_path19.join)(home, ".aws", "credentials"), home), []);
+  const config = readIniFile(expandHome(env2.AWS_CONFIG_FILE || (0, import_node_path20.join)(home, ".aws", "config"), home), CONFIG_KEYS);
+  const credentials = readIniFile(expandHome(env2.AWS_SHARED_CREDENTIALS_FILE || (0, import_node_path20.join)(home, ".aws", "credentials"), home), []);
   const readings = [];
   if (env2.AWS_ACCESS_KEY_ID) {
     const why = "keys in the environment carry no profile or account name, and most AWS tools use them ahead of any profile";
@@ -21718,11 +21985,11 @@ function readAws(env2, home, unconfiguredProfile = "reaches-nothing") {
   }
   return [...readings, ...unreadable(config), ...unreadable(credentials)];
 }
-var import_node_path19, CONFIG_KEYS, ROLE_ARN, STATIC_KEY_NAMES, CREDENTIAL_VARIABLES, ACCOUNT_ID, profileName, roleName;
+var import_node_path20, CONFIG_KEYS, ROLE_ARN, STATIC_KEY_NAMES, CREDENTIAL_VARIABLES, ACCOUNT_ID, profileName, roleName;
 var init_aws = __esm({
   "src/credentials/aws.ts"() {
     "use strict";
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
     init_expand_home();
     init_parse_ini();
     init_read_small_file();
@@ -21766,7 +22033,7 @@ function unreadable2(file, problem) {
   return { source: "azure", what: "file", value: file, where: file, basis: { kind: "unreadable", problem } };
 }
 function azProfile(env2, home) {
-  const file = (0, import_node_path20.join)(env2.AZURE_CONFIG_DIR ? expandHome(env2.AZURE_CONFIG_DIR, home) : (0, import_node_path20.join)(home, ".azure"), "azureProfile.json");
+  const file = (0, import_node_path21.join)(env2.AZURE_CONFIG_DIR ? expandHome(env2.AZURE_CONFIG_DIR, home) : (0, import_node_path21.join)(home, ".azure"), "azureProfile.json");
   const profile = readJsonObject(file);
   if (profile.status === "missing") return [];
   if (profile.status === "unreadable") return [unreadable2(file, profile.problem)];
@@ -21806,11 +22073,11 @@ function readAzure(env2, home) {
   }));
   return [...fromVariables, ...azProfile(env2, home)];
 }
-var import_node_path20, SUBSCRIPTION_VARIABLES;
+var import_node_path21, SUBSCRIPTION_VARIABLES;
 var init_azure = __esm({
   "src/credentials/azure.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_expand_home();
     init_read_json_object();
     SUBSCRIPTION_VARIABLES = ["ARM_SUBSCRIPTION_ID", "AZURE_SUBSCRIPTION_ID"];
@@ -21848,11 +22115,11 @@ function applicationCredentials(env2, home) {
   return readings;
 }
 function gcloudConfiguration(env2, home) {
-  const directory = expandHome(env2.CLOUDSDK_CONFIG || (0, import_node_path21.join)(home, ".config", "gcloud"), home);
+  const directory = expandHome(env2.CLOUDSDK_CONFIG || (0, import_node_path22.join)(home, ".config", "gcloud"), home);
   let name = env2.CLOUDSDK_ACTIVE_CONFIG_NAME;
   let nameWhere = "CLOUDSDK_ACTIVE_CONFIG_NAME";
   if (!name) {
-    const activeFile = (0, import_node_path21.join)(directory, "active_config");
+    const activeFile = (0, import_node_path22.join)(directory, "active_config");
     const active = readSmallFile(activeFile);
     if (active.status === "unreadable") return [unreadable3(activeFile, active.problem)];
     name = active.status === "read" ? active.text.trim() || "default" : "default";
@@ -21861,7 +22128,7 @@ function gcloudConfiguration(env2, home) {
   if (!CONFIGURATION_NAME.test(name)) {
     return [unreadable3(nameWhere, "it names a gcloud configuration that is not a valid configuration name, so it was not followed")];
   }
-  const file = (0, import_node_path21.join)(directory, "configurations", `config_${name}`);
+  const file = (0, import_node_path22.join)(directory, "configurations", `config_${name}`);
   const text5 = readSmallFile(file);
   if (text5.status === "missing") return [];
   if (text5.status === "unreadable") return [unreadable3(file, text5.problem)];
@@ -21884,11 +22151,11 @@ function readGcp(env2, home) {
   const fromVariables = PROJECT_VARIABLES.filter((variable) => env2[variable]).map((variable) => projectName(env2[variable], variable));
   return [...fromVariables, ...applicationCredentials(env2, home), ...gcloudConfiguration(env2, home)];
 }
-var import_node_path21, PROJECT_VARIABLES, CONFIGURATION_NAME;
+var import_node_path22, PROJECT_VARIABLES, CONFIGURATION_NAME;
 var init_gcp = __esm({
   "src/credentials/gcp.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     init_expand_home();
     init_parse_ini();
     init_read_small_file();
@@ -22000,7 +22267,7 @@ var init_inspect_credentials = __esm({
 // src/shims/find-real-tool.ts
 function sameFile(a, b) {
   try {
-    const [left2, right2] = [(0, import_node_fs18.statSync)(a), (0, import_node_fs18.statSync)(b)];
+    const [left2, right2] = [(0, import_node_fs19.statSync)(a), (0, import_node_fs19.statSync)(b)];
     return left2.dev === right2.dev && left2.ino === right2.ino;
   } catch {
     return false;
@@ -22008,27 +22275,27 @@ function sameFile(a, b) {
 }
 function isExecutableFile(path) {
   try {
-    (0, import_node_fs18.accessSync)(path, import_node_fs18.constants.X_OK);
-    return (0, import_node_fs18.statSync)(path).isFile();
+    (0, import_node_fs19.accessSync)(path, import_node_fs19.constants.X_OK);
+    return (0, import_node_fs19.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function findRealTool(tool, path, shimDirectory2) {
-  for (const entry of (path ?? "").split(import_node_path22.delimiter)) {
-    const directory = (0, import_node_path22.resolve)(entry === "" ? "." : entry);
+  for (const entry of (path ?? "").split(import_node_path23.delimiter)) {
+    const directory = (0, import_node_path23.resolve)(entry === "" ? "." : entry);
     if (sameFile(directory, shimDirectory2)) continue;
-    const candidate = (0, import_node_path22.join)(directory, tool);
+    const candidate = (0, import_node_path23.join)(directory, tool);
     if (isExecutableFile(candidate)) return candidate;
   }
   return void 0;
 }
-var import_node_fs18, import_node_path22;
+var import_node_fs19, import_node_path23;
 var init_find_real_tool = __esm({
   "src/shims/find-real-tool.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path22 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path23 = require("node:path");
   }
 });
 
@@ -25911,13 +26178,13 @@ function destructiveMongo(script2) {
     if (!found.includes(description2)) found.push(description2);
   };
   if (/\.\s*dropDatabase\s*\(/.test(code2)) add("db.dropDatabase()");
-  for (const { method, shown } of CALLS) {
+  for (const { method, shown: shown2 } of CALLS) {
     for (const match of code2.matchAll(method)) {
       const [, called, indexed, property, variable] = match;
       const quoted2 = called ?? indexed;
       const receiver = quoted2 !== void 0 ? `db.${shownName(strings2[Number(quoted2)])}` : property !== void 0 ? `db.${property}` : variable;
       if (receiver === "db" || receiver === "db.getSiblingDB") continue;
-      add(`${receiver}.${shown}`);
+      add(`${receiver}.${shown2}`);
     }
   }
   for (const match of code2.matchAll(COMMAND)) {
@@ -26598,21 +26865,21 @@ var init_shimmed_tools = __esm({
 // src/shims/shim-status.ts
 function shimStatus(env2, home) {
   const directory = shimDirectory(env2, home);
-  const entries = (env2.PATH ?? "").split(import_node_path23.delimiter).map((entry) => (0, import_node_path23.resolve)(entry === "" ? "." : entry));
+  const entries = (env2.PATH ?? "").split(import_node_path24.delimiter).map((entry) => (0, import_node_path24.resolve)(entry === "" ? "." : entry));
   const status = { directory, onPath: entries.includes(directory), active: [], bypassed: [] };
   const before = entries.slice(0, Math.max(0, entries.indexOf(directory)));
   for (const tool of Object.keys(SHIMMED_TOOLS)) {
-    const early = before.find((entry) => isExecutableFile((0, import_node_path23.join)(entry, tool)));
-    if (early !== void 0) status.bypassed.push({ tool, path: (0, import_node_path23.join)(early, tool) });
-    else if (status.onPath && isExecutableFile((0, import_node_path23.join)(directory, tool))) status.active.push(tool);
+    const early = before.find((entry) => isExecutableFile((0, import_node_path24.join)(entry, tool)));
+    if (early !== void 0) status.bypassed.push({ tool, path: (0, import_node_path24.join)(early, tool) });
+    else if (status.onPath && isExecutableFile((0, import_node_path24.join)(directory, tool))) status.active.push(tool);
   }
   return status;
 }
-var import_node_path23;
+var import_node_path24;
 var init_shim_status = __esm({
   "src/shims/shim-status.ts"() {
     "use strict";
-    import_node_path23 = require("node:path");
+    import_node_path24 = require("node:path");
     init_find_real_tool();
     init_shimmed_tools();
     init_state_paths();
@@ -26626,7 +26893,7 @@ __export(doctor_exports, {
   doctorOutput: () => doctorOutput
 });
 function shortenHome(text5, home) {
-  return home.length > 1 ? text5.split(`${home}${import_node_path24.sep}`).join(`~${import_node_path24.sep}`) : text5;
+  return home.length > 1 ? text5.split(`${home}${import_node_path25.sep}`).join(`~${import_node_path25.sep}`) : text5;
 }
 function findingLines2(finding, home) {
   const { environment } = finding;
@@ -26685,12 +26952,12 @@ function doctorOutput(format3, env2, home) {
   if (!render) throw new UsageError(`Invalid value "${format3}" for --format: choose one of ${Object.keys(FORMATS2).join(", ")}.`);
   return render(inspectCredentials(env2, home), home, shimStatus(env2, home));
 }
-var import_node_os9, import_node_path24, TOOLS_OF, FORMATS2, command3, doctor_default;
+var import_node_os9, import_node_path25, TOOLS_OF, FORMATS2, command3, doctor_default;
 var init_doctor = __esm({
   "src/commands/doctor.ts"() {
     "use strict";
     import_node_os9 = require("node:os");
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_credential_finding();
     init_inspect_credentials();
     init_judge_reading();
@@ -26976,17 +27243,17 @@ var init_names = __esm({
 
 // src/hooks/install/project-root.ts
 function projectRoot(start) {
-  for (let directory = (0, import_node_path25.resolve)(start); ; directory = (0, import_node_path25.dirname)(directory)) {
-    if ((0, import_node_fs19.existsSync)((0, import_node_path25.join)(directory, ".git"))) return directory;
-    if ((0, import_node_path25.dirname)(directory) === directory) return (0, import_node_path25.resolve)(start);
+  for (let directory = (0, import_node_path26.resolve)(start); ; directory = (0, import_node_path26.dirname)(directory)) {
+    if ((0, import_node_fs20.existsSync)((0, import_node_path26.join)(directory, ".git"))) return directory;
+    if ((0, import_node_path26.dirname)(directory) === directory) return (0, import_node_path26.resolve)(start);
   }
 }
-var import_node_fs19, import_node_path25;
+var import_node_fs20, import_node_path26;
 var init_project_root = __esm({
   "src/hooks/install/project-root.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path25 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path26 = require("node:path");
   }
 });
 
@@ -27026,23 +27293,23 @@ function fnv1a64(text5) {
   return hash.toString(16).padStart(16, "0");
 }
 function sessionMarker(agent, session, directory = (0, import_node_os11.tmpdir)()) {
-  return (0, import_node_path26.join)(directory, `blast-radius-session-${fnv1a64(`${agent}\0${session}`)}`);
+  return (0, import_node_path27.join)(directory, `blast-radius-session-${fnv1a64(`${agent}\0${session}`)}`);
 }
 function isFirstCall(agent, session, directory = (0, import_node_os11.tmpdir)()) {
   try {
-    (0, import_node_fs20.closeSync)((0, import_node_fs20.openSync)(sessionMarker(agent, session, directory), "wx", 384));
+    (0, import_node_fs21.closeSync)((0, import_node_fs21.openSync)(sessionMarker(agent, session, directory), "wx", 384));
     return true;
   } catch {
     return false;
   }
 }
-var import_node_fs20, import_node_os11, import_node_path26, FNV_OFFSET2, FNV_PRIME2;
+var import_node_fs21, import_node_os11, import_node_path27, FNV_OFFSET2, FNV_PRIME2;
 var init_first_call = __esm({
   "src/hooks/first-call.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
+    import_node_fs21 = require("node:fs");
     import_node_os11 = require("node:os");
-    import_node_path26 = require("node:path");
+    import_node_path27 = require("node:path");
     FNV_OFFSET2 = 0xcbf29ce484222325n;
     FNV_PRIME2 = 0x100000001b3n;
   }
@@ -27054,17 +27321,17 @@ function expandPath(word, context) {
     /\$\{?(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME|BLAST_RADIUS_APPROVALS|BLAST_RADIUS_COMPILE_CACHE|PWD)\}?/g,
     (_match, name) => name === "HOME" ? context.home : name === "PWD" ? context.cwd : context.env[name] ?? ""
   );
-  return /[$`*?[]/.test(expanded) ? void 0 : (0, import_node_path27.resolve)(context.cwd, expanded);
+  return /[$`*?[]/.test(expanded) ? void 0 : (0, import_node_path28.resolve)(context.cwd, expanded);
 }
 function throughLinks(path) {
   let existing = path;
   const rest = [];
-  while (!(0, import_node_fs21.existsSync)(existing) && (0, import_node_path27.dirname)(existing) !== existing) {
-    rest.unshift((0, import_node_path27.basename)(existing));
-    existing = (0, import_node_path27.dirname)(existing);
+  while (!(0, import_node_fs22.existsSync)(existing) && (0, import_node_path28.dirname)(existing) !== existing) {
+    rest.unshift((0, import_node_path28.basename)(existing));
+    existing = (0, import_node_path28.dirname)(existing);
   }
   try {
-    return (0, import_node_path27.join)((0, import_node_fs21.realpathSync)(existing), ...rest);
+    return (0, import_node_path28.join)((0, import_node_fs22.realpathSync)(existing), ...rest);
   } catch {
     return path;
   }
@@ -27078,29 +27345,29 @@ function protectedFile(word, computed, context) {
   return protectedPath(path, context) ?? (linked === path ? void 0 : protectedPath(linked, context));
 }
 function protectedPath(path, context) {
-  if (CONFIG_NAMES.includes((0, import_node_path27.basename)(path))) return "a blast-radius configuration file";
+  if (CONFIG_NAMES.includes((0, import_node_path28.basename)(path))) return "a blast-radius configuration file";
   const store = approvalsPath(context.env, context.home);
-  const storeDirectory = (0, import_node_path27.dirname)(store);
-  if (path === store || path === storeDirectory || path.startsWith(`${storeDirectory}${import_node_path27.sep}`)) return "the approvals store";
-  if (path.includes(`${import_node_path27.sep}blast-radius${import_node_path27.sep}approvals`)) return "an approvals store";
+  const storeDirectory = (0, import_node_path28.dirname)(store);
+  if (path === store || path === storeDirectory || path.startsWith(`${storeDirectory}${import_node_path28.sep}`)) return "the approvals store";
+  if (path.includes(`${import_node_path28.sep}blast-radius${import_node_path28.sep}approvals`)) return "an approvals store";
   const cache = compileCacheDirectory({ ...context.env, HOME: context.home }, process.platform);
-  const cacheRoot = cache !== void 0 && cache.endsWith(`${import_node_path27.sep}blast-radius${import_node_path27.sep}compile-cache`) ? (0, import_node_path27.dirname)(cache) : cache;
-  const inCache = cacheRoot !== void 0 && (path === cacheRoot || path.startsWith(`${cacheRoot}${import_node_path27.sep}`));
-  if (inCache || path.includes(`${import_node_path27.sep}blast-radius${import_node_path27.sep}compile-cache`)) return "the compile cache of blast-radius";
+  const cacheRoot = cache !== void 0 && cache.endsWith(`${import_node_path28.sep}blast-radius${import_node_path28.sep}compile-cache`) ? (0, import_node_path28.dirname)(cache) : cache;
+  const inCache = cacheRoot !== void 0 && (path === cacheRoot || path.startsWith(`${cacheRoot}${import_node_path28.sep}`));
+  if (inCache || path.includes(`${import_node_path28.sep}blast-radius${import_node_path28.sep}compile-cache`)) return "the compile cache of blast-radius";
   const data = dataDirectory(context.env, context.home);
-  if (path === data || path.startsWith(`${data}${import_node_path27.sep}`) || path.includes(`${import_node_path27.sep}blast-radius${import_node_path27.sep}shims`)) return "the guard shims of blast-radius";
+  if (path === data || path.startsWith(`${data}${import_node_path28.sep}`) || path.includes(`${import_node_path28.sep}blast-radius${import_node_path28.sep}shims`)) return "the guard shims of blast-radius";
   return void 0;
 }
 function mentionsStore(command13, context) {
   const named2 = context.env[STORE_VARIABLE];
-  return named2 !== void 0 && named2 !== "" && (0, import_node_path27.isAbsolute)(named2) && command13.includes((0, import_node_path27.basename)(named2));
+  return named2 !== void 0 && named2 !== "" && (0, import_node_path28.isAbsolute)(named2) && command13.includes((0, import_node_path28.basename)(named2));
 }
-var import_node_fs21, import_node_path27;
+var import_node_fs22, import_node_path28;
 var init_protected_files = __esm({
   "src/hooks/protected-files.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
-    import_node_path27 = require("node:path");
+    import_node_fs22 = require("node:fs");
+    import_node_path28 = require("node:path");
     init_find_config();
     init_state_paths();
   }
@@ -28171,9 +28438,9 @@ function operands(words3) {
 }
 function patchedFiles2(patch2, cwd) {
   try {
-    const path = (0, import_node_path28.resolve)(cwd, patch2);
-    if ((0, import_node_fs22.statSync)(path).size > 1024 * 1024) return [];
-    const headers = (0, import_node_fs22.readFileSync)(path, "utf8").match(/^(?:\+\+\+|---) (?:[ab]\/)?(\S+)|^diff --git a\/\S+ b\/(\S+)/gm) ?? [];
+    const path = (0, import_node_path29.resolve)(cwd, patch2);
+    if ((0, import_node_fs23.statSync)(path).size > 1024 * 1024) return [];
+    const headers = (0, import_node_fs23.readFileSync)(path, "utf8").match(/^(?:\+\+\+|---) (?:[ab]\/)?(\S+)|^diff --git a\/\S+ b\/(\S+)/gm) ?? [];
     return headers.map((header) => header.replace(/^(?:\+\+\+|---) (?:[ab]\/)?|^diff --git a\/\S+ b\//, "")).filter((file) => file !== "/dev/null");
   } catch {
     return [];
@@ -28198,12 +28465,12 @@ function protectedWrites(words3, expanded, writes, command13, context, stdinFile
     return what ? [refuseWrite(command13, what, text5)] : [];
   });
 }
-var import_node_fs22, import_node_path28, WRITERS, COPIERS, LINKERS, IN_PLACE_EDITORS;
+var import_node_fs23, import_node_path29, WRITERS, COPIERS, LINKERS, IN_PLACE_EDITORS;
 var init_file_writes = __esm({
   "src/hooks/invocations/file-writes.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path29 = require("node:path");
     init_protected_files();
     init_unwrap();
     WRITERS = /* @__PURE__ */ new Set(["tee", "mv", "rm", "touch", "truncate", "chmod", "chown", "unlink", "shred"]);
@@ -28368,7 +28635,7 @@ function pathLine(directory) {
   return `export PATH='${directory.replace(/'/g, `'\\''`)}':"$PATH"`;
 }
 function requireOwnDirectory(directory) {
-  const stats = (0, import_node_fs23.lstatSync)(directory);
+  const stats = (0, import_node_fs24.lstatSync)(directory);
   const mine = typeof process.getuid !== "function" || stats.uid === process.getuid();
   if (stats.isSymbolicLink() || !stats.isDirectory() || !mine || (stats.mode & 18) !== 0) {
     throw new ConfigError(
@@ -28377,30 +28644,30 @@ function requireOwnDirectory(directory) {
   }
 }
 function writeShims(directory, programs) {
-  for (const level of [(0, import_node_path29.dirname)(directory), directory]) {
-    (0, import_node_fs23.mkdirSync)(level, { recursive: true, mode: 493 });
+  for (const level of [(0, import_node_path30.dirname)(directory), directory]) {
+    (0, import_node_fs24.mkdirSync)(level, { recursive: true, mode: 493 });
     requireOwnDirectory(level);
   }
   for (const tool of Object.keys(SHIMMED_TOOLS)) {
-    const path = (0, import_node_path29.join)(directory, tool);
+    const path = (0, import_node_path30.join)(directory, tool);
     const partial = `${path}.${process.pid}.partial`;
-    (0, import_node_fs23.writeFileSync)(partial, shimScript(tool, directory, programs), { mode: 493 });
-    (0, import_node_fs23.chmodSync)(partial, 493);
-    (0, import_node_fs23.renameSync)(partial, path);
+    (0, import_node_fs24.writeFileSync)(partial, shimScript(tool, directory, programs), { mode: 493 });
+    (0, import_node_fs24.chmodSync)(partial, 493);
+    (0, import_node_fs24.renameSync)(partial, path);
   }
-  for (const name of (0, import_node_fs23.readdirSync)(directory)) {
+  for (const name of (0, import_node_fs24.readdirSync)(directory)) {
     if (Object.hasOwn(SHIMMED_TOOLS, name)) continue;
-    const path = (0, import_node_path29.join)(directory, name);
-    if ((0, import_node_fs23.lstatSync)(path).isFile() && (0, import_node_fs23.readFileSync)(path, "utf8").includes(SHIM_MARKER)) (0, import_node_fs23.rmSync)(path);
+    const path = (0, import_node_path30.join)(directory, name);
+    if ((0, import_node_fs24.lstatSync)(path).isFile() && (0, import_node_fs24.readFileSync)(path, "utf8").includes(SHIM_MARKER)) (0, import_node_fs24.rmSync)(path);
   }
   return directory;
 }
-var import_node_fs23, import_node_path29;
+var import_node_fs24, import_node_path30;
 var init_shim_directory = __esm({
   "src/shims/shim-directory.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path30 = require("node:path");
     init_errors();
     init_shim_script();
     init_shimmed_tools();
@@ -28413,20 +28680,20 @@ __export(refresh_shims_exports, {
   refreshShims: () => refreshShims
 });
 function runningPrograms() {
-  return { node: process.execPath, blastRadius: (0, import_node_path30.resolve)(process.argv[1]) };
+  return { node: process.execPath, blastRadius: (0, import_node_path31.resolve)(process.argv[1]) };
 }
 function refreshShims(env2, home, programs = runningPrograms()) {
   const line = pathLine(writeShims(shimDirectory(env2, home), programs));
-  (0, import_node_fs24.writeFileSync)((0, import_node_path30.join)(dataDirectory(env2, home), "shims.sh"), `${line}
+  (0, import_node_fs25.writeFileSync)((0, import_node_path31.join)(dataDirectory(env2, home), "shims.sh"), `${line}
 `, { mode: 420 });
   return line;
 }
-var import_node_fs24, import_node_path30;
+var import_node_fs25, import_node_path31;
 var init_refresh_shims = __esm({
   "src/shims/refresh-shims.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path31 = require("node:path");
     init_shim_directory();
     init_state_paths();
   }
@@ -28837,8 +29104,8 @@ var init_cli_verdict = __esm({
 function fileReader(cwd) {
   return (path) => {
     try {
-      const full = (0, import_node_path31.resolve)(cwd, path);
-      if ((0, import_node_fs25.statSync)(full).size > MAX_FILE_BYTES2) return "x".repeat(MAX_FILE_BYTES2 + 1);
+      const full = (0, import_node_path32.resolve)(cwd, path);
+      if ((0, import_node_fs26.statSync)(full).size > MAX_FILE_BYTES2) return "x".repeat(MAX_FILE_BYTES2 + 1);
       const file = readSmallFile(full, MAX_FILE_BYTES2);
       return file.status === "read" ? file.text : void 0;
     } catch {
@@ -28846,12 +29113,12 @@ function fileReader(cwd) {
     }
   };
 }
-var import_node_fs25, import_node_path31, MAX_FILE_BYTES2, evidenceOf, named, INSTEAD2, databaseVerdict;
+var import_node_fs26, import_node_path32, MAX_FILE_BYTES2, evidenceOf, named, INSTEAD2, databaseVerdict;
 var init_database_verdict = __esm({
   "src/tools/database-verdict.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path32 = require("node:path");
     init_read_small_file();
     init_evidence2();
     init_read_database_command();
@@ -29261,8 +29528,8 @@ function refusalFor(destructive, words3, command13) {
     const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? GUARD_PROGRAM_OF[program] : program, ...words3.slice(1)];
     return { command: command13, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.`, ...cannotTell2 ? { cannotTell: cannotTell2 } : {} };
   }
-  const shown = preview === void 0 ? "" : ` (\`${preview.map(shellQuote).join(" ")}\`)`;
-  return { command: command13, why, instead: `Show the user what it would do${shown} and ask them to run it.` };
+  const shown2 = preview === void 0 ? "" : ` (\`${preview.map(shellQuote).join(" ")}\`)`;
+  return { command: command13, why, instead: `Show the user what it would do${shown2} and ask them to run it.` };
 }
 function refusingWith(read) {
   return (words3, command13, context) => {
@@ -29281,7 +29548,7 @@ var init_tool_refusal = __esm({
 
 // src/hooks/invocations/written-files.ts
 function key(path, cwd) {
-  return import_node_path32.posix.resolve(cwd, path);
+  return import_node_path33.posix.resolve(cwd, path);
 }
 function writtenFile(files, path, cwd) {
   return files.get(key(path, cwd));
@@ -29313,11 +29580,11 @@ function recordWrites(files, command13, cwd) {
     if (source) files.set(key(operands2[1], cwd), source);
   }
 }
-var import_node_path32;
+var import_node_path33;
 var init_written_files = __esm({
   "src/hooks/invocations/written-files.ts"() {
     "use strict";
-    import_node_path32 = require("node:path");
+    import_node_path33 = require("node:path");
     init_literal_output();
     init_command_name();
     init_decoders();
@@ -29892,10 +30159,10 @@ function cannotTell(command13, why, instead = "Write the command plainly, with t
 }
 function refuseDecoded(command13, commands) {
   const decoded2 = decodedPreview(commands);
-  const shown = decoded2 === void 0 ? "" : ` (it decodes to \`${decoded2.length > 200 ? `${decoded2.slice(0, 200)}\u2026` : decoded2}\`)`;
+  const shown2 = decoded2 === void 0 ? "" : ` (it decodes to \`${decoded2.length > 200 ? `${decoded2.slice(0, 200)}\u2026` : decoded2}\`)`;
   return cannotTell(
     command13,
-    `it runs, as shell code, text that a decoder or text transformer produces at run time${shown}, which blast-radius cannot read.`,
+    `it runs, as shell code, text that a decoder or text transformer produces at run time${shown2}, which blast-radius cannot read.`,
     "Run the decoded command itself, written out plainly, so that it can be checked."
   );
 }
@@ -29957,9 +30224,9 @@ function judgeComputedProgram(words3, templates, simple, found, depth) {
     const trial = scratch(found);
     judgeWords(attempt, [attempt[0], ...templates.slice(templates.length - attempt.length + 1)], simple, trial, depth);
     if (trial.refusals.length === 0) continue;
-    const shown = attempt.map(shellQuote).join(" ");
+    const shown2 = attempt.map(shellQuote).join(" ");
     found.refusals.push(
-      cannotTell(simple.text, `the program it runs (\`${words3[0]}\`) is only known at run time, and it could be \`${shown}\`: ${trial.refusals[0].why}`)
+      cannotTell(simple.text, `the program it runs (\`${words3[0]}\`) is only known at run time, and it could be \`${shown2}\`: ${trial.refusals[0].why}`)
     );
     return;
   }
@@ -30091,7 +30358,7 @@ function followDirectoryChange(simple, found) {
   const [name, target] = simple.words;
   if (name !== "cd" && name !== "pushd" || target === void 0 || simple.expanded[1]) return;
   const directory = target.replace(/^~(?=\/|$)/, found.context.home);
-  found.context = { ...found.context, cwd: (0, import_node_path33.resolve)(found.context.cwd, directory) };
+  found.context = { ...found.context, cwd: (0, import_node_path34.resolve)(found.context.cwd, directory) };
 }
 function inspect(script2, depth, found, bindings) {
   if (depth > MAX_DEPTH5) {
@@ -30159,12 +30426,12 @@ async function decide(command13, context = { env: process.env, home: (0, import_
   }
   return decisionOf(found.refusals);
 }
-var import_node_os12, import_node_path33, CLASSIFIERS, KUBERNETES_TOOLS, MAX_DEPTH5, TOOLS2, CLI_MENTION, PROGRAM_CANDIDATES, WORD_CANDIDATES;
+var import_node_os12, import_node_path34, CLASSIFIERS, KUBERNETES_TOOLS, MAX_DEPTH5, TOOLS2, CLI_MENTION, PROGRAM_CANDIDATES, WORD_CANDIDATES;
 var init_decide = __esm({
   "src/hooks/decide.ts"() {
     "use strict";
     import_node_os12 = require("node:os");
-    import_node_path33 = require("node:path");
+    import_node_path34 = require("node:path");
     init_decision();
     init_blast_radius();
     init_decoders();
@@ -30224,7 +30491,7 @@ async function putShimsFirst(file, env2, home) {
   try {
     const { refreshShims: refreshShims2 } = await Promise.resolve().then(() => (init_refresh_shims(), refresh_shims_exports));
     const line = refreshShims2(env2, home);
-    if (!((0, import_node_fs26.existsSync)(file) && (0, import_node_fs26.readFileSync)(file, "utf8").split("\n").includes(line))) (0, import_node_fs26.appendFileSync)(file, `${line}
+    if (!((0, import_node_fs27.existsSync)(file) && (0, import_node_fs27.readFileSync)(file, "utf8").split("\n").includes(line))) (0, import_node_fs27.appendFileSync)(file, `${line}
 `);
   } catch (error) {
     process.stderr.write(`blast-radius: the shims were not put on this session's PATH: ${error.message}
@@ -30265,11 +30532,11 @@ ${notice.forModel}` : explain(decision3);
   const decision2 = await decide2(command13, context);
   return decision2.verdict === "pass" ? pass : deny(decision2);
 }
-var import_node_fs26, import_node_os13;
+var import_node_fs27, import_node_os13;
 var init_run_hook = __esm({
   "src/hooks/run-hook.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
+    import_node_fs27 = require("node:fs");
     import_node_os13 = require("node:os");
     init_agent();
     init_decision();
@@ -30287,7 +30554,7 @@ __export(hook_main_exports, {
 });
 async function readStdin() {
   try {
-    return (0, import_node_fs27.readFileSync)(0, "utf8");
+    return (0, import_node_fs28.readFileSync)(0, "utf8");
   } catch (error) {
     if (error.code !== "EAGAIN") throw error;
   }
@@ -30302,11 +30569,11 @@ async function hookMain(agent) {
   if (answer3.stderr) process.stderr.write(answer3.stderr);
   return answer3.exitCode;
 }
-var import_node_fs27;
+var import_node_fs28;
 var init_hook_main = __esm({
   "src/hooks/hook-main.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     init_agents();
     init_names();
     init_run_hook();
@@ -30326,26 +30593,26 @@ function install(action, agent, scope, command13) {
   const target = AGENTS[agent].install;
   const root = projectRoot(process.cwd());
   const path = target.path(scope, root);
-  const atRoot = root === (0, import_node_path34.resolve)(process.cwd()) ? "" : ` (at the root of the repository)`;
-  const shown = scope === "project" ? `${(0, import_node_path34.relative)(process.cwd(), path)}${atRoot}` : path;
+  const atRoot = root === (0, import_node_path35.resolve)(process.cwd()) ? "" : ` (at the root of the repository)`;
+  const shown2 = scope === "project" ? `${(0, import_node_path35.relative)(process.cwd(), path)}${atRoot}` : path;
   const settings = readSettings(path);
   const changed = action === "install" ? target.add(settings, command13, path) : target.remove(settings, command13);
   if (!changed) {
-    process.stdout.write(`${shown}: ${action === "install" ? "the hook is there already" : "no blast-radius hook to remove"}; nothing changed.
+    process.stdout.write(`${shown2}: ${action === "install" ? "the hook is there already" : "no blast-radius hook to remove"}; nothing changed.
 `);
     return;
   }
   writeSettings(path, settings);
-  process.stdout.write(`${shown}: ${action === "install" ? "added" : "removed"} the ${agent} hook \`${command13}\`.
+  process.stdout.write(`${shown2}: ${action === "install" ? "added" : "removed"} the ${agent} hook \`${command13}\`.
 `);
   if (action === "install") process.stdout.write(`${target.shims}
 `);
 }
-var import_node_path34, AGENT_LIST, command6, hook_default;
+var import_node_path35, AGENT_LIST, command6, hook_default;
 var init_hook = __esm({
   "src/commands/hook.ts"() {
     "use strict";
-    import_node_path34 = require("node:path");
+    import_node_path35 = require("node:path");
     init_errors();
     init_agents();
     init_names();
@@ -30462,12 +30729,12 @@ var init_exports = {};
 __export(init_exports, {
   default: () => init_default
 });
-var import_node_fs28, import_node_path35, command7, init_default;
+var import_node_fs29, import_node_path36, command7, init_default;
 var init_init = __esm({
   "src/commands/init.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
-    import_node_path35 = require("node:path");
+    import_node_fs29 = require("node:fs");
+    import_node_path36 = require("node:path");
     init_starter_config();
     init_errors();
     command7 = {
@@ -30477,9 +30744,9 @@ var init_init = __esm({
       options: { force: { type: "boolean", describe: "Overwrite an existing .blast-radius.yml." } },
       examples: [["$0 init", "Create .blast-radius.yml, then edit it."]],
       run: (args) => {
-        const path = (0, import_node_path35.join)(process.cwd(), ".blast-radius.yml");
-        if ((0, import_node_fs28.existsSync)(path) && !args.force) throw new ConfigError(`${path} exists already: edit it, or pass --force to overwrite it.`);
-        (0, import_node_fs28.writeFileSync)(path, STARTER_CONFIG);
+        const path = (0, import_node_path36.join)(process.cwd(), ".blast-radius.yml");
+        if ((0, import_node_fs29.existsSync)(path) && !args.force) throw new ConfigError(`${path} exists already: edit it, or pass --force to overwrite it.`);
+        (0, import_node_fs29.writeFileSync)(path, STARTER_CONFIG);
         process.stdout.write(`Wrote ${path}.
 `);
         return EXIT_PASS;
@@ -30800,8 +31067,8 @@ async function judgeRun(request, options2) {
   if (!PLAN_STAGES.has(request.stage) || planUrl === void 0) {
     return failureResult(`the ${request.stage} stage has no plan to read; attach the run task at the post_plan or pre_apply stage.`);
   }
-  const directory = await (0, import_promises3.mkdtemp)((0, import_node_path36.join)((0, import_node_os14.tmpdir)(), "blast-radius-run-task-"));
-  const file = (0, import_node_path36.join)(directory, "plan.json");
+  const directory = await (0, import_promises3.mkdtemp)((0, import_node_path37.join)((0, import_node_os14.tmpdir)(), "blast-radius-run-task-"));
+  const file = (0, import_node_path37.join)(directory, "plan.json");
   try {
     return await checkPlan2({ ...request, planUrl }, file, options2);
   } catch (error) {
@@ -30813,13 +31080,13 @@ async function judgeRun(request, options2) {
     await (0, import_promises3.rm)(directory, { recursive: true, force: true });
   }
 }
-var import_promises3, import_node_os14, import_node_path36;
+var import_promises3, import_node_os14, import_node_path37;
 var init_judge_run = __esm({
   "src/run-task/judge-run.ts"() {
     "use strict";
     import_promises3 = require("node:fs/promises");
     import_node_os14 = require("node:os");
-    import_node_path36 = require("node:path");
+    import_node_path37 = require("node:path");
     init_check();
     init_errors();
     init_is_zip_archive();
@@ -33370,7 +33637,7 @@ var require_get_caller_file = __commonJS({
 });
 
 // node_modules/yargs/lib/platform-shims/esm.mjs
-var import_assert, import_util3, import_url, import_path4, import_node_module3, import_get_caller_file, import_node_fs29, __dirname2, mainFilename, require3, esm_default;
+var import_assert, import_util3, import_url, import_path4, import_node_module3, import_get_caller_file, import_node_fs30, __dirname2, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
@@ -33386,7 +33653,7 @@ var init_esm = __esm({
     init_y18n();
     import_node_module3 = require("node:module");
     import_get_caller_file = __toESM(require_get_caller_file(), 1);
-    import_node_fs29 = require("node:fs");
+    import_node_fs30 = require("node:fs");
     __dirname2 = (0, import_url.fileURLToPath)(__bundleUrl);
     mainFilename = __dirname2.substring(0, __dirname2.lastIndexOf("node_modules"));
     require3 = (0, import_node_module3.createRequire)(__bundleUrl);
@@ -33423,8 +33690,8 @@ var init_esm = __esm({
         nextTick: process.nextTick,
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
-      readFileSync: import_node_fs29.readFileSync,
-      readdirSync: import_node_fs29.readdirSync,
+      readFileSync: import_node_fs30.readFileSync,
+      readdirSync: import_node_fs30.readdirSync,
       require: require3,
       getCallerFile: () => {
         const callerFile = (0, import_get_caller_file.default)(3);
@@ -35357,14 +35624,14 @@ function getPathToDefaultConfig(cwd, pathToExtend) {
 }
 function mergeDeep(config1, config2) {
   const target = {};
-  function isObject8(obj) {
+  function isObject9(obj) {
     return obj && typeof obj === "object" && !Array.isArray(obj);
   }
   Object.assign(target, config1);
   for (const key2 of Object.keys(config2)) {
     if (key2 === "__proto__")
       continue;
-    if (isObject8(config2[key2]) && isObject8(target[key2])) {
+    if (isObject9(config2[key2]) && isObject9(target[key2])) {
       target[key2] = mergeDeep(config1[key2], config2[key2]);
     } else {
       target[key2] = config2[key2];
@@ -36950,7 +37217,7 @@ async function shimExec(args, env2 = process.env) {
   if (!Object.hasOwn(SHIMMED_TOOLS, tool) || real === void 0)
     throw new UsageError("shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments\u2026]`.");
   const words3 = [tool, ...rest];
-  const input = readsStatementsFromPipe(words3, env2) ? (0, import_node_fs30.readFileSync)(0) : void 0;
+  const input = readsStatementsFromPipe(words3, env2) ? (0, import_node_fs31.readFileSync)(0) : void 0;
   const config = CLI_NAMES.includes(tool) ? await loadToolConfig(process.cwd()) : {};
   const destructive = readTool(words3, { env: env2, home: (0, import_node_os16.homedir)(), ...config, ...input === void 0 ? {} : { stdin: input.toString("utf8") } });
   if (destructive === void 0) return runReal(real, rest, input);
@@ -36984,13 +37251,13 @@ Run \`${text5}\` anyway? Only 'yes' will be accepted: `))
 `);
   return EXIT_BLOCKED;
 }
-var import_node_child_process4, import_node_fs30, import_node_os16, SIGNALS;
+var import_node_child_process4, import_node_fs31, import_node_os16, SIGNALS;
 var init_shim_exec = __esm({
   "src/shims/shim-exec.ts"() {
     "use strict";
     init_error_line();
     import_node_child_process4 = require("node:child_process");
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     import_node_os16 = require("node:os");
     init_agent_session();
     init_errors();
