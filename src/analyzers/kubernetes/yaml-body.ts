@@ -1,7 +1,6 @@
 // Parses the YAML text of one object body that a diff printed, refusing what is not one whole object; errors name
 // the file and a line, never the text (a Secret's body holds its values).
 import { InputError } from '../../errors.js';
-import { loadPlainBlockYaml } from '../../yaml/load-plain-block-yaml.js';
 import { loadYaml } from '../../yaml/load-yaml.js';
 import { isBody, type Body } from './object-facts.js';
 
@@ -10,10 +9,6 @@ import { isBody, type Body } from './object-facts.js';
  * CORE_SCHEMA: no timestamps or custom tags, as kubectl and helm print none that matter here.
  */
 export function parseBodyYaml(yamlText: string, file: string, firstLine: number, what: string): Body {
-  // Most bodies kubectl and helm print are plain block YAML, read a line at a time as js-yaml would read them; js-yaml
-  // reads (or refuses) the rest.
-  const plain = loadPlainBlockYaml(yamlText);
-  if (plain !== undefined) return plain;
   const loaded = loadYaml(yamlText);
   if (loaded.status === 'invalid') {
     const mark = (loaded.error as { mark?: { line?: unknown } }).mark;
