@@ -1,9 +1,10 @@
 // Measures `blast-radius check` on generated inputs against a baseline run in the same session, and prints one table:
-// Terraform plans of 100 to 60,000 resource changes (400,000, 2 GB, with --huge) against a bare script that only
-// JSON.parses the same file (and the floor of reading every byte once), and a 2,000-object `kubectl diff` and a
-// 1,400-object `helm diff` against `node -e 0`. Every command runs BENCH_RUNS times (default 5), interleaved with the
-// others of its input, and the table gives the median wall time, the spread (lowest–highest), the highest peak RSS
-// and the ratio of medians to the baseline. Not a test: it prints numbers and asserts nothing.
+// Terraform plans of 100 to 60,000 resource changes (400,000, 2 GB, with --huge; sizes between with --curve) against
+// a bare script that only JSON.parses the same file (and the floor of reading every byte once), and a 2,000-object
+// `kubectl diff` and a 1,400-object `helm diff` against `node -e 0`. Every command runs BENCH_RUNS times (default 5),
+// interleaved with the others of its input, and the table gives the median wall time, the spread (lowest–highest),
+// the highest peak RSS, the median CPU time and the ratios of medians to the baseline. Not a test: it prints numbers
+// and asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ import { generatePlan } from './bench/generate-plan.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin/blast-radius.cjs');
 const huge = process.argv.includes('--huge');
+/** More sizes between, for the curve of time against size. */
+const curve = process.argv.includes('--curve');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
@@ -30,19 +33,27 @@ const NODE_BASELINE = '`node -e 0`';
 
 /** The inputs: how each is made, the commands run on it, the baseline its ratios divide by, and the targets. */
 const INPUTS = [
-  ...[[100, '≤ 1.0×'], [1_000, '≤ 1.0×'], [10_000, '≤ 0.8×'], [60_000, '≤ 0.5× (stretch 0.35×)'], ...(huge ? [[400_000, 'JSON.parse cannot']] : [])].map(
-    ([count, target]) => ({
-      label: `plan, ${count.toLocaleString('en')} changes`,
-      make: (file) => generatePlan(file, count).size,
-      target,
-      subjects: (file) => ({
-        'blast-radius check': check(file),
-        [PARSE_BASELINE]: [process.execPath, ['-e', PARSE, file]],
-        'floor (read every byte)': [process.execPath, ['-e', FLOOR, file]],
-      }),
-      baseline: PARSE_BASELINE,
+  ...[
+    [100, '≤ 1.0×'],
+    ...(curve ? [[300, '≤ 1.0×']] : []),
+    [1_000, '≤ 1.0×'],
+    ...(curve ? [[3_000, '']] : []),
+    [10_000, '≤ 0.8×'],
+    ...(curve ? [[30_000, '']] : []),
+    [60_000, '≤ 0.5× (stretch 0.35×)'],
+    ...(curve ? [[150_000, '']] : []),
+    ...(huge ? [[400_000, 'JSON.parse cannot']] : []),
+  ].map(([count, target]) => ({
+    label: `plan, ${count.toLocaleString('en')} changes`,
+    make: (file) => generatePlan(file, count).size,
+    target,
+    subjects: (file) => ({
+      'blast-radius check': check(file),
+      [PARSE_BASELINE]: [process.execPath, ['-e', PARSE, file]],
+      'floor (read every byte)': [process.execPath, ['-e', FLOOR, file]],
     }),
-  ),
+    baseline: PARSE_BASELINE,
+  })),
   {
     label: 'kubectl diff, 2,000 objects',
     make: (file) => generateKubectlDiff(file, 2_000),
