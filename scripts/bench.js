@@ -90,10 +90,15 @@ function measure([command, args]) {
       rss = fields.at(-1) / 1024;
       if (fields.length === 3) cpu = (fields[0] + fields[1]) * 1000;
     }
-    // check exits 1 when the input is blocked: that is a result, not a failure.
-    const ok = result.status === 0 || (args[0] === bin && result.status === 1);
-    const lines = result.stderr.toString().trim().split('\n');
-    return { wall, cpu, rss, ok, error: ok ? '' : (lines.find((line) => /Error/.test(line)) ?? lines.at(-1)).trim() };
+    // check exits 1 when the input is blocked: that is a result, not a failure, unless it printed something (a crash
+    // exits 1 too). /usr/bin/time adds its own line about the exit status.
+    const lines = result.stderr
+      .toString()
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('Command exited with non-zero status'));
+    const ok = result.status === 0 || (args[0] === bin && result.status === 1 && lines.length === 0);
+    return { wall, cpu, rss, ok, error: ok ? '' : (lines.find((line) => /Error/.test(line)) ?? lines.at(-1) ?? `exit status ${result.status}`).trim() };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
