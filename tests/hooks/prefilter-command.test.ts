@@ -1,19 +1,18 @@
 // The installed hook command's shell pre-filter, run by real shells (dash as /bin/sh, and bash) on every command the
 // hook's tests use: whatever it answers without node is what the node hook answers, and everything else reaches node.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
 import { AGENTS } from '../../src/agents/index.js';
 import type { AgentName } from '../../src/agents/names.js';
 import { sessionMarker } from '../../src/hooks/first-call.js';
 import { nodeCommandOf, prefilteredCommand, triggerWords } from '../../src/hooks/install/prefilter-command.js';
 import { CLI_NAMES, DESTRUCTIVE_VERBS, TEXT_RUNNERS, TEXT_TRANSFORMERS, TOOL_ALIASES, TOOL_NAMES } from '../../src/hooks/prefilter.js';
 import { runHook } from '../../src/hooks/run-hook.js';
-import { ROOT } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 import { CORPUS } from './command-corpus.js';
 import { neutralShell } from './neutral-shell.js';
+import { testedCommands } from './tested-commands.js';
 
 const SHELLS = ['dash', 'bash'];
 /** The stand-in for the node hook: says that it was reached, and reads the payload as the hook would. */
@@ -29,26 +28,6 @@ process.env.TMPDIR = scratch.path;
 /** The conversation of Cursor's payloads has had its first call: the pre-filter may answer its later ones. */
 const CONVERSATION = 'c1';
 writeFileSync(sessionMarker('cursor', CONVERSATION, scratch.path), '');
-
-/** Every string written in the hook's tests (the corpus, the unit tests, the end-to-end hook tests): each is tried as a command. */
-function testedCommands(): string[] {
-  const files = [
-    ...readdirSync(join(ROOT, 'tests/hooks')).map((name) => join(ROOT, 'tests/hooks', name)),
-    ...readdirSync(join(ROOT, 'tests/e2e'))
-      .filter((name) => name.startsWith('hook'))
-      .map((name) => join(ROOT, 'tests/e2e', name)),
-  ].filter((file) => file.endsWith('.ts') && !file.endsWith('prefilter-command.test.ts'));
-  const strings = new Set(CORPUS.map((row) => row.command));
-  for (const file of files) {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-    const visit = (node: ts.Node): void => {
-      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) strings.add(node.text);
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  return [...strings];
-}
 
 /** Payloads as each agent sends them (tests/e2e/hooks.test.ts); Codex both ways it sends a command. */
 const PAYLOADS: Record<AgentName, ((command: string) => unknown)[]> = {
