@@ -44,6 +44,19 @@ export interface SessionMarker {
   value?: string;
 }
 
+/**
+ * What the shell pre-filter of the installed hook command (src/hooks/install/prefilter-command.ts) needs to know of
+ * the payload to answer a pass without starting node; each piece is read by the agent's `read` too.
+ */
+export interface PayloadShape {
+  /** The `tool_name` values of shell-command payloads; undefined where every payload is a shell command's (Cursor). */
+  shellTools: readonly string[] | undefined;
+  /** The field naming the session whose first call carries the notice (channel `first-call`); undefined: none. */
+  sessionField: string | undefined;
+  /** The argv the agent may send the command inside (`["bash", "-lc", "…"]`), joined before it is judged. */
+  argvPrefix: readonly string[] | undefined;
+}
+
 export interface Agent {
   /** How messages and docs name it: "Claude Code". */
   displayName: string;
@@ -69,6 +82,8 @@ export interface Agent {
   environmentFile: ((env: NodeJS.ProcessEnv) => string | undefined) | undefined;
   /** Where `hook install` puts the hook, and how the guard shims come first on this agent's PATH. */
   install: InstallTarget;
+  /** The payload's shape, as the installed command's shell pre-filter reads it. */
+  payload: PayloadShape;
   /** The variables that mark a command as run by this agent, where `approve` and a person's confirmation are refused. */
   sessionMarkers: readonly SessionMarker[];
 }

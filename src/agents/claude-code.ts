@@ -7,7 +7,7 @@ import { matcherGroupTarget, settingsPath } from '../hooks/install/install-targe
 import { field, passSilently, sessionStartContext, type Agent } from './agent.js';
 
 /** Cursor runs Claude Code hooks too, and names its shell tool `Shell`. */
-const SHELL_TOOLS = new Set(['Bash', 'Shell']);
+const SHELL_TOOLS = ['Bash', 'Shell'];
 /** File-editing tools, and the input field naming the file each writes. */
 const EDIT_TOOLS: Record<string, string> = { Edit: 'file_path', Write: 'file_path', MultiEdit: 'file_path', NotebookEdit: 'notebook_path' };
 
@@ -29,7 +29,7 @@ const claudeCode: Agent = {
       return typeof file === 'string' ? { files: [file], ...where } : {};
     }
     const command = field(payload, 'tool_input', 'command');
-    return typeof tool === 'string' && SHELL_TOOLS.has(tool) && typeof command === 'string' ? { command, ...where } : {};
+    return typeof tool === 'string' && SHELL_TOOLS.includes(tool) && typeof command === 'string' ? { command, ...where } : {};
   },
   deny: (reason) => decision('deny', reason),
   // The reason of an ask is shown to the person in the permission prompt (not to the model).
@@ -48,6 +48,7 @@ const claudeCode: Agent = {
     ],
     shims: 'Its SessionStart entry also puts the guard shims first on PATH for every Bash command (through CLAUDE_ENV_FILE).',
   }),
+  payload: { shellTools: SHELL_TOOLS, sessionField: undefined, argvPrefix: undefined },
   // CLAUDECODE=1 since 0.2.47, and CLAUDE_CODE_ENTRYPOINT.
   sessionMarkers: [{ variable: 'CLAUDECODE' }, { variable: 'CLAUDE_CODE_ENTRYPOINT' }],
 };

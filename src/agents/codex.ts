@@ -41,6 +41,8 @@ const codex: Agent = {
     shims:
       'Codex has no hook that sets its commands\' environment, and runs them in a login shell (bash -lc): add `eval "$(blast-radius shims env)"` to ~/.profile (or ~/.bash_profile) to put the guard shims first on PATH.',
   }),
+  // Codex names its shell tool Bash, and sends the command as a string or inside `bash -lc`.
+  payload: { shellTools: ['Bash'], sessionField: undefined, argvPrefix: ['bash', '-lc'] },
   // CODEX_THREAD_ID in every command; CODEX_SANDBOX or CODEX_SANDBOX_NETWORK_DISABLED inside its sandbox.
   sessionMarkers: [{ variable: 'CODEX_THREAD_ID' }, { variable: 'CODEX_SANDBOX' }, { variable: 'CODEX_SANDBOX_NETWORK_DISABLED' }],
 };

@@ -4,12 +4,15 @@
 // (in Auto-review the command runs without a prompt), so a command blast-radius cannot tell about is denied too.
 // Cursor's sessionStart event is not installed (some versions reject the hooks file over it), so the first shell
 // command of each conversation carries the production-credentials notice.
-import { isOurs, settingsPath } from '../hooks/install/install-target.js';
+import { isOurs, settingsPath, updateCommand } from '../hooks/install/install-target.js';
 import { listAt, objectAt, type Json } from '../hooks/install/settings-file.js';
 import { field, type Agent } from './agent.js';
 
 /** Cursor's documented answer for a command the hook lets through; it does not skip Cursor's own allow-list. */
 const ALLOW = { continue: true, permission: 'allow' };
+
+/** The payload field naming the conversation, whose first shell command carries the notice. */
+const SESSION_FIELD = 'conversation_id';
 
 function answer(body: Record<string, unknown>) {
   return { stdout: `${JSON.stringify(body)}\n`, exitCode: 0 };
@@ -25,7 +28,7 @@ const cursor: Agent = {
   read(payload) {
     const command = field(payload, 'command');
     const cwd = field(payload, 'cwd');
-    const session = field(payload, 'conversation_id');
+    const session = field(payload, SESSION_FIELD);
     if (typeof command !== 'string') return {};
     return { command, ...(typeof cwd === 'string' ? { cwd } : {}), ...(typeof session === 'string' && session !== '' ? { session } : {}) };
   },
@@ -46,7 +49,8 @@ const cursor: Agent = {
     add(settings, command, path) {
       if (settings.version === undefined) settings.version = 1;
       const entries = listAt(objectAt(settings, 'hooks', path), 'beforeShellExecution', path);
-      if (entries.some((e) => isOurs(e, command))) return false;
+      const present = entries.find((e) => isOurs(e, command)) as Json | undefined;
+      if (present) return updateCommand(present, command);
       // failClosed: a crash or time-out of the hook blocks the command instead of letting it run.
       entries.push({ command, timeout: 30, failClosed: true });
       return true;
@@ -63,6 +67,7 @@ const cursor: Agent = {
       return true;
     },
   },
+  payload: { shellTools: undefined, sessionField: SESSION_FIELD, argvPrefix: undefined },
   // The agent CLI sets CURSOR_AGENT, the in-editor agent CURSOR_EXTENSION_HOST_ROLE=agent-exec (CURSOR_TRACE_ID is left
   // out: Cursor's ordinary terminal sets it for people too).
   sessionMarkers: [{ variable: 'CURSOR_AGENT' }, { variable: 'CURSOR_EXTENSION_HOST_ROLE', value: 'agent-exec' }],

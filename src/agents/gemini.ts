@@ -5,6 +5,8 @@
 import { matcherGroupTarget, settingsPath } from '../hooks/install/install-target.js';
 import { field, passSilently, sessionStartContext, type Agent } from './agent.js';
 
+/** Gemini CLI's shell tool. */
+const SHELL_TOOL = 'run_shell_command';
 /** Gemini CLI's file-writing tools, both naming the file in `tool_input.file_path`. */
 const EDIT_TOOLS = new Set(['write_file', 'replace']);
 
@@ -21,7 +23,7 @@ const gemini: Agent = {
       return typeof file === 'string' ? { files: [file], ...where } : {};
     }
     const command = field(payload, 'tool_input', 'command');
-    return tool === 'run_shell_command' && typeof command === 'string' ? { command, ...where } : {};
+    return tool === SHELL_TOOL && typeof command === 'string' ? { command, ...where } : {};
   },
   deny(reason) {
     const answer = { decision: 'deny', reason, systemMessage: 'blast-radius blocked a command that could destroy production infrastructure.' };
@@ -42,6 +44,7 @@ const gemini: Agent = {
     shims:
       'Gemini CLI runs commands with bash -c, which reads no profile but BASH_ENV: run `blast-radius shims env` once, then start Gemini CLI with BASH_ENV set to the shims.sh file beside the shim directory (for example `export BASH_ENV="$HOME/.local/share/blast-radius/shims.sh"` in your profile).',
   }),
+  payload: { shellTools: [SHELL_TOOL], sessionField: undefined, argvPrefix: undefined },
   // GEMINI_CLI=1.
   sessionMarkers: [{ variable: 'GEMINI_CLI' }],
 };

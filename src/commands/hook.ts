@@ -6,6 +6,7 @@ import { EXIT_PASS, UsageError } from '../errors.js';
 import { AGENTS } from '../agents/index.js';
 import { AGENT_NAMES, isAgentName, type AgentName } from '../agents/names.js';
 import type { Scope } from '../hooks/install/install-target.js';
+import { nodeCommandOf, prefilteredCommand } from '../hooks/install/prefilter-command.js';
 import { projectRoot } from '../hooks/install/project-root.js';
 import { readSettings, writeSettings } from '../hooks/install/settings-file.js';
 
@@ -36,7 +37,9 @@ function install(action: 'install' | 'uninstall', agent: AgentName, scope: Scope
     return;
   }
   writeSettings(path, settings);
-  process.stdout.write(`${shown}: ${action === 'install' ? 'added' : 'removed'} the ${agent} hook \`${command}\`.\n`);
+  process.stdout.write(
+    `${shown}: ${action === 'install' ? 'added' : 'removed'} the ${agent} hook \`${nodeCommandOf(command)}\`${action === 'install' ? ' behind its shell pre-filter' : ''}.\n`,
+  );
   if (action === 'install') process.stdout.write(`${target.shims}\n`);
 }
 
@@ -72,7 +75,8 @@ const command: CommandSpec<HookArgs> = {
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
     if (first === 'install' || first === 'uninstall') {
       const agent = agentOf(second);
-      install(first, agent, args.scope as Scope, args.command ?? `blast-radius hook ${agent}`);
+      const nodeCommand = args.command ?? `blast-radius hook ${agent}`;
+      install(first, agent, args.scope as Scope, first === 'install' ? prefilteredCommand(AGENTS[agent], agent, nodeCommand) : nodeCommand);
       return EXIT_PASS;
     }
     if (second !== undefined) throw new UsageError(`Unexpected argument "${second}".`);

@@ -17,7 +17,7 @@ import { recordWrites, standardInput, writtenFile, type WrittenFile, type Writte
 import { CLI_NAMES, DESTRUCTIVE_VERBS, toolsNamedInCode, TOOL_NAMES, mentionsDestructiveVerb, mentionsTool, unquoted } from './prefilter.js';
 import type { HookContext } from './protected-files.js';
 import { literalOutput } from './shell/literal-output.js';
-import { loadShellParser, parseShell, ShellSyntaxError, type Bindings } from './shell/parse.js';
+import { loadShellParser, parseShell, ShellParserNeeded, ShellSyntaxError, type Bindings } from './shell/parse.js';
 import { fillings, isComputed, templatePattern } from './shell/template.js';
 import type { ToolContext } from '../tools/destructive.js';
 import { READ_TOOLS, readTool } from '../tools/tool-readers.js';
@@ -380,7 +380,18 @@ function redirectsState(command: string): Refusal | undefined {
  * decoded text run by a shell).
  */
 export async function decide(command: string, context: HookContext = { env: process.env, home: homedir(), cwd: process.cwd() }): Promise<Decision> {
+  // A plain line, and every script found inside it, is read without the WebAssembly grammar; anything else loads it
+  // and is decided again from the start.
+  try {
+    return await decideParsed(command, context);
+  } catch (error) {
+    if (!(error instanceof ShellParserNeeded)) throw error;
+  }
   await loadShellParser();
+  return decideParsed(command, context);
+}
+
+async function decideParsed(command: string, context: HookContext): Promise<Decision> {
   // The team's rules decide where a cloud or database CLI command goes: read only for a command that names one.
   const toolConfig = CLI_MENTION.test(unquoted(command)) ? await (await import('../tools/cli/load-tool-config.js')).loadToolConfig(context.cwd) : {};
   const found: Inspection = { context, toolConfig, refusals: [], kubernetes: [], files: new Map(), aliases: new Map() };

@@ -1,6 +1,7 @@
 // Remembers which agent sessions have had the production-credentials notice: one empty marker file per session in
-// the temporary directory, named by a hash of the agent and the session id and created with O_EXCL, so that exactly
-// one call of a session (the first) finds it missing, even when calls race.
+// the temporary directory, named by the agent and the session id (a hash of them when the id holds other characters
+// than letters, digits, `_` and `-`) and created with O_EXCL, so that exactly one call of a session (the first) finds it
+// missing, even when calls race.
 import { closeSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +20,17 @@ function fnv1a64(text: string): string {
   return hash.toString(16).padStart(16, '0');
 }
 
-/** The marker's path: the hash keeps session ids (agent-chosen text) out of file names. */
+/**
+ * Session ids that name their marker as they are, so that the installed command's shell pre-filter can look for it
+ * without starting node (src/hooks/install/prefilter-command.ts); any other id is hashed, which keeps agent-chosen text
+ * that could name a path out of file names.
+ */
+export const PLAIN_SESSION_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The marker's path: `blast-radius-session-<agent>-<id>`, or `blast-radius-session-<hash>` for other ids. */
 export function sessionMarker(agent: string, session: string, directory: string = tmpdir()): string {
-  return join(directory, `blast-radius-session-${fnv1a64(`${agent}\0${session}`)}`);
+  const name = PLAIN_SESSION_ID.test(session) ? `${agent}-${session}` : fnv1a64(`${agent}\0${session}`);
+  return join(directory, `blast-radius-session-${name}`);
 }
 
 /**

@@ -61,16 +61,47 @@ export const CLI_NAMES = [
 ];
 
 /** Other names the tools go by: microk8s's `helm3`, the OpenTofu image `opentofu/opentofu`. */
-const ALIASES = ['helm3', 'opentofu'];
-const TOOL = new RegExp(`(^|[^A-Za-z0-9_-])(${[...TOOL_NAMES, ...CLI_NAMES, ...ALIASES].join('|')})($|[^A-Za-z0-9_-])`);
+export const TOOL_ALIASES = ['helm3', 'opentofu'];
+const TOOL = new RegExp(`(^|[^A-Za-z0-9_-])(${[...TOOL_NAMES, ...CLI_NAMES, ...TOOL_ALIASES].join('|')})($|[^A-Za-z0-9_-])`);
 const VERB = new RegExp(`(^|[^A-Za-z0-9_])-{0,2}(${DESTRUCTIVE_VERBS.join('|')})($|[^A-Za-z0-9_])`);
 /** A word with a glob or a brace group: it may spell a tool only once bash expands it. */
 const PATTERN_WORD = /[^\s;&|()<>]*[*?[{][^\s;&|()<>]*/g;
-/** Programs that decode or transform text, and escapes that hide a name, next to something that runs text as code. */
-const HIDING =
-  /\b(base64|base32|basenc|xxd|openssl|rev|tr|gunzip|zcat|bzcat|xzcat|zstdcat|uudecode|gzip|xz|zstd|iconv|sed|awk|perl|python[0-9.]*|ruby|node|php)\b|\\(x[0-9a-fA-F]|[0-7]{3}|u[0-9a-fA-F]{4})/;
-const RUNS_TEXT =
-  /(^|[^A-Za-z0-9_.-])(sh|bash|zsh|dash|ksh|ash|fish|eval|source|exec)($|[^A-Za-z0-9_-])|(^|[;&|(]\s*)\.\s|\|\s*(sudo\s+)?(\S*\/)?(sh|bash|zsh|dash)\b/;
+/** Programs that decode or transform text (`python` also with a version: `python3.12`). */
+export const TEXT_TRANSFORMERS = [
+  'base64',
+  'base32',
+  'basenc',
+  'xxd',
+  'openssl',
+  'rev',
+  'tr',
+  'gunzip',
+  'zcat',
+  'bzcat',
+  'xzcat',
+  'zstdcat',
+  'uudecode',
+  'gzip',
+  'xz',
+  'zstd',
+  'iconv',
+  'sed',
+  'awk',
+  'perl',
+  'python',
+  'ruby',
+  'node',
+  'php',
+];
+/** Programs and builtins that run text as shell code. */
+export const TEXT_RUNNERS = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'fish', 'eval', 'source', 'exec'];
+/** Text transformers, and escapes that hide a name, next to something that runs text as code. */
+const HIDING = new RegExp(
+  `\\b(${TEXT_TRANSFORMERS.map((name) => (name === 'python' ? 'python[0-9.]*' : name)).join('|')})\\b|\\\\(x[0-9a-fA-F]|[0-7]{3}|u[0-9a-fA-F]{4})`,
+);
+const RUNS_TEXT = new RegExp(
+  `(^|[^A-Za-z0-9_.-])(${TEXT_RUNNERS.join('|')})($|[^A-Za-z0-9_-])|(^|[;&|(]\\s*)\\.\\s|\\|\\s*(sudo\\s+)?(\\S*\\/)?(sh|bash|zsh|dash)\\b`,
+);
 
 /** The command text as the shell would see its words: quotes, backslashes and line continuations removed. */
 export function unquoted(command: string): string {

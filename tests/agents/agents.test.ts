@@ -61,6 +61,17 @@ describe.each<[string, Agent]>(Object.entries(AGENTS))('%s', (name, agent) => {
     expect(agent.read({})).toEqual({});
   });
 
+  it('reads its payloads as the shape the shell pre-filter is given says', () => {
+    const { shellTools, sessionField, argvPrefix } = agent.payload;
+    const shellPayload = (command: unknown, extra: Record<string, unknown> = {}) =>
+      shellTools === undefined ? { command, ...extra } : { tool_name: shellTools[0], tool_input: { command }, ...extra };
+    for (const tool of shellTools ?? []) expect(agent.read({ tool_name: tool, tool_input: { command: 'ls -la' } }).command).toBe('ls -la');
+    if (shellTools === undefined) expect(agent.read({ command: 'ls -la' }).command).toBe('ls -la');
+    if (sessionField !== undefined) expect(agent.read(shellPayload('ls', { [sessionField]: 'conv-1' })).session).toBe('conv-1');
+    if (argvPrefix !== undefined) expect(agent.read(shellPayload([...argvPrefix, 'ls -la'])).command).toBe(`${argvPrefix.join(' ')} 'ls -la'`);
+    expect(agent.notice.on === 'first-call').toBe(sessionField !== undefined);
+  });
+
   it('denies with the reason, and passes with exit 0 without it', () => {
     const deny = agent.deny(REASON);
     expect(text(deny)).toContain(JSON.stringify(REASON).slice(1, -1));

@@ -1,6 +1,9 @@
 // `hook install` / `hook uninstall`: merge into each agent's settings file, keep what is there, idempotent, reversible.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AGENTS } from '../../src/agents/index.js';
+import type { AgentName } from '../../src/agents/names.js';
+import { prefilteredCommand } from '../../src/hooks/install/prefilter-command.js';
 import { runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 
@@ -8,6 +11,9 @@ const scratch = scratchDirectory();
 afterAll(() => scratch.remove());
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** The command an install writes: the shell pre-filter, then `blast-radius hook <agent>` (or what --command says). */
+const installed = (agent: AgentName, nodeCommand = `blast-radius hook ${agent}`) => prefilteredCommand(AGENTS[agent], agent, nodeCommand);
 
 function project(name: string): string {
   const dir = join(scratch.path, name);
@@ -37,12 +43,12 @@ it('adds the Claude Code hook beside existing settings, once, and removes it aga
     hooks: {
       PreToolUse: [
         { matcher: 'Edit', hooks: [{ type: 'command', command: 'lint-hook' }] },
-        { matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
+        { matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: installed('claude-code') }] },
       ],
       // No matcher: every session start (startup, resume, clear, compact) hears whether the shell reaches production.
       SessionStart: [
         { matcher: 'startup', hooks: [{ type: 'command', command: 'print-banner' }] },
-        { hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
+        { hooks: [{ type: 'command', timeout: 30, command: installed('claude-code') }] },
       ],
     },
   });
@@ -62,7 +68,7 @@ it('creates the Cursor hooks file with version 1 and a fail-closed entry', () =>
   expect(runCli(['hook', 'install', 'cursor'], { cwd: dir }).code).toBe(0);
   expect(read(join(dir, '.cursor', 'hooks.json'))).toEqual({
     version: 1,
-    hooks: { beforeShellExecution: [{ command: 'blast-radius hook cursor', timeout: 30, failClosed: true }] },
+    hooks: { beforeShellExecution: [{ command: installed('cursor'), timeout: 30, failClosed: true }] },
   });
   runCli(['hook', 'uninstall', 'cursor'], { cwd: dir });
   expect(read(join(dir, '.cursor', 'hooks.json'))).toEqual({ version: 1 });
@@ -77,10 +83,10 @@ it('writes the Gemini CLI hook into the user settings with --scope user, timeout
       BeforeTool: [
         {
           matcher: 'run_shell_command|write_file|replace',
-          hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }],
+          hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: installed('gemini') }],
         },
       ],
-      SessionStart: [{ hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: 'blast-radius hook gemini' }] }],
+      SessionStart: [{ hooks: [{ name: 'blast-radius', type: 'command', timeout: 30000, command: installed('gemini') }] }],
     },
   });
   runCli(['hook', 'uninstall', 'gemini', '--scope', 'user'], { cwd: project('elsewhere'), env: { HOME: home } });
@@ -98,16 +104,16 @@ it('writes the Codex PreToolUse and SessionStart hooks, and removes exactly them
     hooks: {
       SessionStart: [
         { hooks: [{ type: 'command', command: 'load-notes', timeout: 5 }] },
-        { hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook codex' }] },
+        { hooks: [{ type: 'command', timeout: 30, command: installed('codex') }] },
       ],
-      PreToolUse: [{ matcher: 'Bash|apply_patch', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook codex' }] }],
+      PreToolUse: [{ matcher: 'Bash|apply_patch', hooks: [{ type: 'command', timeout: 30, command: installed('codex') }] }],
     },
   });
   runCli(['hook', 'uninstall', 'codex'], { cwd: dir });
   expect(read(file)).toEqual(existing);
 });
 
-it('adds the SessionStart hook to an install from before it, without touching the PreToolUse entry', () => {
+it('brings an install from before the SessionStart hook up to date: adds it, and puts the pre-filter before its PreToolUse command', () => {
   const dir = project('upgrade');
   const file = join(dir, '.claude', 'settings.json');
   mkdirSync(join(dir, '.claude'));
@@ -117,9 +123,12 @@ it('adds the SessionStart hook to an install from before it, without touching th
   writeFileSync(file, JSON.stringify({ hooks: { PreToolUse: preToolUse } }));
   expect(runCli(['hook', 'install', 'claude-code'], { cwd: dir }).stdout).toContain('added the claude-code hook');
   expect(read(file).hooks).toEqual({
-    PreToolUse: preToolUse,
-    SessionStart: [{ hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] }],
+    PreToolUse: [{ ...preToolUse[0], hooks: [{ type: 'command', timeout: 30, command: installed('claude-code') }] }],
+    SessionStart: [{ hooks: [{ type: 'command', timeout: 30, command: installed('claude-code') }] }],
   });
+  expect(runCli(['hook', 'install', 'claude-code'], { cwd: dir }).stdout).toContain('the hook is there already');
+  expect(runCli(['hook', 'uninstall', 'claude-code'], { cwd: dir }).stdout).toContain('removed');
+  expect(read(file)).toEqual({});
 });
 
 it('widens the matcher of an install that judged the shell tool alone', () => {
@@ -133,7 +142,7 @@ it('widens the matcher of an install that judged the shell tool alone', () => {
   const result = runCli(['hook', 'install', 'claude-code'], { cwd: dir });
   expect(result.stdout).toContain('added the claude-code hook');
   expect(read(file).hooks.PreToolUse).toEqual([
-    { matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: 'blast-radius hook claude-code' }] },
+    { matcher: 'Bash|Edit|Write|MultiEdit|NotebookEdit', hooks: [{ type: 'command', timeout: 30, command: installed('claude-code') }] },
   ]);
   expect(runCli(['hook', 'install', 'claude-code'], { cwd: dir }).stdout).toContain('the hook is there already');
 });
@@ -141,7 +150,7 @@ it('widens the matcher of an install that judged the shell tool alone', () => {
 it('takes another command to run, for installs that are not on PATH', () => {
   const dir = project('custom');
   runCli(['hook', 'install', 'codex', '--command', 'node /opt/br/bin/blast-radius.js hook codex'], { cwd: dir });
-  expect(read(join(dir, '.codex', 'hooks.json')).hooks.PreToolUse[0].hooks[0].command).toBe('node /opt/br/bin/blast-radius.js hook codex');
+  expect(read(join(dir, '.codex', 'hooks.json')).hooks.PreToolUse[0].hooks[0].command).toBe(installed('codex', 'node /opt/br/bin/blast-radius.js hook codex'));
 });
 
 it('refuses to touch a settings file it cannot parse', () => {

@@ -2,6 +2,7 @@
 // matcher-group target that Claude Code, Gemini CLI and Codex share; each agent's own target is in its src/agents/ file.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { nodeCommandOf } from './prefilter-command.js';
 import { listAt, objectAt, type Json } from './settings-file.js';
 
 export type Scope = 'project' | 'user';
@@ -22,9 +23,18 @@ export function settingsPath(...parts: string[]): InstallTarget['path'] {
   return (scope, root, home = homedir()) => join(scope === 'user' ? home : root, ...parts);
 }
 
-/** Whether a settings entry is blast-radius's hook, run as `command`. */
+/** Whether a settings entry is blast-radius's hook running the node command of `command`, pre-filtered or not. */
 export function isOurs(entry: unknown, command: string): boolean {
-  return typeof entry === 'object' && entry !== null && (entry as Json).command === command;
+  if (typeof entry !== 'object' || entry === null) return false;
+  const written = (entry as Json).command;
+  return typeof written === 'string' && nodeCommandOf(written) === nodeCommandOf(command);
+}
+
+/** Writes `command` into our entry of an earlier install (another pre-filter, or none); false when it is there already. */
+export function updateCommand(entry: Json, command: string): boolean {
+  if (entry.command === command) return false;
+  entry.command = command;
+  return true;
 }
 
 /** One event's matcher group: `matcher` (absent: every occurrence of the event) and the handler's other fields. */
@@ -38,12 +48,17 @@ function holdsOurs(group: unknown, command: string): boolean {
   return Array.isArray((group as Json)?.hooks) && ((group as Json).hooks as unknown[]).some((h) => isOurs(h, command));
 }
 
-/** Adds our group to one event; widens the matcher of an earlier install (before the hook judged file edits). */
+/**
+ * Adds our group to one event; widens the matcher of an earlier install (before the hook judged file edits) and
+ * rewrites its command (before the shell pre-filter, or another version of it).
+ */
 function addToEvent(settings: Json, hook: EventHook, command: string, path: string): boolean {
   const groups = listAt(objectAt(settings, 'hooks', path), hook.event, path);
   const present = groups.find((group) => holdsOurs(group, command)) as Json | undefined;
   if (present) {
-    if (present.matcher === hook.matcher) return false;
+    const handler = (present.hooks as Json[]).find((h) => isOurs(h, command)) as Json;
+    const rewritten = updateCommand(handler, command);
+    if (present.matcher === hook.matcher) return rewritten;
     present.matcher = hook.matcher;
     return true;
   }

@@ -5,7 +5,7 @@ import { commandName } from './command-name.js';
 import type { Unwrapped } from './unwrapped.js';
 
 /** Each interpreter's options whose value is code. */
-const CODE_OPTIONS: Record<string, string[]> = {
+export const CODE_OPTIONS: Record<string, string[]> = {
   python: ['-c'],
   node: ['-e', '--eval', '-p', '--print'],
   bun: ['-e', '--eval', '-p', '--print'],
@@ -21,12 +21,12 @@ const CODE_OPTIONS: Record<string, string[]> = {
 };
 
 /** Interpreters whose single-letter options cluster, the code following a cluster that ends in `e` (`perl -ne`). */
-const CLUSTERING = new Set(['perl', 'ruby']);
+export const CLUSTERING = new Set(['perl', 'ruby']);
 
 /** Interpreters that read code from standard input when given no script (or `-`). */
-const READS_STDIN = new Set(['python', 'node', 'perl', 'ruby', 'php', 'lua', 'Rscript', 'R', 'osascript', 'pwsh', 'bun', 'tclsh']);
+export const READS_STDIN = new Set(['python', 'node', 'perl', 'ruby', 'php', 'lua', 'Rscript', 'R', 'osascript', 'pwsh', 'bun', 'tclsh']);
 
-const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk']);
+export const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk']);
 
 /** `python3.12` → python, `nodejs` → node, `powershell` → pwsh, `perl5.36` → perl … */
 function family(name: string): string | undefined {

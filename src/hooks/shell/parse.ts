@@ -1,4 +1,5 @@
-// Parses shell text with tree-sitter-bash (WebAssembly, loaded on first use) into every simple command it would run,
+// Parses shell text with tree-sitter-bash (WebAssembly, loaded on first use; a plain line is read without it,
+// simple-line.ts) into every simple command it would run,
 // in source order, including those inside pipelines, lists, subshells, `$( … )`, backticks and process substitutions,
 // with the words bash would pass them; function definitions are returned by name, for the caller to follow calls.
 import { createRequire } from 'node:module';
@@ -8,12 +9,20 @@ import type { SimpleCommand } from '../invocations/invocation.js';
 import { literalOutput } from './literal-output.js';
 import { ShellSyntaxError } from './syntax-error.js';
 import { isComputed } from './template.js';
+import { parsePlainLine } from './simple-line.js';
 import { isPlainAssignment, variableUse, type VariableUse } from './variables.js';
 import { wordOf, wordsOf, type Scope, type Word } from './words.js';
 
 export { ShellSyntaxError };
 
 let parser: TreeSitterParser | undefined;
+
+/** Thrown by parseShell for a line that needs the grammar before loadShellParser() has loaded it: load, then parse again. */
+export class ShellParserNeeded extends Error {
+  constructor() {
+    super('the shell parser is needed for this script and is not loaded');
+  }
+}
 
 /**
  * Loads web-tree-sitter and the bash grammar once per process. V8's optimizing WebAssembly compiler would spend
@@ -239,9 +248,20 @@ function separateEscapedLineStarts(script: string): string {
   return script.replace(/\n\\/g, '\n \\');
 }
 
-/** Every simple command in the script, in source order; a script that is not valid shell is a ShellSyntaxError. */
+/**
+ * Every simple command in the script, in source order; a script that is not valid shell is a ShellSyntaxError. A plain
+ * line is read without the grammar; any other script needs loadShellParser() first (else ShellParserNeeded).
+ */
 export function parseShell(script: string, bindings: Bindings = {}): ParsedScript {
-  if (!parser) throw new Error('parseShell() called before loadShellParser()');
+  const plain = parsePlainLine(script, bindings, () => undefined);
+  if (plain) return plain;
+  if (!parser) throw new ShellParserNeeded();
+  return parseWithGrammar(script, bindings);
+}
+
+/** parseShell with tree-sitter-bash, whatever the script: loadShellParser() first. */
+export function parseWithGrammar(script: string, bindings: Bindings = {}): ParsedScript {
+  if (!parser) throw new ShellParserNeeded();
   if (script.length > MAX_SCRIPT_LENGTH) throw new ShellSyntaxError('too long to parse');
   const tree = parser.parse(separateEscapedLineStarts(joinContinuations(script)));
   if (!tree) throw new ShellSyntaxError('the shell parser gave no tree');
