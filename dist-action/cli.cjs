@@ -8248,6 +8248,556 @@ var init_input_options = __esm({
   }
 });
 
+// src/hooks/shell/template.ts
+function isComputed(template) {
+  return template.includes(UNKNOWN);
+}
+function escapeRegExp(text5) {
+  return text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function templatePattern(template) {
+  return new RegExp(`^${template.split(UNKNOWN).map(escapeRegExp).join(".*")}$`, "s");
+}
+function fillings(template, candidates) {
+  const pattern4 = templatePattern(template);
+  const values = /* @__PURE__ */ new Set();
+  for (const candidate of candidates) {
+    values.add(template.split(UNKNOWN).join(candidate));
+    if (pattern4.test(candidate)) values.add(candidate);
+  }
+  return [...values];
+}
+var UNKNOWN;
+var init_template = __esm({
+  "src/hooks/shell/template.ts"() {
+    "use strict";
+    UNKNOWN = "\0";
+  }
+});
+
+// src/hooks/invocations/command-name.ts
+function commandName(word) {
+  return word.slice(word.lastIndexOf("/") + 1).replace(/\.exe$/i, "");
+}
+var init_command_name = __esm({
+  "src/hooks/invocations/command-name.ts"() {
+    "use strict";
+  }
+});
+
+// src/hooks/invocations/interpreters.ts
+function family(name) {
+  if (/^(python|pypy)[0-9.]*$/.test(name)) return "python";
+  if (name === "nodejs") return "node";
+  if (name === "powershell" || name === "powershell.exe") return "pwsh";
+  if (/^(lua|luajit)[0-9.]*$/.test(name)) return "lua";
+  const base = name.replace(/[0-9.]+$/, "");
+  if (CLUSTERING.has(base) || Object.hasOwn(CODE_OPTIONS, base)) return base;
+  return void 0;
+}
+function code(program, word, template) {
+  return { kind: "code", program, code: word, computed: isComputed(template) };
+}
+function awkProgram(name, words3, templates) {
+  for (let i = 1; i < words3.length; i++) {
+    const word = words3[i];
+    if (word === "-f" || word === "--file") return [];
+    if (word === "-e" || word === "--source") return words3[i + 1] === void 0 ? [] : [code(name, words3[i + 1], templates[i + 1])];
+    if (["-F", "-v", "--assign", "--field-separator"].includes(word)) i++;
+    else if (word === "--") return words3[i + 1] === void 0 ? [] : [code(name, words3[i + 1], templates[i + 1])];
+    else if (!word.startsWith("-") || word === "-") return [code(name, word, templates[i])];
+  }
+  return [];
+}
+function interpreterCode(words3, templates) {
+  const name = commandName(words3[0] ?? "");
+  if (AWKS.has(name) || name === "busybox" && words3[1] === "awk")
+    return awkProgram(name, name === "busybox" ? words3.slice(1) : words3, name === "busybox" ? templates.slice(1) : templates);
+  if (name === "deno") {
+    if (words3[1] !== "eval") return void 0;
+    const at = words3.findIndex((w, i) => i > 1 && !w.startsWith("-"));
+    return at === -1 ? [] : [code(name, words3[at], templates[at])];
+  }
+  const kind2 = family(name);
+  if (!kind2) return void 0;
+  const options2 = CODE_OPTIONS[kind2] ?? [];
+  const itself = { kind: "words", words: words3, templates };
+  for (let i = 1; i < words3.length; i++) {
+    const word = words3[i];
+    const lower = kind2 === "pwsh" ? word.toLowerCase() : word;
+    const attached = /^(--eval|--print)=(.*)$/s.exec(word);
+    if (attached) return [code(name, attached[2], templates[i].slice(attached[1].length + 1)), itself];
+    if (options2.includes(lower) || CLUSTERING.has(kind2) && /^-[a-zA-Z]*[eE]$/.test(word)) {
+      return words3[i + 1] === void 0 ? [itself] : [code(name, words3[i + 1], templates[i + 1]), itself];
+    }
+    if (kind2 === "python" && ["-m", "-W", "-X", "-Q"].includes(word)) return [itself];
+    if (word === "-" || word === "--") return READS_STDIN.has(kind2) ? [{ kind: "code", program: name, stdin: true }] : [itself];
+    if (!word.startsWith("-")) return [itself];
+  }
+  return READS_STDIN.has(kind2) ? [{ kind: "code", program: name, stdin: true }] : [itself];
+}
+var CODE_OPTIONS, CLUSTERING, READS_STDIN, AWKS;
+var init_interpreters = __esm({
+  "src/hooks/invocations/interpreters.ts"() {
+    "use strict";
+    init_template();
+    init_command_name();
+    CODE_OPTIONS = {
+      python: ["-c"],
+      node: ["-e", "--eval", "-p", "--print"],
+      bun: ["-e", "--eval", "-p", "--print"],
+      php: ["-r"],
+      lua: ["-e"],
+      Rscript: ["-e"],
+      R: ["-e"],
+      osascript: ["-e"],
+      julia: ["-e", "--eval", "-E", "--print"],
+      groovy: ["-e"],
+      pwsh: ["-c", "-command", "-encodedcommand", "-enc", "-ec", "-e", "-ecommand"],
+      tclsh: []
+    };
+    CLUSTERING = /* @__PURE__ */ new Set(["perl", "ruby"]);
+    READS_STDIN = /* @__PURE__ */ new Set(["python", "node", "perl", "ruby", "php", "lua", "Rscript", "R", "osascript", "pwsh", "bun", "tclsh"]);
+    AWKS = /* @__PURE__ */ new Set(["awk", "gawk", "mawk", "nawk"]);
+  }
+});
+
+// src/hooks/invocations/unwrapped.ts
+function knownPositional(words3, templates) {
+  return templates.some(isComputed) ? void 0 : [...words3];
+}
+var init_unwrapped = __esm({
+  "src/hooks/invocations/unwrapped.ts"() {
+    "use strict";
+    init_template();
+  }
+});
+
+// src/hooks/invocations/shells.ts
+function shellInvocation(words3, templates) {
+  let i = 1;
+  let script2 = false;
+  let stdin = false;
+  while (i < words3.length) {
+    const word = words3[i];
+    if (word === "--" || word === "-") {
+      i++;
+      stdin ||= word === "-";
+      break;
+    }
+    if (!/^[-+]./.test(word)) break;
+    if (VALUE_OPTIONS.has(word)) i += 2;
+    else {
+      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(word)) script2 = true;
+      if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(word)) stdin = true;
+      i++;
+    }
+  }
+  if (script2) {
+    const text5 = words3[i];
+    if (text5 === void 0) return [];
+    const positional2 = knownPositional([words3[i + 1] ?? words3[0], ...words3.slice(i + 2)], [templates[i + 1] ?? "", ...templates.slice(i + 2)]);
+    return [{ kind: "script", script: text5, ...positional2 ? { positional: positional2 } : {} }];
+  }
+  const file = words3[i];
+  if (file === void 0 || stdin) return [{ kind: "stdin" }];
+  const positional = knownPositional(words3.slice(i), templates.slice(i));
+  return [{ kind: "file", path: file, computed: isComputed(templates[i]), ...positional ? { positional } : {} }];
+}
+var SHELLS, VALUE_OPTIONS;
+var init_shells = __esm({
+  "src/hooks/invocations/shells.ts"() {
+    "use strict";
+    init_template();
+    init_unwrapped();
+    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "yash", "fish", "rbash", "posh", "csh", "tcsh"]);
+    VALUE_OPTIONS = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
+  }
+});
+
+// src/hooks/invocations/wrappers.ts
+var WRAPPERS;
+var init_wrappers = __esm({
+  "src/hooks/invocations/wrappers.ts"() {
+    "use strict";
+    WRAPPERS = {
+      sudo: {
+        valueOptions: [
+          "-u",
+          "-g",
+          "-h",
+          "-p",
+          "-C",
+          "-D",
+          "-r",
+          "-t",
+          "-U",
+          "-T",
+          "-R",
+          "--user",
+          "--group",
+          "--host",
+          "--prompt",
+          "--chdir",
+          "--role",
+          "--type",
+          "--other-user",
+          "--command-timeout",
+          "--close-from",
+          "--chroot"
+        ]
+      },
+      doas: { valueOptions: ["-u", "-C"] },
+      pkexec: { valueOptions: ["--user"] },
+      env: { valueOptions: ["-u", "--unset", "-C", "--chdir", "-P"] },
+      time: { valueOptions: ["-f", "-o", "--format", "--output"] },
+      nohup: {},
+      setsid: {},
+      chronic: {},
+      unbuffer: {},
+      "dumb-init": {},
+      tini: { valueOptions: ["-p", "-e"] },
+      "ssh-agent": { valueOptions: ["-a", "-E", "-t", "-P"] },
+      "dbus-run-session": {},
+      "xvfb-run": { valueOptions: ["-n", "-e", "-f", "-s", "-p", "--server-num", "--error-file", "--auth-file", "--server-args"] },
+      caffeinate: { valueOptions: ["-t", "-w"] },
+      nice: { valueOptions: ["-n", "--adjustment"] },
+      ionice: { valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] },
+      chrt: { positionals: 1 },
+      taskset: { positionals: 1 },
+      stdbuf: { valueOptions: ["-i", "-o", "-e"] },
+      timeout: { valueOptions: ["-s", "-k", "--signal", "--kill-after"], positionals: 1 },
+      faketime: { valueOptions: ["-m", "-p"], positionals: 1 },
+      chroot: { positionals: 1 },
+      unshare: { valueOptions: ["-S", "-G", "-R", "-w", "--setuid", "--setgid", "--root", "--wd", "--map-user", "--map-group", "--propagation", "--setgroups"] },
+      nsenter: { valueOptions: ["-t", "--target", "-S", "-G", "--setuid", "--setgid", "-r", "-w"] },
+      "systemd-run": {
+        valueOptions: [
+          "-u",
+          "--unit",
+          "-p",
+          "--property",
+          "-E",
+          "--setenv",
+          "--uid",
+          "--gid",
+          "-M",
+          "--machine",
+          "--description",
+          "--slice",
+          "--working-directory",
+          "-H",
+          "--host"
+        ]
+      },
+      torsocks: {},
+      proxychains: { valueOptions: ["-f"] },
+      proxychains4: { valueOptions: ["-f"] },
+      strace: { valueOptions: ["-o", "-e", "-p", "-s", "-u", "-E", "-P", "-I", "-b", "-a", "-S", "-X"] },
+      ltrace: { valueOptions: ["-o", "-e", "-p", "-s", "-u", "-n", "-a", "-A", "-D", "-F", "-l"] },
+      sshpass: { valueOptions: ["-p", "-f", "-d", "-P"] },
+      catchsegv: {},
+      command: {},
+      exec: { valueOptions: ["-a"] },
+      builtin: {},
+      watch: { valueOptions: ["-n", "--interval", "-q", "--equexit", "-g"], joinsScript: true }
+    };
+  }
+});
+
+// src/hooks/shell/brace-expansion.ts
+function braceGroup(text5, open4) {
+  let depth = 0;
+  const commas = [];
+  for (let i = open4; i < text5.length; i++) {
+    const char = text5[i];
+    if (char === "{") depth++;
+    else if (char === "}") {
+      depth--;
+      if (depth === 0) return { close: i, commas };
+    } else if (char === "," && depth === 1) commas.push(i);
+  }
+  return void 0;
+}
+function sequence(body2) {
+  const numeric = /^(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?$/.exec(body2);
+  if (numeric) {
+    const [from3, to2] = [Number(numeric[1]), Number(numeric[2])];
+    const step = Math.max(1, Math.abs(Number(numeric[3] ?? 1)));
+    const words4 = [];
+    for (let n = from3; from3 <= to2 ? n <= to2 : n >= to2; n += from3 <= to2 ? step : -step) {
+      words4.push(String(n));
+      if (words4.length >= MAX_WORDS) break;
+    }
+    return words4;
+  }
+  const letters = /^([A-Za-z])\.\.([A-Za-z])$/.exec(body2);
+  if (!letters) return void 0;
+  const [from2, to] = [letters[1].charCodeAt(0), letters[2].charCodeAt(0)];
+  const words3 = [];
+  for (let c = from2; from2 <= to ? c <= to : c >= to; c += from2 <= to ? 1 : -1) words3.push(String.fromCharCode(c));
+  return words3;
+}
+function expandBraces(text5) {
+  for (let open4 = text5.indexOf("{"); open4 !== -1; open4 = text5.indexOf("{", open4 + 1)) {
+    if (open4 > 0 && text5[open4 - 1] === "$") continue;
+    const group = braceGroup(text5, open4);
+    if (!group) return [text5];
+    const body2 = text5.slice(open4 + 1, group.close);
+    let alternatives;
+    if (group.commas.length > 0) {
+      const cuts = [open4, ...group.commas, group.close];
+      alternatives = cuts.slice(0, -1).map((cut, i) => text5.slice(cut + 1, cuts[i + 1]));
+    } else {
+      alternatives = sequence(body2);
+    }
+    if (!alternatives) continue;
+    const prefix = text5.slice(0, open4);
+    const suffix = text5.slice(group.close + 1);
+    const words3 = [];
+    for (const alternative of alternatives) {
+      for (const word of expandBraces(`${prefix}${alternative}${suffix}`)) {
+        if (words3.length < MAX_WORDS) words3.push(word);
+      }
+    }
+    return words3;
+  }
+  return [text5];
+}
+var MAX_WORDS;
+var init_brace_expansion = __esm({
+  "src/hooks/shell/brace-expansion.ts"() {
+    "use strict";
+    MAX_WORDS = 256;
+  }
+});
+
+// src/hooks/prefilter.ts
+function unquoted(command13) {
+  return command13.replace(/\\\r?\n/g, "").replace(/["'\\]/g, "");
+}
+function patternNamesTool(text5) {
+  for (const word of text5.match(PATTERN_WORD) ?? []) {
+    for (const expanded of expandBraces(word)) {
+      const name = expanded.slice(expanded.lastIndexOf("/") + 1);
+      if (TOOL.test(expanded)) return true;
+      if (!/[*?[]/.test(name)) continue;
+      const pattern4 = templatePattern(name.replace(/\[[^\]]*\]|[*?]/g, UNKNOWN));
+      if (TOOL_NAMES2.some((tool) => pattern4.test(tool))) return true;
+    }
+  }
+  return false;
+}
+function mentionsTool(command13) {
+  const text5 = unquoted(command13);
+  return TOOL.test(text5) || patternNamesTool(text5);
+}
+function mentionsDestructiveVerb(command13) {
+  const text5 = unquoted(command13);
+  return VERB.test(text5) || expandBraces(text5).some((expanded) => VERB.test(expanded));
+}
+function toolsNamedInCode(code2) {
+  return TOOL_NAMES2.filter((tool) => new RegExp(`(^|[^A-Za-z0-9_.-])${tool}(?![A-Za-z0-9_./-])`).test(code2));
+}
+function needsInspection(command13) {
+  const text5 = unquoted(command13);
+  if (TOOL.test(text5) || text5.includes("BLAST_RADIUS_") || command13.includes("$'")) return true;
+  if (/[$`]/.test(command13) && VERB.test(text5)) return true;
+  if (/[*?[{]/.test(text5) && patternNamesTool(text5)) return true;
+  if (/(^|[^A-Za-z0-9_-])(git(\s+-\S+)*\s+(apply|am)|patch)($|[^A-Za-z0-9_-])/.test(text5)) return true;
+  return HIDING.test(command13) && RUNS_TEXT.test(text5);
+}
+var TOOL_NAMES2, DESTRUCTIVE_VERBS, CLI_NAMES, TOOL_ALIASES, TOOL, VERB, PATTERN_WORD, TEXT_TRANSFORMERS, TEXT_RUNNERS, HIDING, RUNS_TEXT;
+var init_prefilter = __esm({
+  "src/hooks/prefilter.ts"() {
+    "use strict";
+    init_brace_expansion();
+    init_template();
+    TOOL_NAMES2 = ["terraform", "tofu", "terragrunt", "kubectl", "oc", "kubecolor", "helm", "helmfile", "blast-radius"];
+    DESTRUCTIVE_VERBS = [
+      "apply",
+      "destroy",
+      "delete",
+      "del",
+      "un",
+      "uninstall",
+      "upgrade",
+      "rollback",
+      "drain",
+      "replace",
+      "prune",
+      "scale",
+      "rm",
+      "remove",
+      "approve",
+      "apply-all",
+      "destroy-all",
+      "sync"
+    ];
+    CLI_NAMES = [
+      "aws",
+      "gcloud",
+      "gsutil",
+      "az",
+      "pulumi",
+      "cdk",
+      "sam",
+      "serverless",
+      "sls",
+      "docker",
+      "podman",
+      "nerdctl",
+      "docker-compose",
+      "psql",
+      "mysql",
+      "mariadb",
+      "sqlcmd",
+      "mongosh",
+      "mongo",
+      "redis-cli",
+      "cqlsh"
+    ];
+    TOOL_ALIASES = ["helm3", "opentofu"];
+    TOOL = new RegExp(`(^|[^A-Za-z0-9_-])(${[...TOOL_NAMES2, ...CLI_NAMES, ...TOOL_ALIASES].join("|")})($|[^A-Za-z0-9_-])`);
+    VERB = new RegExp(`(^|[^A-Za-z0-9_])-{0,2}(${DESTRUCTIVE_VERBS.join("|")})($|[^A-Za-z0-9_])`);
+    PATTERN_WORD = /[^\s;&|()<>]*[*?[{][^\s;&|()<>]*/g;
+    TEXT_TRANSFORMERS = [
+      "base64",
+      "base32",
+      "basenc",
+      "xxd",
+      "openssl",
+      "rev",
+      "tr",
+      "gunzip",
+      "zcat",
+      "bzcat",
+      "xzcat",
+      "zstdcat",
+      "uudecode",
+      "gzip",
+      "xz",
+      "zstd",
+      "iconv",
+      "sed",
+      "awk",
+      "perl",
+      "python",
+      "ruby",
+      "node",
+      "php"
+    ];
+    TEXT_RUNNERS = ["sh", "bash", "zsh", "dash", "ksh", "ash", "fish", "eval", "source", "exec"];
+    HIDING = new RegExp(
+      `\\b(${TEXT_TRANSFORMERS.map((name) => name === "python" ? "python[0-9.]*" : name).join("|")})\\b|\\\\(x[0-9a-fA-F]|[0-7]{3}|u[0-9a-fA-F]{4})`
+    );
+    RUNS_TEXT = new RegExp(
+      `(^|[^A-Za-z0-9_.-])(${TEXT_RUNNERS.join("|")})($|[^A-Za-z0-9_-])|(^|[;&|(]\\s*)\\.\\s|\\|\\s*(sudo\\s+)?(\\S*\\/)?(sh|bash|zsh|dash)\\b`
+    );
+  }
+});
+
+// src/hooks/install/prefilter-command.ts
+function triggerWords() {
+  const names = [
+    ...TOOL_NAMES2,
+    ...CLI_NAMES,
+    ...TOOL_ALIASES,
+    ...DESTRUCTIVE_VERBS,
+    ...TEXT_RUNNERS,
+    ...SHELLS,
+    ...Object.keys(WRAPPERS).filter((name) => !PAYLOAD_KEYS.includes(name)),
+    "xargs",
+    "am",
+    "patch",
+    "SessionStart",
+    ...INTERPRETERS
+  ];
+  const longestPart = (name) => name.split("-").reduce((longest, part) => part.length > longest.length ? part : longest, "");
+  return [...new Set(names.map(longestPart))].sort();
+}
+function triggerPatterns() {
+  const versioned = new Set(INTERPRETERS);
+  const patterns = triggerWords().flatMap((word) => versioned.has(word) ? [word, `${word}[0123456789]*`] : [word]);
+  return [...patterns, "*BLAST_RADIUS_*"].join("|");
+}
+function fieldIs(field2, value) {
+  return [`*'"${field2}":"${value}"'*`, `*'"${field2}": "${value}"'*`].join("|");
+}
+function shellToolCheck(agent) {
+  const tools = agent.payload.shellTools;
+  if (tools === void 0) return [];
+  return [`case $t in *'"tool_name"'*'"tool_name"'*) return 1;; ${tools.map((tool) => fieldIs("tool_name", tool)).join("|")}) ;; *) return 1;; esac`];
+}
+function argvCheck(agent) {
+  const prefix = agent.payload.argvPrefix;
+  if (prefix === void 0) return [];
+  const opening = `"command":[${prefix.map((word) => JSON.stringify(word)).join(",")},`;
+  return [`case $t in *${quote2(opening)}*) t=\${t%%${quote2(opening)}*}'"command":['\${t#*${quote2(opening)}};; esac`];
+}
+function sessionCheck(agent, agentName) {
+  const field2 = agent.payload.sessionField;
+  if (field2 === void 0) return [];
+  const key2 = quote2(`"${field2}"`);
+  return [
+    `case $t in *${key2}*) case $t in *${key2}*${key2}*) return 1;; esac; s=\${t#*${quote2(`"${field2}":"`)}}; [ "$s" != "$t" ] || return 1; s=\${s%%'"'*}; case $s in '') ;; *[!$W]*) return 1;; *) d=\${TMPDIR:-\${TMP:-\${TEMP:-/tmp}}}; case $d in ?*/) d=\${d%/};; esac; [ -e "$d/blast-radius-session-${agentName}-$s" ] || return 1;; esac;; esac`
+  ];
+}
+function passAnswer(agent) {
+  const { stdout, stderr, exitCode: exitCode2 } = agent.pass();
+  if (stderr || stdout !== void 0 && !/^[^\n]*\n?$/.test(stdout)) throw new Error(`${agent.displayName}: a pass the pre-filter cannot print`);
+  const printed2 = stdout ? [stdout.endsWith("\n") ? `printf '%s\\n' ${quote2(stdout.slice(0, -1))}` : `printf '%s' ${quote2(stdout)}`] : [];
+  return [...printed2, `exit ${exitCode2}`];
+}
+function prefilteredCommand(agent, agentName, nodeCommand) {
+  const decides = [
+    '[ -z "${BLAST_RADIUS_APPROVALS-}" ] || return 1',
+    // `\"` becomes `'`: both are quotes the node hook removes, and every `"` left is JSON's own.
+    `t=$p; while :; do case $t in *'\\"'*) t=\${t%%'\\"'*}"'"\${t#*'\\"'};; *) break;; esac; done`,
+    `A=${quote2(PLAIN_LIST)}; W=${quote2(`${WORD_CHARACTERS}-`)}`,
+    `case $t in ''|*[!$A]*) return 1;; esac`,
+    ...shellToolCheck(agent),
+    ...argvCheck(agent),
+    ...sessionCheck(agent, agentName),
+    // Inside JSON strings (every other field between `"`), brackets and braces could make a glob or brace expansion.
+    `set -f; IFS='"'; set -- $t; i=0; u=; for s in "$@"; do [ $((i % 2)) = 0 ] || case $s in *[{}[]*|*]*) return 1;; esac; u=$u$s; i=$((i + 1)); done`,
+    `IFS="'"; set -- $u; u=; for s in "$@"; do u=$u$s; done`,
+    // A brace next to a word could join words into a name (`terr{aform,}`) if the payload were not JSON.
+    `case $u in *[$W]{*|*}[$W]*) return 1;; esac`,
+    `IFS=${quote2(SEPARATORS)}; for s in $u; do case $s in ${triggerPatterns()}) return 1;; esac; done`
+  ];
+  return [
+    PREFILTER_MARKER,
+    "p=$(cat)",
+    `f() { ${decides.join("; ")}; }`,
+    `if f; then unset IFS; set +f; ${passAnswer(agent).join("; ")}; fi`,
+    "unset IFS; set +f",
+    `${HAND_OVER}${nodeCommand}`
+  ].join("; ");
+}
+function nodeCommandOf(command13) {
+  return command13.startsWith(PREFILTER_MARKER) ? command13.slice(command13.lastIndexOf(HAND_OVER) + HAND_OVER.length) : command13;
+}
+var PREFILTER_MARKER, HAND_OVER, WORD_CHARACTERS, PLAIN_CHARACTERS, PLAIN_LIST, SEPARATORS, PAYLOAD_KEYS, INTERPRETERS, quote2;
+var init_prefilter_command = __esm({
+  "src/hooks/install/prefilter-command.ts"() {
+    "use strict";
+    init_interpreters();
+    init_shells();
+    init_wrappers();
+    init_prefilter();
+    PREFILTER_MARKER = ": blast-radius pre-filter, see docs/agents.md";
+    HAND_OVER = `printf '%s\\n' "$p" | `;
+    WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    PLAIN_CHARACTERS = [...Array(127 - 32).keys()].map((i) => String.fromCharCode(32 + i)).filter((c) => !"\\$`*?".includes(c));
+    PLAIN_LIST = `]${PLAIN_CHARACTERS.filter((c) => c !== "]" && c !== "-").join("")}-`;
+    SEPARATORS = PLAIN_CHARACTERS.filter((c) => !WORD_CHARACTERS.includes(c)).join("");
+    PAYLOAD_KEYS = ["command", "timeout"];
+    INTERPRETERS = [...Object.keys(CODE_OPTIONS), ...CLUSTERING, ...READS_STDIN, ...AWKS, ...TEXT_TRANSFORMERS];
+    quote2 = (text5) => `'${text5.replace(/'/g, `'\\''`)}'`;
+  }
+});
+
 // src/hooks/install/settings-file.ts
 function readSettings(path) {
   if (!(0, import_node_fs3.existsSync)(path)) return {};
@@ -8296,7 +8846,14 @@ function settingsPath(...parts) {
   return (scope, root, home = (0, import_node_os2.homedir)()) => (0, import_node_path3.join)(scope === "user" ? home : root, ...parts);
 }
 function isOurs(entry, command13) {
-  return typeof entry === "object" && entry !== null && entry.command === command13;
+  if (typeof entry !== "object" || entry === null) return false;
+  const written = entry.command;
+  return typeof written === "string" && nodeCommandOf(written) === nodeCommandOf(command13);
+}
+function updateCommand(entry, command13) {
+  if (entry.command === command13) return false;
+  entry.command = command13;
+  return true;
 }
 function holdsOurs(group, command13) {
   return Array.isArray(group?.hooks) && group.hooks.some((h) => isOurs(h, command13));
@@ -8305,7 +8862,9 @@ function addToEvent(settings, hook, command13, path) {
   const groups = listAt(objectAt(settings, "hooks", path), hook.event, path);
   const present = groups.find((group) => holdsOurs(group, command13));
   if (present) {
-    if (present.matcher === hook.matcher) return false;
+    const handler = present.hooks.find((h) => isOurs(h, command13));
+    const rewritten = updateCommand(handler, command13);
+    if (present.matcher === hook.matcher) return rewritten;
     present.matcher = hook.matcher;
     return true;
   }
@@ -8348,6 +8907,7 @@ var init_install_target = __esm({
     "use strict";
     import_node_os2 = require("node:os");
     import_node_path3 = require("node:path");
+    init_prefilter_command();
     init_settings_file();
   }
 });
@@ -8387,7 +8947,7 @@ var init_claude_code = __esm({
     "use strict";
     init_install_target();
     init_agent();
-    SHELL_TOOLS = /* @__PURE__ */ new Set(["Bash", "Shell"]);
+    SHELL_TOOLS = ["Bash", "Shell"];
     EDIT_TOOLS = { Edit: "file_path", Write: "file_path", MultiEdit: "file_path", NotebookEdit: "notebook_path" };
     claudeCode = {
       displayName: "Claude Code",
@@ -8402,7 +8962,7 @@ var init_claude_code = __esm({
           return typeof file === "string" ? { files: [file], ...where } : {};
         }
         const command13 = field(payload, "tool_input", "command");
-        return typeof tool === "string" && SHELL_TOOLS.has(tool) && typeof command13 === "string" ? { command: command13, ...where } : {};
+        return typeof tool === "string" && SHELL_TOOLS.includes(tool) && typeof command13 === "string" ? { command: command13, ...where } : {};
       },
       deny: (reason) => decision("deny", reason),
       // The reason of an ask is shown to the person in the permission prompt (not to the model).
@@ -8421,6 +8981,7 @@ var init_claude_code = __esm({
         ],
         shims: "Its SessionStart entry also puts the guard shims first on PATH for every Bash command (through CLAUDE_ENV_FILE)."
       }),
+      payload: { shellTools: SHELL_TOOLS, sessionField: void 0, argvPrefix: void 0 },
       // CLAUDECODE=1 since 0.2.47, and CLAUDE_CODE_ENTRYPOINT.
       sessionMarkers: [{ variable: "CLAUDECODE" }, { variable: "CLAUDE_CODE_ENTRYPOINT" }]
     };
@@ -8477,6 +9038,8 @@ var init_codex = __esm({
         ],
         shims: 'Codex has no hook that sets its commands\' environment, and runs them in a login shell (bash -lc): add `eval "$(blast-radius shims env)"` to ~/.profile (or ~/.bash_profile) to put the guard shims first on PATH.'
       }),
+      // Codex names its shell tool Bash, and sends the command as a string or inside `bash -lc`.
+      payload: { shellTools: ["Bash"], sessionField: void 0, argvPrefix: ["bash", "-lc"] },
       // CODEX_THREAD_ID in every command; CODEX_SANDBOX or CODEX_SANDBOX_NETWORK_DISABLED inside its sandbox.
       sessionMarkers: [{ variable: "CODEX_THREAD_ID" }, { variable: "CODEX_SANDBOX" }, { variable: "CODEX_SANDBOX_NETWORK_DISABLED" }]
     };
@@ -8492,7 +9055,7 @@ function answer(body2) {
 function messages(user, agent) {
   return { user_message: user, agent_message: agent, userMessage: user, agentMessage: agent };
 }
-var ALLOW, cursor, cursor_default;
+var ALLOW, SESSION_FIELD, cursor, cursor_default;
 var init_cursor = __esm({
   "src/agents/cursor.ts"() {
     "use strict";
@@ -8500,13 +9063,14 @@ var init_cursor = __esm({
     init_settings_file();
     init_agent();
     ALLOW = { continue: true, permission: "allow" };
+    SESSION_FIELD = "conversation_id";
     cursor = {
       displayName: "Cursor",
       docsAnchor: "cursor",
       read(payload) {
         const command13 = field(payload, "command");
         const cwd = field(payload, "cwd");
-        const session = field(payload, "conversation_id");
+        const session = field(payload, SESSION_FIELD);
         if (typeof command13 !== "string") return {};
         return { command: command13, ...typeof cwd === "string" ? { cwd } : {}, ...typeof session === "string" && session !== "" ? { session } : {} };
       },
@@ -8526,7 +9090,8 @@ var init_cursor = __esm({
         add(settings, command13, path) {
           if (settings.version === void 0) settings.version = 1;
           const entries = listAt(objectAt(settings, "hooks", path), "beforeShellExecution", path);
-          if (entries.some((e) => isOurs(e, command13))) return false;
+          const present = entries.find((e) => isOurs(e, command13));
+          if (present) return updateCommand(present, command13);
           entries.push({ command: command13, timeout: 30, failClosed: true });
           return true;
         },
@@ -8542,6 +9107,7 @@ var init_cursor = __esm({
           return true;
         }
       },
+      payload: { shellTools: void 0, sessionField: SESSION_FIELD, argvPrefix: void 0 },
       // The agent CLI sets CURSOR_AGENT, the in-editor agent CURSOR_EXTENSION_HOST_ROLE=agent-exec (CURSOR_TRACE_ID is left
       // out: Cursor's ordinary terminal sets it for people too).
       sessionMarkers: [{ variable: "CURSOR_AGENT" }, { variable: "CURSOR_EXTENSION_HOST_ROLE", value: "agent-exec" }]
@@ -8551,12 +9117,13 @@ var init_cursor = __esm({
 });
 
 // src/agents/gemini.ts
-var EDIT_TOOLS2, gemini, gemini_default;
+var SHELL_TOOL, EDIT_TOOLS2, gemini, gemini_default;
 var init_gemini = __esm({
   "src/agents/gemini.ts"() {
     "use strict";
     init_install_target();
     init_agent();
+    SHELL_TOOL = "run_shell_command";
     EDIT_TOOLS2 = /* @__PURE__ */ new Set(["write_file", "replace"]);
     gemini = {
       displayName: "Gemini CLI",
@@ -8571,7 +9138,7 @@ var init_gemini = __esm({
           return typeof file === "string" ? { files: [file], ...where } : {};
         }
         const command13 = field(payload, "tool_input", "command");
-        return tool === "run_shell_command" && typeof command13 === "string" ? { command: command13, ...where } : {};
+        return tool === SHELL_TOOL && typeof command13 === "string" ? { command: command13, ...where } : {};
       },
       deny(reason) {
         const answer3 = { decision: "deny", reason, systemMessage: "blast-radius blocked a command that could destroy production infrastructure." };
@@ -8592,6 +9159,7 @@ var init_gemini = __esm({
         ],
         shims: 'Gemini CLI runs commands with bash -c, which reads no profile but BASH_ENV: run `blast-radius shims env` once, then start Gemini CLI with BASH_ENV set to the shims.sh file beside the shim directory (for example `export BASH_ENV="$HOME/.local/share/blast-radius/shims.sh"` in your profile).'
       }),
+      payload: { shellTools: [SHELL_TOOL], sessionField: void 0, argvPrefix: void 0 },
       // GEMINI_CLI=1.
       sessionMarkers: [{ variable: "GEMINI_CLI" }]
     };
@@ -13169,7 +13737,7 @@ var init_hcl_json = __esm({
 
 // src/terraform-source/source-evidence.ts
 function locate(file, text5, value, key2) {
-  const setting = key2 === void 0 ? -1 : text5.search(new RegExp(`["']?\\b${escapeRegExp(key2)}["']?\\s*[=:]\\s*["']?${escapeRegExp(value)}`));
+  const setting = key2 === void 0 ? -1 : text5.search(new RegExp(`["']?\\b${escapeRegExp2(key2)}["']?\\s*[=:]\\s*["']?${escapeRegExp2(value)}`));
   const index = setting !== -1 ? setting : text5.indexOf(value);
   return index === -1 ? file : `${file}:${text5.slice(0, index).split("\n").length}`;
 }
@@ -13220,13 +13788,13 @@ function defaultLabelEvidence(document, file, text5) {
 function tfvarsEvidence(document, file, text5) {
   return Object.entries(document).filter((entry) => typeof entry[1] === "string" || typeof entry[1] === "number").map(([name, value]) => ({ name, value: String(value), sensitive: false, where: locate(file, text5, String(value), name) }));
 }
-var NO_SOURCE_EVIDENCE, escapeRegExp, BACKEND_FIELDS;
+var NO_SOURCE_EVIDENCE, escapeRegExp2, BACKEND_FIELDS;
 var init_source_evidence = __esm({
   "src/terraform-source/source-evidence.ts"() {
     "use strict";
     init_hcl_json();
     NO_SOURCE_EVIDENCE = { backend: [], defaultLabels: [], variables: [] };
-    escapeRegExp = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    escapeRegExp2 = (text5) => text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     BACKEND_FIELDS = ["key", "prefix", "workspace_key_prefix", "path", "name", "container_name", "bucket"];
   }
 });
@@ -25490,7 +26058,7 @@ function variableName(word) {
 function isPlainName(value) {
   return /^[^\s=@]+$/.test(value);
 }
-function isComputed(word, at, options2) {
+function isComputed2(word, at, options2) {
   return word.startsWith("$") || options2.wordIsComputed?.(at) === true;
 }
 function uriTargets(targets, uri, where) {
@@ -25501,7 +26069,7 @@ function uriTargets(targets, uri, where) {
 }
 function wordTarget(targets, word, at, place, options2) {
   const { what, where, takesUri } = place;
-  if (isComputed(word, at, options2)) {
+  if (isComputed2(word, at, options2)) {
     const name = variableName(word);
     if (name === void 0) return;
     const value = options2.env[name];
@@ -25617,12 +26185,12 @@ function lineEnd(text5, from2) {
   const end = text5.indexOf("\n", from2);
   return end < 0 ? text5.length : end;
 }
-function quotedEnd(text5, from2, quote3, backslash) {
+function quotedEnd(text5, from2, quote4, backslash) {
   for (let at = from2 + 1; at < text5.length; at++) {
     const char = text5[at];
     if (backslash && char === "\\") at++;
-    else if (char === quote3) {
-      if (text5[at + 1] !== quote3) return at + 1;
+    else if (char === quote4) {
+      if (text5[at + 1] !== quote4) return at + 1;
       at++;
     }
   }
@@ -26040,7 +26608,7 @@ function readSources2(client, sources, options2) {
       const read = stdinText(client, options2);
       if ("text" in read) gathered.texts.push(read.text);
       else note(read.unread);
-    } else if (isComputed(source.kind === "word" ? source.text : source.path, source.at, options2)) {
+    } else if (isComputed2(source.kind === "word" ? source.text : source.path, source.at, options2)) {
       note(
         source.kind === "word" ? `The statements given to ${client} ${source.written} are computed by the shell, so blast-radius cannot read them.` : `${client} ${source.written} runs a file whose name the shell computes, so blast-radius cannot read it.`
       );
@@ -26213,7 +26781,7 @@ var init_mongo_script = __esm({
 
 // src/tools/database/mongosh.ts
 function hostOption(targets, value, at, written, options2) {
-  if (isComputed(value, at, options2) || isConnectionUri(value)) {
+  if (isComputed2(value, at, options2) || isConnectionUri(value)) {
     wordTarget(targets, value, at, { what: "host", where: written, takesUri: true }, options2);
     return;
   }
@@ -26221,7 +26789,7 @@ function hostOption(targets, value, at, written, options2) {
   for (const host of list.split(",")) if (host !== "") addTarget(targets, { what: "host", value: host.replace(/:\d+$/, ""), where: written });
 }
 function address(targets, word, at, options2) {
-  if (isComputed(word, at, options2) || isConnectionUri(word)) {
+  if (isComputed2(word, at, options2) || isConnectionUri(word)) {
     wordTarget(targets, word, at, { what: "database", where: "argument", takesUri: true }, options2);
     return;
   }
@@ -26256,7 +26824,7 @@ function readMongosh(words3, options2) {
   const destructive = [...new Set(texts.flatMap(destructiveMongo))];
   return { client, destructive, ...unread === void 0 ? {} : { unread }, targets };
 }
-var VALUE_OPTIONS, MONGO_OPTIONS;
+var VALUE_OPTIONS2, MONGO_OPTIONS;
 var init_mongosh = __esm({
   "src/tools/database/mongosh.ts"() {
     "use strict";
@@ -26265,7 +26833,7 @@ var init_mongosh = __esm({
     init_connection_uri();
     init_mongo_script();
     init_statement_source();
-    VALUE_OPTIONS = [
+    VALUE_OPTIONS2 = [
       "--port",
       "--authenticationDatabase",
       "--authenticationMechanism",
@@ -26303,7 +26871,7 @@ var init_mongosh = __esm({
       ...option2(["-p", "--password"], "password", "value"),
       ...option2(["--json", "--retryWrites", "--deepInspect"], "attached", "attached"),
       ...option2(["-h", "--help", "--version", "--build-info"], "help", "switch"),
-      ...Object.fromEntries(VALUE_OPTIONS.map((written) => [written, { name: written.slice(2), arity: "value" }])),
+      ...Object.fromEntries(VALUE_OPTIONS2.map((written) => [written, { name: written.slice(2), arity: "value" }])),
       ...switches([
         "--shell",
         "--nodb",
@@ -26347,14 +26915,14 @@ function readMysql(words3, options2) {
   const { destructive, unread } = readSqlClient(client, sources, "mysql", options2);
   return { client, destructive, ...unread === void 0 ? {} : { unread }, targets };
 }
-var VALUE_OPTIONS2, MYSQL_OPTIONS;
+var VALUE_OPTIONS3, MYSQL_OPTIONS;
 var init_mysql = __esm({
   "src/tools/database/mysql.ts"() {
     "use strict";
     init_client_options();
     init_connection_targets();
     init_sql_client();
-    VALUE_OPTIONS2 = [
+    VALUE_OPTIONS3 = [
       "default-character-set",
       "delimiter",
       "tee",
@@ -26402,7 +26970,7 @@ var init_mysql = __esm({
       ...option2(["--pager", "--local-infile", "--ssl"], "attached", "attached"),
       ...option2(["-V", "--version"], "version", "switch"),
       ...option2(["-?", "-I", "--help"], "help", "switch"),
-      ...Object.fromEntries(VALUE_OPTIONS2.map((name) => [`--${name}`, { name, arity: "value" }])),
+      ...Object.fromEntries(VALUE_OPTIONS3.map((name) => [`--${name}`, { name, arity: "value" }])),
       ...switches([
         "-A",
         "-B",
@@ -26497,7 +27065,7 @@ var init_conninfo = __esm({
 
 // src/tools/database/psql.ts
 function databaseWord(targets, word, at, where, options2) {
-  if (!isComputed(word, at, options2) && !isConnectionUri(word) && isConninfo(word)) {
+  if (!isComputed2(word, at, options2) && !isConnectionUri(word) && isConninfo(word)) {
     const parts = readConninfo(word);
     for (const host of parts.hosts) addTarget(targets, { what: "host", value: host, where: "connection string" });
     if (parts.database !== void 0) addTarget(targets, { what: "database", value: parts.database, where: "connection string" });
@@ -26624,11 +27192,11 @@ function readRedisCli(words3, options2) {
   const command13 = read.operands[0];
   const script2 = lastOf(read, "eval");
   if (script2?.value !== void 0) {
-    const text5 = isComputed(script2.value, script2.at, options2) ? { unread: "redis-cli --eval runs a Lua script whose name the shell computes, so blast-radius cannot read it." } : readStatementFile("redis-cli", script2.value, options2);
+    const text5 = isComputed2(script2.value, script2.at, options2) ? { unread: "redis-cli --eval runs a Lua script whose name the shell computes, so blast-radius cannot read it." } : readStatementFile("redis-cli", script2.value, options2);
     if ("text" in text5) result2.destructive.push(...flushesInLua(text5.text));
     else result2.unread = text5.unread;
   } else if (command13 !== void 0) {
-    if (isComputed(command13.word, command13.at, options2))
+    if (isComputed2(command13.word, command13.at, options2))
       result2.unread = "The command given to redis-cli is computed by the shell, so blast-radius cannot read it.";
     else if (FLUSHES.has(command13.word.toUpperCase())) result2.destructive.push(command13.word.toUpperCase());
   } else if (!read.options.some((found) => MODES.includes(found.written))) {
@@ -26637,14 +27205,14 @@ function readRedisCli(words3, options2) {
   }
   return result2;
 }
-var VALUE_OPTIONS3, MODE_SWITCHES, ABOUT, MODES, REDIS_OPTIONS, FLUSHES;
+var VALUE_OPTIONS4, MODE_SWITCHES, ABOUT, MODES, REDIS_OPTIONS, FLUSHES;
 var init_redis_cli = __esm({
   "src/tools/database/redis-cli.ts"() {
     "use strict";
     init_client_options();
     init_connection_targets();
     init_statement_source();
-    VALUE_OPTIONS3 = [
+    VALUE_OPTIONS4 = [
       "-p",
       "-t",
       "-s",
@@ -26704,7 +27272,7 @@ var init_redis_cli = __esm({
       ...option2(["-a", "--pass"], "password", "value"),
       ...option2(["--eval"], "eval", "value"),
       ...option2(["--rdb", "--functions-rdb", "--cluster"], "mode", "value"),
-      ...Object.fromEntries(VALUE_OPTIONS3.map((written) => [written, { name: written, arity: "value" }])),
+      ...Object.fromEntries(VALUE_OPTIONS4.map((written) => [written, { name: written, arity: "value" }])),
       ...switches([
         "-x",
         "-c",
@@ -27293,7 +27861,8 @@ function fnv1a64(text5) {
   return hash.toString(16).padStart(16, "0");
 }
 function sessionMarker(agent, session, directory = (0, import_node_os11.tmpdir)()) {
-  return (0, import_node_path27.join)(directory, `blast-radius-session-${fnv1a64(`${agent}\0${session}`)}`);
+  const name = PLAIN_SESSION_ID.test(session) ? `${agent}-${session}` : fnv1a64(`${agent}\0${session}`);
+  return (0, import_node_path27.join)(directory, `blast-radius-session-${name}`);
 }
 function isFirstCall(agent, session, directory = (0, import_node_os11.tmpdir)()) {
   try {
@@ -27303,7 +27872,7 @@ function isFirstCall(agent, session, directory = (0, import_node_os11.tmpdir)())
     return false;
   }
 }
-var import_node_fs21, import_node_os11, import_node_path27, FNV_OFFSET2, FNV_PRIME2;
+var import_node_fs21, import_node_os11, import_node_path27, FNV_OFFSET2, FNV_PRIME2, PLAIN_SESSION_ID;
 var init_first_call = __esm({
   "src/hooks/first-call.ts"() {
     "use strict";
@@ -27312,6 +27881,7 @@ var init_first_call = __esm({
     import_node_path27 = require("node:path");
     FNV_OFFSET2 = 0xcbf29ce484222325n;
     FNV_PRIME2 = 0x100000001b3n;
+    PLAIN_SESSION_ID = /^[A-Za-z0-9_-]{1,128}$/;
   }
 });
 
@@ -27370,281 +27940,6 @@ var init_protected_files = __esm({
     import_node_path28 = require("node:path");
     init_find_config();
     init_state_paths();
-  }
-});
-
-// src/hooks/shell/template.ts
-function isComputed2(template) {
-  return template.includes(UNKNOWN);
-}
-function escapeRegExp2(text5) {
-  return text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function templatePattern(template) {
-  return new RegExp(`^${template.split(UNKNOWN).map(escapeRegExp2).join(".*")}$`, "s");
-}
-function fillings(template, candidates) {
-  const pattern4 = templatePattern(template);
-  const values = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
-    values.add(template.split(UNKNOWN).join(candidate));
-    if (pattern4.test(candidate)) values.add(candidate);
-  }
-  return [...values];
-}
-var UNKNOWN;
-var init_template = __esm({
-  "src/hooks/shell/template.ts"() {
-    "use strict";
-    UNKNOWN = "\0";
-  }
-});
-
-// src/hooks/invocations/command-name.ts
-function commandName(word) {
-  return word.slice(word.lastIndexOf("/") + 1).replace(/\.exe$/i, "");
-}
-var init_command_name = __esm({
-  "src/hooks/invocations/command-name.ts"() {
-    "use strict";
-  }
-});
-
-// src/hooks/invocations/interpreters.ts
-function family(name) {
-  if (/^(python|pypy)[0-9.]*$/.test(name)) return "python";
-  if (name === "nodejs") return "node";
-  if (name === "powershell" || name === "powershell.exe") return "pwsh";
-  if (/^(lua|luajit)[0-9.]*$/.test(name)) return "lua";
-  const base = name.replace(/[0-9.]+$/, "");
-  if (CLUSTERING.has(base) || Object.hasOwn(CODE_OPTIONS, base)) return base;
-  return void 0;
-}
-function code(program, word, template) {
-  return { kind: "code", program, code: word, computed: isComputed2(template) };
-}
-function awkProgram(name, words3, templates) {
-  for (let i = 1; i < words3.length; i++) {
-    const word = words3[i];
-    if (word === "-f" || word === "--file") return [];
-    if (word === "-e" || word === "--source") return words3[i + 1] === void 0 ? [] : [code(name, words3[i + 1], templates[i + 1])];
-    if (["-F", "-v", "--assign", "--field-separator"].includes(word)) i++;
-    else if (word === "--") return words3[i + 1] === void 0 ? [] : [code(name, words3[i + 1], templates[i + 1])];
-    else if (!word.startsWith("-") || word === "-") return [code(name, word, templates[i])];
-  }
-  return [];
-}
-function interpreterCode(words3, templates) {
-  const name = commandName(words3[0] ?? "");
-  if (AWKS.has(name) || name === "busybox" && words3[1] === "awk")
-    return awkProgram(name, name === "busybox" ? words3.slice(1) : words3, name === "busybox" ? templates.slice(1) : templates);
-  if (name === "deno") {
-    if (words3[1] !== "eval") return void 0;
-    const at = words3.findIndex((w, i) => i > 1 && !w.startsWith("-"));
-    return at === -1 ? [] : [code(name, words3[at], templates[at])];
-  }
-  const kind2 = family(name);
-  if (!kind2) return void 0;
-  const options2 = CODE_OPTIONS[kind2] ?? [];
-  const itself = { kind: "words", words: words3, templates };
-  for (let i = 1; i < words3.length; i++) {
-    const word = words3[i];
-    const lower = kind2 === "pwsh" ? word.toLowerCase() : word;
-    const attached = /^(--eval|--print)=(.*)$/s.exec(word);
-    if (attached) return [code(name, attached[2], templates[i].slice(attached[1].length + 1)), itself];
-    if (options2.includes(lower) || CLUSTERING.has(kind2) && /^-[a-zA-Z]*[eE]$/.test(word)) {
-      return words3[i + 1] === void 0 ? [itself] : [code(name, words3[i + 1], templates[i + 1]), itself];
-    }
-    if (kind2 === "python" && ["-m", "-W", "-X", "-Q"].includes(word)) return [itself];
-    if (word === "-" || word === "--") return READS_STDIN.has(kind2) ? [{ kind: "code", program: name, stdin: true }] : [itself];
-    if (!word.startsWith("-")) return [itself];
-  }
-  return READS_STDIN.has(kind2) ? [{ kind: "code", program: name, stdin: true }] : [itself];
-}
-var CODE_OPTIONS, CLUSTERING, READS_STDIN, AWKS;
-var init_interpreters = __esm({
-  "src/hooks/invocations/interpreters.ts"() {
-    "use strict";
-    init_template();
-    init_command_name();
-    CODE_OPTIONS = {
-      python: ["-c"],
-      node: ["-e", "--eval", "-p", "--print"],
-      bun: ["-e", "--eval", "-p", "--print"],
-      php: ["-r"],
-      lua: ["-e"],
-      Rscript: ["-e"],
-      R: ["-e"],
-      osascript: ["-e"],
-      julia: ["-e", "--eval", "-E", "--print"],
-      groovy: ["-e"],
-      pwsh: ["-c", "-command", "-encodedcommand", "-enc", "-ec", "-e", "-ecommand"],
-      tclsh: []
-    };
-    CLUSTERING = /* @__PURE__ */ new Set(["perl", "ruby"]);
-    READS_STDIN = /* @__PURE__ */ new Set(["python", "node", "perl", "ruby", "php", "lua", "Rscript", "R", "osascript", "pwsh", "bun", "tclsh"]);
-    AWKS = /* @__PURE__ */ new Set(["awk", "gawk", "mawk", "nawk"]);
-  }
-});
-
-// src/hooks/shell/brace-expansion.ts
-function braceGroup(text5, open4) {
-  let depth = 0;
-  const commas = [];
-  for (let i = open4; i < text5.length; i++) {
-    const char = text5[i];
-    if (char === "{") depth++;
-    else if (char === "}") {
-      depth--;
-      if (depth === 0) return { close: i, commas };
-    } else if (char === "," && depth === 1) commas.push(i);
-  }
-  return void 0;
-}
-function sequence(body2) {
-  const numeric = /^(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?$/.exec(body2);
-  if (numeric) {
-    const [from3, to2] = [Number(numeric[1]), Number(numeric[2])];
-    const step = Math.max(1, Math.abs(Number(numeric[3] ?? 1)));
-    const words4 = [];
-    for (let n = from3; from3 <= to2 ? n <= to2 : n >= to2; n += from3 <= to2 ? step : -step) {
-      words4.push(String(n));
-      if (words4.length >= MAX_WORDS) break;
-    }
-    return words4;
-  }
-  const letters = /^([A-Za-z])\.\.([A-Za-z])$/.exec(body2);
-  if (!letters) return void 0;
-  const [from2, to] = [letters[1].charCodeAt(0), letters[2].charCodeAt(0)];
-  const words3 = [];
-  for (let c = from2; from2 <= to ? c <= to : c >= to; c += from2 <= to ? 1 : -1) words3.push(String.fromCharCode(c));
-  return words3;
-}
-function expandBraces(text5) {
-  for (let open4 = text5.indexOf("{"); open4 !== -1; open4 = text5.indexOf("{", open4 + 1)) {
-    if (open4 > 0 && text5[open4 - 1] === "$") continue;
-    const group = braceGroup(text5, open4);
-    if (!group) return [text5];
-    const body2 = text5.slice(open4 + 1, group.close);
-    let alternatives;
-    if (group.commas.length > 0) {
-      const cuts = [open4, ...group.commas, group.close];
-      alternatives = cuts.slice(0, -1).map((cut, i) => text5.slice(cut + 1, cuts[i + 1]));
-    } else {
-      alternatives = sequence(body2);
-    }
-    if (!alternatives) continue;
-    const prefix = text5.slice(0, open4);
-    const suffix = text5.slice(group.close + 1);
-    const words3 = [];
-    for (const alternative of alternatives) {
-      for (const word of expandBraces(`${prefix}${alternative}${suffix}`)) {
-        if (words3.length < MAX_WORDS) words3.push(word);
-      }
-    }
-    return words3;
-  }
-  return [text5];
-}
-var MAX_WORDS;
-var init_brace_expansion = __esm({
-  "src/hooks/shell/brace-expansion.ts"() {
-    "use strict";
-    MAX_WORDS = 256;
-  }
-});
-
-// src/hooks/prefilter.ts
-function unquoted(command13) {
-  return command13.replace(/\\\r?\n/g, "").replace(/["'\\]/g, "");
-}
-function patternNamesTool(text5) {
-  for (const word of text5.match(PATTERN_WORD) ?? []) {
-    for (const expanded of expandBraces(word)) {
-      const name = expanded.slice(expanded.lastIndexOf("/") + 1);
-      if (TOOL.test(expanded)) return true;
-      if (!/[*?[]/.test(name)) continue;
-      const pattern4 = templatePattern(name.replace(/\[[^\]]*\]|[*?]/g, UNKNOWN));
-      if (TOOL_NAMES2.some((tool) => pattern4.test(tool))) return true;
-    }
-  }
-  return false;
-}
-function mentionsTool(command13) {
-  const text5 = unquoted(command13);
-  return TOOL.test(text5) || patternNamesTool(text5);
-}
-function mentionsDestructiveVerb(command13) {
-  const text5 = unquoted(command13);
-  return VERB.test(text5) || expandBraces(text5).some((expanded) => VERB.test(expanded));
-}
-function toolsNamedInCode(code2) {
-  return TOOL_NAMES2.filter((tool) => new RegExp(`(^|[^A-Za-z0-9_.-])${tool}(?![A-Za-z0-9_./-])`).test(code2));
-}
-function needsInspection(command13) {
-  const text5 = unquoted(command13);
-  if (TOOL.test(text5) || text5.includes("BLAST_RADIUS_") || command13.includes("$'")) return true;
-  if (/[$`]/.test(command13) && VERB.test(text5)) return true;
-  if (/[*?[{]/.test(text5) && patternNamesTool(text5)) return true;
-  if (/(^|[^A-Za-z0-9_-])(git(\s+-\S+)*\s+(apply|am)|patch)($|[^A-Za-z0-9_-])/.test(text5)) return true;
-  return HIDING.test(command13) && RUNS_TEXT.test(text5);
-}
-var TOOL_NAMES2, DESTRUCTIVE_VERBS, CLI_NAMES, ALIASES, TOOL, VERB, PATTERN_WORD, HIDING, RUNS_TEXT;
-var init_prefilter = __esm({
-  "src/hooks/prefilter.ts"() {
-    "use strict";
-    init_brace_expansion();
-    init_template();
-    TOOL_NAMES2 = ["terraform", "tofu", "terragrunt", "kubectl", "oc", "kubecolor", "helm", "helmfile", "blast-radius"];
-    DESTRUCTIVE_VERBS = [
-      "apply",
-      "destroy",
-      "delete",
-      "del",
-      "un",
-      "uninstall",
-      "upgrade",
-      "rollback",
-      "drain",
-      "replace",
-      "prune",
-      "scale",
-      "rm",
-      "remove",
-      "approve",
-      "apply-all",
-      "destroy-all",
-      "sync"
-    ];
-    CLI_NAMES = [
-      "aws",
-      "gcloud",
-      "gsutil",
-      "az",
-      "pulumi",
-      "cdk",
-      "sam",
-      "serverless",
-      "sls",
-      "docker",
-      "podman",
-      "nerdctl",
-      "docker-compose",
-      "psql",
-      "mysql",
-      "mariadb",
-      "sqlcmd",
-      "mongosh",
-      "mongo",
-      "redis-cli",
-      "cqlsh"
-    ];
-    ALIASES = ["helm3", "opentofu"];
-    TOOL = new RegExp(`(^|[^A-Za-z0-9_-])(${[...TOOL_NAMES2, ...CLI_NAMES, ...ALIASES].join("|")})($|[^A-Za-z0-9_-])`);
-    VERB = new RegExp(`(^|[^A-Za-z0-9_])-{0,2}(${DESTRUCTIVE_VERBS.join("|")})($|[^A-Za-z0-9_])`);
-    PATTERN_WORD = /[^\s;&|()<>]*[*?[{][^\s;&|()<>]*/g;
-    HIDING = /\b(base64|base32|basenc|xxd|openssl|rev|tr|gunzip|zcat|bzcat|xzcat|zstdcat|uudecode|gzip|xz|zstd|iconv|sed|awk|perl|python[0-9.]*|ruby|node|php)\b|\\(x[0-9a-fA-F]|[0-7]{3}|u[0-9a-fA-F]{4})/;
-    RUNS_TEXT = /(^|[^A-Za-z0-9_.-])(sh|bash|zsh|dash|ksh|ash|fish|eval|source|exec)($|[^A-Za-z0-9_-])|(^|[;&|(]\s*)\.\s|\|\s*(sudo\s+)?(\S*\/)?(sh|bash|zsh|dash)\b/;
   }
 });
 
@@ -28201,149 +28496,6 @@ var init_runners = __esm({
   }
 });
 
-// src/hooks/invocations/unwrapped.ts
-function knownPositional(words3, templates) {
-  return templates.some(isComputed2) ? void 0 : [...words3];
-}
-var init_unwrapped = __esm({
-  "src/hooks/invocations/unwrapped.ts"() {
-    "use strict";
-    init_template();
-  }
-});
-
-// src/hooks/invocations/shells.ts
-function shellInvocation(words3, templates) {
-  let i = 1;
-  let script2 = false;
-  let stdin = false;
-  while (i < words3.length) {
-    const word = words3[i];
-    if (word === "--" || word === "-") {
-      i++;
-      stdin ||= word === "-";
-      break;
-    }
-    if (!/^[-+]./.test(word)) break;
-    if (VALUE_OPTIONS4.has(word)) i += 2;
-    else {
-      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(word)) script2 = true;
-      if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(word)) stdin = true;
-      i++;
-    }
-  }
-  if (script2) {
-    const text5 = words3[i];
-    if (text5 === void 0) return [];
-    const positional2 = knownPositional([words3[i + 1] ?? words3[0], ...words3.slice(i + 2)], [templates[i + 1] ?? "", ...templates.slice(i + 2)]);
-    return [{ kind: "script", script: text5, ...positional2 ? { positional: positional2 } : {} }];
-  }
-  const file = words3[i];
-  if (file === void 0 || stdin) return [{ kind: "stdin" }];
-  const positional = knownPositional(words3.slice(i), templates.slice(i));
-  return [{ kind: "file", path: file, computed: isComputed2(templates[i]), ...positional ? { positional } : {} }];
-}
-var SHELLS, VALUE_OPTIONS4;
-var init_shells = __esm({
-  "src/hooks/invocations/shells.ts"() {
-    "use strict";
-    init_template();
-    init_unwrapped();
-    SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "yash", "fish", "rbash", "posh", "csh", "tcsh"]);
-    VALUE_OPTIONS4 = /* @__PURE__ */ new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
-  }
-});
-
-// src/hooks/invocations/wrappers.ts
-var WRAPPERS;
-var init_wrappers = __esm({
-  "src/hooks/invocations/wrappers.ts"() {
-    "use strict";
-    WRAPPERS = {
-      sudo: {
-        valueOptions: [
-          "-u",
-          "-g",
-          "-h",
-          "-p",
-          "-C",
-          "-D",
-          "-r",
-          "-t",
-          "-U",
-          "-T",
-          "-R",
-          "--user",
-          "--group",
-          "--host",
-          "--prompt",
-          "--chdir",
-          "--role",
-          "--type",
-          "--other-user",
-          "--command-timeout",
-          "--close-from",
-          "--chroot"
-        ]
-      },
-      doas: { valueOptions: ["-u", "-C"] },
-      pkexec: { valueOptions: ["--user"] },
-      env: { valueOptions: ["-u", "--unset", "-C", "--chdir", "-P"] },
-      time: { valueOptions: ["-f", "-o", "--format", "--output"] },
-      nohup: {},
-      setsid: {},
-      chronic: {},
-      unbuffer: {},
-      "dumb-init": {},
-      tini: { valueOptions: ["-p", "-e"] },
-      "ssh-agent": { valueOptions: ["-a", "-E", "-t", "-P"] },
-      "dbus-run-session": {},
-      "xvfb-run": { valueOptions: ["-n", "-e", "-f", "-s", "-p", "--server-num", "--error-file", "--auth-file", "--server-args"] },
-      caffeinate: { valueOptions: ["-t", "-w"] },
-      nice: { valueOptions: ["-n", "--adjustment"] },
-      ionice: { valueOptions: ["-c", "-n", "-p", "--class", "--classdata"] },
-      chrt: { positionals: 1 },
-      taskset: { positionals: 1 },
-      stdbuf: { valueOptions: ["-i", "-o", "-e"] },
-      timeout: { valueOptions: ["-s", "-k", "--signal", "--kill-after"], positionals: 1 },
-      faketime: { valueOptions: ["-m", "-p"], positionals: 1 },
-      chroot: { positionals: 1 },
-      unshare: { valueOptions: ["-S", "-G", "-R", "-w", "--setuid", "--setgid", "--root", "--wd", "--map-user", "--map-group", "--propagation", "--setgroups"] },
-      nsenter: { valueOptions: ["-t", "--target", "-S", "-G", "--setuid", "--setgid", "-r", "-w"] },
-      "systemd-run": {
-        valueOptions: [
-          "-u",
-          "--unit",
-          "-p",
-          "--property",
-          "-E",
-          "--setenv",
-          "--uid",
-          "--gid",
-          "-M",
-          "--machine",
-          "--description",
-          "--slice",
-          "--working-directory",
-          "-H",
-          "--host"
-        ]
-      },
-      torsocks: {},
-      proxychains: { valueOptions: ["-f"] },
-      proxychains4: { valueOptions: ["-f"] },
-      strace: { valueOptions: ["-o", "-e", "-p", "-s", "-u", "-E", "-P", "-I", "-b", "-a", "-S", "-X"] },
-      ltrace: { valueOptions: ["-o", "-e", "-p", "-s", "-u", "-n", "-a", "-A", "-D", "-F", "-l"] },
-      sshpass: { valueOptions: ["-p", "-f", "-d", "-P"] },
-      catchsegv: {},
-      command: {},
-      exec: { valueOptions: ["-a"] },
-      builtin: {},
-      watch: { valueOptions: ["-n", "--interval", "-q", "--equexit", "-g"], joinsScript: true }
-    };
-  }
-});
-
 // src/hooks/invocations/unwrap.ts
 function skipCoprocName(words3, at) {
   return words3[at] === "coproc" && words3[at + 2] === "{" ? at + 2 : at + 1;
@@ -28358,7 +28510,7 @@ function unwrapAt(words3, templates, depth) {
     if (at >= words3.length) return [];
     const rest = words3.slice(at);
     const restTemplates = templates.slice(at);
-    if (isComputed2(restTemplates[0]) || depth > MAX_DEPTH4) return [{ kind: "words", words: rest, templates: restTemplates }];
+    if (isComputed(restTemplates[0]) || depth > MAX_DEPTH4) return [{ kind: "words", words: rest, templates: restTemplates }];
     const name = commandName(rest[0]);
     if (OPENERS.has(name)) {
       at = name === "coproc" ? skipCoprocName(words3, at) : at + 1;
@@ -28372,7 +28524,7 @@ function unwrapAt(words3, templates, depth) {
     }
     if (SHELLS.has(name)) return shellInvocation(rest, restTemplates);
     if (name === "source" || name === ".") {
-      return rest[1] === void 0 ? [] : [{ kind: "file", path: rest[1], computed: isComputed2(restTemplates[1]), positional: rest.slice(1) }];
+      return rest[1] === void 0 ? [] : [{ kind: "file", path: rest[1], computed: isComputed(restTemplates[1]), positional: rest.slice(1) }];
     }
     if (name === "command" && ["-v", "-V"].includes(rest[1])) return [];
     const code2 = interpreterCode(rest, restTemplates);
@@ -28591,7 +28743,7 @@ function shimScript(tool, directory, programs) {
     "#!/bin/sh",
     `${SHIM_MARKER} ${tool}. Runs what only reads at once, and every other invocation through blast-radius.`,
     "# Written by `blast-radius shims env`, which rewrites it: do not edit.",
-    `shims=${quote2(directory)}`,
+    `shims=${quote3(directory)}`,
     'if [ "${BLAST_RADIUS_SHIM_TARGET-}" = "$0" ]; then',
     `  echo "blast-radius: $0 is a copy of the blast-radius shim for ${tool}, found by another shim as the real ${tool} (a loop); remove it from PATH." >&2`,
     "  exit 2",
@@ -28616,17 +28768,17 @@ function shimScript(tool, directory, programs) {
     "BLAST_RADIUS_SHIM_TARGET=$real",
     "export BLAST_RADIUS_SHIM_TARGET",
     'if read_only "$@"; then exec "$real" "$@"; fi',
-    `exec ${quote2(programs.node)} ${quote2(programs.blastRadius)} shim-exec ${tool} "$real" "$@"`,
+    `exec ${quote3(programs.node)} ${quote3(programs.blastRadius)} shim-exec ${tool} "$real" "$@"`,
     ""
   ].join("\n");
 }
-var SHIM_MARKER, quote2;
+var SHIM_MARKER, quote3;
 var init_shim_script = __esm({
   "src/shims/shim-script.ts"() {
     "use strict";
     init_shimmed_tools();
     SHIM_MARKER = "# blast-radius shim:";
-    quote2 = (text5) => `'${text5.replace(/'/g, `'\\''`)}'`;
+    quote3 = (text5) => `'${text5.replace(/'/g, `'\\''`)}'`;
   }
 });
 
@@ -29602,6 +29754,86 @@ var init_syntax_error = __esm({
   }
 });
 
+// src/hooks/shell/simple-line.ts
+function parsePlainLine(script2, bindings, substitution) {
+  if (script2.length > MAX_PLAIN_LENGTH || !PLAIN_LINE.test(script2)) return void 0;
+  const segments2 = [];
+  const pattern4 = /&&|\|\||\||;|[^ &|;]+/g;
+  let current = [];
+  for (const match of script2.matchAll(pattern4)) {
+    const token = { text: match[0], start: match.index, end: match.index + match[0].length };
+    if (/^(&&|\|\||\||;)$/.test(token.text)) {
+      segments2.push({ words: current, operator: token.text });
+      current = [];
+    } else current.push(token);
+  }
+  segments2.push({ words: current, operator: "" });
+  if (segments2.some((segment) => segment.words.length === 0)) return void 0;
+  const words3 = segments2.flatMap((segment) => segment.words.map((word) => word.text));
+  if (segments2.some((segment) => NOT_PLAIN.has(segment.words[0].text) || segment.words[0].text.includes("="))) return void 0;
+  if (words3.some((word) => NOT_PLAIN.has(word))) return void 0;
+  const unreliable = new Set(words3.flatMap((word) => NAMES_VARIABLE.exec(word)?.[1] ?? []));
+  const positionalChanged = segments2.some((segment) => /^(shift|set|getopts)$/.test(segment.words[0].text));
+  const ifsChanged = words3.some((word) => /\bIFS\b/.test(word));
+  const values = new Map([...bindings.values ?? []].filter(([name]) => !unreliable.has(name)));
+  const possible = new Map(bindings.possible ?? []);
+  const positional = positionalChanged ? void 0 : bindings.positional;
+  const commands = segments2.map((segment) => {
+    const scope = { values: new Map(values), possible: new Map(possible), splits: !ifsChanged, substitution };
+    if (positional) scope.positional = positional;
+    const texts = segment.words.map((word) => word.text);
+    const first = segment.words[0];
+    const last = segment.words[segment.words.length - 1];
+    const simple = { words: texts, templates: [...texts], expanded: texts.map(() => false), text: script2.slice(first.start, last.end), scope };
+    if (RUNS_HIDDEN_CODE.has(texts[0])) values.clear();
+    return simple;
+  });
+  let pipelineStart = 0;
+  segments2.forEach((_, i) => {
+    if (i > 0 && segments2[i - 1].operator === "|") {
+      const from2 = segments2[pipelineStart].words[0].start;
+      const to = segments2[i - 1].words[segments2[i - 1].words.length - 1].end;
+      commands[i].pipedFrom = { text: script2.slice(from2, to), commands: commands.slice(pipelineStart, i), producer: commands[i - 1] };
+    } else pipelineStart = i;
+  });
+  return { commands, functions: /* @__PURE__ */ new Map() };
+}
+var PLAIN_LINE, MAX_PLAIN_LENGTH, NOT_PLAIN, RUNS_HIDDEN_CODE, NAMES_VARIABLE;
+var init_simple_line = __esm({
+  "src/hooks/shell/simple-line.ts"() {
+    "use strict";
+    PLAIN_LINE = /^[A-Za-z0-9_./:=@%+,\- ]*(?:(?:&&|\|\||\||;)[A-Za-z0-9_./:=@%+,\- ]*)*$/;
+    MAX_PLAIN_LENGTH = 4096;
+    NOT_PLAIN = /* @__PURE__ */ new Set([
+      "if",
+      "then",
+      "else",
+      "elif",
+      "fi",
+      "for",
+      "while",
+      "until",
+      "do",
+      "done",
+      "case",
+      "esac",
+      "in",
+      "function",
+      "select",
+      "time",
+      "coproc",
+      "export",
+      "declare",
+      "local",
+      "readonly",
+      "typeset",
+      "unset"
+    ]);
+    RUNS_HIDDEN_CODE = /* @__PURE__ */ new Set(["eval", "source", "."]);
+    NAMES_VARIABLE = /^([A-Za-z_][A-Za-z0-9_]*)(?:\+?=|\[|$)/;
+  }
+});
+
 // src/hooks/shell/variables.ts
 function isPlainAssignment(node) {
   if (node.type !== "variable_assignment" || node.childForFieldName("name")?.type !== "variable_name") return false;
@@ -29870,7 +30102,7 @@ function redirections(nodes, scope) {
     if (!destination || destination.type === "number" || destination.text === "-") continue;
     const word = wordOf(destination, scope);
     if (operator === "<") found.stdinFile = word.text;
-    if (WRITE_OPERATORS.has(operator)) writes.push({ text: word.text, expanded: isComputed2(word.template), append: operator.endsWith(">>") });
+    if (WRITE_OPERATORS.has(operator)) writes.push({ text: word.text, expanded: isComputed(word.template), append: operator.endsWith(">>") });
   }
   if (writes.length > 0) found.writes = writes;
   return found;
@@ -29882,7 +30114,13 @@ function separateEscapedLineStarts(script2) {
   return script2.replace(/\n\\/g, "\n \\");
 }
 function parseShell(script2, bindings = {}) {
-  if (!parser) throw new Error("parseShell() called before loadShellParser()");
+  const plain = parsePlainLine(script2, bindings, () => void 0);
+  if (plain) return plain;
+  if (!parser) throw new ShellParserNeeded();
+  return parseWithGrammar(script2, bindings);
+}
+function parseWithGrammar(script2, bindings = {}) {
+  if (!parser) throw new ShellParserNeeded();
   if (script2.length > MAX_SCRIPT_LENGTH) throw new ShellSyntaxError("too long to parse");
   const tree = parser.parse(separateEscapedLineStarts(joinContinuations(script2)));
   if (!tree) throw new ShellSyntaxError("the shell parser gave no tree");
@@ -29913,7 +30151,7 @@ function parseShell(script2, bindings = {}) {
     tree.delete();
   }
 }
-var import_node_module, import_node_v83, parser, WRITE_OPERATORS, RUNS_HIDDEN_CODE, Walk, MAX_SCRIPT_LENGTH;
+var import_node_module, import_node_v83, parser, ShellParserNeeded, WRITE_OPERATORS, RUNS_HIDDEN_CODE2, Walk, MAX_SCRIPT_LENGTH;
 var init_parse = __esm({
   "src/hooks/shell/parse.ts"() {
     "use strict";
@@ -29922,10 +30160,16 @@ var init_parse = __esm({
     init_literal_output();
     init_syntax_error();
     init_template();
+    init_simple_line();
     init_variables();
     init_words();
+    ShellParserNeeded = class extends Error {
+      constructor() {
+        super("the shell parser is needed for this script and is not loaded");
+      }
+    };
     WRITE_OPERATORS = /* @__PURE__ */ new Set([">", ">>", ">|", "&>", "&>>", ">&"]);
-    RUNS_HIDDEN_CODE = /* @__PURE__ */ new Set(["eval", "source", "."]);
+    RUNS_HIDDEN_CODE2 = /* @__PURE__ */ new Set(["eval", "source", "."]);
     Walk = class {
       constructor(use, bindings) {
         this.use = use;
@@ -29969,14 +30213,14 @@ var init_parse = __esm({
         const simple = {
           words: words3.map((w) => w.text),
           templates: words3.map((w) => w.template),
-          expanded: words3.map((w) => isComputed2(w.template)),
+          expanded: words3.map((w) => isComputed(w.template)),
           text: command13.text,
           scope
         };
         const environment = command13.namedChildren.filter((child2) => child2?.type === "variable_assignment").flatMap((assignment) => {
           const value = assignment.childForFieldName("value");
           const word = value ? wordOf(value, scope) : { text: "", template: "" };
-          return isComputed2(word.template) ? [] : [[assignment.childForFieldName("name")?.text ?? "", word.text]];
+          return isComputed(word.template) ? [] : [[assignment.childForFieldName("name")?.text ?? "", word.text]];
         });
         if (environment.length > 0) simple.environment = Object.fromEntries(environment);
         const statement = command13.parent?.type === "redirected_statement" ? command13.parent : void 0;
@@ -29994,7 +30238,7 @@ var init_parse = __esm({
         this.possible.delete(name);
         if (!isPlainAssignment(node) || this.use.unreliable.has(name) || node.text.includes("+=")) return;
         const word = value && value.type !== "array" ? wordOf(value, this.scope()) : { text: "", template: "" };
-        if (isComputed2(word.template)) this.possible.set(name, word.text);
+        if (isComputed(word.template)) this.possible.set(name, word.text);
         else this.values.set(name, word.text);
       }
       command(node) {
@@ -30004,7 +30248,7 @@ var init_parse = __esm({
         this.byNode.set(node.id, simple);
         this.ranges.set(simple, [node.startIndex, node.endIndex]);
         if (node.parent?.type === "redirected_statement") this.byNode.set(node.parent.id, simple);
-        if (RUNS_HIDDEN_CODE.has(simple.words[0] ?? "")) this.values.clear();
+        if (RUNS_HIDDEN_CODE2.has(simple.words[0] ?? "")) this.values.clear();
       }
       /** `{ …; } > f`, `while …; done > f`: redirections of a statement that is not a simple command, as a command of no words. */
       statement(node) {
@@ -30218,7 +30462,7 @@ function judgeComputedProgram(words3, templates, simple, found, depth) {
   const name = template.slice(template.lastIndexOf("/") + 1);
   const pattern4 = templatePattern(name);
   const tries = PROGRAM_CANDIDATES.filter((candidate) => pattern4.test(candidate)).map((candidate) => [candidate, ...words3.slice(1)]);
-  const named2 = words3.findIndex((w, i) => i > 0 && !isComputed2(templates[i]) && TOOLS2.has(commandName(w)));
+  const named2 = words3.findIndex((w, i) => i > 0 && !isComputed(templates[i]) && TOOLS2.has(commandName(w)));
   if (named2 !== -1) tries.push(words3.slice(named2));
   for (const attempt of tries) {
     const trial = scratch(found);
@@ -30233,7 +30477,7 @@ function judgeComputedProgram(words3, templates, simple, found, depth) {
 }
 function judgeComputedWords(classify, words3, templates, simple, found) {
   for (let i = 1; i < words3.length; i++) {
-    if (!isComputed2(templates[i])) continue;
+    if (!isComputed(templates[i])) continue;
     for (const value of fillings(templates[i], WORD_CANDIDATES)) {
       const attempt = value === "" ? [...words3.slice(0, i), ...words3.slice(i + 1)] : [...words3.slice(0, i), value, ...words3.slice(i + 1)];
       const refusal = classify(attempt, simple.text);
@@ -30268,7 +30512,7 @@ function assignmentsBefore(line, program) {
   );
 }
 function judgeWords(words3, templates, simple, found, depth) {
-  const expanded = templates.map(isComputed2);
+  const expanded = templates.map(isComputed);
   found.refusals.push(...protectedWrites(words3, expanded, void 0, simple.text, found.context, simple.stdinFile));
   const throughRunner = approvesThroughRunner(words3, simple.text);
   if (throughRunner) found.refusals.push(throughRunner);
@@ -30412,7 +30656,15 @@ function redirectsState(command13) {
   };
 }
 async function decide(command13, context = { env: process.env, home: (0, import_node_os12.homedir)(), cwd: process.cwd() }) {
+  try {
+    return await decideParsed(command13, context);
+  } catch (error) {
+    if (!(error instanceof ShellParserNeeded)) throw error;
+  }
   await loadShellParser();
+  return decideParsed(command13, context);
+}
+async function decideParsed(command13, context) {
   const toolConfig = CLI_MENTION.test(unquoted(command13)) ? await (await Promise.resolve().then(() => (init_load_tool_config(), load_tool_config_exports))).loadToolConfig(context.cwd) : {};
   const found = { context, toolConfig, refusals: [], kubernetes: [], files: /* @__PURE__ */ new Map(), aliases: /* @__PURE__ */ new Map() };
   const redirected = redirectsState(command13);
@@ -30603,8 +30855,10 @@ function install(action, agent, scope, command13) {
     return;
   }
   writeSettings(path, settings);
-  process.stdout.write(`${shown2}: ${action === "install" ? "added" : "removed"} the ${agent} hook \`${command13}\`.
-`);
+  process.stdout.write(
+    `${shown2}: ${action === "install" ? "added" : "removed"} the ${agent} hook \`${nodeCommandOf(command13)}\`${action === "install" ? " behind its shell pre-filter" : ""}.
+`
+  );
   if (action === "install") process.stdout.write(`${target.shims}
 `);
 }
@@ -30616,6 +30870,7 @@ var init_hook = __esm({
     init_errors();
     init_agents();
     init_names();
+    init_prefilter_command();
     init_project_root();
     init_settings_file();
     AGENT_LIST = AGENT_NAMES.join(", ");
@@ -30650,7 +30905,8 @@ var init_hook = __esm({
         if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
         if (first === "install" || first === "uninstall") {
           const agent = agentOf(second);
-          install(first, agent, args.scope, args.command ?? `blast-radius hook ${agent}`);
+          const nodeCommand = args.command ?? `blast-radius hook ${agent}`;
+          install(first, agent, args.scope, first === "install" ? prefilteredCommand(AGENTS[agent], agent, nodeCommand) : nodeCommand);
           return EXIT_PASS;
         }
         if (second !== void 0) throw new UsageError(`Unexpected argument "${second}".`);
