@@ -7,6 +7,7 @@ import { UNJUDGED_CLAUSE } from './blocked-changes.js';
 import { NAMESPACE_ADDRESS, namespaceDeletedReason } from '../analyzers/kubernetes/namespace-cascade.js';
 import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
+import { recoverabilitySentence } from './recoverability-words.js';
 import { reportNoun } from './report-noun.js';
 import { waiverSummary } from './waiver-summary.js';
 
@@ -55,6 +56,8 @@ function findingLines(finding: Finding): string[] {
   if (finding.severity === 'info') return [`  ${severity}  ${finding.message}  ${kleur.dim(finding.ruleId)}`];
   const environment = finding.environment ? kleur.dim(` [${finding.environment}]`) : '';
   const lines = [`  ${severity}  ${kleur.bold(finding.address)}${environment}  ${kleur.dim(finding.ruleId)}`, `           ${finding.message}`];
+  const recoverability = recoverabilitySentence(finding);
+  if (recoverability !== undefined) lines.push(`           ${finding.recoverability?.outcome === 'lost' ? kleur.red().bold(recoverability) : recoverability}`);
   if (finding.dependents) {
     const { count, paths } = finding.dependents;
     const more = count > paths.length ? ` and ${count - paths.length} more` : '';

@@ -3,7 +3,7 @@
 import { fixtureCases, type FixtureCase } from '../helpers/fixture-cases.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const groups = ['terraform', 'terraform-handmade'];
+const groups = ['terraform', 'terraform-handmade', 'terraform-recoverability'];
 
 function sortKey(f: { ruleId: string; address: string; severity: string }): string {
   return `${f.ruleId} ${f.address} ${f.severity}`;
@@ -50,6 +50,17 @@ describe.each(groups)('fixtures/%s', (group) => {
       }
       expect(text.stdout).toMatch(fixture.expect.exitCode === 1 ? /^BLOCKED/ : /^PASS/);
     });
+
+    const recoverability = fixture.expect.recoverability;
+    if (recoverability !== undefined) {
+      it('says whether the data of each destroyed resource comes back, in JSON and in words', () => {
+        const report = JSON.parse(json.stdout);
+        const outcomes: Record<string, string> = {};
+        for (const finding of report.findings) outcomes[finding.address] = finding.recoverability.outcome;
+        expect(outcomes).toEqual(recoverability);
+        for (const finding of report.findings) expect(text.stdout).toContain(`: ${finding.recoverability.why}.`);
+      });
+    }
 
     const secrets = fixture.expect.absent ?? [];
     if (secrets.length > 0) {
