@@ -41,6 +41,14 @@ function valueBefore(change: ResourceChange, path: string): { value?: KnownValue
   return value === undefined ? { kept } : { value, kept };
 }
 
+/** Why a deciding value is unknown; a change set carries no property values, and says so in CloudFormation's words. */
+function unknownWhy(change: ResourceChange, path: string, kept: KeptAttribute | undefined): string {
+  if (change.source === 'cloudformation' && kept === undefined) {
+    return 'a change set carries no property values to decide it from, and no DeletionPolicy or UpdateReplacePolicy Snapshot or Retain keeps it';
+  }
+  return `${path} is not known before the change: ${unknownBecause(kept?.before)}`;
+}
+
 function fill(why: string, change: ResourceChange): string {
   return why.replace(/\{\{([^}]+)\}\}/g, (_, path: string) => String(valueBefore(change, path).value ?? 'not set'));
 }
@@ -58,7 +66,7 @@ export function recoverabilityOf(change: ResourceChange): Recoverability | undef
     let applies = true;
     for (const [path, condition] of Object.entries(entry.when ?? {})) {
       const { value, kept } = valueBefore(change, path);
-      if (value === undefined) return { outcome: 'unknown', why: `${path} is not known before the change: ${unknownBecause(kept?.before)}` };
+      if (value === undefined) return { outcome: 'unknown', why: unknownWhy(change, path, kept) };
       if (!meets(value, condition)) {
         applies = false;
         break;

@@ -2,6 +2,7 @@
 // take down with them (cascades), keep annotations honoured where the deleting tool reads them, and the objects the
 // input could not judge.
 import type { Action, AnalyzedInput, Label, ResourceChange } from '../../model.js';
+import { collectKeptAttributes } from '../terraform/kept-attributes.js';
 import { ChangeTally, type QuietChanges } from '../terraform/change-tally.js';
 import { findCascades, type KnownObject } from './cascades.js';
 import { keepDecision, type DeletingTool } from './keep-annotations.js';
@@ -45,6 +46,20 @@ const joinReasons = (...reasons: (string | undefined)[]): string | undefined => 
   return given.length > 0 ? given.join('; ') : undefined;
 };
 
+/**
+ * The facts the recoverability table reads of an object the change destroys, at their place in its body, as the side
+ * before the change; none when the input only named the object, whose settings it does not show.
+ */
+function keptBefore(object: KnownObject, action: Action): ResourceChange['keptAttributes'] {
+  if (object.evidence !== 'object' || (action !== 'delete' && action !== 'replace')) return undefined;
+  const { reclaimPolicy, claimRetentionWhenDeleted } = object.facts;
+  const spec = {
+    persistentVolumeReclaimPolicy: reclaimPolicy ?? null,
+    persistentVolumeClaimRetentionPolicy: { whenDeleted: claimRetentionWhenDeleted ?? null },
+  };
+  return collectKeptAttributes(objectType(object.id), { values: { spec } }, undefined);
+}
+
 /** The model of one object: identity, action and labels; the caller adds reasons and notes. */
 function baseChange(object: KnownObject, action: Action, input: number): ResourceChange {
   const model: ResourceChange = {
@@ -60,6 +75,8 @@ function baseChange(object: KnownObject, action: Action, input: number): Resourc
     accounts: [],
   };
   if (object.id.namespace !== undefined) model.namespace = object.id.namespace;
+  const kept = keptBefore(object, action);
+  if (kept !== undefined) model.keptAttributes = kept;
   return model;
 }
 
@@ -94,6 +111,8 @@ export function analyzeKubernetes(reading: KubeReading, file: string, input: num
     const existing = changes.get(address);
     const model = existing ?? baseChange(object, 'delete', input);
     model.action = 'delete';
+    const kept = keptBefore(object, 'delete');
+    if (kept !== undefined) model.keptAttributes = kept;
     model.reason = object.reason;
     delete model.keptBy;
     delete model.replaceOrder;
