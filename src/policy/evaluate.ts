@@ -84,7 +84,9 @@ export function evaluatePolicy(
     if (rule.subject === 'change') {
       for (const subject of subjects) {
         const { input, address, action } = subject.change;
-        report(rule, level, { input, address, action, environment: subject.environment.name }, rule.check(subject, options), subject.change);
+        const outside = rule.severityOutsideProtected !== undefined && level === rule.severity && !subject.environment.protected;
+        const severity = outside ? (rule.severityOutsideProtected ?? level) : level;
+        report(rule, severity, { input, address, action, environment: subject.environment.name }, rule.check(subject, options), subject.change);
       }
     } else if (rule.subject === 'drift') {
       for (const { entry, target } of drifted) report(rule, level, target, rule.check(entry, options));

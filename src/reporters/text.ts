@@ -20,11 +20,14 @@ const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
 function headline(report: Report): string {
   if (report.verdict === 'block') {
     const unjudged = report.findings.filter((f) => blocks(f) && f.ruleId === 'unjudged-objects').length;
-    const errors = report.summary.errors - unjudged;
+    // An update that weakens a protection destroys nothing yet: the headline says what it does.
+    const weakened = report.findings.filter((f) => blocks(f) && f.ruleId === 'protection-weakened').length;
+    const errors = report.summary.errors - unjudged - weakened;
     const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : '';
     // Objects that could not be judged are not known to be destroyed: the headline says what is known of them.
     const clauses = [
       ...(errors > 0 ? [`destroy or replace ${plural(errors, 'protected resource')}${dataLoss}`] : []),
+      ...(weakened > 0 ? [`weaken what protects the data of ${plural(weakened, 'protected resource')}`] : []),
       ...(unjudged > 0 ? [UNJUDGED_CLAUSE] : []),
     ];
     return `${kleur.red().bold('BLOCKED')}  the ${reportNoun(report)} would ${clauses.join(', and ')}.`;

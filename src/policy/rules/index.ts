@@ -7,6 +7,7 @@ import prodDelete from './prod-delete.js';
 import prodReplace from './prod-replace.js';
 import prodUpdate from './prod-update.js';
 import protectedTypeDestroy from './protected-type-destroy.js';
+import protectionWeakened from './protection-weakened.js';
 import resourceDrift from './resource-drift.js';
 import tooManyDestructive from './too-many-destructive.js';
 import unjudgedObjects from './unjudged-objects.js';
@@ -23,6 +24,7 @@ export const RULES = {
   'prod-replace': prodReplace,
   'prod-update': prodUpdate,
   'protected-type-destroy': protectedTypeDestroy,
+  'protection-weakened': protectionWeakened,
   'resource-drift': resourceDrift,
   'too-many-destructive': tooManyDestructive,
   'unjudged-objects': unjudgedObjects,
