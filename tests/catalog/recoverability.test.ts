@@ -1,11 +1,14 @@
 // The recoverability table is data with sources, consistent with the catalog and the protection table, and decides
 // from the values before the change and the documented defaults; what the input does not say is unknown.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import catalog from '../../src/catalog/data-bearing-types.json' with { type: 'json' };
 import protections from '../../src/catalog/protections.json' with { type: 'json' };
 import { allKeptAttributeSpecs } from '../../src/catalog/kept-attributes.js';
 import { RECOVERABILITY, recoverabilityOf } from '../../src/catalog/recoverability.js';
 import type { KeptAttribute, ResourceChange } from '../../src/model.js';
 import { resourceChange } from '../helpers/resource-change.js';
+import { ROOT } from '../helpers/run-cli.js';
 
 const SOURCE = /^https:\/\/(registry\.terraform\.io|kubernetes\.io|docs\.aws\.amazon\.com|cloud\.google\.com|learn\.microsoft\.com)\//;
 
@@ -101,4 +104,48 @@ describe('recoverabilityOf', () => {
       why: 'blast-radius has no recoverability data for aws_instance',
     });
   });
+});
+
+/** A condition as the docs write it: `skip_final_snapshot = false`, `retention_duration_seconds ≥ 1`, `… is set`. */
+function condition(path: string, value: unknown, kind: string): string {
+  if (kind === 'presence') return `${path} is ${value === true ? 'set' : 'not set'}`;
+  if (typeof value === 'object' && value !== null) {
+    return 'atLeast' in value ? `${path} ≥ ${String(value.atLeast)}` : `${path} ≤ ${String((value as { atMost: number }).atMost)}`;
+  }
+  return `${path} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
+}
+
+/** The "Recoverability by type" and "Protections by type" sections of docs/catalog.md, built from the two tables. */
+function tableSections(): string {
+  const lines = ['## Recoverability by type', '', `${Object.keys(RECOVERABILITY).length} types.`, ''];
+  for (const [type, entry] of Object.entries(RECOVERABILITY)) {
+    const cases = entry.cases.map((c) => {
+      const when = Object.entries(c.when ?? {}).map(([path, value]) => condition(path, value, entry.attributes[path].kind));
+      return `${when.length > 0 ? `when ${when.join(' and ')}` : entry.cases.length === 1 ? 'always' : 'otherwise'}: **${c.outcome}**`;
+    });
+    const defaults = Object.entries(entry.attributes).map(([path, spec]) => `[\`${path}\`](${spec.source}) defaults to ${JSON.stringify(spec.default)}`);
+    lines.push(`- [\`${type}\`](${entry.source}): ${cases.join('; ')}.${defaults.length > 0 ? ` ${defaults.join(', ')}.` : ''}`);
+  }
+  const rows = Object.entries(
+    protections as Record<string, { attribute: string; weakened: { from?: unknown[]; to?: unknown[]; lowered?: true }; default: unknown; source: string }[]>,
+  );
+  lines.push('', '## Protections by type', '', '| type | attribute | weakened when | default |', '| --- | --- | --- | --- |');
+  for (const [type, list] of rows) {
+    for (const row of list) {
+      const weakened = row.weakened.lowered
+        ? 'lowered'
+        : `${row.weakened.from?.map((v) => JSON.stringify(v)).join(', ')} → ${row.weakened.to?.map((v) => JSON.stringify(v)).join(', ')}`;
+      lines.push(`| \`${type}\` | [\`${row.attribute}\`](${row.source}) | ${weakened} | ${JSON.stringify(row.default)} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+it('docs/catalog.md lists every type of both tables with its cases and sources (copy the expected sections from this diff)', () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'catalog.md'), 'utf8');
+  const start = doc.indexOf('## Recoverability by type\n');
+  expect(start).toBeGreaterThan(0);
+  const end = doc.indexOf('\n## ', doc.indexOf('## Protections by type\n'));
+  expect(end).toBeGreaterThan(start);
+  expect(doc.slice(start, end + 1)).toBe(`${tableSections()}\n`);
 });
