@@ -5,8 +5,8 @@ import { effectiveValue, keptAttributeSpecs, type AttributeSpec, type KnownValue
 import protections from './protections.json' with { type: 'json' };
 import { catalogKey } from './type-aliases/index.js';
 
-/** From a protective value to a weaker one, or any lower number. */
-export type Weakened = { from: KnownValue[]; to: KnownValue[] } | { lowered: true };
+/** From a protective value to a weaker one (null: not set, as when an annotation is removed), or any lower number. */
+export type Weakened = { from: (KnownValue | null)[]; to: (KnownValue | null)[] } | { lowered: true };
 
 export interface ProtectionRow extends AttributeSpec {
   /** The attribute's path in the table's spelling (`settings.deletion_protection_enabled`). */
@@ -29,7 +29,7 @@ export interface Weakening {
 
 function weakens(weakened: Weakened, from: KnownValue | null, to: KnownValue | null | undefined): boolean {
   if ('lowered' in weakened) return typeof from === 'number' && (to === undefined || (typeof to === 'number' && to < from));
-  return weakened.from.includes(from as KnownValue) && (to === undefined || weakened.to.includes(to as KnownValue));
+  return weakened.from.includes(from) && (to === undefined || weakened.to.includes(to));
 }
 
 /** The protections an in-place update weakens, in the table's order; none for other actions or types not in the table. */

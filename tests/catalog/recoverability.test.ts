@@ -10,7 +10,7 @@ import type { KeptAttribute, ResourceChange } from '../../src/model.js';
 import { resourceChange } from '../helpers/resource-change.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const SOURCE = /^https:\/\/(registry\.terraform\.io|kubernetes\.io|docs\.aws\.amazon\.com|cloud\.google\.com|learn\.microsoft\.com)\//;
+const SOURCE = /^https:\/\/(registry\.terraform\.io|kubernetes\.io|docs\.aws\.amazon\.com|cloud\.google\.com|learn\.microsoft\.com|helm\.sh|fluxcd\.io)\//;
 
 describe('the table', () => {
   const entries = Object.entries(RECOVERABILITY);

@@ -93,3 +93,22 @@ describe('Kubernetes objects', () => {
     expect(found['PersistentVolume/pvc-3c2b1a09-8f7e-4d6c-b5a4-39281706f5e4']).toBe('unknown');
   });
 });
+
+describe('protection-weakened on Kubernetes updates', () => {
+  it('reads both bodies helm-diff shows: a reclaim policy Retain → Delete and a keep annotation removed', () => {
+    const json = runCli(['check', 'fixtures/kubernetes/helm-diff/protection-removed/helm-diff.txt', '--format', 'json']);
+    expect(json.code).toBe(1);
+    const findings = (JSON.parse(json.stdout) as { findings: { ruleId: string; severity: string; address: string; message: string }[] }).findings;
+    expect(findings.map((f) => [f.ruleId, f.severity, f.address])).toEqual([
+      ['protection-weakened', 'error', 'PersistentVolume/ledger-archive-pv'],
+      ['protection-weakened', 'error', 'PersistentVolumeClaim/payments-prod/ledger-data'],
+    ]);
+    expect(findings[0].message).toContain('the reclaim policy Retain (spec.persistentVolumeReclaimPolicy "Retain" → "Delete")');
+    expect(findings[1].message).toContain(`helm's keep annotation (metadata.annotations[helm.sh/resource-policy] "keep" → not set)`);
+  });
+
+  it('finds nothing to weaken in an upgrade that keeps its protections', () => {
+    const json = runCli(['check', 'fixtures/kubernetes/helm-diff/upgrade/helm-diff.txt', '--format', 'json']);
+    expect((JSON.parse(json.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).not.toContain('protection-weakened');
+  });
+});

@@ -67,6 +67,11 @@ export function readKeptValue(side: ValueSide, segments: readonly string[], spec
   return marked() ?? asKind(node ?? null, spec);
 }
 
+/** `settings.backup_configuration.enabled` → its members; a member in brackets may hold dots (`metadata.annotations[helm.sh/resource-policy]`). */
+export function pathSegments(path: string): string[] {
+  return [...path.matchAll(/\[([^\]]+)\]|[^.[\]]+/g)].map((match) => match[1] ?? match[0]);
+}
+
 /** The attributes the tables name for `type`, each side the input has (none: the type is not in the tables). */
 export function collectKeptAttributes(
   type: string,
@@ -78,7 +83,7 @@ export function collectKeptAttributes(
   if (specs === undefined || (before === undefined && after === undefined)) return undefined;
   const kept: Record<string, KeptAttribute> = {};
   for (const [path, spec] of specs) {
-    const segments = path.split('.').map(spell);
+    const segments = pathSegments(path).map(spell);
     const attribute: KeptAttribute = {};
     if (before !== undefined) attribute.before = readKeptValue(before, segments, spec);
     if (after !== undefined) attribute.after = readKeptValue(after, segments, spec);

@@ -10,7 +10,7 @@ interface Options {
 
 const defaultOptions: Options = { ignore: [] };
 
-const shown = (value: Weakening['from']): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+const shown = (value: Weakening['from']): string => (value === null ? 'not set' : typeof value === 'string' ? JSON.stringify(value) : String(value));
 
 /** `deletion protection (deletion_protection true → false)`; a value known only after apply is said so. */
 function describe(weakening: Weakening): string {
