@@ -112,3 +112,15 @@ describe('protection-weakened on Kubernetes updates', () => {
     expect((JSON.parse(json.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).not.toContain('protection-weakened');
   });
 });
+
+describe('protection-weakened on Pulumi updates', () => {
+  it('reads the new inputs in camelCase, and leaves a computed property the new inputs omit unjudged', () => {
+    const json = runCli(['check', 'fixtures/pulumi/deletion-protection-off/preview.json', '--format', 'json']);
+    expect(json.code).toBe(1);
+    const [finding, ...others] = (JSON.parse(json.stdout) as { findings: { ruleId: string; message: string }[] }).findings;
+    expect(others).toEqual([]);
+    expect(finding.ruleId).toBe('protection-weakened');
+    expect(finding.message).toContain('deletion protection (deletion_protection true → false).');
+    expect(finding.message).not.toContain('backup_retention_period');
+  });
+});

@@ -25,13 +25,16 @@ const UNKNOWN_VALUE = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 /**
  * A state's properties as one side of a change for the kept attributes (src/analyzers/terraform/kept-attributes.ts):
  * its outputs over its inputs, with `[secret]` and signature objects read as sensitive and the unknown marker as unknown.
+ * A new state in a preview has inputs only, which hold the defaults the provider filled in (`__defaults`) but leave out
+ * what it computes, so a property missing there is not said rather than not set.
  */
 export function stateSide(state: Record<string, unknown> | undefined): ValueSide | undefined {
   if (state === undefined) return undefined;
   const inputs = isObject(state.inputs) ? state.inputs : {};
-  const outputs = isObject(state.outputs) ? state.outputs : {};
+  const outputs = isObject(state.outputs) ? state.outputs : undefined;
   return {
     values: { ...inputs, ...outputs } as JsonValue,
+    omitsComputed: outputs === undefined,
     isSecret: (value) => value === SECRET_PLACEHOLDER || (isObject(value) && Object.hasOwn(value, SECRET_SIGNATURE_KEY)),
     isUnknown: (value) => value === UNKNOWN_VALUE,
   };

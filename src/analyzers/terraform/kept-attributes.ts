@@ -15,6 +15,11 @@ export interface ValueSide {
   isSecret?: (value: JsonValue) => boolean;
   /** A value that stands for one known only after apply (Pulumi's unknown marker). */
   isUnknown?: (value: JsonValue) => boolean;
+  /**
+   * True when a member left out is not "not set" but not said (a Pulumi preview's new inputs leave out what the provider
+   * computes, which keeps its value): such an attribute is not kept for this side.
+   */
+  omitsComputed?: boolean;
 }
 
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,7 +42,7 @@ function asKind(value: JsonValue, spec: AttributeSpec): KeptValue {
  * The value at a table path (`settings.backup_configuration.enabled`): a nested block Terraform writes as a list of one
  * is entered at its only element; an empty list or a missing member is not set (null); a list of several is not one value.
  */
-export function readKeptValue(side: ValueSide, segments: readonly string[], spec: AttributeSpec): KeptValue {
+export function readKeptValue(side: ValueSide, segments: readonly string[], spec: AttributeSpec): KeptValue | undefined {
   let node: JsonValue | undefined = side.values;
   const steps: (string | number)[] = [];
   const marked = (): KeptValue | undefined => {
@@ -60,7 +65,7 @@ export function readKeptValue(side: ValueSide, segments: readonly string[], spec
     if (!isObject(node) || !Object.hasOwn(node, segment)) {
       // Terraform leaves out of `after` a value it knows only after apply, and marks its path in `after_unknown`.
       node = undefined;
-      return marked() ?? asKind(null, spec);
+      return marked() ?? (side.omitsComputed === true ? undefined : asKind(null, spec));
     }
     node = node[segment];
   }
@@ -85,8 +90,10 @@ export function collectKeptAttributes(
   for (const [path, spec] of specs) {
     const segments = pathSegments(path).map(spell);
     const attribute: KeptAttribute = {};
-    if (before !== undefined) attribute.before = readKeptValue(before, segments, spec);
-    if (after !== undefined) attribute.after = readKeptValue(after, segments, spec);
+    const valueBefore = before && readKeptValue(before, segments, spec);
+    const valueAfter = after && readKeptValue(after, segments, spec);
+    if (valueBefore !== undefined) attribute.before = valueBefore;
+    if (valueAfter !== undefined) attribute.after = valueAfter;
     kept[path] = attribute;
   }
   return kept;

@@ -1,6 +1,7 @@
 // Only the attributes the recoverability and protection tables name are kept of a plan's values, as booleans, numbers,
 // listed enum values and presence; sensitive and unknown-until-apply values are kept as unknown, never as themselves.
 import { analyzeTerraformPlan } from '../../../src/analyzers/terraform/analyze-plan.js';
+import { collectKeptAttributes } from '../../../src/analyzers/terraform/kept-attributes.js';
 import type { RawChange, RawPlan } from '../../../src/analyzers/terraform/plan-types.js';
 
 function planOf(type: string, change: Partial<RawChange>): RawPlan {
@@ -75,4 +76,9 @@ it('reads a block of several elements as no one value', () => {
   ).toEqual({
     before: { unknown: 'unlisted' },
   });
+});
+
+it('leaves out a side that omits what its provider computes, rather than reading it as not set', () => {
+  const kept = collectKeptAttributes('aws_rds_cluster', { values: { backup_retention_period: 7 } }, { values: {}, omitsComputed: true });
+  expect(kept?.backup_retention_period).toEqual({ before: 7 });
 });
