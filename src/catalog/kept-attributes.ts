@@ -51,11 +51,6 @@ export function keptAttributeSpecs(type: string): ReadonlyMap<string, AttributeS
   return KEPT.get(catalogKey(type));
 }
 
-/** Every type the tables name, with the attributes kept of it: for the tests that hold the two tables consistent. */
-export function allKeptAttributeSpecs(): ReadonlyMap<string, ReadonlyMap<string, AttributeSpec>> {
-  return KEPT;
-}
-
 /** The value an attribute stands at, its documented default when the input says it is not set; undefined when unknown. */
 export function effectiveValue(value: KeptValue | undefined, spec: AttributeSpec): KnownValue | null | undefined {
   if (value === undefined || (value !== null && typeof value === 'object')) return undefined;

@@ -44,8 +44,10 @@ export function weakenedProtections(change: ResourceChange): Weakening[] {
     if (kept === undefined || spec === undefined || kept.after === undefined) return [];
     const from = effectiveValue(kept.before, spec);
     if (from === undefined) return [];
-    // Undefined: the new value is known only after apply, is sensitive, or is not one the table lists.
+    // Undefined: the new value is known only after apply (it may weaken); a sensitive or unlisted one is not judged.
     const to = effectiveValue(kept.after, spec);
+    const untilApply = typeof kept.after === 'object' && kept.after !== null && kept.after.unknown === 'until-apply';
+    if (to === undefined && !untilApply) return [];
     if (!weakens(row.weakened, from, to) || from === to) return [];
     return [{ type: key, attribute: row.attribute, protection: row.protection, from, ...(to === undefined ? {} : { to }) }];
   });

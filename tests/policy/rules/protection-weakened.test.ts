@@ -63,6 +63,7 @@ ruleCases(rule, {
     { change: { ...rds, keptAttributes: { deletion_protection: { before: false, after: false } } }, environment: PROD },
     { change: { ...rds, action: 'delete', keptAttributes: { deletion_protection: { before: true } } }, environment: PROD },
     { change: { ...rds, keptAttributes: { deletion_protection: { before: { unknown: 'sensitive' }, after: false } } }, environment: PROD },
+    { change: { ...rds, keptAttributes: { deletion_protection: { before: true, after: { unknown: 'sensitive' } } } }, environment: PROD },
     { change: { type: 'aws_instance', action: 'update' }, environment: PROD },
     {
       change: { ...rds, keptAttributes: { backup_retention_period: { before: 14, after: 1 } } },
