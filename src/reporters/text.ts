@@ -23,7 +23,9 @@ function headline(report: Report): string {
     // An update that weakens a protection destroys nothing yet: the headline says what it does.
     const weakened = report.findings.filter((f) => blocks(f) && f.ruleId === 'protection-weakened').length;
     const errors = report.summary.errors - unjudged - weakened;
-    const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : '';
+    const lost = report.findings.filter((f) => blocks(f) && f.recoverability?.outcome === 'lost').length;
+    const forGood = lost > 0 ? ` (${lost} lost for good)` : '';
+    const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss${forGood}` : '';
     // Objects that could not be judged are not known to be destroyed: the headline says what is known of them.
     const clauses = [
       ...(errors > 0 ? [`destroy or replace ${plural(errors, 'protected resource')}${dataLoss}`] : []),
