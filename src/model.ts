@@ -42,6 +42,20 @@ export interface AccountId {
   field: string;
 }
 
+/**
+ * A value an attribute the recoverability and protection tables name (src/catalog/) had: a boolean, a number, one of
+ * the enum values the table lists, or for a `presence` attribute whether it is set. `null`: the input says it is not
+ * set, so the provider's documented default applies. `{ unknown }`: the input does not say (a value Terraform knows only
+ * after apply, one marked sensitive, or an enum value the table does not list).
+ */
+export type KeptValue = boolean | number | string | null | { unknown: 'until-apply' | 'sensitive' | 'unlisted' };
+
+/** One attribute the tables name, before and after the change; a side the input does not carry is absent. */
+export interface KeptAttribute {
+  before?: KeptValue;
+  after?: KeptValue;
+}
+
 /** One resource touched by a change, with only the facts the tool needs: no attribute values wholesale. */
 export interface ResourceChange {
   source: Platform;
@@ -88,6 +102,16 @@ export interface ResourceChange {
   identity?: string[];
   /** Set when an annotation tells the deleting tool to leave the object in place (`helm.sh/resource-policy: keep`). */
   keptBy?: string;
+  /**
+   * The attributes the recoverability and protection tables name for its type (src/catalog/kept-attributes.ts), by their
+   * path in the table (`skip_final_snapshot`, `settings.backup_configuration.enabled`): only these values are kept.
+   */
+  keptAttributes?: Record<string, KeptAttribute>;
+  /**
+   * Set when the deleting tool itself keeps the object or a copy of its data, whatever the resource's own settings
+   * (CloudFormation's DeletionPolicy Snapshot, UpdateReplacePolicy Retain, Pulumi's retainOnDelete on a replace).
+   */
+  deletionKeeps?: Recoverability & { outcome: 'retained' | 'recoverable' };
 }
 
 /** A resource that changed outside the tool that manages it (Terraform resource_drift). */
@@ -155,6 +179,19 @@ export interface EnvironmentTag {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Whether the data of a deleted or replaced resource comes back: `lost` nothing of it remains; `recoverable` a final
+ * snapshot, retained backups, a soft-delete or deletion window, or a retained volume brings it back; `retained` the
+ * resource or its data stays where it is; `unknown` the input does not say.
+ */
+export type RecoverabilityOutcome = 'lost' | 'recoverable' | 'retained' | 'unknown';
+
+export interface Recoverability {
+  outcome: RecoverabilityOutcome;
+  /** What decides it, in plain words: `skip_final_snapshot = true and automated backups are deleted with the instance`. */
+  why: string;
+}
+
 export interface Finding {
   ruleId: string;
   /** Which of the rule's messages `message` is (its key in the rule's `messages`): stable, for tools that sort findings. */
@@ -172,6 +209,8 @@ export interface Finding {
   waived?: { reason: string; by: string; expires: string; fingerprint?: string };
   /** What destroying the resource's type does, when the catalog knows the type (src/catalog). */
   impact?: 'data-loss' | 'outage';
+  /** For a delete, replace or forget: whether its data comes back (src/catalog/recoverability.ts). */
+  recoverability?: Recoverability;
   /** For a delete or replace: the resources that depend on it, directly or through others (from the configuration). */
   dependents?: {
     count: number;

@@ -5,7 +5,7 @@ import func0Module from "ajv/dist/runtime/equal.js";
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json","title":"blast-radius configuration (.blast-radius.yml)","description":"What production means for this team: environments, the rules that assign them, the policy, and exceptions.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The schema this file follows, for editors."},"version":{"const":1,"description":"Version of this file's format."},"defaults":{"type":"boolean","default":true,"description":"Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below."},"environments":{"type":"object","description":"Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"protected":{"type":"boolean","description":"Deleting or replacing a resource of this environment blocks."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+$"},"description":"Words that mean this environment in tag values and names (lower case letters and digits)."}}}},"rules":{"type":"array","description":"Rules that assign an environment, tried in order; the first that matches wins.","items":{"type":"object","additionalProperties":false,"required":["id","environment","match"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Quoted by reports and explain."},"environment":{"type":"string","description":"The environment this rule assigns."},"match":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.","properties":{"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/pattern"},"value":{"$ref":"#/definitions/pattern"}},"description":"A tag or label (tags, tags_all, labels, metadata.labels …)."},"address":{"$ref":"#/definitions/pattern","description":"The resource address, e.g. module.payments.*"},"module":{"$ref":"#/definitions/pattern","description":"Any module name in the address."},"name":{"$ref":"#/definitions/pattern","description":"The resource name in its block."},"key":{"$ref":"#/definitions/pattern","description":"A count index or for_each key (of the resource or a module)."},"type":{"$ref":"#/definitions/pattern","description":"The resource type or Kubernetes kind."},"attribute":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A name-like attribute (name, identifier, bucket, project, metadata[0].namespace …)."},"namespace":{"$ref":"#/definitions/pattern","description":"The Kubernetes namespace."},"account":{"$ref":"#/definitions/patterns","description":"A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id."},"variable":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A root variable of the plan; it applies to every resource of that plan."},"context":{"$ref":"#/definitions/pattern","description":"The Kubernetes context or cluster name."}}}}}},"policy":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"enum":["delete","replace"]},"uniqueItems":true,"description":"Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace."},"blockUpdatesOf":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update also blocks in protected environments: the types option of prod-update."},"unknown":{"enum":["warn","block"],"description":"What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace."},"maxDestructiveChanges":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive."},"protectedTypes":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy."},"maxExceptionDays":{"type":"integer","minimum":1,"description":"Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)."},"rules":{"type":"object","additionalProperties":false,"description":"Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.","properties":{"kept-by-annotation":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prevent-destroy-removed":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-create-from-empty-state":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-state-local":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-update":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"protected-type-destroy":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"resource-drift":{"$ref":"#/definitions/ruleWithoutOptions"},"too-many-destructive":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"unjudged-objects":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-replace":{"$ref":"#/definitions/ruleWithoutOptions"}}}}},"kubernetes":{"type":"object","additionalProperties":false,"description":"How Kubernetes inputs are checked.","properties":{"cluster":{"type":"boolean","description":"Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)."},"kubeconfig":{"type":"string","minLength":1,"description":"The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)."}}},"exceptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["address","rules","reason","by","expires"],"properties":{"address":{"type":"string","minLength":1,"description":"Resource address or glob (* and ?)."},"rules":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Rule ids waived."},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1,"description":"Who decided."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day it applies (YYYY-MM-DD)."}}}}},"definitions":{"ruleLevel":{"enum":["off","warn","error",0,1,2],"description":"off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block."},"ruleWithoutOptions":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"pattern":{"type":"string","minLength":1,"maxLength":256},"patterns":{"oneOf":[{"$ref":"#/definitions/pattern"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/pattern"}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json","title":"blast-radius configuration (.blast-radius.yml)","description":"What production means for this team: environments, the rules that assign them, the policy, and exceptions.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The schema this file follows, for editors."},"version":{"const":1,"description":"Version of this file's format."},"defaults":{"type":"boolean","default":true,"description":"Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below."},"environments":{"type":"object","description":"Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"properties":{"protected":{"type":"boolean","description":"Deleting or replacing a resource of this environment blocks."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+$"},"description":"Words that mean this environment in tag values and names (lower case letters and digits)."}}}},"rules":{"type":"array","description":"Rules that assign an environment, tried in order; the first that matches wins.","items":{"type":"object","additionalProperties":false,"required":["id","environment","match"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Quoted by reports and explain."},"environment":{"type":"string","description":"The environment this rule assigns."},"match":{"type":"object","additionalProperties":false,"minProperties":1,"description":"Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.","properties":{"tag":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/pattern"},"value":{"$ref":"#/definitions/pattern"}},"description":"A tag or label (tags, tags_all, labels, metadata.labels …)."},"address":{"$ref":"#/definitions/pattern","description":"The resource address, e.g. module.payments.*"},"module":{"$ref":"#/definitions/pattern","description":"Any module name in the address."},"name":{"$ref":"#/definitions/pattern","description":"The resource name in its block."},"key":{"$ref":"#/definitions/pattern","description":"A count index or for_each key (of the resource or a module)."},"type":{"$ref":"#/definitions/pattern","description":"The resource type or Kubernetes kind."},"attribute":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A name-like attribute (name, identifier, bucket, project, metadata[0].namespace …)."},"namespace":{"$ref":"#/definitions/pattern","description":"The Kubernetes namespace."},"account":{"$ref":"#/definitions/patterns","description":"A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id."},"variable":{"type":"object","additionalProperties":false,"required":["name","value"],"properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/pattern"}},"description":"A root variable of the plan; it applies to every resource of that plan."},"context":{"$ref":"#/definitions/pattern","description":"The Kubernetes context or cluster name."}}}}}},"policy":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"enum":["delete","replace"]},"uniqueItems":true,"description":"Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace."},"blockUpdatesOf":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update also blocks in protected environments: the types option of prod-update."},"unknown":{"enum":["warn","block"],"description":"What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace."},"maxDestructiveChanges":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive."},"protectedTypes":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy."},"maxExceptionDays":{"type":"integer","minimum":1,"description":"Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)."},"rules":{"type":"object","additionalProperties":false,"description":"Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.","properties":{"kept-by-annotation":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"nonprod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prevent-destroy-removed":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-create-from-empty-state":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-replace":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-state-local":{"$ref":"#/definitions/ruleWithoutOptions"},"prod-update":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"protected-type-destroy":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"types":{"type":"array","items":{"type":"string"},"description":"Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"protection-weakened":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"ignore":{"type":"array","items":{"type":"string"},"description":"Protections not to report, as type.attribute in the table's spelling (aws_db_instance.backup_retention_period)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"resource-drift":{"$ref":"#/definitions/ruleWithoutOptions"},"too-many-destructive":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":0,"description":"Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)."}}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"unjudged-objects":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-delete":{"$ref":"#/definitions/ruleWithoutOptions"},"unknown-env-replace":{"$ref":"#/definitions/ruleWithoutOptions"}}}}},"kubernetes":{"type":"object","additionalProperties":false,"description":"How Kubernetes inputs are checked.","properties":{"cluster":{"type":"boolean","description":"Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)."},"kubeconfig":{"type":"string","minLength":1,"description":"The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)."}}},"exceptions":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["address","rules","reason","by","expires"],"properties":{"address":{"type":"string","minLength":1,"description":"Resource address or glob (* and ?)."},"rules":{"type":"array","minItems":1,"items":{"type":"string"},"description":"Rule ids waived."},"reason":{"type":"string","minLength":1},"by":{"type":"string","minLength":1,"description":"Who decided."},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day it applies (YYYY-MM-DD)."}}}}},"definitions":{"ruleLevel":{"enum":["off","warn","error",0,1,2],"description":"off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block."},"ruleWithoutOptions":{"if":{"type":"array"},"then":{"type":"array","minItems":1,"maxItems":2,"items":[{"$ref":"#/definitions/ruleLevel"},{"type":"object","additionalProperties":false,"properties":{}}]},"else":{"$ref":"#/definitions/ruleLevel"}},"pattern":{"type":"string","minLength":1,"maxLength":256},"patterns":{"oneOf":[{"$ref":"#/definitions/pattern"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/pattern"}}]}}};
 const schema12 = {"type":"string","minLength":1,"maxLength":256};
 const schema27 = {"enum":["off","warn","error",0,1,2],"description":"off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block."};
 const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
@@ -1726,18 +1726,12 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data40["resource-drift"] !== undefined){
-if(!(validate13(data40["resource-drift"], {instancePath:instancePath+"/policy/rules/resource-drift",parentData:data40,parentDataProperty:"resource-drift",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data40["too-many-destructive"] !== undefined){
-let data60 = data40["too-many-destructive"];
-const _errs145 = errors;
+if(data40["protection-weakened"] !== undefined){
+let data59 = data40["protection-weakened"];
+const _errs144 = errors;
 let valid47 = true;
-const _errs146 = errors;
-if(!(Array.isArray(data60))){
+const _errs145 = errors;
+if(!(Array.isArray(data59))){
 const err107 = {};
 if(vErrors === null){
 vErrors = [err107];
@@ -1747,11 +1741,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-var _valid2 = _errs146 === errors;
-errors = _errs145;
+var _valid2 = _errs145 === errors;
+errors = _errs144;
 if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
+if(_errs144){
+vErrors.length = _errs144;
 }
 else {
 vErrors = null;
@@ -1759,10 +1753,10 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid2){
-const _errs148 = errors;
-if(Array.isArray(data60)){
-if(data60.length > 2){
-const err108 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+const _errs147 = errors;
+if(Array.isArray(data59)){
+if(data59.length > 2){
+const err108 = {instancePath:instancePath+"/policy/rules/protection-weakened",schemaPath:"#/properties/policy/properties/rules/properties/protection-weakened/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1771,8 +1765,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data60.length < 1){
-const err109 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data59.length < 1){
+const err109 = {instancePath:instancePath+"/policy/rules/protection-weakened",schemaPath:"#/properties/policy/properties/rules/properties/protection-weakened/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1781,11 +1775,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-const len9 = data60.length;
+const len9 = data59.length;
 if(len9 > 0){
-let data61 = data60[0];
-if(!((((((data61 === "off") || (data61 === "warn")) || (data61 === "error")) || (data61 === 0)) || (data61 === 1)) || (data61 === 2))){
-const err110 = {instancePath:instancePath+"/policy/rules/too-many-destructive/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+let data60 = data59[0];
+if(!((((((data60 === "off") || (data60 === "warn")) || (data60 === "error")) || (data60 === 0)) || (data60 === 1)) || (data60 === 2))){
+const err110 = {instancePath:instancePath+"/policy/rules/protection-weakened/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1796,11 +1790,11 @@ errors++;
 }
 }
 if(len9 > 1){
-let data62 = data60[1];
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key13 in data62){
-if(!(key13 === "max")){
-const err111 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+let data61 = data59[1];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key13 in data61){
+if(!(key13 === "ignore")){
+const err111 = {instancePath:instancePath+"/policy/rules/protection-weakened/1",schemaPath:"#/properties/policy/properties/rules/properties/protection-weakened/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1810,10 +1804,13 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data63 = data62.max;
-if(!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))){
-const err112 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1/max",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data61.ignore !== undefined){
+let data62 = data61.ignore;
+if(Array.isArray(data62)){
+const len10 = data62.length;
+for(let i8=0; i8<len10; i8++){
+if(typeof data62[i8] !== "string"){
+const err112 = {instancePath:instancePath+"/policy/rules/protection-weakened/1/ignore/" + i8,schemaPath:"#/properties/policy/properties/rules/properties/protection-weakened/then/items/1/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1822,9 +1819,10 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(typeof data63 == "number"){
-if(data63 < 0 || isNaN(data63)){
-const err113 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1/max",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/policy/rules/protection-weakened/1/ignore",schemaPath:"#/properties/policy/properties/rules/properties/protection-weakened/then/items/1/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1835,9 +1833,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err114 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err114 = {instancePath:instancePath+"/policy/rules/protection-weakened/1",schemaPath:"#/properties/policy/properties/rules/properties/protection-weakened/then/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1849,7 +1846,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err115 = {instancePath:instancePath+"/policy/rules/protection-weakened",schemaPath:"#/properties/policy/properties/rules/properties/protection-weakened/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1858,14 +1855,14 @@ vErrors.push(err115);
 }
 errors++;
 }
-var _valid2 = _errs148 === errors;
+var _valid2 = _errs147 === errors;
 valid47 = _valid2;
 ifClause2 = "then";
 }
 else {
-const _errs157 = errors;
-if(!((((((data60 === "off") || (data60 === "warn")) || (data60 === "error")) || (data60 === 0)) || (data60 === 1)) || (data60 === 2))){
-const err116 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+const _errs158 = errors;
+if(!((((((data59 === "off") || (data59 === "warn")) || (data59 === "error")) || (data59 === 0)) || (data59 === 1)) || (data59 === 2))){
+const err116 = {instancePath:instancePath+"/policy/rules/protection-weakened",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1874,17 +1871,180 @@ vErrors.push(err116);
 }
 errors++;
 }
-var _valid2 = _errs157 === errors;
+var _valid2 = _errs158 === errors;
 valid47 = _valid2;
 ifClause2 = "else";
 }
 if(!valid47){
-const err117 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
+const err117 = {instancePath:instancePath+"/policy/rules/protection-weakened",schemaPath:"#/properties/policy/properties/rules/properties/protection-weakened/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema"};
 if(vErrors === null){
 vErrors = [err117];
 }
 else {
 vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data40["resource-drift"] !== undefined){
+if(!(validate13(data40["resource-drift"], {instancePath:instancePath+"/policy/rules/resource-drift",parentData:data40,parentDataProperty:"resource-drift",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data40["too-many-destructive"] !== undefined){
+let data65 = data40["too-many-destructive"];
+const _errs162 = errors;
+let valid54 = true;
+const _errs163 = errors;
+if(!(Array.isArray(data65))){
+const err118 = {};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+var _valid3 = _errs163 === errors;
+errors = _errs162;
+if(vErrors !== null){
+if(_errs162){
+vErrors.length = _errs162;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause3;
+if(_valid3){
+const _errs165 = errors;
+if(Array.isArray(data65)){
+if(data65.length > 2){
+const err119 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data65.length < 1){
+const err120 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+const len11 = data65.length;
+if(len11 > 0){
+let data66 = data65[0];
+if(!((((((data66 === "off") || (data66 === "warn")) || (data66 === "error")) || (data66 === 0)) || (data66 === 1)) || (data66 === 2))){
+const err121 = {instancePath:instancePath+"/policy/rules/too-many-destructive/0",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(len11 > 1){
+let data67 = data65[1];
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key14 in data67){
+if(!(key14 === "max")){
+const err122 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data67.max !== undefined){
+let data68 = data67.max;
+if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
+const err123 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1/max",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(typeof data68 == "number"){
+if(data68 < 0 || isNaN(data68)){
+const err124 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1/max",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/policy/rules/too-many-destructive/1",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+var _valid3 = _errs165 === errors;
+valid54 = _valid3;
+ifClause3 = "then";
+}
+else {
+const _errs174 = errors;
+if(!((((((data65 === "off") || (data65 === "warn")) || (data65 === "error")) || (data65 === 0)) || (data65 === 1)) || (data65 === 2))){
+const err127 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/definitions/ruleLevel/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+var _valid3 = _errs174 === errors;
+valid54 = _valid3;
+ifClause3 = "else";
+}
+if(!valid54){
+const err128 = {instancePath:instancePath+"/policy/rules/too-many-destructive",schemaPath:"#/properties/policy/properties/rules/properties/too-many-destructive/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
 }
 errors++;
 }
@@ -1909,141 +2069,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/policy/rules",schemaPath:"#/properties/policy/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data.kubernetes !== undefined){
-let data67 = data.kubernetes;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key14 in data67){
-if(!((key14 === "cluster") || (key14 === "kubeconfig"))){
-const err120 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data67.cluster !== undefined){
-if(typeof data67.cluster !== "boolean"){
-const err121 = {instancePath:instancePath+"/kubernetes/cluster",schemaPath:"#/properties/kubernetes/properties/cluster/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-if(data67.kubeconfig !== undefined){
-let data69 = data67.kubeconfig;
-if(typeof data69 === "string"){
-if(func3(data69) < 1){
-const err122 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data.exceptions !== undefined){
-let data70 = data.exceptions;
-if(Array.isArray(data70)){
-const len10 = data70.length;
-for(let i8=0; i8<len10; i8++){
-let data71 = data70[i8];
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.address === undefined){
-const err125 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-if(data71.rules === undefined){
-const err126 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-if(data71.reason === undefined){
-const err127 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-if(data71.by === undefined){
-const err128 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-if(data71.expires === undefined){
-const err129 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+const err129 = {instancePath:instancePath+"/policy/rules",schemaPath:"#/properties/policy/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2052,9 +2078,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key15 in data71){
-if(!(((((key15 === "address") || (key15 === "rules")) || (key15 === "reason")) || (key15 === "by")) || (key15 === "expires"))){
-const err130 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2064,11 +2091,12 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data71.address !== undefined){
-let data72 = data71.address;
-if(typeof data72 === "string"){
-if(func3(data72) < 1){
-const err131 = {instancePath:instancePath+"/exceptions/" + i8+"/address",schemaPath:"#/properties/exceptions/items/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.kubernetes !== undefined){
+let data72 = data.kubernetes;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+for(const key15 in data72){
+if(!((key15 === "cluster") || (key15 === "kubeconfig"))){
+const err131 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2078,8 +2106,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-else {
-const err132 = {instancePath:instancePath+"/exceptions/" + i8+"/address",schemaPath:"#/properties/exceptions/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data72.cluster !== undefined){
+if(typeof data72.cluster !== "boolean"){
+const err132 = {instancePath:instancePath+"/kubernetes/cluster",schemaPath:"#/properties/kubernetes/properties/cluster/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2089,11 +2118,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data71.rules !== undefined){
-let data73 = data71.rules;
-if(Array.isArray(data73)){
-if(data73.length < 1){
-const err133 = {instancePath:instancePath+"/exceptions/" + i8+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data72.kubeconfig !== undefined){
+let data74 = data72.kubeconfig;
+if(typeof data74 === "string"){
+if(func3(data74) < 1){
+const err133 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2102,10 +2131,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-const len11 = data73.length;
-for(let i9=0; i9<len11; i9++){
-if(typeof data73[i9] !== "string"){
-const err134 = {instancePath:instancePath+"/exceptions/" + i8+"/rules/" + i9,schemaPath:"#/properties/exceptions/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err134 = {instancePath:instancePath+"/kubernetes/kubeconfig",schemaPath:"#/properties/kubernetes/properties/kubeconfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2117,7 +2145,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/exceptions/" + i8+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err135 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2127,11 +2155,15 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data71.reason !== undefined){
-let data75 = data71.reason;
-if(typeof data75 === "string"){
-if(func3(data75) < 1){
-const err136 = {instancePath:instancePath+"/exceptions/" + i8+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.exceptions !== undefined){
+let data75 = data.exceptions;
+if(Array.isArray(data75)){
+const len12 = data75.length;
+for(let i9=0; i9<len12; i9++){
+let data76 = data75[i9];
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.address === undefined){
+const err136 = {instancePath:instancePath+"/exceptions/" + i9,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2140,9 +2172,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/exceptions/" + i8+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data76.rules === undefined){
+const err137 = {instancePath:instancePath+"/exceptions/" + i9,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2151,12 +2182,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data71.by !== undefined){
-let data76 = data71.by;
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err138 = {instancePath:instancePath+"/exceptions/" + i8+"/by",schemaPath:"#/properties/exceptions/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data76.reason === undefined){
+const err138 = {instancePath:instancePath+"/exceptions/" + i9,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2165,9 +2192,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/exceptions/" + i8+"/by",schemaPath:"#/properties/exceptions/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data76.by === undefined){
+const err139 = {instancePath:instancePath+"/exceptions/" + i9,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "by"},message:"must have required property '"+"by"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2176,12 +2202,8 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data71.expires !== undefined){
-let data77 = data71.expires;
-if(typeof data77 === "string"){
-if(!pattern3.test(data77)){
-const err140 = {instancePath:instancePath+"/exceptions/" + i8+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(data76.expires === undefined){
+const err140 = {instancePath:instancePath+"/exceptions/" + i9,schemaPath:"#/properties/exceptions/items/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2190,9 +2212,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/exceptions/" + i8+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data76){
+if(!(((((key16 === "address") || (key16 === "rules")) || (key16 === "reason")) || (key16 === "by")) || (key16 === "expires"))){
+const err141 = {instancePath:instancePath+"/exceptions/" + i9,schemaPath:"#/properties/exceptions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2202,9 +2224,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/exceptions/" + i8,schemaPath:"#/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data76.address !== undefined){
+let data77 = data76.address;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err142 = {instancePath:instancePath+"/exceptions/" + i9+"/address",schemaPath:"#/properties/exceptions/items/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2214,9 +2238,8 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
 else {
-const err143 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err143 = {instancePath:instancePath+"/exceptions/" + i9+"/address",schemaPath:"#/properties/exceptions/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2226,14 +2249,151 @@ vErrors.push(err143);
 errors++;
 }
 }
-}
-else {
-const err144 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data76.rules !== undefined){
+let data78 = data76.rules;
+if(Array.isArray(data78)){
+if(data78.length < 1){
+const err144 = {instancePath:instancePath+"/exceptions/" + i9+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err144];
 }
 else {
 vErrors.push(err144);
+}
+errors++;
+}
+const len13 = data78.length;
+for(let i10=0; i10<len13; i10++){
+if(typeof data78[i10] !== "string"){
+const err145 = {instancePath:instancePath+"/exceptions/" + i9+"/rules/" + i10,schemaPath:"#/properties/exceptions/items/properties/rules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/exceptions/" + i9+"/rules",schemaPath:"#/properties/exceptions/items/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data76.reason !== undefined){
+let data80 = data76.reason;
+if(typeof data80 === "string"){
+if(func3(data80) < 1){
+const err147 = {instancePath:instancePath+"/exceptions/" + i9+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/exceptions/" + i9+"/reason",schemaPath:"#/properties/exceptions/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data76.by !== undefined){
+let data81 = data76.by;
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err149 = {instancePath:instancePath+"/exceptions/" + i9+"/by",schemaPath:"#/properties/exceptions/items/properties/by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/exceptions/" + i9+"/by",schemaPath:"#/properties/exceptions/items/properties/by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data76.expires !== undefined){
+let data82 = data76.expires;
+if(typeof data82 === "string"){
+if(!pattern3.test(data82)){
+const err151 = {instancePath:instancePath+"/exceptions/" + i9+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/exceptions/" + i9+"/expires",schemaPath:"#/properties/exceptions/items/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/exceptions/" + i9,schemaPath:"#/properties/exceptions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/exceptions",schemaPath:"#/properties/exceptions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+else {
+const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
 }
 errors++;
 }

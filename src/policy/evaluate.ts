@@ -1,8 +1,19 @@
 // Runs every policy rule the configuration does not turn off over the classified changes, drift and plans of all
 // inputs, with the options and at the level configured for it, fills each reported message's template, and returns
 // findings in a stable order.
-import { DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type Action, type AnalyzedInput, type ClassifiedChange, type Drift, type Finding, type Severity } from '../model.js';
+import {
+  DESTRUCTIVE_ACTIONS,
+  WHOLE_PLAN,
+  type Action,
+  type AnalyzedInput,
+  type ClassifiedChange,
+  type Drift,
+  type Finding,
+  type ResourceChange,
+  type Severity,
+} from '../model.js';
 import { impactOf } from '../catalog/data-bearing.js';
+import { recoverabilityOf } from '../catalog/recoverability.js';
 import { UNKNOWN_ENVIRONMENT } from '../environment/environments.js';
 import { formatMessage } from './format-message.js';
 import type { ChangeSubject, PlanSubject, Rule, RuleReport } from './rule.js';
@@ -19,9 +30,13 @@ interface Target {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** Within a severity, a loss for good comes first: it is what a reviewer must see before anything else. */
+const lostFirst = (finding: Finding): number => (finding.recoverability?.outcome === 'lost' ? 0 : 1);
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    lostFirst(a) - lostFirst(b) ||
     a.file.localeCompare(b.file) ||
     a.address.localeCompare(b.address) ||
     a.ruleId.localeCompare(b.ruleId)
@@ -48,14 +63,16 @@ export function evaluatePolicy(
 ): Finding[] {
   const findings: Finding[] = [];
   const files = inputs.map((input) => input.file);
-  const report = (rule: Rule, severity: Severity, target: Target, reported: RuleReport | undefined, type?: string): void => {
+  const report = (rule: Rule, severity: Severity, target: Target, reported: RuleReport | undefined, change?: ResourceChange): void => {
     if (reported === undefined) return;
     const { address, action, environment } = target;
     const { messageId, data } = reported;
     const message = formatMessage(rule.messages[messageId], data);
     const finding: Finding = { ruleId: rule.id, messageId, severity, file: files[target.input] ?? '', address, action, environment, message };
-    const impact = type === undefined || !DESTRUCTIVE_ACTIONS.has(action) ? undefined : impactOf(type)?.impact;
+    const impact = change === undefined || !DESTRUCTIVE_ACTIONS.has(action) ? undefined : impactOf(change.type)?.impact;
     if (impact) finding.impact = impact;
+    const recoverability = change === undefined ? undefined : recoverabilityOf(change);
+    if (recoverability) finding.recoverability = recoverability;
     findings.push(finding);
   };
   const subjects: ChangeSubject[] = classified.map((entry) => {
@@ -69,7 +86,9 @@ export function evaluatePolicy(
     if (rule.subject === 'change') {
       for (const subject of subjects) {
         const { input, address, action } = subject.change;
-        report(rule, level, { input, address, action, environment: subject.environment.name }, rule.check(subject, options), subject.change.type);
+        const outside = rule.severityOutsideProtected !== undefined && level === rule.severity && !subject.environment.protected;
+        const severity = outside ? (rule.severityOutsideProtected ?? level) : level;
+        report(rule, severity, { input, address, action, environment: subject.environment.name }, rule.check(subject, options), subject.change);
       }
     } else if (rule.subject === 'drift') {
       for (const { entry, target } of drifted) report(rule, level, target, rule.check(entry, options));

@@ -73,6 +73,11 @@ interface RuleMetadata<M extends string, O extends object> {
 
 export interface ChangeRule<M extends string = string, O extends object = object> extends RuleMetadata<M, O> {
   subject: 'change';
+  /**
+   * The severity of its findings on changes outside a protected environment, while the configuration leaves the rule
+   * at its own severity (a level the configuration sets applies everywhere).
+   */
+  severityOutsideProtected?: Severity;
   /** What to report when the rule applies to this change, otherwise undefined. */
   check(subject: ChangeSubject, options: Readonly<O>): RuleReport<M> | undefined;
 }

@@ -7,6 +7,7 @@ import { expiredApprovalLine } from './approval-note.js';
 import { blockedChanges, blockedClause } from './blocked-changes.js';
 import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
+import { recoverabilitySentence } from './recoverability-words.js';
 import { reportNoun } from './report-noun.js';
 import { waiverSummary } from './waiver-summary.js';
 
@@ -40,7 +41,8 @@ function refusedResource(report: Report, finding: Finding): string {
   const resource = report.resources.find((r) => r.file === finding.file && r.address === finding.address);
   const where = report.inputs.length > 1 ? ` (${finding.file})` : '';
   const why = [resource?.environment.reason, resource?.reason].filter(Boolean).join('; ');
-  const dataLoss = finding.impact === 'data-loss' ? ' Its data would be lost.' : '';
+  const recoverability = recoverabilitySentence(finding);
+  const dataLoss = recoverability !== undefined ? ` ${recoverability}` : finding.impact === 'data-loss' ? ' Its data would be lost.' : '';
   const count = finding.dependents?.count;
   // Dependents are deleted with a resource where its platform cascades (Kubernetes); elsewhere they refer to it.
   const cascades = inTableOrder(platformsOf(report, [finding])).some((platform) => platform.dependents === 'cascade');

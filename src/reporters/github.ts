@@ -5,6 +5,7 @@ import { isPlanWide } from './blocked-changes.js';
 import { configurationName } from './configuration-name.js';
 import { inputFile } from './input-file.js';
 import { plural } from './plural.js';
+import { recoverabilitySentence } from './recoverability-words.js';
 import { workflowCommand } from './workflow-command.js';
 
 const ANNOTATIONS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -15,6 +16,8 @@ function annotation(report: Report, finding: Finding): string {
   const command = waived ? 'warning' : ANNOTATIONS[finding.severity];
   const title = `${finding.ruleId}${waived ? ' (waived)' : ''}${isPlanWide(finding) ? '' : `: ${finding.address}`}`;
   const lines = [finding.message];
+  const recoverability = recoverabilitySentence(finding);
+  if (recoverability !== undefined) lines.push(recoverability);
   if (waived) lines.push(`Waived by ${waived.by} until ${waived.expires}: ${waived.reason}`);
   lines.push(report.rules[finding.ruleId].url);
   return workflowCommand(command, { title, file: inputFile(report, finding.file) }, lines.join('\n'));

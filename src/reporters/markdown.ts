@@ -9,6 +9,7 @@ import { configurationName } from './configuration-name.js';
 import { codeSpan, markdownText, table } from './markdown-text.js';
 import { mermaidGraph } from './mermaid-graph.js';
 import { plural } from './plural.js';
+import { recoverabilitySentence, recoverabilityWords } from './recoverability-words.js';
 import { reportNoun } from './report-noun.js';
 
 /** The hidden line the GitHub Action finds its own comment by, to update it instead of adding another. */
@@ -59,6 +60,11 @@ function whyItBlocks(report: Report, finding: Finding): string {
 /** What depends on a destroyed resource: a count, with data loss said plainly when the catalog knows the type. */
 function goesDownWithIt(finding: Finding): string {
   const dependents = finding.dependents ? plural(finding.dependents.count, 'dependent resource') : 'no known dependents';
+  const words = recoverabilityWords(finding);
+  if (words !== undefined) {
+    const lead = finding.recoverability?.outcome === 'lost' ? `**${words.lead}**` : words.lead;
+    return `${lead}: ${markdownText(words.why)}; ${dependents}`;
+  }
   return finding.impact === 'data-loss' ? `**data loss**; ${dependents}` : dependents;
 }
 
@@ -87,7 +93,12 @@ function otherFindings(report: Report): string[] {
   const others = report.findings.filter((f) => !blocks(f));
   if (others.length === 0) return [];
   const { shown, more } = bounded(others);
-  const rows = shown.map((f) => [severityLabel(f), codeSpan(f.address), ruleLink(report, f.ruleId), markdownText(f.message)]);
+  const rows = shown.map((f) => [
+    severityLabel(f),
+    codeSpan(f.address),
+    ruleLink(report, f.ruleId),
+    markdownText([f.message, recoverabilitySentence(f)].filter(Boolean).join(' ')),
+  ]);
   const count = (severity: Finding['severity']): number => others.filter((f) => f.severity === severity).length;
   const counts = [
     count('error') > 0 ? plural(count('error'), 'waived error') : '',

@@ -6,6 +6,7 @@ import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, Report, RuleMeta, Severity } from '../model.js';
 import { isPlanWide } from './blocked-changes.js';
 import { inputFile } from './input-file.js';
+import { recoverabilitySentence } from './recoverability-words.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -42,7 +43,7 @@ function result(report: Report, finding: Finding, ruleIndex: number): Result {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVELS[finding.severity],
-    message: { text: finding.message },
+    message: { text: [finding.message, recoverabilitySentence(finding)].filter(Boolean).join(' ') },
     locations: locations(report, finding),
     // Code scanning matches a result across runs by this; without it, it would hash source lines a plan has not got.
     partialFingerprints: { 'blastRadiusFinding/v1': `${finding.ruleId}:${finding.address}` },
@@ -53,7 +54,11 @@ function result(report: Report, finding: Finding, ruleIndex: number): Result {
           ],
         }
       : {}),
-    properties: { action: finding.action, environment: finding.environment },
+    properties: {
+      action: finding.action,
+      environment: finding.environment,
+      ...(finding.recoverability === undefined ? {} : { recoverability: finding.recoverability }),
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { UNJUDGED_CLAUSE } from './blocked-changes.js';
 import { NAMESPACE_ADDRESS, namespaceDeletedReason } from '../analyzers/kubernetes/namespace-cascade.js';
 import { configurationName } from './configuration-name.js';
 import { plural } from './plural.js';
+import { recoverabilitySentence } from './recoverability-words.js';
 import { reportNoun } from './report-noun.js';
 import { waiverSummary } from './waiver-summary.js';
 
@@ -19,11 +20,16 @@ const SEVERITY_STYLE: Record<Severity, (text: string) => string> = {
 function headline(report: Report): string {
   if (report.verdict === 'block') {
     const unjudged = report.findings.filter((f) => blocks(f) && f.ruleId === 'unjudged-objects').length;
-    const errors = report.summary.errors - unjudged;
-    const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : '';
+    // An update that weakens a protection destroys nothing yet: the headline says what it does.
+    const weakened = report.findings.filter((f) => blocks(f) && f.ruleId === 'protection-weakened').length;
+    const errors = report.summary.errors - unjudged - weakened;
+    const lost = report.findings.filter((f) => blocks(f) && f.recoverability?.outcome === 'lost').length;
+    const forGood = lost > 0 ? ` (${lost} lost for good)` : '';
+    const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss${forGood}` : '';
     // Objects that could not be judged are not known to be destroyed: the headline says what is known of them.
     const clauses = [
       ...(errors > 0 ? [`destroy or replace ${plural(errors, 'protected resource')}${dataLoss}`] : []),
+      ...(weakened > 0 ? [`weaken what protects the data of ${plural(weakened, 'protected resource')}`] : []),
       ...(unjudged > 0 ? [UNJUDGED_CLAUSE] : []),
     ];
     return `${kleur.red().bold('BLOCKED')}  the ${reportNoun(report)} would ${clauses.join(', and ')}.`;
@@ -55,6 +61,8 @@ function findingLines(finding: Finding): string[] {
   if (finding.severity === 'info') return [`  ${severity}  ${finding.message}  ${kleur.dim(finding.ruleId)}`];
   const environment = finding.environment ? kleur.dim(` [${finding.environment}]`) : '';
   const lines = [`  ${severity}  ${kleur.bold(finding.address)}${environment}  ${kleur.dim(finding.ruleId)}`, `           ${finding.message}`];
+  const recoverability = recoverabilitySentence(finding);
+  if (recoverability !== undefined) lines.push(`           ${finding.recoverability?.outcome === 'lost' ? kleur.red().bold(recoverability) : recoverability}`);
   if (finding.dependents) {
     const { count, paths } = finding.dependents;
     const more = count > paths.length ? ` and ${count - paths.length} more` : '';

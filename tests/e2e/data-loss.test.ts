@@ -31,3 +31,10 @@ it('lists what goes down with a destroyed resource, and the largest fan-out, fro
   const text = runCli(['check', 'fixtures/terraform/fan-out/plan.json']).stdout;
   expect(text).toContain('3 resources depend on it: ');
 });
+
+it('says in the headline how many of the losses are for good', () => {
+  const text = runCli(['check', 'fixtures/terraform-recoverability/rds-delete-skip-final-snapshot/plan.json']).stdout;
+  expect(text.split('\n')[0]).toMatch(/1 of them with data loss \(1 lost for good\)\.$/);
+  const recoverable = runCli(['check', 'fixtures/terraform-recoverability/rds-delete-final-snapshot/plan.json']).stdout;
+  expect(recoverable.split('\n')[0]).toMatch(/1 of them with data loss\.$/);
+});

@@ -3,7 +3,7 @@
 import { fixtureCases, type FixtureCase } from '../helpers/fixture-cases.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const groups = ['terraform', 'terraform-handmade'];
+const groups = ['terraform', 'terraform-handmade', 'terraform-recoverability'];
 
 function sortKey(f: { ruleId: string; address: string; severity: string }): string {
   return `${f.ruleId} ${f.address} ${f.severity}`;
@@ -50,6 +50,17 @@ describe.each(groups)('fixtures/%s', (group) => {
       }
       expect(text.stdout).toMatch(fixture.expect.exitCode === 1 ? /^BLOCKED/ : /^PASS/);
     });
+
+    const recoverability = fixture.expect.recoverability;
+    if (recoverability !== undefined) {
+      it('says whether the data of each destroyed resource comes back, in JSON and in words (and nothing of updates)', () => {
+        const findings = (JSON.parse(json.stdout) as { findings: { address: string; recoverability?: { outcome: string; why: string } }[] }).findings;
+        const outcomes: Record<string, string> = {};
+        for (const { address, recoverability: found } of findings) if (found) outcomes[address] = found.outcome;
+        expect(outcomes).toEqual(recoverability);
+        for (const { recoverability: found } of findings) if (found) expect(text.stdout).toContain(`: ${found.why}.`);
+      });
+    }
 
     const secrets = fixture.expect.absent ?? [];
     if (secrets.length > 0) {

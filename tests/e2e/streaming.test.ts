@@ -27,7 +27,7 @@ async function outcome(file: string, limit: number, options: Partial<CheckOption
   }
 }
 
-const fixturePlans = ['terraform', 'terraform-handmade'].flatMap((group) => fixtureCases(group).map((c) => join(ROOT, c.plan)));
+const fixturePlans = ['terraform', 'terraform-handmade', 'terraform-recoverability'].flatMap((group) => fixtureCases(group).map((c) => join(ROOT, c.plan)));
 const WILD = join(ROOT, '..', 'shared', 'wild-plans');
 const wildPlans = existsSync(WILD)
   ? readdirSync(WILD)

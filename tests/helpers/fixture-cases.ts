@@ -8,6 +8,8 @@ export interface Expectation {
   findings: { ruleId: string; address: string; severity: string }[];
   environments: Record<string, string>;
   absent?: string[];
+  /** Address → the recoverability outcome every finding on it carries (src/catalog/recoverability.ts). */
+  recoverability?: Record<string, string>;
 }
 
 export interface FixtureCase {

@@ -37,3 +37,36 @@ it('gives the check the configured options', () => {
     message: 'plan.json deletes or replaces 2 resources; the configuration allows at most 1 in one plan.',
   });
 });
+
+it('lowers a rule with a severity outside protected environments there, unless the configuration sets its level', () => {
+  const development = { name: 'development', protected: false, rule: 'test', reason: 'a test says so' };
+  const weakened = (address: string) =>
+    resourceChange({ type: 'aws_db_instance', action: 'update', address, keptAttributes: { deletion_protection: { before: true, after: false } } });
+  const updates: ClassifiedChange[] = [
+    { change: weakened('aws_db_instance.prod'), environment: production },
+    { change: weakened('aws_db_instance.dev'), environment: development },
+  ];
+  const severities = (settings: Parameters<typeof evaluatePolicy>[4]) =>
+    evaluatePolicy(updates, [], inputs, [RULES['protection-weakened']], settings).map((f) => `${f.severity} ${f.address}`);
+  expect(severities({})).toEqual(['error aws_db_instance.prod', 'warning aws_db_instance.dev']);
+  const warn = { 'protection-weakened': { level: 'warning', options: { ignore: [] }, from: ['policy.rules.protection-weakened'] } } as const;
+  expect(severities(warn)).toEqual(['warning aws_db_instance.dev', 'warning aws_db_instance.prod']);
+});
+
+it('puts a loss for good first within its severity, whatever its address', () => {
+  const kept = (skip: boolean) => ({ skip_final_snapshot: { before: skip }, delete_automated_backups: { before: true } });
+  const deletes: ClassifiedChange[] = [
+    {
+      change: resourceChange({ type: 'aws_db_instance', action: 'delete', address: 'aws_db_instance.a', keptAttributes: kept(false) }),
+      environment: production,
+    },
+    {
+      change: resourceChange({ type: 'aws_db_instance', action: 'delete', address: 'aws_db_instance.b', keptAttributes: kept(true) }),
+      environment: production,
+    },
+  ];
+  expect(evaluatePolicy(deletes, [], inputs, [RULES['prod-delete']]).map((f) => [f.address, f.recoverability?.outcome])).toEqual([
+    ['aws_db_instance.b', 'lost'],
+    ['aws_db_instance.a', 'recoverable'],
+  ]);
+});

@@ -58,7 +58,7 @@ it('gives each finding its file, a title with rule and address, and the message 
   expect(readCommand(first)).toEqual({
     name: 'error',
     properties: { title: `prod-replace: ${finding.address}`, file: 'plans/data.json' },
-    message: `${finding.message}\n${SAMPLE_REPORT.rules['prod-replace'].url}`,
+    message: `${finding.message}\nData lost for good: ${finding.recoverability?.why}.\n${SAMPLE_REPORT.rules['prod-replace'].url}`,
   });
 });
 

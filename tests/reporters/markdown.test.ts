@@ -47,7 +47,7 @@ it('lists blocking findings in a table and folds the rest', () => {
     'production',
     '[prod-replace](https://github.com/blast-radius/blast-radius/blob/main/docs/rules/prod-replace.md)',
     'its tags say Environment = "production"; changing storage_encrypted forces replacement (replace_because_cannot_update)',
-    '**data loss**; no known dependents',
+    '**Data lost for good**: skip_final_snapshot = true and automated backups are deleted with the instance; no known dependents',
   ]);
   expect(markdown).toContain('<summary>1 warning, 1 info: not blocking</summary>');
   expect(markdown).toContain('<summary>Environments of the 2 touched resources</summary>');

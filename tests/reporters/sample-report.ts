@@ -19,6 +19,7 @@ export const SAMPLE_REPORT: Report = {
       action: 'replace',
       environment: 'production',
       impact: 'data-loss',
+      recoverability: { outcome: 'lost', why: 'skip_final_snapshot = true and automated backups are deleted with the instance' },
       message:
         'module.db["eu \\"west\\""].aws_db_instance.main would be destroyed and then re-created because changing storage_encrypted forces replacement (replace_because_cannot_update). It is in production: its tags say Environment = "production".',
     },
@@ -30,6 +31,7 @@ export const SAMPLE_REPORT: Report = {
       address: 'aws_route53_record.café',
       action: 'delete',
       environment: 'unknown',
+      recoverability: { outcome: 'unknown', why: 'blast-radius has no recoverability data for aws_route53_record' },
       message:
         'aws_route53_record.café would be destroyed because its block was removed from the configuration (delete_because_no_resource_config). It is in an unknown environment: no environment tag, name or root variable says which environment it belongs to.',
     },

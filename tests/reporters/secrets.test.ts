@@ -7,7 +7,9 @@ import { REPORTERS, loadReporter } from '../../src/reporters/index.js';
 import { fixtureCases } from '../helpers/fixture-cases.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const withSecrets = [...fixtureCases('terraform'), ...fixtureCases('terraform-handmade')].filter((c) => (c.expect.absent ?? []).length > 0);
+const withSecrets = [...fixtureCases('terraform'), ...fixtureCases('terraform-handmade'), ...fixtureCases('terraform-recoverability')].filter(
+  (c) => (c.expect.absent ?? []).length > 0,
+);
 
 it('covers the fixtures that plant secrets', () => {
   expect(withSecrets.map((c) => c.name)).toEqual(expect.arrayContaining(['sensitive-replace', 'tags-sensitive-and-not-prod']));

@@ -18,6 +18,8 @@ interface Judgement {
   action: Action;
   reason?: string;
   replacePaths?: string[];
+  /** What the DeletionPolicy or UpdateReplacePolicy keeps of the object it deletes. */
+  deletionKeeps?: ResourceChange['deletionKeeps'];
 }
 
 const keeps = (policy: PolicyAction | undefined): boolean => policy === 'Retain' || policy === 'ReplaceAndRetain';
@@ -41,26 +43,35 @@ function replacePolicy(policy: PolicyAction | undefined): string {
   return '';
 }
 
+/** What the UpdateReplacePolicy keeps of the old resource of a replace. */
+function replaceKeeps(policy: PolicyAction | undefined): Pick<Judgement, 'deletionKeeps'> {
+  if (keeps(policy)) return { deletionKeeps: { outcome: 'retained', why: 'UpdateReplacePolicy Retain keeps the old resource outside the stack' } };
+  if (snapshots(policy)) {
+    return { deletionKeeps: { outcome: 'recoverable', why: 'UpdateReplacePolicy Snapshot takes a snapshot of the old resource before deleting it' } };
+  }
+  return {};
+}
+
 function judgeReplacement(change: CfnResourceChange): Judgement {
   const { paths, words } = recreatedBy(change);
   const policy = replacePolicy(change.policyAction);
-  const replacePaths = paths.length > 0 ? { replacePaths: paths } : {};
+  const facts = { ...(paths.length > 0 ? { replacePaths: paths } : {}), ...replaceKeeps(change.policyAction) };
   if (change.replacement === 'True') {
     const reason = words ? `changing ${words} forces replacement (Replacement True)` : 'CloudFormation replaces it (Replacement True)';
-    return { action: 'replace', reason: `${reason}${policy}`, ...replacePaths };
+    return { action: 'replace', reason: `${reason}${policy}`, ...facts };
   }
   if (change.replacement === 'Conditional') {
     const cause = words ? `: changing ${words} may force it` : '';
     return {
       action: 'replace',
       reason: `CloudFormation may replace it (Replacement Conditional)${cause}, which is known only when the change set runs, so it is judged as a replace${policy}`,
-      ...replacePaths,
+      ...facts,
     };
   }
   return {
     action: 'replace',
     reason: `CloudFormation did not say whether it replaces it (no Replacement), so it is judged as a replace${policy}`,
-    ...replacePaths,
+    ...facts,
   };
 }
 
@@ -76,6 +87,7 @@ export function judgeChange(change: CfnResourceChange): Judgement {
       return {
         action: 'replace',
         reason: `CloudFormation cannot tell what it does to it until the change set runs (Action Dynamic), so it is judged as a possible replace${replacePolicy(change.policyAction)}`,
+        ...replaceKeeps(change.policyAction),
       };
     case 'Remove':
       if (keeps(change.policyAction))
@@ -84,6 +96,7 @@ export function judgeChange(change: CfnResourceChange): Judgement {
         return {
           action: 'delete',
           reason: 'it leaves the template (Action Remove); DeletionPolicy Snapshot takes a snapshot first (recoverable from the snapshot)',
+          deletionKeeps: { outcome: 'recoverable', why: 'DeletionPolicy Snapshot takes a snapshot before deleting it' },
         };
       }
       return { action: 'delete', reason: 'it leaves the template (Action Remove)' };
@@ -126,6 +139,7 @@ function toResourceChange(change: CfnResourceChange, changeSet: ChangeSet, input
   if (judgement.action === 'replace') result.replaceOrder = 'create-first';
   if (judgement.reason !== undefined) result.reason = pool.text(judgement.reason);
   if (judgement.replacePaths !== undefined) result.replacePaths = pool.names(judgement.replacePaths);
+  if (judgement.deletionKeeps !== undefined) result.deletionKeeps = judgement.deletionKeeps;
   if (judgement.action === 'import') result.importing = true;
   if (contexts.some((context) => !context.complete)) {
     result.evidenceNote = 'its BeforeContext or AfterContext is not complete JSON, so the tags and names in it were not read';

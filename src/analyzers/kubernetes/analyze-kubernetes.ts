@@ -2,6 +2,7 @@
 // take down with them (cascades), keep annotations honoured where the deleting tool reads them, and the objects the
 // input could not judge.
 import type { Action, AnalyzedInput, Label, ResourceChange } from '../../model.js';
+import { collectKeptAttributes, type ValueSide } from '../terraform/kept-attributes.js';
 import { ChangeTally, type QuietChanges } from '../terraform/change-tally.js';
 import { findCascades, type KnownObject } from './cascades.js';
 import { keepDecision, type DeletingTool } from './keep-annotations.js';
@@ -45,6 +46,29 @@ const joinReasons = (...reasons: (string | undefined)[]): string | undefined => 
   return given.length > 0 ? given.join('; ') : undefined;
 };
 
+/** The facts the recoverability and protection tables read of an object, at their place in its body. */
+function factsSide(facts: KubeObjectFacts): ValueSide {
+  const { reclaimPolicy, claimRetentionWhenDeleted, annotations } = facts;
+  const spec = {
+    persistentVolumeReclaimPolicy: reclaimPolicy ?? null,
+    persistentVolumeClaimRetentionPolicy: { whenDeleted: claimRetentionWhenDeleted ?? null },
+  };
+  return { values: { spec, metadata: { annotations: annotations ?? {} } } };
+}
+
+/**
+ * The kept attributes of an object: before a delete or replace, from the body the input shows; before and after an
+ * update whose input shows both bodies (helm-diff); none when the input only named the object.
+ */
+function keptOf(object: KnownObject & { factsBefore?: KubeObjectFacts }, action: Action): ResourceChange['keptAttributes'] {
+  if (object.evidence !== 'object') return undefined;
+  if (action === 'delete' || action === 'replace') return collectKeptAttributes(objectType(object.id), factsSide(object.facts), undefined);
+  if (action === 'update' && object.factsBefore !== undefined) {
+    return collectKeptAttributes(objectType(object.id), factsSide(object.factsBefore), factsSide(object.facts));
+  }
+  return undefined;
+}
+
 /** The model of one object: identity, action and labels; the caller adds reasons and notes. */
 function baseChange(object: KnownObject, action: Action, input: number): ResourceChange {
   const model: ResourceChange = {
@@ -60,6 +84,8 @@ function baseChange(object: KnownObject, action: Action, input: number): Resourc
     accounts: [],
   };
   if (object.id.namespace !== undefined) model.namespace = object.id.namespace;
+  const kept = keptOf(object, action);
+  if (kept !== undefined) model.keptAttributes = kept;
   return model;
 }
 
@@ -94,6 +120,8 @@ export function analyzeKubernetes(reading: KubeReading, file: string, input: num
     const existing = changes.get(address);
     const model = existing ?? baseChange(object, 'delete', input);
     model.action = 'delete';
+    const kept = keptOf(object, 'delete');
+    if (kept !== undefined) model.keptAttributes = kept;
     model.reason = object.reason;
     delete model.keptBy;
     delete model.replaceOrder;

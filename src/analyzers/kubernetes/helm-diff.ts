@@ -94,7 +94,7 @@ function changedObject(entry: Entry, file: string, unjudged: UnjudgedObject[]): 
   const after = body(entry.newLines, entry, file);
   const { id, namespaceKnown } = objectId(entry.key, after);
   const immutable = immutableFieldsChanged(id.group, id.kind, changedPaths(before, after, '', []), before.immutable === true);
-  const change: KubeChange = { id, action: 'update', facts: facts(after), evidence: 'object', namespaceKnown };
+  const change: KubeChange = { id, action: 'update', facts: facts(after), factsBefore: facts(before), evidence: 'object', namespaceKnown };
   if (immutable.length === 0) return change;
   const fields = immutable.map((field) => field.field);
   const why = immutable.map((field) => field.why).join('; ');

@@ -54,6 +54,8 @@ export interface KubeChange {
   /** For a replace forced by an immutable field: the fields, as dotted paths (`spec.selector`). */
   replacePaths?: string[];
   facts: KubeObjectFacts;
+  /** For an update whose input shows the whole body before it too (helm-diff): the facts of that body. */
+  factsBefore?: KubeObjectFacts;
   /**
    * `object`: the input carried the object's body (labels, annotations …); `name`: only its kind and name
    * (text outputs such as `kubectl delete --dry-run`), so its environment rests on less evidence.

@@ -4,7 +4,8 @@ import type { Action, AnalyzedInput, ResourceChange } from '../../model.js';
 import { firstOfEachAccount } from '../terraform/accounts.js';
 import { ChangeTally, type QuietChanges } from '../terraform/change-tally.js';
 import { revealsSensitive } from '../terraform/sensitive-strings.js';
-import { stateEvidence } from './evidence.js';
+import { collectKeptAttributes } from '../terraform/kept-attributes.js';
+import { pulumiSpelling, stateEvidence, stateSide } from './evidence.js';
 import type { PreviewStep } from './read-preview.js';
 import { STEP_OPS, rank } from './step-ops.js';
 
@@ -98,6 +99,11 @@ function toResourceChange(urn: string, steps: PreviewStep[], input: number): Res
   if (steps.some((step) => STEP_OPS[step.op].importing)) change.importing = true;
   const identity = old.identity.filter((value) => !revealsSensitive(value, secrets));
   if (identity.length > 0) change.identity = identity;
+  const keptAttributes = collectKeptAttributes(type, stateSide(oldState), stateSide(newState), pulumiSpelling);
+  if (keptAttributes !== undefined) change.keptAttributes = keptAttributes;
+  if (action === 'replace' && flag(oldState, 'retainOnDelete')) {
+    change.deletionKeeps = { outcome: 'retained', why: 'retainOnDelete is set, so Pulumi leaves the replaced resource in place' };
+  }
   const namespace = change.nameHints.find((hint) => hint.field === 'metadata.namespace');
   if (namespace) change.namespace = namespace.value;
   return change;

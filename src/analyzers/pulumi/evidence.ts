@@ -5,6 +5,7 @@ import { collectAccounts } from '../terraform/accounts.js';
 import { collectIdentity } from '../terraform/identity.js';
 import { collectLabels } from '../terraform/labels.js';
 import { NAME_FIELDS } from '../terraform/name-hints.js';
+import type { ValueSide } from '../terraform/kept-attributes.js';
 import type { JsonValue } from '../terraform/plan-types.js';
 
 /** The key Pulumi marks a secret (and an asset or archive) with: `sig.Secret` in sdk/go/common/resource/sig. */
@@ -16,7 +17,33 @@ const SECRET_PLACEHOLDER = '[secret]';
 const MAX_DEPTH = 8;
 
 /** Terraform's name attributes in Pulumi's spelling: `db_name` is `dbName`. */
-const PULUMI_NAME_FIELDS = NAME_FIELDS.map((field) => field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()));
+const PULUMI_NAME_FIELDS = NAME_FIELDS.map((field) => pulumiSpelling(field));
+
+/** What a Pulumi state carries for a value known only after apply (`UnknownStringValue`, sdk/go/common/resource/plugin/rpc.go). */
+const UNKNOWN_VALUE = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+
+/**
+ * A state's properties as one side of a change for the kept attributes (src/analyzers/terraform/kept-attributes.ts):
+ * its outputs over its inputs, with `[secret]` and signature objects read as sensitive and the unknown marker as unknown.
+ * A new state in a preview has inputs only, which hold the defaults the provider filled in (`__defaults`) but leave out
+ * what it computes, so a property missing there is not said rather than not set.
+ */
+export function stateSide(state: Record<string, unknown> | undefined): ValueSide | undefined {
+  if (state === undefined) return undefined;
+  const inputs = isObject(state.inputs) ? state.inputs : {};
+  const outputs = isObject(state.outputs) ? state.outputs : undefined;
+  return {
+    values: { ...inputs, ...outputs } as JsonValue,
+    omitsComputed: outputs === undefined,
+    isSecret: (value) => value === SECRET_PLACEHOLDER || (isObject(value) && Object.hasOwn(value, SECRET_SIGNATURE_KEY)),
+    isUnknown: (value) => value === UNKNOWN_VALUE,
+  };
+}
+
+/** A Terraform attribute name in Pulumi's spelling: `skip_final_snapshot` is `skipFinalSnapshot`. */
+export function pulumiSpelling(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
 
 export interface StateEvidence {
   labels: Label[];

@@ -2,6 +2,7 @@
 import type { Action, AnalyzedInput, Drift, Label, NameHint, ResourceChange, RootVariable } from '../../model.js';
 import { collectAccounts, firstOfEachAccount } from './accounts.js';
 import { collectIdentity } from './identity.js';
+import { collectKeptAttributes, terraformSides } from './kept-attributes.js';
 import { buildDependentsGraph } from './dependency-graph.js';
 import { isKnownMode, mapActions, refineAction } from './actions.js';
 import { ChangeTally, type QuietChanges } from './change-tally.js';
@@ -69,6 +70,9 @@ export function toResourceChange(raw: RawResourceChange, input: number, pool: Ev
   if (raw.deposed !== undefined && raw.deposed !== null) result.deposed = raw.deposed;
   if (importing) result.importing = true;
   if (identity.length > 0) result.identity = identity;
+  const sides = terraformSides(change);
+  const keptAttributes = collectKeptAttributes(raw.type, sides.before, sides.after);
+  if (keptAttributes !== undefined) result.keptAttributes = keptAttributes;
   const namespace = nameHints.find((hint) => hint.field.endsWith('metadata[0].namespace') || hint.field.endsWith('metadata.namespace'));
   if (namespace) result.namespace = namespace.value;
   return result;

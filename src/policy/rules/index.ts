@@ -9,6 +9,7 @@ import prodReplace from './prod-replace.js';
 import prodStateLocal from './prod-state-local.js';
 import prodUpdate from './prod-update.js';
 import protectedTypeDestroy from './protected-type-destroy.js';
+import protectionWeakened from './protection-weakened.js';
 import resourceDrift from './resource-drift.js';
 import tooManyDestructive from './too-many-destructive.js';
 import unjudgedObjects from './unjudged-objects.js';
@@ -27,6 +28,7 @@ export const RULES = {
   'prod-state-local': prodStateLocal,
   'prod-update': prodUpdate,
   'protected-type-destroy': protectedTypeDestroy,
+  'protection-weakened': protectionWeakened,
   'resource-drift': resourceDrift,
   'too-many-destructive': tooManyDestructive,
   'unjudged-objects': unjudgedObjects,

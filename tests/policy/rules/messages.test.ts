@@ -21,6 +21,8 @@ const CHANGES = (['delete', 'replace', 'update'] as Action[]).flatMap((action) =
   resourceChange({ type: 'aws_db_instance', action }),
   resourceChange({ type: 'aws_db_instance', action, replaceOrder: 'create-first', reason: 'it is tainted' }),
   resourceChange({ type: 'aws_db_instance', action, deposed: '00a1b2c3', keptBy: 'helm.sh/resource-policy is keep' }),
+  resourceChange({ type: 'aws_db_instance', action, keptAttributes: { deletion_protection: { before: true, after: false } } }),
+  resourceChange({ type: 'aws_db_instance', action, keptAttributes: { deletion_protection: { before: true, after: { unknown: 'until-apply' } } } }),
 ]);
 const SUBJECTS: ChangeSubject[] = CHANGES.flatMap((change) =>
   ENVIRONMENTS.map((environment) => ({ change, environment, preventDestroyAtBase: new Set(['aws_db_instance.main']) })),
