@@ -323,26 +323,33 @@ function replacePolicy(policy) {
   if (snapshots(policy)) return "; UpdateReplacePolicy Snapshot takes a snapshot of the old one before deleting it (recoverable from the snapshot)";
   return "";
 }
+function replaceKeeps(policy) {
+  if (keeps(policy)) return { deletionKeeps: { outcome: "retained", why: "UpdateReplacePolicy Retain keeps the old resource outside the stack" } };
+  if (snapshots(policy)) {
+    return { deletionKeeps: { outcome: "recoverable", why: "UpdateReplacePolicy Snapshot takes a snapshot of the old resource before deleting it" } };
+  }
+  return {};
+}
 function judgeReplacement(change) {
   const { paths, words: words3 } = recreatedBy(change);
   const policy = replacePolicy(change.policyAction);
-  const replacePaths = paths.length > 0 ? { replacePaths: paths } : {};
+  const facts2 = { ...paths.length > 0 ? { replacePaths: paths } : {}, ...replaceKeeps(change.policyAction) };
   if (change.replacement === "True") {
     const reason = words3 ? `changing ${words3} forces replacement (Replacement True)` : "CloudFormation replaces it (Replacement True)";
-    return { action: "replace", reason: `${reason}${policy}`, ...replacePaths };
+    return { action: "replace", reason: `${reason}${policy}`, ...facts2 };
   }
   if (change.replacement === "Conditional") {
     const cause = words3 ? `: changing ${words3} may force it` : "";
     return {
       action: "replace",
       reason: `CloudFormation may replace it (Replacement Conditional)${cause}, which is known only when the change set runs, so it is judged as a replace${policy}`,
-      ...replacePaths
+      ...facts2
     };
   }
   return {
     action: "replace",
     reason: `CloudFormation did not say whether it replaces it (no Replacement), so it is judged as a replace${policy}`,
-    ...replacePaths
+    ...facts2
   };
 }
 function judgeChange(change) {
@@ -356,7 +363,8 @@ function judgeChange(change) {
     case "Dynamic":
       return {
         action: "replace",
-        reason: `CloudFormation cannot tell what it does to it until the change set runs (Action Dynamic), so it is judged as a possible replace${replacePolicy(change.policyAction)}`
+        reason: `CloudFormation cannot tell what it does to it until the change set runs (Action Dynamic), so it is judged as a possible replace${replacePolicy(change.policyAction)}`,
+        ...replaceKeeps(change.policyAction)
       };
     case "Remove":
       if (keeps(change.policyAction))
@@ -364,7 +372,8 @@ function judgeChange(change) {
       if (snapshots(change.policyAction)) {
         return {
           action: "delete",
-          reason: "it leaves the template (Action Remove); DeletionPolicy Snapshot takes a snapshot first (recoverable from the snapshot)"
+          reason: "it leaves the template (Action Remove); DeletionPolicy Snapshot takes a snapshot first (recoverable from the snapshot)",
+          deletionKeeps: { outcome: "recoverable", why: "DeletionPolicy Snapshot takes a snapshot before deleting it" }
         };
       }
       return { action: "delete", reason: "it leaves the template (Action Remove)" };
@@ -402,6 +411,7 @@ function toResourceChange(change, changeSet, input, pool, judgement) {
   if (judgement.action === "replace") result2.replaceOrder = "create-first";
   if (judgement.reason !== void 0) result2.reason = pool.text(judgement.reason);
   if (judgement.replacePaths !== void 0) result2.replacePaths = pool.names(judgement.replacePaths);
+  if (judgement.deletionKeeps !== void 0) result2.deletionKeeps = judgement.deletionKeeps;
   if (judgement.action === "import") result2.importing = true;
   if (contexts.some((context) => !context.complete)) {
     result2.evidenceNote = "its BeforeContext or AfterContext is not complete JSON, so the tags and names in it were not read";
@@ -1106,8 +1116,8 @@ function readCause(text5) {
   if (!match) return void 0;
   const [, field2, type2, rest] = match;
   const explanation = withoutValue(type2, rest);
-  const shown2 = QUOTES_VALUE.has(type2) ? `${type2} (value not shown)` : type2;
-  return { field: field2, type: type2, text: `${field2}: ${shown2}${explanation === "" ? "" : `: ${explanation}`}`, immutable: IMMUTABLE.test(explanation) };
+  const shown3 = QUOTES_VALUE.has(type2) ? `${type2} (value not shown)` : type2;
+  return { field: field2, type: type2, text: `${field2}: ${shown3}${explanation === "" ? "" : `: ${explanation}`}`, immutable: IMMUTABLE.test(explanation) };
 }
 function readCauses(message2) {
   const inner = message2.startsWith("[") && message2.endsWith("]") ? message2.slice(1, -1) : message2;
@@ -1406,6 +1416,2442 @@ var init_detect_kubernetes_text = __esm({
   }
 });
 
+// src/catalog/protections.json
+var protections_default;
+var init_protections = __esm({
+  "src/catalog/protections.json"() {
+    protections_default = {
+      Namespace: [
+        {
+          attribute: "metadata.annotations[helm.sh/resource-policy]",
+          kind: "enum",
+          values: [
+            "keep"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "keep"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "helm's keep annotation",
+          source: "https://helm.sh/docs/howto/charts_tips_and_tricks/#tell-helm-not-to-uninstall-a-resource"
+        },
+        {
+          attribute: "metadata.annotations[kustomize.toolkit.fluxcd.io/prune]",
+          kind: "enum",
+          values: [
+            "disabled"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "disabled"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "Flux's prune protection",
+          source: "https://fluxcd.io/flux/components/kustomize/kustomizations/#prune"
+        }
+      ],
+      PersistentVolume: [
+        {
+          attribute: "spec.persistentVolumeReclaimPolicy",
+          kind: "enum",
+          values: [
+            "Retain",
+            "Delete",
+            "Recycle"
+          ],
+          default: "Retain",
+          weakened: {
+            from: [
+              "Retain"
+            ],
+            to: [
+              "Delete",
+              "Recycle"
+            ]
+          },
+          protection: "the reclaim policy Retain",
+          source: "https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-v1/#PersistentVolumeSpec"
+        },
+        {
+          attribute: "metadata.annotations[helm.sh/resource-policy]",
+          kind: "enum",
+          values: [
+            "keep"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "keep"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "helm's keep annotation",
+          source: "https://helm.sh/docs/howto/charts_tips_and_tricks/#tell-helm-not-to-uninstall-a-resource"
+        },
+        {
+          attribute: "metadata.annotations[kustomize.toolkit.fluxcd.io/prune]",
+          kind: "enum",
+          values: [
+            "disabled"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "disabled"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "Flux's prune protection",
+          source: "https://fluxcd.io/flux/components/kustomize/kustomizations/#prune"
+        }
+      ],
+      PersistentVolumeClaim: [
+        {
+          attribute: "metadata.annotations[helm.sh/resource-policy]",
+          kind: "enum",
+          values: [
+            "keep"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "keep"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "helm's keep annotation",
+          source: "https://helm.sh/docs/howto/charts_tips_and_tricks/#tell-helm-not-to-uninstall-a-resource"
+        },
+        {
+          attribute: "metadata.annotations[kustomize.toolkit.fluxcd.io/prune]",
+          kind: "enum",
+          values: [
+            "disabled"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "disabled"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "Flux's prune protection",
+          source: "https://fluxcd.io/flux/components/kustomize/kustomizations/#prune"
+        }
+      ],
+      Secret: [
+        {
+          attribute: "metadata.annotations[helm.sh/resource-policy]",
+          kind: "enum",
+          values: [
+            "keep"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "keep"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "helm's keep annotation",
+          source: "https://helm.sh/docs/howto/charts_tips_and_tricks/#tell-helm-not-to-uninstall-a-resource"
+        },
+        {
+          attribute: "metadata.annotations[kustomize.toolkit.fluxcd.io/prune]",
+          kind: "enum",
+          values: [
+            "disabled"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "disabled"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "Flux's prune protection",
+          source: "https://fluxcd.io/flux/components/kustomize/kustomizations/#prune"
+        }
+      ],
+      StatefulSet: [
+        {
+          attribute: "spec.persistentVolumeClaimRetentionPolicy.whenDeleted",
+          kind: "enum",
+          values: [
+            "Retain",
+            "Delete"
+          ],
+          default: "Retain",
+          weakened: {
+            from: [
+              "Retain"
+            ],
+            to: [
+              "Delete"
+            ]
+          },
+          protection: "keeping its claims on delete",
+          source: "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/stateful-set-v1/#StatefulSetSpec"
+        },
+        {
+          attribute: "metadata.annotations[helm.sh/resource-policy]",
+          kind: "enum",
+          values: [
+            "keep"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "keep"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "helm's keep annotation",
+          source: "https://helm.sh/docs/howto/charts_tips_and_tricks/#tell-helm-not-to-uninstall-a-resource"
+        },
+        {
+          attribute: "metadata.annotations[kustomize.toolkit.fluxcd.io/prune]",
+          kind: "enum",
+          values: [
+            "disabled"
+          ],
+          default: null,
+          weakened: {
+            from: [
+              "disabled"
+            ],
+            to: [
+              null
+            ]
+          },
+          protection: "Flux's prune protection",
+          source: "https://fluxcd.io/flux/components/kustomize/kustomizations/#prune"
+        }
+      ],
+      aws_backup_vault: [
+        {
+          attribute: "force_destroy",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the refusal to delete a vault that holds recovery points",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/backup_vault#force_destroy-1"
+        }
+      ],
+      aws_cloudwatch_log_group: [
+        {
+          attribute: "skip_destroy",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "keeping the log group on destroy",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/cloudwatch_log_group#skip_destroy-1"
+        }
+      ],
+      aws_db_instance: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_instance#deletion_protection-1"
+        },
+        {
+          attribute: "skip_final_snapshot",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the final snapshot",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_instance#skip_final_snapshot-1"
+        },
+        {
+          attribute: "backup_retention_period",
+          kind: "number",
+          default: null,
+          weakened: {
+            lowered: true
+          },
+          protection: "the retention of automated backups",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_instance#backup_retention_period-1"
+        },
+        {
+          attribute: "delete_automated_backups",
+          kind: "boolean",
+          default: true,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "keeping automated backups after deletion",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_instance#delete_automated_backups-1"
+        }
+      ],
+      aws_docdb_cluster: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/docdb_cluster#deletion_protection-1"
+        },
+        {
+          attribute: "skip_final_snapshot",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the final snapshot",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/docdb_cluster#skip_final_snapshot-1"
+        },
+        {
+          attribute: "backup_retention_period",
+          kind: "number",
+          default: 1,
+          weakened: {
+            lowered: true
+          },
+          protection: "the retention of automated backups",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/docdb_cluster#backup_retention_period-1"
+        }
+      ],
+      aws_dynamodb_table: [
+        {
+          attribute: "deletion_protection_enabled",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/dynamodb_table#deletion_protection_enabled-1"
+        },
+        {
+          attribute: "point_in_time_recovery.enabled",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "point-in-time recovery",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/dynamodb_table#enabled-1"
+        }
+      ],
+      aws_ebs_volume: [
+        {
+          attribute: "final_snapshot",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "the final snapshot",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/ebs_volume#final_snapshot-1"
+        }
+      ],
+      aws_ecr_repository: [
+        {
+          attribute: "force_delete",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the refusal to delete a repository that holds images",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/ecr_repository#force_delete-1"
+        }
+      ],
+      aws_kms_key: [
+        {
+          attribute: "deletion_window_in_days",
+          kind: "number",
+          default: 30,
+          weakened: {
+            lowered: true
+          },
+          protection: "the key deletion window",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/kms_key#deletion_window_in_days-1"
+        }
+      ],
+      aws_lb: [
+        {
+          attribute: "enable_deletion_protection",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/lb#enable_deletion_protection-1"
+        }
+      ],
+      aws_neptune_cluster: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/neptune_cluster#deletion_protection-1"
+        },
+        {
+          attribute: "skip_final_snapshot",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the final snapshot",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/neptune_cluster#skip_final_snapshot-1"
+        },
+        {
+          attribute: "backup_retention_period",
+          kind: "number",
+          default: 1,
+          weakened: {
+            lowered: true
+          },
+          protection: "the retention of automated backups",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/neptune_cluster#backup_retention_period-1"
+        }
+      ],
+      aws_rds_cluster: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/rds_cluster#deletion_protection-1"
+        },
+        {
+          attribute: "skip_final_snapshot",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the final snapshot",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/rds_cluster#skip_final_snapshot-1"
+        },
+        {
+          attribute: "backup_retention_period",
+          kind: "number",
+          default: 1,
+          weakened: {
+            lowered: true
+          },
+          protection: "the retention of automated backups",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/rds_cluster#backup_retention_period-1"
+        }
+      ],
+      aws_redshift_cluster: [
+        {
+          attribute: "skip_final_snapshot",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the final snapshot",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/redshift_cluster#skip_final_snapshot-1"
+        },
+        {
+          attribute: "automated_snapshot_retention_period",
+          kind: "number",
+          default: 1,
+          weakened: {
+            lowered: true
+          },
+          protection: "the retention of automated snapshots",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/redshift_cluster#automated_snapshot_retention_period-1"
+        }
+      ],
+      aws_s3_bucket: [
+        {
+          attribute: "force_destroy",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the refusal to delete a bucket that holds objects",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/s3_bucket#force_destroy-1"
+        }
+      ],
+      aws_secretsmanager_secret: [
+        {
+          attribute: "recovery_window_in_days",
+          kind: "number",
+          default: 30,
+          weakened: {
+            lowered: true
+          },
+          protection: "the recovery window",
+          source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/secretsmanager_secret#recovery_window_in_days-1"
+        }
+      ],
+      azurerm_key_vault: [
+        {
+          attribute: "purge_protection_enabled",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "purge protection",
+          source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/key_vault#purge_protection_enabled-1"
+        },
+        {
+          attribute: "soft_delete_retention_days",
+          kind: "number",
+          default: 90,
+          weakened: {
+            lowered: true
+          },
+          protection: "the soft-delete retention",
+          source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/key_vault#soft_delete_retention_days-1"
+        }
+      ],
+      azurerm_mssql_database: [
+        {
+          attribute: "short_term_retention_policy.retention_days",
+          kind: "number",
+          default: 7,
+          weakened: {
+            lowered: true
+          },
+          protection: "the point-in-time backup retention",
+          source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/mssql_database#retention_days-1"
+        }
+      ],
+      google_bigquery_dataset: [
+        {
+          attribute: "delete_contents_on_destroy",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the refusal to delete a dataset that holds tables",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigquery_dataset#delete_contents_on_destroy-1"
+        }
+      ],
+      google_bigquery_table: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: true,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "the provider's deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigquery_table#deletion_protection-1"
+        }
+      ],
+      google_bigtable_instance: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: true,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "the provider's deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigtable_instance#deletion_protection-1"
+        }
+      ],
+      google_bigtable_table: [
+        {
+          attribute: "deletion_protection",
+          kind: "enum",
+          values: [
+            "PROTECTED",
+            "UNPROTECTED"
+          ],
+          default: "UNPROTECTED",
+          weakened: {
+            from: [
+              "PROTECTED"
+            ],
+            to: [
+              "UNPROTECTED"
+            ]
+          },
+          protection: "deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigtable_table#deletion_protection-1"
+        }
+      ],
+      google_container_cluster: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: true,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "the provider's deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/container_cluster#deletion_protection-1"
+        }
+      ],
+      google_spanner_database: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: true,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "the provider's deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/spanner_database#deletion_protection-1"
+        }
+      ],
+      google_spanner_instance: [
+        {
+          attribute: "force_destroy",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the refusal to delete an instance that holds backups",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/spanner_instance#force_destroy-1"
+        }
+      ],
+      google_sql_database_instance: [
+        {
+          attribute: "deletion_protection",
+          kind: "boolean",
+          default: true,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "the provider's deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance#deletion_protection-1"
+        },
+        {
+          attribute: "settings.deletion_protection_enabled",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "Cloud SQL deletion protection",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance#deletion_protection_enabled-1"
+        },
+        {
+          attribute: "settings.backup_configuration.enabled",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "automated backups",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance#enabled-2"
+        },
+        {
+          attribute: "settings.backup_configuration.point_in_time_recovery_enabled",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "point-in-time recovery",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance#point_in_time_recovery_enabled-1"
+        },
+        {
+          attribute: "settings.final_backup_config.enabled",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              true
+            ],
+            to: [
+              false
+            ]
+          },
+          protection: "the final backup",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance#enabled-5"
+        }
+      ],
+      google_storage_bucket: [
+        {
+          attribute: "force_destroy",
+          kind: "boolean",
+          default: false,
+          weakened: {
+            from: [
+              false
+            ],
+            to: [
+              true
+            ]
+          },
+          protection: "the refusal to delete a bucket that holds objects",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/storage_bucket#force_destroy-1"
+        },
+        {
+          attribute: "soft_delete_policy.retention_duration_seconds",
+          kind: "number",
+          default: 604800,
+          weakened: {
+            lowered: true
+          },
+          protection: "soft delete",
+          source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/storage_bucket#retention_duration_seconds-1"
+        }
+      ],
+      kubernetes_persistent_volume: [
+        {
+          attribute: "spec.persistent_volume_reclaim_policy",
+          kind: "enum",
+          values: [
+            "Retain",
+            "Delete",
+            "Recycle"
+          ],
+          default: "Retain",
+          weakened: {
+            from: [
+              "Retain"
+            ],
+            to: [
+              "Delete",
+              "Recycle"
+            ]
+          },
+          protection: "the reclaim policy Retain",
+          source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/persistent_volume#persistent_volume_reclaim_policy-1"
+        }
+      ],
+      kubernetes_persistent_volume_v1: [
+        {
+          attribute: "spec.persistent_volume_reclaim_policy",
+          kind: "enum",
+          values: [
+            "Retain",
+            "Delete",
+            "Recycle"
+          ],
+          default: "Retain",
+          weakened: {
+            from: [
+              "Retain"
+            ],
+            to: [
+              "Delete",
+              "Recycle"
+            ]
+          },
+          protection: "the reclaim policy Retain",
+          source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/persistent_volume_v1#persistent_volume_reclaim_policy-1"
+        }
+      ]
+    };
+  }
+});
+
+// src/catalog/recoverability.json
+var recoverability_default;
+var init_recoverability = __esm({
+  "src/catalog/recoverability.json"() {
+    recoverability_default = {
+      CustomResourceDefinition: {
+        source: "https://kubernetes.io/docs/reference/kubernetes-api/extend-resources/custom-resource-definition-v1/",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "every custom object of its kind is deleted with it"
+          }
+        ]
+      },
+      Namespace: {
+        source: "https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/namespace-v1/",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "every object in the namespace, Secrets and claims included, is deleted with it"
+          }
+        ]
+      },
+      PersistentVolume: {
+        source: "https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-v1/",
+        attributes: {
+          "spec.persistentVolumeReclaimPolicy": {
+            kind: "enum",
+            values: [
+              "Retain",
+              "Delete",
+              "Recycle"
+            ],
+            default: "Retain",
+            source: "https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-v1/#PersistentVolumeSpec"
+          }
+        },
+        cases: [
+          {
+            when: {
+              "spec.persistentVolumeReclaimPolicy": "Retain"
+            },
+            outcome: "retained",
+            why: "persistentVolumeReclaimPolicy is Retain: the storage behind the volume, and its data, stays"
+          },
+          {
+            outcome: "lost",
+            why: "persistentVolumeReclaimPolicy is {{spec.persistentVolumeReclaimPolicy}}: the storage behind the volume is deleted or scrubbed with it"
+          }
+        ]
+      },
+      PersistentVolumeClaim: {
+        source: "https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-claim-v1/",
+        attributes: {},
+        cases: [
+          {
+            outcome: "unknown",
+            why: "its data goes or stays by the reclaim policy of the volume it is bound to, which this change does not show"
+          }
+        ]
+      },
+      Secret: {
+        source: "https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/secret-v1/",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the values in the Secret are deleted with it, and Kubernetes keeps no copy"
+          }
+        ]
+      },
+      StatefulSet: {
+        source: "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/stateful-set-v1/",
+        attributes: {
+          "spec.persistentVolumeClaimRetentionPolicy.whenDeleted": {
+            kind: "enum",
+            values: [
+              "Retain",
+              "Delete"
+            ],
+            default: "Retain",
+            source: "https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/stateful-set-v1/#StatefulSetSpec"
+          }
+        },
+        cases: [
+          {
+            when: {
+              "spec.persistentVolumeClaimRetentionPolicy.whenDeleted": "Retain"
+            },
+            outcome: "retained",
+            why: "its PersistentVolumeClaims, and their data, stay when it is deleted (persistentVolumeClaimRetentionPolicy.whenDeleted Retain)"
+          },
+          {
+            outcome: "unknown",
+            why: "its PersistentVolumeClaims are deleted with it (whenDeleted Delete), and whether their data goes depends on their volumes' reclaim policy"
+          }
+        ]
+      },
+      aws_backup_vault: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/backup_vault",
+        attributes: {
+          force_destroy: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/backup_vault#force_destroy-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              force_destroy: false
+            },
+            outcome: "retained",
+            why: "force_destroy = false: AWS Backup refuses to delete a vault that holds recovery points, so the apply fails before any goes"
+          },
+          {
+            outcome: "lost",
+            why: "force_destroy = true deletes every recovery point in the vault with it"
+          }
+        ]
+      },
+      aws_cloudwatch_log_group: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/cloudwatch_log_group",
+        attributes: {
+          skip_destroy: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/cloudwatch_log_group#skip_destroy-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              skip_destroy: true
+            },
+            outcome: "retained",
+            why: "skip_destroy = true: Terraform removes the log group from its state and leaves it, with its events, in place"
+          },
+          {
+            outcome: "lost",
+            why: "the log group is deleted with every event in it"
+          }
+        ]
+      },
+      aws_cognito_user_pool: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/cognito_user_pool",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the user pool is deleted with every user in it"
+          }
+        ]
+      },
+      aws_db_cluster_snapshot: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_cluster_snapshot",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "deleting the snapshot deletes the copy of the data it holds"
+          }
+        ]
+      },
+      aws_db_instance: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_instance",
+        attributes: {
+          skip_final_snapshot: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_instance#skip_final_snapshot-1"
+          },
+          delete_automated_backups: {
+            kind: "boolean",
+            default: true,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_instance#delete_automated_backups-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              skip_final_snapshot: false
+            },
+            outcome: "recoverable",
+            why: "a final snapshot is taken before the instance is deleted (skip_final_snapshot = false)"
+          },
+          {
+            when: {
+              delete_automated_backups: false
+            },
+            outcome: "recoverable",
+            why: "skip_final_snapshot = true, but automated backups are kept after the instance is deleted (delete_automated_backups = false)"
+          },
+          {
+            outcome: "lost",
+            why: "skip_final_snapshot = true and automated backups are deleted with the instance"
+          }
+        ]
+      },
+      aws_db_snapshot: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/db_snapshot",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "deleting the snapshot deletes the copy of the data it holds"
+          }
+        ]
+      },
+      aws_docdb_cluster: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/docdb_cluster",
+        attributes: {
+          skip_final_snapshot: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/docdb_cluster#skip_final_snapshot-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              skip_final_snapshot: false
+            },
+            outcome: "recoverable",
+            why: "a final snapshot is taken before the cluster is deleted (skip_final_snapshot = false)"
+          },
+          {
+            outcome: "lost",
+            why: "skip_final_snapshot = true and automated snapshots are deleted with the cluster"
+          }
+        ]
+      },
+      aws_dynamodb_table: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/dynamodb_table",
+        attributes: {
+          "point_in_time_recovery.enabled": {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/dynamodb_table#enabled-1"
+          },
+          deletion_protection_enabled: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/dynamodb_table#deletion_protection_enabled-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              deletion_protection_enabled: true
+            },
+            outcome: "retained",
+            why: "deletion_protection_enabled = true: DynamoDB refuses to delete the table, so the apply fails and the table stays"
+          },
+          {
+            when: {
+              "point_in_time_recovery.enabled": true
+            },
+            outcome: "recoverable",
+            why: "point-in-time recovery is on, and deleting such a table makes a system backup DynamoDB keeps for 35 days (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html)"
+          },
+          {
+            outcome: "lost",
+            why: "point-in-time recovery is off and the table is deleted with its items; only on-demand or AWS Backup backups taken beforehand, which the input does not show, survive it"
+          }
+        ]
+      },
+      aws_ebs_snapshot: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/ebs_snapshot",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "deleting the snapshot deletes the copy of the volume it holds"
+          }
+        ]
+      },
+      aws_ebs_volume: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/ebs_volume",
+        attributes: {
+          final_snapshot: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/ebs_volume#final_snapshot-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              final_snapshot: true
+            },
+            outcome: "recoverable",
+            why: "a snapshot is taken before the volume is deleted (final_snapshot = true)"
+          },
+          {
+            outcome: "lost",
+            why: "final_snapshot is false, so the volume is deleted without a snapshot; only snapshots taken beforehand, which are separate resources, survive it"
+          }
+        ]
+      },
+      aws_ecr_repository: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/ecr_repository",
+        attributes: {
+          force_delete: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/ecr_repository#force_delete-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              force_delete: false
+            },
+            outcome: "retained",
+            why: "force_delete = false: ECR refuses to delete a repository that holds images, so the apply fails before any goes"
+          },
+          {
+            outcome: "lost",
+            why: "force_delete = true deletes the repository with every image in it"
+          }
+        ]
+      },
+      aws_efs_file_system: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/efs_file_system",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the file system is deleted with its files; only AWS Backup recovery points taken beforehand survive it"
+          }
+        ]
+      },
+      aws_elasticache_cluster: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/elasticache_cluster",
+        attributes: {
+          final_snapshot_identifier: {
+            kind: "presence",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/elasticache_cluster#final_snapshot_identifier-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              final_snapshot_identifier: true
+            },
+            outcome: "recoverable",
+            why: "a final snapshot is taken before it is deleted (final_snapshot_identifier is set)"
+          },
+          {
+            outcome: "lost",
+            why: "no final_snapshot_identifier is set, so it is deleted without a final snapshot and its automatic backups go with it"
+          }
+        ]
+      },
+      aws_elasticache_replication_group: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/elasticache_replication_group",
+        attributes: {
+          final_snapshot_identifier: {
+            kind: "presence",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/elasticache_replication_group#final_snapshot_identifier-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              final_snapshot_identifier: true
+            },
+            outcome: "recoverable",
+            why: "a final snapshot is taken before it is deleted (final_snapshot_identifier is set)"
+          },
+          {
+            outcome: "lost",
+            why: "no final_snapshot_identifier is set, so it is deleted without a final snapshot and its automatic backups go with it"
+          }
+        ]
+      },
+      aws_elasticsearch_domain: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/elasticsearch_domain",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the domain is deleted with its indices, and its automated snapshots go with it"
+          }
+        ]
+      },
+      aws_kinesis_stream: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/kinesis_stream",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the stream is deleted with every record still in it"
+          }
+        ]
+      },
+      aws_kms_key: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/kms_key",
+        attributes: {
+          deletion_window_in_days: {
+            kind: "number",
+            default: 30,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/kms_key#deletion_window_in_days-1"
+          }
+        },
+        cases: [
+          {
+            outcome: "recoverable",
+            why: "the key is only scheduled for deletion and can be restored for {{deletion_window_in_days}} days (deletion_window_in_days)"
+          }
+        ]
+      },
+      aws_memorydb_cluster: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/memorydb_cluster",
+        attributes: {
+          final_snapshot_name: {
+            kind: "presence",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/memorydb_cluster#final_snapshot_name-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              final_snapshot_name: true
+            },
+            outcome: "recoverable",
+            why: "a final snapshot is taken before it is deleted (final_snapshot_name is set)"
+          },
+          {
+            outcome: "lost",
+            why: "no final_snapshot_name is set, so it is deleted without a final snapshot and its automatic backups go with it"
+          }
+        ]
+      },
+      aws_neptune_cluster: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/neptune_cluster",
+        attributes: {
+          skip_final_snapshot: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/neptune_cluster#skip_final_snapshot-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              skip_final_snapshot: false
+            },
+            outcome: "recoverable",
+            why: "a final snapshot is taken before the cluster is deleted (skip_final_snapshot = false)"
+          },
+          {
+            outcome: "lost",
+            why: "skip_final_snapshot = true and automated snapshots are deleted with the cluster"
+          }
+        ]
+      },
+      aws_opensearch_domain: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/opensearch_domain",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the domain is deleted with its indices, and its automated snapshots go with it"
+          }
+        ]
+      },
+      aws_rds_cluster: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/rds_cluster",
+        attributes: {
+          skip_final_snapshot: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/rds_cluster#skip_final_snapshot-1"
+          },
+          delete_automated_backups: {
+            kind: "boolean",
+            default: true,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/rds_cluster#delete_automated_backups-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              skip_final_snapshot: false
+            },
+            outcome: "recoverable",
+            why: "a final snapshot is taken before the cluster is deleted (skip_final_snapshot = false)"
+          },
+          {
+            when: {
+              delete_automated_backups: false
+            },
+            outcome: "recoverable",
+            why: "skip_final_snapshot = true, but automated backups are kept after the cluster is deleted (delete_automated_backups = false)"
+          },
+          {
+            outcome: "lost",
+            why: "skip_final_snapshot = true and automated backups are deleted with the cluster"
+          }
+        ]
+      },
+      aws_redshift_cluster: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/redshift_cluster",
+        attributes: {
+          skip_final_snapshot: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/redshift_cluster#skip_final_snapshot-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              skip_final_snapshot: false
+            },
+            outcome: "recoverable",
+            why: "a final snapshot is taken before the cluster is deleted (skip_final_snapshot = false)"
+          },
+          {
+            outcome: "lost",
+            why: "skip_final_snapshot = true and automated snapshots are deleted with the cluster"
+          }
+        ]
+      },
+      aws_s3_bucket: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/s3_bucket",
+        attributes: {
+          force_destroy: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/s3_bucket#force_destroy-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              force_destroy: false
+            },
+            outcome: "retained",
+            why: "force_destroy = false: S3 refuses to delete a bucket that still holds objects, so the apply fails before any data goes"
+          },
+          {
+            outcome: "lost",
+            why: "force_destroy = true deletes every object and every version first, and versioning does not outlive the bucket"
+          }
+        ]
+      },
+      aws_secretsmanager_secret: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/secretsmanager_secret",
+        attributes: {
+          recovery_window_in_days: {
+            kind: "number",
+            default: 30,
+            source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/secretsmanager_secret#recovery_window_in_days-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              recovery_window_in_days: 0
+            },
+            outcome: "lost",
+            why: "recovery_window_in_days = 0 deletes the secret at once, without a recovery window"
+          },
+          {
+            outcome: "recoverable",
+            why: "the secret can be restored for {{recovery_window_in_days}} days after deletion (recovery_window_in_days)"
+          }
+        ]
+      },
+      aws_sqs_queue: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/sqs_queue",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the queue is deleted with every message still in it"
+          }
+        ]
+      },
+      aws_ssm_parameter: {
+        source: "https://registry.terraform.io/providers/hashicorp/aws/5.80.0/docs/resources/ssm_parameter",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the parameter is deleted with every version of its value"
+          }
+        ]
+      },
+      azurerm_key_vault: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/key_vault",
+        attributes: {
+          purge_protection_enabled: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/key_vault#purge_protection_enabled-1"
+          },
+          soft_delete_retention_days: {
+            kind: "number",
+            default: 90,
+            source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/key_vault#soft_delete_retention_days-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              purge_protection_enabled: true
+            },
+            outcome: "recoverable",
+            why: "purge protection keeps the deleted vault, with its keys and secrets, recoverable for {{soft_delete_retention_days}} days"
+          },
+          {
+            outcome: "lost",
+            why: "without purge protection the provider purges the soft-deleted vault on destroy (features.key_vault.purge_soft_delete_on_destroy defaults to true, https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/guides/features-block)"
+          }
+        ]
+      },
+      azurerm_key_vault_certificate: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/key_vault_certificate",
+        attributes: {},
+        cases: [
+          {
+            outcome: "unknown",
+            why: "it is soft-deleted, and whether it is purged depends on its vault's purge protection and the provider's features block, which this change does not carry"
+          }
+        ]
+      },
+      azurerm_key_vault_key: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/key_vault_key",
+        attributes: {},
+        cases: [
+          {
+            outcome: "unknown",
+            why: "it is soft-deleted, and whether it is purged depends on its vault's purge protection and the provider's features block, which this change does not carry"
+          }
+        ]
+      },
+      azurerm_key_vault_secret: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/key_vault_secret",
+        attributes: {},
+        cases: [
+          {
+            outcome: "unknown",
+            why: "it is soft-deleted, and whether it is purged depends on its vault's purge protection and the provider's features block, which this change does not carry"
+          }
+        ]
+      },
+      azurerm_managed_disk: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/managed_disk",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the disk is deleted with its data; only snapshots taken beforehand survive it"
+          }
+        ]
+      },
+      azurerm_mssql_database: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/mssql_database",
+        attributes: {
+          "short_term_retention_policy.retention_days": {
+            kind: "number",
+            default: 7,
+            source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/mssql_database#retention_days-1"
+          }
+        },
+        cases: [
+          {
+            outcome: "recoverable",
+            why: "a deleted database can be restored from its point-in-time backups for {{short_term_retention_policy.retention_days}} days, while its server exists"
+          }
+        ]
+      },
+      azurerm_mssql_server: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/mssql_server",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the server is deleted with every database on it and their point-in-time backups; only long-term retention backups survive it"
+          }
+        ]
+      },
+      azurerm_redis_cache: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/redis_cache",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the cache is deleted with its data"
+          }
+        ]
+      },
+      azurerm_snapshot: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/snapshot",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "deleting the snapshot deletes the copy of the disk it holds"
+          }
+        ]
+      },
+      azurerm_storage_account: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/storage_account",
+        attributes: {},
+        cases: [
+          {
+            outcome: "recoverable",
+            why: "Azure can recover a deleted storage account within 14 days, if no account of that name was created since (https://learn.microsoft.com/azure/storage/common/storage-account-recover)"
+          }
+        ]
+      },
+      azurerm_storage_container: {
+        source: "https://registry.terraform.io/providers/hashicorp/azurerm/4.14.0/docs/resources/storage_container",
+        attributes: {},
+        cases: [
+          {
+            outcome: "unknown",
+            why: "whether its blobs can be restored depends on the storage account's container soft delete, which this change does not carry"
+          }
+        ]
+      },
+      google_bigquery_dataset: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigquery_dataset",
+        attributes: {
+          delete_contents_on_destroy: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigquery_dataset#delete_contents_on_destroy-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              delete_contents_on_destroy: false
+            },
+            outcome: "retained",
+            why: "delete_contents_on_destroy = false: BigQuery refuses to delete a dataset that still holds tables, so the apply fails before any data goes"
+          },
+          {
+            outcome: "lost",
+            why: "delete_contents_on_destroy = true deletes the dataset with every table in it"
+          }
+        ]
+      },
+      google_bigquery_table: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigquery_table",
+        attributes: {
+          deletion_protection: {
+            kind: "boolean",
+            default: true,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigquery_table#deletion_protection-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              deletion_protection: true
+            },
+            outcome: "retained",
+            why: "deletion_protection = true: the provider refuses to delete the table, so the apply fails and it stays"
+          },
+          {
+            outcome: "recoverable",
+            why: "a deleted table can be restored within its dataset's time travel window (7 days by default, https://cloud.google.com/bigquery/docs/restore-deleted-tables)"
+          }
+        ]
+      },
+      google_bigtable_instance: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigtable_instance",
+        attributes: {
+          deletion_protection: {
+            kind: "boolean",
+            default: true,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigtable_instance#deletion_protection-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              deletion_protection: true
+            },
+            outcome: "retained",
+            why: "deletion_protection = true: the provider refuses to delete the instance, so the apply fails and it stays"
+          },
+          {
+            outcome: "lost",
+            why: "the instance is deleted with every table in it"
+          }
+        ]
+      },
+      google_bigtable_table: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigtable_table",
+        attributes: {
+          deletion_protection: {
+            kind: "enum",
+            values: [
+              "PROTECTED",
+              "UNPROTECTED"
+            ],
+            default: "UNPROTECTED",
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/bigtable_table#deletion_protection-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              deletion_protection: "PROTECTED"
+            },
+            outcome: "retained",
+            why: "deletion_protection = PROTECTED: Bigtable refuses to delete the table, so the apply fails and it stays"
+          },
+          {
+            outcome: "lost",
+            why: "the table is deleted with its data"
+          }
+        ]
+      },
+      google_compute_disk: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/compute_disk",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the disk is deleted with its data; only snapshots taken beforehand, which are separate resources, survive it"
+          }
+        ]
+      },
+      google_compute_region_disk: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/compute_region_disk",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the disk is deleted with its data; only snapshots taken beforehand, which are separate resources, survive it"
+          }
+        ]
+      },
+      google_compute_snapshot: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/compute_snapshot",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "deleting the snapshot deletes the copy of the disk it holds"
+          }
+        ]
+      },
+      google_container_cluster: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/container_cluster",
+        attributes: {
+          deletion_protection: {
+            kind: "boolean",
+            default: true,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/container_cluster#deletion_protection-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              deletion_protection: true
+            },
+            outcome: "retained",
+            why: "deletion_protection = true: the provider refuses to delete the cluster, so the apply fails and it stays"
+          },
+          {
+            outcome: "lost",
+            why: "the cluster is deleted with its workloads and the volumes they own"
+          }
+        ]
+      },
+      google_filestore_instance: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/filestore_instance",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the file share is deleted with its files; only backups taken beforehand survive it"
+          }
+        ]
+      },
+      google_kms_crypto_key: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/kms_crypto_key",
+        attributes: {},
+        cases: [
+          {
+            outcome: "recoverable",
+            why: "Cloud KMS keys are never deleted: destroying it schedules its versions for destruction, restorable until destroy_scheduled_duration (30 days by default) ends"
+          }
+        ]
+      },
+      google_redis_instance: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/redis_instance",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the instance is deleted with its data"
+          }
+        ]
+      },
+      google_secret_manager_secret: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/secret_manager_secret",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the secret is deleted at once with every version of its value"
+          }
+        ]
+      },
+      google_spanner_database: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/spanner_database",
+        attributes: {
+          deletion_protection: {
+            kind: "boolean",
+            default: true,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/spanner_database#deletion_protection-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              deletion_protection: true
+            },
+            outcome: "retained",
+            why: "deletion_protection = true: the provider refuses to delete the database, so the apply fails and it stays"
+          },
+          {
+            outcome: "lost",
+            why: "the database is deleted with its data, and its backups cannot restore a database that was deleted with its instance"
+          }
+        ]
+      },
+      google_spanner_instance: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/spanner_instance",
+        attributes: {
+          force_destroy: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/spanner_instance#force_destroy-1"
+          }
+        },
+        cases: [
+          {
+            outcome: "lost",
+            why: "the instance is deleted with every database in it"
+          }
+        ]
+      },
+      google_sql_database_instance: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance",
+        attributes: {
+          deletion_protection: {
+            kind: "boolean",
+            default: true,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance#deletion_protection-1"
+          },
+          "settings.deletion_protection_enabled": {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance#deletion_protection_enabled-1"
+          },
+          "settings.final_backup_config.enabled": {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/sql_database_instance#enabled-5"
+          }
+        },
+        cases: [
+          {
+            when: {
+              deletion_protection: true
+            },
+            outcome: "retained",
+            why: "deletion_protection = true: the provider refuses to delete the instance, so the apply fails and it stays"
+          },
+          {
+            when: {
+              "settings.deletion_protection_enabled": true
+            },
+            outcome: "retained",
+            why: "settings.deletion_protection_enabled = true: Cloud SQL refuses to delete the instance, so the apply fails and it stays"
+          },
+          {
+            when: {
+              "settings.final_backup_config.enabled": true
+            },
+            outcome: "recoverable",
+            why: "a final backup is taken and kept after the instance is deleted (settings.final_backup_config.enabled = true)"
+          },
+          {
+            outcome: "lost",
+            why: "Cloud SQL deletes the instance's backups with it and no final backup is configured"
+          }
+        ]
+      },
+      google_storage_bucket: {
+        source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/storage_bucket",
+        attributes: {
+          force_destroy: {
+            kind: "boolean",
+            default: false,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/storage_bucket#force_destroy-1"
+          },
+          "soft_delete_policy.retention_duration_seconds": {
+            kind: "number",
+            default: 604800,
+            source: "https://registry.terraform.io/providers/hashicorp/google/6.12.0/docs/resources/storage_bucket#retention_duration_seconds-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              force_destroy: false
+            },
+            outcome: "retained",
+            why: "force_destroy = false: Cloud Storage refuses to delete a bucket that still holds objects, so the apply fails before any data goes"
+          },
+          {
+            when: {
+              "soft_delete_policy.retention_duration_seconds": {
+                atLeast: 1
+              }
+            },
+            outcome: "recoverable",
+            why: "force_destroy = true deletes the objects, but soft delete keeps them, and the bucket, restorable for {{soft_delete_policy.retention_duration_seconds}} seconds (soft_delete_policy)"
+          },
+          {
+            outcome: "lost",
+            why: "force_destroy = true deletes every object and soft delete is off (retention_duration_seconds = 0)"
+          }
+        ]
+      },
+      kubernetes_namespace: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/namespace",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "every object in the namespace, Secrets and claims included, is deleted with it"
+          }
+        ]
+      },
+      kubernetes_namespace_v1: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/namespace_v1",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "every object in the namespace, Secrets and claims included, is deleted with it"
+          }
+        ]
+      },
+      kubernetes_persistent_volume: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/persistent_volume",
+        attributes: {
+          "spec.persistent_volume_reclaim_policy": {
+            kind: "enum",
+            values: [
+              "Retain",
+              "Delete",
+              "Recycle"
+            ],
+            default: "Retain",
+            source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/persistent_volume#persistent_volume_reclaim_policy-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              "spec.persistent_volume_reclaim_policy": "Retain"
+            },
+            outcome: "retained",
+            why: "persistent_volume_reclaim_policy is Retain: the storage behind the volume, and its data, stays"
+          },
+          {
+            outcome: "lost",
+            why: "persistent_volume_reclaim_policy is {{spec.persistent_volume_reclaim_policy}}: the storage behind the volume is deleted or scrubbed with it"
+          }
+        ]
+      },
+      kubernetes_persistent_volume_claim: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/persistent_volume_claim",
+        attributes: {},
+        cases: [
+          {
+            outcome: "unknown",
+            why: "its data goes or stays by the reclaim policy of the volume it is bound to, which this change does not show"
+          }
+        ]
+      },
+      kubernetes_persistent_volume_claim_v1: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/persistent_volume_claim_v1",
+        attributes: {},
+        cases: [
+          {
+            outcome: "unknown",
+            why: "its data goes or stays by the reclaim policy of the volume it is bound to, which this change does not show"
+          }
+        ]
+      },
+      kubernetes_persistent_volume_v1: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/persistent_volume_v1",
+        attributes: {
+          "spec.persistent_volume_reclaim_policy": {
+            kind: "enum",
+            values: [
+              "Retain",
+              "Delete",
+              "Recycle"
+            ],
+            default: "Retain",
+            source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/persistent_volume_v1#persistent_volume_reclaim_policy-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              "spec.persistent_volume_reclaim_policy": "Retain"
+            },
+            outcome: "retained",
+            why: "persistent_volume_reclaim_policy is Retain: the storage behind the volume, and its data, stays"
+          },
+          {
+            outcome: "lost",
+            why: "persistent_volume_reclaim_policy is {{spec.persistent_volume_reclaim_policy}}: the storage behind the volume is deleted or scrubbed with it"
+          }
+        ]
+      },
+      kubernetes_secret: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/secret",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the values in the Secret are deleted with it, and Kubernetes keeps no copy"
+          }
+        ]
+      },
+      kubernetes_secret_v1: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/secret_v1",
+        attributes: {},
+        cases: [
+          {
+            outcome: "lost",
+            why: "the values in the Secret are deleted with it, and Kubernetes keeps no copy"
+          }
+        ]
+      },
+      kubernetes_stateful_set: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/stateful_set",
+        attributes: {
+          "spec.persistent_volume_claim_retention_policy.when_deleted": {
+            kind: "enum",
+            values: [
+              "Retain",
+              "Delete"
+            ],
+            default: "Retain",
+            source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/stateful_set#when_deleted-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              "spec.persistent_volume_claim_retention_policy.when_deleted": "Retain"
+            },
+            outcome: "retained",
+            why: "its PersistentVolumeClaims, and their data, stay when it is deleted (when_deleted Retain)"
+          },
+          {
+            outcome: "unknown",
+            why: "its PersistentVolumeClaims are deleted with it (when_deleted Delete), and whether their data goes depends on their volumes' reclaim policy"
+          }
+        ]
+      },
+      kubernetes_stateful_set_v1: {
+        source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/stateful_set_v1",
+        attributes: {
+          "spec.persistent_volume_claim_retention_policy.when_deleted": {
+            kind: "enum",
+            values: [
+              "Retain",
+              "Delete"
+            ],
+            default: "Retain",
+            source: "https://registry.terraform.io/providers/hashicorp/kubernetes/2.35.0/docs/resources/stateful_set_v1#when_deleted-1"
+          }
+        },
+        cases: [
+          {
+            when: {
+              "spec.persistent_volume_claim_retention_policy.when_deleted": "Retain"
+            },
+            outcome: "retained",
+            why: "its PersistentVolumeClaims, and their data, stay when it is deleted (when_deleted Retain)"
+          },
+          {
+            outcome: "unknown",
+            why: "its PersistentVolumeClaims are deleted with it (when_deleted Delete), and whether their data goes depends on their volumes' reclaim policy"
+          }
+        ]
+      }
+    };
+  }
+});
+
+// src/catalog/type-aliases/cloudformation.json
+var cloudformation_default;
+var init_cloudformation = __esm({
+  "src/catalog/type-aliases/cloudformation.json"() {
+    cloudformation_default = {
+      "AWS::ACMPCA::CertificateAuthority": "aws_acmpca_certificate_authority",
+      "AWS::Backup::BackupVault": "aws_backup_vault",
+      "AWS::CertificateManager::Certificate": "aws_acm_certificate",
+      "AWS::Cognito::IdentityPool": "aws_cognito_identity_pool",
+      "AWS::Cognito::UserPool": "aws_cognito_user_pool",
+      "AWS::DocDB::DBCluster": "aws_docdb_cluster",
+      "AWS::DynamoDB::GlobalTable": "aws_dynamodb_table",
+      "AWS::DynamoDB::Table": "aws_dynamodb_table",
+      "AWS::EC2::EIP": "aws_eip",
+      "AWS::EC2::Volume": "aws_ebs_volume",
+      "AWS::ECR::Repository": "aws_ecr_repository",
+      "AWS::EFS::FileSystem": "aws_efs_file_system",
+      "AWS::EKS::Cluster": "aws_eks_cluster",
+      "AWS::ElastiCache::CacheCluster": "aws_elasticache_cluster",
+      "AWS::ElastiCache::ReplicationGroup": "aws_elasticache_replication_group",
+      "AWS::ElasticLoadBalancingV2::LoadBalancer": "aws_lb",
+      "AWS::Elasticsearch::Domain": "aws_elasticsearch_domain",
+      "AWS::IAM::Role": "aws_iam_role",
+      "AWS::IAM::User": "aws_iam_user",
+      "AWS::KMS::Key": "aws_kms_key",
+      "AWS::Kinesis::Stream": "aws_kinesis_stream",
+      "AWS::Logs::LogGroup": "aws_cloudwatch_log_group",
+      "AWS::MSK::Cluster": "aws_msk_cluster",
+      "AWS::MemoryDB::Cluster": "aws_memorydb_cluster",
+      "AWS::Neptune::DBCluster": "aws_neptune_cluster",
+      "AWS::OpenSearchService::Domain": "aws_opensearch_domain",
+      "AWS::RDS::DBCluster": "aws_rds_cluster",
+      "AWS::RDS::DBInstance": "aws_db_instance",
+      "AWS::Redshift::Cluster": "aws_redshift_cluster",
+      "AWS::Route53::HostedZone": "aws_route53_zone",
+      "AWS::S3::Bucket": "aws_s3_bucket",
+      "AWS::SNS::Topic": "aws_sns_topic",
+      "AWS::SQS::Queue": "aws_sqs_queue",
+      "AWS::SSM::Parameter": "aws_ssm_parameter",
+      "AWS::SecretsManager::Secret": "aws_secretsmanager_secret"
+    };
+  }
+});
+
+// src/catalog/type-aliases/pulumi.json
+var pulumi_default;
+var init_pulumi = __esm({
+  "src/catalog/type-aliases/pulumi.json"() {
+    pulumi_default = {
+      "aws:acm/certificate:Certificate": "aws_acm_certificate",
+      "aws:acmpca/certificateAuthority:CertificateAuthority": "aws_acmpca_certificate_authority",
+      "aws:alb/loadBalancer:LoadBalancer": "aws_lb",
+      "aws:applicationloadbalancing/loadBalancer:LoadBalancer": "aws_lb",
+      "aws:backup/vault:Vault": "aws_backup_vault",
+      "aws:cloudwatch/logGroup:LogGroup": "aws_cloudwatch_log_group",
+      "aws:cognito/identityPool:IdentityPool": "aws_cognito_identity_pool",
+      "aws:cognito/userPool:UserPool": "aws_cognito_user_pool",
+      "aws:docdb/cluster:Cluster": "aws_docdb_cluster",
+      "aws:dynamodb/table:Table": "aws_dynamodb_table",
+      "aws:ebs/snapshot:Snapshot": "aws_ebs_snapshot",
+      "aws:ebs/volume:Volume": "aws_ebs_volume",
+      "aws:ec2/eip:Eip": "aws_eip",
+      "aws:ecr/repository:Repository": "aws_ecr_repository",
+      "aws:efs/fileSystem:FileSystem": "aws_efs_file_system",
+      "aws:eks/cluster:Cluster": "aws_eks_cluster",
+      "aws:elasticache/cluster:Cluster": "aws_elasticache_cluster",
+      "aws:elasticache/replicationGroup:ReplicationGroup": "aws_elasticache_replication_group",
+      "aws:elasticloadbalancingv2/loadBalancer:LoadBalancer": "aws_lb",
+      "aws:elasticsearch/domain:Domain": "aws_elasticsearch_domain",
+      "aws:fsx/lustreFileSystem:LustreFileSystem": "aws_fsx_lustre_file_system",
+      "aws:fsx/windowsFileSystem:WindowsFileSystem": "aws_fsx_windows_file_system",
+      "aws:iam/role:Role": "aws_iam_role",
+      "aws:iam/user:User": "aws_iam_user",
+      "aws:kinesis/stream:Stream": "aws_kinesis_stream",
+      "aws:kms/key:Key": "aws_kms_key",
+      "aws:lb/loadBalancer:LoadBalancer": "aws_lb",
+      "aws:memorydb/cluster:Cluster": "aws_memorydb_cluster",
+      "aws:msk/cluster:Cluster": "aws_msk_cluster",
+      "aws:neptune/cluster:Cluster": "aws_neptune_cluster",
+      "aws:opensearch/domain:Domain": "aws_opensearch_domain",
+      "aws:rds/cluster:Cluster": "aws_rds_cluster",
+      "aws:rds/clusterSnapshot:ClusterSnapshot": "aws_db_cluster_snapshot",
+      "aws:rds/instance:Instance": "aws_db_instance",
+      "aws:rds/snapshot:Snapshot": "aws_db_snapshot",
+      "aws:redshift/cluster:Cluster": "aws_redshift_cluster",
+      "aws:route53/zone:Zone": "aws_route53_zone",
+      "aws:s3/bucket:Bucket": "aws_s3_bucket",
+      "aws:s3/bucketV2:BucketV2": "aws_s3_bucket",
+      "aws:secretsmanager/secret:Secret": "aws_secretsmanager_secret",
+      "aws:sns/topic:Topic": "aws_sns_topic",
+      "aws:sqs/queue:Queue": "aws_sqs_queue",
+      "aws:ssm/parameter:Parameter": "aws_ssm_parameter",
+      "azure:authorization/userAssignedIdentity:UserAssignedIdentity": "azurerm_user_assigned_identity",
+      "azure:compute/managedDisk:ManagedDisk": "azurerm_managed_disk",
+      "azure:compute/snapshot:Snapshot": "azurerm_snapshot",
+      "azure:containerservice/kubernetesCluster:KubernetesCluster": "azurerm_kubernetes_cluster",
+      "azure:containerservice/registry:Registry": "azurerm_container_registry",
+      "azure:core/resourceGroup:ResourceGroup": "azurerm_resource_group",
+      "azure:cosmosdb/account:Account": "azurerm_cosmosdb_account",
+      "azure:dataprotection/backupVault:BackupVault": "azurerm_data_protection_backup_vault",
+      "azure:dns/zone:Zone": "azurerm_dns_zone",
+      "azure:keyvault/certificate:Certificate": "azurerm_key_vault_certificate",
+      "azure:keyvault/key:Key": "azurerm_key_vault_key",
+      "azure:keyvault/keyVault:KeyVault": "azurerm_key_vault",
+      "azure:keyvault/secret:Secret": "azurerm_key_vault_secret",
+      "azure:lb/loadBalancer:LoadBalancer": "azurerm_lb",
+      "azure:mssql/database:Database": "azurerm_mssql_database",
+      "azure:mssql/server:Server": "azurerm_mssql_server",
+      "azure:mysql/flexibleServer:FlexibleServer": "azurerm_mysql_flexible_server",
+      "azure:netapp/volume:Volume": "azurerm_netapp_volume",
+      "azure:network/publicIp:PublicIp": "azurerm_public_ip",
+      "azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace": "azurerm_log_analytics_workspace",
+      "azure:postgresql/flexibleServer:FlexibleServer": "azurerm_postgresql_flexible_server",
+      "azure:privatedns/zone:Zone": "azurerm_private_dns_zone",
+      "azure:recoveryservices/vault:Vault": "azurerm_recovery_services_vault",
+      "azure:redis/cache:Cache": "azurerm_redis_cache",
+      "azure:servicebus/namespace:Namespace": "azurerm_servicebus_namespace",
+      "azure:servicebus/queue:Queue": "azurerm_servicebus_queue",
+      "azure:storage/account:Account": "azurerm_storage_account",
+      "azure:storage/container:Container": "azurerm_storage_container",
+      "azure:storage/share:Share": "azurerm_storage_share",
+      "gcp:alloydb/cluster:Cluster": "google_alloydb_cluster",
+      "gcp:artifactregistry/repository:Repository": "google_artifact_registry_repository",
+      "gcp:bigquery/dataset:Dataset": "google_bigquery_dataset",
+      "gcp:bigquery/table:Table": "google_bigquery_table",
+      "gcp:bigtable/instance:Instance": "google_bigtable_instance",
+      "gcp:bigtable/table:Table": "google_bigtable_table",
+      "gcp:certificateauthority/authority:Authority": "google_privateca_certificate_authority",
+      "gcp:compute/address:Address": "google_compute_address",
+      "gcp:compute/disk:Disk": "google_compute_disk",
+      "gcp:compute/globalAddress:GlobalAddress": "google_compute_global_address",
+      "gcp:compute/regionDisk:RegionDisk": "google_compute_region_disk",
+      "gcp:compute/snapshot:Snapshot": "google_compute_snapshot",
+      "gcp:container/cluster:Cluster": "google_container_cluster",
+      "gcp:dns/managedZone:ManagedZone": "google_dns_managed_zone",
+      "gcp:filestore/instance:Instance": "google_filestore_instance",
+      "gcp:firestore/database:Database": "google_firestore_database",
+      "gcp:iam/workloadIdentityPool:WorkloadIdentityPool": "google_iam_workload_identity_pool",
+      "gcp:kms/cryptoKey:CryptoKey": "google_kms_crypto_key",
+      "gcp:memcache/instance:Instance": "google_memcache_instance",
+      "gcp:pubsub/subscription:Subscription": "google_pubsub_subscription",
+      "gcp:pubsub/topic:Topic": "google_pubsub_topic",
+      "gcp:redis/instance:Instance": "google_redis_instance",
+      "gcp:secretmanager/secret:Secret": "google_secret_manager_secret",
+      "gcp:serviceAccount/account:Account": "google_service_account",
+      "gcp:serviceaccount/account:Account": "google_service_account",
+      "gcp:spanner/database:Database": "google_spanner_database",
+      "gcp:spanner/instance:Instance": "google_spanner_instance",
+      "gcp:sql/database:Database": "google_sql_database",
+      "gcp:sql/databaseInstance:DatabaseInstance": "google_sql_database_instance",
+      "gcp:storage/bucket:Bucket": "google_storage_bucket",
+      "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition": "CustomResourceDefinition",
+      "kubernetes:apiextensions.k8s.io/v1beta1:CustomResourceDefinition": "CustomResourceDefinition",
+      "kubernetes:apps/v1:StatefulSet": "StatefulSet",
+      "kubernetes:apps/v1beta1:StatefulSet": "StatefulSet",
+      "kubernetes:apps/v1beta2:StatefulSet": "StatefulSet",
+      "kubernetes:core/v1:Namespace": "Namespace",
+      "kubernetes:core/v1:PersistentVolume": "PersistentVolume",
+      "kubernetes:core/v1:PersistentVolumeClaim": "PersistentVolumeClaim",
+      "kubernetes:core/v1:Secret": "Secret",
+      "kubernetes:core/v1:Service": "Service",
+      "kubernetes:core/v1:ServiceAccount": "ServiceAccount",
+      "kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshot": "snapshot.storage.k8s.io/VolumeSnapshot",
+      "kubernetes:snapshot.storage.k8s.io/v1beta1:VolumeSnapshot": "snapshot.storage.k8s.io/VolumeSnapshot"
+    };
+  }
+});
+
+// src/catalog/type-aliases/index.ts
+function catalogKey(type2) {
+  const table2 = Object.values(TYPE_ALIAS_TABLES).find((aliases) => Object.hasOwn(aliases, type2));
+  return table2 === void 0 ? type2 : table2[type2];
+}
+var TYPE_ALIAS_TABLES;
+var init_type_aliases = __esm({
+  "src/catalog/type-aliases/index.ts"() {
+    "use strict";
+    init_cloudformation();
+    init_pulumi();
+    TYPE_ALIAS_TABLES = { cloudformation: cloudformation_default, pulumi: pulumi_default };
+  }
+});
+
+// src/catalog/kept-attributes.ts
+function unionOfTables() {
+  const union = /* @__PURE__ */ new Map();
+  const add = (type2, path, spec) => {
+    const specs2 = union.get(type2) ?? /* @__PURE__ */ new Map();
+    if (!specs2.has(path)) specs2.set(path, { kind: spec.kind, ...spec.values ? { values: spec.values } : {}, default: spec.default, source: spec.source });
+    union.set(type2, specs2);
+  };
+  for (const [type2, entry] of Object.entries(RECOVERABILITY)) for (const [path, spec] of Object.entries(entry.attributes)) add(type2, path, spec);
+  for (const [type2, rows] of Object.entries(PROTECTIONS)) for (const row2 of rows) add(type2, row2.attribute, row2);
+  return union;
+}
+function keptAttributeSpecs(type2) {
+  return KEPT.get(catalogKey(type2));
+}
+function effectiveValue(value, spec) {
+  if (value === void 0 || value !== null && typeof value === "object") return void 0;
+  return value ?? spec.default;
+}
+function unknownBecause(value) {
+  if (value !== null && typeof value === "object") {
+    if (value.unknown === "sensitive") return "it is marked sensitive";
+    if (value.unknown === "until-apply") return "it is known only after apply";
+    return "its value is not one blast-radius knows";
+  }
+  return "the input does not carry it";
+}
+var RECOVERABILITY, PROTECTIONS, KEPT;
+var init_kept_attributes = __esm({
+  "src/catalog/kept-attributes.ts"() {
+    "use strict";
+    init_protections();
+    init_recoverability();
+    init_type_aliases();
+    RECOVERABILITY = recoverability_default;
+    PROTECTIONS = protections_default;
+    KEPT = unionOfTables();
+  }
+});
+
+// src/analyzers/terraform/kept-attributes.ts
+function asKind(value, spec) {
+  if (value === null) return spec.kind === "presence" ? false : null;
+  switch (spec.kind) {
+    case "boolean":
+      return typeof value === "boolean" ? value : { unknown: "unlisted" };
+    case "number":
+      return typeof value === "number" ? value : { unknown: "unlisted" };
+    case "enum":
+      return typeof value === "string" && (spec.values ?? []).includes(value) ? value : { unknown: "unlisted" };
+    case "presence":
+      return typeof value === "string" ? value !== "" : { unknown: "unlisted" };
+  }
+}
+function readKeptValue(side, segments2, spec) {
+  let node = side.values;
+  const steps = [];
+  const marked = () => {
+    if (isSensitive(side.sensitive, steps) || node !== void 0 && side.isSecret?.(node) === true) return { unknown: "sensitive" };
+    if (isSensitive(side.unknown, steps) || node !== void 0 && side.isUnknown?.(node) === true) return { unknown: "until-apply" };
+    return void 0;
+  };
+  for (const segment of segments2) {
+    const mark = marked();
+    if (mark) return mark;
+    if (Array.isArray(node)) {
+      if (node.length === 0) return asKind(null, spec);
+      if (node.length > 1) return { unknown: "unlisted" };
+      node = node[0];
+      steps.push(0);
+      const inner = marked();
+      if (inner) return inner;
+    }
+    steps.push(segment);
+    if (!isObject3(node) || !Object.hasOwn(node, segment)) {
+      node = void 0;
+      return marked() ?? (side.omitsComputed === true ? void 0 : asKind(null, spec));
+    }
+    node = node[segment];
+  }
+  return marked() ?? asKind(node ?? null, spec);
+}
+function pathSegments(path) {
+  return [...path.matchAll(/\[([^\]]+)\]|[^.[\]]+/g)].map((match) => match[1] ?? match[0]);
+}
+function collectKeptAttributes(type2, before, after, spell = (segment) => segment) {
+  const specs2 = keptAttributeSpecs(type2);
+  if (specs2 === void 0 || before === void 0 && after === void 0) return void 0;
+  const kept = {};
+  for (const [path, spec] of specs2) {
+    const segments2 = pathSegments(path).map(spell);
+    const attribute = {};
+    const valueBefore2 = before && readKeptValue(before, segments2, spec);
+    const valueAfter = after && readKeptValue(after, segments2, spec);
+    if (valueBefore2 !== void 0) attribute.before = valueBefore2;
+    if (valueAfter !== void 0) attribute.after = valueAfter;
+    kept[path] = attribute;
+  }
+  return kept;
+}
+function terraformSides(change) {
+  const sides = {};
+  if (change.before !== void 0 && change.before !== null) sides.before = { values: change.before, sensitive: change.before_sensitive };
+  if (change.after !== void 0 && change.after !== null)
+    sides.after = { values: change.after, sensitive: change.after_sensitive, unknown: change.after_unknown };
+  return sides;
+}
+var isObject3;
+var init_kept_attributes2 = __esm({
+  "src/analyzers/terraform/kept-attributes.ts"() {
+    "use strict";
+    init_kept_attributes();
+    init_sensitivity();
+    isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+});
+
 // src/analyzers/kubernetes/namespace-cascade.ts
 function namespaceDeletedReason(namespace) {
   return `namespace ${namespace} is deleted`;
@@ -1621,10 +4067,26 @@ function labelsOf(facts2) {
   }
   return labels;
 }
-function evidenceNote(change, describe4) {
+function evidenceNote(change, describe5) {
   if (change.evidence === "object") return void 0;
   const missing = change.namespaceKnown ? "its labels and annotations" : "its namespace, labels and annotations";
-  return `decided on less evidence: ${describe4} names the object without ${missing}`;
+  return `decided on less evidence: ${describe5} names the object without ${missing}`;
+}
+function factsSide(facts2) {
+  const { reclaimPolicy, claimRetentionWhenDeleted, annotations } = facts2;
+  const spec = {
+    persistentVolumeReclaimPolicy: reclaimPolicy ?? null,
+    persistentVolumeClaimRetentionPolicy: { whenDeleted: claimRetentionWhenDeleted ?? null }
+  };
+  return { values: { spec, metadata: { annotations: annotations ?? {} } } };
+}
+function keptOf(object, action) {
+  if (object.evidence !== "object") return void 0;
+  if (action === "delete" || action === "replace") return collectKeptAttributes(objectType(object.id), factsSide(object.facts), void 0);
+  if (action === "update" && object.factsBefore !== void 0) {
+    return collectKeptAttributes(objectType(object.id), factsSide(object.factsBefore), factsSide(object.facts));
+  }
+  return void 0;
 }
 function baseChange(object, action, input) {
   const model = {
@@ -1640,6 +4102,8 @@ function baseChange(object, action, input) {
     accounts: []
   };
   if (object.id.namespace !== void 0) model.namespace = object.id.namespace;
+  const kept = keptOf(object, action);
+  if (kept !== void 0) model.keptAttributes = kept;
   return model;
 }
 function analyzeKubernetes(reading, file, input, options2 = {}) {
@@ -1671,6 +4135,8 @@ function analyzeKubernetes(reading, file, input, options2 = {}) {
     const existing = changes.get(address2);
     const model = existing ?? baseChange(object, "delete", input);
     model.action = "delete";
+    const kept2 = keptOf(object, "delete");
+    if (kept2 !== void 0) model.keptAttributes = kept2;
     model.reason = object.reason;
     delete model.keptBy;
     delete model.replaceOrder;
@@ -1700,6 +4166,7 @@ var FORMATS, MAX_ANNOTATION_VALUE, joinReasons;
 var init_analyze_kubernetes = __esm({
   "src/analyzers/kubernetes/analyze-kubernetes.ts"() {
     "use strict";
+    init_kept_attributes2();
     init_change_tally();
     init_cascades();
     init_keep_annotations();
@@ -2035,7 +4502,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject9(subject) {
+  function isObject10(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence2) {
@@ -2064,7 +4531,7 @@ function requireCommon() {
     return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject9;
+  common.isObject = isObject10;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -5170,7 +7637,7 @@ function changedObject(entry, file, unjudged) {
   const after = body(entry.newLines, entry, file);
   const { id, namespaceKnown } = objectId(entry.key, after);
   const immutable = immutableFieldsChanged(id.group, id.kind, changedPaths(before, after, "", []), before.immutable === true);
-  const change = { id, action: "update", facts: facts(after), evidence: "object", namespaceKnown };
+  const change = { id, action: "update", facts: facts(after), factsBefore: facts(before), evidence: "object", namespaceKnown };
   if (immutable.length === 0) return change;
   const fields = immutable.map((field2) => field2.field);
   const why = immutable.map((field2) => field2.why).join("; ");
@@ -5936,6 +8403,20 @@ var init_name_hints = __esm({
 });
 
 // src/analyzers/pulumi/evidence.ts
+function stateSide(state) {
+  if (state === void 0) return void 0;
+  const inputs = isObject4(state.inputs) ? state.inputs : {};
+  const outputs = isObject4(state.outputs) ? state.outputs : void 0;
+  return {
+    values: { ...inputs, ...outputs },
+    omitsComputed: outputs === void 0,
+    isSecret: (value) => value === SECRET_PLACEHOLDER || isObject4(value) && Object.hasOwn(value, SECRET_SIGNATURE_KEY),
+    isUnknown: (value) => value === UNKNOWN_VALUE
+  };
+}
+function pulumiSpelling(name) {
+  return name.replace(/_([a-z0-9])/g, (_, letter) => letter.toUpperCase());
+}
 function collectLeaves2(value, out) {
   if (typeof value === "string") {
     out.add(value);
@@ -5945,7 +8426,7 @@ function collectLeaves2(value, out) {
     }
   } else if (typeof value === "number") out.add(String(value));
   else if (Array.isArray(value)) for (const item of value) collectLeaves2(item, out);
-  else if (isObject3(value)) {
+  else if (isObject4(value)) {
     for (const [key2, item] of Object.entries(value)) if (key2 !== SECRET_SIGNATURE_KEY) collectLeaves2(item, out);
   }
 }
@@ -5954,7 +8435,7 @@ function withoutSecrets(value, depth, secrets) {
   if (typeof value === "string") return value === SECRET_PLACEHOLDER ? void 0 : value;
   if (typeof value === "number" || typeof value === "boolean" || value === null) return value;
   if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, depth + 1, secrets) ?? null);
-  if (!isObject3(value)) return void 0;
+  if (!isObject4(value)) return void 0;
   if (Object.hasOwn(value, SECRET_SIGNATURE_KEY)) {
     if (value[SECRET_SIGNATURE_KEY] === SECRET_SIGNATURE) collectLeaves2(value, secrets);
     return void 0;
@@ -5967,21 +8448,21 @@ function withoutSecrets(value, depth, secrets) {
   return copy;
 }
 function nameHints(properties) {
-  if (!isObject3(properties)) return [];
+  if (!isObject4(properties)) return [];
   const hints = [];
   const add = (field2, value) => {
     if (typeof value === "string" && value !== "") hints.push({ field: field2, value });
   };
   for (const field2 of PULUMI_NAME_FIELDS) add(field2, properties[field2]);
   const metadata = properties.metadata;
-  if (isObject3(metadata)) for (const field2 of ["name", "namespace"]) add(`metadata.${field2}`, metadata[field2]);
+  if (isObject4(metadata)) for (const field2 of ["name", "namespace"]) add(`metadata.${field2}`, metadata[field2]);
   return hints;
 }
 function stateEvidence(state, secrets = /* @__PURE__ */ new Set()) {
   const evidence2 = { labels: [], nameHints: [], accounts: [], identity: [], secrets };
   if (state === void 0) return evidence2;
   const outputs = withoutSecrets(state.outputs, 0, secrets);
-  const output = (key2) => isObject3(outputs) ? outputs[key2] : void 0;
+  const output = (key2) => isObject4(outputs) ? outputs[key2] : void 0;
   evidence2.identity = collectIdentity({ id: state.id, arn: output("arn"), self_link: output("selfLink"), region: output("region") }, void 0);
   for (const member of ["inputs", "outputs"]) {
     const properties = withoutSecrets(state[member], 0, secrets);
@@ -5991,7 +8472,7 @@ function stateEvidence(state, secrets = /* @__PURE__ */ new Set()) {
   }
   return evidence2;
 }
-var SECRET_SIGNATURE_KEY, SECRET_SIGNATURE, SECRET_PLACEHOLDER, MAX_DEPTH3, PULUMI_NAME_FIELDS, isObject3;
+var SECRET_SIGNATURE_KEY, SECRET_SIGNATURE, SECRET_PLACEHOLDER, MAX_DEPTH3, PULUMI_NAME_FIELDS, UNKNOWN_VALUE, isObject4;
 var init_evidence = __esm({
   "src/analyzers/pulumi/evidence.ts"() {
     "use strict";
@@ -6003,8 +8484,9 @@ var init_evidence = __esm({
     SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
     SECRET_PLACEHOLDER = "[secret]";
     MAX_DEPTH3 = 8;
-    PULUMI_NAME_FIELDS = NAME_FIELDS.map((field2) => field2.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase()));
-    isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    PULUMI_NAME_FIELDS = NAME_FIELDS.map((field2) => pulumiSpelling(field2));
+    UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 
@@ -6113,6 +8595,11 @@ function toResourceChange2(urn, steps, input) {
   if (steps.some((step) => STEP_OPS[step.op].importing)) change.importing = true;
   const identity2 = old.identity.filter((value) => !revealsSensitive(value, secrets));
   if (identity2.length > 0) change.identity = identity2;
+  const keptAttributes = collectKeptAttributes(type2, stateSide(oldState), stateSide(newState), pulumiSpelling);
+  if (keptAttributes !== void 0) change.keptAttributes = keptAttributes;
+  if (action === "replace" && flag(oldState, "retainOnDelete")) {
+    change.deletionKeeps = { outcome: "retained", why: "retainOnDelete is set, so Pulumi leaves the replaced resource in place" };
+  }
   const namespace = change.nameHints.find((hint) => hint.field === "metadata.namespace");
   if (namespace) change.namespace = namespace.value;
   return change;
@@ -6159,6 +8646,7 @@ var init_analyze_preview = __esm({
     init_accounts();
     init_change_tally();
     init_sensitive_strings();
+    init_kept_attributes2();
     init_evidence();
     init_step_ops();
     flag = (state, member) => state?.[member] === true;
@@ -6205,7 +8693,7 @@ function failedPreview(errors, name) {
 }
 function checkStep(raw, index, name) {
   const where = `${name}: step ${index + 1} of \`steps\``;
-  if (!isObject4(raw)) throw new InputError(`${where} is not an object, as every step of \`pulumi preview --json\` is.`);
+  if (!isObject5(raw)) throw new InputError(`${where} is not an object, as every step of \`pulumi preview --json\` is.`);
   const { op: op2, urn, oldState, newState } = raw;
   if (typeof op2 !== "string") throw new InputError(`${where} has no \`op\`: the file is not complete \`pulumi preview --json\` output.`);
   const parsedUrn = typeof urn === "string" ? parseUrn(urn) : void 0;
@@ -6221,18 +8709,18 @@ function checkStep(raw, index, name) {
     ["oldState", oldState],
     ["newState", newState]
   ]) {
-    if (state !== void 0 && state !== null && !isObject4(state)) throw new InputError(`${where} has an \`${member}\` that is not an object.`);
+    if (state !== void 0 && state !== null && !isObject5(state)) throw new InputError(`${where} has an \`${member}\` that is not an object.`);
   }
   const step = { op: op2, urn, parsedUrn, diffReasons: raw.diffReasons, replaceReasons: raw.replaceReasons };
-  if (isObject4(oldState)) step.oldState = oldState;
-  if (isObject4(newState)) step.newState = newState;
+  if (isObject5(oldState)) step.oldState = oldState;
+  if (isObject5(newState)) step.newState = newState;
   return step;
 }
 function checkPreview(document, name) {
-  if (!isObject4(document)) throw new InputError(`${name} is not a JSON object: expected the output of \`pulumi preview --json\`.`);
+  if (!isObject5(document)) throw new InputError(`${name} is not a JSON object: expected the output of \`pulumi preview --json\`.`);
   const { diagnostics, steps } = document;
   if (diagnostics !== void 0 && !Array.isArray(diagnostics)) throw new InputError(`${name} has \`diagnostics\` that are not a list.`);
-  const errors = (diagnostics ?? []).filter((d) => isObject4(d) && d.severity === "error");
+  const errors = (diagnostics ?? []).filter((d) => isObject5(d) && d.severity === "error");
   if (errors.length > 0) throw failedPreview(errors, name);
   if (!Array.isArray(steps)) {
     throw new InputError(
@@ -6247,7 +8735,7 @@ function readPulumiPreview(input, quietChanges) {
   if (documents.length !== 1) throw new InputError(`${input.name} holds ${documents.length} JSON documents: \`pulumi preview --json\` writes one.`);
   return analyzePulumiPreview(checkPreview(documents[0], input.name), input.name, input.firstIndex, quietChanges ?? "keep");
 }
-var PREVIEW_INPUT_LIMIT, QUOTE_LIMIT, isObject4, quote, PROTECTED;
+var PREVIEW_INPUT_LIMIT, QUOTE_LIMIT, isObject5, quote, PROTECTED;
 var init_read_preview = __esm({
   "src/analyzers/pulumi/read-preview.ts"() {
     "use strict";
@@ -6260,7 +8748,7 @@ var init_read_preview = __esm({
     init_urn();
     PREVIEW_INPUT_LIMIT = 256 * 1024 * 1024;
     QUOTE_LIMIT = 200;
-    isObject4 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
     quote = (text5) => JSON.stringify(text5.length > QUOTE_LIMIT ? `${text5.slice(0, QUOTE_LIMIT)}\u2026` : text5);
     PROTECTED = /cannot be deleted\s+because it is protected/;
   }
@@ -6315,7 +8803,7 @@ function collectReferences(tree, out) {
       continue;
     }
     const { node } = pending;
-    const children = Array.isArray(node) ? node.map((item) => ({ node: item })) : isObject5(node) ? Object.entries(node).map(([key2, value]) => key2 === "references" && Array.isArray(value) ? { references: value } : { node: value }) : [];
+    const children = Array.isArray(node) ? node.map((item) => ({ node: item })) : isObject6(node) ? Object.entries(node).map(([key2, value]) => key2 === "references" && Array.isArray(value) ? { references: value } : { node: value }) : [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
@@ -6333,7 +8821,7 @@ function walkModules(root, edges, members) {
     const scope = (address2) => prefix ? `${prefix}.${address2}` : address2;
     const own = [];
     for (const resource of Array.isArray(module2.resources) ? module2.resources : []) {
-      if (!isObject5(resource) || typeof resource.address !== "string") continue;
+      if (!isObject6(resource) || typeof resource.address !== "string") continue;
       const address2 = scope(resource.address);
       own.push(address2);
       const references = [];
@@ -6349,8 +8837,8 @@ function walkModules(root, edges, members) {
     }
     members.set(prefix, own);
     const calls = [];
-    for (const [name, call] of Object.entries(isObject5(module2.module_calls) ? module2.module_calls : {})) {
-      if (!isObject5(call)) continue;
+    for (const [name, call] of Object.entries(isObject6(module2.module_calls) ? module2.module_calls : {})) {
+      if (!isObject6(call)) continue;
       const callAddress = scope(`module.${name}`);
       const references = [];
       collectReferences(call.expressions, references);
@@ -6361,14 +8849,14 @@ function walkModules(root, edges, members) {
         const target = referencedAddress(r);
         return target === void 0 ? [] : [scope(target)];
       });
-      if (isObject5(call.module)) calls.push({ module: call.module, prefix: callAddress, inherited: [...inherited2, ...callInputs] });
+      if (isObject6(call.module)) calls.push({ module: call.module, prefix: callAddress, inherited: [...inherited2, ...callInputs] });
     }
     for (let i = calls.length - 1; i >= 0; i--) stack.push(calls[i]);
   }
 }
 function buildDependentsGraph(configuration) {
   const graph2 = /* @__PURE__ */ new Map();
-  if (!isObject5(configuration) || !isObject5(configuration.root_module)) return graph2;
+  if (!isObject6(configuration) || !isObject6(configuration.root_module)) return graph2;
   const edges = [];
   const members = /* @__PURE__ */ new Map();
   walkModules(configuration.root_module, edges, members);
@@ -6416,11 +8904,11 @@ function blastRadius(graph2, address2) {
   });
   return { count: via.size, chains };
 }
-var isObject5;
+var isObject6;
 var init_dependency_graph = __esm({
   "src/analyzers/terraform/dependency-graph.ts"() {
     "use strict";
-    isObject5 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isObject6 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 
@@ -6517,7 +9005,7 @@ var init_module_path = __esm({
 });
 
 // src/analyzers/terraform/prior-state.ts
-function isObject6(value) {
+function isObject7(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function listOf(value) {
@@ -6526,19 +9014,19 @@ function listOf(value) {
 }
 function moduleIsEmpty(module2) {
   if (module2 === void 0 || module2 === null) return true;
-  if (!isObject6(module2)) return false;
+  if (!isObject7(module2)) return false;
   const resources = listOf(module2.resources);
   const children = listOf(module2.child_modules);
   if (resources === void 0 || children === void 0) return false;
-  return resources.every((resource) => isObject6(resource) && resource.mode === "data") && children.every(moduleIsEmpty);
+  return resources.every((resource) => isObject7(resource) && resource.mode === "data") && children.every(moduleIsEmpty);
 }
 function stateWasEmpty(priorState, actionCounts) {
   if (!Object.keys(actionCounts).every((action) => ACTIONS_FROM_NOTHING.has(action))) return false;
   if (priorState === void 0 || priorState === null) return true;
-  if (!isObject6(priorState)) return false;
+  if (!isObject7(priorState)) return false;
   const { values } = priorState;
   if (values === void 0 || values === null) return true;
-  return isObject6(values) && moduleIsEmpty(values.root_module);
+  return isObject7(values) && moduleIsEmpty(values.root_module);
 }
 var ACTIONS_FROM_NOTHING;
 var init_prior_state = __esm({
@@ -6594,6 +9082,9 @@ function toResourceChange3(raw, input, pool) {
   if (raw.deposed !== void 0 && raw.deposed !== null) result2.deposed = raw.deposed;
   if (importing) result2.importing = true;
   if (identity2.length > 0) result2.identity = identity2;
+  const sides = terraformSides(change);
+  const keptAttributes = collectKeptAttributes(raw.type, sides.before, sides.after);
+  if (keptAttributes !== void 0) result2.keptAttributes = keptAttributes;
   const namespace = nameHints2.find((hint) => hint.field.endsWith("metadata[0].namespace") || hint.field.endsWith("metadata.namespace"));
   if (namespace) result2.namespace = namespace.value;
   return result2;
@@ -6649,6 +9140,7 @@ var init_analyze_plan = __esm({
     "use strict";
     init_accounts();
     init_identity();
+    init_kept_attributes2();
     init_dependency_graph();
     init_actions();
     init_change_tally();
@@ -6663,7 +9155,7 @@ var init_analyze_plan = __esm({
 });
 
 // src/analyzers/terraform/validate-plan.ts
-function isObject7(value) {
+function isObject8(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function describeNonPlan(document, name) {
@@ -6691,12 +9183,12 @@ function checkFormatVersion(version, name) {
   }
 }
 function entryLabel(index, entry) {
-  const address2 = isObject7(entry) && typeof entry.address === "string" ? ` (${entry.address})` : "";
+  const address2 = isObject8(entry) && typeof entry.address === "string" ? ` (${entry.address})` : "";
   return `${index}]${address2}`;
 }
 function checkResourceChange(entry, index, field2, name, addressOptional = false) {
   const at = `${name}: ${field2}[${entryLabel(index, entry)}`;
-  if (!isObject7(entry)) throw new InputError(`${at} is not an object.`);
+  if (!isObject8(entry)) throw new InputError(`${at} is not an object.`);
   for (const key2 of ["address", "type", "name"]) {
     const optional2 = key2 === "address" && addressOptional && (entry.address === void 0 || entry.address === null);
     if (typeof entry[key2] !== "string" && !optional2) throw new InputError(`${at} has no ${key2}.`);
@@ -6709,7 +9201,7 @@ function checkResourceChange(entry, index, field2, name, addressOptional = false
     throw new InputError(`${at} has an index that is neither a string nor a number.`);
   }
   const change = entry.change;
-  if (!isObject7(change)) throw new InputError(`${at} has no change object.`);
+  if (!isObject8(change)) throw new InputError(`${at} has no change object.`);
   const actions = change.actions;
   if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === "string")) {
     throw new InputError(`${at} has no valid change.actions (expected a non-empty list of action names).`);
@@ -6724,15 +9216,15 @@ function checkResourceChanges(list, field2, name, addressOptional = false) {
 }
 function checkOutputChanges(outputs, name) {
   if (outputs === void 0 || outputs === null) return;
-  if (!isObject7(outputs)) throw new InputError(`${name}: output_changes is not an object.`);
+  if (!isObject8(outputs)) throw new InputError(`${name}: output_changes is not an object.`);
   for (const [key2, change] of Object.entries(outputs)) {
-    if (!isObject7(change) || !Array.isArray(change.actions) || !change.actions.every((a) => typeof a === "string")) {
+    if (!isObject8(change) || !Array.isArray(change.actions) || !change.actions.every((a) => typeof a === "string")) {
       throw new InputError(`${name}: output_changes.${key2} has no valid actions.`);
     }
   }
 }
 function checkPlanHeader(document, name) {
-  if (!isObject7(document)) {
+  if (!isObject8(document)) {
     throw new InputError(`${name} is JSON but not a Terraform plan: expected an object from \`terraform show -json\`.`);
   }
   if (!("format_version" in document) || !("resource_changes" in document || "planned_values" in document)) {
@@ -6744,7 +9236,7 @@ function checkPlanHeader(document, name) {
   }
 }
 function checkVariables(variables, name) {
-  if (variables !== void 0 && variables !== null && !isObject7(variables)) {
+  if (variables !== void 0 && variables !== null && !isObject8(variables)) {
     throw new InputError(`${name}: variables is not an object.`);
   }
 }
@@ -7350,15 +9842,15 @@ var init_json_scanner = __esm({
         this.levelCount[level]++;
         return EXPECT_VALUE;
       }
-      openLevel(isObject9) {
+      openLevel(isObject10) {
         const level = this.levels++;
-        this.prepareLevel(level, isObject9);
+        this.prepareLevel(level, isObject10);
         return level;
       }
       closeLevel() {
         this.levels--;
       }
-      prepareLevel(level, isObject9) {
+      prepareLevel(level, isObject10) {
         if (level === this.levelIsObject.length) {
           const grow = (array, bigger) => {
             bigger.set(array);
@@ -7369,7 +9861,7 @@ var init_json_scanner = __esm({
           this.levelCount = grow(this.levelCount, new Int32Array(level * 2));
           this.levelMapped = grow(this.levelMapped, new Int32Array(level * 2));
         }
-        this.levelIsObject[level] = isObject9 ? 1 : 0;
+        this.levelIsObject[level] = isObject10 ? 1 : 0;
         const outer = level - 1;
         this.levelFirstKey[level] = outer < 0 ? 0 : this.levelFirstKey[outer] + (this.levelIsObject[outer] === 1 ? this.levelCount[outer] : 0);
         this.levelCount[level] = 0;
@@ -7613,7 +10105,7 @@ function reduceResourceConfiguration(resource) {
 }
 function readConfiguration(scanner) {
   let rootModule;
-  const isObject9 = scanner.readObject((key2) => {
+  const isObject10 = scanner.readObject((key2) => {
     if (key2 !== "root_module") return scanner.skipValue();
     const module2 = {};
     const moduleIsObject = scanner.readObject((moduleKey) => {
@@ -7626,7 +10118,7 @@ function readConfiguration(scanner) {
     if (!moduleIsObject) scanner.skipValue();
     rootModule = moduleIsObject ? module2 : {};
   });
-  if (!isObject9) {
+  if (!isObject10) {
     scanner.skipValue();
     return SKIPPED;
   }
@@ -7639,11 +10131,11 @@ function nullOrOtherKind(scanner) {
 }
 function reduceObject(scanner, read) {
   const reduced = {};
-  const isObject9 = scanner.readObject((key2) => {
+  const isObject10 = scanner.readObject((key2) => {
     const value = read(key2);
     if (value !== void 0) reduced[key2] = value;
   });
-  return isObject9 ? reduced : nullOrOtherKind(scanner);
+  return isObject10 ? reduced : nullOrOtherKind(scanner);
 }
 function reduceStateModule(scanner, found) {
   return reduceObject(scanner, (key2) => {
@@ -7663,11 +10155,11 @@ function reduceStateModule(scanner, found) {
 }
 function reduceStateResource(scanner) {
   const resource = {};
-  const isObject9 = scanner.readObjectOf(MODE_KEY, (index) => {
+  const isObject10 = scanner.readObjectOf(MODE_KEY, (index) => {
     if (index === 0) resource.mode = scanner.parseValue();
     else scanner.skipValue();
   });
-  return isObject9 ? resource : nullOrOtherKind(scanner);
+  return isObject10 ? resource : nullOrOtherKind(scanner);
 }
 function readPriorState(scanner) {
   const found = { managed: false };
@@ -7678,7 +10170,7 @@ function readPriorState(scanner) {
 }
 function readChangeFacts(scanner) {
   const facts2 = {};
-  const isObject9 = scanner.readObjectOf(ENTRY_FACT_KEYS, (index) => {
+  const isObject10 = scanner.readObjectOf(ENTRY_FACT_KEYS, (index) => {
     if (index < 0) return scanner.skipValue();
     if (index !== CHANGE) {
       facts2[ENTRY_FACTS[index]] = scanner.parseValue();
@@ -7692,7 +10184,7 @@ function readChangeFacts(scanner) {
     if (!changeIsObject) scanner.skipValue();
     facts2.change = changeIsObject ? change : null;
   });
-  if (!isObject9) {
+  if (!isObject10) {
     scanner.skipValue();
     return null;
   }
@@ -7743,7 +10235,7 @@ function readPlan(scanner, input, quietChanges) {
     drift.push(parsed);
     drifted.add(parsed.address);
   };
-  const isObject9 = scanner.readObject((key2) => {
+  const isObject10 = scanner.readObject((key2) => {
     if (key2 === "resource_changes") {
       tally = new ChangeTally(quietChanges, drifted);
       changes = [];
@@ -7767,7 +10259,7 @@ function readPlan(scanner, input, quietChanges) {
       members[key2] = SKIPPED;
     }
   });
-  if (!isObject9) scanner.skipValue();
+  if (!isObject10) scanner.skipValue();
   const kept = () => new Set(changes.map((change) => change.address));
   return {
     get missesDriftedChanges() {
@@ -7776,7 +10268,7 @@ function readPlan(scanner, input, quietChanges) {
       return drift.some((entry) => !addresses.has(entry.address));
     },
     finish(name) {
-      const document = isObject9 ? members : [];
+      const document = isObject10 ? members : [];
       checkPlanHeader(document, name);
       checkIsList(members.resource_changes, "resource_changes", name);
       if (badChange) checkResourceChange(badChange.entry, badChange.index, "resource_changes", name);
@@ -9203,8 +11695,8 @@ var init_agent_session = __esm({
 });
 
 // src/platforms/cloudformation.ts
-var cloudformation, cloudformation_default;
-var init_cloudformation = __esm({
+var cloudformation, cloudformation_default2;
+var init_cloudformation2 = __esm({
   "src/platforms/cloudformation.ts"() {
     "use strict";
     cloudformation = {
@@ -9217,7 +11709,7 @@ var init_cloudformation = __esm({
       otherChangesAlone: "To apply only the other changes now, create a separate change set (or stack update) whose template changes only them (there is no -target), and check that change set.",
       checkAgain: "create the change set again and check it"
     };
-    cloudformation_default = cloudformation;
+    cloudformation_default2 = cloudformation;
   }
 });
 
@@ -9241,8 +11733,8 @@ var init_kubernetes = __esm({
 });
 
 // src/platforms/pulumi.ts
-var pulumi, pulumi_default;
-var init_pulumi = __esm({
+var pulumi, pulumi_default2;
+var init_pulumi2 = __esm({
   "src/platforms/pulumi.ts"() {
     "use strict";
     pulumi = {
@@ -9255,7 +11747,7 @@ var init_pulumi = __esm({
       otherChangesAlone: "To apply only the other changes now, run `pulumi up --target <urn>` with the URN of each resource you mean to change, and check `pulumi preview --json --target <urn>` for the same URNs first.",
       checkAgain: "preview again and check it"
     };
-    pulumi_default = pulumi;
+    pulumi_default2 = pulumi;
   }
 });
 
@@ -9286,15 +11778,15 @@ var PLATFORMS, goesToKubeContext, readsSources;
 var init_platforms = __esm({
   "src/platforms/index.ts"() {
     "use strict";
-    init_cloudformation();
+    init_cloudformation2();
     init_kubernetes();
-    init_pulumi();
+    init_pulumi2();
     init_terraform2();
     PLATFORMS = {
       terraform: terraform_default2,
       kubernetes: kubernetes_default,
-      pulumi: pulumi_default,
-      cloudformation: cloudformation_default
+      pulumi: pulumi_default2,
+      cloudformation: cloudformation_default2
     };
     goesToKubeContext = (platform) => PLATFORMS[platform].evidence === "kube-context";
     readsSources = (platform) => PLATFORMS[platform].evidence === "terraform-sources";
@@ -12092,18 +14584,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data40["resource-drift"] !== void 0) {
-              if (!validate13(data40["resource-drift"], { instancePath: instancePath + "/policy/rules/resource-drift", parentData: data40, parentDataProperty: "resource-drift", rootData })) {
-                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data40["too-many-destructive"] !== void 0) {
-              let data60 = data40["too-many-destructive"];
-              const _errs145 = errors;
+            if (data40["protection-weakened"] !== void 0) {
+              let data59 = data40["protection-weakened"];
+              const _errs144 = errors;
               let valid47 = true;
-              const _errs146 = errors;
-              if (!Array.isArray(data60)) {
+              const _errs145 = errors;
+              if (!Array.isArray(data59)) {
                 const err107 = {};
                 if (vErrors === null) {
                   vErrors = [err107];
@@ -12112,21 +14598,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              var _valid2 = _errs146 === errors;
-              errors = _errs145;
+              var _valid2 = _errs145 === errors;
+              errors = _errs144;
               if (vErrors !== null) {
-                if (_errs145) {
-                  vErrors.length = _errs145;
+                if (_errs144) {
+                  vErrors.length = _errs144;
                 } else {
                   vErrors = null;
                 }
               }
               let ifClause2;
               if (_valid2) {
-                const _errs148 = errors;
-                if (Array.isArray(data60)) {
-                  if (data60.length > 2) {
-                    const err108 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                const _errs147 = errors;
+                if (Array.isArray(data59)) {
+                  if (data59.length > 2) {
+                    const err108 = { instancePath: instancePath + "/policy/rules/protection-weakened", schemaPath: "#/properties/policy/properties/rules/properties/protection-weakened/then/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
                     if (vErrors === null) {
                       vErrors = [err108];
                     } else {
@@ -12134,8 +14620,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data60.length < 1) {
-                    const err109 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (data59.length < 1) {
+                    const err109 = { instancePath: instancePath + "/policy/rules/protection-weakened", schemaPath: "#/properties/policy/properties/rules/properties/protection-weakened/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                     if (vErrors === null) {
                       vErrors = [err109];
                     } else {
@@ -12143,11 +14629,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  const len9 = data60.length;
+                  const len9 = data59.length;
                   if (len9 > 0) {
-                    let data61 = data60[0];
-                    if (!(data61 === "off" || data61 === "warn" || data61 === "error" || data61 === 0 || data61 === 1 || data61 === 2)) {
-                      const err110 = { instancePath: instancePath + "/policy/rules/too-many-destructive/0", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
+                    let data60 = data59[0];
+                    if (!(data60 === "off" || data60 === "warn" || data60 === "error" || data60 === 0 || data60 === 1 || data60 === 2)) {
+                      const err110 = { instancePath: instancePath + "/policy/rules/protection-weakened/0", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
                       if (vErrors === null) {
                         vErrors = [err110];
                       } else {
@@ -12157,11 +14643,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                   if (len9 > 1) {
-                    let data62 = data60[1];
-                    if (data62 && typeof data62 == "object" && !Array.isArray(data62)) {
-                      for (const key13 in data62) {
-                        if (!(key13 === "max")) {
-                          const err111 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                    let data61 = data59[1];
+                    if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+                      for (const key13 in data61) {
+                        if (!(key13 === "ignore")) {
+                          const err111 = { instancePath: instancePath + "/policy/rules/protection-weakened/1", schemaPath: "#/properties/policy/properties/rules/properties/protection-weakened/then/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
                             vErrors = [err111];
                           } else {
@@ -12170,31 +14656,33 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data62.max !== void 0) {
-                        let data63 = data62.max;
-                        if (!(typeof data63 == "number" && (!(data63 % 1) && !isNaN(data63)))) {
-                          const err112 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1/max", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                      if (data61.ignore !== void 0) {
+                        let data62 = data61.ignore;
+                        if (Array.isArray(data62)) {
+                          const len10 = data62.length;
+                          for (let i8 = 0; i8 < len10; i8++) {
+                            if (typeof data62[i8] !== "string") {
+                              const err112 = { instancePath: instancePath + "/policy/rules/protection-weakened/1/ignore/" + i8, schemaPath: "#/properties/policy/properties/rules/properties/protection-weakened/then/items/1/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                              if (vErrors === null) {
+                                vErrors = [err112];
+                              } else {
+                                vErrors.push(err112);
+                              }
+                              errors++;
+                            }
+                          }
+                        } else {
+                          const err113 = { instancePath: instancePath + "/policy/rules/protection-weakened/1/ignore", schemaPath: "#/properties/policy/properties/rules/properties/protection-weakened/then/items/1/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                           if (vErrors === null) {
-                            vErrors = [err112];
+                            vErrors = [err113];
                           } else {
-                            vErrors.push(err112);
+                            vErrors.push(err113);
                           }
                           errors++;
                         }
-                        if (typeof data63 == "number") {
-                          if (data63 < 0 || isNaN(data63)) {
-                            const err113 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1/max", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                            if (vErrors === null) {
-                              vErrors = [err113];
-                            } else {
-                              vErrors.push(err113);
-                            }
-                            errors++;
-                          }
-                        }
                       }
                     } else {
-                      const err114 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      const err114 = { instancePath: instancePath + "/policy/rules/protection-weakened/1", schemaPath: "#/properties/policy/properties/rules/properties/protection-weakened/then/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                       if (vErrors === null) {
                         vErrors = [err114];
                       } else {
@@ -12204,7 +14692,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                 } else {
-                  const err115 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  const err115 = { instancePath: instancePath + "/policy/rules/protection-weakened", schemaPath: "#/properties/policy/properties/rules/properties/protection-weakened/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                   if (vErrors === null) {
                     vErrors = [err115];
                   } else {
@@ -12212,13 +14700,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                var _valid2 = _errs148 === errors;
+                var _valid2 = _errs147 === errors;
                 valid47 = _valid2;
                 ifClause2 = "then";
               } else {
-                const _errs157 = errors;
-                if (!(data60 === "off" || data60 === "warn" || data60 === "error" || data60 === 0 || data60 === 1 || data60 === 2)) {
-                  const err116 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
+                const _errs158 = errors;
+                if (!(data59 === "off" || data59 === "warn" || data59 === "error" || data59 === 0 || data59 === 1 || data59 === 2)) {
+                  const err116 = { instancePath: instancePath + "/policy/rules/protection-weakened", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
                   if (vErrors === null) {
                     vErrors = [err116];
                   } else {
@@ -12226,16 +14714,164 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                var _valid2 = _errs157 === errors;
+                var _valid2 = _errs158 === errors;
                 valid47 = _valid2;
                 ifClause2 = "else";
               }
               if (!valid47) {
-                const err117 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
+                const err117 = { instancePath: instancePath + "/policy/rules/protection-weakened", schemaPath: "#/properties/policy/properties/rules/properties/protection-weakened/if", keyword: "if", params: { failingKeyword: ifClause2 }, message: 'must match "' + ifClause2 + '" schema' };
                 if (vErrors === null) {
                   vErrors = [err117];
                 } else {
                   vErrors.push(err117);
+                }
+                errors++;
+              }
+            }
+            if (data40["resource-drift"] !== void 0) {
+              if (!validate13(data40["resource-drift"], { instancePath: instancePath + "/policy/rules/resource-drift", parentData: data40, parentDataProperty: "resource-drift", rootData })) {
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data40["too-many-destructive"] !== void 0) {
+              let data65 = data40["too-many-destructive"];
+              const _errs162 = errors;
+              let valid54 = true;
+              const _errs163 = errors;
+              if (!Array.isArray(data65)) {
+                const err118 = {};
+                if (vErrors === null) {
+                  vErrors = [err118];
+                } else {
+                  vErrors.push(err118);
+                }
+                errors++;
+              }
+              var _valid3 = _errs163 === errors;
+              errors = _errs162;
+              if (vErrors !== null) {
+                if (_errs162) {
+                  vErrors.length = _errs162;
+                } else {
+                  vErrors = null;
+                }
+              }
+              let ifClause3;
+              if (_valid3) {
+                const _errs165 = errors;
+                if (Array.isArray(data65)) {
+                  if (data65.length > 2) {
+                    const err119 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/maxItems", keyword: "maxItems", params: { limit: 2 }, message: "must NOT have more than 2 items" };
+                    if (vErrors === null) {
+                      vErrors = [err119];
+                    } else {
+                      vErrors.push(err119);
+                    }
+                    errors++;
+                  }
+                  if (data65.length < 1) {
+                    const err120 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err120];
+                    } else {
+                      vErrors.push(err120);
+                    }
+                    errors++;
+                  }
+                  const len11 = data65.length;
+                  if (len11 > 0) {
+                    let data66 = data65[0];
+                    if (!(data66 === "off" || data66 === "warn" || data66 === "error" || data66 === 0 || data66 === 1 || data66 === 2)) {
+                      const err121 = { instancePath: instancePath + "/policy/rules/too-many-destructive/0", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
+                      if (vErrors === null) {
+                        vErrors = [err121];
+                      } else {
+                        vErrors.push(err121);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (len11 > 1) {
+                    let data67 = data65[1];
+                    if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
+                      for (const key14 in data67) {
+                        if (!(key14 === "max")) {
+                          const err122 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err122];
+                          } else {
+                            vErrors.push(err122);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data67.max !== void 0) {
+                        let data68 = data67.max;
+                        if (!(typeof data68 == "number" && (!(data68 % 1) && !isNaN(data68)))) {
+                          const err123 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1/max", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                          if (vErrors === null) {
+                            vErrors = [err123];
+                          } else {
+                            vErrors.push(err123);
+                          }
+                          errors++;
+                        }
+                        if (typeof data68 == "number") {
+                          if (data68 < 0 || isNaN(data68)) {
+                            const err124 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1/max", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                            if (vErrors === null) {
+                              vErrors = [err124];
+                            } else {
+                              vErrors.push(err124);
+                            }
+                            errors++;
+                          }
+                        }
+                      }
+                    } else {
+                      const err125 = { instancePath: instancePath + "/policy/rules/too-many-destructive/1", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/items/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err125];
+                      } else {
+                        vErrors.push(err125);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err126 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/then/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err126];
+                  } else {
+                    vErrors.push(err126);
+                  }
+                  errors++;
+                }
+                var _valid3 = _errs165 === errors;
+                valid54 = _valid3;
+                ifClause3 = "then";
+              } else {
+                const _errs174 = errors;
+                if (!(data65 === "off" || data65 === "warn" || data65 === "error" || data65 === 0 || data65 === 1 || data65 === 2)) {
+                  const err127 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/definitions/ruleLevel/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
+                  if (vErrors === null) {
+                    vErrors = [err127];
+                  } else {
+                    vErrors.push(err127);
+                  }
+                  errors++;
+                }
+                var _valid3 = _errs174 === errors;
+                valid54 = _valid3;
+                ifClause3 = "else";
+              }
+              if (!valid54) {
+                const err128 = { instancePath: instancePath + "/policy/rules/too-many-destructive", schemaPath: "#/properties/policy/properties/rules/properties/too-many-destructive/if", keyword: "if", params: { failingKeyword: ifClause3 }, message: 'must match "' + ifClause3 + '" schema' };
+                if (vErrors === null) {
+                  vErrors = [err128];
+                } else {
+                  vErrors.push(err128);
                 }
                 errors++;
               }
@@ -12259,259 +14895,137 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err118 = { instancePath: instancePath + "/policy/rules", schemaPath: "#/properties/policy/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err129 = { instancePath: instancePath + "/policy/rules", schemaPath: "#/properties/policy/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err118];
+              vErrors = [err129];
             } else {
-              vErrors.push(err118);
+              vErrors.push(err129);
             }
             errors++;
           }
         }
       } else {
-        const err119 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err130 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err119];
+          vErrors = [err130];
         } else {
-          vErrors.push(err119);
+          vErrors.push(err130);
         }
         errors++;
       }
     }
     if (data.kubernetes !== void 0) {
-      let data67 = data.kubernetes;
-      if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-        for (const key14 in data67) {
-          if (!(key14 === "cluster" || key14 === "kubeconfig")) {
-            const err120 = { instancePath: instancePath + "/kubernetes", schemaPath: "#/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+      let data72 = data.kubernetes;
+      if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+        for (const key15 in data72) {
+          if (!(key15 === "cluster" || key15 === "kubeconfig")) {
+            const err131 = { instancePath: instancePath + "/kubernetes", schemaPath: "#/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err120];
+              vErrors = [err131];
             } else {
-              vErrors.push(err120);
+              vErrors.push(err131);
             }
             errors++;
           }
         }
-        if (data67.cluster !== void 0) {
-          if (typeof data67.cluster !== "boolean") {
-            const err121 = { instancePath: instancePath + "/kubernetes/cluster", schemaPath: "#/properties/kubernetes/properties/cluster/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data72.cluster !== void 0) {
+          if (typeof data72.cluster !== "boolean") {
+            const err132 = { instancePath: instancePath + "/kubernetes/cluster", schemaPath: "#/properties/kubernetes/properties/cluster/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err121];
+              vErrors = [err132];
             } else {
-              vErrors.push(err121);
+              vErrors.push(err132);
             }
             errors++;
           }
         }
-        if (data67.kubeconfig !== void 0) {
-          let data69 = data67.kubeconfig;
-          if (typeof data69 === "string") {
-            if (func3(data69) < 1) {
-              const err122 = { instancePath: instancePath + "/kubernetes/kubeconfig", schemaPath: "#/properties/kubernetes/properties/kubeconfig/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (data72.kubeconfig !== void 0) {
+          let data74 = data72.kubeconfig;
+          if (typeof data74 === "string") {
+            if (func3(data74) < 1) {
+              const err133 = { instancePath: instancePath + "/kubernetes/kubeconfig", schemaPath: "#/properties/kubernetes/properties/kubeconfig/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err122];
+                vErrors = [err133];
               } else {
-                vErrors.push(err122);
+                vErrors.push(err133);
               }
               errors++;
             }
           } else {
-            const err123 = { instancePath: instancePath + "/kubernetes/kubeconfig", schemaPath: "#/properties/kubernetes/properties/kubeconfig/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err134 = { instancePath: instancePath + "/kubernetes/kubeconfig", schemaPath: "#/properties/kubernetes/properties/kubeconfig/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err123];
+              vErrors = [err134];
             } else {
-              vErrors.push(err123);
+              vErrors.push(err134);
             }
             errors++;
           }
         }
       } else {
-        const err124 = { instancePath: instancePath + "/kubernetes", schemaPath: "#/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err135 = { instancePath: instancePath + "/kubernetes", schemaPath: "#/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err124];
+          vErrors = [err135];
         } else {
-          vErrors.push(err124);
+          vErrors.push(err135);
         }
         errors++;
       }
     }
     if (data.exceptions !== void 0) {
-      let data70 = data.exceptions;
-      if (Array.isArray(data70)) {
-        const len10 = data70.length;
-        for (let i8 = 0; i8 < len10; i8++) {
-          let data71 = data70[i8];
-          if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
-            if (data71.address === void 0) {
-              const err125 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "address" }, message: "must have required property 'address'" };
+      let data75 = data.exceptions;
+      if (Array.isArray(data75)) {
+        const len12 = data75.length;
+        for (let i9 = 0; i9 < len12; i9++) {
+          let data76 = data75[i9];
+          if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
+            if (data76.address === void 0) {
+              const err136 = { instancePath: instancePath + "/exceptions/" + i9, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "address" }, message: "must have required property 'address'" };
               if (vErrors === null) {
-                vErrors = [err125];
+                vErrors = [err136];
               } else {
-                vErrors.push(err125);
+                vErrors.push(err136);
               }
               errors++;
             }
-            if (data71.rules === void 0) {
-              const err126 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'" };
+            if (data76.rules === void 0) {
+              const err137 = { instancePath: instancePath + "/exceptions/" + i9, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property 'rules'" };
               if (vErrors === null) {
-                vErrors = [err126];
+                vErrors = [err137];
               } else {
-                vErrors.push(err126);
+                vErrors.push(err137);
               }
               errors++;
             }
-            if (data71.reason === void 0) {
-              const err127 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+            if (data76.reason === void 0) {
+              const err138 = { instancePath: instancePath + "/exceptions/" + i9, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
               if (vErrors === null) {
-                vErrors = [err127];
+                vErrors = [err138];
               } else {
-                vErrors.push(err127);
+                vErrors.push(err138);
               }
               errors++;
             }
-            if (data71.by === void 0) {
-              const err128 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "by" }, message: "must have required property 'by'" };
+            if (data76.by === void 0) {
+              const err139 = { instancePath: instancePath + "/exceptions/" + i9, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "by" }, message: "must have required property 'by'" };
               if (vErrors === null) {
-                vErrors = [err128];
+                vErrors = [err139];
               } else {
-                vErrors.push(err128);
+                vErrors.push(err139);
               }
               errors++;
             }
-            if (data71.expires === void 0) {
-              const err129 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+            if (data76.expires === void 0) {
+              const err140 = { instancePath: instancePath + "/exceptions/" + i9, schemaPath: "#/properties/exceptions/items/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
               if (vErrors === null) {
-                vErrors = [err129];
+                vErrors = [err140];
               } else {
-                vErrors.push(err129);
+                vErrors.push(err140);
               }
               errors++;
             }
-            for (const key15 in data71) {
-              if (!(key15 === "address" || key15 === "rules" || key15 === "reason" || key15 === "by" || key15 === "expires")) {
-                const err130 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err130];
-                } else {
-                  vErrors.push(err130);
-                }
-                errors++;
-              }
-            }
-            if (data71.address !== void 0) {
-              let data72 = data71.address;
-              if (typeof data72 === "string") {
-                if (func3(data72) < 1) {
-                  const err131 = { instancePath: instancePath + "/exceptions/" + i8 + "/address", schemaPath: "#/properties/exceptions/items/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err131];
-                  } else {
-                    vErrors.push(err131);
-                  }
-                  errors++;
-                }
-              } else {
-                const err132 = { instancePath: instancePath + "/exceptions/" + i8 + "/address", schemaPath: "#/properties/exceptions/items/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err132];
-                } else {
-                  vErrors.push(err132);
-                }
-                errors++;
-              }
-            }
-            if (data71.rules !== void 0) {
-              let data73 = data71.rules;
-              if (Array.isArray(data73)) {
-                if (data73.length < 1) {
-                  const err133 = { instancePath: instancePath + "/exceptions/" + i8 + "/rules", schemaPath: "#/properties/exceptions/items/properties/rules/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err133];
-                  } else {
-                    vErrors.push(err133);
-                  }
-                  errors++;
-                }
-                const len11 = data73.length;
-                for (let i9 = 0; i9 < len11; i9++) {
-                  if (typeof data73[i9] !== "string") {
-                    const err134 = { instancePath: instancePath + "/exceptions/" + i8 + "/rules/" + i9, schemaPath: "#/properties/exceptions/items/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err134];
-                    } else {
-                      vErrors.push(err134);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err135 = { instancePath: instancePath + "/exceptions/" + i8 + "/rules", schemaPath: "#/properties/exceptions/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err135];
-                } else {
-                  vErrors.push(err135);
-                }
-                errors++;
-              }
-            }
-            if (data71.reason !== void 0) {
-              let data75 = data71.reason;
-              if (typeof data75 === "string") {
-                if (func3(data75) < 1) {
-                  const err136 = { instancePath: instancePath + "/exceptions/" + i8 + "/reason", schemaPath: "#/properties/exceptions/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err136];
-                  } else {
-                    vErrors.push(err136);
-                  }
-                  errors++;
-                }
-              } else {
-                const err137 = { instancePath: instancePath + "/exceptions/" + i8 + "/reason", schemaPath: "#/properties/exceptions/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err137];
-                } else {
-                  vErrors.push(err137);
-                }
-                errors++;
-              }
-            }
-            if (data71.by !== void 0) {
-              let data76 = data71.by;
-              if (typeof data76 === "string") {
-                if (func3(data76) < 1) {
-                  const err138 = { instancePath: instancePath + "/exceptions/" + i8 + "/by", schemaPath: "#/properties/exceptions/items/properties/by/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err138];
-                  } else {
-                    vErrors.push(err138);
-                  }
-                  errors++;
-                }
-              } else {
-                const err139 = { instancePath: instancePath + "/exceptions/" + i8 + "/by", schemaPath: "#/properties/exceptions/items/properties/by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err139];
-                } else {
-                  vErrors.push(err139);
-                }
-                errors++;
-              }
-            }
-            if (data71.expires !== void 0) {
-              let data77 = data71.expires;
-              if (typeof data77 === "string") {
-                if (!pattern3.test(data77)) {
-                  const err140 = { instancePath: instancePath + "/exceptions/" + i8 + "/expires", schemaPath: "#/properties/exceptions/items/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err140];
-                  } else {
-                    vErrors.push(err140);
-                  }
-                  errors++;
-                }
-              } else {
-                const err141 = { instancePath: instancePath + "/exceptions/" + i8 + "/expires", schemaPath: "#/properties/exceptions/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (const key16 in data76) {
+              if (!(key16 === "address" || key16 === "rules" || key16 === "reason" || key16 === "by" || key16 === "expires")) {
+                const err141 = { instancePath: instancePath + "/exceptions/" + i9, schemaPath: "#/properties/exceptions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err141];
                 } else {
@@ -12520,32 +15034,154 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data76.address !== void 0) {
+              let data77 = data76.address;
+              if (typeof data77 === "string") {
+                if (func3(data77) < 1) {
+                  const err142 = { instancePath: instancePath + "/exceptions/" + i9 + "/address", schemaPath: "#/properties/exceptions/items/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err142];
+                  } else {
+                    vErrors.push(err142);
+                  }
+                  errors++;
+                }
+              } else {
+                const err143 = { instancePath: instancePath + "/exceptions/" + i9 + "/address", schemaPath: "#/properties/exceptions/items/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err143];
+                } else {
+                  vErrors.push(err143);
+                }
+                errors++;
+              }
+            }
+            if (data76.rules !== void 0) {
+              let data78 = data76.rules;
+              if (Array.isArray(data78)) {
+                if (data78.length < 1) {
+                  const err144 = { instancePath: instancePath + "/exceptions/" + i9 + "/rules", schemaPath: "#/properties/exceptions/items/properties/rules/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  if (vErrors === null) {
+                    vErrors = [err144];
+                  } else {
+                    vErrors.push(err144);
+                  }
+                  errors++;
+                }
+                const len13 = data78.length;
+                for (let i10 = 0; i10 < len13; i10++) {
+                  if (typeof data78[i10] !== "string") {
+                    const err145 = { instancePath: instancePath + "/exceptions/" + i9 + "/rules/" + i10, schemaPath: "#/properties/exceptions/items/properties/rules/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err145];
+                    } else {
+                      vErrors.push(err145);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err146 = { instancePath: instancePath + "/exceptions/" + i9 + "/rules", schemaPath: "#/properties/exceptions/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err146];
+                } else {
+                  vErrors.push(err146);
+                }
+                errors++;
+              }
+            }
+            if (data76.reason !== void 0) {
+              let data80 = data76.reason;
+              if (typeof data80 === "string") {
+                if (func3(data80) < 1) {
+                  const err147 = { instancePath: instancePath + "/exceptions/" + i9 + "/reason", schemaPath: "#/properties/exceptions/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err147];
+                  } else {
+                    vErrors.push(err147);
+                  }
+                  errors++;
+                }
+              } else {
+                const err148 = { instancePath: instancePath + "/exceptions/" + i9 + "/reason", schemaPath: "#/properties/exceptions/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err148];
+                } else {
+                  vErrors.push(err148);
+                }
+                errors++;
+              }
+            }
+            if (data76.by !== void 0) {
+              let data81 = data76.by;
+              if (typeof data81 === "string") {
+                if (func3(data81) < 1) {
+                  const err149 = { instancePath: instancePath + "/exceptions/" + i9 + "/by", schemaPath: "#/properties/exceptions/items/properties/by/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err149];
+                  } else {
+                    vErrors.push(err149);
+                  }
+                  errors++;
+                }
+              } else {
+                const err150 = { instancePath: instancePath + "/exceptions/" + i9 + "/by", schemaPath: "#/properties/exceptions/items/properties/by/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err150];
+                } else {
+                  vErrors.push(err150);
+                }
+                errors++;
+              }
+            }
+            if (data76.expires !== void 0) {
+              let data82 = data76.expires;
+              if (typeof data82 === "string") {
+                if (!pattern3.test(data82)) {
+                  const err151 = { instancePath: instancePath + "/exceptions/" + i9 + "/expires", schemaPath: "#/properties/exceptions/items/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err151];
+                  } else {
+                    vErrors.push(err151);
+                  }
+                  errors++;
+                }
+              } else {
+                const err152 = { instancePath: instancePath + "/exceptions/" + i9 + "/expires", schemaPath: "#/properties/exceptions/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err152];
+                } else {
+                  vErrors.push(err152);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err142 = { instancePath: instancePath + "/exceptions/" + i8, schemaPath: "#/properties/exceptions/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err153 = { instancePath: instancePath + "/exceptions/" + i9, schemaPath: "#/properties/exceptions/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err142];
+              vErrors = [err153];
             } else {
-              vErrors.push(err142);
+              vErrors.push(err153);
             }
             errors++;
           }
         }
       } else {
-        const err143 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err154 = { instancePath: instancePath + "/exceptions", schemaPath: "#/properties/exceptions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err143];
+          vErrors = [err154];
         } else {
-          vErrors.push(err143);
+          vErrors.push(err154);
         }
         errors++;
       }
     }
   } else {
-    const err144 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err155 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err144];
+      vErrors = [err155];
     } else {
-      vErrors.push(err144);
+      vErrors.push(err155);
     }
     errors++;
   }
@@ -12559,7 +15195,7 @@ var init_config_validator_generated = __esm({
     import_ucs2length = __toESM(require_ucs2length(), 1);
     import_equal = __toESM(require_equal(), 1);
     validate = validate10;
-    schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json", "title": "blast-radius configuration (.blast-radius.yml)", "description": "What production means for this team: environments, the rules that assign them, the policy, and exceptions.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "The schema this file follows, for editors." }, "version": { "const": 1, "description": "Version of this file's format." }, "defaults": { "type": "boolean", "default": true, "description": "Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below." }, "environments": { "type": "object", "description": "Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.", "propertyNames": { "pattern": "^[a-z][a-z0-9-]*$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "protected": { "type": "boolean", "description": "Deleting or replacing a resource of this environment blocks." }, "aliases": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+$" }, "description": "Words that mean this environment in tag values and names (lower case letters and digits)." } } } }, "rules": { "type": "array", "description": "Rules that assign an environment, tried in order; the first that matches wins.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "environment", "match"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Quoted by reports and explain." }, "environment": { "type": "string", "description": "The environment this rule assigns." }, "match": { "type": "object", "additionalProperties": false, "minProperties": 1, "description": "Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.", "properties": { "tag": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "$ref": "#/definitions/pattern" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A tag or label (tags, tags_all, labels, metadata.labels \u2026)." }, "address": { "$ref": "#/definitions/pattern", "description": "The resource address, e.g. module.payments.*" }, "module": { "$ref": "#/definitions/pattern", "description": "Any module name in the address." }, "name": { "$ref": "#/definitions/pattern", "description": "The resource name in its block." }, "key": { "$ref": "#/definitions/pattern", "description": "A count index or for_each key (of the resource or a module)." }, "type": { "$ref": "#/definitions/pattern", "description": "The resource type or Kubernetes kind." }, "attribute": { "type": "object", "additionalProperties": false, "required": ["name", "value"], "properties": { "name": { "type": "string" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A name-like attribute (name, identifier, bucket, project, metadata[0].namespace \u2026)." }, "namespace": { "$ref": "#/definitions/pattern", "description": "The Kubernetes namespace." }, "account": { "$ref": "#/definitions/patterns", "description": "A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id." }, "variable": { "type": "object", "additionalProperties": false, "required": ["name", "value"], "properties": { "name": { "type": "string" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A root variable of the plan; it applies to every resource of that plan." }, "context": { "$ref": "#/definitions/pattern", "description": "The Kubernetes context or cluster name." } } } } } }, "policy": { "type": "object", "additionalProperties": false, "properties": { "block": { "type": "array", "items": { "enum": ["delete", "replace"] }, "uniqueItems": true, "description": "Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace." }, "blockUpdatesOf": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose in-place update also blocks in protected environments: the types option of prod-update." }, "unknown": { "enum": ["warn", "block"], "description": "What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace." }, "maxDestructiveChanges": { "type": "integer", "minimum": 0, "description": "Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive." }, "protectedTypes": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy." }, "maxExceptionDays": { "type": "integer", "minimum": 1, "description": "Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)." }, "rules": { "type": "object", "additionalProperties": false, "description": "Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.", "properties": { "kept-by-annotation": { "$ref": "#/definitions/ruleWithoutOptions" }, "nonprod-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "nonprod-replace": { "$ref": "#/definitions/ruleWithoutOptions" }, "prevent-destroy-removed": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-create-from-empty-state": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-replace": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-state-local": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-update": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "protected-type-destroy": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "resource-drift": { "$ref": "#/definitions/ruleWithoutOptions" }, "too-many-destructive": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "max": { "type": "integer", "minimum": 0, "description": "Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "unjudged-objects": { "$ref": "#/definitions/ruleWithoutOptions" }, "unknown-env-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "unknown-env-replace": { "$ref": "#/definitions/ruleWithoutOptions" } } } } }, "kubernetes": { "type": "object", "additionalProperties": false, "description": "How Kubernetes inputs are checked.", "properties": { "cluster": { "type": "boolean", "description": "Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)." }, "kubeconfig": { "type": "string", "minLength": 1, "description": "The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)." } } }, "exceptions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["address", "rules", "reason", "by", "expires"], "properties": { "address": { "type": "string", "minLength": 1, "description": "Resource address or glob (* and ?)." }, "rules": { "type": "array", "minItems": 1, "items": { "type": "string" }, "description": "Rule ids waived." }, "reason": { "type": "string", "minLength": 1 }, "by": { "type": "string", "minLength": 1, "description": "Who decided." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day it applies (YYYY-MM-DD)." } } } } }, "definitions": { "ruleLevel": { "enum": ["off", "warn", "error", 0, 1, 2], "description": "off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block." }, "ruleWithoutOptions": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": {} }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "pattern": { "type": "string", "minLength": 1, "maxLength": 256 }, "patterns": { "oneOf": [{ "$ref": "#/definitions/pattern" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/pattern" } }] } } };
+    schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/blast-radius/blast-radius/blob/main/schema/blast-radius.schema.json", "title": "blast-radius configuration (.blast-radius.yml)", "description": "What production means for this team: environments, the rules that assign them, the policy, and exceptions.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string", "description": "The schema this file follows, for editors." }, "version": { "const": 1, "description": "Version of this file's format." }, "defaults": { "type": "boolean", "default": true, "description": "Whether the built-in rules (environment tags, name tokens, root variables) still apply after the rules below." }, "environments": { "type": "object", "description": "Environment names. Built-in ones (production, staging, development, test) may be changed; new ones added.", "propertyNames": { "pattern": "^[a-z][a-z0-9-]*$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "protected": { "type": "boolean", "description": "Deleting or replacing a resource of this environment blocks." }, "aliases": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+$" }, "description": "Words that mean this environment in tag values and names (lower case letters and digits)." } } } }, "rules": { "type": "array", "description": "Rules that assign an environment, tried in order; the first that matches wins.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "environment", "match"], "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Quoted by reports and explain." }, "environment": { "type": "string", "description": "The environment this rule assigns." }, "match": { "type": "object", "additionalProperties": false, "minProperties": 1, "description": "Conditions, all of which must hold. A pattern is exact text, a glob with * and ?, or /a regular expression/.", "properties": { "tag": { "type": "object", "additionalProperties": false, "required": ["key"], "properties": { "key": { "$ref": "#/definitions/pattern" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A tag or label (tags, tags_all, labels, metadata.labels \u2026)." }, "address": { "$ref": "#/definitions/pattern", "description": "The resource address, e.g. module.payments.*" }, "module": { "$ref": "#/definitions/pattern", "description": "Any module name in the address." }, "name": { "$ref": "#/definitions/pattern", "description": "The resource name in its block." }, "key": { "$ref": "#/definitions/pattern", "description": "A count index or for_each key (of the resource or a module)." }, "type": { "$ref": "#/definitions/pattern", "description": "The resource type or Kubernetes kind." }, "attribute": { "type": "object", "additionalProperties": false, "required": ["name", "value"], "properties": { "name": { "type": "string" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A name-like attribute (name, identifier, bucket, project, metadata[0].namespace \u2026)." }, "namespace": { "$ref": "#/definitions/pattern", "description": "The Kubernetes namespace." }, "account": { "$ref": "#/definitions/patterns", "description": "A cloud account: AWS account id (in ARNs), Google Cloud project, Azure subscription id." }, "variable": { "type": "object", "additionalProperties": false, "required": ["name", "value"], "properties": { "name": { "type": "string" }, "value": { "$ref": "#/definitions/pattern" } }, "description": "A root variable of the plan; it applies to every resource of that plan." }, "context": { "$ref": "#/definitions/pattern", "description": "The Kubernetes context or cluster name." } } } } } }, "policy": { "type": "object", "additionalProperties": false, "properties": { "block": { "type": "array", "items": { "enum": ["delete", "replace"] }, "uniqueItems": true, "description": "Actions that block in protected environments (default: delete and replace); the others warn. It sets the levels of prod-delete and prod-replace." }, "blockUpdatesOf": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose in-place update also blocks in protected environments: the types option of prod-update." }, "unknown": { "enum": ["warn", "block"], "description": "What a delete or replace in an unknown environment does (default: warn). It sets the levels of unknown-env-delete and unknown-env-replace." }, "maxDestructiveChanges": { "type": "integer", "minimum": 0, "description": "Most deletes and replaces one plan may hold, in any environment: the max option of too-many-destructive." }, "protectedTypes": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose delete or replace blocks in any environment: the types option of protected-type-destroy." }, "maxExceptionDays": { "type": "integer", "minimum": 1, "description": "Most days after today an exception may run: a later `expires` is refused when the file is read (default: 90)." }, "rules": { "type": "object", "additionalProperties": false, "description": "Policy rules by id (docs/rules.md), as in ESLint: off (0), warn (1), error (2), or [level, options] with options merged over the rule's defaults. It wins over the keys above.", "properties": { "kept-by-annotation": { "$ref": "#/definitions/ruleWithoutOptions" }, "nonprod-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "nonprod-replace": { "$ref": "#/definitions/ruleWithoutOptions" }, "prevent-destroy-removed": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-create-from-empty-state": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-replace": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-state-local": { "$ref": "#/definitions/ruleWithoutOptions" }, "prod-update": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose in-place update blocks in protected environments (the older key: policy.blockUpdatesOf)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "protected-type-destroy": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "types": { "type": "array", "items": { "type": "string" }, "description": "Resource types whose delete or replace blocks in any environment (the older key: policy.protectedTypes)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "protection-weakened": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "ignore": { "type": "array", "items": { "type": "string" }, "description": "Protections not to report, as type.attribute in the table's spelling (aws_db_instance.backup_retention_period)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "resource-drift": { "$ref": "#/definitions/ruleWithoutOptions" }, "too-many-destructive": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": { "max": { "type": "integer", "minimum": 0, "description": "Most deletes and replaces one plan may hold, in any environment; no limit unless set (the older key: policy.maxDestructiveChanges)." } } }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "unjudged-objects": { "$ref": "#/definitions/ruleWithoutOptions" }, "unknown-env-delete": { "$ref": "#/definitions/ruleWithoutOptions" }, "unknown-env-replace": { "$ref": "#/definitions/ruleWithoutOptions" } } } } }, "kubernetes": { "type": "object", "additionalProperties": false, "description": "How Kubernetes inputs are checked.", "properties": { "cluster": { "type": "boolean", "description": "Ask the live cluster (read-only) what Kubernetes deletions take with them, as --cluster does (default: false)." }, "kubeconfig": { "type": "string", "minLength": 1, "description": "The kubeconfig file the cluster lookups use, relative to this file (default: KUBECONFIG, else ~/.kube/config)." } } }, "exceptions": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["address", "rules", "reason", "by", "expires"], "properties": { "address": { "type": "string", "minLength": 1, "description": "Resource address or glob (* and ?)." }, "rules": { "type": "array", "minItems": 1, "items": { "type": "string" }, "description": "Rule ids waived." }, "reason": { "type": "string", "minLength": 1 }, "by": { "type": "string", "minLength": 1, "description": "Who decided." }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Last day it applies (YYYY-MM-DD)." } } } } }, "definitions": { "ruleLevel": { "enum": ["off", "warn", "error", 0, 1, 2], "description": "off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block." }, "ruleWithoutOptions": { "if": { "type": "array" }, "then": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/ruleLevel" }, { "type": "object", "additionalProperties": false, "properties": {} }] }, "else": { "$ref": "#/definitions/ruleLevel" } }, "pattern": { "type": "string", "minLength": 1, "maxLength": 256 }, "patterns": { "oneOf": [{ "$ref": "#/definitions/pattern" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/pattern" } }] } } };
     schema27 = { "enum": ["off", "warn", "error", 0, 1, 2], "description": "off (0) turns the rule off; warn (1) makes its findings warnings, which do not block; error (2) makes them errors, which block." };
     pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
     pattern1 = new RegExp("^[a-z0-9]+$", "u");
@@ -13325,189 +15961,6 @@ var init_data_bearing_types = __esm({
   }
 });
 
-// src/catalog/type-aliases/cloudformation.json
-var cloudformation_default2;
-var init_cloudformation2 = __esm({
-  "src/catalog/type-aliases/cloudformation.json"() {
-    cloudformation_default2 = {
-      "AWS::ACMPCA::CertificateAuthority": "aws_acmpca_certificate_authority",
-      "AWS::Backup::BackupVault": "aws_backup_vault",
-      "AWS::CertificateManager::Certificate": "aws_acm_certificate",
-      "AWS::Cognito::IdentityPool": "aws_cognito_identity_pool",
-      "AWS::Cognito::UserPool": "aws_cognito_user_pool",
-      "AWS::DocDB::DBCluster": "aws_docdb_cluster",
-      "AWS::DynamoDB::GlobalTable": "aws_dynamodb_table",
-      "AWS::DynamoDB::Table": "aws_dynamodb_table",
-      "AWS::EC2::EIP": "aws_eip",
-      "AWS::EC2::Volume": "aws_ebs_volume",
-      "AWS::ECR::Repository": "aws_ecr_repository",
-      "AWS::EFS::FileSystem": "aws_efs_file_system",
-      "AWS::EKS::Cluster": "aws_eks_cluster",
-      "AWS::ElastiCache::CacheCluster": "aws_elasticache_cluster",
-      "AWS::ElastiCache::ReplicationGroup": "aws_elasticache_replication_group",
-      "AWS::ElasticLoadBalancingV2::LoadBalancer": "aws_lb",
-      "AWS::Elasticsearch::Domain": "aws_elasticsearch_domain",
-      "AWS::IAM::Role": "aws_iam_role",
-      "AWS::IAM::User": "aws_iam_user",
-      "AWS::KMS::Key": "aws_kms_key",
-      "AWS::Kinesis::Stream": "aws_kinesis_stream",
-      "AWS::Logs::LogGroup": "aws_cloudwatch_log_group",
-      "AWS::MSK::Cluster": "aws_msk_cluster",
-      "AWS::MemoryDB::Cluster": "aws_memorydb_cluster",
-      "AWS::Neptune::DBCluster": "aws_neptune_cluster",
-      "AWS::OpenSearchService::Domain": "aws_opensearch_domain",
-      "AWS::RDS::DBCluster": "aws_rds_cluster",
-      "AWS::RDS::DBInstance": "aws_db_instance",
-      "AWS::Redshift::Cluster": "aws_redshift_cluster",
-      "AWS::Route53::HostedZone": "aws_route53_zone",
-      "AWS::S3::Bucket": "aws_s3_bucket",
-      "AWS::SNS::Topic": "aws_sns_topic",
-      "AWS::SQS::Queue": "aws_sqs_queue",
-      "AWS::SSM::Parameter": "aws_ssm_parameter",
-      "AWS::SecretsManager::Secret": "aws_secretsmanager_secret"
-    };
-  }
-});
-
-// src/catalog/type-aliases/pulumi.json
-var pulumi_default2;
-var init_pulumi2 = __esm({
-  "src/catalog/type-aliases/pulumi.json"() {
-    pulumi_default2 = {
-      "aws:acm/certificate:Certificate": "aws_acm_certificate",
-      "aws:acmpca/certificateAuthority:CertificateAuthority": "aws_acmpca_certificate_authority",
-      "aws:alb/loadBalancer:LoadBalancer": "aws_lb",
-      "aws:applicationloadbalancing/loadBalancer:LoadBalancer": "aws_lb",
-      "aws:backup/vault:Vault": "aws_backup_vault",
-      "aws:cloudwatch/logGroup:LogGroup": "aws_cloudwatch_log_group",
-      "aws:cognito/identityPool:IdentityPool": "aws_cognito_identity_pool",
-      "aws:cognito/userPool:UserPool": "aws_cognito_user_pool",
-      "aws:docdb/cluster:Cluster": "aws_docdb_cluster",
-      "aws:dynamodb/table:Table": "aws_dynamodb_table",
-      "aws:ebs/snapshot:Snapshot": "aws_ebs_snapshot",
-      "aws:ebs/volume:Volume": "aws_ebs_volume",
-      "aws:ec2/eip:Eip": "aws_eip",
-      "aws:ecr/repository:Repository": "aws_ecr_repository",
-      "aws:efs/fileSystem:FileSystem": "aws_efs_file_system",
-      "aws:eks/cluster:Cluster": "aws_eks_cluster",
-      "aws:elasticache/cluster:Cluster": "aws_elasticache_cluster",
-      "aws:elasticache/replicationGroup:ReplicationGroup": "aws_elasticache_replication_group",
-      "aws:elasticloadbalancingv2/loadBalancer:LoadBalancer": "aws_lb",
-      "aws:elasticsearch/domain:Domain": "aws_elasticsearch_domain",
-      "aws:fsx/lustreFileSystem:LustreFileSystem": "aws_fsx_lustre_file_system",
-      "aws:fsx/windowsFileSystem:WindowsFileSystem": "aws_fsx_windows_file_system",
-      "aws:iam/role:Role": "aws_iam_role",
-      "aws:iam/user:User": "aws_iam_user",
-      "aws:kinesis/stream:Stream": "aws_kinesis_stream",
-      "aws:kms/key:Key": "aws_kms_key",
-      "aws:lb/loadBalancer:LoadBalancer": "aws_lb",
-      "aws:memorydb/cluster:Cluster": "aws_memorydb_cluster",
-      "aws:msk/cluster:Cluster": "aws_msk_cluster",
-      "aws:neptune/cluster:Cluster": "aws_neptune_cluster",
-      "aws:opensearch/domain:Domain": "aws_opensearch_domain",
-      "aws:rds/cluster:Cluster": "aws_rds_cluster",
-      "aws:rds/clusterSnapshot:ClusterSnapshot": "aws_db_cluster_snapshot",
-      "aws:rds/instance:Instance": "aws_db_instance",
-      "aws:rds/snapshot:Snapshot": "aws_db_snapshot",
-      "aws:redshift/cluster:Cluster": "aws_redshift_cluster",
-      "aws:route53/zone:Zone": "aws_route53_zone",
-      "aws:s3/bucket:Bucket": "aws_s3_bucket",
-      "aws:s3/bucketV2:BucketV2": "aws_s3_bucket",
-      "aws:secretsmanager/secret:Secret": "aws_secretsmanager_secret",
-      "aws:sns/topic:Topic": "aws_sns_topic",
-      "aws:sqs/queue:Queue": "aws_sqs_queue",
-      "aws:ssm/parameter:Parameter": "aws_ssm_parameter",
-      "azure:authorization/userAssignedIdentity:UserAssignedIdentity": "azurerm_user_assigned_identity",
-      "azure:compute/managedDisk:ManagedDisk": "azurerm_managed_disk",
-      "azure:compute/snapshot:Snapshot": "azurerm_snapshot",
-      "azure:containerservice/kubernetesCluster:KubernetesCluster": "azurerm_kubernetes_cluster",
-      "azure:containerservice/registry:Registry": "azurerm_container_registry",
-      "azure:core/resourceGroup:ResourceGroup": "azurerm_resource_group",
-      "azure:cosmosdb/account:Account": "azurerm_cosmosdb_account",
-      "azure:dataprotection/backupVault:BackupVault": "azurerm_data_protection_backup_vault",
-      "azure:dns/zone:Zone": "azurerm_dns_zone",
-      "azure:keyvault/certificate:Certificate": "azurerm_key_vault_certificate",
-      "azure:keyvault/key:Key": "azurerm_key_vault_key",
-      "azure:keyvault/keyVault:KeyVault": "azurerm_key_vault",
-      "azure:keyvault/secret:Secret": "azurerm_key_vault_secret",
-      "azure:lb/loadBalancer:LoadBalancer": "azurerm_lb",
-      "azure:mssql/database:Database": "azurerm_mssql_database",
-      "azure:mssql/server:Server": "azurerm_mssql_server",
-      "azure:mysql/flexibleServer:FlexibleServer": "azurerm_mysql_flexible_server",
-      "azure:netapp/volume:Volume": "azurerm_netapp_volume",
-      "azure:network/publicIp:PublicIp": "azurerm_public_ip",
-      "azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace": "azurerm_log_analytics_workspace",
-      "azure:postgresql/flexibleServer:FlexibleServer": "azurerm_postgresql_flexible_server",
-      "azure:privatedns/zone:Zone": "azurerm_private_dns_zone",
-      "azure:recoveryservices/vault:Vault": "azurerm_recovery_services_vault",
-      "azure:redis/cache:Cache": "azurerm_redis_cache",
-      "azure:servicebus/namespace:Namespace": "azurerm_servicebus_namespace",
-      "azure:servicebus/queue:Queue": "azurerm_servicebus_queue",
-      "azure:storage/account:Account": "azurerm_storage_account",
-      "azure:storage/container:Container": "azurerm_storage_container",
-      "azure:storage/share:Share": "azurerm_storage_share",
-      "gcp:alloydb/cluster:Cluster": "google_alloydb_cluster",
-      "gcp:artifactregistry/repository:Repository": "google_artifact_registry_repository",
-      "gcp:bigquery/dataset:Dataset": "google_bigquery_dataset",
-      "gcp:bigquery/table:Table": "google_bigquery_table",
-      "gcp:bigtable/instance:Instance": "google_bigtable_instance",
-      "gcp:bigtable/table:Table": "google_bigtable_table",
-      "gcp:certificateauthority/authority:Authority": "google_privateca_certificate_authority",
-      "gcp:compute/address:Address": "google_compute_address",
-      "gcp:compute/disk:Disk": "google_compute_disk",
-      "gcp:compute/globalAddress:GlobalAddress": "google_compute_global_address",
-      "gcp:compute/regionDisk:RegionDisk": "google_compute_region_disk",
-      "gcp:compute/snapshot:Snapshot": "google_compute_snapshot",
-      "gcp:container/cluster:Cluster": "google_container_cluster",
-      "gcp:dns/managedZone:ManagedZone": "google_dns_managed_zone",
-      "gcp:filestore/instance:Instance": "google_filestore_instance",
-      "gcp:firestore/database:Database": "google_firestore_database",
-      "gcp:iam/workloadIdentityPool:WorkloadIdentityPool": "google_iam_workload_identity_pool",
-      "gcp:kms/cryptoKey:CryptoKey": "google_kms_crypto_key",
-      "gcp:memcache/instance:Instance": "google_memcache_instance",
-      "gcp:pubsub/subscription:Subscription": "google_pubsub_subscription",
-      "gcp:pubsub/topic:Topic": "google_pubsub_topic",
-      "gcp:redis/instance:Instance": "google_redis_instance",
-      "gcp:secretmanager/secret:Secret": "google_secret_manager_secret",
-      "gcp:serviceAccount/account:Account": "google_service_account",
-      "gcp:serviceaccount/account:Account": "google_service_account",
-      "gcp:spanner/database:Database": "google_spanner_database",
-      "gcp:spanner/instance:Instance": "google_spanner_instance",
-      "gcp:sql/database:Database": "google_sql_database",
-      "gcp:sql/databaseInstance:DatabaseInstance": "google_sql_database_instance",
-      "gcp:storage/bucket:Bucket": "google_storage_bucket",
-      "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition": "CustomResourceDefinition",
-      "kubernetes:apiextensions.k8s.io/v1beta1:CustomResourceDefinition": "CustomResourceDefinition",
-      "kubernetes:apps/v1:StatefulSet": "StatefulSet",
-      "kubernetes:apps/v1beta1:StatefulSet": "StatefulSet",
-      "kubernetes:apps/v1beta2:StatefulSet": "StatefulSet",
-      "kubernetes:core/v1:Namespace": "Namespace",
-      "kubernetes:core/v1:PersistentVolume": "PersistentVolume",
-      "kubernetes:core/v1:PersistentVolumeClaim": "PersistentVolumeClaim",
-      "kubernetes:core/v1:Secret": "Secret",
-      "kubernetes:core/v1:Service": "Service",
-      "kubernetes:core/v1:ServiceAccount": "ServiceAccount",
-      "kubernetes:snapshot.storage.k8s.io/v1:VolumeSnapshot": "snapshot.storage.k8s.io/VolumeSnapshot",
-      "kubernetes:snapshot.storage.k8s.io/v1beta1:VolumeSnapshot": "snapshot.storage.k8s.io/VolumeSnapshot"
-    };
-  }
-});
-
-// src/catalog/type-aliases/index.ts
-function catalogKey(type2) {
-  const table2 = Object.values(TYPE_ALIAS_TABLES).find((aliases) => Object.hasOwn(aliases, type2));
-  return table2 === void 0 ? type2 : table2[type2];
-}
-var TYPE_ALIAS_TABLES;
-var init_type_aliases = __esm({
-  "src/catalog/type-aliases/index.ts"() {
-    "use strict";
-    init_cloudformation2();
-    init_pulumi2();
-    TYPE_ALIAS_TABLES = { cloudformation: cloudformation_default2, pulumi: pulumi_default2 };
-  }
-});
-
 // src/catalog/data-bearing.ts
 function impactOf(type2) {
   const key2 = catalogKey(type2);
@@ -13576,7 +16029,7 @@ function environmentScope(environment) {
   return environment.name === UNKNOWN_ENVIRONMENT ? "unknown" : "unprotected";
 }
 function destructionRule(spec) {
-  const { messages: messages2, describe: describe4 } = BY_ACTION[spec.action];
+  const { messages: messages2, describe: describe5 } = BY_ACTION[spec.action];
   return defineRule({
     id: spec.id,
     description: spec.description,
@@ -13584,7 +16037,7 @@ function destructionRule(spec) {
     messages: messages2,
     ...NO_OPTIONS,
     subject: "change",
-    check: (subject) => subject.change.action === spec.action && environmentScope(subject.environment) === spec.scope ? describe4(subject) : void 0
+    check: (subject) => subject.change.action === spec.action && environmentScope(subject.environment) === spec.scope ? describe5(subject) : void 0
   });
 }
 var BY_ACTION;
@@ -13939,6 +16392,92 @@ var init_protected_type_destroy = __esm({
   }
 });
 
+// src/catalog/protections.ts
+function weakens(weakened, from2, to) {
+  if ("lowered" in weakened) return typeof from2 === "number" && (to === void 0 || typeof to === "number" && to < from2);
+  return weakened.from.includes(from2) && (to === void 0 || weakened.to.includes(to));
+}
+function weakenedProtections(change) {
+  if (change.action !== "update") return [];
+  const key2 = catalogKey(change.type);
+  const rows = Object.hasOwn(PROTECTIONS2, key2) ? PROTECTIONS2[key2] : [];
+  const specs2 = keptAttributeSpecs(change.type);
+  return rows.flatMap((row2) => {
+    const kept = change.keptAttributes?.[row2.attribute];
+    const spec = specs2?.get(row2.attribute);
+    if (kept === void 0 || spec === void 0 || kept.after === void 0) return [];
+    const from2 = effectiveValue(kept.before, spec);
+    if (from2 === void 0) return [];
+    const to = effectiveValue(kept.after, spec);
+    const untilApply = typeof kept.after === "object" && kept.after !== null && kept.after.unknown === "until-apply";
+    if (to === void 0 && !untilApply) return [];
+    if (!weakens(row2.weakened, from2, to) || from2 === to) return [];
+    return [{ type: key2, attribute: row2.attribute, protection: row2.protection, from: from2, ...to === void 0 ? {} : { to } }];
+  });
+}
+var PROTECTIONS2;
+var init_protections2 = __esm({
+  "src/catalog/protections.ts"() {
+    "use strict";
+    init_kept_attributes();
+    init_protections();
+    init_type_aliases();
+    PROTECTIONS2 = protections_default;
+  }
+});
+
+// src/policy/rules/protection-weakened.ts
+function describe4(weakening) {
+  const to = weakening.to === void 0 ? "a value known only after apply" : shown(weakening.to);
+  return `${weakening.protection} (${weakening.attribute} ${shown(weakening.from)} \u2192 ${to})`;
+}
+var defaultOptions3, shown, protection_weakened_default;
+var init_protection_weakened = __esm({
+  "src/policy/rules/protection-weakened.ts"() {
+    "use strict";
+    init_protections2();
+    init_rule();
+    defaultOptions3 = { ignore: [] };
+    shown = (value) => value === null ? "not set" : typeof value === "string" ? JSON.stringify(value) : String(value);
+    protection_weakened_default = defineRule({
+      id: "protection-weakened",
+      description: "An in-place update switches off what protects a resource's data: deletion protection, a final snapshot, backups, a recovery window.",
+      severity: "error",
+      severityOutsideProtected: "warning",
+      messages: {
+        weakened: "{{address}} would weaken what protects its data: {{weakenings}}. It is in {{environment}}: {{reason}}.",
+        mayWeaken: "{{address}} may weaken what protects its data, by values known only after apply: {{weakenings}}. It is in {{environment}}: {{reason}}."
+      },
+      defaultOptions: defaultOptions3,
+      optionsSchema: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          ignore: {
+            type: "array",
+            items: { type: "string" },
+            description: "Protections not to report, as type.attribute in the table's spelling (aws_db_instance.backup_retention_period)."
+          }
+        }
+      },
+      subject: "change",
+      check: ({ change, environment }, { ignore }) => {
+        const weakenings = weakenedProtections(change).filter((w) => !ignore.includes(`${w.type}.${w.attribute}`));
+        if (weakenings.length === 0) return void 0;
+        return {
+          messageId: weakenings.some((w) => w.to !== void 0) ? "weakened" : "mayWeaken",
+          data: {
+            address: change.address,
+            weakenings: weakenings.map(describe4).join("; "),
+            environment: environment.name === "unknown" ? "an unknown environment" : environment.name,
+            reason: environment.reason
+          }
+        };
+      }
+    });
+  }
+});
+
 // src/policy/rules/resource-drift.ts
 var resource_drift_default;
 var init_resource_drift = __esm({
@@ -13961,13 +16500,13 @@ var init_resource_drift = __esm({
 });
 
 // src/policy/rules/too-many-destructive.ts
-var defaultOptions3, too_many_destructive_default;
+var defaultOptions4, too_many_destructive_default;
 var init_too_many_destructive = __esm({
   "src/policy/rules/too-many-destructive.ts"() {
     "use strict";
     init_model();
     init_rule();
-    defaultOptions3 = {};
+    defaultOptions4 = {};
     too_many_destructive_default = defineRule({
       id: "too-many-destructive",
       description: "One plan deletes or replaces more resources, in any environment, than the configuration allows.",
@@ -13975,7 +16514,7 @@ var init_too_many_destructive = __esm({
       messages: {
         tooMany: "{{file}} deletes or replaces {{count}} resources; the configuration allows at most {{max}} in one plan."
       },
-      defaultOptions: defaultOptions3,
+      defaultOptions: defaultOptions4,
       optionsSchema: {
         type: "object",
         additionalProperties: false,
@@ -14071,6 +16610,7 @@ var init_rules = __esm({
     init_prod_state_local();
     init_prod_update();
     init_protected_type_destroy();
+    init_protection_weakened();
     init_resource_drift();
     init_too_many_destructive();
     init_unjudged_objects();
@@ -14087,6 +16627,7 @@ var init_rules = __esm({
       "prod-state-local": prod_state_local_default,
       "prod-update": prod_update_default,
       "protected-type-destroy": protected_type_destroy_default,
+      "protection-weakened": protection_weakened_default,
       "resource-drift": resource_drift_default,
       "too-many-destructive": too_many_destructive_default,
       "unjudged-objects": unjudged_objects_default,
@@ -15433,10 +17974,10 @@ function rootVariableCandidates(variables, params, environments, ruleId) {
     const reading = readValue(value, environments);
     const named2 = reading !== void 0 && "names" in reading ? reading.names.environment : void 0;
     if (!named2 && variable.sensitive) continue;
-    const shown2 = variable.sensitive ? `${variable.name} (sensitive, value not shown)` : `${variable.name} = ${JSON.stringify(variable.value)}`;
+    const shown3 = variable.sensitive ? `${variable.name} (sensitive, value not shown)` : `${variable.name} = ${JSON.stringify(variable.value)}`;
     const ambiguous = reading !== void 0 && "ambiguous" in reading ? reading.ambiguous : void 0;
     const environment = named2 ?? (ambiguous ? { name: UNKNOWN_ENVIRONMENT, protected: false } : { name: value.toLowerCase(), protected: false });
-    const reason = ambiguous ? `the plan's root variable ${shown2} holds the word "${ambiguous.token}" but is not ${ambiguous.environment.name} as a whole value, so it does not say which environment the resources that do not name their own are in` : `the plan's root variable ${shown2} applies to every resource that does not name its environment itself`;
+    const reason = ambiguous ? `the plan's root variable ${shown3} holds the word "${ambiguous.token}" but is not ${ambiguous.environment.name} as a whole value, so it does not say which environment the resources that do not name their own are in` : `the plan's root variable ${shown3} applies to every resource that does not name its environment itself`;
     candidates.push({ environment, rule: ruleId, evidence: `var.${variable.name}`, reason });
   }
   return candidates;
@@ -15459,18 +18000,18 @@ function labelCandidate(label, strong, environments, ruleId) {
   const reading = readValue(value, environments);
   const evidence2 = `${label.field}.${label.key}`;
   if (reading !== void 0 && "names" in reading) {
-    return { environment: reading.names.environment, rule: ruleId, evidence: evidence2, reason: `its ${label.field} say ${shown(label)}` };
+    return { environment: reading.names.environment, rule: ruleId, evidence: evidence2, reason: `its ${label.field} say ${shown2(label)}` };
   }
   if (!strong) return void 0;
   if (reading === void 0) {
-    return { environment: { name: value.toLowerCase(), protected: false }, rule: ruleId, evidence: evidence2, reason: `its ${label.field} say ${shown(label)}` };
+    return { environment: { name: value.toLowerCase(), protected: false }, rule: ruleId, evidence: evidence2, reason: `its ${label.field} say ${shown2(label)}` };
   }
   const { environment, token } = reading.ambiguous;
   return {
     environment: { name: UNKNOWN_ENVIRONMENT, protected: false },
     rule: ruleId,
     evidence: evidence2,
-    reason: `its ${label.field} say ${shown(label)}, which holds the word "${token}" but is not ${environment.name} as a whole value, so it does not say which environment it is (a configuration rule with tag: { key, value } can)`
+    reason: `its ${label.field} say ${shown2(label)}, which holds the word "${token}" but is not ${environment.name} as a whole value, so it does not say which environment it is (a configuration rule with tag: { key, value } can)`
   };
 }
 function resourceLabelsCandidates(labels, params, environments, ruleId) {
@@ -15487,16 +18028,16 @@ function resourceLabelsCandidates(labels, params, environments, ruleId) {
     if (!isStrong) outranked.push(label);
   }
   if (strong.length === 0 || outranked.length === 0) return strong.length > 0 ? strong : weak;
-  const secondary = [...new Set(outranked.map(shown))].join(", ");
+  const secondary = [...new Set(outranked.map(shown2))].join(", ");
   return strong.map((candidate) => ({ ...candidate, reason: `${candidate.reason} (an environment key, which outranks ${secondary})` }));
 }
-var shown;
+var shown2;
 var init_tag_value = __esm({
   "src/environment/kinds/tag-value.ts"() {
     "use strict";
     init_environments();
     init_tokens();
-    shown = (label) => `${label.key} = ${JSON.stringify(label.value)}`;
+    shown2 = (label) => `${label.key} = ${JSON.stringify(label.value)}`;
   }
 });
 
@@ -15797,6 +18338,61 @@ var init_attach_blast_radius = __esm({
   }
 });
 
+// src/catalog/recoverability.ts
+function meets(value, condition) {
+  if (typeof condition !== "object") return value === condition;
+  if (typeof value !== "number") return false;
+  return "atLeast" in condition ? value >= condition.atLeast : value <= condition.atMost;
+}
+function valueBefore(change, path) {
+  const kept = change.keptAttributes?.[path];
+  const spec = keptAttributeSpecs(change.type)?.get(path);
+  if (spec === void 0) return {};
+  const value = effectiveValue(kept?.before, spec);
+  return value === void 0 ? { kept } : { value, kept };
+}
+function unknownWhy(change, path, kept) {
+  if (change.source === "cloudformation" && kept === void 0) {
+    return "a change set carries no property values to decide it from, and no DeletionPolicy or UpdateReplacePolicy Snapshot or Retain keeps it";
+  }
+  return `${path} is not known before the change: ${unknownBecause(kept?.before)}`;
+}
+function fill(why, change) {
+  return why.replace(/\{\{([^}]+)\}\}/g, (_, path) => String(valueBefore(change, path).value ?? "not set"));
+}
+function recoverabilityOf(change) {
+  if (change.action === "forget") {
+    return { outcome: "retained", why: change.keptBy ?? change.reason ?? "it leaves management and stays where it is" };
+  }
+  if (change.action !== "delete" && change.action !== "replace") return void 0;
+  if (change.deletionKeeps !== void 0) return { outcome: change.deletionKeeps.outcome, why: change.deletionKeeps.why };
+  const key2 = catalogKey(change.type);
+  if (!Object.hasOwn(RECOVERABILITY2, key2)) return { outcome: "unknown", why: `blast-radius has no recoverability data for ${change.type}` };
+  for (const entry of RECOVERABILITY2[key2].cases) {
+    let applies = true;
+    for (const [path, condition] of Object.entries(entry.when ?? {})) {
+      const { value, kept } = valueBefore(change, path);
+      if (value === void 0) return { outcome: "unknown", why: unknownWhy(change, path, kept) };
+      if (!meets(value, condition)) {
+        applies = false;
+        break;
+      }
+    }
+    if (applies) return { outcome: entry.outcome, why: fill(entry.why, change) };
+  }
+  return { outcome: "unknown", why: `no case of ${key2} in the recoverability table applies` };
+}
+var RECOVERABILITY2;
+var init_recoverability2 = __esm({
+  "src/catalog/recoverability.ts"() {
+    "use strict";
+    init_kept_attributes();
+    init_recoverability();
+    init_type_aliases();
+    RECOVERABILITY2 = recoverability_default;
+  }
+});
+
 // src/policy/format-message.ts
 function placeholders(template) {
   return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]);
@@ -15834,7 +18430,7 @@ var init_rule_settings = __esm({
 
 // src/policy/evaluate.ts
 function compareFindings(a, b) {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.file.localeCompare(b.file) || a.address.localeCompare(b.address) || a.ruleId.localeCompare(b.ruleId);
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || lostFirst(a) - lostFirst(b) || a.file.localeCompare(b.file) || a.address.localeCompare(b.address) || a.ruleId.localeCompare(b.ruleId);
 }
 function driftTargets(drift, classified) {
   const environments = new Map(classified.map(({ change, environment }) => [`${change.input}:${change.address}`, environment.name]));
@@ -15846,14 +18442,16 @@ function driftTargets(drift, classified) {
 function evaluatePolicy(classified, drift, inputs, rules = Object.values(RULES3), settings = {}, preventDestroyAtBase2 = /* @__PURE__ */ new Map(), stateStorage2 = /* @__PURE__ */ new Map()) {
   const findings = [];
   const files = inputs.map((input) => input.file);
-  const report = (rule, severity2, target, reported, type2) => {
+  const report = (rule, severity2, target, reported, change) => {
     if (reported === void 0) return;
     const { address: address2, action, environment } = target;
     const { messageId, data } = reported;
     const message2 = formatMessage(rule.messages[messageId], data);
     const finding = { ruleId: rule.id, messageId, severity: severity2, file: files[target.input] ?? "", address: address2, action, environment, message: message2 };
-    const impact = type2 === void 0 || !DESTRUCTIVE_ACTIONS.has(action) ? void 0 : impactOf(type2)?.impact;
+    const impact = change === void 0 || !DESTRUCTIVE_ACTIONS.has(action) ? void 0 : impactOf(change.type)?.impact;
     if (impact) finding.impact = impact;
+    const recoverability = change === void 0 ? void 0 : recoverabilityOf(change);
+    if (recoverability) finding.recoverability = recoverability;
     findings.push(finding);
   };
   const subjects = classified.map((entry) => {
@@ -15867,7 +18465,9 @@ function evaluatePolicy(classified, drift, inputs, rules = Object.values(RULES3)
     if (rule.subject === "change") {
       for (const subject of subjects) {
         const { input, address: address2, action } = subject.change;
-        report(rule, level, { input, address: address2, action, environment: subject.environment.name }, rule.check(subject, options2), subject.change.type);
+        const outside = rule.severityOutsideProtected !== void 0 && level === rule.severity && !subject.environment.protected;
+        const severity2 = outside ? rule.severityOutsideProtected ?? level : level;
+        report(rule, severity2, { input, address: address2, action, environment: subject.environment.name }, rule.check(subject, options2), subject.change);
       }
     } else if (rule.subject === "drift") {
       for (const { entry, target } of drifted) report(rule, level, target, rule.check(entry, options2));
@@ -15883,17 +18483,19 @@ function evaluatePolicy(classified, drift, inputs, rules = Object.values(RULES3)
   }
   return findings.sort(compareFindings);
 }
-var SEVERITY_ORDER;
+var SEVERITY_ORDER, lostFirst;
 var init_evaluate = __esm({
   "src/policy/evaluate.ts"() {
     "use strict";
     init_model();
     init_data_bearing();
+    init_recoverability2();
     init_environments();
     init_format_message();
     init_rule_settings();
     init_rules();
     SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+    lostFirst = (finding) => finding.recoverability?.outcome === "lost" ? 0 : 1;
   }
 });
 
@@ -20664,7 +23266,7 @@ async function describeChangeSet(invocation, name, stack, scratch2) {
     } catch {
       throw new InputError(`The output of \`${step}\` is not JSON; nothing was executed.`);
     }
-    if (!isObject8(parsed)) throw new InputError(`The output of \`${step}\` is not a change set; nothing was executed.`);
+    if (!isObject9(parsed)) throw new InputError(`The output of \`${step}\` is not a change set; nothing was executed.`);
     first ??= parsed;
     token = typeof parsed.NextToken === "string" && parsed.NextToken !== "" ? parsed.NextToken : void 0;
     (0, import_node_fs18.appendFileSync)(file, text5.endsWith("\n") ? text5 : `${text5}
@@ -20750,7 +23352,7 @@ async function waiterFor(invocation, stackId) {
     return status === "REVIEW_IN_PROGRESS" ? "stack-create-complete" : "stack-update-complete";
   });
 }
-var import_node_fs18, import_node_path16, AWS_CREATED, AWS_EMPTY, CDK_CREATED, CDK_EMPTY, NO_CHANGES, isObject8;
+var import_node_fs18, import_node_path16, AWS_CREATED, AWS_EMPTY, CDK_CREATED, CDK_EMPTY, NO_CHANGES, isObject9;
 var init_guard_change_set = __esm({
   "src/guard/guard-change-set.ts"() {
     "use strict";
@@ -20765,7 +23367,7 @@ var init_guard_change_set = __esm({
     CDK_CREATED = /^Changeset (arn:\S+:changeSet\/\S+) created and waiting in review for manual execution \(--no-execute\)\r?$/gm;
     CDK_EMPTY = /^\s*✅\s+\S.* \(no changes\)\r?$/m;
     NO_CHANGES = "The submitted information didn't contain changes.";
-    isObject8 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    isObject9 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   }
 });
 
@@ -21243,6 +23845,30 @@ var init_configuration_name = __esm({
   }
 });
 
+// src/reporters/recoverability-words.ts
+function recoverabilityWords(finding) {
+  const { recoverability } = finding;
+  if (recoverability === void 0) return void 0;
+  if (recoverability.outcome === "unknown" && finding.impact === void 0) return void 0;
+  return { lead: LEADS[recoverability.outcome], why: recoverability.why };
+}
+function recoverabilitySentence(finding) {
+  const words3 = recoverabilityWords(finding);
+  return words3 === void 0 ? void 0 : `${words3.lead}: ${words3.why}.`;
+}
+var LEADS;
+var init_recoverability_words = __esm({
+  "src/reporters/recoverability-words.ts"() {
+    "use strict";
+    LEADS = {
+      lost: "Data lost for good",
+      recoverable: "Data recoverable",
+      retained: "Data retained",
+      unknown: "Whether the data comes back is unknown"
+    };
+  }
+});
+
 // src/reporters/report-noun.ts
 function reportNoun(report) {
   const platforms = new Set(report.inputs.map((input) => input.platform));
@@ -21283,10 +23909,14 @@ __export(text_exports, {
 function headline(report) {
   if (report.verdict === "block") {
     const unjudged = report.findings.filter((f) => blocks(f) && f.ruleId === "unjudged-objects").length;
-    const errors = report.summary.errors - unjudged;
-    const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss` : "";
+    const weakened = report.findings.filter((f) => blocks(f) && f.ruleId === "protection-weakened").length;
+    const errors = report.summary.errors - unjudged - weakened;
+    const lost = report.findings.filter((f) => blocks(f) && f.recoverability?.outcome === "lost").length;
+    const forGood = lost > 0 ? ` (${lost} lost for good)` : "";
+    const dataLoss = report.summary.dataLoss > 0 ? `, ${report.summary.dataLoss} of them with data loss${forGood}` : "";
     const clauses = [
       ...errors > 0 ? [`destroy or replace ${plural(errors, "protected resource")}${dataLoss}`] : [],
+      ...weakened > 0 ? [`weaken what protects the data of ${plural(weakened, "protected resource")}`] : [],
       ...unjudged > 0 ? [UNJUDGED_CLAUSE] : []
     ];
     return `${kleur_default.red().bold("BLOCKED")}  the ${reportNoun(report)} would ${clauses.join(", and ")}.`;
@@ -21315,6 +23945,8 @@ function findingLines(finding) {
   if (finding.severity === "info") return [`  ${severity2}  ${finding.message}  ${kleur_default.dim(finding.ruleId)}`];
   const environment = finding.environment ? kleur_default.dim(` [${finding.environment}]`) : "";
   const lines = [`  ${severity2}  ${kleur_default.bold(finding.address)}${environment}  ${kleur_default.dim(finding.ruleId)}`, `           ${finding.message}`];
+  const recoverability = recoverabilitySentence(finding);
+  if (recoverability !== void 0) lines.push(`           ${finding.recoverability?.outcome === "lost" ? kleur_default.red().bold(recoverability) : recoverability}`);
   if (finding.dependents) {
     const { count: count2, paths } = finding.dependents;
     const more = count2 > paths.length ? ` and ${count2 - paths.length} more` : "";
@@ -21413,6 +24045,7 @@ var init_text = __esm({
     init_namespace_cascade();
     init_configuration_name();
     init_plural();
+    init_recoverability_words();
     init_report_noun();
     init_waiver_summary();
     SEVERITY_STYLE = {
@@ -21690,9 +24323,9 @@ function destroyedResources(report) {
   const destroyed = report.resources.filter((resource) => DESTRUCTIVE_ACTIONS.has(resource.action));
   return [...destroyed.filter((r) => r.environment.protected), ...destroyed.filter((r) => !r.environment.protected)];
 }
-function dependencyEdges(report, shown2) {
+function dependencyEdges(report, shown3) {
   const edges = /* @__PURE__ */ new Map();
-  for (const resource of shown2) {
+  for (const resource of shown3) {
     const finding = report.findings.find((f) => f.file === resource.file && f.address === resource.address && f.dependents);
     for (const path of finding?.dependents?.chains ?? []) {
       const chain2 = [...path];
@@ -21705,24 +24338,24 @@ function dependencyEdges(report, shown2) {
 function mermaidGraph(report) {
   const destroyed = destroyedResources(report);
   if (destroyed.length === 0) return void 0;
-  const shown2 = destroyed.slice(0, MAX_GRAPH_NODES);
-  const nodeIds = new Map(shown2.map((resource, i) => [resource, `n${i}`]));
-  const environments = [...new Map(shown2.map((r) => [r.environment.name, r.environment])).values()];
+  const shown3 = destroyed.slice(0, MAX_GRAPH_NODES);
+  const nodeIds = new Map(shown3.map((resource, i) => [resource, `n${i}`]));
+  const environments = [...new Map(shown3.map((r) => [r.environment.name, r.environment])).values()];
   const classOf = new Map(environments.map((environment, i) => [environment.name, `env${i}`]));
   const lines = ["flowchart LR"];
-  const files = [...new Set(shown2.map((resource) => resource.file))];
+  const files = [...new Set(shown3.map((resource) => resource.file))];
   files.forEach((file, i) => {
     lines.push(`  subgraph plan${i}["${labelText(file)}"]`);
-    for (const resource of shown2.filter((r) => r.file === file)) {
+    for (const resource of shown3.filter((r) => r.file === file)) {
       const details2 = labelText(`${resource.action} \xB7 ${resource.environment.name}`);
       lines.push(`    ${nodeIds.get(resource)}["${labelText(resource.address)}<br/>${details2}"]`);
     }
     lines.push("  end");
   });
-  const hidden = destroyed.length - shown2.length;
+  const hidden = destroyed.length - shown3.length;
   if (hidden > 0) lines.push(`  more["\u2026 and ${plural(hidden, "more destroyed resource", "more destroyed resources")}"]`, "  class more more");
-  const ids = new Map(shown2.map((resource) => [resource.address, nodeIds.get(resource)]));
-  const edges = dependencyEdges(report, shown2);
+  const ids = new Map(shown3.map((resource) => [resource.address, nodeIds.get(resource)]));
+  const edges = dependencyEdges(report, shown3);
   const dependents = [...new Set(edges.map(([from2]) => from2))].filter((address2) => !ids.has(address2));
   dependents.slice(0, MAX_GRAPH_NODES).forEach((address2, i) => {
     ids.set(address2, `d${i}`);
@@ -21733,7 +24366,7 @@ function mermaidGraph(report) {
   if (hiddenDependents > 0)
     lines.push(`  moredependents["\u2026 and ${plural(hiddenDependents, "more dependent", "more dependents")}"]`, "  class moredependents more");
   for (const environment of environments) {
-    const members = shown2.filter((r) => r.environment.name === environment.name).map((r) => nodeIds.get(r));
+    const members = shown3.filter((r) => r.environment.name === environment.name).map((r) => nodeIds.get(r));
     lines.push(`  class ${members.join(",")} ${classOf.get(environment.name)}`);
   }
   for (const environment of environments) lines.push(`  classDef ${classOf.get(environment.name)} ${environmentStyle(environment)}`);
@@ -21803,12 +24436,17 @@ function whyItBlocks(report, finding) {
 }
 function goesDownWithIt(finding) {
   const dependents = finding.dependents ? plural(finding.dependents.count, "dependent resource") : "no known dependents";
+  const words3 = recoverabilityWords(finding);
+  if (words3 !== void 0) {
+    const lead = finding.recoverability?.outcome === "lost" ? `**${words3.lead}**` : words3.lead;
+    return `${lead}: ${markdownText(words3.why)}; ${dependents}`;
+  }
   return finding.impact === "data-loss" ? `**data loss**; ${dependents}` : dependents;
 }
 function blockingTable(report) {
-  const { shown: shown2, more } = bounded(report.findings.filter(blocks));
-  if (shown2.length === 0) return [];
-  const rows = shown2.map(
+  const { shown: shown3, more } = bounded(report.findings.filter(blocks));
+  if (shown3.length === 0) return [];
+  const rows = shown3.map(
     (f) => isPlanWide(f) ? ["the whole plan", "\u2014", "\u2014", ruleLink(report, f.ruleId), markdownText(f.message), "\u2014"] : [codeSpan(f.address), f.action, markdownText(f.environment), ruleLink(report, f.ruleId), whyItBlocks(report, f), goesDownWithIt(f)]
   );
   return ["", ...table(["Resource", "Action", "Environment", "Rule", "Why", "Goes down with it"], rows), ...more];
@@ -21824,8 +24462,13 @@ function details(summary, body2) {
 function otherFindings(report) {
   const others = report.findings.filter((f) => !blocks(f));
   if (others.length === 0) return [];
-  const { shown: shown2, more } = bounded(others);
-  const rows = shown2.map((f) => [severityLabel(f), codeSpan(f.address), ruleLink(report, f.ruleId), markdownText(f.message)]);
+  const { shown: shown3, more } = bounded(others);
+  const rows = shown3.map((f) => [
+    severityLabel(f),
+    codeSpan(f.address),
+    ruleLink(report, f.ruleId),
+    markdownText([f.message, recoverabilitySentence(f)].filter(Boolean).join(" "))
+  ]);
   const count2 = (severity2) => others.filter((f) => f.severity === severity2).length;
   const counts = [
     count2("error") > 0 ? plural(count2("error"), "waived error") : "",
@@ -21842,8 +24485,8 @@ function graph(report) {
 }
 function environmentsTable(report) {
   if (report.resources.length === 0) return [];
-  const { shown: shown2, more } = bounded(report.resources);
-  const rows = shown2.map((r) => [
+  const { shown: shown3, more } = bounded(report.resources);
+  const rows = shown3.map((r) => [
     codeSpan(r.address),
     r.action,
     markdownText(r.environment.name),
@@ -21891,6 +24534,7 @@ var init_markdown = __esm({
     init_markdown_text();
     init_mermaid_graph();
     init_plural();
+    init_recoverability_words();
     init_report_noun();
     COMMENT_MARKER = "<!-- blast-radius -->";
     MAX_TABLE_ROWS = 50;
@@ -21944,7 +24588,7 @@ function result(report, finding, ruleIndex) {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVELS2[finding.severity],
-    message: { text: finding.message },
+    message: { text: [finding.message, recoverabilitySentence(finding)].filter(Boolean).join(" ") },
     locations: locations(report, finding),
     // Code scanning matches a result across runs by this; without it, it would hash source lines a plan has not got.
     partialFingerprints: { "blastRadiusFinding/v1": `${finding.ruleId}:${finding.address}` },
@@ -21953,7 +24597,11 @@ function result(report, finding, ruleIndex) {
         { kind: "external", status: "accepted", justification: `${finding.waived.reason} (${finding.waived.by}, until ${finding.waived.expires})` }
       ]
     } : {},
-    properties: { action: finding.action, environment: finding.environment }
+    properties: {
+      action: finding.action,
+      environment: finding.environment,
+      ...finding.recoverability === void 0 ? {} : { recoverability: finding.recoverability }
+    }
   };
 }
 function formatSarif(report) {
@@ -21982,6 +24630,7 @@ var init_sarif = __esm({
     import_node_url = require("node:url");
     init_blocked_changes();
     init_input_file();
+    init_recoverability_words();
     SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     LEVELS2 = { error: "error", warning: "warning", info: "note" };
   }
@@ -22014,6 +24663,8 @@ function annotation(report, finding) {
   const command13 = waived ? "warning" : ANNOTATIONS[finding.severity];
   const title = `${finding.ruleId}${waived ? " (waived)" : ""}${isPlanWide(finding) ? "" : `: ${finding.address}`}`;
   const lines = [finding.message];
+  const recoverability = recoverabilitySentence(finding);
+  if (recoverability !== void 0) lines.push(recoverability);
   if (waived) lines.push(`Waived by ${waived.by} until ${waived.expires}: ${waived.reason}`);
   lines.push(report.rules[finding.ruleId].url);
   return workflowCommand(command13, { title, file: inputFile(report, finding.file) }, lines.join("\n"));
@@ -22037,6 +24688,7 @@ var init_github = __esm({
     init_configuration_name();
     init_input_file();
     init_plural();
+    init_recoverability_words();
     init_workflow_command();
     ANNOTATIONS = { error: "error", warning: "warning", info: "notice" };
   }
@@ -22115,7 +24767,8 @@ function refusedResource(report, finding) {
   const resource = report.resources.find((r) => r.file === finding.file && r.address === finding.address);
   const where = report.inputs.length > 1 ? ` (${finding.file})` : "";
   const why = [resource?.environment.reason, resource?.reason].filter(Boolean).join("; ");
-  const dataLoss = finding.impact === "data-loss" ? " Its data would be lost." : "";
+  const recoverability = recoverabilitySentence(finding);
+  const dataLoss = recoverability !== void 0 ? ` ${recoverability}` : finding.impact === "data-loss" ? " Its data would be lost." : "";
   const count2 = finding.dependents?.count;
   const cascades = inTableOrder(platformsOf(report, [finding])).some((platform) => platform.dependents === "cascade");
   const [one, many] = cascades ? ["goes down with it", "go down with it"] : ["depends on it", "depend on it"];
@@ -22177,6 +24830,7 @@ var init_agent2 = __esm({
     init_blocked_changes();
     init_configuration_name();
     init_plural();
+    init_recoverability_words();
     init_report_noun();
     init_waiver_summary();
     MAX_LISTED = 8;
@@ -22280,11 +24934,11 @@ async function writeInBatches(slices, write2) {
   }
   if (batch !== "") await write2(batch);
 }
-async function writeTargetFile(path, format3, fill) {
+async function writeTargetFile(path, format3, fill2) {
   try {
     const file = await (0, import_promises.open)(path, "w");
     try {
-      await fill(async (text5) => {
+      await fill2(async (text5) => {
         await file.write(text5);
       });
     } finally {
@@ -26746,13 +29400,13 @@ function destructiveMongo(script2) {
     if (!found.includes(description2)) found.push(description2);
   };
   if (/\.\s*dropDatabase\s*\(/.test(code2)) add("db.dropDatabase()");
-  for (const { method, shown: shown2 } of CALLS) {
+  for (const { method, shown: shown3 } of CALLS) {
     for (const match of code2.matchAll(method)) {
       const [, called, indexed, property, variable] = match;
       const quoted2 = called ?? indexed;
       const receiver = quoted2 !== void 0 ? `db.${shownName(strings2[Number(quoted2)])}` : property !== void 0 ? `db.${property}` : variable;
       if (receiver === "db" || receiver === "db.getSiblingDB") continue;
-      add(`${receiver}.${shown2}`);
+      add(`${receiver}.${shown3}`);
     }
   }
   for (const match of code2.matchAll(COMMAND)) {
@@ -28419,9 +31073,9 @@ var init_runners = __esm({
       const values = marker === -1 || list[marker] !== ":::" ? void 0 : list.slice(marker + 1).filter((w) => !/^:::/.test(w));
       if (template.length === 0) return (values ?? []).slice(0, MAX_PARALLEL_LINES).map((line2) => script(line2));
       const line = template.join(" ");
-      const fill = (value) => line.includes("{}") ? line.split("{}").join(value) : `${line} ${value}`;
-      if (values === void 0) return [script(fill('"$parallel_argument"'))];
-      return values.slice(0, MAX_PARALLEL_LINES).map((value) => script(fill(shellQuote(value))));
+      const fill2 = (value) => line.includes("{}") ? line.split("{}").join(value) : `${line} ${value}`;
+      if (values === void 0) return [script(fill2('"$parallel_argument"'))];
+      return values.slice(0, MAX_PARALLEL_LINES).map((value) => script(fill2(shellQuote(value))));
     };
     XARGS_VALUE_OPTIONS = [
       "-n",
@@ -29680,8 +32334,8 @@ function refusalFor(destructive, words3, command13) {
     const guardWords = [Object.hasOwn(GUARD_PROGRAM_OF, program) ? GUARD_PROGRAM_OF[program] : program, ...words3.slice(1)];
     return { command: command13, why, instead: `Run \`${guarded(guardWords)}\`: ${guardChecks}.`, ...cannotTell2 ? { cannotTell: cannotTell2 } : {} };
   }
-  const shown2 = preview === void 0 ? "" : ` (\`${preview.map(shellQuote).join(" ")}\`)`;
-  return { command: command13, why, instead: `Show the user what it would do${shown2} and ask them to run it.` };
+  const shown3 = preview === void 0 ? "" : ` (\`${preview.map(shellQuote).join(" ")}\`)`;
+  return { command: command13, why, instead: `Show the user what it would do${shown3} and ask them to run it.` };
 }
 function refusingWith(read) {
   return (words3, command13, context) => {
@@ -30403,10 +33057,10 @@ function cannotTell(command13, why, instead = "Write the command plainly, with t
 }
 function refuseDecoded(command13, commands) {
   const decoded2 = decodedPreview(commands);
-  const shown2 = decoded2 === void 0 ? "" : ` (it decodes to \`${decoded2.length > 200 ? `${decoded2.slice(0, 200)}\u2026` : decoded2}\`)`;
+  const shown3 = decoded2 === void 0 ? "" : ` (it decodes to \`${decoded2.length > 200 ? `${decoded2.slice(0, 200)}\u2026` : decoded2}\`)`;
   return cannotTell(
     command13,
-    `it runs, as shell code, text that a decoder or text transformer produces at run time${shown2}, which blast-radius cannot read.`,
+    `it runs, as shell code, text that a decoder or text transformer produces at run time${shown3}, which blast-radius cannot read.`,
     "Run the decoded command itself, written out plainly, so that it can be checked."
   );
 }
@@ -30468,9 +33122,9 @@ function judgeComputedProgram(words3, templates, simple, found, depth) {
     const trial = scratch(found);
     judgeWords(attempt, [attempt[0], ...templates.slice(templates.length - attempt.length + 1)], simple, trial, depth);
     if (trial.refusals.length === 0) continue;
-    const shown2 = attempt.map(shellQuote).join(" ");
+    const shown3 = attempt.map(shellQuote).join(" ");
     found.refusals.push(
-      cannotTell(simple.text, `the program it runs (\`${words3[0]}\`) is only known at run time, and it could be \`${shown2}\`: ${trial.refusals[0].why}`)
+      cannotTell(simple.text, `the program it runs (\`${words3[0]}\`) is only known at run time, and it could be \`${shown3}\`: ${trial.refusals[0].why}`)
     );
     return;
   }
@@ -30846,17 +33500,17 @@ function install(action, agent, scope, command13) {
   const root = projectRoot(process.cwd());
   const path = target.path(scope, root);
   const atRoot = root === (0, import_node_path35.resolve)(process.cwd()) ? "" : ` (at the root of the repository)`;
-  const shown2 = scope === "project" ? `${(0, import_node_path35.relative)(process.cwd(), path)}${atRoot}` : path;
+  const shown3 = scope === "project" ? `${(0, import_node_path35.relative)(process.cwd(), path)}${atRoot}` : path;
   const settings = readSettings(path);
   const changed = action === "install" ? target.add(settings, command13, path) : target.remove(settings, command13);
   if (!changed) {
-    process.stdout.write(`${shown2}: ${action === "install" ? "the hook is there already" : "no blast-radius hook to remove"}; nothing changed.
+    process.stdout.write(`${shown3}: ${action === "install" ? "the hook is there already" : "no blast-radius hook to remove"}; nothing changed.
 `);
     return;
   }
   writeSettings(path, settings);
   process.stdout.write(
-    `${shown2}: ${action === "install" ? "added" : "removed"} the ${agent} hook \`${nodeCommandOf(command13)}\`${action === "install" ? " behind its shell pre-filter" : ""}.
+    `${shown3}: ${action === "install" ? "added" : "removed"} the ${agent} hook \`${nodeCommandOf(command13)}\`${action === "install" ? " behind its shell pre-filter" : ""}.
 `
   );
   if (action === "install") process.stdout.write(`${target.shims}
@@ -31124,13 +33778,13 @@ function text4() {
 `;
 }
 function json4() {
-  const rules = Object.values(RULES3).map(({ id, severity: severity2, description: description2, messages: messages2, defaultOptions: defaultOptions4, optionsSchema }) => ({
+  const rules = Object.values(RULES3).map(({ id, severity: severity2, description: description2, messages: messages2, defaultOptions: defaultOptions5, optionsSchema }) => ({
     id,
     severity: severity2,
     description: description2,
     url: ruleUrl(id),
     messages: messages2,
-    defaultOptions: defaultOptions4,
+    defaultOptions: defaultOptions5,
     options: optionsSchema.properties
   }));
   return `${JSON.stringify(rules, null, 2)}
@@ -34610,8 +37264,8 @@ var init_command = __esm({
         }
         return void 0;
       }
-      extractDesc({ describe: describe4, description: description2, desc }) {
-        for (const test of [describe4, description2, desc]) {
+      extractDesc({ describe: describe5, description: description2, desc }) {
+        for (const test of [describe5, description2, desc]) {
           if (typeof test === "string" || test === false)
             return test;
           assertNotStrictEqual(test, true, this.shim);
@@ -34780,7 +37434,7 @@ function usage(yargs, shim3) {
   };
   self.getCommands = () => commands;
   let descriptions = {};
-  self.describe = function describe4(keyOrKeys, desc) {
+  self.describe = function describe5(keyOrKeys, desc) {
     if (Array.isArray(keyOrKeys)) {
       keyOrKeys.forEach((k) => {
         self.describe(k, desc);
@@ -35880,14 +38534,14 @@ function getPathToDefaultConfig(cwd, pathToExtend) {
 }
 function mergeDeep(config1, config2) {
   const target = {};
-  function isObject9(obj) {
+  function isObject10(obj) {
     return obj && typeof obj === "object" && !Array.isArray(obj);
   }
   Object.assign(target, config1);
   for (const key2 of Object.keys(config2)) {
     if (key2 === "__proto__")
       continue;
-    if (isObject9(config2[key2]) && isObject9(target[key2])) {
+    if (isObject10(config2[key2]) && isObject10(target[key2])) {
       target[key2] = mergeDeep(config1[key2], config2[key2]);
     } else {
       target[key2] = config2[key2];
@@ -37416,8 +40070,8 @@ function toYargsCommand(spec, onExit) {
     builder: (yargs) => {
       let built = yargs;
       for (const name of names) {
-        const describe4 = spec.positional?.parts?.[name] ?? (names.length === 1 ? spec.positional?.describe : void 0);
-        built = built.positional(name, { type: "string", describe: describe4, default: void 0 });
+        const describe5 = spec.positional?.parts?.[name] ?? (names.length === 1 ? spec.positional?.describe : void 0);
+        built = built.positional(name, { type: "string", describe: describe5, default: void 0 });
       }
       for (const [name, option3] of Object.entries(spec.options)) {
         built = built.option(name, {
