@@ -1,15 +1,35 @@
 // The fingerprint of a blocked change: a SHA-256 of the normalized destructive changes its blocking findings are
 // about (never file names or times), so that the same plan always gives the same one and any other change to what
 // would be destroyed gives another. An approval names a fingerprint, and is honoured for nothing else.
-import { blocks, DESTRUCTIVE_ACTIONS, WHOLE_PLAN, type AnalyzedInput, type ClassifiedChange, type Finding, type ResourceChange } from '../model.js';
+import {
+  blocks,
+  DESTRUCTIVE_ACTIONS,
+  WHOLE_PLAN,
+  type AnalyzedInput,
+  type ClassifiedChange,
+  type Finding,
+  type KeptValue,
+  type ResourceChange,
+} from '../model.js';
 import { goesToKubeContext } from '../platforms/index.js';
 import { FINGERPRINT_LENGTH } from './fingerprint-format.js';
 import { sha256Hex } from './sha256.js';
 
 /** Changes the version prefix when the normalization changes, so that old approvals never match new meanings. */
-const DOMAIN = 'blast-radius approval fingerprint v3';
+const DOMAIN = 'blast-radius approval fingerprint v4';
 
 const sorted = (values: readonly string[]): string[] => [...values].sort();
+
+/**
+ * The values that decide whether its data comes back, or whether a protection is switched off, before and after
+ * (`skip_final_snapshot`, `deletion_protection` …): the same delete with a final snapshot is another change.
+ */
+function recoveryFacts(change: ResourceChange): string[] {
+  const side = (value: KeptValue | undefined): string => (value === undefined ? 'absent' : JSON.stringify(value));
+  const attributes = Object.entries(change.keptAttributes ?? {}).map(([path, { before, after }]) => `${path}:${side(before)}>${side(after)}`);
+  const kept = change.deletionKeeps === undefined ? [] : [`deletion-keeps:${change.deletionKeeps.outcome}`];
+  return sorted([...attributes, ...kept]);
+}
 
 /** What identifies one destroyed object and why it blocks: stable across re-runs, free of file names and times. */
 function normalize(change: ResourceChange, format: string, environment: string, rules: string[]): string {
@@ -27,6 +47,7 @@ function normalize(change: ResourceChange, format: string, environment: string, 
     change.namespace ?? null,
     sorted(change.accounts.map((account) => `${account.provider}:${account.id}`)),
     sorted(change.identity ?? []),
+    recoveryFacts(change),
     sorted(change.nameHints.map((hint) => `${hint.field}=${hint.value}`)),
     sorted(rules),
   ]);

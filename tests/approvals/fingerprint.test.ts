@@ -76,6 +76,30 @@ it('differs for the same database in another region of the same account', async 
   expect(central).not.toBe(west);
 });
 
+it('differs for the same database deleted with and without a final snapshot', async () => {
+  const plan = join(ROOT, 'fixtures/terraform-recoverability/rds-delete-skip-final-snapshot/plan.json');
+  const withSnapshot = editedPlan(plan, scratch.path, 'final-snapshot.json', (edited) => {
+    const { before } = edited.resource_changes[0].change as { before: Record<string, unknown> };
+    before.skip_final_snapshot = false;
+    before.final_snapshot_identifier = 'orders-final';
+  });
+  const [lost, recoverable] = [await fingerprint(plan), await fingerprint(withSnapshot)];
+  expect(lost).toMatch(FINGERPRINT_PATTERN);
+  expect(recoverable).toMatch(FINGERPRINT_PATTERN);
+  expect(recoverable).not.toBe(lost);
+});
+
+it('differs when the update that switches deletion protection off also lowers the backup retention', async () => {
+  const plan = join(ROOT, 'fixtures/terraform-recoverability/rds-update-deletion-protection-off/plan.json');
+  const other = editedPlan(plan, scratch.path, 'retention-lowered.json', (edited) => {
+    const change = edited.resource_changes[0].change as { before: Record<string, unknown> };
+    change.before.backup_retention_period = 30;
+  });
+  const [first, second] = [await fingerprint(plan), await fingerprint(other)];
+  expect(first).toMatch(FINGERPRINT_PATTERN);
+  expect(second).not.toBe(first);
+});
+
 it('is absent when nothing blocks', async () => {
   const report = await check({ files: [join(ROOT, 'fixtures/terraform/staging-delete/plan.json')] });
   expect(report.verdict).toBe('pass');
