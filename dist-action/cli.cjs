@@ -11913,6 +11913,12 @@ var init_sha256 = __esm({
 });
 
 // src/approvals/fingerprint.ts
+function recoveryFacts(change) {
+  const side = (value) => value === void 0 ? "absent" : JSON.stringify(value);
+  const attributes = Object.entries(change.keptAttributes ?? {}).map(([path, { before, after }]) => `${path}:${side(before)}>${side(after)}`);
+  const kept = change.deletionKeeps === void 0 ? [] : [`deletion-keeps:${change.deletionKeeps.outcome}`];
+  return sorted([...attributes, ...kept]);
+}
 function normalize(change, format3, environment, rules) {
   return JSON.stringify([
     change.source,
@@ -11928,6 +11934,7 @@ function normalize(change, format3, environment, rules) {
     change.namespace ?? null,
     sorted(change.accounts.map((account) => `${account.provider}:${account.id}`)),
     sorted(change.identity ?? []),
+    recoveryFacts(change),
     sorted(change.nameHints.map((hint) => `${hint.field}=${hint.value}`)),
     sorted(rules)
   ]);
@@ -11960,7 +11967,7 @@ var init_fingerprint = __esm({
     init_platforms();
     init_fingerprint_format();
     init_sha256();
-    DOMAIN = "blast-radius approval fingerprint v3";
+    DOMAIN = "blast-radius approval fingerprint v4";
     sorted = (values) => [...values].sort();
   }
 });
