@@ -22560,7 +22560,8 @@ var init_check = __esm({
 // src/guard/named-input.ts
 function withInputName(report, path, name) {
   const rename = (entry) => entry.file === path ? { ...entry, file: name } : entry;
-  return { ...report, inputs: report.inputs.map(rename), findings: report.findings.map(rename), resources: report.resources.map(rename) };
+  const findings = report.findings.map((finding) => ({ ...rename(finding), message: finding.message.replaceAll(path, name) }));
+  return { ...report, inputs: report.inputs.map(rename), findings, resources: report.resources.map(rename) };
 }
 var runByGuard;
 var init_named_input = __esm({

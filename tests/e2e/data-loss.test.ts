@@ -26,6 +26,11 @@ it('lists what goes down with a destroyed resource, and the largest fan-out, fro
       'terraform_data.prod_dns → terraform_data.prod_listener → terraform_data.prod_lb',
       'terraform_data.prod_alarm → terraform_data.prod_lb',
     ]),
+    chains: expect.arrayContaining([
+      ['terraform_data.prod_listener', 'terraform_data.prod_lb'],
+      ['terraform_data.prod_dns', 'terraform_data.prod_listener', 'terraform_data.prod_lb'],
+      ['terraform_data.prod_alarm', 'terraform_data.prod_lb'],
+    ]),
   });
   expect(report.summary.largestFanOut).toEqual({ address: 'terraform_data.prod_lb', dependents: 3 });
   const text = runCli(['check', 'fixtures/terraform/fan-out/plan.json']).stdout;
