@@ -31,6 +31,18 @@ function atTerminal(args: string[], typed: string, env: NodeJS.ProcessEnv, cwd =
   return { code: result.status, output: result.stdout + result.stderr };
 }
 
+/** A Terraform working directory with prod-replace's `before` applied and its `after` configuration in place. */
+function prodReplaceProject(name: string, env: NodeJS.ProcessEnv): string {
+  const dir = join(scratch.path, name);
+  mkdirSync(dir);
+  cpSync(join(ROOT, 'fixtures/terraform/prod-replace/before'), dir, { recursive: true });
+  const tf = (...args: string[]) => spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8' });
+  expect(tf('init', '-input=false').status).toBe(0);
+  expect(tf('apply', '-auto-approve', '-input=false').status).toBe(0);
+  cpSync(join(ROOT, 'fixtures/terraform/prod-replace/after'), dir, { recursive: true });
+  return dir;
+}
+
 const fingerprintOf = (file: string, env: NodeJS.ProcessEnv): string => JSON.parse(runCli(['check', file, '--format', 'json'], { env }).stdout).fingerprint;
 
 describe('refusals', () => {
@@ -104,14 +116,8 @@ describe('refusals', () => {
   });
 
   (hasTerraform ? it : it.skip)('lets guard apply a blocked plan once a person approved it with the same terraform command', () => {
-    const dir = join(scratch.path, 'guarded');
     const env = personEnv(join(scratch.path, 'guarded-config'));
-    mkdirSync(dir);
-    cpSync(join(ROOT, 'fixtures/terraform/prod-replace/before'), dir, { recursive: true });
-    const tf = (...args: string[]) => spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8' });
-    expect(tf('init', '-input=false').status).toBe(0);
-    expect(tf('apply', '-auto-approve', '-input=false').status).toBe(0);
-    cpSync(join(ROOT, 'fixtures/terraform/prod-replace/after'), dir, { recursive: true });
+    const dir = prodReplaceProject('guarded', env);
 
     const blocked = runCli(['guard', '--', 'terraform', 'apply', '-auto-approve'], { cwd: dir, env });
     expect(blocked.code).toBe(1);
@@ -133,14 +139,8 @@ describe('refusals', () => {
 });
 
 (hasScript && hasTerraform ? it : it.skip)('approves a guard run under --config with the same configuration, which its approve command names', () => {
-  const dir = join(scratch.path, 'guarded-config-file');
   const env = personEnv(join(scratch.path, 'guarded-config-file-store'));
-  mkdirSync(dir);
-  cpSync(join(ROOT, 'fixtures/terraform/prod-replace/before'), dir, { recursive: true });
-  const tf = (...args: string[]) => spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8' });
-  expect(tf('init', '-input=false').status).toBe(0);
-  expect(tf('apply', '-auto-approve', '-input=false').status).toBe(0);
-  cpSync(join(ROOT, 'fixtures/terraform/prod-replace/after'), dir, { recursive: true });
+  const dir = prodReplaceProject('guarded-config-file', env);
   // A configuration under which one more rule blocks: its fingerprint is not the one without it.
   const config = join(scratch.path, 'at-most-one.yml');
   writeFileSync(config, 'policy:\n  rules:\n    too-many-destructive: [error, { max: 0 }]\n');

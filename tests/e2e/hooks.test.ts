@@ -3,6 +3,7 @@ import { AGENTS } from '../../src/agents/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { scratchDirectory } from '../helpers/scratch.js';
 import { neutralShell } from '../hooks/neutral-shell.js';
+import { claudeCodePayload } from '../helpers/agent-payloads.js';
 
 // A shell that reaches nothing, so that the once-per-session credentials notice (tests/e2e/hooks-session-notice.test.ts)
 // stays out of these answers whatever the test runner's own shell holds; first-call markers go to the scratch directory.
@@ -14,16 +15,7 @@ const UNRELATED = 'npm test';
 
 /** Payloads as each agent documents them (docs/agents.md), with the command swapped in. */
 const PAYLOADS = {
-  'claude-code': (command: string) => ({
-    session_id: 'abc123',
-    transcript_path: '/home/u/.claude/projects/p/x.jsonl',
-    cwd: '/home/u/proj',
-    permission_mode: 'default',
-    hook_event_name: 'PreToolUse',
-    tool_name: 'Bash',
-    tool_input: { command, description: 'Run it', timeout: 120000, run_in_background: false },
-    tool_use_id: 'toolu_01ABC',
-  }),
+  'claude-code': claudeCodePayload,
   cursor: (command: string) => ({
     conversation_id: 'c1',
     generation_id: 'g1',

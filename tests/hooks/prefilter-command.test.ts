@@ -13,6 +13,7 @@ import { scratchDirectory } from '../helpers/scratch.js';
 import { CORPUS } from './command-corpus.js';
 import { neutralShell } from './neutral-shell.js';
 import { testedCommands } from './tested-commands.js';
+import { claudeCodePayload } from '../helpers/agent-payloads.js';
 
 const SHELLS = ['dash', 'bash'];
 /** The stand-in for the node hook: says that it was reached, and reads the payload as the hook would. */
@@ -31,18 +32,7 @@ writeFileSync(sessionMarker('cursor', CONVERSATION, scratch.path), '');
 
 /** Payloads as each agent sends them (tests/e2e/hooks.test.ts); Codex both ways it sends a command. */
 const PAYLOADS: Record<AgentName, ((command: string) => unknown)[]> = {
-  'claude-code': [
-    (command) => ({
-      session_id: 'abc123',
-      transcript_path: '/home/u/.claude/projects/p/x.jsonl',
-      cwd: '/home/u/proj',
-      permission_mode: 'default',
-      hook_event_name: 'PreToolUse',
-      tool_name: 'Bash',
-      tool_input: { command, description: 'Run it', timeout: 120000, run_in_background: false },
-      tool_use_id: 'toolu_01ABC',
-    }),
-  ],
+  'claude-code': [claudeCodePayload],
   cursor: [
     (command) => ({ conversation_id: CONVERSATION, hook_event_name: 'beforeShellExecution', workspace_roots: ['/proj'], command, cwd: '/proj' }),
     (command) => ({ hook_event_name: 'beforeShellExecution', command, cwd: '/proj' }),
