@@ -24774,6 +24774,7 @@ function passSentence(report) {
 function refusedResource(report, finding) {
   const resource = report.resources.find((r) => r.file === finding.file && r.address === finding.address);
   const where = report.inputs.length > 1 ? ` (${finding.file})` : "";
+  if (finding.action === "update") return `- ${finding.address}${where}: ${finding.message.replace(finding.address, "").trimStart()}`;
   const why = [resource?.environment.reason, resource?.reason].filter(Boolean).join("; ");
   const recoverability = recoverabilitySentence(finding);
   const dataLoss = recoverability !== void 0 ? ` ${recoverability}` : finding.impact === "data-loss" ? " Its data would be lost." : "";

@@ -40,6 +40,8 @@ function passSentence(report: Report): string {
 function refusedResource(report: Report, finding: Finding): string {
   const resource = report.resources.find((r) => r.file === finding.file && r.address === finding.address);
   const where = report.inputs.length > 1 ? ` (${finding.file})` : '';
+  // An update destroys nothing: what it changes is in the rule's own sentence (the protection it switches off).
+  if (finding.action === 'update') return `- ${finding.address}${where}: ${finding.message.replace(finding.address, '').trimStart()}`;
   const why = [resource?.environment.reason, resource?.reason].filter(Boolean).join('; ');
   const recoverability = recoverabilitySentence(finding);
   const dataLoss = recoverability !== undefined ? ` ${recoverability}` : finding.impact === 'data-loss' ? ' Its data would be lost.' : '';

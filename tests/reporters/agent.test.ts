@@ -87,6 +87,13 @@ it('names an in-place update that policy blocks as an update', () => {
   expect(formatAgent(updating)).toContain('undo the in-place change');
 });
 
+it('says which protection an update switches off, in the words of its rule', async () => {
+  const report = await check({ files: [join(ROOT, 'fixtures/terraform-recoverability/rds-update-deletion-protection-off/plan.json')] });
+  expect(lines(report)[1]).toBe(
+    '- aws_db_instance.main: would weaken what protects its data: deletion protection (deletion_protection true → false). It is in production: its tags say Environment = "production".',
+  );
+});
+
 describe('in the words of each platform', () => {
   const kubernetes = (file: string) => check({ files: [join(ROOT, 'fixtures/kubernetes', file)], context: 'ci' });
 
