@@ -1,6 +1,6 @@
 // GitLab Code Quality reporter: the JSON array of issues `artifacts:reports:codequality` takes (the subset of the Code
 // Climate spec documented at https://docs.gitlab.com/ci/testing/code_quality/#implement-a-custom-tool), one per finding.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../approvals/sha256.js';
 import { displayName, STDIN, type Finding, type Report } from '../model.js';
 import { inputFile } from './input-file.js';
 
@@ -41,7 +41,7 @@ function identity(finding: Finding, path: string): string {
 }
 
 function fingerprintOf(identityText: string): string {
-  return createHash('sha256').update(identityText).digest('hex').slice(0, 32);
+  return sha256Hex(identityText).slice(0, 32);
 }
 
 export default function formatGitlab(report: Report): string {
