@@ -12200,6 +12200,30 @@ var init_confirm = __esm({
   }
 });
 
+// src/files/private-directory.ts
+async function inPrivateDirectory(purpose, use) {
+  const scratch2 = (0, import_node_fs5.mkdtempSync)((0, import_node_path5.join)((0, import_node_os4.tmpdir)(), `blast-radius-${purpose}-`));
+  try {
+    return await use(scratch2);
+  } finally {
+    try {
+      (0, import_node_fs5.rmSync)(scratch2, { recursive: true, force: true, maxRetries: 5 });
+    } catch (error) {
+      process.stderr.write(`blast-radius: the private directory ${scratch2} could not be removed (${error.code ?? "error"}).
+`);
+    }
+  }
+}
+var import_node_fs5, import_node_os4, import_node_path5;
+var init_private_directory = __esm({
+  "src/files/private-directory.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    import_node_os4 = require("node:os");
+    import_node_path5 = require("node:path");
+  }
+});
+
 // src/tools/flag-grammar.ts
 function specs(names, spec) {
   return Object.fromEntries(names.map((name) => [name, spec]));
@@ -12680,7 +12704,7 @@ function upgradeInputs(chart, scanned) {
     throw new UsageError(
       "blast-radius guard reads the values twice (to check them, then to upgrade), so it cannot take them from standard input: save them to a file."
     );
-  return [...(0, import_node_fs5.existsSync)(chart) ? [chart] : [], ...all];
+  return [...(0, import_node_fs6.existsSync)(chart) ? [chart] : [], ...all];
 }
 function parseHelmInvocation(words3) {
   const [binary2 = "helm", ...rest] = words3;
@@ -12720,11 +12744,11 @@ function parseHelmInvocation(words3) {
     localInputs: upgradeInputs(chart, scanned)
   };
 }
-var import_node_fs5;
+var import_node_fs6;
 var init_helm_invocation = __esm({
   "src/guard/helm-invocation.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     init_errors();
     init_flag_grammar();
     init_helm_grammar();
@@ -12767,35 +12791,35 @@ var init_guarded_command = __esm({
 });
 
 // src/state-paths.ts
-function approvalsPath(env2, home = (0, import_node_os4.homedir)()) {
+function approvalsPath(env2, home = (0, import_node_os5.homedir)()) {
   const named2 = env2[STORE_VARIABLE];
   if (named2) return named2;
-  const config = env2.XDG_CONFIG_HOME && (0, import_node_path5.isAbsolute)(env2.XDG_CONFIG_HOME) ? env2.XDG_CONFIG_HOME : (0, import_node_path5.join)(home, ".config");
-  return (0, import_node_path5.join)(config, "blast-radius", "approvals.json");
+  const config = env2.XDG_CONFIG_HOME && (0, import_node_path6.isAbsolute)(env2.XDG_CONFIG_HOME) ? env2.XDG_CONFIG_HOME : (0, import_node_path6.join)(home, ".config");
+  return (0, import_node_path6.join)(config, "blast-radius", "approvals.json");
 }
 function compileCacheDirectory(env2, platform) {
   if (env2.NODE_DISABLE_COMPILE_CACHE) return void 0;
   const chosen = env2.BLAST_RADIUS_COMPILE_CACHE;
   if (chosen !== void 0 && chosen !== "") return chosen === "0" ? void 0 : chosen;
-  if (platform === "win32") return env2.LOCALAPPDATA ? (0, import_node_path5.join)(env2.LOCALAPPDATA, "blast-radius", "compile-cache") : void 0;
+  if (platform === "win32") return env2.LOCALAPPDATA ? (0, import_node_path6.join)(env2.LOCALAPPDATA, "blast-radius", "compile-cache") : void 0;
   if (!env2.HOME) return void 0;
-  if (platform === "darwin") return (0, import_node_path5.join)(env2.HOME, "Library", "Caches", "blast-radius", "compile-cache");
-  return (0, import_node_path5.join)(env2.XDG_CACHE_HOME || (0, import_node_path5.join)(env2.HOME, ".cache"), "blast-radius", "compile-cache");
+  if (platform === "darwin") return (0, import_node_path6.join)(env2.HOME, "Library", "Caches", "blast-radius", "compile-cache");
+  return (0, import_node_path6.join)(env2.XDG_CACHE_HOME || (0, import_node_path6.join)(env2.HOME, ".cache"), "blast-radius", "compile-cache");
 }
 function dataDirectory(env2, home, platform = process.platform) {
-  if (platform === "darwin") return (0, import_node_path5.join)(home, "Library", "Application Support", "blast-radius");
-  const data = env2.XDG_DATA_HOME && (0, import_node_path5.isAbsolute)(env2.XDG_DATA_HOME) ? env2.XDG_DATA_HOME : (0, import_node_path5.join)(home, ".local", "share");
-  return (0, import_node_path5.join)(data, "blast-radius");
+  if (platform === "darwin") return (0, import_node_path6.join)(home, "Library", "Application Support", "blast-radius");
+  const data = env2.XDG_DATA_HOME && (0, import_node_path6.isAbsolute)(env2.XDG_DATA_HOME) ? env2.XDG_DATA_HOME : (0, import_node_path6.join)(home, ".local", "share");
+  return (0, import_node_path6.join)(data, "blast-radius");
 }
 function shimDirectory(env2, home, platform = process.platform) {
-  return (0, import_node_path5.join)(dataDirectory(env2, home, platform), "shims");
+  return (0, import_node_path6.join)(dataDirectory(env2, home, platform), "shims");
 }
-var import_node_os4, import_node_path5, STORE_VARIABLE;
+var import_node_os5, import_node_path6, STORE_VARIABLE;
 var init_state_paths = __esm({
   "src/state-paths.ts"() {
     "use strict";
-    import_node_os4 = require("node:os");
-    import_node_path5 = require("node:path");
+    import_node_os5 = require("node:os");
+    import_node_path6 = require("node:path");
     STORE_VARIABLE = "BLAST_RADIUS_APPROVALS";
   }
 });
@@ -12934,31 +12958,31 @@ var init_compiled_config = __esm({
 // src/config/find-config.ts
 function searchedDirectories(start, home) {
   const directories = [];
-  let directory = (0, import_node_path6.resolve)(start);
+  let directory = (0, import_node_path7.resolve)(start);
   for (; ; ) {
     directories.push(directory);
-    if (directory === home || (0, import_node_fs6.existsSync)((0, import_node_path6.join)(directory, ".git"))) return directories;
-    const parent = (0, import_node_path6.dirname)(directory);
+    if (directory === home || (0, import_node_fs7.existsSync)((0, import_node_path7.join)(directory, ".git"))) return directories;
+    const parent = (0, import_node_path7.dirname)(directory);
     if (parent === directory) return directories.slice(0, 1);
     directory = parent;
   }
 }
-function findConfig(start = process.cwd(), home = (0, import_node_path6.resolve)((0, import_node_os5.homedir)())) {
+function findConfig(start = process.cwd(), home = (0, import_node_path7.resolve)((0, import_node_os6.homedir)())) {
   for (const directory of searchedDirectories(start, home)) {
     for (const name of CONFIG_NAMES) {
-      const candidate = (0, import_node_path6.join)(directory, name);
-      if ((0, import_node_fs6.existsSync)(candidate)) return candidate;
+      const candidate = (0, import_node_path7.join)(directory, name);
+      if ((0, import_node_fs7.existsSync)(candidate)) return candidate;
     }
   }
   return void 0;
 }
-var import_node_fs6, import_node_os5, import_node_path6, CONFIG_NAMES;
+var import_node_fs7, import_node_os6, import_node_path7, CONFIG_NAMES;
 var init_find_config = __esm({
   "src/config/find-config.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_os5 = require("node:os");
-    import_node_path6 = require("node:path");
+    import_node_fs7 = require("node:fs");
+    import_node_os6 = require("node:os");
+    import_node_path7 = require("node:path");
     CONFIG_NAMES = [".blast-radius.yml", ".blast-radius.yaml", ".blast-radius.json"];
   }
 });
@@ -16272,21 +16296,21 @@ function stateStorage(directory, declarations) {
   const storage = {};
   const backend = inForce.find((declaration) => declaration.kind !== "local") ?? inForce[0];
   if (backend) storage.backend = backend;
-  const stateFile = (0, import_node_path7.join)(directory, "terraform.tfstate");
-  if ((0, import_node_fs7.existsSync)(stateFile)) storage.stateFile = stateFile;
-  const generator = BACKEND_GENERATORS.map((name) => (0, import_node_path7.join)(directory, name)).find((path) => (0, import_node_fs7.existsSync)(path));
+  const stateFile = (0, import_node_path8.join)(directory, "terraform.tfstate");
+  if ((0, import_node_fs8.existsSync)(stateFile)) storage.stateFile = stateFile;
+  const generator = BACKEND_GENERATORS.map((name) => (0, import_node_path8.join)(directory, name)).find((path) => (0, import_node_fs8.existsSync)(path));
   if (generator) storage.generatedBy = generator;
   return storage;
 }
 function isRemote(storage) {
   return storage.backend !== void 0 && storage.backend.kind !== "local";
 }
-var import_node_fs7, import_node_path7, isOverrideFile, BACKEND_GENERATORS;
+var import_node_fs8, import_node_path8, isOverrideFile, BACKEND_GENERATORS;
 var init_state_storage = __esm({
   "src/terraform-source/state-storage.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path7 = require("node:path");
+    import_node_fs8 = require("node:fs");
+    import_node_path8 = require("node:path");
     init_hcl_json();
     init_source_evidence();
     isOverrideFile = (name) => name === "override.tf" || name.endsWith("_override.tf");
@@ -17808,13 +17832,13 @@ function compileConfig(loaded, today = (/* @__PURE__ */ new Date()).toISOString(
   };
 }
 function clusterOptions(kubeconfig, path) {
-  return kubeconfig === void 0 ? {} : { kubeconfig: (0, import_node_path8.resolve)((0, import_node_path8.dirname)(path), kubeconfig) };
+  return kubeconfig === void 0 ? {} : { kubeconfig: (0, import_node_path9.resolve)((0, import_node_path9.dirname)(path), kubeconfig) };
 }
-var import_node_path8, DEFAULT_MAX_EXCEPTION_DAYS;
+var import_node_path9, DEFAULT_MAX_EXCEPTION_DAYS;
 var init_compile_config = __esm({
   "src/config/compile-config.ts"() {
     "use strict";
-    import_node_path8 = require("node:path");
+    import_node_path9 = require("node:path");
     init_errors();
     init_config_rule();
     init_environments();
@@ -17848,28 +17872,28 @@ function parseJson(text5, path) {
 function readTrusted(path) {
   let fd;
   try {
-    fd = (0, import_node_fs8.openSync)(path, "r");
+    fd = (0, import_node_fs9.openSync)(path, "r");
   } catch (error) {
     const code2 = error.code;
     throw new ConfigError(code2 === "ENOENT" ? `${path}: no such configuration file.` : `${path} cannot be read (${code2}).`);
   }
   try {
-    const problem = process.platform === "win32" ? void 0 : configFileProblem((0, import_node_fs8.fstatSync)(fd), process.getuid?.() ?? 0);
+    const problem = process.platform === "win32" ? void 0 : configFileProblem((0, import_node_fs9.fstatSync)(fd), process.getuid?.() ?? 0);
     if (problem) throw new ConfigError(`${path} ${problem}.`);
     try {
-      return (0, import_node_fs8.readFileSync)(fd, "utf8");
+      return (0, import_node_fs9.readFileSync)(fd, "utf8");
     } catch (error) {
       throw new ConfigError(`${path} cannot be read (${error.code}).`);
     }
   } finally {
-    (0, import_node_fs8.closeSync)(fd);
+    (0, import_node_fs9.closeSync)(fd);
   }
 }
-var import_node_fs8, MAX_BYTES;
+var import_node_fs9, MAX_BYTES;
 var init_load_config = __esm({
   "src/config/load-config.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     init_errors();
     init_config_file_problem();
     init_compiled_config();
@@ -18586,13 +18610,13 @@ var init_report = __esm({
 
 // src/terraform-source/has-terraform-files.ts
 function hasTerraformFiles(directory) {
-  return (0, import_node_fs9.existsSync)(directory) && (0, import_node_fs9.statSync)(directory).isDirectory() && (0, import_node_fs9.readdirSync)(directory).some((f) => f.endsWith(".tf"));
+  return (0, import_node_fs10.existsSync)(directory) && (0, import_node_fs10.statSync)(directory).isDirectory() && (0, import_node_fs10.readdirSync)(directory).some((f) => f.endsWith(".tf"));
 }
-var import_node_fs9;
+var import_node_fs10;
 var init_has_terraform_files = __esm({
   "src/terraform-source/has-terraform-files.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
   }
 });
 
@@ -21792,10 +21816,10 @@ async function readTerraformDir(directory) {
   if (!hasTerraformFiles(directory)) throw new ConfigError(`${directory} holds no .tf files (--tf-dir).`);
   const evidence2 = { backend: [], defaultLabels: [], variables: [] };
   const declarations = [];
-  for (const name of (0, import_node_fs10.readdirSync)(directory).sort()) {
+  for (const name of (0, import_node_fs11.readdirSync)(directory).sort()) {
     if (!name.endsWith(".tf") && !isTfvars(name)) continue;
-    const file = (0, import_node_path9.join)(directory, name);
-    const text5 = (0, import_node_fs10.readFileSync)(file, "utf8");
+    const file = (0, import_node_path10.join)(directory, name);
+    const text5 = (0, import_node_fs11.readFileSync)(file, "utf8");
     const document = await parseHcl(file, text5);
     if (isTfvars(name)) {
       evidence2.variables.push(...tfvarsEvidence(document, file, text5));
@@ -21807,12 +21831,12 @@ async function readTerraformDir(directory) {
   }
   return { evidence: evidence2, state: stateStorage(directory, declarations) };
 }
-var import_node_fs10, import_node_path9, isTfvars;
+var import_node_fs11, import_node_path10, isTfvars;
 var init_read_terraform_dir = __esm({
   "src/terraform-source/read-terraform-dir.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
-    import_node_path9 = require("node:path");
+    import_node_fs11 = require("node:fs");
+    import_node_path10 = require("node:path");
     init_errors();
     init_has_terraform_files();
     init_parse_hcl();
@@ -22226,7 +22250,7 @@ function errorCode(error) {
 function readSmallFile(path, limit = MAX_SMALL_FILE_BYTES) {
   let fd;
   try {
-    fd = (0, import_node_fs11.openSync)(path, import_node_fs11.constants.O_RDONLY | (import_node_fs11.constants.O_NONBLOCK ?? 0));
+    fd = (0, import_node_fs12.openSync)(path, import_node_fs12.constants.O_RDONLY | (import_node_fs12.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code2 = errorCode(error);
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { status: "missing" };
@@ -22235,23 +22259,23 @@ function readSmallFile(path, limit = MAX_SMALL_FILE_BYTES) {
     return { status: "unreadable", problem: `it cannot be opened (${code2 ?? "unknown error"})` };
   }
   try {
-    const stat = (0, import_node_fs11.fstatSync)(fd);
+    const stat = (0, import_node_fs12.fstatSync)(fd);
     if (stat.isDirectory()) return { status: "unreadable", problem: "it is a directory, not a file" };
     if (!stat.isFile()) return { status: "unreadable", problem: "it is not a regular file" };
     if (stat.size > limit) return { status: "unreadable", problem: `it is larger than ${limit / 1024 / 1024} MB, so it was not read` };
-    const text5 = (0, import_node_fs11.readFileSync)(fd, "utf8");
+    const text5 = (0, import_node_fs12.readFileSync)(fd, "utf8");
     return { status: "read", text: text5.startsWith("\uFEFF") ? text5.slice(1) : text5 };
   } catch (error) {
     return { status: "unreadable", problem: `it cannot be read (${errorCode(error) ?? "unknown error"})` };
   } finally {
-    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
 }
-var import_node_fs11, MAX_SMALL_FILE_BYTES;
+var import_node_fs12, MAX_SMALL_FILE_BYTES;
 var init_read_small_file = __esm({
   "src/files/read-small-file.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     MAX_SMALL_FILE_BYTES = 1024 * 1024;
   }
 });
@@ -22321,8 +22345,8 @@ function mergeFile(merged, file, document) {
   for (const [name, entry] of clusters) if (!merged.clusters.has(name)) merged.clusters.set(name, entry);
 }
 function kubeconfigFiles(env2, home) {
-  const listed = (env2.KUBECONFIG ?? "").split(import_node_path10.delimiter).filter((file) => file !== "");
-  return listed.length > 0 ? [...new Set(listed)] : [(0, import_node_path10.join)(home, ".kube", "config")];
+  const listed = (env2.KUBECONFIG ?? "").split(import_node_path11.delimiter).filter((file) => file !== "");
+  return listed.length > 0 ? [...new Set(listed)] : [(0, import_node_path11.join)(home, ".kube", "config")];
 }
 function mergeKubeconfigs(env2, home) {
   const merged = { contexts: /* @__PURE__ */ new Map(), clusters: /* @__PURE__ */ new Map() };
@@ -22403,11 +22427,11 @@ function readKubernetes(env2, home) {
   }
   return readings;
 }
-var import_node_path10, ShapeError;
+var import_node_path11, ShapeError;
 var init_kubernetes2 = __esm({
   "src/credentials/kubernetes.ts"() {
     "use strict";
-    import_node_path10 = require("node:path");
+    import_node_path11 = require("node:path");
     init_load_yaml_file();
     ShapeError = class extends Error {
     };
@@ -22430,7 +22454,7 @@ function evidenceBeside(input, contexts, source) {
 function sourceDirectory(file, options2) {
   if (options2.tfDir !== void 0) return options2.tfDir;
   if (file === "-") return void 0;
-  const directory = (0, import_node_path11.dirname)((0, import_node_path11.resolve)(file));
+  const directory = (0, import_node_path12.dirname)((0, import_node_path12.resolve)(file));
   return hasTerraformFiles(directory) ? directory : void 0;
 }
 async function readSources(directory, base) {
@@ -22484,7 +22508,7 @@ async function analyzeInputs(options2, firstIndex = 0) {
 async function kubernetesContexts(options2) {
   if (options2.context !== void 0) return [options2.context];
   const { currentKubeContext: currentKubeContext2 } = await Promise.resolve().then(() => (init_kubernetes2(), kubernetes_exports));
-  const current = currentKubeContext2(process.env, (0, import_node_os6.homedir)());
+  const current = currentKubeContext2(process.env, (0, import_node_os7.homedir)());
   return current ? [current.context, ...current.cluster === void 0 ? [] : [current.cluster]] : [];
 }
 async function check(options2) {
@@ -22534,13 +22558,13 @@ async function check(options2) {
   const { findings, fields } = applyApprovals(excepted.findings, classified, inputs, options2.files, { ...options2, kubeContexts: contexts });
   return { ...buildReport(inputs, classified, findings, rules, { path: config.path, exceptions: excepted.exceptions }), ...fields };
 }
-var import_node_os6, import_node_path11;
+var import_node_os7, import_node_path12;
 var init_check = __esm({
   "src/check.ts"() {
     "use strict";
-    import_node_os6 = require("node:os");
+    import_node_os7 = require("node:os");
     init_apply_approvals();
-    import_node_path11 = require("node:path");
+    import_node_path12 = require("node:path");
     init_load_config();
     init_errors();
     init_classify();
@@ -22573,21 +22597,21 @@ var init_named_input = __esm({
 
 // src/guard/file-digest.ts
 function fileDigest(path) {
-  return (0, import_node_crypto.createHash)("sha256").update((0, import_node_fs12.readFileSync)(path)).digest("hex");
+  return (0, import_node_crypto.createHash)("sha256").update((0, import_node_fs13.readFileSync)(path)).digest("hex");
 }
 function addPath(hash, path, name) {
-  const link = (0, import_node_fs12.lstatSync)(path, { throwIfNoEntry: false });
+  const link = (0, import_node_fs13.lstatSync)(path, { throwIfNoEntry: false });
   if (link === void 0) {
     hash.update(`missing ${name}\0`);
     return;
   }
-  if (link.isSymbolicLink()) hash.update(`link ${name} ${(0, import_node_fs12.readlinkSync)(path)}\0`);
-  const stats = link.isSymbolicLink() ? (0, import_node_fs12.statSync)(path, { throwIfNoEntry: false }) : link;
+  if (link.isSymbolicLink()) hash.update(`link ${name} ${(0, import_node_fs13.readlinkSync)(path)}\0`);
+  const stats = link.isSymbolicLink() ? (0, import_node_fs13.statSync)(path, { throwIfNoEntry: false }) : link;
   if (stats?.isFile()) {
-    hash.update(`file ${name}\0`).update((0, import_node_fs12.readFileSync)(path)).update("\0");
+    hash.update(`file ${name}\0`).update((0, import_node_fs13.readFileSync)(path)).update("\0");
   } else if (stats?.isDirectory() && !link.isSymbolicLink()) {
     hash.update(`directory ${name}\0`);
-    for (const entry of (0, import_node_fs12.readdirSync)(path).sort()) addPath(hash, (0, import_node_path12.join)(path, entry), `${name}/${entry}`);
+    for (const entry of (0, import_node_fs13.readdirSync)(path).sort()) addPath(hash, (0, import_node_path13.join)(path, entry), `${name}/${entry}`);
   }
 }
 function pathsDigest(paths) {
@@ -22595,30 +22619,30 @@ function pathsDigest(paths) {
   for (const path of paths) addPath(hash, path, path);
   return hash.digest("hex");
 }
-var import_node_crypto, import_node_fs12, import_node_path12;
+var import_node_crypto, import_node_fs13, import_node_path13;
 var init_file_digest = __esm({
   "src/guard/file-digest.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
-    import_node_fs12 = require("node:fs");
-    import_node_path12 = require("node:path");
+    import_node_fs13 = require("node:fs");
+    import_node_path13 = require("node:path");
   }
 });
 
 // src/guard/pinned-file.ts
 function pinFile(path) {
-  if (!(0, import_node_fs13.existsSync)(DESCRIPTORS)) return { path, digest: () => fileDigest(path), close: () => {
+  if (!(0, import_node_fs14.existsSync)(DESCRIPTORS)) return { path, digest: () => fileDigest(path), close: () => {
   } };
-  const descriptor = (0, import_node_fs13.openSync)(path, "r");
-  (0, import_node_fs13.unlinkSync)(path);
+  const descriptor = (0, import_node_fs14.openSync)(path, "r");
+  (0, import_node_fs14.unlinkSync)(path);
   const pinned = `${DESCRIPTORS}/${descriptor}`;
-  return { path: pinned, digest: () => fileDigest(pinned), close: () => (0, import_node_fs13.closeSync)(descriptor) };
+  return { path: pinned, digest: () => fileDigest(pinned), close: () => (0, import_node_fs14.closeSync)(descriptor) };
 }
-var import_node_fs13, DESCRIPTORS;
+var import_node_fs14, DESCRIPTORS;
 var init_pinned_file = __esm({
   "src/guard/pinned-file.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     init_file_digest();
     DESCRIPTORS = `/proc/${process.pid}/fd`;
   }
@@ -22643,27 +22667,27 @@ function runProcess(binary2, args, output = "stderr") {
   return run(binary2, args, ["inherit", output === "stdout" ? "inherit" : process.stderr, "inherit"], { ...process.env, TF_IN_AUTOMATION: "1" });
 }
 async function runCapturing(binary2, args, outputFile, env2) {
-  const output = (0, import_node_fs14.openSync)(outputFile, "w", 384);
+  const output = (0, import_node_fs15.openSync)(outputFile, "w", 384);
   try {
     return await run(binary2, args, ["ignore", output, output], env2);
   } finally {
-    (0, import_node_fs14.closeSync)(output);
+    (0, import_node_fs15.closeSync)(output);
   }
 }
 async function runToFile(binary2, args, outputFile, env2 = process.env) {
-  const output = (0, import_node_fs14.openSync)(outputFile, "a", 384);
+  const output = (0, import_node_fs15.openSync)(outputFile, "a", 384);
   try {
     return await run(binary2, args, ["ignore", output, process.stderr], env2);
   } finally {
-    (0, import_node_fs14.closeSync)(output);
+    (0, import_node_fs15.closeSync)(output);
   }
 }
-var import_node_child_process3, import_node_fs14;
+var import_node_child_process3, import_node_fs15;
 var init_run_process = __esm({
   "src/guard/run-process.ts"() {
     "use strict";
     import_node_child_process3 = require("node:child_process");
-    import_node_fs14 = require("node:fs");
+    import_node_fs15 = require("node:fs");
     init_errors();
   }
 });
@@ -22673,13 +22697,12 @@ var guard_terraform_exports = {};
 __export(guard_terraform_exports, {
   checkPlan: () => checkPlan,
   guardTerraform: () => guardTerraform,
-  inPrivateDirectory: () => inPrivateDirectory,
   makePlan: () => makePlan
 });
 async function makePlan(invocation, planFile) {
   const { binary: binary2, globalArgs } = invocation;
   if (invocation.savedPlan !== void 0) {
-    (0, import_node_fs15.copyFileSync)(invocation.savedPlan, planFile);
+    (0, import_node_fs16.copyFileSync)(invocation.savedPlan, planFile);
     return void 0;
   }
   const planArgs = [...globalArgs, "plan", "-input=false", `-out=${planFile}`, ...invocation.destroy ? ["-destroy"] : [], ...invocation.planArgs];
@@ -22688,12 +22711,12 @@ async function makePlan(invocation, planFile) {
 }
 function sourceDirectory2(invocation) {
   const chdir = invocation.globalArgs.find((arg) => arg.startsWith("-chdir="))?.slice("-chdir=".length);
-  const directory = (0, import_node_path13.resolve)(chdir ?? ".");
+  const directory = (0, import_node_path14.resolve)(chdir ?? ".");
   return hasTerraformFiles(directory) ? { tfDir: directory } : {};
 }
 function planName(invocation) {
   if (invocation.savedPlan !== void 0) return invocation.savedPlan;
-  return runByGuard([(0, import_node_path13.basename)(invocation.binary), ...invocation.globalArgs, "plan", ...invocation.destroy ? ["-destroy"] : []].join(" "));
+  return runByGuard([(0, import_node_path14.basename)(invocation.binary), ...invocation.globalArgs, "plan", ...invocation.destroy ? ["-destroy"] : []].join(" "));
 }
 async function checkPlan(invocation, planFile, options2) {
   const report = await check({
@@ -22705,26 +22728,13 @@ async function checkPlan(invocation, planFile, options2) {
   });
   return withInputName(report, planFile, planName(invocation));
 }
-async function inPrivateDirectory(use) {
-  const scratch2 = (0, import_node_fs15.mkdtempSync)((0, import_node_path13.join)((0, import_node_os7.tmpdir)(), "blast-radius-guard-"));
-  try {
-    return await use(scratch2);
-  } finally {
-    try {
-      (0, import_node_fs15.rmSync)(scratch2, { recursive: true, force: true, maxRetries: 5 });
-    } catch (error) {
-      process.stderr.write(`blast-radius: the private directory ${scratch2} could not be removed (${error.code ?? "error"}).
-`);
-    }
-  }
-}
 async function guardTerraform(invocation, run3) {
   const { printReport, checkOptions = {} } = run3;
-  return inPrivateDirectory(async (scratch2) => {
+  return inPrivateDirectory("guard", async (scratch2) => {
     const { binary: binary2, globalArgs } = invocation;
-    const failed2 = await makePlan(invocation, (0, import_node_path13.join)(scratch2, "checked.tfplan"));
+    const failed2 = await makePlan(invocation, (0, import_node_path14.join)(scratch2, "checked.tfplan"));
     if (failed2) return failed2;
-    const plan = pinFile((0, import_node_path13.join)(scratch2, "checked.tfplan"));
+    const plan = pinFile((0, import_node_path14.join)(scratch2, "checked.tfplan"));
     try {
       const checkedDigest = plan.digest();
       const report = await checkPlan(invocation, plan.path, checkOptions);
@@ -22747,15 +22757,15 @@ async function guardTerraform(invocation, run3) {
     }
   });
 }
-var import_node_fs15, import_node_os7, import_node_path13;
+var import_node_fs16, import_node_path14;
 var init_guard_terraform = __esm({
   "src/guard/guard-terraform.ts"() {
     "use strict";
-    import_node_fs15 = require("node:fs");
-    import_node_os7 = require("node:os");
-    import_node_path13 = require("node:path");
+    import_node_fs16 = require("node:fs");
+    import_node_path14 = require("node:path");
     init_check();
     init_errors();
+    init_private_directory();
     init_has_terraform_files();
     init_named_input();
     init_pinned_file();
@@ -22920,9 +22930,9 @@ function failed(invocation, code2, output) {
   return new InputError(`\`${invocation.previewName}\` failed (exit ${code2}) without an error blast-radius could judge; nothing was run.`);
 }
 async function checkPreview2(invocation, scratch2, checkOptions) {
-  const outputFile = (0, import_node_path14.join)(scratch2, `${invocation.previewName.split(" ").slice(0, 2).join("-")}.txt`);
+  const outputFile = (0, import_node_path15.join)(scratch2, `${invocation.previewName.split(" ").slice(0, 2).join("-")}.txt`);
   const code2 = await runCapturing(invocation.binary, invocation.previewArgs, outputFile, previewEnvironment());
-  const output = (0, import_node_fs16.readFileSync)(outputFile, "utf8");
+  const output = (0, import_node_fs17.readFileSync)(outputFile, "utf8");
   const worked = invocation.previewExitCodes.includes(code2);
   if (invocation.tool === "helm" && NO_DIFF_PLUGIN.test(output)) {
     throw new InputError(
@@ -22947,9 +22957,9 @@ async function checkPreview2(invocation, scratch2, checkOptions) {
 }
 async function guardKubernetes(invocation, run3) {
   const { printReport, checkOptions = {} } = run3;
-  const name = `${(0, import_node_path14.basename)(invocation.binary)} ${invocation.subcommand}`;
+  const name = `${(0, import_node_path15.basename)(invocation.binary)} ${invocation.subcommand}`;
   const checkedDigest = pathsDigest(invocation.localInputs);
-  const { report } = await inPrivateDirectory((scratch2) => checkPreview2(invocation, scratch2, checkOptions));
+  const { report } = await inPrivateDirectory("guard", (scratch2) => checkPreview2(invocation, scratch2, checkOptions));
   if (report) printReport(report);
   if (report?.verdict === "block") {
     return { exitCode: EXIT_BLOCKED, report, summary: `blast-radius blocked the change; \`${name}\` was not run.` };
@@ -22962,17 +22972,17 @@ async function guardKubernetes(invocation, run3) {
   if (ran !== 0) return { exitCode: EXIT_ERROR, toolExitCode: ran, ...report ? { report } : {}, summary: `\`${name}\` (${checked}) failed (exit ${ran}).` };
   return { exitCode: EXIT_PASS, toolExitCode: 0, ...report ? { report } : {}, summary: `Ran \`${name}\` after its change was ${checked}.` };
 }
-var import_node_fs16, import_node_os8, import_node_path14, NO_DIFF_PLUGIN, DIFF_BODY_LINE, ECHOED_LINES;
+var import_node_fs17, import_node_os8, import_node_path15, NO_DIFF_PLUGIN, DIFF_BODY_LINE, ECHOED_LINES;
 var init_guard_kubernetes = __esm({
   "src/guard/guard-kubernetes.ts"() {
     "use strict";
-    import_node_fs16 = require("node:fs");
+    import_node_fs17 = require("node:fs");
     import_node_os8 = require("node:os");
-    import_node_path14 = require("node:path");
+    import_node_path15 = require("node:path");
     init_errors();
     init_file_digest();
     init_named_input();
-    init_guard_terraform();
+    init_private_directory();
     init_run_process();
     NO_DIFF_PLUGIN = /unknown command "diff" for "helm"/;
     DIFF_BODY_LINE = /^(?:[-+ @]|diff |Only in )/;
@@ -23007,10 +23017,10 @@ __export(guard_pulumi_exports, {
   previewName: () => previewName
 });
 async function savesPlans(invocation, scratch2) {
-  const help = (0, import_node_path15.join)(scratch2, "preview-help.txt");
+  const help = (0, import_node_path16.join)(scratch2, "preview-help.txt");
   const code2 = await runCapturing(invocation.binary, ["preview", "--help"], help, process.env);
-  if (code2 !== 0) throw new InputError(`\`${(0, import_node_path15.basename)(invocation.binary)} preview --help\` failed (exit ${code2}); nothing was run.`);
-  return /(^|\s)--save-plan\b/m.test((0, import_node_fs17.readFileSync)(help, "utf8"));
+  if (code2 !== 0) throw new InputError(`\`${(0, import_node_path16.basename)(invocation.binary)} preview --help\` failed (exit ${code2}); nothing was run.`);
+  return /(^|\s)--save-plan\b/m.test((0, import_node_fs18.readFileSync)(help, "utf8"));
 }
 function previewEnvironment2() {
   const env2 = { ...process.env };
@@ -23018,15 +23028,15 @@ function previewEnvironment2() {
   return env2;
 }
 function previewName(invocation) {
-  const pulumi2 = (0, import_node_path15.basename)(invocation.binary);
+  const pulumi2 = (0, import_node_path16.basename)(invocation.binary);
   return invocation.destroy ? `${pulumi2} destroy --preview-only --json` : `${pulumi2} preview --json`;
 }
 async function checkPulumiPreview(invocation, scratch2, checkOptions) {
-  const planFile = !invocation.destroy && await savesPlans(invocation, scratch2) ? (0, import_node_path15.join)(scratch2, "checked.plan.json") : void 0;
+  const planFile = !invocation.destroy && await savesPlans(invocation, scratch2) ? (0, import_node_path16.join)(scratch2, "checked.plan.json") : void 0;
   const preview = invocation.destroy ? ["destroy", "--preview-only", "--json", ...invocation.previewFlags] : ["preview", "--json", ...planFile === void 0 ? [] : ["--save-plan", planFile], ...invocation.previewFlags];
-  const output = (0, import_node_path15.join)(scratch2, "preview.json");
+  const output = (0, import_node_path16.join)(scratch2, "preview.json");
   const code2 = await runToFile(invocation.binary, preview, output, previewEnvironment2());
-  if (code2 !== 0 && (0, import_node_fs17.statSync)(output).size === 0)
+  if (code2 !== 0 && (0, import_node_fs18.statSync)(output).size === 0)
     throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code2}) and printed no preview; nothing was run.`);
   const report = await checkOutput(output, "pulumi-preview", previewName(invocation), checkOptions);
   if (code2 !== 0) throw new InputError(`\`${previewName(invocation)}\` failed (exit ${code2}); nothing was run.`);
@@ -23034,8 +23044,8 @@ async function checkPulumiPreview(invocation, scratch2, checkOptions) {
 }
 async function guardPulumi(invocation, run3) {
   const { printReport, checkOptions = {} } = run3;
-  const name = `${(0, import_node_path15.basename)(invocation.binary)} ${invocation.subcommand}`;
-  return inPrivateDirectory(async (scratch2) => {
+  const name = `${(0, import_node_path16.basename)(invocation.binary)} ${invocation.subcommand}`;
+  return inPrivateDirectory("guard", async (scratch2) => {
     const { report, planFile } = await checkPulumiPreview(invocation, scratch2, checkOptions);
     const plan = planFile === void 0 ? void 0 : pinFile(planFile);
     try {
@@ -23058,15 +23068,15 @@ async function guardPulumi(invocation, run3) {
     }
   });
 }
-var import_node_fs17, import_node_path15;
+var import_node_fs18, import_node_path16;
 var init_guard_pulumi = __esm({
   "src/guard/guard-pulumi.ts"() {
     "use strict";
-    import_node_fs17 = require("node:fs");
-    import_node_path15 = require("node:path");
+    import_node_fs18 = require("node:fs");
+    import_node_path16 = require("node:path");
     init_errors();
     init_check_output();
-    init_guard_terraform();
+    init_private_directory();
     init_pinned_file();
     init_run_process();
   }
@@ -23227,9 +23237,9 @@ function awsStep(invocation, ...words3) {
 }
 async function prepareChangeSet(invocation, scratch2) {
   const prepare = invocation.prepare;
-  const outputFile = (0, import_node_path16.join)(scratch2, "prepare.txt");
+  const outputFile = (0, import_node_path17.join)(scratch2, "prepare.txt");
   const code2 = await runCapturing(prepare.program, prepare.args, outputFile, process.env);
-  const output = (0, import_node_fs18.readFileSync)(outputFile, "utf8");
+  const output = (0, import_node_fs19.readFileSync)(outputFile, "utf8");
   process.stderr.write(output);
   const step = prepare.tool === "aws" ? "aws cloudformation deploy --no-execute-changeset" : "cdk deploy --method=prepare-change-set";
   if (prepare.tool === "aws") {
@@ -23257,17 +23267,17 @@ function connectionFor(invocation, arn) {
   return region === void 0 ? invocation.connection : [...invocation.connection, "--region", region];
 }
 async function describeChangeSet(invocation, name, stack, scratch2) {
-  const file = (0, import_node_path16.join)(scratch2, "change-set.json");
-  (0, import_node_fs18.writeFileSync)(file, "", { mode: 384 });
+  const file = (0, import_node_path17.join)(scratch2, "change-set.json");
+  (0, import_node_fs19.writeFileSync)(file, "", { mode: 384 });
   const step = "aws cloudformation describe-change-set";
   let first;
   let token;
   for (let page = 1; page === 1 || token !== void 0; page++) {
-    const pageFile = (0, import_node_path16.join)(scratch2, `page-${page}.json`);
+    const pageFile = (0, import_node_path17.join)(scratch2, `page-${page}.json`);
     const args = awsStep(invocation, "describe-change-set", "--change-set-name", name, ...stack ? ["--stack-name", stack] : [], "--output", "json");
     const code2 = await runToFile(invocation.aws, [...args, ...token === void 0 ? [] : ["--starting-token", token]], pageFile);
     if (code2 !== 0) throw new InputError(`\`${step}\` failed (exit ${code2}); nothing was executed.`);
-    const text5 = (0, import_node_fs18.readFileSync)(pageFile, "utf8");
+    const text5 = (0, import_node_fs19.readFileSync)(pageFile, "utf8");
     let parsed;
     try {
       parsed = JSON.parse(text5);
@@ -23277,7 +23287,7 @@ async function describeChangeSet(invocation, name, stack, scratch2) {
     if (!isObject9(parsed)) throw new InputError(`The output of \`${step}\` is not a change set; nothing was executed.`);
     first ??= parsed;
     token = typeof parsed.NextToken === "string" && parsed.NextToken !== "" ? parsed.NextToken : void 0;
-    (0, import_node_fs18.appendFileSync)(file, text5.endsWith("\n") ? text5 : `${text5}
+    (0, import_node_fs19.appendFileSync)(file, text5.endsWith("\n") ? text5 : `${text5}
 `);
   }
   const { ChangeSetId, StackId, Status, StatusReason } = first;
@@ -23314,7 +23324,7 @@ async function approvalReport(invocation, scratch2, checkOptions) {
 }
 async function guardChangeSet(invocation, run3) {
   const { printReport, checkOptions = {} } = run3;
-  return inPrivateDirectory(async (scratch2) => {
+  return inPrivateDirectory("guard", async (scratch2) => {
     const { described, report, made } = await checkChangeSet(invocation, scratch2, checkOptions);
     if (described === void 0 || report === void 0) {
       return { exitCode: EXIT_PASS, summary: `\`${invocation.name}\` has nothing to change (CloudFormation found no changes); nothing was executed.` };
@@ -23350,25 +23360,25 @@ async function guardChangeSet(invocation, run3) {
   });
 }
 async function waiterFor(invocation, stackId) {
-  return inPrivateDirectory(async (scratch2) => {
-    const file = (0, import_node_path16.join)(scratch2, "status.txt");
+  return inPrivateDirectory("guard", async (scratch2) => {
+    const file = (0, import_node_path17.join)(scratch2, "status.txt");
     const args = awsStep(invocation, "describe-stacks", "--stack-name", stackId, "--query", "Stacks[0].StackStatus", "--output", "text");
     const code2 = await runToFile(invocation.aws, args, file);
-    const status = (0, import_node_fs18.readFileSync)(file, "utf8").trim();
+    const status = (0, import_node_fs19.readFileSync)(file, "utf8").trim();
     if (code2 !== 0 || !/^[A-Z_]+$/.test(status))
       throw new InputError(`\`aws cloudformation describe-stacks\` did not say the stack's status (exit ${code2}); nothing was executed.`);
     return status === "REVIEW_IN_PROGRESS" ? "stack-create-complete" : "stack-update-complete";
   });
 }
-var import_node_fs18, import_node_path16, AWS_CREATED, AWS_EMPTY, CDK_CREATED, CDK_EMPTY, NO_CHANGES, isObject9;
+var import_node_fs19, import_node_path17, AWS_CREATED, AWS_EMPTY, CDK_CREATED, CDK_EMPTY, NO_CHANGES, isObject9;
 var init_guard_change_set = __esm({
   "src/guard/guard-change-set.ts"() {
     "use strict";
-    import_node_fs18 = require("node:fs");
-    import_node_path16 = require("node:path");
+    import_node_fs19 = require("node:fs");
+    import_node_path17 = require("node:path");
     init_errors();
     init_check_output();
-    init_guard_terraform();
+    init_private_directory();
     init_run_process();
     AWS_CREATED = /^Changeset created successfully\. Run the following command to review changes:\r?\naws cloudformation describe-change-set --change-set-name (\S+)\r?$/m;
     AWS_EMPTY = /^No changes to deploy\. Stack .* is up to date\r?$/m;
@@ -24075,12 +24085,12 @@ function isTerraformCommand(words3) {
   return guardedToolOf(words3) === "terraform" && words3.some((w) => w === "apply" || w === "destroy");
 }
 async function terraformReport(targets, options2) {
-  const [{ checkPlan: checkPlan3, inPrivateDirectory: inPrivateDirectory2, makePlan: makePlan2 }, { parseTerraformInvocation: parseTerraformInvocation2 }] = await Promise.all([
+  const [{ checkPlan: checkPlan3, makePlan: makePlan2 }, { parseTerraformInvocation: parseTerraformInvocation2 }] = await Promise.all([
     Promise.resolve().then(() => (init_guard_terraform(), guard_terraform_exports)),
     Promise.resolve().then(() => (init_terraform_invocation(), terraform_invocation_exports))
   ]);
   const invocation = parseTerraformInvocation2(targets);
-  return inPrivateDirectory2(async (scratch2) => {
+  return inPrivateDirectory("guard", async (scratch2) => {
     const planFile = `${scratch2}/checked.tfplan`;
     const failed2 = await makePlan2(invocation, planFile);
     if (failed2) throw new InputError(failed2.summary.replace("nothing was applied", "nothing was approved"));
@@ -24088,29 +24098,24 @@ async function terraformReport(targets, options2) {
   });
 }
 async function kubernetesReport(targets, tool, options2) {
-  const [{ checkPreview: checkPreview3 }, { inPrivateDirectory: inPrivateDirectory2 }] = await Promise.all([Promise.resolve().then(() => (init_guard_kubernetes(), guard_kubernetes_exports)), Promise.resolve().then(() => (init_guard_terraform(), guard_terraform_exports))]);
+  const { checkPreview: checkPreview3 } = await Promise.resolve().then(() => (init_guard_kubernetes(), guard_kubernetes_exports));
   const invocation = await parseKubernetesCommand(targets, tool);
-  const { report } = await inPrivateDirectory2((scratch2) => checkPreview3(invocation, scratch2, options2));
+  const { report } = await inPrivateDirectory("guard", (scratch2) => checkPreview3(invocation, scratch2, options2));
   if (!report) throw new InputError(`\`${invocation.previewName}\` shows no change, so there is nothing to approve.`);
   return report;
 }
 async function pulumiReport(targets, options2) {
-  const [{ checkPulumiPreview: checkPulumiPreview2 }, { parsePulumiInvocation: parsePulumiInvocation2 }, { inPrivateDirectory: inPrivateDirectory2 }] = await Promise.all([
-    Promise.resolve().then(() => (init_guard_pulumi(), guard_pulumi_exports)),
-    Promise.resolve().then(() => (init_pulumi_invocation(), pulumi_invocation_exports)),
-    Promise.resolve().then(() => (init_guard_terraform(), guard_terraform_exports))
-  ]);
+  const [{ checkPulumiPreview: checkPulumiPreview2 }, { parsePulumiInvocation: parsePulumiInvocation2 }] = await Promise.all([Promise.resolve().then(() => (init_guard_pulumi(), guard_pulumi_exports)), Promise.resolve().then(() => (init_pulumi_invocation(), pulumi_invocation_exports))]);
   const invocation = parsePulumiInvocation2(targets);
-  return (await inPrivateDirectory2((scratch2) => checkPulumiPreview2(invocation, scratch2, options2))).report;
+  return (await inPrivateDirectory("guard", (scratch2) => checkPulumiPreview2(invocation, scratch2, options2))).report;
 }
 async function changeSetReport(targets, tool, options2) {
-  const [{ approvalReport: approvalReport2 }, { parseChangeSetInvocation: parseChangeSetInvocation2 }, { inPrivateDirectory: inPrivateDirectory2 }] = await Promise.all([
+  const [{ approvalReport: approvalReport2 }, { parseChangeSetInvocation: parseChangeSetInvocation2 }] = await Promise.all([
     Promise.resolve().then(() => (init_guard_change_set(), guard_change_set_exports)),
-    Promise.resolve().then(() => (init_change_set_invocation(), change_set_invocation_exports)),
-    Promise.resolve().then(() => (init_guard_terraform(), guard_terraform_exports))
+    Promise.resolve().then(() => (init_change_set_invocation(), change_set_invocation_exports))
   ]);
   const invocation = parseChangeSetInvocation2(targets, tool);
-  const report = await inPrivateDirectory2((scratch2) => approvalReport2(invocation, scratch2, options2));
+  const report = await inPrivateDirectory("guard", (scratch2) => approvalReport2(invocation, scratch2, options2));
   if (!report) throw new InputError(`CloudFormation found no changes for \`${invocation.name}\`, so there is nothing to approve.`);
   return report;
 }
@@ -24183,6 +24188,7 @@ var init_approve = __esm({
     init_fingerprint_format();
     init_store();
     init_errors();
+    init_private_directory();
     init_guarded_command();
     init_model();
     init_state_paths();
@@ -24571,7 +24577,7 @@ __export(sarif_exports, {
   default: () => formatSarif
 });
 function artifactUri(file) {
-  if ((0, import_node_path17.isAbsolute)(file)) return (0, import_node_url.pathToFileURL)(file).href;
+  if ((0, import_node_path18.isAbsolute)(file)) return (0, import_node_url.pathToFileURL)(file).href;
   return file.split(/[\\/]/).map(encodeURIComponent).join("/");
 }
 function reportingDescriptor(id, rule) {
@@ -24630,11 +24636,11 @@ function formatSarif(report) {
   return `${JSON.stringify(log2, null, 2)}
 `;
 }
-var import_node_path17, import_node_url, SARIF_SCHEMA, LEVELS2;
+var import_node_path18, import_node_url, SARIF_SCHEMA, LEVELS2;
 var init_sarif = __esm({
   "src/reporters/sarif.ts"() {
     "use strict";
-    import_node_path17 = require("node:path");
+    import_node_path18 = require("node:path");
     import_node_url = require("node:url");
     init_blocked_changes();
     init_input_file();
@@ -24721,7 +24727,7 @@ function identity(finding, path) {
   return [finding.ruleId, finding.messageId, path, finding.address].join("\0");
 }
 function fingerprintOf2(identityText) {
-  return (0, import_node_crypto2.createHash)("sha256").update(identityText).digest("hex").slice(0, 32);
+  return sha256Hex(identityText).slice(0, 32);
 }
 function formatGitlab(report) {
   const seen = /* @__PURE__ */ new Map();
@@ -24741,11 +24747,10 @@ function formatGitlab(report) {
   return `${JSON.stringify(issues, null, 2)}
 `;
 }
-var import_node_crypto2;
 var init_gitlab = __esm({
   "src/reporters/gitlab.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    init_sha256();
     init_model();
     init_input_file();
   }
@@ -24902,7 +24907,7 @@ function parseFormatTargets(values) {
   const seen = /* @__PURE__ */ new Map();
   for (const target of targets) {
     if (target.path === void 0) continue;
-    const absolute = (0, import_node_path18.resolve)(target.path);
+    const absolute = (0, import_node_path19.resolve)(target.path);
     const earlier = seen.get(absolute);
     if (earlier) {
       throw new UsageError(`--format ${earlier.format}=${earlier.path} and ${target.format}=${target.path} name the same file: give each its own.`);
@@ -24911,11 +24916,11 @@ function parseFormatTargets(values) {
   }
   return targets;
 }
-var import_node_path18;
+var import_node_path19;
 var init_format_targets = __esm({
   "src/reporters/format-targets.ts"() {
     "use strict";
-    import_node_path18 = require("node:path");
+    import_node_path19 = require("node:path");
     init_errors();
     init_reporters();
   }
@@ -25083,14 +25088,14 @@ var init_credential_finding = __esm({
 // src/credentials/expand-home.ts
 function expandHome(path, home) {
   if (path === "~") return home;
-  if (path.startsWith("~/") || path.startsWith("~\\")) return (0, import_node_path19.join)(home, path.slice(2));
+  if (path.startsWith("~/") || path.startsWith("~\\")) return (0, import_node_path20.join)(home, path.slice(2));
   return path;
 }
-var import_node_path19;
+var import_node_path20;
 var init_expand_home = __esm({
   "src/credentials/expand-home.ts"() {
     "use strict";
-    import_node_path19 = require("node:path");
+    import_node_path20 = require("node:path");
   }
 });
 
@@ -25191,8 +25196,8 @@ function unreadable(file) {
   return [aws("file", file.file, file.file, { kind: "unreadable", problem: file.problem })];
 }
 function readAws(env2, home, unconfiguredProfile = "reaches-nothing") {
-  const config = readIniFile(expandHome(env2.AWS_CONFIG_FILE || (0, import_node_path20.join)(home, ".aws", "config"), home), CONFIG_KEYS);
-  const credentials = readIniFile(expandHome(env2.AWS_SHARED_CREDENTIALS_FILE || (0, import_node_path20.join)(home, ".aws", "credentials"), home), []);
+  const config = readIniFile(expandHome(env2.AWS_CONFIG_FILE || (0, import_node_path21.join)(home, ".aws", "config"), home), CONFIG_KEYS);
+  const credentials = readIniFile(expandHome(env2.AWS_SHARED_CREDENTIALS_FILE || (0, import_node_path21.join)(home, ".aws", "credentials"), home), []);
   const readings = [];
   if (env2.AWS_ACCESS_KEY_ID) {
     const why = "keys in the environment carry no profile or account name, and most AWS tools use them ahead of any profile";
@@ -25216,11 +25221,11 @@ function readAws(env2, home, unconfiguredProfile = "reaches-nothing") {
   }
   return [...readings, ...unreadable(config), ...unreadable(credentials)];
 }
-var import_node_path20, CONFIG_KEYS, ROLE_ARN, STATIC_KEY_NAMES, CREDENTIAL_VARIABLES, ACCOUNT_ID, profileName, roleName;
+var import_node_path21, CONFIG_KEYS, ROLE_ARN, STATIC_KEY_NAMES, CREDENTIAL_VARIABLES, ACCOUNT_ID, profileName, roleName;
 var init_aws = __esm({
   "src/credentials/aws.ts"() {
     "use strict";
-    import_node_path20 = require("node:path");
+    import_node_path21 = require("node:path");
     init_expand_home();
     init_parse_ini();
     init_read_small_file();
@@ -25264,7 +25269,7 @@ function unreadable2(file, problem) {
   return { source: "azure", what: "file", value: file, where: file, basis: { kind: "unreadable", problem } };
 }
 function azProfile(env2, home) {
-  const file = (0, import_node_path21.join)(env2.AZURE_CONFIG_DIR ? expandHome(env2.AZURE_CONFIG_DIR, home) : (0, import_node_path21.join)(home, ".azure"), "azureProfile.json");
+  const file = (0, import_node_path22.join)(env2.AZURE_CONFIG_DIR ? expandHome(env2.AZURE_CONFIG_DIR, home) : (0, import_node_path22.join)(home, ".azure"), "azureProfile.json");
   const profile = readJsonObject(file);
   if (profile.status === "missing") return [];
   if (profile.status === "unreadable") return [unreadable2(file, profile.problem)];
@@ -25304,11 +25309,11 @@ function readAzure(env2, home) {
   }));
   return [...fromVariables, ...azProfile(env2, home)];
 }
-var import_node_path21, SUBSCRIPTION_VARIABLES;
+var import_node_path22, SUBSCRIPTION_VARIABLES;
 var init_azure = __esm({
   "src/credentials/azure.ts"() {
     "use strict";
-    import_node_path21 = require("node:path");
+    import_node_path22 = require("node:path");
     init_expand_home();
     init_read_json_object();
     SUBSCRIPTION_VARIABLES = ["ARM_SUBSCRIPTION_ID", "AZURE_SUBSCRIPTION_ID"];
@@ -25346,11 +25351,11 @@ function applicationCredentials(env2, home) {
   return readings;
 }
 function gcloudConfiguration(env2, home) {
-  const directory = expandHome(env2.CLOUDSDK_CONFIG || (0, import_node_path22.join)(home, ".config", "gcloud"), home);
+  const directory = expandHome(env2.CLOUDSDK_CONFIG || (0, import_node_path23.join)(home, ".config", "gcloud"), home);
   let name = env2.CLOUDSDK_ACTIVE_CONFIG_NAME;
   let nameWhere = "CLOUDSDK_ACTIVE_CONFIG_NAME";
   if (!name) {
-    const activeFile = (0, import_node_path22.join)(directory, "active_config");
+    const activeFile = (0, import_node_path23.join)(directory, "active_config");
     const active = readSmallFile(activeFile);
     if (active.status === "unreadable") return [unreadable3(activeFile, active.problem)];
     name = active.status === "read" ? active.text.trim() || "default" : "default";
@@ -25359,7 +25364,7 @@ function gcloudConfiguration(env2, home) {
   if (!CONFIGURATION_NAME.test(name)) {
     return [unreadable3(nameWhere, "it names a gcloud configuration that is not a valid configuration name, so it was not followed")];
   }
-  const file = (0, import_node_path22.join)(directory, "configurations", `config_${name}`);
+  const file = (0, import_node_path23.join)(directory, "configurations", `config_${name}`);
   const text5 = readSmallFile(file);
   if (text5.status === "missing") return [];
   if (text5.status === "unreadable") return [unreadable3(file, text5.problem)];
@@ -25382,11 +25387,11 @@ function readGcp(env2, home) {
   const fromVariables = PROJECT_VARIABLES.filter((variable) => env2[variable]).map((variable) => projectName(env2[variable], variable));
   return [...fromVariables, ...applicationCredentials(env2, home), ...gcloudConfiguration(env2, home)];
 }
-var import_node_path22, PROJECT_VARIABLES, CONFIGURATION_NAME;
+var import_node_path23, PROJECT_VARIABLES, CONFIGURATION_NAME;
 var init_gcp = __esm({
   "src/credentials/gcp.ts"() {
     "use strict";
-    import_node_path22 = require("node:path");
+    import_node_path23 = require("node:path");
     init_expand_home();
     init_parse_ini();
     init_read_small_file();
@@ -25498,7 +25503,7 @@ var init_inspect_credentials = __esm({
 // src/shims/find-real-tool.ts
 function sameFile(a, b) {
   try {
-    const [left2, right2] = [(0, import_node_fs19.statSync)(a), (0, import_node_fs19.statSync)(b)];
+    const [left2, right2] = [(0, import_node_fs20.statSync)(a), (0, import_node_fs20.statSync)(b)];
     return left2.dev === right2.dev && left2.ino === right2.ino;
   } catch {
     return false;
@@ -25506,27 +25511,27 @@ function sameFile(a, b) {
 }
 function isExecutableFile(path) {
   try {
-    (0, import_node_fs19.accessSync)(path, import_node_fs19.constants.X_OK);
-    return (0, import_node_fs19.statSync)(path).isFile();
+    (0, import_node_fs20.accessSync)(path, import_node_fs20.constants.X_OK);
+    return (0, import_node_fs20.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function findRealTool(tool, path, shimDirectory2) {
-  for (const entry of (path ?? "").split(import_node_path23.delimiter)) {
-    const directory = (0, import_node_path23.resolve)(entry === "" ? "." : entry);
+  for (const entry of (path ?? "").split(import_node_path24.delimiter)) {
+    const directory = (0, import_node_path24.resolve)(entry === "" ? "." : entry);
     if (sameFile(directory, shimDirectory2)) continue;
-    const candidate = (0, import_node_path23.join)(directory, tool);
+    const candidate = (0, import_node_path24.join)(directory, tool);
     if (isExecutableFile(candidate)) return candidate;
   }
   return void 0;
 }
-var import_node_fs19, import_node_path23;
+var import_node_fs20, import_node_path24;
 var init_find_real_tool = __esm({
   "src/shims/find-real-tool.ts"() {
     "use strict";
-    import_node_fs19 = require("node:fs");
-    import_node_path23 = require("node:path");
+    import_node_fs20 = require("node:fs");
+    import_node_path24 = require("node:path");
   }
 });
 
@@ -30096,21 +30101,21 @@ var init_shimmed_tools = __esm({
 // src/shims/shim-status.ts
 function shimStatus(env2, home) {
   const directory = shimDirectory(env2, home);
-  const entries = (env2.PATH ?? "").split(import_node_path24.delimiter).map((entry) => (0, import_node_path24.resolve)(entry === "" ? "." : entry));
+  const entries = (env2.PATH ?? "").split(import_node_path25.delimiter).map((entry) => (0, import_node_path25.resolve)(entry === "" ? "." : entry));
   const status = { directory, onPath: entries.includes(directory), active: [], bypassed: [] };
   const before = entries.slice(0, Math.max(0, entries.indexOf(directory)));
   for (const tool of Object.keys(SHIMMED_TOOLS)) {
-    const early = before.find((entry) => isExecutableFile((0, import_node_path24.join)(entry, tool)));
-    if (early !== void 0) status.bypassed.push({ tool, path: (0, import_node_path24.join)(early, tool) });
-    else if (status.onPath && isExecutableFile((0, import_node_path24.join)(directory, tool))) status.active.push(tool);
+    const early = before.find((entry) => isExecutableFile((0, import_node_path25.join)(entry, tool)));
+    if (early !== void 0) status.bypassed.push({ tool, path: (0, import_node_path25.join)(early, tool) });
+    else if (status.onPath && isExecutableFile((0, import_node_path25.join)(directory, tool))) status.active.push(tool);
   }
   return status;
 }
-var import_node_path24;
+var import_node_path25;
 var init_shim_status = __esm({
   "src/shims/shim-status.ts"() {
     "use strict";
-    import_node_path24 = require("node:path");
+    import_node_path25 = require("node:path");
     init_find_real_tool();
     init_shimmed_tools();
     init_state_paths();
@@ -30124,7 +30129,7 @@ __export(doctor_exports, {
   doctorOutput: () => doctorOutput
 });
 function shortenHome(text5, home) {
-  return home.length > 1 ? text5.split(`${home}${import_node_path25.sep}`).join(`~${import_node_path25.sep}`) : text5;
+  return home.length > 1 ? text5.split(`${home}${import_node_path26.sep}`).join(`~${import_node_path26.sep}`) : text5;
 }
 function findingLines2(finding, home) {
   const { environment } = finding;
@@ -30183,12 +30188,12 @@ function doctorOutput(format3, env2, home) {
   if (!render) throw new UsageError(`Invalid value "${format3}" for --format: choose one of ${Object.keys(FORMATS2).join(", ")}.`);
   return render(inspectCredentials(env2, home), home, shimStatus(env2, home));
 }
-var import_node_os9, import_node_path25, TOOLS_OF, FORMATS2, command3, doctor_default;
+var import_node_os9, import_node_path26, TOOLS_OF, FORMATS2, command3, doctor_default;
 var init_doctor = __esm({
   "src/commands/doctor.ts"() {
     "use strict";
     import_node_os9 = require("node:os");
-    import_node_path25 = require("node:path");
+    import_node_path26 = require("node:path");
     init_credential_finding();
     init_inspect_credentials();
     init_judge_reading();
@@ -30474,17 +30479,17 @@ var init_names = __esm({
 
 // src/hooks/install/project-root.ts
 function projectRoot(start) {
-  for (let directory = (0, import_node_path26.resolve)(start); ; directory = (0, import_node_path26.dirname)(directory)) {
-    if ((0, import_node_fs20.existsSync)((0, import_node_path26.join)(directory, ".git"))) return directory;
-    if ((0, import_node_path26.dirname)(directory) === directory) return (0, import_node_path26.resolve)(start);
+  for (let directory = (0, import_node_path27.resolve)(start); ; directory = (0, import_node_path27.dirname)(directory)) {
+    if ((0, import_node_fs21.existsSync)((0, import_node_path27.join)(directory, ".git"))) return directory;
+    if ((0, import_node_path27.dirname)(directory) === directory) return (0, import_node_path27.resolve)(start);
   }
 }
-var import_node_fs20, import_node_path26;
+var import_node_fs21, import_node_path27;
 var init_project_root = __esm({
   "src/hooks/install/project-root.ts"() {
     "use strict";
-    import_node_fs20 = require("node:fs");
-    import_node_path26 = require("node:path");
+    import_node_fs21 = require("node:fs");
+    import_node_path27 = require("node:path");
   }
 });
 
@@ -30525,23 +30530,23 @@ function fnv1a64(text5) {
 }
 function sessionMarker(agent, session, directory = (0, import_node_os11.tmpdir)()) {
   const name = PLAIN_SESSION_ID.test(session) ? `${agent}-${session}` : fnv1a64(`${agent}\0${session}`);
-  return (0, import_node_path27.join)(directory, `blast-radius-session-${name}`);
+  return (0, import_node_path28.join)(directory, `blast-radius-session-${name}`);
 }
 function isFirstCall(agent, session, directory = (0, import_node_os11.tmpdir)()) {
   try {
-    (0, import_node_fs21.closeSync)((0, import_node_fs21.openSync)(sessionMarker(agent, session, directory), "wx", 384));
+    (0, import_node_fs22.closeSync)((0, import_node_fs22.openSync)(sessionMarker(agent, session, directory), "wx", 384));
     return true;
   } catch {
     return false;
   }
 }
-var import_node_fs21, import_node_os11, import_node_path27, FNV_OFFSET2, FNV_PRIME2, PLAIN_SESSION_ID;
+var import_node_fs22, import_node_os11, import_node_path28, FNV_OFFSET2, FNV_PRIME2, PLAIN_SESSION_ID;
 var init_first_call = __esm({
   "src/hooks/first-call.ts"() {
     "use strict";
-    import_node_fs21 = require("node:fs");
+    import_node_fs22 = require("node:fs");
     import_node_os11 = require("node:os");
-    import_node_path27 = require("node:path");
+    import_node_path28 = require("node:path");
     FNV_OFFSET2 = 0xcbf29ce484222325n;
     FNV_PRIME2 = 0x100000001b3n;
     PLAIN_SESSION_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -30554,17 +30559,17 @@ function expandPath(word, context) {
     /\$\{?(HOME|XDG_CONFIG_HOME|XDG_CACHE_HOME|XDG_DATA_HOME|BLAST_RADIUS_APPROVALS|BLAST_RADIUS_COMPILE_CACHE|PWD)\}?/g,
     (_match, name) => name === "HOME" ? context.home : name === "PWD" ? context.cwd : context.env[name] ?? ""
   );
-  return /[$`*?[]/.test(expanded) ? void 0 : (0, import_node_path28.resolve)(context.cwd, expanded);
+  return /[$`*?[]/.test(expanded) ? void 0 : (0, import_node_path29.resolve)(context.cwd, expanded);
 }
 function throughLinks(path) {
   let existing = path;
   const rest = [];
-  while (!(0, import_node_fs22.existsSync)(existing) && (0, import_node_path28.dirname)(existing) !== existing) {
-    rest.unshift((0, import_node_path28.basename)(existing));
-    existing = (0, import_node_path28.dirname)(existing);
+  while (!(0, import_node_fs23.existsSync)(existing) && (0, import_node_path29.dirname)(existing) !== existing) {
+    rest.unshift((0, import_node_path29.basename)(existing));
+    existing = (0, import_node_path29.dirname)(existing);
   }
   try {
-    return (0, import_node_path28.join)((0, import_node_fs22.realpathSync)(existing), ...rest);
+    return (0, import_node_path29.join)((0, import_node_fs23.realpathSync)(existing), ...rest);
   } catch {
     return path;
   }
@@ -30578,29 +30583,29 @@ function protectedFile(word, computed, context) {
   return protectedPath(path, context) ?? (linked === path ? void 0 : protectedPath(linked, context));
 }
 function protectedPath(path, context) {
-  if (CONFIG_NAMES.includes((0, import_node_path28.basename)(path))) return "a blast-radius configuration file";
+  if (CONFIG_NAMES.includes((0, import_node_path29.basename)(path))) return "a blast-radius configuration file";
   const store = approvalsPath(context.env, context.home);
-  const storeDirectory = (0, import_node_path28.dirname)(store);
-  if (path === store || path === storeDirectory || path.startsWith(`${storeDirectory}${import_node_path28.sep}`)) return "the approvals store";
-  if (path.includes(`${import_node_path28.sep}blast-radius${import_node_path28.sep}approvals`)) return "an approvals store";
+  const storeDirectory = (0, import_node_path29.dirname)(store);
+  if (path === store || path === storeDirectory || path.startsWith(`${storeDirectory}${import_node_path29.sep}`)) return "the approvals store";
+  if (path.includes(`${import_node_path29.sep}blast-radius${import_node_path29.sep}approvals`)) return "an approvals store";
   const cache = compileCacheDirectory({ ...context.env, HOME: context.home }, process.platform);
-  const cacheRoot = cache !== void 0 && cache.endsWith(`${import_node_path28.sep}blast-radius${import_node_path28.sep}compile-cache`) ? (0, import_node_path28.dirname)(cache) : cache;
-  const inCache = cacheRoot !== void 0 && (path === cacheRoot || path.startsWith(`${cacheRoot}${import_node_path28.sep}`));
-  if (inCache || path.includes(`${import_node_path28.sep}blast-radius${import_node_path28.sep}compile-cache`)) return "the compile cache of blast-radius";
+  const cacheRoot = cache !== void 0 && cache.endsWith(`${import_node_path29.sep}blast-radius${import_node_path29.sep}compile-cache`) ? (0, import_node_path29.dirname)(cache) : cache;
+  const inCache = cacheRoot !== void 0 && (path === cacheRoot || path.startsWith(`${cacheRoot}${import_node_path29.sep}`));
+  if (inCache || path.includes(`${import_node_path29.sep}blast-radius${import_node_path29.sep}compile-cache`)) return "the compile cache of blast-radius";
   const data = dataDirectory(context.env, context.home);
-  if (path === data || path.startsWith(`${data}${import_node_path28.sep}`) || path.includes(`${import_node_path28.sep}blast-radius${import_node_path28.sep}shims`)) return "the guard shims of blast-radius";
+  if (path === data || path.startsWith(`${data}${import_node_path29.sep}`) || path.includes(`${import_node_path29.sep}blast-radius${import_node_path29.sep}shims`)) return "the guard shims of blast-radius";
   return void 0;
 }
 function mentionsStore(command13, context) {
   const named2 = context.env[STORE_VARIABLE];
-  return named2 !== void 0 && named2 !== "" && (0, import_node_path28.isAbsolute)(named2) && command13.includes((0, import_node_path28.basename)(named2));
+  return named2 !== void 0 && named2 !== "" && (0, import_node_path29.isAbsolute)(named2) && command13.includes((0, import_node_path29.basename)(named2));
 }
-var import_node_fs22, import_node_path28;
+var import_node_fs23, import_node_path29;
 var init_protected_files = __esm({
   "src/hooks/protected-files.ts"() {
     "use strict";
-    import_node_fs22 = require("node:fs");
-    import_node_path28 = require("node:path");
+    import_node_fs23 = require("node:fs");
+    import_node_path29 = require("node:path");
     init_find_config();
     init_state_paths();
   }
@@ -31253,9 +31258,9 @@ function operands(words3) {
 }
 function patchedFiles2(patch2, cwd) {
   try {
-    const path = (0, import_node_path29.resolve)(cwd, patch2);
-    if ((0, import_node_fs23.statSync)(path).size > 1024 * 1024) return [];
-    const headers = (0, import_node_fs23.readFileSync)(path, "utf8").match(/^(?:\+\+\+|---) (?:[ab]\/)?(\S+)|^diff --git a\/\S+ b\/(\S+)/gm) ?? [];
+    const path = (0, import_node_path30.resolve)(cwd, patch2);
+    if ((0, import_node_fs24.statSync)(path).size > 1024 * 1024) return [];
+    const headers = (0, import_node_fs24.readFileSync)(path, "utf8").match(/^(?:\+\+\+|---) (?:[ab]\/)?(\S+)|^diff --git a\/\S+ b\/(\S+)/gm) ?? [];
     return headers.map((header) => header.replace(/^(?:\+\+\+|---) (?:[ab]\/)?|^diff --git a\/\S+ b\//, "")).filter((file) => file !== "/dev/null");
   } catch {
     return [];
@@ -31280,12 +31285,12 @@ function protectedWrites(words3, expanded, writes, command13, context, stdinFile
     return what ? [refuseWrite(command13, what, text5)] : [];
   });
 }
-var import_node_fs23, import_node_path29, WRITERS, COPIERS, LINKERS, IN_PLACE_EDITORS;
+var import_node_fs24, import_node_path30, WRITERS, COPIERS, LINKERS, IN_PLACE_EDITORS;
 var init_file_writes = __esm({
   "src/hooks/invocations/file-writes.ts"() {
     "use strict";
-    import_node_fs23 = require("node:fs");
-    import_node_path29 = require("node:path");
+    import_node_fs24 = require("node:fs");
+    import_node_path30 = require("node:path");
     init_protected_files();
     init_unwrap();
     WRITERS = /* @__PURE__ */ new Set(["tee", "mv", "rm", "touch", "truncate", "chmod", "chown", "unlink", "shred"]);
@@ -31450,7 +31455,7 @@ function pathLine(directory) {
   return `export PATH='${directory.replace(/'/g, `'\\''`)}':"$PATH"`;
 }
 function requireOwnDirectory(directory) {
-  const stats = (0, import_node_fs24.lstatSync)(directory);
+  const stats = (0, import_node_fs25.lstatSync)(directory);
   const mine = typeof process.getuid !== "function" || stats.uid === process.getuid();
   if (stats.isSymbolicLink() || !stats.isDirectory() || !mine || (stats.mode & 18) !== 0) {
     throw new ConfigError(
@@ -31459,30 +31464,30 @@ function requireOwnDirectory(directory) {
   }
 }
 function writeShims(directory, programs) {
-  for (const level of [(0, import_node_path30.dirname)(directory), directory]) {
-    (0, import_node_fs24.mkdirSync)(level, { recursive: true, mode: 493 });
+  for (const level of [(0, import_node_path31.dirname)(directory), directory]) {
+    (0, import_node_fs25.mkdirSync)(level, { recursive: true, mode: 493 });
     requireOwnDirectory(level);
   }
   for (const tool of Object.keys(SHIMMED_TOOLS)) {
-    const path = (0, import_node_path30.join)(directory, tool);
+    const path = (0, import_node_path31.join)(directory, tool);
     const partial = `${path}.${process.pid}.partial`;
-    (0, import_node_fs24.writeFileSync)(partial, shimScript(tool, directory, programs), { mode: 493 });
-    (0, import_node_fs24.chmodSync)(partial, 493);
-    (0, import_node_fs24.renameSync)(partial, path);
+    (0, import_node_fs25.writeFileSync)(partial, shimScript(tool, directory, programs), { mode: 493 });
+    (0, import_node_fs25.chmodSync)(partial, 493);
+    (0, import_node_fs25.renameSync)(partial, path);
   }
-  for (const name of (0, import_node_fs24.readdirSync)(directory)) {
+  for (const name of (0, import_node_fs25.readdirSync)(directory)) {
     if (Object.hasOwn(SHIMMED_TOOLS, name)) continue;
-    const path = (0, import_node_path30.join)(directory, name);
-    if ((0, import_node_fs24.lstatSync)(path).isFile() && (0, import_node_fs24.readFileSync)(path, "utf8").includes(SHIM_MARKER)) (0, import_node_fs24.rmSync)(path);
+    const path = (0, import_node_path31.join)(directory, name);
+    if ((0, import_node_fs25.lstatSync)(path).isFile() && (0, import_node_fs25.readFileSync)(path, "utf8").includes(SHIM_MARKER)) (0, import_node_fs25.rmSync)(path);
   }
   return directory;
 }
-var import_node_fs24, import_node_path30;
+var import_node_fs25, import_node_path31;
 var init_shim_directory = __esm({
   "src/shims/shim-directory.ts"() {
     "use strict";
-    import_node_fs24 = require("node:fs");
-    import_node_path30 = require("node:path");
+    import_node_fs25 = require("node:fs");
+    import_node_path31 = require("node:path");
     init_errors();
     init_shim_script();
     init_shimmed_tools();
@@ -31495,20 +31500,20 @@ __export(refresh_shims_exports, {
   refreshShims: () => refreshShims
 });
 function runningPrograms() {
-  return { node: process.execPath, blastRadius: (0, import_node_path31.resolve)(process.argv[1]) };
+  return { node: process.execPath, blastRadius: (0, import_node_path32.resolve)(process.argv[1]) };
 }
 function refreshShims(env2, home, programs = runningPrograms()) {
   const line = pathLine(writeShims(shimDirectory(env2, home), programs));
-  (0, import_node_fs25.writeFileSync)((0, import_node_path31.join)(dataDirectory(env2, home), "shims.sh"), `${line}
+  (0, import_node_fs26.writeFileSync)((0, import_node_path32.join)(dataDirectory(env2, home), "shims.sh"), `${line}
 `, { mode: 420 });
   return line;
 }
-var import_node_fs25, import_node_path31;
+var import_node_fs26, import_node_path32;
 var init_refresh_shims = __esm({
   "src/shims/refresh-shims.ts"() {
     "use strict";
-    import_node_fs25 = require("node:fs");
-    import_node_path31 = require("node:path");
+    import_node_fs26 = require("node:fs");
+    import_node_path32 = require("node:path");
     init_shim_directory();
     init_state_paths();
   }
@@ -31919,8 +31924,8 @@ var init_cli_verdict = __esm({
 function fileReader(cwd) {
   return (path) => {
     try {
-      const full = (0, import_node_path32.resolve)(cwd, path);
-      if ((0, import_node_fs26.statSync)(full).size > MAX_FILE_BYTES2) return "x".repeat(MAX_FILE_BYTES2 + 1);
+      const full = (0, import_node_path33.resolve)(cwd, path);
+      if ((0, import_node_fs27.statSync)(full).size > MAX_FILE_BYTES2) return "x".repeat(MAX_FILE_BYTES2 + 1);
       const file = readSmallFile(full, MAX_FILE_BYTES2);
       return file.status === "read" ? file.text : void 0;
     } catch {
@@ -31928,12 +31933,12 @@ function fileReader(cwd) {
     }
   };
 }
-var import_node_fs26, import_node_path32, MAX_FILE_BYTES2, evidenceOf, named, INSTEAD2, databaseVerdict;
+var import_node_fs27, import_node_path33, MAX_FILE_BYTES2, evidenceOf, named, INSTEAD2, databaseVerdict;
 var init_database_verdict = __esm({
   "src/tools/database-verdict.ts"() {
     "use strict";
-    import_node_fs26 = require("node:fs");
-    import_node_path32 = require("node:path");
+    import_node_fs27 = require("node:fs");
+    import_node_path33 = require("node:path");
     init_read_small_file();
     init_evidence2();
     init_read_database_command();
@@ -32363,7 +32368,7 @@ var init_tool_refusal = __esm({
 
 // src/hooks/invocations/written-files.ts
 function key(path, cwd) {
-  return import_node_path33.posix.resolve(cwd, path);
+  return import_node_path34.posix.resolve(cwd, path);
 }
 function writtenFile(files, path, cwd) {
   return files.get(key(path, cwd));
@@ -32395,11 +32400,11 @@ function recordWrites(files, command13, cwd) {
     if (source) files.set(key(operands2[1], cwd), source);
   }
 }
-var import_node_path33;
+var import_node_path34;
 var init_written_files = __esm({
   "src/hooks/invocations/written-files.ts"() {
     "use strict";
-    import_node_path33 = require("node:path");
+    import_node_path34 = require("node:path");
     init_literal_output();
     init_command_name();
     init_decoders();
@@ -33265,7 +33270,7 @@ function followDirectoryChange(simple, found) {
   const [name, target] = simple.words;
   if (name !== "cd" && name !== "pushd" || target === void 0 || simple.expanded[1]) return;
   const directory = target.replace(/^~(?=\/|$)/, found.context.home);
-  found.context = { ...found.context, cwd: (0, import_node_path34.resolve)(found.context.cwd, directory) };
+  found.context = { ...found.context, cwd: (0, import_node_path35.resolve)(found.context.cwd, directory) };
 }
 function inspect(script2, depth, found, bindings) {
   if (depth > MAX_DEPTH5) {
@@ -33341,12 +33346,12 @@ async function decideParsed(command13, context) {
   }
   return decisionOf(found.refusals);
 }
-var import_node_os12, import_node_path34, CLASSIFIERS, KUBERNETES_TOOLS, MAX_DEPTH5, TOOLS2, CLI_MENTION, PROGRAM_CANDIDATES, WORD_CANDIDATES;
+var import_node_os12, import_node_path35, CLASSIFIERS, KUBERNETES_TOOLS, MAX_DEPTH5, TOOLS2, CLI_MENTION, PROGRAM_CANDIDATES, WORD_CANDIDATES;
 var init_decide = __esm({
   "src/hooks/decide.ts"() {
     "use strict";
     import_node_os12 = require("node:os");
-    import_node_path34 = require("node:path");
+    import_node_path35 = require("node:path");
     init_decision();
     init_blast_radius();
     init_decoders();
@@ -33406,7 +33411,7 @@ async function putShimsFirst(file, env2, home) {
   try {
     const { refreshShims: refreshShims2 } = await Promise.resolve().then(() => (init_refresh_shims(), refresh_shims_exports));
     const line = refreshShims2(env2, home);
-    if (!((0, import_node_fs27.existsSync)(file) && (0, import_node_fs27.readFileSync)(file, "utf8").split("\n").includes(line))) (0, import_node_fs27.appendFileSync)(file, `${line}
+    if (!((0, import_node_fs28.existsSync)(file) && (0, import_node_fs28.readFileSync)(file, "utf8").split("\n").includes(line))) (0, import_node_fs28.appendFileSync)(file, `${line}
 `);
   } catch (error) {
     process.stderr.write(`blast-radius: the shims were not put on this session's PATH: ${error.message}
@@ -33447,11 +33452,11 @@ ${notice.forModel}` : explain(decision3);
   const decision2 = await decide2(command13, context);
   return decision2.verdict === "pass" ? pass : deny(decision2);
 }
-var import_node_fs27, import_node_os13;
+var import_node_fs28, import_node_os13;
 var init_run_hook = __esm({
   "src/hooks/run-hook.ts"() {
     "use strict";
-    import_node_fs27 = require("node:fs");
+    import_node_fs28 = require("node:fs");
     import_node_os13 = require("node:os");
     init_agent();
     init_decision();
@@ -33469,7 +33474,7 @@ __export(hook_main_exports, {
 });
 async function readStdin() {
   try {
-    return (0, import_node_fs28.readFileSync)(0, "utf8");
+    return (0, import_node_fs29.readFileSync)(0, "utf8");
   } catch (error) {
     if (error.code !== "EAGAIN") throw error;
   }
@@ -33484,11 +33489,11 @@ async function hookMain(agent) {
   if (answer3.stderr) process.stderr.write(answer3.stderr);
   return answer3.exitCode;
 }
-var import_node_fs28;
+var import_node_fs29;
 var init_hook_main = __esm({
   "src/hooks/hook-main.ts"() {
     "use strict";
-    import_node_fs28 = require("node:fs");
+    import_node_fs29 = require("node:fs");
     init_agents();
     init_names();
     init_run_hook();
@@ -33508,8 +33513,8 @@ function install(action, agent, scope, command13) {
   const target = AGENTS[agent].install;
   const root = projectRoot(process.cwd());
   const path = target.path(scope, root);
-  const atRoot = root === (0, import_node_path35.resolve)(process.cwd()) ? "" : ` (at the root of the repository)`;
-  const shown3 = scope === "project" ? `${(0, import_node_path35.relative)(process.cwd(), path)}${atRoot}` : path;
+  const atRoot = root === (0, import_node_path36.resolve)(process.cwd()) ? "" : ` (at the root of the repository)`;
+  const shown3 = scope === "project" ? `${(0, import_node_path36.relative)(process.cwd(), path)}${atRoot}` : path;
   const settings = readSettings(path);
   const changed = action === "install" ? target.add(settings, command13, path) : target.remove(settings, command13);
   if (!changed) {
@@ -33525,11 +33530,11 @@ function install(action, agent, scope, command13) {
   if (action === "install") process.stdout.write(`${target.shims}
 `);
 }
-var import_node_path35, AGENT_LIST, command6, hook_default;
+var import_node_path36, AGENT_LIST, command6, hook_default;
 var init_hook = __esm({
   "src/commands/hook.ts"() {
     "use strict";
-    import_node_path35 = require("node:path");
+    import_node_path36 = require("node:path");
     init_errors();
     init_agents();
     init_names();
@@ -33648,12 +33653,12 @@ var init_exports = {};
 __export(init_exports, {
   default: () => init_default
 });
-var import_node_fs29, import_node_path36, command7, init_default;
+var import_node_fs30, import_node_path37, command7, init_default;
 var init_init = __esm({
   "src/commands/init.ts"() {
     "use strict";
-    import_node_fs29 = require("node:fs");
-    import_node_path36 = require("node:path");
+    import_node_fs30 = require("node:fs");
+    import_node_path37 = require("node:path");
     init_starter_config();
     init_errors();
     command7 = {
@@ -33663,9 +33668,9 @@ var init_init = __esm({
       options: { force: { type: "boolean", describe: "Overwrite an existing .blast-radius.yml." } },
       examples: [["$0 init", "Create .blast-radius.yml, then edit it."]],
       run: (args) => {
-        const path = (0, import_node_path36.join)(process.cwd(), ".blast-radius.yml");
-        if ((0, import_node_fs29.existsSync)(path) && !args.force) throw new ConfigError(`${path} exists already: edit it, or pass --force to overwrite it.`);
-        (0, import_node_fs29.writeFileSync)(path, STARTER_CONFIG);
+        const path = (0, import_node_path37.join)(process.cwd(), ".blast-radius.yml");
+        if ((0, import_node_fs30.existsSync)(path) && !args.force) throw new ConfigError(`${path} exists already: edit it, or pass --force to overwrite it.`);
+        (0, import_node_fs30.writeFileSync)(path, STARTER_CONFIG);
         process.stdout.write(`Wrote ${path}.
 `);
         return EXIT_PASS;
@@ -33986,28 +33991,27 @@ async function judgeRun(request, options2) {
   if (!PLAN_STAGES.has(request.stage) || planUrl === void 0) {
     return failureResult(`the ${request.stage} stage has no plan to read; attach the run task at the post_plan or pre_apply stage.`);
   }
-  const directory = await (0, import_promises3.mkdtemp)((0, import_node_path37.join)((0, import_node_os14.tmpdir)(), "blast-radius-run-task-"));
-  const file = (0, import_node_path37.join)(directory, "plan.json");
-  try {
-    return await checkPlan2({ ...request, planUrl }, file, options2);
-  } catch (error) {
-    if (error instanceof PlanDownloadError) return failureResult(error.message);
-    if (isUserError(error)) return failureResult(error.message.split(file).join(`the plan of ${request.runId}`));
-    options2.log(`${request.runId}: internal error: ${error?.message ?? String(error)}`);
-    return failureResult("an internal error stopped the check (the server log says which).");
-  } finally {
-    await (0, import_promises3.rm)(directory, { recursive: true, force: true });
-  }
+  return inPrivateDirectory("run-task", async (directory) => {
+    const file = (0, import_node_path38.join)(directory, "plan.json");
+    try {
+      return await checkPlan2({ ...request, planUrl }, file, options2);
+    } catch (error) {
+      if (error instanceof PlanDownloadError) return failureResult(error.message);
+      if (isUserError(error)) return failureResult(error.message.split(file).join(`the plan of ${request.runId}`));
+      options2.log(`${request.runId}: internal error: ${error?.message ?? String(error)}`);
+      return failureResult("an internal error stopped the check (the server log says which).");
+    }
+  });
 }
-var import_promises3, import_node_os14, import_node_path37;
+var import_promises3, import_node_path38;
 var init_judge_run = __esm({
   "src/run-task/judge-run.ts"() {
     "use strict";
     import_promises3 = require("node:fs/promises");
-    import_node_os14 = require("node:os");
-    import_node_path37 = require("node:path");
+    import_node_path38 = require("node:path");
     init_check();
     init_errors();
+    init_private_directory();
     init_is_zip_archive();
     init_download_plan();
     init_task_request();
@@ -34055,14 +34059,14 @@ var init_send_result = __esm({
 // src/run-task/signature.ts
 function isSignedBy(body2, signature, key2) {
   if (signature === void 0 || !/^[0-9a-f]{128}$/i.test(signature)) return false;
-  const expected = (0, import_node_crypto3.createHmac)("sha512", key2).update(body2).digest();
-  return (0, import_node_crypto3.timingSafeEqual)(expected, Buffer.from(signature, "hex"));
+  const expected = (0, import_node_crypto2.createHmac)("sha512", key2).update(body2).digest();
+  return (0, import_node_crypto2.timingSafeEqual)(expected, Buffer.from(signature, "hex"));
 }
-var import_node_crypto3, SIGNATURE_HEADER;
+var import_node_crypto2, SIGNATURE_HEADER;
 var init_signature = __esm({
   "src/run-task/signature.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     SIGNATURE_HEADER = "x-tfc-task-signature";
   }
 });
@@ -34230,11 +34234,11 @@ var shims_exports = {};
 __export(shims_exports, {
   default: () => shims_default
 });
-var import_node_os15, command11, shims_default;
+var import_node_os14, command11, shims_default;
 var init_shims = __esm({
   "src/commands/shims.ts"() {
     "use strict";
-    import_node_os15 = require("node:os");
+    import_node_os14 = require("node:os");
     init_errors();
     init_refresh_shims();
     command11 = {
@@ -34246,7 +34250,7 @@ var init_shims = __esm({
       examples: [['eval "$(blast-radius shims env)"', "Route this shell's destructive terraform, kubectl and helm runs through blast-radius guard."]],
       run: (args) => {
         if (args.words.length !== 1 || args.words[0] !== "env") throw new UsageError("Run `blast-radius shims env`: it is the one shims command.");
-        process.stdout.write(`${refreshShims(process.env, (0, import_node_os15.homedir)())}
+        process.stdout.write(`${refreshShims(process.env, (0, import_node_os14.homedir)())}
 `);
         return EXIT_PASS;
       }
@@ -36556,7 +36560,7 @@ var require_get_caller_file = __commonJS({
 });
 
 // node_modules/yargs/lib/platform-shims/esm.mjs
-var import_assert, import_util3, import_url, import_path4, import_node_module3, import_get_caller_file, import_node_fs30, __dirname2, mainFilename, require3, esm_default;
+var import_assert, import_util3, import_url, import_path4, import_node_module3, import_get_caller_file, import_node_fs31, __dirname2, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
@@ -36572,7 +36576,7 @@ var init_esm = __esm({
     init_y18n();
     import_node_module3 = require("node:module");
     import_get_caller_file = __toESM(require_get_caller_file(), 1);
-    import_node_fs30 = require("node:fs");
+    import_node_fs31 = require("node:fs");
     __dirname2 = (0, import_url.fileURLToPath)(__bundleUrl);
     mainFilename = __dirname2.substring(0, __dirname2.lastIndexOf("node_modules"));
     require3 = (0, import_node_module3.createRequire)(__bundleUrl);
@@ -36609,8 +36613,8 @@ var init_esm = __esm({
         nextTick: process.nextTick,
         stdColumns: typeof process.stdout.columns !== "undefined" ? process.stdout.columns : null
       },
-      readFileSync: import_node_fs30.readFileSync,
-      readdirSync: import_node_fs30.readdirSync,
+      readFileSync: import_node_fs31.readFileSync,
+      readdirSync: import_node_fs31.readdirSync,
       require: require3,
       getCallerFile: () => {
         const callerFile = (0, import_get_caller_file.default)(3);
@@ -40136,15 +40140,15 @@ async function shimExec(args, env2 = process.env) {
   if (!Object.hasOwn(SHIMMED_TOOLS, tool) || real === void 0)
     throw new UsageError("shim-exec is run by the blast-radius shims: `shim-exec <tool> <path of the real tool> [arguments\u2026]`.");
   const words3 = [tool, ...rest];
-  const input = readsStatementsFromPipe(words3, env2) ? (0, import_node_fs31.readFileSync)(0) : void 0;
+  const input = readsStatementsFromPipe(words3, env2) ? (0, import_node_fs32.readFileSync)(0) : void 0;
   const config = CLI_NAMES.includes(tool) ? await loadToolConfig(process.cwd()) : {};
-  const destructive = readTool(words3, { env: env2, home: (0, import_node_os16.homedir)(), ...config, ...input === void 0 ? {} : { stdin: input.toString("utf8") } });
+  const destructive = readTool(words3, { env: env2, home: (0, import_node_os15.homedir)(), ...config, ...input === void 0 ? {} : { stdin: input.toString("utf8") } });
   if (destructive === void 0) return runReal(real, rest, input);
   const session = agentSession(env2);
   const text5 = redactCredentials(words3.map(shellQuote).join(" "));
   if (destructive.guardChecks !== void 0) {
     const other = Object.hasOwn(GUARD_PROGRAM_OF, tool) ? GUARD_PROGRAM_OF[tool] : void 0;
-    const program = other === void 0 ? real : findRealTool(other, env2.PATH, shimDirectory(env2, (0, import_node_os16.homedir)()));
+    const program = other === void 0 ? real : findRealTool(other, env2.PATH, shimDirectory(env2, (0, import_node_os15.homedir)()));
     if (program === void 0) throw new UsageError(`${other ?? tool} is not on PATH after the blast-radius shims, so \`${text5}\` cannot be checked.`);
     const reporter = await loadReporter(session ? "agent" : "text");
     const outcome2 = await runGuard([program, ...rest], {
@@ -40170,14 +40174,14 @@ Run \`${text5}\` anyway? Only 'yes' will be accepted: `))
 `);
   return EXIT_BLOCKED;
 }
-var import_node_child_process4, import_node_fs31, import_node_os16, SIGNALS;
+var import_node_child_process4, import_node_fs32, import_node_os15, SIGNALS;
 var init_shim_exec = __esm({
   "src/shims/shim-exec.ts"() {
     "use strict";
     init_error_line();
     import_node_child_process4 = require("node:child_process");
-    import_node_fs31 = require("node:fs");
-    import_node_os16 = require("node:os");
+    import_node_fs32 = require("node:fs");
+    import_node_os15 = require("node:os");
     init_agent_session();
     init_errors();
     init_confirm_apply();

@@ -11,6 +11,7 @@ import { DEFAULT_EXPIRY, parseExpiry } from '../approvals/expiry.js';
 import { FINGERPRINT_PATTERN } from '../approvals/fingerprint-format.js';
 import { readApprovals, writeApprovals } from '../approvals/store.js';
 import { EXIT_PASS, InputError, UsageError } from '../errors.js';
+import { inPrivateDirectory } from '../files/private-directory.js';
 import { guardedToolOf, parseKubernetesCommand } from '../guard/guarded-command.js';
 import type { GuardCheckOptions } from '../guard/guard-terraform.js';
 import { blocks, type Report } from '../model.js';
@@ -29,12 +30,12 @@ function isTerraformCommand(words: string[]): boolean {
 
 /** The report of the plan `guard -- terraform …` applies. */
 async function terraformReport(targets: string[], options: GuardCheckOptions): Promise<Report> {
-  const [{ checkPlan, inPrivateDirectory, makePlan }, { parseTerraformInvocation }] = await Promise.all([
+  const [{ checkPlan, makePlan }, { parseTerraformInvocation }] = await Promise.all([
     import('../guard/guard-terraform.js'),
     import('../guard/terraform-invocation.js'),
   ]);
   const invocation = parseTerraformInvocation(targets);
-  return inPrivateDirectory(async (scratch) => {
+  return inPrivateDirectory('guard', async (scratch) => {
     const planFile = `${scratch}/checked.tfplan`;
     const failed = await makePlan(invocation, planFile);
     if (failed) throw new InputError(failed.summary.replace('nothing was applied', 'nothing was approved'));
@@ -44,33 +45,28 @@ async function terraformReport(targets: string[], options: GuardCheckOptions): P
 
 /** The report of the preview `guard -- kubectl …` / `guard -- helm …` checks. */
 async function kubernetesReport(targets: string[], tool: 'kubectl' | 'helm', options: GuardCheckOptions): Promise<Report> {
-  const [{ checkPreview }, { inPrivateDirectory }] = await Promise.all([import('../guard/guard-kubernetes.js'), import('../guard/guard-terraform.js')]);
+  const { checkPreview } = await import('../guard/guard-kubernetes.js');
   const invocation = await parseKubernetesCommand(targets, tool);
-  const { report } = await inPrivateDirectory((scratch) => checkPreview(invocation, scratch, options));
+  const { report } = await inPrivateDirectory('guard', (scratch) => checkPreview(invocation, scratch, options));
   if (!report) throw new InputError(`\`${invocation.previewName}\` shows no change, so there is nothing to approve.`);
   return report;
 }
 
 /** The report of the preview `guard -- pulumi …` checks (its update plan, if saved, is thrown away: approving runs nothing). */
 async function pulumiReport(targets: string[], options: GuardCheckOptions): Promise<Report> {
-  const [{ checkPulumiPreview }, { parsePulumiInvocation }, { inPrivateDirectory }] = await Promise.all([
-    import('../guard/guard-pulumi.js'),
-    import('../guard/pulumi-invocation.js'),
-    import('../guard/guard-terraform.js'),
-  ]);
+  const [{ checkPulumiPreview }, { parsePulumiInvocation }] = await Promise.all([import('../guard/guard-pulumi.js'), import('../guard/pulumi-invocation.js')]);
   const invocation = parsePulumiInvocation(targets);
-  return (await inPrivateDirectory((scratch) => checkPulumiPreview(invocation, scratch, options))).report;
+  return (await inPrivateDirectory('guard', (scratch) => checkPulumiPreview(invocation, scratch, options))).report;
 }
 
 /** The report of the change set `guard -- aws cloudformation …` / `guard -- cdk deploy …` checks; one made for it is deleted again. */
 async function changeSetReport(targets: string[], tool: 'aws' | 'cdk', options: GuardCheckOptions): Promise<Report> {
-  const [{ approvalReport }, { parseChangeSetInvocation }, { inPrivateDirectory }] = await Promise.all([
+  const [{ approvalReport }, { parseChangeSetInvocation }] = await Promise.all([
     import('../guard/guard-change-set.js'),
     import('../guard/change-set-invocation.js'),
-    import('../guard/guard-terraform.js'),
   ]);
   const invocation = parseChangeSetInvocation(targets, tool);
-  const report = await inPrivateDirectory((scratch) => approvalReport(invocation, scratch, options));
+  const report = await inPrivateDirectory('guard', (scratch) => approvalReport(invocation, scratch, options));
   if (!report) throw new InputError(`CloudFormation found no changes for \`${invocation.name}\`, so there is nothing to approve.`);
   return report;
 }

@@ -9,7 +9,8 @@ import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
 import type { Report } from '../model.js';
 import type { ChangeSetInvocation } from './change-set-invocation.js';
 import { checkOutput } from './check-output.js';
-import { inPrivateDirectory, type GuardCheckOptions, type GuardOutcome, type GuardRun } from './guard-terraform.js';
+import { inPrivateDirectory } from '../files/private-directory.js';
+import type { GuardCheckOptions, GuardOutcome, GuardRun } from './guard-terraform.js';
 import { runCapturing, runProcess, runToFile } from './run-process.js';
 
 /** What `aws cloudformation deploy --no-execute-changeset` prints once the change set is made (deploy.py MSG_NO_EXECUTE_CHANGESET). */
@@ -145,7 +146,7 @@ export async function approvalReport(invocation: ChangeSetInvocation, scratch: s
 
 export async function guardChangeSet(invocation: ChangeSetInvocation, run: GuardRun): Promise<GuardOutcome> {
   const { printReport, checkOptions = {} } = run;
-  return inPrivateDirectory(async (scratch) => {
+  return inPrivateDirectory('guard', async (scratch) => {
     const { described, report, made } = await checkChangeSet(invocation, scratch, checkOptions);
     if (described === undefined || report === undefined) {
       return { exitCode: EXIT_PASS, summary: `\`${invocation.name}\` has nothing to change (CloudFormation found no changes); nothing was executed.` };
@@ -185,7 +186,7 @@ export async function guardChangeSet(invocation: ChangeSetInvocation, run: Guard
 
 /** The waiter `deploy` would use: a stack a change set creates is REVIEW_IN_PROGRESS until it runs (deployer.py has_stack). */
 async function waiterFor(invocation: ChangeSetInvocation, stackId: string): Promise<string> {
-  return inPrivateDirectory(async (scratch) => {
+  return inPrivateDirectory('guard', async (scratch) => {
     const file = join(scratch, 'status.txt');
     const args = awsStep(invocation, 'describe-stacks', '--stack-name', stackId, '--query', 'Stacks[0].StackStatus', '--output', 'text');
     const code = await runToFile(invocation.aws, args, file);

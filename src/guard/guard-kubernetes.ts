@@ -8,7 +8,8 @@ import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError, isUserError } from '..
 import type { Report } from '../model.js';
 import { pathsDigest } from './file-digest.js';
 import { runByGuard, withInputName } from './named-input.js';
-import { inPrivateDirectory, type GuardCheckOptions, type GuardOutcome, type GuardRun } from './guard-terraform.js';
+import { inPrivateDirectory } from '../files/private-directory.js';
+import type { GuardCheckOptions, GuardOutcome, GuardRun } from './guard-terraform.js';
 import type { KubernetesInvocation } from './kubernetes-invocation.js';
 import { runCapturing, runProcess } from './run-process.js';
 
@@ -97,7 +98,7 @@ export async function guardKubernetes(invocation: KubernetesInvocation, run: Gua
   const { printReport, checkOptions = {} } = run;
   const name = `${basename(invocation.binary)} ${invocation.subcommand}`;
   const checkedDigest = pathsDigest(invocation.localInputs);
-  const { report } = await inPrivateDirectory((scratch) => checkPreview(invocation, scratch, checkOptions));
+  const { report } = await inPrivateDirectory('guard', (scratch) => checkPreview(invocation, scratch, checkOptions));
   if (report) printReport(report);
   if (report?.verdict === 'block') {
     return { exitCode: EXIT_BLOCKED, report, summary: `blast-radius blocked the change; \`${name}\` was not run.` };

@@ -7,7 +7,8 @@ import { basename, join } from 'node:path';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
 import type { Report } from '../model.js';
 import { checkOutput } from './check-output.js';
-import { inPrivateDirectory, type GuardCheckOptions, type GuardOutcome, type GuardRun } from './guard-terraform.js';
+import { inPrivateDirectory } from '../files/private-directory.js';
+import type { GuardCheckOptions, GuardOutcome, GuardRun } from './guard-terraform.js';
 import { pinFile } from './pinned-file.js';
 import type { PulumiInvocation } from './pulumi-invocation.js';
 import { runCapturing, runProcess, runToFile } from './run-process.js';
@@ -65,7 +66,7 @@ export async function checkPulumiPreview(invocation: PulumiInvocation, scratch: 
 export async function guardPulumi(invocation: PulumiInvocation, run: GuardRun): Promise<GuardOutcome> {
   const { printReport, checkOptions = {} } = run;
   const name = `${basename(invocation.binary)} ${invocation.subcommand}`;
-  return inPrivateDirectory(async (scratch) => {
+  return inPrivateDirectory('guard', async (scratch) => {
     const { report, planFile } = await checkPulumiPreview(invocation, scratch, checkOptions);
     const plan = planFile === undefined ? undefined : pinFile(planFile);
     try {

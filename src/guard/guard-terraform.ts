@@ -1,12 +1,12 @@
 // Guarded apply for Terraform and OpenTofu: plan into a private file, check that plan, and apply exactly that file
 // (its digest verified between check and apply) only when nothing protected would be destroyed.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ApprovalOptions } from '../approvals/apply-approvals.js';
 import { check } from '../check.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, InputError } from '../errors.js';
 import type { Report } from '../model.js';
+import { inPrivateDirectory } from '../files/private-directory.js';
 import { hasTerraformFiles } from '../terraform-source/has-terraform-files.js';
 import { runByGuard, withInputName } from './named-input.js';
 import { pinFile } from './pinned-file.js';
@@ -80,21 +80,6 @@ export async function checkPlan(invocation: TerraformInvocation, planFile: strin
   return withInputName(report, planFile, planName(invocation));
 }
 
-/** A directory only this process can use (mode 0700, outside the project), removed afterwards whatever happens. */
-export async function inPrivateDirectory<T>(use: (directory: string) => Promise<T>): Promise<T> {
-  const scratch = mkdtempSync(join(tmpdir(), 'blast-radius-guard-'));
-  try {
-    return await use(scratch);
-  } finally {
-    try {
-      rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
-    } catch (error) {
-      // Something kept writing there (another process of the same user): the outcome stands, the leftover is said.
-      process.stderr.write(`blast-radius: the private directory ${scratch} could not be removed (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
-    }
-  }
-}
-
 /**
  * The plan file lives in a private directory and is pinned by its descriptor (pinned-file.ts): the check and the apply
  * read the same opened file, never a name someone could rename another plan over. It is hashed before the check and
@@ -102,7 +87,7 @@ export async function inPrivateDirectory<T>(use: (directory: string) => Promise<
  */
 export async function guardTerraform(invocation: TerraformInvocation, run: GuardRun): Promise<GuardOutcome> {
   const { printReport, checkOptions = {} } = run;
-  return inPrivateDirectory(async (scratch) => {
+  return inPrivateDirectory('guard', async (scratch) => {
     const { binary, globalArgs } = invocation;
     const failed = await makePlan(invocation, join(scratch, 'checked.tfplan'));
     if (failed) return failed;

@@ -1,11 +1,11 @@
 // Judges one run task request: downloads the run's JSON plan to a private temporary directory, checks it under the
 // server's configuration, and says the task result; whatever goes wrong is a failed result with one sentence.
-import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { check } from '../check.js';
 import type { CompiledConfig } from '../config/compiled-config.js';
 import { isUserError } from '../errors.js';
+import { inPrivateDirectory } from '../files/private-directory.js';
 import { isZipArchive } from '../inputs/is-zip-archive.js';
 import { downloadPlan, PlanDownloadError } from './download-plan.js';
 import { PLAN_STAGES, type TaskRequest } from './task-request.js';
@@ -41,17 +41,16 @@ export async function judgeRun(request: TaskRequest, options: JudgeOptions): Pro
   if (!PLAN_STAGES.has(request.stage) || planUrl === undefined) {
     return failureResult(`the ${request.stage} stage has no plan to read; attach the run task at the post_plan or pre_apply stage.`);
   }
-  const directory = await mkdtemp(join(tmpdir(), 'blast-radius-run-task-'));
-  const file = join(directory, 'plan.json');
-  try {
-    return await checkPlan({ ...request, planUrl }, file, options);
-  } catch (error) {
-    if (error instanceof PlanDownloadError) return failureResult(error.message);
-    // The file's temporary path means nothing to whoever reads the result: it is the run's plan.
-    if (isUserError(error)) return failureResult(error.message.split(file).join(`the plan of ${request.runId}`));
-    options.log(`${request.runId}: internal error: ${(error as Error)?.message ?? String(error)}`);
-    return failureResult('an internal error stopped the check (the server log says which).');
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
+  return inPrivateDirectory('run-task', async (directory) => {
+    const file = join(directory, 'plan.json');
+    try {
+      return await checkPlan({ ...request, planUrl }, file, options);
+    } catch (error) {
+      if (error instanceof PlanDownloadError) return failureResult(error.message);
+      // The file's temporary path means nothing to whoever reads the result: it is the run's plan.
+      if (isUserError(error)) return failureResult(error.message.split(file).join(`the plan of ${request.runId}`));
+      options.log(`${request.runId}: internal error: ${(error as Error)?.message ?? String(error)}`);
+      return failureResult('an internal error stopped the check (the server log says which).');
+    }
+  });
 }
