@@ -3820,12 +3820,20 @@ function readKeptValue(side, segments2, spec) {
 function pathSegments(path) {
   return [...path.matchAll(/\[([^\]]+)\]|[^.[\]]+/g)].map((match) => match[1] ?? match[0]);
 }
+function segmentsOf(path) {
+  let segments2 = SEGMENTS.get(path);
+  if (segments2 === void 0) {
+    segments2 = pathSegments(path);
+    SEGMENTS.set(path, segments2);
+  }
+  return segments2;
+}
 function collectKeptAttributes(type2, before, after, spell = (segment) => segment) {
   const specs2 = keptAttributeSpecs(type2);
   if (specs2 === void 0 || before === void 0 && after === void 0) return void 0;
   const kept = {};
   for (const [path, spec] of specs2) {
-    const segments2 = pathSegments(path).map(spell);
+    const segments2 = segmentsOf(path).map(spell);
     const attribute = {};
     const valueBefore2 = before && readKeptValue(before, segments2, spec);
     const valueAfter = after && readKeptValue(after, segments2, spec);
@@ -3842,13 +3850,14 @@ function terraformSides(change) {
     sides.after = { values: change.after, sensitive: change.after_sensitive, unknown: change.after_unknown };
   return sides;
 }
-var isObject3;
+var isObject3, SEGMENTS;
 var init_kept_attributes2 = __esm({
   "src/analyzers/terraform/kept-attributes.ts"() {
     "use strict";
     init_kept_attributes();
     init_sensitivity();
     isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    SEGMENTS = /* @__PURE__ */ new Map();
   }
 });
 

@@ -73,8 +73,20 @@ export function readKeptValue(side: ValueSide, segments: readonly string[], spec
 }
 
 /** `settings.backup_configuration.enabled` → its members; a member in brackets may hold dots (`metadata.annotations[helm.sh/resource-policy]`). */
-export function pathSegments(path: string): string[] {
+function pathSegments(path: string): string[] {
   return [...path.matchAll(/\[([^\]]+)\]|[^.[\]]+/g)].map((match) => match[1] ?? match[0]);
+}
+
+/** The tables' few paths, split once rather than for every change of a large plan. */
+const SEGMENTS = new Map<string, readonly string[]>();
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = SEGMENTS.get(path);
+  if (segments === undefined) {
+    segments = pathSegments(path);
+    SEGMENTS.set(path, segments);
+  }
+  return segments;
 }
 
 /** The attributes the tables name for `type`, each side the input has (none: the type is not in the tables). */
@@ -88,7 +100,7 @@ export function collectKeptAttributes(
   if (specs === undefined || (before === undefined && after === undefined)) return undefined;
   const kept: Record<string, KeptAttribute> = {};
   for (const [path, spec] of specs) {
-    const segments = pathSegments(path).map(spell);
+    const segments = segmentsOf(path).map(spell);
     const attribute: KeptAttribute = {};
     const valueBefore = before && readKeptValue(before, segments, spec);
     const valueAfter = after && readKeptValue(after, segments, spec);
