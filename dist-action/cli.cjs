@@ -9401,6 +9401,146 @@ var init_checked_chunks = __esm({
   }
 });
 
+// src/generated/json-skipper.generated.ts
+var JSON_SKIPPER_WASM;
+var init_json_skipper_generated = __esm({
+  "src/generated/json-skipper.generated.ts"() {
+    "use strict";
+    JSON_SKIPPER_WASM = [
+      "AGFzbQEAAAABDAJgAn9/AX9gAX8BfwIVAQxqc29uLXNraXBwZXIEbW9yZQABAwkIAQAAAAEAAQAFAwEABQZTEH8AQYCAEAt/AUEAC38BQQALfwFBAAt/",
+      "AUEAC38BQQELfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAsHcAkLTUlSUk9SX1NJWkUDAAhwb3NpdGlvbgMB",
+      "DG1pcnJvckxlbmd0aAMCCG5ld2xpbmVzAwMJbGluZVN0YXJ0AwQNd2FudER1cGxpY2F0ZQMFDmR1cGxpY2F0ZUxldmVsAwYDcnVuAAcGbWVtb3J5AgAK",
+      "pRwILAAgACMCSARAIAAkASAALQAADwsgABAARQRAIAAkAUF/DwtBACQBQQAtAAALIwADQCMCIABrIAFIBEAgABAARQRAQX8PC0EAIQAMAQsLIAALRgAg",
+      "AUE5TCABQTBOcUUEQCAAJAFBfkF/IAFBAEgbDwsDQCABQTlMIAFBME5xBEAgAEEBahABIQEjASEADAELCyABJA4gAAuJAgEEfyAAKAIAIAEoAgBHBEBB",
+      "AA8LIABBBGooAgAiAiABQQRqKAIARwRAQQAPCyAAQQhqIQNBACEAAkAgAyABQQhqIgFGDQAgA0EHcSABQQdxRgRAA0AgA0EHcQRAQQAhACACRQ0DIAMt",
+      "AAAiBCABLQAAIgVrIQAgBCAFRw0DIAJBAWshAiADQQFqIQMgAUEBaiEBDAELCwNAIAJBCE8EQCADKQMAIAEpAwBRBEAgA0EIaiEDIAFBCGohASACQQhr",
+      "IQIMAgsLCwsDQCACIgBBAWshAiAABEAgAy0AACIEIAEtAAAiBWshACAEIAVHDQIgA0EBaiEDIAFBAWohAQwBCwtBACEACyAARQuqAgEEfyAAQQIQAiIA",
+      "QQBIBEBBfg8LIABBAWotAAAiAyEBAkAgA0HcAEYgA0EiRnIgA0EvRnINAEEIIQEgA0HiAEYNAEEMIQEgA0HmAEYNAEEKIQEgA0HuAEYNAEENIQEgA0Hy",
+      "AEYNAEEJIQEgA0H0AEYNAEF/IQELIAFBAE4EQCABJA0gAEECag8LIANB9QBHBEAgAEEBaiQBQX8PCyAAQQYQAiIDQQBIBEBBfg8LQQIhAQNAIAFBBkgE",
+      "QCABIANqLQAAIgRBMGshAAJAIARBOU0gBEEwT3ENACAEQSByIgRB1wBrIQAgBEHmAEwgBEHhAE5xDQBBfyEACyAAQQBIBEAgASADaiQBQX8PCyACQQR0",
+      "IAByIQIgAUEBaiEBDAELCyACJA0gA0EGagvZBgEFfyABQQhqIgQhAiAAQQFqIQADQAJAIAIjAiIFIABrakEGaiIDIwxKBH8Cf0EBIAMjDEwNABpBACAD",
+      "PwAiA0EQdGtBEHVBAWoiBiADIAMgBkgbQABBAEgNABo/AEEQdCQMQQELBUEBC0UEQEF8DwsDQCAAIAVIBEAgAC0AACIGQdwARiAGQSJGciAGQSBJciAG",
+      "QfABT3JFBEAgAiIDQQFqIQIgAyAGOgAAIABBAWohAAwCCwsLIAAgBU4EQCAAEABFBEAgACQBQX4PC0EAIQAMAgsgAC0AACIDQSJGDQAgA0HcAEYEQCAA",
+      "EAUiAEEASARAIAAPCwJ/Iw0iA0GAAUgEQCACIAM6AAAgAkEBagwBCyADQYAQSARAIAIgA0EGdUHAAXI6AAAgAkEBaiADQT9xQYABcjoAACACQQJqDAEL",
+      "IAIgA0EMdUHgAXI6AAAgAkEBaiADQQZ1QT9xQYABcjoAACACQQJqIANBP3FBgAFyOgAAIAJBA2oLIQIMAgsgA0HwAU8EQCAAQQQQAiIAQQBIBEBBfg8L",
+      "An8gAEEDai0AAEE/cSADQQdxQRJ0IABBAWotAABBP3FBDHRyIABBAmotAABBP3FBBnRyciIDQYCABGtBCnVBgLADciIFQYABSARAIAIgBToAACACQQFq",
+      "DAELIAVBgBBIBEAgAiAFQQZ1QcABcjoAACACQQFqIAVBP3FBgAFyOgAAIAJBAmoMAQsgAiAFQQx1QeABcjoAACACQQFqIAVBBnVBP3FBgAFyOgAAIAJB",
+      "AmogBUE/cUGAAXI6AAAgAkEDagshAgJ/IANBgIAEa0H/B3FBgLgDciIDQYABSQRAIAIgAzoAACACQQFqDAELIANBgBBJBEAgAiADQQZ2QcABcjoAACAC",
+      "QQFqIANBP3FBgAFyOgAAIAJBAmoMAQsgAiADQQx2QeABcjoAACACQQFqIANBBnZBP3FBgAFyOgAAIAJBAmogA0E/cUGAAXI6AAAgAkEDagshAiAAQQRq",
+      "IQAMAgsgACQBQX8PCwsgAkEANgIAIAIgBGsiBUHFu/KIeHMhAwNAIAIgBEoEQCADIAQoAgBzQZODgAhsIQMgBEEEaiEEDAELCyABIAMgA0EPdnM2AgAg",
+      "AUEEaiAFNgIAIABBAWoLwAkBCH8jASEDIwIhCCAABH9BgIAQBSMHIQYjCUEARyEHIwohASMIIQQjCwshAiMMRQRAPwBBEHQkDAsCQAJAAkADQAJAIAMg",
+      "CE4EQEEFIQAMAQsgAy0AACIFQSJGBEBBACEHIARBAUYEQAJ/QQEgAkEIaiIAIwxMDQAaQQAgAD8AIgRBEHRrQRB1QQFqIgAgBCAAIARKG0AAQQBIDQAa",
+      "PwBBEHQkDEEBC0UEQEEEDwsgAyACEAYhAyMCIQggA0EASA0EIAEgAhAIIgJFBEBBBA8LQQIhBCMFQQAjDxsEQEEAJAUgASQGQQMhAAwDCwwDCyAEDQQg",
+      "A0EBaiEDA0ACQANAIAMgCEgEQCADLQAAIgBB3ABGIABBIkZyIABBIElyRQRAIANBAWohAwwCCwsLIAMgCE4EQCADJAEgAxAARQRAQQIPC0EAIQMjAiEI",
+      "DAILIAMtAAAiAEEiRg0AIABB3ABHDQYgAxAFIQMjAiEIIANBAE4NAQwFCwsgA0EBaiEDQQMhBCAGRQ0FDAILIAVBOkYEQCAEQQJHDQRBACEEIANBAWoh",
+      "AwwCCyAFQSxGBEAgBEEDRw0EIAEoAgBBAUYEf0EBBSABQQRqIgAgACgCAEEBajYCAEEACyEEIANBAWohAwwCCyAFQdsARiAFQfsARnIEQCAEDQQCf0EB",
+      "IAJBHGoiACMMTA0AGkEAIAA/ACIEQRB0a0EQdUEBaiIAIAQgACAEShtAAEEASA0AGj8AQRB0JAxBAQtFBEBBBA8LIAJBAUECIAVB+wBGIgQbNgIAIAJB",
+      "BGpBADYCACACQQhqQQA2AgAgAkEMakEANgIAIAJBEGogATYCACACQRRqQgA3AwAgAiIBQRxqIQIgBkEBaiEGIANBAWohA0EBIQcMAgsgBUH9AEYiACAF",
+      "Qd0ARnIEQCAHIARBA0ZyIAZBAEoEfyABKAIABUEAC0EBQQIgABtGcUUNBEEAIQcgA0EBaiEDQQMhBCABIgJBEGooAgAhASAGQQFrIgZFDQUMAgsgBUEJ",
+      "RiAFQSBGciAFQQ1GcgRAIANBAWohAwwCCyAFQQpGBEAjA0EBaiQDIANBAWoiAyQEDAILIAQNA0EAIQcgBUEtRgR/QQEFIAVBOU0gBUEwT3ELBEAgAxAB",
+      "IQAjASEDIABBLUYEQCADQQFqEAEhACMBIQMLAkAgAEEwRgRAIANBAWoQASEAIwEhAwUgAyAAEAMiA0EASA0BIw4hAAsgAEEuRgRAIANBAWoQASEAIwEg",
+      "ABADIgNBAEgNASMOIQALIABBxQBGIABB5QBGcgRAIANBAWoQASEAIwEhAyAAQS1GIABBK0ZyBH8gA0EBahABIQAjAQUgAwsgABADIQMLCwUgBUH0AEYi",
+      "ACAFQeYARnIgBUHuAEZyRQ0EIAAEf0Hy6pUDBUHh2M2rBkH12LEDIAVB5gBGGwshACADQQFqIQMDQCAABEACQCADEAEhBEF+IQMgBEEASA0AQX8hAyAE",
+      "IABB/wFxRw0AIABBCHYhACMBQQFqIQMMAgsLCwsjAiEIIANBAEgNAkEDIQQgBg0BDAQLCyADJAEgBiQHIAQkCCAHJAkgASQKIAIkCyAADwtBACADaw8L",
+      "IAMkAUEBDwsgAyQBQQALtgYCCH8CfiAAQQRqKAIAIQcgAEEMaigCACEDIAEgAUEEaigCAEEDakF8cUEIamohBEEAJA8gAwRAIAMoAgBBAWsiCCABKAIA",
+      "cSECA0ACQEEAIQYgA0EEaiACQQJ0aigCACIJRQ0AQQEhBiAJIAEQBA0AIAJBAWogCHEhAgwBCwsgBiQPBSAAQRRqIgIpAwAhCiACQgEgASgCAEEadq2G",
+      "IgsgCoQ3AwAgCiALg0IAUgRAIABBHGohAgNAIAEgAkoEQAJAIAIgARAEBEBBASQPDAELIAIgAkEEaigCAEEDakF8cUEIamohAgwCCwsLCwsgAEEIaiAB",
+      "NgIAIABBBGogB0EBaiICNgIAIANFBEAgAkEgTARAIAQPCwJ/QQEgBEGECGoiAiMMTA0AGkEAIAI/ACIDQRB0a0EQdUEBaiIFIAMgAyAFSBtAAEEASA0A",
+      "Gj8AQRB0JAxBAQsEfyAEQYACNgIAIARBBGpBAEGACPwLACACBUEACyIFRQRAQQAPCyAAQRxqIQIDQCABIAJOBEAgBCgCAEEBayIGIAIoAgBxIQMDQCAE",
+      "QQRqIANBAnRqKAIABEAgA0EBaiAGcSEDDAELCyAEQQRqIANBAnRqIAI2AgAgAiACQQRqKAIAQQNqQXxxQQhqaiECDAELCyAAQQxqIAQ2AgAgBQ8LIAMo",
+      "AgAiCCAHQQFqQQF0SARAAn9BASAEIgJBBGogCEEBdCIEQQJ0aiIGIwxMDQAaQQAgBj8AIgdBEHRrQRB1QQFqIgkgByAHIAlIG0AAQQBIDQAaPwBBEHQk",
+      "DEEBCwR/IAIgBDYCACACQQRqQQAgBEECdPwLACAGBUEACyIERQRAQQAPCwNAIAUgCEgEQCADQQRqIAVBAnRqKAIAIgcEQCACKAIAQQFrIgkgBygCAHEh",
+      "BgNAIAJBBGogBkECdGooAgAEQCAGQQFqIAlxIQYMAQsLIAJBBGogBkECdGogBzYCAAsgBUEBaiEFDAELCyAAQQxqIAIiAzYCAAsgAygCAEEBayICIAEo",
+      "AgBxIQADQCADQQRqIABBAnRqKAIABEAgAEEBaiACcSEADAELCyADQQRqIABBAnRqIAE2AgAgBAs="
+    ].join("");
+  }
+});
+
+// src/inputs/json-skipper.ts
+function decodeUnits(bytes) {
+  const units = [];
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i];
+    if (byte < 128) {
+      units.push(byte);
+      i += 1;
+    } else if (byte < 224) {
+      units.push((byte & 31) << 6 | bytes[i + 1] & 63);
+      i += 2;
+    } else {
+      units.push((byte & 15) << 12 | (bytes[i + 1] & 63) << 6 | bytes[i + 2] & 63);
+      i += 3;
+    }
+  }
+  let text5 = "";
+  for (let i = 0; i < units.length; i += 8192) text5 += String.fromCharCode(...units.slice(i, i + 8192));
+  return text5;
+}
+var SKIP_UNEXPECTED, SKIP_TRUNCATED, SKIP_DUPLICATE, SKIP_OUT_OF_MEMORY, SKIP_NEEDS_INPUT, KIND, COUNT, CURRENT_KEY, PARENT, OBJECT, KEY_LENGTH, KEY_BYTES, wasm, compiled, Skipper;
+var init_json_skipper = __esm({
+  "src/inputs/json-skipper.ts"() {
+    "use strict";
+    init_json_skipper_generated();
+    SKIP_UNEXPECTED = 1;
+    SKIP_TRUNCATED = 2;
+    SKIP_DUPLICATE = 3;
+    SKIP_OUT_OF_MEMORY = 4;
+    SKIP_NEEDS_INPUT = 5;
+    KIND = 0;
+    COUNT = 4;
+    CURRENT_KEY = 8;
+    PARENT = 16;
+    OBJECT = 1;
+    KEY_LENGTH = 4;
+    KEY_BYTES = 8;
+    ({ WebAssembly: wasm } = globalThis);
+    Skipper = class {
+      exports;
+      view = new Uint8Array(0);
+      mirrorSize;
+      constructor(more) {
+        compiled ??= new wasm.Module(Buffer.from(JSON_SKIPPER_WASM, "base64"));
+        this.exports = new wasm.Instance(compiled, { "json-skipper": { more } }).exports;
+        this.mirrorSize = this.exports.MIRROR_SIZE.value;
+      }
+      /** The module's memory as bytes (a new view after it grew). */
+      bytes() {
+        if (this.view.buffer !== this.exports.memory.buffer) this.view = new Uint8Array(this.exports.memory.buffer);
+        return this.view;
+      }
+      get globals() {
+        return this.exports;
+      }
+      /** Puts `bytes` (at most mirrorSize) into the mirror. */
+      fillMirror(bytes) {
+        this.bytes().set(bytes, 0);
+        this.exports.mirrorLength.value = bytes.length;
+      }
+      run(fresh) {
+        return this.exports.run(fresh ? 1 : 0);
+      }
+      /**
+       * After SKIP_DUPLICATE: the path inside the skipped value to the key written twice, outermost first (the current key
+       * of each object, the current index of each array, then the key).
+       */
+      duplicatePath() {
+        const memory = this.bytes();
+        const words3 = new DataView(memory.buffer);
+        const path = [];
+        for (let level = this.exports.duplicateLevel.value; level !== 0; level = words3.getInt32(level + PARENT, true)) {
+          if (words3.getInt32(level + KIND, true) === OBJECT) {
+            const key2 = words3.getInt32(level + CURRENT_KEY, true);
+            path.unshift(decodeUnits(memory.subarray(key2 + KEY_BYTES, key2 + KEY_BYTES + words3.getInt32(key2 + KEY_LENGTH, true))));
+          } else {
+            path.unshift(words3.getInt32(level + COUNT, true));
+          }
+        }
+        return path;
+      }
+    };
+  }
+});
+
 // src/inputs/json-scanner.ts
 var json_scanner_exports = {};
 __export(json_scanner_exports, {
@@ -9411,13 +9551,14 @@ function fnv1a(bytes) {
   for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
   return hash;
 }
-var import_node_buffer2, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, QUOTE2, BACKSLASH2, COMMA, COLON, NEWLINE, END_OF_INPUT, EXPECT_VALUE, EXPECT_KEY, EXPECT_COLON, AFTER_VALUE, HEX_DIGIT, SIMPLE_ESCAPE, LITERALS, isDigit, FNV_OFFSET, FNV_PRIME, KEYS_SEARCHED_IN_ORDER, utf16Length, JsonScanner;
+var import_node_buffer2, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, QUOTE2, BACKSLASH2, COMMA, COLON, NEWLINE, END_OF_INPUT, HEX_DIGIT, SIMPLE_ESCAPE, FNV_OFFSET, FNV_PRIME, KEYS_SEARCHED_IN_ORDER, utf16Length, JsonScanner;
 var init_json_scanner = __esm({
   "src/inputs/json-scanner.ts"() {
     "use strict";
     import_node_buffer2 = require("node:buffer");
     init_errors();
     init_duplicate_keys();
+    init_json_skipper();
     OPEN_OBJECT = 123;
     CLOSE_OBJECT = 125;
     OPEN_ARRAY = 91;
@@ -9428,14 +9569,8 @@ var init_json_scanner = __esm({
     COLON = 58;
     NEWLINE = 10;
     END_OF_INPUT = -1;
-    EXPECT_VALUE = 0;
-    EXPECT_KEY = 1;
-    EXPECT_COLON = 2;
-    AFTER_VALUE = 3;
     HEX_DIGIT = new Uint8Array(256).map((_, byte) => /[0-9a-fA-F]/.test(String.fromCharCode(byte)) ? 1 : 0);
     SIMPLE_ESCAPE = new Uint8Array(256).map((_, byte) => '"\\/bfnrt'.includes(String.fromCharCode(byte)) ? 1 : 0);
-    LITERALS = { 116: Buffer.from("true"), 102: Buffer.from("false"), 110: Buffer.from("null") };
-    isDigit = (byte) => byte >= 48 && byte <= 57;
     FNV_OFFSET = 2166136261 | 0;
     FNV_PRIME = 16777619;
     KEYS_SEARCHED_IN_ORDER = 32;
@@ -9460,10 +9595,11 @@ var init_json_scanner = __esm({
       lineStart = 0;
       droppedLineUnits = 0;
       ended = false;
-      /** Open containers while skipping a value: OPEN_OBJECT or OPEN_ARRAY. */
-      stack = new Uint8Array(64);
-      // Keys written twice. Every open container, outermost first, is a level: those readObject and readArray open, then
-      // those skipValue opens above them. The keys of every open object are kept (innermost last, as JSON writes them) in
+      /** Checks and skips values (made on first use), and the absolute offset of the first byte of its mirror. */
+      skipper;
+      mirrorStart = 0;
+      // Keys written twice. Every container readObject and readArray open, outermost first, is a level (those inside a
+      // skipped value are the skipper's). The keys of every open object are kept (innermost last, as JSON writes them) in
       // keyBytes, with per key its FNV-1a hash, where its bytes end and whether they hold escapes: memory grows with the
       // keys of the objects open at once, never with the input.
       /** Containers open in readObject and readArray. */
@@ -9697,159 +9833,69 @@ var init_json_scanner = __esm({
       }
       // ---- checking values byte by byte ----
       /**
-       * Checks the next value (of any depth, without recursion) and moves past it. The hot path of the whole tool: one
-       * loop over the bytes with the window in locals, dispatching on the byte first (quotes, colons and commas are most
-       * of them) and checking it against what the grammar expects there. It stores its position where it returns, not
-       * after the loop: with that store after the loop, V8 (Node 20) threw away the loop's compiled code there thousands of
-       * times in one large plan ("insufficient type feedback") and ran it slowly until compiled again.
+       * Checks the next value (of any depth) and moves past it: the hot path of the whole tool, run in WebAssembly
+       * (src/inputs/json-skipper.ts), which reads a copy of the window a piece at a time (the mirror) and asks for the
+       * next piece through moreForSkipper. V8 compiles it at once to machine code, where this loop in JavaScript ran
+       * interpreted for the first megabytes of every plan.
        */
       skipValue() {
-        let buffer = this.buffer;
-        let length = buffer.length;
-        let position = this.position;
-        let depth = 0;
-        const level = this.levels;
-        let state = EXPECT_VALUE;
-        let mayClose = false;
-        for (; ; ) {
-          if (position >= length) {
-            this.position = position;
-            if (!this.fill()) this.truncated();
-            buffer = this.buffer;
-            length = buffer.length;
-            position = this.position;
-            continue;
+        const skipper = this.skipper ??= new Skipper((from2) => this.moreForSkipper(from2));
+        const globals = skipper.globals;
+        const offset = this.offset;
+        if (offset < this.mirrorStart || offset >= this.mirrorStart + globals.mirrorLength.value) this.mirrorFrom(offset);
+        globals.position.value = offset - this.mirrorStart;
+        globals.wantDuplicate.value = this.duplicate === void 0 ? 1 : 0;
+        let outcome2 = skipper.run(true);
+        while (outcome2 === SKIP_DUPLICATE || outcome2 === SKIP_NEEDS_INPUT) {
+          if (outcome2 === SKIP_DUPLICATE) {
+            this.duplicate = [...this.pathAround(this.levels), ...skipper.duplicatePath()];
+          } else if (this.moreForSkipper(globals.position.value) === 0) {
+            outcome2 = SKIP_TRUNCATED;
+            break;
+          } else {
+            globals.position.value = 0;
           }
-          const byte = buffer[position];
-          if (byte === QUOTE2) {
-            mayClose = false;
-            if (state === EXPECT_KEY) {
-              position = this.scanKey(position, level + depth - 1);
-              buffer = this.buffer;
-              length = buffer.length;
-              if (position < length && buffer[position] === COLON) {
-                position++;
-                state = EXPECT_VALUE;
-              } else {
-                state = EXPECT_COLON;
-              }
-              continue;
-            }
-            if (state !== EXPECT_VALUE) this.unexpectedAt(position);
-            position++;
-            for (; ; ) {
-              let next = 0;
-              while (position < length) {
-                next = buffer[position];
-                if (next === QUOTE2 || next === BACKSLASH2 || next < 32) break;
-                position++;
-              }
-              if (position < length) {
-                if (next === QUOTE2) break;
-                if (next !== BACKSLASH2) this.unexpectedAt(position);
-                this.position = position;
-                this.skipEscape();
-              } else {
-                this.position = position;
-                if (!this.fill()) this.truncated();
-              }
-              buffer = this.buffer;
-              length = buffer.length;
-              position = this.position;
-            }
-            position++;
-            if (depth === 0) {
-              this.position = position;
-              return;
-            }
-            if (position < length && buffer[position] === COMMA) {
-              position++;
-              state = this.afterComma(level + depth - 1);
-            } else {
-              state = AFTER_VALUE;
-            }
-            continue;
-          }
-          if (byte === COLON) {
-            if (state !== EXPECT_COLON) this.unexpectedAt(position);
-            state = EXPECT_VALUE;
-            position++;
-            continue;
-          }
-          if (byte === COMMA) {
-            if (state !== AFTER_VALUE) this.unexpectedAt(position);
-            state = this.afterComma(level + depth - 1);
-            position++;
-            continue;
-          }
-          if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
-            if (state !== EXPECT_VALUE) this.unexpectedAt(position);
-            this.push(depth, level + depth, byte);
-            depth++;
-            position++;
-            state = byte === OPEN_OBJECT ? EXPECT_KEY : EXPECT_VALUE;
-            mayClose = true;
-            continue;
-          }
-          if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-            const open4 = depth > 0 ? this.stack[depth - 1] : 0;
-            if (open4 !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY) || !(state === AFTER_VALUE || mayClose)) this.unexpectedAt(position);
-            mayClose = false;
-            position++;
-            state = AFTER_VALUE;
-            if (--depth === 0) {
-              this.position = position;
-              return;
-            }
-            continue;
-          }
-          if (byte === 32 || byte === 9 || byte === 13) {
-            position++;
-            continue;
-          }
-          if (byte === NEWLINE) {
-            position++;
-            this.line++;
-            this.lineStart = this.base + position;
-            this.droppedLineUnits = 0;
-            continue;
-          }
-          if (state !== EXPECT_VALUE) this.unexpectedAt(position);
-          mayClose = false;
-          this.position = position;
-          if (byte === 45 || isDigit(byte)) this.skipNumber();
-          else if (byte in LITERALS) this.skipLiteral(LITERALS[byte]);
-          else this.unexpected();
-          buffer = this.buffer;
-          length = buffer.length;
-          position = this.position;
-          state = AFTER_VALUE;
-          if (depth === 0) return;
+          outcome2 = skipper.run(false);
         }
+        this.takeNewlines();
+        this.position = this.mirrorStart + globals.position.value - this.base;
+        if (outcome2 === SKIP_UNEXPECTED) this.unexpected();
+        if (outcome2 === SKIP_TRUNCATED) this.truncated();
+        if (outcome2 === SKIP_OUT_OF_MEMORY) throw new InputError(`${this.name} nests or repeats keys deeper than blast-radius can hold in memory.`);
       }
-      unexpectedAt(position) {
-        this.position = position;
-        this.unexpected();
+      /** Makes the skipper's mirror a copy of the window from absolute offset `offset` on. */
+      mirrorFrom(offset) {
+        const skipper = this.skipper;
+        const from2 = offset - this.base;
+        skipper.fillMirror(this.buffer.subarray(from2, Math.min(this.buffer.length, from2 + skipper.mirrorSize)));
+        this.mirrorStart = offset;
       }
-      push(depth, level, open4) {
-        if (depth === this.stack.length) {
-          const grown = new Uint8Array(this.stack.length * 2);
-          grown.set(this.stack);
-          this.stack = grown;
-        }
-        this.stack[depth] = open4;
-        this.prepareLevel(level, open4 === OPEN_OBJECT);
+      /**
+       * The skipper's more(): the mirror is to start at its byte `from` and hold at least one byte past its end, read
+       * into the window first when the window has none; 0 at the end of the input.
+       */
+      moreForSkipper(from2) {
+        this.takeNewlines();
+        const mirrorEnd = this.mirrorStart + this.skipper.globals.mirrorLength.value;
+        const offset = this.mirrorStart + from2;
+        this.position = offset - this.base;
+        while (mirrorEnd - this.base >= this.buffer.length) if (!this.fill()) return 0;
+        this.mirrorFrom(offset);
+        return 1;
+      }
+      /** Counts the lines the skipper passed. */
+      takeNewlines() {
+        const globals = this.skipper.globals;
+        if (globals.newlines.value === 0) return;
+        this.line += globals.newlines.value;
+        this.lineStart = this.mirrorStart + globals.lineStart.value;
+        this.droppedLineUnits = 0;
+        globals.newlines.value = 0;
       }
       // ---- keys written twice ----
       /** Refuses the input when one of its objects writes a key twice: called once the input is read, as JSON errors anywhere come first. */
       refuseDuplicateKey() {
         if (this.duplicate !== void 0) throw duplicateKeyError(this.name, this.duplicate);
-      }
-      /** In skipValue, after a comma in the container at `level`: a key comes next in an object, the next element in an array. */
-      afterComma(level) {
-        if (this.levelIsObject[level] === 1) return EXPECT_KEY;
-        this.levelCount[level]++;
-        return EXPECT_VALUE;
       }
       openLevel(isObject10) {
         const level = this.levels++;
@@ -9993,11 +10039,14 @@ var init_json_scanner = __esm({
       }
       /** The path to `key` of the object at `level`: the current key or index of every level around it. */
       pathTo(level, key2) {
+        return [...this.pathAround(level), this.keyText(key2)];
+      }
+      /** The current key or index of each of the levels below `level`, outermost first. */
+      pathAround(level) {
         const path = [];
         for (let outer = 0; outer < level; outer++) {
           path.push(this.levelIsObject[outer] === 1 ? this.keyText(this.lastKey(outer)) : this.levelCount[outer]);
         }
-        path.push(this.keyText(key2));
         return path;
       }
       /** Moves past a string at the position; returns whether it holds escapes. */
@@ -10053,44 +10102,6 @@ var init_json_scanner = __esm({
           }
         }
         this.position += 6;
-      }
-      /** The byte at the position, or END_OF_INPUT (a number may end the input). */
-      byteHere() {
-        if (this.position === this.buffer.length && !this.fill()) return END_OF_INPUT;
-        return this.buffer[this.position];
-      }
-      skipDigits() {
-        if (!isDigit(this.byteHere())) this.unexpectedOrTruncated();
-        while (isDigit(this.byteHere())) this.position++;
-      }
-      unexpectedOrTruncated() {
-        if (this.byteHere() === END_OF_INPUT) this.truncated();
-        this.unexpected();
-      }
-      /** -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
-      skipNumber() {
-        if (this.byteHere() === 45) this.position++;
-        if (this.byteHere() === 48) this.position++;
-        else this.skipDigits();
-        if (this.byteHere() === 46) {
-          this.position++;
-          this.skipDigits();
-        }
-        const exponent = this.byteHere();
-        if (exponent === 101 || exponent === 69) {
-          this.position++;
-          const sign = this.byteHere();
-          if (sign === 43 || sign === 45) this.position++;
-          this.skipDigits();
-        }
-      }
-      skipLiteral(literal) {
-        for (let i = 0; i < literal.length; i++) {
-          const byte = this.byteHere();
-          if (byte === END_OF_INPUT) this.truncated();
-          if (byte !== literal[i]) this.unexpected();
-          this.position++;
-        }
       }
     };
   }
@@ -17791,19 +17802,19 @@ function compileRule(rule, index, environments, path) {
   }
   const p = (pattern4) => compilePattern(pattern4, where);
   const { match } = rule;
-  const compiled = [];
-  if (match.tag) compiled.push(conditions.tag(p(match.tag.key), match.tag.value === void 0 ? void 0 : p(match.tag.value)));
-  if (match.address) compiled.push(conditions.address(p(match.address)));
-  if (match.module) compiled.push(conditions.module(p(match.module)));
-  if (match.name) compiled.push(conditions.name(p(match.name)));
-  if (match.key) compiled.push(conditions.key(p(match.key)));
-  if (match.type) compiled.push(conditions.type(p(match.type)));
-  if (match.attribute) compiled.push(conditions.attribute(match.attribute.name, p(match.attribute.value)));
-  if (match.namespace) compiled.push(conditions.namespace(p(match.namespace)));
-  if (match.account !== void 0) compiled.push(conditions.account((Array.isArray(match.account) ? match.account : [match.account]).map(p)));
-  if (match.variable) compiled.push(conditions.variable(match.variable.name, p(match.variable.value)));
-  if (match.context) compiled.push(conditions.context(p(match.context)));
-  return { id: rule.id, environment, conditions: compiled };
+  const compiled2 = [];
+  if (match.tag) compiled2.push(conditions.tag(p(match.tag.key), match.tag.value === void 0 ? void 0 : p(match.tag.value)));
+  if (match.address) compiled2.push(conditions.address(p(match.address)));
+  if (match.module) compiled2.push(conditions.module(p(match.module)));
+  if (match.name) compiled2.push(conditions.name(p(match.name)));
+  if (match.key) compiled2.push(conditions.key(p(match.key)));
+  if (match.type) compiled2.push(conditions.type(p(match.type)));
+  if (match.attribute) compiled2.push(conditions.attribute(match.attribute.name, p(match.attribute.value)));
+  if (match.namespace) compiled2.push(conditions.namespace(p(match.namespace)));
+  if (match.account !== void 0) compiled2.push(conditions.account((Array.isArray(match.account) ? match.account : [match.account]).map(p)));
+  if (match.variable) compiled2.push(conditions.variable(match.variable.name, p(match.variable.value)));
+  if (match.context) compiled2.push(conditions.context(p(match.context)));
+  return { id: rule.id, environment, conditions: compiled2 };
 }
 function daysAfter(today, days) {
   return new Date(Date.parse(`${today}T00:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
@@ -21679,9 +21690,9 @@ var require_bridge = __commonJS({
     var loadWasm = async () => {
       return (0, zlib_1.gunzipSync)(await fs2.readFile((0, path_1.join)(__dirname, "hcl2json.wasm.gz")));
     };
-    var wasm = goBridge(loadWasm());
+    var wasm2 = goBridge(loadWasm());
     async function parse(filename, contents) {
-      const res = await wasm.parse(filename, contents);
+      const res = await wasm2.parse(filename, contents);
       return JSON.parse(res);
     }
     exports2.parse = parse;
@@ -21733,7 +21744,7 @@ var require_bridge = __commonJS({
     }
     exports2.getReferencesInExpression = getReferencesInExpression;
     async function getExpressionAst(filename, expression) {
-      const res = await wasm.getExpressionAst(filename, expression);
+      const res = await wasm2.getExpressionAst(filename, expression);
       const ast = JSON.parse(res);
       if (!ast) {
         return null;

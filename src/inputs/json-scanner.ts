@@ -4,6 +4,7 @@
 import { isAscii } from 'node:buffer';
 import { InputError } from '../errors.js';
 import { duplicateKeyError, type JsonPath } from './duplicate-keys.js';
+import { SKIP_DUPLICATE, SKIP_NEEDS_INPUT, SKIP_OUT_OF_MEMORY, SKIP_TRUNCATED, SKIP_UNEXPECTED, Skipper } from './json-skipper.js';
 
 /** Hands out the input a chunk at a time (each valid until the next read); `null` at the end. */
 export interface ByteSource {
@@ -20,17 +21,9 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const NEWLINE = 0x0a;
 const END_OF_INPUT = -1;
-/** What skipValue expects next. */
-const EXPECT_VALUE = 0;
-const EXPECT_KEY = 1;
-const EXPECT_COLON = 2;
-const AFTER_VALUE = 3;
 
 const HEX_DIGIT = new Uint8Array(256).map((_, byte) => (/[0-9a-fA-F]/.test(String.fromCharCode(byte)) ? 1 : 0));
 const SIMPLE_ESCAPE = new Uint8Array(256).map((_, byte) => ('"\\/bfnrt'.includes(String.fromCharCode(byte)) ? 1 : 0));
-const LITERALS: Record<number, Buffer> = { 0x74: Buffer.from('true'), 0x66: Buffer.from('false'), 0x6e: Buffer.from('null') };
-
-const isDigit = (byte: number): boolean => byte >= 0x30 && byte <= 0x39;
 
 /** 32-bit FNV-1a over a key's bytes: equal keys hash alike; keys of one hash are compared byte by byte. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -66,11 +59,12 @@ export class JsonScanner {
   private lineStart = 0;
   private droppedLineUnits = 0;
   private ended = false;
-  /** Open containers while skipping a value: OPEN_OBJECT or OPEN_ARRAY. */
-  private stack = new Uint8Array(64);
+  /** Checks and skips values (made on first use), and the absolute offset of the first byte of its mirror. */
+  private skipper: Skipper | undefined;
+  private mirrorStart = 0;
 
-  // Keys written twice. Every open container, outermost first, is a level: those readObject and readArray open, then
-  // those skipValue opens above them. The keys of every open object are kept (innermost last, as JSON writes them) in
+  // Keys written twice. Every container readObject and readArray open, outermost first, is a level (those inside a
+  // skipped value are the skipper's). The keys of every open object are kept (innermost last, as JSON writes them) in
   // keyBytes, with per key its FNV-1a hash, where its bytes end and whether they hold escapes: memory grows with the
   // keys of the objects open at once, never with the input.
   /** Containers open in readObject and readArray. */
@@ -336,156 +330,67 @@ export class JsonScanner {
   // ---- checking values byte by byte ----
 
   /**
-   * Checks the next value (of any depth, without recursion) and moves past it. The hot path of the whole tool: one
-   * loop over the bytes with the window in locals, dispatching on the byte first (quotes, colons and commas are most
-   * of them) and checking it against what the grammar expects there. It stores its position where it returns, not
-   * after the loop: with that store after the loop, V8 (Node 20) threw away the loop's compiled code there thousands of
-   * times in one large plan ("insufficient type feedback") and ran it slowly until compiled again.
+   * Checks the next value (of any depth) and moves past it: the hot path of the whole tool, run in WebAssembly
+   * (src/inputs/json-skipper.ts), which reads a copy of the window a piece at a time (the mirror) and asks for the
+   * next piece through moreForSkipper. V8 compiles it at once to machine code, where this loop in JavaScript ran
+   * interpreted for the first megabytes of every plan.
    */
   skipValue(): void {
-    let buffer = this.buffer;
-    let length = buffer.length;
-    let position = this.position;
-    let depth = 0;
-    /** The level of the containers this value opens: level + depth - 1 is the innermost. */
-    const level = this.levels;
-    let state = EXPECT_VALUE;
-    /** Right after `[` or `{`, where the container may close at once. */
-    let mayClose = false;
-    for (;;) {
-      if (position >= length) {
-        this.position = position;
-        if (!this.fill()) this.truncated();
-        buffer = this.buffer;
-        length = buffer.length;
-        position = this.position;
-        continue;
+    const skipper = (this.skipper ??= new Skipper((from) => this.moreForSkipper(from)));
+    const globals = skipper.globals;
+    const offset = this.offset;
+    if (offset < this.mirrorStart || offset >= this.mirrorStart + globals.mirrorLength.value) this.mirrorFrom(offset);
+    globals.position.value = offset - this.mirrorStart;
+    globals.wantDuplicate.value = this.duplicate === undefined ? 1 : 0;
+    let outcome = skipper.run(true);
+    while (outcome === SKIP_DUPLICATE || outcome === SKIP_NEEDS_INPUT) {
+      if (outcome === SKIP_DUPLICATE) {
+        this.duplicate = [...this.pathAround(this.levels), ...skipper.duplicatePath()];
+      } else if (this.moreForSkipper(globals.position.value) === 0) {
+        outcome = SKIP_TRUNCATED;
+        break;
+      } else {
+        globals.position.value = 0;
       }
-      const byte = buffer[position];
-      if (byte === QUOTE) {
-        mayClose = false;
-        if (state === EXPECT_KEY) {
-          position = this.scanKey(position, level + depth - 1);
-          buffer = this.buffer;
-          length = buffer.length;
-          // Compact JSON puts the colon right after a key: take it here.
-          if (position < length && buffer[position] === COLON) {
-            position++;
-            state = EXPECT_VALUE;
-          } else {
-            state = EXPECT_COLON;
-          }
-          continue;
-        }
-        if (state !== EXPECT_VALUE) this.unexpectedAt(position);
-        position++;
-        for (;;) {
-          let next = 0;
-          while (position < length) {
-            next = buffer[position];
-            if (next === QUOTE || next === BACKSLASH || next < 0x20) break;
-            position++;
-          }
-          if (position < length) {
-            if (next === QUOTE) break;
-            if (next !== BACKSLASH) this.unexpectedAt(position);
-            this.position = position;
-            this.skipEscape();
-          } else {
-            this.position = position;
-            if (!this.fill()) this.truncated();
-          }
-          buffer = this.buffer;
-          length = buffer.length;
-          position = this.position;
-        }
-        position++;
-        if (depth === 0) {
-          this.position = position;
-          return;
-        }
-        // Compact JSON puts the comma right after a value: take it here.
-        if (position < length && buffer[position] === COMMA) {
-          position++;
-          state = this.afterComma(level + depth - 1);
-        } else {
-          state = AFTER_VALUE;
-        }
-        continue;
-      }
-      if (byte === COLON) {
-        if (state !== EXPECT_COLON) this.unexpectedAt(position);
-        state = EXPECT_VALUE;
-        position++;
-        continue;
-      }
-      if (byte === COMMA) {
-        if (state !== AFTER_VALUE) this.unexpectedAt(position);
-        state = this.afterComma(level + depth - 1);
-        position++;
-        continue;
-      }
-      if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
-        if (state !== EXPECT_VALUE) this.unexpectedAt(position);
-        this.push(depth, level + depth, byte);
-        depth++;
-        position++;
-        state = byte === OPEN_OBJECT ? EXPECT_KEY : EXPECT_VALUE;
-        mayClose = true;
-        continue;
-      }
-      if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-        // Closes the innermost container after a value, or at once after it opened; never `[}` or `{]`.
-        const open = depth > 0 ? this.stack[depth - 1] : 0;
-        if (open !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY) || !(state === AFTER_VALUE || mayClose)) this.unexpectedAt(position);
-        mayClose = false;
-        position++;
-        state = AFTER_VALUE;
-        if (--depth === 0) {
-          this.position = position;
-          return;
-        }
-        continue;
-      }
-      if (byte === 0x20 || byte === 0x09 || byte === 0x0d) {
-        position++;
-        continue;
-      }
-      if (byte === NEWLINE) {
-        position++;
-        this.line++;
-        this.lineStart = this.base + position;
-        this.droppedLineUnits = 0;
-        continue;
-      }
-      // A number or a literal.
-      if (state !== EXPECT_VALUE) this.unexpectedAt(position);
-      mayClose = false;
-      this.position = position;
-      if (byte === 0x2d || isDigit(byte)) this.skipNumber();
-      else if (byte in LITERALS) this.skipLiteral(LITERALS[byte]);
-      else this.unexpected();
-      buffer = this.buffer;
-      length = buffer.length;
-      position = this.position;
-      state = AFTER_VALUE;
-      if (depth === 0) return;
+      outcome = skipper.run(false);
     }
+    this.takeNewlines();
+    this.position = this.mirrorStart + globals.position.value - this.base;
+    if (outcome === SKIP_UNEXPECTED) this.unexpected();
+    if (outcome === SKIP_TRUNCATED) this.truncated();
+    if (outcome === SKIP_OUT_OF_MEMORY) throw new InputError(`${this.name} nests or repeats keys deeper than blast-radius can hold in memory.`);
   }
 
-  private unexpectedAt(position: number): never {
-    this.position = position;
-    this.unexpected();
+  /** Makes the skipper's mirror a copy of the window from absolute offset `offset` on. */
+  private mirrorFrom(offset: number): void {
+    const skipper = this.skipper!;
+    const from = offset - this.base;
+    skipper.fillMirror(this.buffer.subarray(from, Math.min(this.buffer.length, from + skipper.mirrorSize)));
+    this.mirrorStart = offset;
   }
 
-  private push(depth: number, level: number, open: number): void {
-    if (depth === this.stack.length) {
-      const grown = new Uint8Array(this.stack.length * 2);
-      grown.set(this.stack);
-      this.stack = grown;
-    }
-    this.stack[depth] = open;
-    this.prepareLevel(level, open === OPEN_OBJECT);
+  /**
+   * The skipper's more(): the mirror is to start at its byte `from` and hold at least one byte past its end, read
+   * into the window first when the window has none; 0 at the end of the input.
+   */
+  private moreForSkipper(from: number): number {
+    this.takeNewlines();
+    const mirrorEnd = this.mirrorStart + this.skipper!.globals.mirrorLength.value;
+    const offset = this.mirrorStart + from;
+    this.position = offset - this.base;
+    while (mirrorEnd - this.base >= this.buffer.length) if (!this.fill()) return 0;
+    this.mirrorFrom(offset);
+    return 1;
+  }
+
+  /** Counts the lines the skipper passed. */
+  private takeNewlines(): void {
+    const globals = this.skipper!.globals;
+    if (globals.newlines.value === 0) return;
+    this.line += globals.newlines.value;
+    this.lineStart = this.mirrorStart + globals.lineStart.value;
+    this.droppedLineUnits = 0;
+    globals.newlines.value = 0;
   }
 
   // ---- keys written twice ----
@@ -493,13 +398,6 @@ export class JsonScanner {
   /** Refuses the input when one of its objects writes a key twice: called once the input is read, as JSON errors anywhere come first. */
   refuseDuplicateKey(): void {
     if (this.duplicate !== undefined) throw duplicateKeyError(this.name, this.duplicate);
-  }
-
-  /** In skipValue, after a comma in the container at `level`: a key comes next in an object, the next element in an array. */
-  private afterComma(level: number): number {
-    if (this.levelIsObject[level] === 1) return EXPECT_KEY;
-    this.levelCount[level]++;
-    return EXPECT_VALUE;
   }
 
   private openLevel(isObject: boolean): number {
@@ -663,11 +561,15 @@ export class JsonScanner {
 
   /** The path to `key` of the object at `level`: the current key or index of every level around it. */
   private pathTo(level: number, key: number): JsonPath {
+    return [...this.pathAround(level), this.keyText(key)];
+  }
+
+  /** The current key or index of each of the levels below `level`, outermost first. */
+  private pathAround(level: number): JsonPath {
     const path: JsonPath = [];
     for (let outer = 0; outer < level; outer++) {
       path.push(this.levelIsObject[outer] === 1 ? this.keyText(this.lastKey(outer)) : this.levelCount[outer]);
     }
-    path.push(this.keyText(key));
     return path;
   }
 
@@ -727,48 +629,5 @@ export class JsonScanner {
       }
     }
     this.position += 6;
-  }
-
-  /** The byte at the position, or END_OF_INPUT (a number may end the input). */
-  private byteHere(): number {
-    if (this.position === this.buffer.length && !this.fill()) return END_OF_INPUT;
-    return this.buffer[this.position];
-  }
-
-  private skipDigits(): void {
-    if (!isDigit(this.byteHere())) this.unexpectedOrTruncated();
-    while (isDigit(this.byteHere())) this.position++;
-  }
-
-  private unexpectedOrTruncated(): never {
-    if (this.byteHere() === END_OF_INPUT) this.truncated();
-    this.unexpected();
-  }
-
-  /** -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
-  private skipNumber(): void {
-    if (this.byteHere() === 0x2d) this.position++;
-    if (this.byteHere() === 0x30) this.position++;
-    else this.skipDigits();
-    if (this.byteHere() === 0x2e) {
-      this.position++;
-      this.skipDigits();
-    }
-    const exponent = this.byteHere();
-    if (exponent === 0x65 || exponent === 0x45) {
-      this.position++;
-      const sign = this.byteHere();
-      if (sign === 0x2b || sign === 0x2d) this.position++;
-      this.skipDigits();
-    }
-  }
-
-  private skipLiteral(literal: Buffer): void {
-    for (let i = 0; i < literal.length; i++) {
-      const byte = this.byteHere();
-      if (byte === END_OF_INPUT) this.truncated();
-      if (byte !== literal[i]) this.unexpected();
-      this.position++;
-    }
   }
 }

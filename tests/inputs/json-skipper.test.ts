@@ -1,0 +1,160 @@
+// The WebAssembly skipper behind JsonScanner.skipValue reads a copy of the window a piece at a time (the mirror, 256
+// KiB): around the places where one piece ends and the next begins, and in objects wide enough for its hash tables,
+// it refuses exactly what the whole read refuses, with the same words, and finds the same key written twice.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../../src/errors.js';
+import { checkedChunks } from '../../src/inputs/checked-chunks.js';
+import { findDuplicateKey } from '../../src/inputs/duplicate-keys.js';
+import { parseJsonDocuments } from '../../src/inputs/json-documents.js';
+import { JsonScanner } from '../../src/inputs/json-scanner.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const GENERATED = 'src/generated/json-skipper.generated.ts';
+
+it('is what `npm run wasm:skipper` compiles from assembly/json-skipper.ts', () => {
+  const generator = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-json-skipper.js'), '--stdout'], { encoding: 'utf8' });
+  expect(generator.stderr).toBe('');
+  expect(generator.status).toBe(0);
+  const stale = generator.stdout !== readFileSync(join(ROOT, GENERATED), 'utf8');
+  expect(stale ? `${GENERATED} is out of date with its source: run \`npm run wasm:skipper\` and commit it.` : 'up to date').toBe('up to date');
+});
+
+const MIRROR = 256 * 1024;
+
+/** What the scanner says of the bytes read in chunks of `size` (as the CLI cuts them): undefined when it reads them whole. */
+function scannerVerdict(bytes: Buffer, size: number): string | undefined {
+  let offset = 0;
+  const source = checkedChunks(
+    {
+      read: () => {
+        if (offset >= bytes.length) return null;
+        const chunk = Buffer.from(bytes.subarray(offset, offset + size));
+        offset += size;
+        return chunk;
+      },
+    },
+    'plan.json',
+  );
+  try {
+    const scanner = new JsonScanner(source, 'plan.json');
+    while (scanner.hasDocument()) scanner.skipValue();
+    scanner.refuseDuplicateKey();
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+}
+
+/** What the whole read says of the same bytes. */
+function wholeVerdict(bytes: Buffer): string | undefined {
+  try {
+    parseJsonDocuments(bytes.toString('utf8'), 'plan.json');
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+}
+
+/** A pretty-printed document of about `size` bytes: many lines, keys and strings of one-, two-, three- and four-byte characters and escapes. */
+function document(size: number): Buffer {
+  const entries: Record<string, unknown>[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const entry = {
+      [`key-${i}-é`]: `value ${i} "quoted" \\ € 😀 \n end`,
+      [`😀${i}`]: [i, -i / 7, i * 1e21, true, false, null, { nested: { deeper: [`x${i}`] } }],
+      ['€'.repeat(i % 5) + 'plain']: 'x'.repeat(i % 97),
+    };
+    length += JSON.stringify(entry, null, 2).length;
+    entries.push(entry);
+  }
+  return Buffer.from(JSON.stringify({ entries }, null, 2));
+}
+
+/** The start of the character holding byte `offset`. */
+function characterStart(bytes: Buffer, offset: number): number {
+  let start = offset;
+  while ((bytes[start] & 0xc0) === 0x80) start--;
+  return start;
+}
+
+/** The end of the character starting at `start`. */
+function characterEnd(bytes: Buffer, start: number): number {
+  let end = start + 1;
+  while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end++;
+  return end;
+}
+
+const DOCUMENT = document(3 * MIRROR);
+/** Offsets on both sides of the first two places a piece of the mirror can end, whole characters. */
+const NEAR_BOUNDARIES = [MIRROR, 2 * MIRROR].flatMap((boundary) => Array.from({ length: 13 }, (_, i) => characterStart(DOCUMENT, boundary - 6 + i)));
+/** Windows of 1 MiB hold four pieces of the mirror; windows of 100 KB less than one. */
+const CHUNK_SIZES = [1 << 20, 100_000];
+
+describe('the skipper across the ends of its mirror', () => {
+  it('reads a document three mirrors long as the whole read does', () => {
+    expect(wholeVerdict(DOCUMENT)).toBeUndefined();
+    for (const size of CHUNK_SIZES) expect(scannerVerdict(DOCUMENT, size)).toBeUndefined();
+  });
+
+  it.each(NEAR_BOUNDARIES.map((offset) => [offset]))('refuses a control character at byte %i, naming its line and column', (offset) => {
+    const damaged = Buffer.concat([DOCUMENT.subarray(0, offset), Buffer.from([0x01]), DOCUMENT.subarray(characterEnd(DOCUMENT, offset))]);
+    const before = DOCUMENT.subarray(0, offset).toString('utf8');
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    expect(wholeVerdict(damaged)).toMatch(/^plan\.json is not valid JSON\b/);
+    for (const size of CHUNK_SIZES) expect(scannerVerdict(damaged, size)).toBe(`plan.json is not valid JSON at line ${line}, column ${column}.`);
+  });
+
+  it.each(NEAR_BOUNDARIES.map((offset) => [offset]))('refuses the document cut at byte %i as truncated', (offset) => {
+    const cut = DOCUMENT.subarray(0, offset);
+    const expected = wholeVerdict(cut);
+    expect(expected).toBe('plan.json ends before its JSON is complete: the file is truncated.');
+    for (const size of CHUNK_SIZES) expect(scannerVerdict(cut, size)).toBe(expected);
+  });
+
+  it('reads keys and escapes cut by the end of a piece of the mirror, and finds a key written twice there', () => {
+    for (const shift of [0, 1, 2, 3, 4, 5, 6, 7]) {
+      // The second key of the object ends up across the first end of the mirror, written with escapes the first time.
+      const padding = 'p'.repeat(MIRROR - shift - 40);
+      const text = `{"padding":"${padding}","object":{"\\ud83d\\ude00é\\u20ac\\"k":1,"😀é€\\"k":2}}`;
+      const bytes = Buffer.from(text);
+      expect(findDuplicateKey(text)).toEqual(['object', '😀é€"k']);
+      for (const size of CHUNK_SIZES) expect(scannerVerdict(bytes, size)).toBe(wholeVerdict(bytes));
+      expect(scannerVerdict(bytes, 1 << 20)).toBe(
+        'plan.json writes the key object.😀é€"k twice, which JSON readers read differently (Terraform never writes a key twice): it is refused as ambiguous.',
+      );
+    }
+  });
+});
+
+describe("the skipper's hash tables for wide objects", () => {
+  /** An object of `count` keys written once each, then `extra` (a key already there, or a new one). */
+  const wide = (count: number, extra: string): string => `{"wide":[0,{${Array.from({ length: count }, (_, i) => `"k${i}":${i}`).join(',')},"${extra}":true}]}`;
+
+  it.each([31, 32, 33, 100, 128, 129, 5000])('finds the one key written twice among %i', (count) => {
+    for (const extra of ['k0', `k${Math.floor(count / 2)}`, `k${count - 1}`, 'k\\u0030']) {
+      const text = wide(count, extra);
+      const path = findDuplicateKey(text);
+      expect(path).toEqual(['wide', 1, JSON.parse(`"${extra}"`) as string]);
+      expect(scannerVerdict(Buffer.from(text), 1 << 20)).toBe(wholeVerdict(Buffer.from(text)));
+    }
+  });
+
+  it.each([31, 32, 33, 100, 128, 129, 5000])('reads %i keys and one more as written once each', (count) => {
+    const text = wide(count, 'another');
+    expect(findDuplicateKey(text)).toBeUndefined();
+    expect(scannerVerdict(Buffer.from(text), 1 << 20)).toBeUndefined();
+  });
+
+  it('keeps the keys of each object apart: the same keys in sibling and nested objects are no duplicate', () => {
+    const object = `{${Array.from({ length: 300 }, (_, i) => `"k${i}":{"k${i}":1,"z":[{"k0":0,"z":1}]}`).join(',')}}`;
+    const text = `[${object},${object}]`;
+    expect(findDuplicateKey(text)).toBeUndefined();
+    expect(scannerVerdict(Buffer.from(text), 4096)).toBeUndefined();
+  });
+});
