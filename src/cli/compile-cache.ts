@@ -25,7 +25,10 @@ export type CacheState =
 export interface LoadedBundle {
   exports: Record<string, unknown>;
   state: CacheState;
-  /** Writes the code compiled so far to the cache; call it at exit, when the run's functions are compiled too. */
+  /**
+   * Writes the code compiled so far to the cache, once: call it at exit, when the run's functions are compiled too, or
+   * before V8's flags change.
+   */
   save?: () => void;
 }
 
@@ -91,13 +94,16 @@ export function loadBundle(file: string, cacheDirectory: string | undefined): Lo
 
   const module = { exports: {} as Record<string, unknown> };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
-  // V8 keys cached code by its flags too: a run that changed them (a streamed plan bounds the heap) would save code
-  // the next run refuses, so such a run saves nothing.
+  // V8 keys cached code by its flags too: code saved after a run changed them (a streamed plan bounds the heap) would
+  // be refused by the next run, so such a run saves just before the change (v8-flags.ts), and once only.
   const versionTag = cachedDataVersionTag();
+  let saved = false;
   const save =
     cacheFile && (state === 'missing' || state === 'rejected')
       ? () => {
-          if (cachedDataVersionTag() === versionTag) writeCache(cacheFile, bundleName, script.createCachedData());
+          if (saved || cachedDataVersionTag() !== versionTag) return;
+          saved = true;
+          writeCache(cacheFile, bundleName, script.createCachedData());
         }
       : undefined;
   return { exports: module.exports, state, save };

@@ -6,6 +6,7 @@ import module from 'node:module';
 import { join } from 'node:path';
 import { isAgentName } from '../agents/names.js';
 import { loadBundle } from './compile-cache.js';
+import { BEFORE_V8_FLAGS_CHANGE } from './v8-flags.js';
 import { compileCacheDirectory } from '../state-paths.js';
 
 const EXIT_ERROR = 2;
@@ -29,7 +30,10 @@ export function start(distDirectory: string): void {
   const args = process.argv.slice(2);
   const isHook = args.length === 2 && args[0] === 'hook' && isAgentName(args[1]);
   const bundle = loadBundle(join(distDirectory, isHook ? 'hook/hook-main.cjs' : 'bin/main.cjs'), cacheDirectory);
-  if (bundle.save) process.once('exit', bundle.save);
+  if (bundle.save) {
+    process.once(BEFORE_V8_FLAGS_CHANGE, bundle.save);
+    process.once('exit', bundle.save);
+  }
   const [entry, argument] = isHook ? [bundle.exports.hookMain, args[1]] : [bundle.exports.main, args];
   (entry as Entry)(argument as never).then((code) => {
     process.exitCode = code;

@@ -4,7 +4,7 @@
 // (fold-case.ts); one that engine still cannot run (lookarounds, backreferences, the u flag) is refused when the
 // file is read. Every pattern sees at most 1,024 characters of a subject, so no configuration can make a check hang.
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
+import { changeV8Flags } from '../cli/v8-flags.js';
 import { ConfigError } from '../errors.js';
 import { foldCase } from './fold-case.js';
 import { matchGlob } from './glob-matcher.js';
@@ -19,7 +19,7 @@ let linearEngineEnabled = false;
 /** The expression in V8's linear-time engine (the `l` flag), or undefined when that engine cannot run it. */
 function linearTime(source: string, flags: string): RegExp | undefined {
   if (!linearEngineEnabled) {
-    setFlagsFromString('--enable-experimental-regexp-engine');
+    changeV8Flags('--enable-experimental-regexp-engine');
     linearEngineEnabled = true;
   }
   try {

@@ -1,6 +1,7 @@
 // Keeps V8's heap small while a large input streams: it collects sooner and grows in small steps (V8's
 // --optimize-for-size), and its young generation stays at two 8 MB semi-spaces instead of the 16 MB V8 grows them to.
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { changeV8Flags } from '../cli/v8-flags.js';
 
 /** Two semi-spaces of 8 MB: the size past which the new space stops growing. */
 const YOUNG_BOUND = 2 * 8 * 1024 * 1024;
@@ -22,13 +23,13 @@ const YOUNG_BOUND = 2 * 8 * 1024 * 1024;
  * each growth: once the new space has reached the bound, a factor of 1 keeps it there.
  */
 export function boundHeap(): () => void {
-  setFlagsFromString('--optimize-for-size');
+  changeV8Flags('--optimize-for-size');
   let bounded = false;
   return () => {
     if (bounded) return;
     const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
     if (newSpace === undefined || newSpace.space_size < YOUNG_BOUND) return;
-    setFlagsFromString('--semi-space-growth-factor=1');
+    changeV8Flags('--semi-space-growth-factor=1');
     bounded = true;
   };
 }

@@ -33,13 +33,19 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Within a severity, a loss for good comes first: it is what a reviewer must see before anything else. */
 const lostFirst = (finding: Finding): number => (finding.recoverability?.outcome === 'lost' ? 0 : 1);
 
+/**
+ * Text in code-unit order: the same on every machine and Node version, where localeCompare follows the ICU data Node
+ * ships (and its first call builds ICU's collator, 15–21 ms of every run that sorts two findings).
+ */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     lostFirst(a) - lostFirst(b) ||
-    a.file.localeCompare(b.file) ||
-    a.address.localeCompare(b.address) ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareText(a.file, b.file) ||
+    compareText(a.address, b.address) ||
+    compareText(a.ruleId, b.ruleId)
   );
 }
 

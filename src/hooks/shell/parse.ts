@@ -3,7 +3,7 @@
 // in source order, including those inside pipelines, lists, subshells, `$( … )`, backticks and process substitutions,
 // with the words bash would pass them; function definitions are returned by name, for the caller to follow calls.
 import { createRequire } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
+import { changeV8Flags } from '../../cli/v8-flags.js';
 import type { Node, Parser as TreeSitterParser } from 'web-tree-sitter';
 import type { SimpleCommand } from '../invocations/invocation.js';
 import { literalOutput } from './literal-output.js';
@@ -30,7 +30,7 @@ export class ShellParserNeeded extends Error {
  */
 export async function loadShellParser(): Promise<void> {
   if (parser) return;
-  setFlagsFromString('--liftoff-only');
+  changeV8Flags('--liftoff-only');
   const { Parser, Language } = await import('web-tree-sitter');
   await Parser.init();
   // The grammar's WebAssembly, which the build copies into dist/grammars/ (package.json `imports`), so that installing
