@@ -10338,27 +10338,42 @@ var init_stream_plans = __esm({
   }
 });
 
+// src/cli/v8-flags.ts
+function changeV8Flags(flags2) {
+  process.emit(BEFORE_V8_FLAGS_CHANGE);
+  (0, import_node_v8.setFlagsFromString)(flags2);
+}
+var import_node_v8, BEFORE_V8_FLAGS_CHANGE;
+var init_v8_flags = __esm({
+  "src/cli/v8-flags.ts"() {
+    "use strict";
+    import_node_v8 = require("node:v8");
+    BEFORE_V8_FLAGS_CHANGE = "blast-radius:before-v8-flags-change";
+  }
+});
+
 // src/inputs/heap-bounds.ts
 var heap_bounds_exports = {};
 __export(heap_bounds_exports, {
   boundHeap: () => boundHeap
 });
 function boundHeap() {
-  (0, import_node_v8.setFlagsFromString)("--optimize-for-size");
+  changeV8Flags("--optimize-for-size");
   let bounded2 = false;
   return () => {
     if (bounded2) return;
-    const newSpace = (0, import_node_v8.getHeapSpaceStatistics)().find((space) => space.space_name === "new_space");
+    const newSpace = (0, import_node_v82.getHeapSpaceStatistics)().find((space) => space.space_name === "new_space");
     if (newSpace === void 0 || newSpace.space_size < YOUNG_BOUND) return;
-    (0, import_node_v8.setFlagsFromString)("--semi-space-growth-factor=1");
+    changeV8Flags("--semi-space-growth-factor=1");
     bounded2 = true;
   };
 }
-var import_node_v8, YOUNG_BOUND;
+var import_node_v82, YOUNG_BOUND;
 var init_heap_bounds = __esm({
   "src/inputs/heap-bounds.ts"() {
     "use strict";
-    import_node_v8 = require("node:v8");
+    import_node_v82 = require("node:v8");
+    init_v8_flags();
     YOUNG_BOUND = 2 * 8 * 1024 * 1024;
   }
 });
@@ -17723,7 +17738,7 @@ var require_safe_regex2 = __commonJS({
 // src/config/patterns.ts
 function linearTime(source, flags2) {
   if (!linearEngineEnabled) {
-    (0, import_node_v82.setFlagsFromString)("--enable-experimental-regexp-engine");
+    changeV8Flags("--enable-experimental-regexp-engine");
     linearEngineEnabled = true;
   }
   try {
@@ -17759,11 +17774,11 @@ function compilePattern(pattern4, where) {
   if (/[*?]/.test(pattern4)) return (text5) => matchGlob(pattern4, text5.slice(0, MAX_SUBJECT));
   return (text5) => text5 === pattern4;
 }
-var import_node_v82, MAX_SUBJECT, REGEX_LITERAL, linearEngineEnabled;
+var MAX_SUBJECT, REGEX_LITERAL, linearEngineEnabled;
 var init_patterns = __esm({
   "src/config/patterns.ts"() {
     "use strict";
-    import_node_v82 = require("node:v8");
+    init_v8_flags();
     init_errors();
     init_fold_case();
     init_glob_matcher();
@@ -18481,7 +18496,7 @@ var init_rule_settings = __esm({
 
 // src/policy/evaluate.ts
 function compareFindings(a, b) {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || lostFirst(a) - lostFirst(b) || a.file.localeCompare(b.file) || a.address.localeCompare(b.address) || a.ruleId.localeCompare(b.ruleId);
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || lostFirst(a) - lostFirst(b) || compareText(a.file, b.file) || compareText(a.address, b.address) || compareText(a.ruleId, b.ruleId);
 }
 function driftTargets(drift, classified) {
   const environments = new Map(classified.map(({ change, environment }) => [`${change.input}:${change.address}`, environment.name]));
@@ -18534,7 +18549,7 @@ function evaluatePolicy(classified, drift, inputs, rules = Object.values(RULES3)
   }
   return findings.sort(compareFindings);
 }
-var SEVERITY_ORDER, lostFirst;
+var SEVERITY_ORDER, lostFirst, compareText;
 var init_evaluate = __esm({
   "src/policy/evaluate.ts"() {
     "use strict";
@@ -18547,6 +18562,7 @@ var init_evaluate = __esm({
     init_rules();
     SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
     lostFirst = (finding) => finding.recoverability?.outcome === "lost" ? 0 : 1;
+    compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
 });
 
@@ -32765,7 +32781,7 @@ var init_words = __esm({
 // src/hooks/shell/parse.ts
 async function loadShellParser() {
   if (parser) return;
-  (0, import_node_v83.setFlagsFromString)("--liftoff-only");
+  changeV8Flags("--liftoff-only");
   const { Parser: Parser2, Language } = await Promise.resolve().then(() => __toESM(require("web-tree-sitter"), 1));
   await Parser2.init();
   const grammar = (0, import_node_module.createRequire)(__bundleUrl).resolve("#tree-sitter-bash.wasm");
@@ -32839,12 +32855,12 @@ function parseWithGrammar(script2, bindings = {}) {
     tree.delete();
   }
 }
-var import_node_module, import_node_v83, parser, ShellParserNeeded, WRITE_OPERATORS, RUNS_HIDDEN_CODE2, Walk, MAX_SCRIPT_LENGTH;
+var import_node_module, parser, ShellParserNeeded, WRITE_OPERATORS, RUNS_HIDDEN_CODE2, Walk, MAX_SCRIPT_LENGTH;
 var init_parse = __esm({
   "src/hooks/shell/parse.ts"() {
     "use strict";
     import_node_module = require("node:module");
-    import_node_v83 = require("node:v8");
+    init_v8_flags();
     init_literal_output();
     init_syntax_error();
     init_template();
