@@ -46,6 +46,12 @@ const WIDE_OBJECT: i32 = 32;
 
 const QUOTE: i32 = 0x22;
 const BACKSLASH: i32 = 0x5c;
+// A byte sixteen times, to compare a block of input with at once (0xf0, the lead byte of a four-byte character, as
+// the signed byte it is in a lane).
+const QUOTES: v128 = i8x16.splat(0x22);
+const BACKSLASHES: v128 = i8x16.splat(0x5c);
+const SPACES: v128 = i8x16.splat(0x20);
+const FOUR_BYTE_LEADS: v128 = i8x16.splat(-16);
 const FNV_OFFSET: i32 = 0x811c9dc5;
 const FNV_PRIME: i32 = 0x01000193;
 
@@ -268,12 +274,29 @@ function scanKey(pos: i32, record: i32): i32 {
     // two three-byte units).
     const end = mirrorLength;
     if (at + (end - pos) + 6 > memoryEnd && !reserve(at + (end - pos) + 6)) return -OUT_OF_MEMORY;
-    while (pos < end) {
-      const byte = <i32>load<u8>(pos);
-      if (byte == QUOTE || byte == BACKSLASH || byte < 0x20 || byte >= 0xf0) break;
-      store<u8>(at++, byte);
-      pos++;
+    // The bytes copied as they are: up to a quote, a backslash, a control character or a four-byte character.
+    let stop = pos;
+    while (stop + 16 <= end) {
+      const block = v128.load(stop);
+      const special = v128.or(
+        v128.or(i8x16.eq(block, QUOTES), i8x16.eq(block, BACKSLASHES)),
+        v128.or(i8x16.lt_u(block, SPACES), i8x16.ge_u(block, FOUR_BYTE_LEADS)),
+      );
+      const found = i8x16.bitmask(special);
+      if (found != 0) {
+        stop += ctz(found);
+        break;
+      }
+      stop += 16;
     }
+    while (stop < end) {
+      const byte = <i32>load<u8>(stop);
+      if (byte == QUOTE || byte == BACKSLASH || byte < 0x20 || byte >= 0xf0) break;
+      stop++;
+    }
+    memory.copy(at, pos, stop - pos);
+    at += stop - pos;
+    pos = stop;
     if (pos >= end) {
       if (more(pos) == 0) {
         position = pos;
@@ -468,6 +491,18 @@ export function run(fresh: i32): i32 {
       }
       pos++;
       while (true) {
+        // Sixteen bytes at a time while they are in the mirror, then byte by byte, up to a quote, a backslash or a
+        // control character.
+        while (pos + 16 <= length) {
+          const block = v128.load(pos);
+          const special = v128.or(v128.or(i8x16.eq(block, QUOTES), i8x16.eq(block, BACKSLASHES)), i8x16.lt_u(block, SPACES));
+          const found = i8x16.bitmask(special);
+          if (found != 0) {
+            pos += ctz(found);
+            break;
+          }
+          pos += 16;
+        }
         while (pos < length) {
           const next = <i32>load<u8>(pos);
           if (next == QUOTE || next == BACKSLASH || next < 0x20) break;

@@ -12,11 +12,11 @@ const SOURCE = 'assembly/json-skipper.ts';
 const OUTPUT = 'src/generated/json-skipper.generated.ts';
 const { version } = JSON.parse(readFileSync(join(root, 'node_modules/assemblyscript/package.json'), 'utf8'));
 
-// No runtime, allocator or assertions: the skipper manages its own memory, whose first MIRROR_SIZE bytes are the
+// No runtime, allocator or assertions, and SIMD (Node has it since 16.4): the skipper manages its own memory, whose first MIRROR_SIZE bytes are the
 // mirror of the input, below the stack of open containers (one page more to start with).
 const mirrorSize = Number(/MIRROR_SIZE: i32 = (\d+);/.exec(readFileSync(join(root, SOURCE), 'utf8'))[1]);
 const OPTIONS = [
-  ...['--optimizeLevel', '3', '--shrinkLevel', '0', '--runtime', 'stub', '--noAssert', '--use', 'abort='],
+  ...['--optimizeLevel', '3', '--shrinkLevel', '0', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--enable', 'simd'],
   ...['--memoryBase', String(mirrorSize), '--initialMemory', String(mirrorSize / 65536 + 1)],
 ];
 

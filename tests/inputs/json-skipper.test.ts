@@ -158,3 +158,32 @@ describe("the skipper's hash tables for wide objects", () => {
     expect(scannerVerdict(Buffer.from(text), 4096)).toBeUndefined();
   });
 });
+
+describe('the skipper sixteen bytes at a time', () => {
+  // Each special byte at every place in a block of sixteen, and past it, in keys and in values.
+  const SPECIALS = ['\\"', '\\\\', '\\n', '\\u00e9', 'é', '€', '😀', '\u0001', '\t', '"'];
+  const texts = SPECIALS.flatMap((special) =>
+    Array.from({ length: 40 }, (_, i) => {
+      const run = `${'a'.repeat(i)}${special}${'b'.repeat(40 - i)}`;
+      return [`{"${run}":"${run}","k":["${run}"]}`, `{"k":"${run}","${run}":1,"${run}":2}`];
+    }).flat(),
+  );
+
+  it('makes texts of all three kinds: read whole, refused as broken and refused for a key written twice', () => {
+    const verdicts = texts.map((text) => wholeVerdict(Buffer.from(text)) ?? 'read');
+    expect(verdicts).toContain('read');
+    expect(verdicts.some((verdict) => verdict.includes('not valid JSON'))).toBe(true);
+    expect(verdicts.some((verdict) => verdict.includes('twice'))).toBe(true);
+  });
+
+  it.each([1, 7, 1 << 20])('reads what the whole read reads, and refuses what it refuses, on %i-byte chunks', (size) => {
+    for (const text of texts) {
+      const whole = wholeVerdict(Buffer.from(text));
+      const scanned = scannerVerdict(Buffer.from(text), size);
+      // Broken JSON: the whole read words some damage differently (it may call it truncated); both refuse it.
+      if (whole !== undefined && !whole.includes('twice'))
+        expect([text, scanned]).toEqual([text, expect.stringMatching(/^plan\.json (is not valid JSON|ends before)/)]);
+      else expect([text, scanned]).toEqual([text, whole]);
+    }
+  });
+});
