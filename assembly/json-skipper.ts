@@ -436,6 +436,99 @@ function addKey(level: i32, record: i32): i32 {
   return top;
 }
 
+// Members captured while a value is skipped (capturing = 1): where the values of the wanted keys of the value's object
+// are, and of the wanted keys of the object one of them holds (a resource change's `change`), so that the scanner
+// parses those alone. The scanner writes the wanted keys once (wantedKeys()): four words (the number of outer keys,
+// the index of the one whose object is searched too or -1, the number of inner keys, where the inner keys start), then
+// the outer keys and the inner keys, each a length byte and its bytes.
+// A capture is the key's slot (outer keys first, then inner), where the text after the key starts and where its value
+// ends, as offsets in the input (mirrorBase is the offset of the mirror's first byte).
+const WANTED = memory.data(2048);
+const MAX_CAPTURES: i32 = 64;
+const CAPTURE_SIZE: i32 = 24;
+const CAPTURES = memory.data(MAX_CAPTURES * CAPTURE_SIZE);
+export let capturing: i32 = 0;
+export let captureCount: i32 = 0;
+export let mirrorBase: f64 = 0;
+/** The level record of the inner object being searched (-1 before it opens). */
+let innerObject: i32 = -1;
+// The outer and the inner key waiting for its value to end: slot (-1 for none), depth of its object, start.
+let outerSlot: i32 = -1;
+let outerDepth: i32 = 0;
+let outerStart: f64 = 0;
+let innerSlot: i32 = -1;
+let innerDepth: i32 = 0;
+let innerStart: f64 = 0;
+
+export function wantedKeys(): usize {
+  return WANTED;
+}
+
+export function captures(): usize {
+  return CAPTURES;
+}
+
+const OUTER_COUNT: i32 = 0;
+const NESTED_INDEX: i32 = 4;
+const INNER_COUNT: i32 = 8;
+const INNER_KEYS: i32 = 12;
+const OUTER_KEYS: i32 = 16;
+
+/** The index among the `count` keys listed from `list` on equal to the key record, or -1. */
+function findWanted(list: i32, count: i32, record: i32): i32 {
+  const length = load<i32>(record + KEY_LENGTH);
+  let at = list;
+  for (let i = 0; i < count; i++) {
+    const size = <i32>load<u8>(at);
+    if (size == length && memory.compare(at + 1, record + KEY_BYTES, length) == 0) return i;
+    at += 1 + size;
+  }
+  return -1;
+}
+
+/** Notes a key of the object at `level` (at `depth`) that is wanted; its text starts at mirror offset `after`. */
+function noteKey(level: i32, depth: i32, record: i32, after: i32): void {
+  const outerCount = load<i32>(WANTED + OUTER_COUNT);
+  if (depth == 1) {
+    const slot = findWanted(WANTED + OUTER_KEYS, outerCount, record);
+    if (slot < 0) return;
+    outerSlot = slot;
+    outerDepth = depth;
+    outerStart = mirrorBase + <f64>after;
+  } else if (level == innerObject) {
+    const slot = findWanted(WANTED + load<i32>(WANTED + INNER_KEYS), load<i32>(WANTED + INNER_COUNT), record);
+    if (slot < 0) return;
+    innerSlot = outerCount + slot;
+    innerDepth = depth;
+    innerStart = mirrorBase + <f64>after;
+  }
+}
+
+/** The depth at which a value ends a capture, or -1. */
+function watchedDepth(): i32 {
+  return innerSlot >= 0 ? innerDepth : outerSlot >= 0 ? outerDepth : -1;
+}
+
+/** A value ended at mirror offset `end`, back at the depth watched: writes its capture. */
+function endCapture(end: i32): void {
+  let slot = outerSlot;
+  let start = outerStart;
+  if (innerSlot >= 0) {
+    slot = innerSlot;
+    start = innerStart;
+    innerSlot = -1;
+  } else {
+    outerSlot = -1;
+    innerObject = -1;
+  }
+  if (captureCount == MAX_CAPTURES) return;
+  const at = CAPTURES + captureCount * CAPTURE_SIZE;
+  store<i32>(at, slot);
+  store<f64>(at + 8, start);
+  store<f64>(at + 16, mirrorBase + <f64>end);
+  captureCount++;
+}
+
 /**
  * Checks the value at `position` and moves past it. `fresh` 1 starts a value; 0 takes up a run stopped at DUPLICATE or
  * NEEDS_INPUT (after more() gave the next piece: position 0). Returns DONE (position after the value), UNEXPECTED
@@ -458,6 +551,14 @@ export function run(fresh: i32): i32 {
     top = savedTop;
   }
   if (memoryEnd == 0) memoryEnd = memory.size() << 16;
+  if (fresh != 0) {
+    captureCount = 0;
+    outerSlot = -1;
+    innerSlot = -1;
+    innerObject = -1;
+  }
+  /** The depth where a value that ends completes a capture (-1 for none). */
+  let watch = capturing != 0 ? watchedDepth() : -1;
   /** Why the run stops with its state kept, to be taken up again: NEEDS_INPUT or DUPLICATE. */
   let pause = 0;
   while (true) {
@@ -474,9 +575,14 @@ export function run(fresh: i32): i32 {
         pos = scanKey(pos, top);
         length = mirrorLength;
         if (pos < 0) return -pos;
+        const record = top;
         top = addKey(level, top);
         if (top == 0) return OUT_OF_MEMORY;
         state = EXPECT_COLON;
+        if (capturing != 0) {
+          noteKey(level, depth, record, pos);
+          watch = watchedDepth();
+        }
         if (duplicateFound && wantDuplicate != 0) {
           wantDuplicate = 0;
           duplicateLevel = level;
@@ -531,6 +637,10 @@ export function run(fresh: i32): i32 {
         position = pos;
         return DONE;
       }
+      if (depth == watch) {
+        endCapture(pos);
+        watch = watchedDepth();
+      }
       continue;
     }
     if (byte == 0x3a) {
@@ -568,6 +678,8 @@ export function run(fresh: i32): i32 {
       store<i32>(top + TABLE, 0);
       store<i32>(top + PARENT, level);
       store<u64>(top + FILTER, 0);
+      // The object of the outer key whose keys are searched too.
+      if (depth == watch && innerSlot < 0 && outerSlot == load<i32>(WANTED + NESTED_INDEX) && byte == 0x7b) innerObject = top;
       level = top;
       top += LEVEL_SIZE;
       depth++;
@@ -591,6 +703,10 @@ export function run(fresh: i32): i32 {
       if (--depth == 0) {
         position = pos;
         return DONE;
+      }
+      if (depth == watch) {
+        endCapture(pos);
+        watch = watchedDepth();
       }
       continue;
     }
@@ -622,6 +738,10 @@ export function run(fresh: i32): i32 {
     if (depth == 0) {
       position = pos;
       return DONE;
+    }
+    if (depth == watch) {
+      endCapture(pos);
+      watch = watchedDepth();
     }
   }
   position = pos;

@@ -9407,54 +9407,67 @@ var init_json_skipper_generated = __esm({
   "src/generated/json-skipper.generated.ts"() {
     "use strict";
     JSON_SKIPPER_WASM = [
-      "AGFzbQEAAAABDAJgAn9/AX9gAX8BfwIVAQxqc29uLXNraXBwZXIEbW9yZQABAwkIAQAAAAEAAQAFAwEABQZTEH8AQYCAEAt/AUEAC38BQQALfwFBAAt/",
-      "AUEAC38BQQELfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAsHcAkLTUlSUk9SX1NJWkUDAAhwb3NpdGlvbgMB",
-      "DG1pcnJvckxlbmd0aAMCCG5ld2xpbmVzAwMJbGluZVN0YXJ0AwQNd2FudER1cGxpY2F0ZQMFDmR1cGxpY2F0ZUxldmVsAwYDcnVuAAcGbWVtb3J5AgAK",
-      "uR4ILAAgACMCSARAIAAkASAALQAADwsgABAARQRAIAAkAUF/DwtBACQBQQAtAAALIwADQCMCIABrIAFIBEAgABAARQRAQX8PC0EAIQAMAQsLIAALRgAg",
-      "AUE5TCABQTBOcUUEQCAAJAFBfkF/IAFBAEgbDwsDQCABQTlMIAFBME5xBEAgAEEBahABIQEjASEADAELCyABJA4gAAuJAgEEfyAAKAIAIAEoAgBHBEBB",
-      "AA8LIABBBGooAgAiAiABQQRqKAIARwRAQQAPCyAAQQhqIQNBACEAAkAgAyABQQhqIgFGDQAgA0EHcSABQQdxRgRAA0AgA0EHcQRAQQAhACACRQ0DIAMt",
-      "AAAiBCABLQAAIgVrIQAgBCAFRw0DIAJBAWshAiADQQFqIQMgAUEBaiEBDAELCwNAIAJBCE8EQCADKQMAIAEpAwBRBEAgA0EIaiEDIAFBCGohASACQQhr",
-      "IQIMAgsLCwsDQCACIgBBAWshAiAABEAgAy0AACIEIAEtAAAiBWshACAEIAVHDQIgA0EBaiEDIAFBAWohAQwBCwtBACEACyAARQuqAgEEfyAAQQIQAiIA",
-      "QQBIBEBBfg8LIABBAWotAAAiAyEBAkAgA0HcAEYgA0EiRnIgA0EvRnINAEEIIQEgA0HiAEYNAEEMIQEgA0HmAEYNAEEKIQEgA0HuAEYNAEENIQEgA0Hy",
-      "AEYNAEEJIQEgA0H0AEYNAEF/IQELIAFBAE4EQCABJA0gAEECag8LIANB9QBHBEAgAEEBaiQBQX8PCyAAQQYQAiIDQQBIBEBBfg8LQQIhAQNAIAFBBkgE",
-      "QCABIANqLQAAIgRBMGshAAJAIARBOU0gBEEwT3ENACAEQSByIgRB1wBrIQAgBEHmAEwgBEHhAE5xDQBBfyEACyAAQQBIBEAgASADaiQBQX8PCyACQQR0",
-      "IAByIQIgAUEBaiEBDAELCyACJA0gA0EGagv0BwIFfwF7IAFBCGoiBCEDIABBAWohAANAAkAgAyMCIgUgAGtqQQZqIgIjDEoEfwJ/QQEgAiMMTA0AGkEA",
-      "IAI/ACICQRB0a0EQdUEBaiIGIAIgAiAGSBtAAEEASA0AGj8AQRB0JAxBAQsFQQELRQRAQXwPCyAAIQIDQCACQRBqIAVMBEACQCAC/QAEACIH/QwiIiIi",
-      "IiIiIiIiIiIiIiIi/SMgB/0MXFxcXFxcXFxcXFxcXFxcXP0j/VAgB/0MICAgICAgICAgICAgICAgIP0mIAf9DPDw8PDw8PDw8PDw8PDw8PD9LP1Q/VD9",
-      "ZCIGBEAgAiAGaGohAgwBCyACQRBqIQIMAgsLCwNAIAIgBUgEQCACLQAAIgZB3ABGIAZBIkZyIAZBIElyIAZB8AFPckUEQCACQQFqIQIMAgsLCyADIAAg",
-      "AiAAayIA/AoAACAAIANqIQMgAiAFTgRAIAIQAEUEQCACJAFBfg8LQQAhAAwCCyACLQAAIgBBIkYNACAAQdwARgRAIAIQBSIAQQBIBEAgAA8LAn8jDSIC",
-      "QYABSARAIAMgAjoAACADQQFqDAELIAJBgBBIBEAgAyACQQZ1QcABcjoAACADQQFqIAJBP3FBgAFyOgAAIANBAmoMAQsgAyACQQx1QeABcjoAACADQQFq",
-      "IAJBBnVBP3FBgAFyOgAAIANBAmogAkE/cUGAAXI6AAAgA0EDagshAwwCCyAAQfABTwRAIAJBBBACIgJBAEgEQEF+DwsCfyACQQNqLQAAQT9xIABBB3FB",
-      "EnQgAkEBai0AAEE/cUEMdHIgAkECai0AAEE/cUEGdHJyIgBBgIAEa0EKdUGAsANyIgVBgAFIBEAgAyAFOgAAIANBAWoMAQsgBUGAEEgEQCADIAVBBnVB",
-      "wAFyOgAAIANBAWogBUE/cUGAAXI6AAAgA0ECagwBCyADIAVBDHVB4AFyOgAAIANBAWogBUEGdUE/cUGAAXI6AAAgA0ECaiAFQT9xQYABcjoAACADQQNq",
-      "CyEDAn8gAEGAgARrQf8HcUGAuANyIgBBgAFJBEAgAyAAOgAAIANBAWoMAQsgAEGAEEkEQCADIABBBnZBwAFyOgAAIANBAWogAEE/cUGAAXI6AAAgA0EC",
-      "agwBCyADIABBDHZB4AFyOgAAIANBAWogAEEGdkE/cUGAAXI6AAAgA0ECaiAAQT9xQYABcjoAACADQQNqCyEDIAJBBGohAAwCCyACJAFBfw8LCyADQQA2",
-      "AgAgAyAEayIFQcW78oh4cyEAA0AgAyAESgRAIAAgBCgCAHNBk4OACGwhACAEQQRqIQQMAQsLIAEgACAAQQ92czYCACABQQRqIAU2AgAgAkEBagu5CgII",
-      "fwF7IwEhAyMCIQggAAR/QYCAEAUjByEGIwlBAEchByMKIQEjCCEEIwsLIQIjDEUEQD8AQRB0JAwLAkACQAJAA0ACQCADIAhOBEBBBSEADAELIAMtAAAi",
-      "BUEiRgRAQQAhByAEQQFGBEACf0EBIAJBCGoiACMMTA0AGkEAIAA/ACIEQRB0a0EQdUEBaiIAIAQgACAEShtAAEEASA0AGj8AQRB0JAxBAQtFBEBBBA8L",
-      "IAMgAhAGIQMjAiEIIANBAEgNBCABIAIQCCICRQRAQQQPC0ECIQQjBUEAIw8bBEBBACQFIAEkBkEDIQAMAwsMAwsgBA0EIANBAWohAwNAAkADQCADQRBq",
-      "IAhMBEACQCAD/QAEACIJ/QwiIiIiIiIiIiIiIiIiIiIi/SMgCf0MXFxcXFxcXFxcXFxcXFxcXP0j/VAgCf0MICAgICAgICAgICAgICAgIP0m/VD9ZCIA",
-      "BEAgAyAAaGohAwwBCyADQRBqIQMMAgsLCwNAIAMgCEgEQCADLQAAIgBB3ABGIABBIkZyIABBIElyRQRAIANBAWohAwwCCwsLIAMgCE4EQCADJAEgAxAA",
-      "RQRAQQIPC0EAIQMjAiEIDAILIAMtAAAiAEEiRg0AIABB3ABHDQYgAxAFIQMjAiEIIANBAE4NAQwFCwsgA0EBaiEDQQMhBCAGRQ0FDAILIAVBOkYEQCAE",
-      "QQJHDQRBACEEIANBAWohAwwCCyAFQSxGBEAgBEEDRw0EIAEoAgBBAUYEf0EBBSABQQRqIgAgACgCAEEBajYCAEEACyEEIANBAWohAwwCCyAFQdsARiAF",
-      "QfsARnIEQCAEDQQCf0EBIAJBHGoiACMMTA0AGkEAIAA/ACIEQRB0a0EQdUEBaiIAIAQgACAEShtAAEEASA0AGj8AQRB0JAxBAQtFBEBBBA8LIAJBAUEC",
-      "IAVB+wBGIgQbNgIAIAJBBGpBADYCACACQQhqQQA2AgAgAkEMakEANgIAIAJBEGogATYCACACQRRqQgA3AwAgAiIBQRxqIQIgBkEBaiEGIANBAWohA0EB",
-      "IQcMAgsgBUH9AEYiACAFQd0ARnIEQCAHIARBA0ZyIAZBAEoEfyABKAIABUEAC0EBQQIgABtGcUUNBEEAIQcgA0EBaiEDQQMhBCABIgJBEGooAgAhASAG",
-      "QQFrIgZFDQUMAgsgBUEJRiAFQSBGciAFQQ1GcgRAIANBAWohAwwCCyAFQQpGBEAjA0EBaiQDIANBAWoiAyQEDAILIAQNA0EAIQcgBUEtRgR/QQEFIAVB",
-      "OU0gBUEwT3ELBEAgAxABIQAjASEDIABBLUYEQCADQQFqEAEhACMBIQMLAkAgAEEwRgRAIANBAWoQASEAIwEhAwUgAyAAEAMiA0EASA0BIw4hAAsgAEEu",
-      "RgRAIANBAWoQASEAIwEgABADIgNBAEgNASMOIQALIABBxQBGIABB5QBGcgRAIANBAWoQASEAIwEhAyAAQS1GIABBK0ZyBH8gA0EBahABIQAjAQUgAwsg",
-      "ABADIQMLCwUgBUH0AEYiACAFQeYARnIgBUHuAEZyRQ0EIAAEf0Hy6pUDBUHh2M2rBkH12LEDIAVB5gBGGwshACADQQFqIQMDQCAABEACQCADEAEhBEF+",
-      "IQMgBEEASA0AQX8hAyAEIABB/wFxRw0AIABBCHYhACMBQQFqIQMMAgsLCwsjAiEIIANBAEgNAkEDIQQgBg0BDAQLCyADJAEgBiQHIAQkCCAHJAkgASQK",
-      "IAIkCyAADwtBACADaw8LIAMkAUEBDwsgAyQBQQALtgYCCH8CfiAAQQRqKAIAIQcgAEEMaigCACEDIAEgAUEEaigCAEEDakF8cUEIamohBEEAJA8gAwRA",
-      "IAMoAgBBAWsiCCABKAIAcSECA0ACQEEAIQYgA0EEaiACQQJ0aigCACIJRQ0AQQEhBiAJIAEQBA0AIAJBAWogCHEhAgwBCwsgBiQPBSAAQRRqIgIpAwAh",
-      "CiACQgEgASgCAEEadq2GIgsgCoQ3AwAgCiALg0IAUgRAIABBHGohAgNAIAEgAkoEQAJAIAIgARAEBEBBASQPDAELIAIgAkEEaigCAEEDakF8cUEIamoh",
-      "AgwCCwsLCwsgAEEIaiABNgIAIABBBGogB0EBaiICNgIAIANFBEAgAkEgTARAIAQPCwJ/QQEgBEGECGoiAiMMTA0AGkEAIAI/ACIDQRB0a0EQdUEBaiIF",
-      "IAMgAyAFSBtAAEEASA0AGj8AQRB0JAxBAQsEfyAEQYACNgIAIARBBGpBAEGACPwLACACBUEACyIFRQRAQQAPCyAAQRxqIQIDQCABIAJOBEAgBCgCAEEB",
-      "ayIGIAIoAgBxIQMDQCAEQQRqIANBAnRqKAIABEAgA0EBaiAGcSEDDAELCyAEQQRqIANBAnRqIAI2AgAgAiACQQRqKAIAQQNqQXxxQQhqaiECDAELCyAA",
-      "QQxqIAQ2AgAgBQ8LIAMoAgAiCCAHQQFqQQF0SARAAn9BASAEIgJBBGogCEEBdCIEQQJ0aiIGIwxMDQAaQQAgBj8AIgdBEHRrQRB1QQFqIgkgByAHIAlI",
-      "G0AAQQBIDQAaPwBBEHQkDEEBCwR/IAIgBDYCACACQQRqQQAgBEECdPwLACAGBUEACyIERQRAQQAPCwNAIAUgCEgEQCADQQRqIAVBAnRqKAIAIgcEQCAC",
-      "KAIAQQFrIgkgBygCAHEhBgNAIAJBBGogBkECdGooAgAEQCAGQQFqIAlxIQYMAQsLIAJBBGogBkECdGogBzYCAAsgBUEBaiEFDAELCyAAQQxqIAIiAzYC",
-      "AAsgAygCAEEBayICIAEoAgBxIQADQCADQQRqIABBAnRqKAIABEAgAEEBaiACcSEADAELCyADQQRqIABBAnRqIAE2AgAgBAs="
+      "AGFzbQEAAAABFwRgAn9/AX9gAX8Bf2AAAX9gA39/fwF/AhUBDGpzb24tc2tpcHBlcgRtb3JlAAEDDAsBAAAAAwECAAECAAUDAQAFBpoBGn8AQYCAEAt/",
+      "AUEAC38BQQALfwFBAAt/AUEAC38BQQELfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfAFE",
+      "AAAAAAAAAAALfwFBfwt/AUF/C38BQQALfAFEAAAAAAAAAAALfwFBfwt/AUEAC3wBRAAAAAAAAAAACwewAQ4LTUlSUk9SX1NJWkUDAAhwb3NpdGlvbgMB",
+      "DG1pcnJvckxlbmd0aAMCCG5ld2xpbmVzAwMJbGluZVN0YXJ0AwQNd2FudER1cGxpY2F0ZQMFDmR1cGxpY2F0ZUxldmVsAwYJY2FwdHVyaW5nAxAMY2Fw",
+      "dHVyZUNvdW50AxEKbWlycm9yQmFzZQMSCndhbnRlZEtleXMABwhjYXB0dXJlcwAKA3J1bgAJBm1lbW9yeQIACtolCywAIAAjAkgEQCAAJAEgAC0AAA8L",
+      "IAAQAEUEQCAAJAFBfw8LQQAkAUEALQAACyMAA0AjAiAAayABSARAIAAQAEUEQEF/DwtBACEADAELCyAAC0YAIAFBOUwgAUEwTnFFBEAgACQBQX5BfyAB",
+      "QQBIGw8LA0AgAUE5TCABQTBOcQRAIABBAWoQASEBIwEhAAwBCwsgASQOIAALiQIBBH8gACgCACABKAIARwRAQQAPCyAAQQRqKAIAIgIgAUEEaigCAEcE",
+      "QEEADwsgAEEIaiEDQQAhAAJAIAMgAUEIaiIBRg0AIANBB3EgAUEHcUYEQANAIANBB3EEQEEAIQAgAkUNAyADLQAAIgQgAS0AACIFayEAIAQgBUcNAyAC",
+      "QQFrIQIgA0EBaiEDIAFBAWohAQwBCwsDQCACQQhPBEAgAykDACABKQMAUQRAIANBCGohAyABQQhqIQEgAkEIayECDAILCwsLA0AgAiIAQQFrIQIgAARA",
+      "IAMtAAAiBCABLQAAIgVrIQAgBCAFRw0CIANBAWohAyABQQFqIQEMAQsLQQAhAAsgAEULpwIBCX8gAkEEaigCACEEIAAhAwNAIAEgCEoEQCADLQAAIgkg",
+      "BEYEQCAEIQBBACEFAkAgA0EBaiIGIAJBCGoiB0YNACAGQQdxIAdBB3FGBEADQCAGQQdxBEBBACEFIABFDQMgBi0AACIKIActAAAiC2shBSAKIAtHDQMg",
+      "AEEBayEAIAZBAWohBiAHQQFqIQcMAQsLA0AgAEEITwRAIAYpAwAgBykDAFEEQCAGQQhqIQYgB0EIaiEHIABBCGshAAwCCwsLCwNAIAAiBUEBayEAIAUE",
+      "QCAGLQAAIgogBy0AACILayEFIAogC0cNAiAGQQFqIQYgB0EBaiEHDAELC0EAIQULBUEBIQULIAVFBEAgCA8LIAMgCUEBamohAyAIQQFqIQgMAQsLQX8L",
+      "qgIBBH8gAEECEAIiAEEASARAQX4PCyAAQQFqLQAAIgMhAQJAIANB3ABGIANBIkZyIANBL0ZyDQBBCCEBIANB4gBGDQBBDCEBIANB5gBGDQBBCiEBIANB",
+      "7gBGDQBBDSEBIANB8gBGDQBBCSEBIANB9ABGDQBBfyEBCyABQQBOBEAgASQNIABBAmoPCyADQfUARwRAIABBAWokAUF/DwsgAEEGEAIiA0EASARAQX4P",
+      "C0ECIQEDQCABQQZIBEAgASADai0AACIEQTBrIQACQCAEQTlNIARBME9xDQAgBEEgciIEQdcAayEAIARB5gBMIARB4QBOcQ0AQX8hAAsgAEEASARAIAEg",
+      "A2okAUF/DwsgAkEEdCAAciECIAFBAWohAQwBCwsgAiQNIANBBmoLBgBBgIAQC/QHAgV/AXsgAUEIaiIEIQMgAEEBaiEAA0ACQCADIwIiBSAAa2pBBmoi",
+      "AiMMSgR/An9BASACIwxMDQAaQQAgAj8AIgJBEHRrQRB1QQFqIgYgAiACIAZIG0AAQQBIDQAaPwBBEHQkDEEBCwVBAQtFBEBBfA8LIAAhAgNAIAJBEGog",
+      "BUwEQAJAIAL9AAQAIgf9DCIiIiIiIiIiIiIiIiIiIiL9IyAH/QxcXFxcXFxcXFxcXFxcXFxc/SP9UCAH/QwgICAgICAgICAgICAgICAg/SYgB/0M8PDw",
+      "8PDw8PDw8PDw8PDw8P0s/VD9UP1kIgYEQCACIAZoaiECDAELIAJBEGohAgwCCwsLA0AgAiAFSARAIAItAAAiBkHcAEYgBkEiRnIgBkEgSXIgBkHwAU9y",
+      "RQRAIAJBAWohAgwCCwsLIAMgACACIABrIgD8CgAAIAAgA2ohAyACIAVOBEAgAhAARQRAIAIkAUF+DwtBACEADAILIAItAAAiAEEiRg0AIABB3ABGBEAg",
+      "AhAGIgBBAEgEQCAADwsCfyMNIgJBgAFIBEAgAyACOgAAIANBAWoMAQsgAkGAEEgEQCADIAJBBnVBwAFyOgAAIANBAWogAkE/cUGAAXI6AAAgA0ECagwB",
+      "CyADIAJBDHVB4AFyOgAAIANBAWogAkEGdUE/cUGAAXI6AAAgA0ECaiACQT9xQYABcjoAACADQQNqCyEDDAILIABB8AFPBEAgAkEEEAIiAkEASARAQX4P",
+      "CwJ/IAJBA2otAABBP3EgAEEHcUESdCACQQFqLQAAQT9xQQx0ciACQQJqLQAAQT9xQQZ0cnIiAEGAgARrQQp1QYCwA3IiBUGAAUgEQCADIAU6AAAgA0EB",
+      "agwBCyAFQYAQSARAIAMgBUEGdUHAAXI6AAAgA0EBaiAFQT9xQYABcjoAACADQQJqDAELIAMgBUEMdUHgAXI6AAAgA0EBaiAFQQZ1QT9xQYABcjoAACAD",
+      "QQJqIAVBP3FBgAFyOgAAIANBA2oLIQMCfyAAQYCABGtB/wdxQYC4A3IiAEGAAUkEQCADIAA6AAAgA0EBagwBCyAAQYAQSQRAIAMgAEEGdkHAAXI6AAAg",
+      "A0EBaiAAQT9xQYABcjoAACADQQJqDAELIAMgAEEMdkHgAXI6AAAgA0EBaiAAQQZ2QT9xQYABcjoAACADQQJqIABBP3FBgAFyOgAAIANBA2oLIQMgAkEE",
+      "aiEADAILIAIkAUF/DwsLIANBADYCACADIARrIgVBxbvyiHhzIQADQCADIARKBEAgACAEKAIAc0GTg4AIbCEAIARBBGohBAwBCwsgASAAIABBD3ZzNgIA",
+      "IAFBBGogBTYCACACQQFqC6MPAwl/AXwBeyMBIQQjAiEHIAAEf0GAnBAFIwchBiMIIQUjCUEARyEIIwohAyMLCyECIwxFBEA/AEEQdCQMCyAABEBBACQR",
+      "QX8kFEF/JBdBfyQTCyMQBH8jF0EATgR/IxgFQX8jFSMUQQBIGwsFQX8LIQECQAJAAkADQAJAIAQgB04EQEEFIQAMAQsgBC0AACIJQSJGBEBBACEIIAVB",
+      "AUYEQAJ/QQEgAkEIaiIAIwxMDQAaQQAgAD8AIgBBEHRrQRB1QQFqIgUgACAAIAVIG0AAQQBIDQAaPwBBEHQkDEEBC0UEQEEEDwsgBCACEAghBCMCIQcg",
+      "BEEASA0EIAMgAiIAEAsiAkUEQEEEDwtBAiEFIxAEQEGAgBAoAgAhAQJAIAZBAUYEQEGQgBAgASAAEAUiAEEASA0BIAAkFCAGJBUjEiAEt6AkFgUgAyMT",
+      "RgRAQYyAECgCAEGAgBBqQYiAECgCACAAEAUiAEEASA0CIAAgAWokFyAGJBgjEiAEt6AkGQsLCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCyMFQQAjDxsE",
+      "QEEAJAUgAyQGQQMhAAwDCwwDCyAFDQQgBEEBaiEEA0ACQANAIARBEGogB0wEQAJAIAT9AAQAIgv9DCIiIiIiIiIiIiIiIiIiIiL9IyAL/QxcXFxcXFxc",
+      "XFxcXFxcXFxc/SP9UCAL/QwgICAgICAgICAgICAgICAg/Sb9UP1kIgAEQCAEIABoaiEEDAELIARBEGohBAwCCwsLA0AgBCAHSARAIAQtAAAiAEHcAEYg",
+      "AEEiRnIgAEEgSXJFBEAgBEEBaiEEDAILCwsgBCAHTgRAIAQkASAEEABFBEBBAg8LQQAhBCMCIQcMAgsgBC0AACIAQSJGDQAgAEHcAEcNBiAEEAYhBCMC",
+      "IQcgBEEATg0BDAULCyAEQQFqIQRBAyEFIAZFDQUgASAGRgRAIxQhASMWIQojF0EATgRAIxchASMZIQpBfyQXBUF/JBRBfyQTCyMRQcAARwRAIxFBGGxB",
+      "gJAQaiIAIAE2AgAgAEEIaiAKOQMAIABBEGojEiAEt6A5AwAjEUEBaiQRCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCwwCCyAJQTpGBEAgBUECRw0EQQAh",
+      "BSAEQQFqIQQMAgsgCUEsRgRAIAVBA0cNBCADKAIAQQFGBH9BAQUgA0EEaiIAIAAoAgBBAWo2AgBBAAshBSAEQQFqIQQMAgsgCUHbAEYgCUH7AEZyBEAg",
+      "BQ0EAn9BASACQRxqIgAjDEwNABpBACAAPwAiAEEQdGtBEHVBAWoiBSAAIAAgBUgbQABBAEgNABo/AEEQdCQMQQELRQRAQQQPCyACQQFBAiAJQfsARiIA",
+      "GzYCACACQQRqQQA2AgAgAkEIakEANgIAIAJBDGpBADYCACACQRBqIAM2AgAgAkEUakIANwMAIABBACABIAZGIxdBAEhxBH8jFEGEgBAoAgBGBUEACxsE",
+      "QCACJBMLIAIiA0EcaiECIAZBAWohBiAEQQFqIQQgCUH7AEYhBUEBIQgMAgsgCUH9AEYiACAJQd0ARnIEQCAIIAVBA0ZyIAZBAEoEfyADKAIABUEAC0EB",
+      "QQIgABtGcUUNBEEAIQggBEEBaiEEQQMhBSADIgJBEGooAgAhAyAGQQFrIgZFDQUgASAGRgRAIxQhASMWIQojF0EATgRAIxchASMZIQpBfyQXBUF/JBRB",
+      "fyQTCyMRQcAARwRAIxFBGGxBgJAQaiIAIAE2AgAgAEEIaiAKOQMAIABBEGojEiAEt6A5AwAjEUEBaiQRCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCwwC",
+      "CyAJQQlGIAlBIEZyIAlBDUZyBEAgBEEBaiEEDAILIAlBCkYEQCMDQQFqJAMgBEEBaiIEJAQMAgsgBQ0DQQAhCCAJQS1GBH9BAQUgCUE5TSAJQTBPcQsE",
+      "QCAEEAEhACMBIQQgAEEtRgRAIARBAWoQASEAIwEhBAsCQCAAQTBGBEAgBEEBahABIQAjASEEBSAEIAAQAyIEQQBIDQEjDiEACyAAQS5GBEAgBEEBahAB",
+      "IQAjASAAEAMiBEEASA0BIw4hAAsgAEHFAEYgAEHlAEZyBEAgBEEBahABIQAjASEEIABBLUYgAEErRnIEfyAEQQFqEAEhACMBBSAECyAAEAMhBAsLBSAJ",
+      "QfQARiIAIAlB5gBGciAJQe4ARnJFDQQgAAR/QfLqlQMFQeHYzasGQfXYsQMgCUHmAEYbCyEAIARBAWohBANAIAAEQAJAIAQQASEFQX4hBCAFQQBIDQBB",
+      "fyEEIAUgAEH/AXFHDQAgAEEIdiEAIwFBAWohBAwCCwsLCyMCIQcgBEEASA0CQQMhBSAGRQ0EIAEgBkYEQCMUIQEjFiEKIxdBAE4EQCMXIQEjGSEKQX8k",
+      "FwVBfyQUQX8kEwsjEUHAAEcEQCMRQRhsQYCQEGoiACABNgIAIABBCGogCjkDACAAQRBqIxIgBLegOQMAIxFBAWokEQsjF0EATgR/IxgFQX8jFSMUQQBI",
+      "GwshAQsMAQsLIAQkASAGJAcgBSQIIAgkCSADJAogAiQLIAAPC0EAIARrDwsgBCQBQQEPCyAEJAFBAAsGAEGAkBALtgYCCH8CfiAAQQRqKAIAIQcgAEEM",
+      "aigCACEDIAEgAUEEaigCAEEDakF8cUEIamohBEEAJA8gAwRAIAMoAgBBAWsiCCABKAIAcSECA0ACQEEAIQYgA0EEaiACQQJ0aigCACIJRQ0AQQEhBiAJ",
+      "IAEQBA0AIAJBAWogCHEhAgwBCwsgBiQPBSAAQRRqIgIpAwAhCiACQgEgASgCAEEadq2GIgsgCoQ3AwAgCiALg0IAUgRAIABBHGohAgNAIAEgAkoEQAJA",
+      "IAIgARAEBEBBASQPDAELIAIgAkEEaigCAEEDakF8cUEIamohAgwCCwsLCwsgAEEIaiABNgIAIABBBGogB0EBaiICNgIAIANFBEAgAkEgTARAIAQPCwJ/",
+      "QQEgBEGECGoiAiMMTA0AGkEAIAI/ACIDQRB0a0EQdUEBaiIFIAMgAyAFSBtAAEEASA0AGj8AQRB0JAxBAQsEfyAEQYACNgIAIARBBGpBAEGACPwLACAC",
+      "BUEACyIFRQRAQQAPCyAAQRxqIQIDQCABIAJOBEAgBCgCAEEBayIGIAIoAgBxIQMDQCAEQQRqIANBAnRqKAIABEAgA0EBaiAGcSEDDAELCyAEQQRqIANB",
+      "AnRqIAI2AgAgAiACQQRqKAIAQQNqQXxxQQhqaiECDAELCyAAQQxqIAQ2AgAgBQ8LIAMoAgAiCCAHQQFqQQF0SARAAn9BASAEIgJBBGogCEEBdCIEQQJ0",
+      "aiIGIwxMDQAaQQAgBj8AIgdBEHRrQRB1QQFqIgkgByAHIAlIG0AAQQBIDQAaPwBBEHQkDEEBCwR/IAIgBDYCACACQQRqQQAgBEECdPwLACAGBUEACyIE",
+      "RQRAQQAPCwNAIAUgCEgEQCADQQRqIAVBAnRqKAIAIgcEQCACKAIAQQFrIgkgBygCAHEhBgNAIAJBBGogBkECdGooAgAEQCAGQQFqIAlxIQYMAQsLIAJB",
+      "BGogBkECdGogBzYCAAsgBUEBaiEFDAELCyAAQQxqIAIiAzYCAAsgAygCAEEBayICIAEoAgBxIQADQCADQQRqIABBAnRqKAIABEAgAEEBaiACcSEADAEL",
+      "CyADQQRqIABBAnRqIAE2AgAgBAs="
     ].join("");
   }
 });
@@ -9479,7 +9492,7 @@ function decodeUnits(bytes) {
   for (let i = 0; i < units.length; i += 8192) text5 += String.fromCharCode(...units.slice(i, i + 8192));
   return text5;
 }
-var SKIP_UNEXPECTED, SKIP_TRUNCATED, SKIP_DUPLICATE, SKIP_OUT_OF_MEMORY, SKIP_NEEDS_INPUT, KIND, COUNT, CURRENT_KEY, PARENT, OBJECT, KEY_LENGTH, KEY_BYTES, wasm, compiled, Skipper;
+var SKIP_UNEXPECTED, SKIP_TRUNCATED, SKIP_DUPLICATE, SKIP_OUT_OF_MEMORY, SKIP_NEEDS_INPUT, KIND, COUNT, CURRENT_KEY, PARENT, OBJECT, KEY_LENGTH, KEY_BYTES, WANTED_HEADER, CAPTURE_SIZE, wasm, compiled, Skipper;
 var init_json_skipper = __esm({
   "src/inputs/json-skipper.ts"() {
     "use strict";
@@ -9496,6 +9509,8 @@ var init_json_skipper = __esm({
     OBJECT = 1;
     KEY_LENGTH = 4;
     KEY_BYTES = 8;
+    WANTED_HEADER = 16;
+    CAPTURE_SIZE = 24;
     ({ WebAssembly: wasm } = globalThis);
     Skipper = class {
       exports;
@@ -9514,10 +9529,43 @@ var init_json_skipper = __esm({
       get globals() {
         return this.exports;
       }
-      /** Puts `bytes` (at most mirrorSize) into the mirror. */
-      fillMirror(bytes) {
+      /** Puts `bytes` (at most mirrorSize), which start at offset `offset` of the input, into the mirror. */
+      fillMirror(bytes, offset) {
         this.bytes().set(bytes, 0);
         this.exports.mirrorLength.value = bytes.length;
+        this.exports.mirrorBase.value = offset;
+      }
+      /** Which members the next runs capture (undefined: none). */
+      capture(wanted) {
+        this.exports.capturing.value = wanted === void 0 ? 0 : 1;
+        if (wanted === void 0 || wanted === this.wanted) return;
+        this.wanted = wanted;
+        const memory = this.bytes();
+        const words3 = new DataView(memory.buffer);
+        let at = this.exports.wantedKeys();
+        const header = at;
+        const list = (keys) => {
+          for (const key2 of keys) {
+            memory[at] = key2.length;
+            memory.set(Buffer.from(key2, "latin1"), at + 1);
+            at += 1 + key2.length;
+          }
+        };
+        at += WANTED_HEADER;
+        list(wanted.outer);
+        const innerKeys = at - header;
+        list(wanted.inner);
+        [wanted.outer.length, wanted.nestedIndex, wanted.inner.length, innerKeys].forEach((word, i) => words3.setInt32(header + 4 * i, word, true));
+      }
+      wanted;
+      /** What the last run captured. */
+      captured() {
+        const words3 = new DataView(this.bytes().buffer);
+        const first = this.exports.captures();
+        return Array.from({ length: this.exports.captureCount.value }, (_, i) => {
+          const at = first + i * CAPTURE_SIZE;
+          return { slot: words3.getInt32(at, true), start: words3.getFloat64(at + 8, true), end: words3.getFloat64(at + 16, true) };
+        });
       }
       run(fresh) {
         return this.exports.run(fresh ? 1 : 0);
@@ -9842,7 +9890,18 @@ var init_json_scanner = __esm({
        * interpreted for the first megabytes of every plan.
        */
       skipValue() {
+        this.skip(void 0);
+      }
+      /**
+       * Skips the next value as skipValue does, and returns where in it the values of the wanted members are: a caller
+       * parses those alone (see Capture).
+       */
+      skipCapturing(wanted) {
+        return this.skip(wanted).captured();
+      }
+      skip(wanted) {
         const skipper = this.skipper ??= new Skipper((from2) => this.moreForSkipper(from2));
+        skipper.capture(wanted);
         const globals = skipper.globals;
         const offset = this.offset;
         if (offset < this.mirrorStart || offset >= this.mirrorStart + globals.mirrorLength.value) this.mirrorFrom(offset);
@@ -9865,12 +9924,13 @@ var init_json_scanner = __esm({
         if (outcome2 === SKIP_UNEXPECTED) this.unexpected();
         if (outcome2 === SKIP_TRUNCATED) this.truncated();
         if (outcome2 === SKIP_OUT_OF_MEMORY) throw new InputError(`${this.name} nests or repeats keys deeper than blast-radius can hold in memory.`);
+        return skipper;
       }
       /** Makes the skipper's mirror a copy of the window from absolute offset `offset` on. */
       mirrorFrom(offset) {
         const skipper = this.skipper;
         const from2 = offset - this.base;
-        skipper.fillMirror(this.buffer.subarray(from2, Math.min(this.buffer.length, from2 + skipper.mirrorSize)));
+        skipper.fillMirror(this.buffer.subarray(from2, Math.min(this.buffer.length, from2 + skipper.mirrorSize)), offset);
         this.mirrorStart = offset;
       }
       /**
@@ -10191,25 +10251,25 @@ function readPriorState(scanner) {
     return reduceObject(scanner, (valuesKey) => valuesKey === "root_module" ? reduceStateModule(scanner, found) : scanner.skipValue());
   });
 }
-function readChangeFacts(scanner) {
+function skipSpace(bytes, from2) {
+  let at = from2;
+  while (isSpace(bytes[at])) at++;
+  return at;
+}
+function changeFacts(bytes, base, captured) {
+  if (bytes[skipSpace(bytes, 0)] !== 123) return null;
   const facts2 = {};
-  const isObject10 = scanner.readObjectOf(ENTRY_FACT_KEYS, (index) => {
-    if (index < 0) return scanner.skipValue();
-    if (index !== CHANGE) {
-      facts2[ENTRY_FACTS[index]] = scanner.parseValue();
-      return;
+  const change = {};
+  for (const { slot, start, end } of captured) {
+    const valueStart = skipSpace(bytes, skipSpace(bytes, start - base) + 1);
+    if (slot === CHANGE) {
+      facts2.change = bytes[valueStart] === 123 ? change : null;
+      continue;
     }
-    const change = {};
-    const changeIsObject = scanner.readObjectOf(CHANGE_FACT_KEYS, (changeIndex) => {
-      if (changeIndex < 0) scanner.skipValue();
-      else change[CHANGE_FACTS[changeIndex]] = scanner.parseValue();
-    });
-    if (!changeIsObject) scanner.skipValue();
-    facts2.change = changeIsObject ? change : null;
-  });
-  if (!isObject10) {
-    scanner.skipValue();
-    return null;
+    const text5 = bytes.toString("utf8", valueStart, end - base);
+    const value = text5.startsWith('"') && !text5.includes("\\") ? text5.slice(1, -1) : JSON.parse(text5);
+    if (slot < ENTRY_FACTS.length) facts2[ENTRY_FACTS[slot]] = value;
+    else change[CHANGE_FACTS[slot - ENTRY_FACTS.length]] = value;
   }
   return facts2;
 }
@@ -10226,10 +10286,11 @@ function readPlan(scanner, input, quietChanges) {
   let driftAfterDrop = false;
   const readChange = (index) => {
     const start = scanner.mark();
-    const facts2 = readChangeFacts(scanner);
+    const captured = scanner.skipCapturing(ENTRY_CAPTURE);
     const bytes = scanner.capturedSince(start);
     scanner.release();
     if (badChange !== void 0) return;
+    const facts2 = changeFacts(bytes, start, captured);
     try {
       checkResourceChange(facts2, index, "resource_changes", "plan");
     } catch (error) {
@@ -10319,7 +10380,7 @@ function readPlans(scanner, firstIndex, quietChanges) {
   }
   return plans;
 }
-var SKIPPED, PARSED_MEMBERS, ENTRY_FACTS, ENTRY_FACT_KEYS, CHANGE, CHANGE_FACTS, CHANGE_FACT_KEYS, OTHER_KIND, MODE_KEY;
+var SKIPPED, PARSED_MEMBERS, ENTRY_FACTS, CHANGE, CHANGE_FACTS, ENTRY_CAPTURE, OTHER_KIND, MODE_KEY, isSpace;
 var init_stream_plans = __esm({
   "src/analyzers/terraform/stream-plans.ts"() {
     "use strict";
@@ -10332,12 +10393,12 @@ var init_stream_plans = __esm({
     SKIPPED = Object.freeze({});
     PARSED_MEMBERS = /* @__PURE__ */ new Set(["format_version", "terraform_version", "errored", "variables", "output_changes"]);
     ENTRY_FACTS = ["address", "type", "name", "mode", "index", ...OPTIONAL_TEXT_FIELDS, "change"];
-    ENTRY_FACT_KEYS = ENTRY_FACTS.map((key2) => Buffer.from(key2));
     CHANGE = ENTRY_FACTS.indexOf("change");
     CHANGE_FACTS = ["actions", "importing"];
-    CHANGE_FACT_KEYS = CHANGE_FACTS.map((key2) => Buffer.from(key2));
+    ENTRY_CAPTURE = { outer: ENTRY_FACTS, nestedIndex: CHANGE, inner: CHANGE_FACTS };
     OTHER_KIND = 0;
     MODE_KEY = [Buffer.from("mode")];
+    isSpace = (byte) => byte === 32 || byte === 10 || byte === 13 || byte === 9;
   }
 });
 

@@ -4,7 +4,16 @@
 import { isAscii } from 'node:buffer';
 import { InputError } from '../errors.js';
 import { duplicateKeyError, type JsonPath } from './duplicate-keys.js';
-import { SKIP_DUPLICATE, SKIP_NEEDS_INPUT, SKIP_OUT_OF_MEMORY, SKIP_TRUNCATED, SKIP_UNEXPECTED, Skipper } from './json-skipper.js';
+import {
+  SKIP_DUPLICATE,
+  SKIP_NEEDS_INPUT,
+  SKIP_OUT_OF_MEMORY,
+  SKIP_TRUNCATED,
+  SKIP_UNEXPECTED,
+  Skipper,
+  type Capture,
+  type WantedMembers,
+} from './json-skipper.js';
 
 /** Hands out the input a chunk at a time (each valid until the next read); `null` at the end. */
 export interface ByteSource {
@@ -336,7 +345,20 @@ export class JsonScanner {
    * interpreted for the first megabytes of every plan.
    */
   skipValue(): void {
+    this.skip(undefined);
+  }
+
+  /**
+   * Skips the next value as skipValue does, and returns where in it the values of the wanted members are: a caller
+   * parses those alone (see Capture).
+   */
+  skipCapturing(wanted: WantedMembers): Capture[] {
+    return this.skip(wanted).captured();
+  }
+
+  private skip(wanted: WantedMembers | undefined): Skipper {
     const skipper = (this.skipper ??= new Skipper((from) => this.moreForSkipper(from)));
+    skipper.capture(wanted);
     const globals = skipper.globals;
     const offset = this.offset;
     if (offset < this.mirrorStart || offset >= this.mirrorStart + globals.mirrorLength.value) this.mirrorFrom(offset);
@@ -359,13 +381,14 @@ export class JsonScanner {
     if (outcome === SKIP_UNEXPECTED) this.unexpected();
     if (outcome === SKIP_TRUNCATED) this.truncated();
     if (outcome === SKIP_OUT_OF_MEMORY) throw new InputError(`${this.name} nests or repeats keys deeper than blast-radius can hold in memory.`);
+    return skipper;
   }
 
   /** Makes the skipper's mirror a copy of the window from absolute offset `offset` on. */
   private mirrorFrom(offset: number): void {
     const skipper = this.skipper!;
     const from = offset - this.base;
-    skipper.fillMirror(this.buffer.subarray(from, Math.min(this.buffer.length, from + skipper.mirrorSize)));
+    skipper.fillMirror(this.buffer.subarray(from, Math.min(this.buffer.length, from + skipper.mirrorSize)), offset);
     this.mirrorStart = offset;
   }
 

@@ -24,8 +24,34 @@ interface WasmGlobal {
   value: number;
 }
 
+/** Members to capture while a value is skipped: keys of its object, and of the object the key at `nestedIndex` holds. */
+export interface WantedMembers {
+  readonly outer: readonly string[];
+  readonly nestedIndex: number;
+  readonly inner: readonly string[];
+}
+
+/**
+ * Where a wanted member's value is: its slot (the index among the outer keys, or the number of outer keys plus the
+ * index among the inner ones), where the text after its key starts and where its value ends, as offsets in the input.
+ */
+export interface Capture {
+  slot: number;
+  start: number;
+  end: number;
+}
+
+// The wanted keys' header and a capture, as assembly/json-skipper.ts lays them out.
+const WANTED_HEADER = 16;
+const CAPTURE_SIZE = 24;
+
 interface SkipperExports {
   memory: { buffer: ArrayBuffer };
+  capturing: WasmGlobal;
+  captureCount: WasmGlobal;
+  mirrorBase: WasmGlobal;
+  wantedKeys(): number;
+  captures(): number;
   MIRROR_SIZE: WasmGlobal;
   position: WasmGlobal;
   mirrorLength: WasmGlobal;
@@ -67,10 +93,46 @@ export class Skipper {
     return this.exports;
   }
 
-  /** Puts `bytes` (at most mirrorSize) into the mirror. */
-  fillMirror(bytes: Uint8Array): void {
+  /** Puts `bytes` (at most mirrorSize), which start at offset `offset` of the input, into the mirror. */
+  fillMirror(bytes: Uint8Array, offset: number): void {
     this.bytes().set(bytes, 0);
     this.exports.mirrorLength.value = bytes.length;
+    this.exports.mirrorBase.value = offset;
+  }
+
+  /** Which members the next runs capture (undefined: none). */
+  capture(wanted: WantedMembers | undefined): void {
+    this.exports.capturing.value = wanted === undefined ? 0 : 1;
+    if (wanted === undefined || wanted === this.wanted) return;
+    this.wanted = wanted;
+    const memory = this.bytes();
+    const words = new DataView(memory.buffer);
+    let at = this.exports.wantedKeys();
+    const header = at;
+    const list = (keys: readonly string[]): void => {
+      for (const key of keys) {
+        memory[at] = key.length;
+        memory.set(Buffer.from(key, 'latin1'), at + 1);
+        at += 1 + key.length;
+      }
+    };
+    at += WANTED_HEADER;
+    list(wanted.outer);
+    const innerKeys = at - header;
+    list(wanted.inner);
+    [wanted.outer.length, wanted.nestedIndex, wanted.inner.length, innerKeys].forEach((word, i) => words.setInt32(header + 4 * i, word, true));
+  }
+
+  private wanted: WantedMembers | undefined;
+
+  /** What the last run captured. */
+  captured(): Capture[] {
+    const words = new DataView(this.bytes().buffer);
+    const first = this.exports.captures();
+    return Array.from({ length: this.exports.captureCount.value }, (_, i) => {
+      const at = first + i * CAPTURE_SIZE;
+      return { slot: words.getInt32(at, true), start: words.getFloat64(at + 8, true), end: words.getFloat64(at + 16, true) };
+    });
   }
 
   run(fresh: boolean): number {

@@ -187,3 +187,42 @@ describe('the skipper sixteen bytes at a time', () => {
     }
   });
 });
+
+describe('capturing members while skipping', () => {
+  const WANTED = { outer: ['address', 'change', 'index'], nestedIndex: 1, inner: ['actions'] };
+
+  /** The wanted members of `text` (read in chunks of `size`), parsed from what the scanner captured, by key. */
+  function captured(text: string, size: number): Record<string, unknown> {
+    const bytes = Buffer.from(text);
+    let offset = 0;
+    const scanner = new JsonScanner({ read: () => (offset >= bytes.length ? null : Buffer.from(bytes.subarray(offset, (offset += size)))) }, 'plan.json');
+    const found: Record<string, unknown> = {};
+    for (const { slot, start, end } of scanner.skipCapturing(WANTED)) {
+      const key = slot < WANTED.outer.length ? WANTED.outer[slot] : `change.${WANTED.inner[slot - WANTED.outer.length]}`;
+      found[key] = bytes.subarray(start, end).toString('utf8').replace(/^\s*:/, '').trim();
+    }
+    return found;
+  }
+
+  it.each([1, 5, 1 << 20])('finds the outer keys and the inner ones of the nested object alone, in %i-byte chunks', (size) => {
+    const text = `{ "address" : "a.b[\\"x\\"]",\n "other": {"address": 1, "actions": 2},\n "change": {"before": {"actions": ["no"]}, "actions" :\n ["delete", "create"] },\n "index": 3 }`;
+    expect(captured(text, size)).toEqual({
+      address: '"a.b[\\"x\\"]"',
+      'change.actions': '["delete", "create"]',
+      change: '{"before": {"actions": ["no"]}, "actions" :\n ["delete", "create"] }',
+      index: '3',
+    });
+  });
+
+  it('captures a nested member that is not an object whole, and searches nothing inside it', () => {
+    expect(captured('{"change":["actions",{"actions":1}],"address":null}', 1 << 20)).toEqual({ change: '["actions",{"actions":1}]', address: 'null' });
+  });
+
+  it('captures nothing in a value that is not an object', () => {
+    expect(captured('["address","change"]', 1 << 20)).toEqual({});
+  });
+
+  it('goes on capturing after a key written twice (the last one counts, as in JSON.parse; the input is refused later)', () => {
+    expect(captured('{"index":1,"index":2,"address":"x"}', 1 << 20)).toEqual({ index: '2', address: '"x"' });
+  });
+});

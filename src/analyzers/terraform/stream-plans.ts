@@ -5,6 +5,7 @@
 import { InputError } from '../../errors.js';
 import { MAX_DOCUMENTS, tooManyDocumentsMessage } from '../../inputs/document-limit.js';
 import type { JsonScanner } from '../../inputs/json-scanner.js';
+import type { Capture, WantedMembers } from '../../inputs/json-skipper.js';
 import type { AnalyzedInput, Drift, ResourceChange } from '../../model.js';
 import { analyzePlanHeader, resourceAction, toDrift, toResourceChange, withPriorState } from './analyze-plan.js';
 import { ChangeTally, type QuietChanges } from './change-tally.js';
@@ -16,12 +17,14 @@ import { OPTIONAL_TEXT_FIELDS, checkIsList, checkOutputChanges, checkPlanHeader,
 const SKIPPED = Object.freeze({});
 /** Members parsed whole: small in every plan. */
 const PARSED_MEMBERS = new Set(['format_version', 'terraform_version', 'errored', 'variables', 'output_changes']);
-/** The members of a resource change that say what it does and pass validation (checkResourceChange) without its values. */
+/**
+ * The members of a resource change that say what it does and pass validation (checkResourceChange) without its
+ * values, and those of its `change`: captured by the scanner as it skips the entry.
+ */
 const ENTRY_FACTS = ['address', 'type', 'name', 'mode', 'index', ...OPTIONAL_TEXT_FIELDS, 'change'];
-const ENTRY_FACT_KEYS = ENTRY_FACTS.map((key) => Buffer.from(key));
 const CHANGE = ENTRY_FACTS.indexOf('change');
 const CHANGE_FACTS = ['actions', 'importing'];
-const CHANGE_FACT_KEYS = CHANGE_FACTS.map((key) => Buffer.from(key));
+const ENTRY_CAPTURE: WantedMembers = { outer: ENTRY_FACTS, nestedIndex: CHANGE, inner: CHANGE_FACTS };
 
 /** The first entry of a list that failed validation, checked again once the document's name is known. */
 interface BadEntry {
@@ -138,26 +141,34 @@ function readPriorState(scanner: JsonScanner): unknown {
   });
 }
 
-/** The facts of one resource change, without its attribute values; null when the entry is not an object. */
-function readChangeFacts(scanner: JsonScanner): Record<string, unknown> | null {
+const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+
+/** The index of the first byte at or after `from` that is not JSON whitespace. */
+function skipSpace(bytes: Buffer, from: number): number {
+  let at = from;
+  while (isSpace(bytes[at])) at++;
+  return at;
+}
+
+/**
+ * The facts of one resource change (its bytes, which start at input offset `base`) from the members the scanner
+ * captured, without its attribute values; null when the entry is not an object. A captured value's text starts after
+ * its key: space, the colon, space, then the value.
+ */
+function changeFacts(bytes: Buffer, base: number, captured: readonly Capture[]): Record<string, unknown> | null {
+  if (bytes[skipSpace(bytes, 0)] !== 0x7b) return null;
   const facts: Record<string, unknown> = {};
-  const isObject = scanner.readObjectOf(ENTRY_FACT_KEYS, (index) => {
-    if (index < 0) return scanner.skipValue();
-    if (index !== CHANGE) {
-      facts[ENTRY_FACTS[index]] = scanner.parseValue();
-      return;
+  const change: Record<string, unknown> = {};
+  for (const { slot, start, end } of captured) {
+    const valueStart = skipSpace(bytes, skipSpace(bytes, start - base) + 1);
+    if (slot === CHANGE) {
+      facts.change = bytes[valueStart] === 0x7b ? change : null;
+      continue;
     }
-    const change: Record<string, unknown> = {};
-    const changeIsObject = scanner.readObjectOf(CHANGE_FACT_KEYS, (changeIndex) => {
-      if (changeIndex < 0) scanner.skipValue();
-      else change[CHANGE_FACTS[changeIndex]] = scanner.parseValue();
-    });
-    if (!changeIsObject) scanner.skipValue();
-    facts.change = changeIsObject ? change : null;
-  });
-  if (!isObject) {
-    scanner.skipValue();
-    return null;
+    const text = bytes.toString('utf8', valueStart, end - base);
+    const value: unknown = text.startsWith('"') && !text.includes('\\') ? text.slice(1, -1) : JSON.parse(text);
+    if (slot < ENTRY_FACTS.length) facts[ENTRY_FACTS[slot]] = value;
+    else change[CHANGE_FACTS[slot - ENTRY_FACTS.length]] = value;
   }
   return facts;
 }
@@ -176,10 +187,11 @@ function readPlan(scanner: JsonScanner, input: number, quietChanges: QuietChange
 
   const readChange = (index: number): void => {
     const start = scanner.mark();
-    const facts = readChangeFacts(scanner);
+    const captured = scanner.skipCapturing(ENTRY_CAPTURE);
     const bytes = scanner.capturedSince(start);
     scanner.release();
     if (badChange !== undefined) return;
+    const facts = changeFacts(bytes, start, captured);
     try {
       checkResourceChange(facts, index, 'resource_changes', 'plan');
     } catch (error) {
