@@ -122,6 +122,11 @@ function isSensitive(tree, path) {
   }
   return node === true;
 }
+function sensitiveChild(node, step) {
+  if (node === true) return true;
+  if (node === null || typeof node !== "object") return void 0;
+  return Array.isArray(node) ? node[step] : Object.hasOwn(node, step) ? node[step] : void 0;
+}
 var init_sensitivity = __esm({
   "src/analyzers/terraform/sensitivity.ts"() {
     "use strict";
@@ -137,14 +142,14 @@ function fromText(text5, path, out) {
   if (text5.includes("projects/")) for (const match of text5.matchAll(GCP_PROJECT_PATH)) out.push({ provider: "gcp", id: match[1], field: path.join(".") });
 }
 function walk(value, path, sensitive, out) {
-  if (path.length > MAX_DEPTH || isSensitive(sensitive, path)) return;
+  if (path.length > MAX_DEPTH || sensitive === true) return;
   if (typeof value === "string") {
     if (path.length === 1 && path[0] === "project") out.push({ provider: "gcp", id: value, field: "project" });
     else fromText(value, path, out);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, [...path, i], sensitive, out));
+    value.forEach((item, i) => walk(item, [...path, i], sensitiveChild(sensitive, i), out));
   } else if (value !== null && typeof value === "object") {
-    for (const [key2, child2] of Object.entries(value)) walk(child2, [...path, key2], sensitive, out);
+    for (const [key2, child2] of Object.entries(value)) walk(child2, [...path, key2], sensitiveChild(sensitive, key2), out);
   }
 }
 function collectAccounts(values, sensitive) {
@@ -8321,32 +8326,36 @@ function isPlainObject(value) {
 }
 function collectMap(map2, path, sensitive, out) {
   for (const [key2, value] of Object.entries(map2)) {
-    if (typeof value !== "string" || isSensitive(sensitive, [...path, key2])) continue;
+    if (typeof value !== "string" || sensitiveChild(sensitive, key2) === true) continue;
     out.push({ key: key2, value, field: formatPath2(path) });
   }
 }
 function collectTagBlocks(blocks2, path, sensitive, out) {
   blocks2.forEach((block, i) => {
     if (!isPlainObject(block) || typeof block.key !== "string" || typeof block.value !== "string") return;
-    if (isSensitive(sensitive, [...path, i, "key"]) || isSensitive(sensitive, [...path, i, "value"])) return;
+    const blockSensitive = sensitiveChild(sensitive, i);
+    if (sensitiveChild(blockSensitive, "key") === true || sensitiveChild(blockSensitive, "value") === true) return;
     out.push({ key: block.key, value: block.value, field: formatPath2([...path, i]) });
   });
 }
 function walk3(value, path, sensitive, out) {
-  if (path.length > MAX_DEPTH2 || isSensitive(sensitive, path)) return;
+  if (path.length > MAX_DEPTH2 || sensitive === true) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk3(item, [...path, i], sensitive, out));
+    value.forEach((item, i) => {
+      if (holdsMore(item)) walk3(item, [...path, i], sensitiveChild(sensitive, i), out);
+    });
     return;
   }
   if (!isPlainObject(value)) return;
   for (const [key2, child2] of Object.entries(value)) {
-    const childPath = [...path, key2];
+    if (!holdsMore(child2)) continue;
+    const childSensitive = sensitiveChild(sensitive, key2);
     if (LABEL_MAP_FIELDS.has(key2) && isPlainObject(child2)) {
-      if (!isSensitive(sensitive, childPath)) collectMap(child2, childPath, sensitive, out);
+      if (childSensitive !== true) collectMap(child2, [...path, key2], childSensitive, out);
     } else if (key2 === "tag" && Array.isArray(child2)) {
-      collectTagBlocks(child2, childPath, sensitive, out);
+      collectTagBlocks(child2, [...path, key2], childSensitive, out);
     } else {
-      walk3(child2, childPath, sensitive, out);
+      walk3(child2, [...path, key2], childSensitive, out);
     }
   }
 }
@@ -8355,13 +8364,14 @@ function collectLabels(values, sensitive) {
   walk3(values, [], sensitive, out);
   return out;
 }
-var LABEL_MAP_FIELDS, MAX_DEPTH2;
+var LABEL_MAP_FIELDS, MAX_DEPTH2, holdsMore;
 var init_labels = __esm({
   "src/analyzers/terraform/labels.ts"() {
     "use strict";
     init_sensitivity();
     LABEL_MAP_FIELDS = /* @__PURE__ */ new Set(["tags", "tags_all", "labels", "user_labels", "effective_labels", "terraform_labels"]);
     MAX_DEPTH2 = 4;
+    holdsMore = (value) => typeof value === "object" && value !== null;
   }
 });
 

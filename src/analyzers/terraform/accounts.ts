@@ -2,7 +2,7 @@
 // ids, Google Cloud projects; the configuration's `account` rules match on them.
 import type { AccountId } from '../../model.js';
 import type { JsonValue } from './plan-types.js';
-import { isSensitive } from './sensitivity.js';
+import { sensitiveChild } from './sensitivity.js';
 
 const AWS_ARN = /\barn:aws[a-z-]*:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/g;
 const AZURE_SUBSCRIPTION = /\/subscriptions\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/g;
@@ -21,15 +21,16 @@ function fromText(text: string, path: Path, out: AccountId[]): void {
   if (text.includes('projects/')) for (const match of text.matchAll(GCP_PROJECT_PATH)) out.push({ provider: 'gcp', id: match[1], field: path.join('.') });
 }
 
+/** Goes down a value and the part of its `*_sensitive` tree at the same place (`sensitive`) together. */
 function walk(value: JsonValue | undefined, path: Path, sensitive: JsonValue | undefined, out: AccountId[]): void {
-  if (path.length > MAX_DEPTH || isSensitive(sensitive, path)) return;
+  if (path.length > MAX_DEPTH || sensitive === true) return;
   if (typeof value === 'string') {
     if (path.length === 1 && path[0] === 'project') out.push({ provider: 'gcp', id: value, field: 'project' });
     else fromText(value, path, out);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, [...path, i], sensitive, out));
+    value.forEach((item, i) => walk(item, [...path, i], sensitiveChild(sensitive, i), out));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) walk(child, [...path, key], sensitive, out);
+    for (const [key, child] of Object.entries(value)) walk(child, [...path, key], sensitiveChild(sensitive, key), out);
   }
 }
 

@@ -14,3 +14,13 @@ export function isSensitive(tree: JsonValue | undefined, path: (string | number)
   }
   return node === true;
 }
+
+/**
+ * The part of a `*_sensitive` tree at `step` below `node` (the part at a value's parent): what isSensitive would walk
+ * through, one step at a time, for a walk that goes down a value and its sensitive tree together.
+ */
+export function sensitiveChild(node: JsonValue | undefined, step: string | number): JsonValue | undefined {
+  if (node === true) return true;
+  if (node === null || typeof node !== 'object') return undefined;
+  return Array.isArray(node) ? node[step as number] : Object.hasOwn(node, step) ? node[step as string] : undefined;
+}
