@@ -10415,13 +10415,14 @@ var init_stream_plans = __esm({
 // src/cli/v8-flags.ts
 function changeV8Flags(flags2) {
   process.emit(BEFORE_V8_FLAGS_CHANGE);
-  (0, import_node_v8.setFlagsFromString)(flags2);
+  const { setFlagsFromString } = (0, import_node_module.createRequire)(__bundleUrl)("node:v8");
+  setFlagsFromString(flags2);
 }
-var import_node_v8, BEFORE_V8_FLAGS_CHANGE;
+var import_node_module, BEFORE_V8_FLAGS_CHANGE;
 var init_v8_flags = __esm({
   "src/cli/v8-flags.ts"() {
     "use strict";
-    import_node_v8 = require("node:v8");
+    import_node_module = require("node:module");
     BEFORE_V8_FLAGS_CHANGE = "blast-radius:before-v8-flags-change";
   }
 });
@@ -10436,17 +10437,17 @@ function boundHeap() {
   let bounded2 = false;
   return () => {
     if (bounded2) return;
-    const newSpace = (0, import_node_v82.getHeapSpaceStatistics)().find((space) => space.space_name === "new_space");
+    const newSpace = (0, import_node_v8.getHeapSpaceStatistics)().find((space) => space.space_name === "new_space");
     if (newSpace === void 0 || newSpace.space_size < YOUNG_BOUND) return;
     changeV8Flags("--semi-space-growth-factor=1");
     bounded2 = true;
   };
 }
-var import_node_v82, YOUNG_BOUND;
+var import_node_v8, YOUNG_BOUND;
 var init_heap_bounds = __esm({
   "src/inputs/heap-bounds.ts"() {
     "use strict";
-    import_node_v82 = require("node:v8");
+    import_node_v8 = require("node:v8");
     init_v8_flags();
     YOUNG_BOUND = 2 * 8 * 1024 * 1024;
   }
@@ -32761,7 +32762,7 @@ async function loadShellParser() {
   changeV8Flags("--liftoff-only");
   const { Parser: Parser2, Language } = await Promise.resolve().then(() => __toESM(require("web-tree-sitter"), 1));
   await Parser2.init();
-  const grammar = (0, import_node_module.createRequire)(__bundleUrl).resolve("#tree-sitter-bash.wasm");
+  const grammar = (0, import_node_module2.createRequire)(__bundleUrl).resolve("#tree-sitter-bash.wasm");
   const bash = await Language.load(grammar);
   parser = new Parser2();
   parser.setLanguage(bash);
@@ -32832,11 +32833,11 @@ function parseWithGrammar(script2, bindings = {}) {
     tree.delete();
   }
 }
-var import_node_module, parser, ShellParserNeeded, WRITE_OPERATORS, RUNS_HIDDEN_CODE2, Walk, MAX_SCRIPT_LENGTH;
+var import_node_module2, parser, ShellParserNeeded, WRITE_OPERATORS, RUNS_HIDDEN_CODE2, Walk, MAX_SCRIPT_LENGTH;
 var init_parse = __esm({
   "src/hooks/shell/parse.ts"() {
     "use strict";
-    import_node_module = require("node:module");
+    import_node_module2 = require("node:module");
     init_v8_flags();
     init_literal_output();
     init_syntax_error();
@@ -36144,7 +36145,7 @@ var init_yargs_parser = __esm({
 });
 
 // node_modules/yargs-parser/build/lib/index.js
-var import_util, import_path2, import_fs2, import_node_module2, _a, _b, _c, minNodeVersion, nodeVersion, env, require2, parser2, yargsParser, lib_default;
+var import_util, import_path2, import_fs2, import_node_module3, _a, _b, _c, minNodeVersion, nodeVersion, env, require2, parser2, yargsParser, lib_default;
 var init_lib2 = __esm({
   "node_modules/yargs-parser/build/lib/index.js"() {
     import_util = require("util");
@@ -36152,7 +36153,7 @@ var init_lib2 = __esm({
     init_string_utils();
     init_yargs_parser();
     import_fs2 = require("fs");
-    import_node_module2 = require("node:module");
+    import_node_module3 = require("node:module");
     minNodeVersion = process && process.env && process.env.YARGS_MIN_NODE_VERSION ? Number(process.env.YARGS_MIN_NODE_VERSION) : 20;
     nodeVersion = (_b = (_a = process === null || process === void 0 ? void 0 : process.versions) === null || _a === void 0 ? void 0 : _a.node) !== null && _b !== void 0 ? _b : (_c = process === null || process === void 0 ? void 0 : process.version) === null || _c === void 0 ? void 0 : _c.slice(1);
     if (nodeVersion) {
@@ -36162,7 +36163,7 @@ var init_lib2 = __esm({
       }
     }
     env = process ? process.env : {};
-    require2 = import_node_module2.createRequire ? (0, import_node_module2.createRequire)(__bundleUrl) : void 0;
+    require2 = import_node_module3.createRequire ? (0, import_node_module3.createRequire)(__bundleUrl) : void 0;
     parser2 = new YargsParser({
       cwd: process.cwd,
       env: () => {
@@ -36573,7 +36574,7 @@ var require_get_caller_file = __commonJS({
 });
 
 // node_modules/yargs/lib/platform-shims/esm.mjs
-var import_assert, import_util3, import_url, import_path4, import_node_module3, import_get_caller_file, import_node_fs31, __dirname2, mainFilename, require3, esm_default;
+var import_assert, import_util3, import_url, import_path4, import_node_module4, import_get_caller_file, import_node_fs31, __dirname2, mainFilename, require3, esm_default;
 var init_esm = __esm({
   "node_modules/yargs/lib/platform-shims/esm.mjs"() {
     "use strict";
@@ -36587,12 +36588,12 @@ var init_esm = __esm({
     init_process_argv();
     init_string_width3();
     init_y18n();
-    import_node_module3 = require("node:module");
+    import_node_module4 = require("node:module");
     import_get_caller_file = __toESM(require_get_caller_file(), 1);
     import_node_fs31 = require("node:fs");
     __dirname2 = (0, import_url.fileURLToPath)(__bundleUrl);
     mainFilename = __dirname2.substring(0, __dirname2.lastIndexOf("node_modules"));
-    require3 = (0, import_node_module3.createRequire)(__bundleUrl);
+    require3 = (0, import_node_module4.createRequire)(__bundleUrl);
     esm_default = {
       assert: {
         notStrictEqual: import_assert.notStrictEqual,

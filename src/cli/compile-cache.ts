@@ -4,7 +4,6 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** The build writes this line first in every bundle: the SHA-256 of the rest of its text. */
@@ -26,8 +25,8 @@ export interface LoadedBundle {
   exports: Record<string, unknown>;
   state: CacheState;
   /**
-   * Writes the code compiled so far to the cache, once: call it at exit, when the run's functions are compiled too, or
-   * before V8's flags change.
+   * Writes the code compiled so far to the cache, once: call it before V8's flags change (BEFORE_V8_FLAGS_CHANGE), and
+   * at exit, when the run's functions are compiled too.
    */
   save?: () => void;
 }
@@ -95,13 +94,12 @@ export function loadBundle(file: string, cacheDirectory: string | undefined): Lo
   const module = { exports: {} as Record<string, unknown> };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   // V8 keys cached code by its flags too: code saved after a run changed them (a streamed plan bounds the heap) would
-  // be refused by the next run, so such a run saves just before the change (v8-flags.ts), and once only.
-  const versionTag = cachedDataVersionTag();
+  // be refused by the next run, so such a run saves just before the change (v8-flags.ts), and only then.
   let saved = false;
   const save =
     cacheFile && (state === 'missing' || state === 'rejected')
       ? () => {
-          if (saved || cachedDataVersionTag() !== versionTag) return;
+          if (saved) return;
           saved = true;
           writeCache(cacheFile, bundleName, script.createCachedData());
         }
