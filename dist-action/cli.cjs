@@ -11914,14 +11914,132 @@ var init_fingerprint_format = __esm({
 });
 
 // src/approvals/sha256.ts
-function sha256Hex(text5) {
-  return (0, import_node_crypto.createHash)("sha256").update(text5, "utf8").digest("hex");
+function padded(text5) {
+  const bytes = Buffer.from(text5, "utf8");
+  const length = Math.ceil((bytes.length + 9) / 64) * 64;
+  const view = new DataView(new ArrayBuffer(length));
+  new Uint8Array(view.buffer).set(bytes);
+  view.setUint8(bytes.length, 128);
+  view.setUint32(length - 8, Math.floor(bytes.length * 8 / 2 ** 32));
+  view.setUint32(length - 4, bytes.length * 8 >>> 0);
+  return view;
 }
-var import_node_crypto;
+function sha256Hex(text5) {
+  const message2 = padded(text5);
+  const h = Uint32Array.from(INITIAL);
+  const w = new Uint32Array(64);
+  for (let block = 0; block < message2.byteLength; block += 64) {
+    for (let t = 0; t < 16; t++) w[t] = message2.getUint32(block + t * 4);
+    for (let t = 16; t < 64; t++) {
+      const x = w[t - 15];
+      const y = w[t - 2];
+      const s0 = rotr(x, 7) ^ rotr(x, 18) ^ x >>> 3;
+      const s1 = rotr(y, 17) ^ rotr(y, 19) ^ y >>> 10;
+      w[t] = w[t - 16] + s0 + w[t - 7] + s1 >>> 0;
+    }
+    let a = h[0];
+    let b = h[1];
+    let c = h[2];
+    let d = h[3];
+    let e = h[4];
+    let f = h[5];
+    let g = h[6];
+    let hh = h[7];
+    for (let t = 0; t < 64; t++) {
+      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[t] + w[t] >>> 0;
+      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 >>> 0;
+    }
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
+  }
+  return Array.from(h, (word) => word.toString(16).padStart(8, "0")).join("");
+}
+var K, INITIAL, rotr;
 var init_sha256 = __esm({
   "src/approvals/sha256.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    K = new Uint32Array([
+      1116352408,
+      1899447441,
+      3049323471,
+      3921009573,
+      961987163,
+      1508970993,
+      2453635748,
+      2870763221,
+      3624381080,
+      310598401,
+      607225278,
+      1426881987,
+      1925078388,
+      2162078206,
+      2614888103,
+      3248222580,
+      3835390401,
+      4022224774,
+      264347078,
+      604807628,
+      770255983,
+      1249150122,
+      1555081692,
+      1996064986,
+      2554220882,
+      2821834349,
+      2952996808,
+      3210313671,
+      3336571891,
+      3584528711,
+      113926993,
+      338241895,
+      666307205,
+      773529912,
+      1294757372,
+      1396182291,
+      1695183700,
+      1986661051,
+      2177026350,
+      2456956037,
+      2730485921,
+      2820302411,
+      3259730800,
+      3345764771,
+      3516065817,
+      3600352804,
+      4094571909,
+      275423344,
+      430227734,
+      506948616,
+      659060556,
+      883997877,
+      958139571,
+      1322822218,
+      1537002063,
+      1747873779,
+      1955562222,
+      2024104815,
+      2227730452,
+      2361852424,
+      2428436474,
+      2756734187,
+      3204031479,
+      3329325298
+    ]);
+    INITIAL = [1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225];
+    rotr = (x, n) => x >>> n | x << 32 - n;
   }
 });
 
@@ -22611,7 +22729,7 @@ var init_named_input = __esm({
 
 // src/guard/file-digest.ts
 function fileDigest(path) {
-  return (0, import_node_crypto2.createHash)("sha256").update((0, import_node_fs13.readFileSync)(path)).digest("hex");
+  return (0, import_node_crypto.createHash)("sha256").update((0, import_node_fs13.readFileSync)(path)).digest("hex");
 }
 function addPath(hash, path, name) {
   const link = (0, import_node_fs13.lstatSync)(path, { throwIfNoEntry: false });
@@ -22629,15 +22747,15 @@ function addPath(hash, path, name) {
   }
 }
 function pathsDigest(paths) {
-  const hash = (0, import_node_crypto2.createHash)("sha256");
+  const hash = (0, import_node_crypto.createHash)("sha256");
   for (const path of paths) addPath(hash, path, path);
   return hash.digest("hex");
 }
-var import_node_crypto2, import_node_fs13, import_node_path13;
+var import_node_crypto, import_node_fs13, import_node_path13;
 var init_file_digest = __esm({
   "src/guard/file-digest.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    import_node_crypto = require("node:crypto");
     import_node_fs13 = require("node:fs");
     import_node_path13 = require("node:path");
   }
@@ -24319,8 +24437,8 @@ function codeSpan(text5) {
   const flat = text5.replace(/\r?\n/g, " ");
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run3) => run3.length));
   const fence = "`".repeat(longestRun + 1);
-  const padded = flat.startsWith("`") || flat.endsWith("`") ? ` ${flat} ` : flat;
-  return `${fence}${padded}${fence}`;
+  const padded2 = flat.startsWith("`") || flat.endsWith("`") ? ` ${flat} ` : flat;
+  return `${fence}${padded2}${fence}`;
 }
 function tableRow(cells) {
   return `| ${cells.map((cell) => cell.replace(/\|/g, "\\|")).join(" | ")} |`;
@@ -34073,14 +34191,14 @@ var init_send_result = __esm({
 // src/run-task/signature.ts
 function isSignedBy(body2, signature, key2) {
   if (signature === void 0 || !/^[0-9a-f]{128}$/i.test(signature)) return false;
-  const expected = (0, import_node_crypto3.createHmac)("sha512", key2).update(body2).digest();
-  return (0, import_node_crypto3.timingSafeEqual)(expected, Buffer.from(signature, "hex"));
+  const expected = (0, import_node_crypto2.createHmac)("sha512", key2).update(body2).digest();
+  return (0, import_node_crypto2.timingSafeEqual)(expected, Buffer.from(signature, "hex"));
 }
-var import_node_crypto3, SIGNATURE_HEADER;
+var import_node_crypto2, SIGNATURE_HEADER;
 var init_signature = __esm({
   "src/run-task/signature.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     SIGNATURE_HEADER = "x-tfc-task-signature";
   }
 });

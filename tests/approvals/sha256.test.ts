@@ -1,5 +1,10 @@
-// The fingerprint's SHA-256: the FIPS 180-4 test vectors, and a text's UTF-8 bytes (not its UTF-16 units) are hashed.
+// The fingerprint's SHA-256 gives node:crypto's digest: the standard test vectors, block-boundary lengths, any text.
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { sha256Hex } from '../../src/approvals/sha256.js';
+import { SEED } from '../properties/fuzz-options.js';
+
+const reference = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 it('gives the FIPS 180-4 test vectors', () => {
   expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
@@ -7,7 +12,13 @@ it('gives the FIPS 180-4 test vectors', () => {
   expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
 });
 
-it('hashes the UTF-8 bytes of the text', () => {
-  // `printf '\xc3\xa9' | sha256sum`: the two bytes of "é" in UTF-8, not its one UTF-16 unit (E9).
-  expect(sha256Hex('é')).toBe('4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c');
+it.each([55, 56, 63, 64, 65, 119, 120, 128, 1000])('agrees with node:crypto on %i bytes (padding across block boundaries)', (length) => {
+  expect(sha256Hex('x'.repeat(length))).toBe(reference('x'.repeat(length)));
+});
+
+it('agrees with node:crypto on any text, multi-byte characters included', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Hex(text) === reference(text)),
+    { seed: SEED, numRuns: 300 },
+  );
 });
