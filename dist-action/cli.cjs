@@ -801,6 +801,779 @@ var init_duplicate_keys = __esm({
   }
 });
 
+// src/generated/json-skipper.generated.ts
+var JSON_SKIPPER_WASM;
+var init_json_skipper_generated = __esm({
+  "src/generated/json-skipper.generated.ts"() {
+    "use strict";
+    JSON_SKIPPER_WASM = [
+      "AGFzbQEAAAABFwRgAn9/AX9gAX8Bf2AAAX9gA39/fwF/AhUBDGpzb24tc2tpcHBlcgRtb3JlAAEDDAsBAAAAAwECAAECAAUDAQAFBpoBGn8AQYCAEAt/",
+      "AUEAC38BQQALfwFBAAt/AUEAC38BQQELfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfAFE",
+      "AAAAAAAAAAALfwFBfwt/AUF/C38BQQALfAFEAAAAAAAAAAALfwFBfwt/AUEAC3wBRAAAAAAAAAAACwewAQ4LTUlSUk9SX1NJWkUDAAhwb3NpdGlvbgMB",
+      "DG1pcnJvckxlbmd0aAMCCG5ld2xpbmVzAwMJbGluZVN0YXJ0AwQNd2FudER1cGxpY2F0ZQMFDmR1cGxpY2F0ZUxldmVsAwYJY2FwdHVyaW5nAxAMY2Fw",
+      "dHVyZUNvdW50AxEKbWlycm9yQmFzZQMSCndhbnRlZEtleXMABwhjYXB0dXJlcwAKA3J1bgAJBm1lbW9yeQIACtolCywAIAAjAkgEQCAAJAEgAC0AAA8L",
+      "IAAQAEUEQCAAJAFBfw8LQQAkAUEALQAACyMAA0AjAiAAayABSARAIAAQAEUEQEF/DwtBACEADAELCyAAC0YAIAFBOUwgAUEwTnFFBEAgACQBQX5BfyAB",
+      "QQBIGw8LA0AgAUE5TCABQTBOcQRAIABBAWoQASEBIwEhAAwBCwsgASQOIAALiQIBBH8gACgCACABKAIARwRAQQAPCyAAQQRqKAIAIgIgAUEEaigCAEcE",
+      "QEEADwsgAEEIaiEDQQAhAAJAIAMgAUEIaiIBRg0AIANBB3EgAUEHcUYEQANAIANBB3EEQEEAIQAgAkUNAyADLQAAIgQgAS0AACIFayEAIAQgBUcNAyAC",
+      "QQFrIQIgA0EBaiEDIAFBAWohAQwBCwsDQCACQQhPBEAgAykDACABKQMAUQRAIANBCGohAyABQQhqIQEgAkEIayECDAILCwsLA0AgAiIAQQFrIQIgAARA",
+      "IAMtAAAiBCABLQAAIgVrIQAgBCAFRw0CIANBAWohAyABQQFqIQEMAQsLQQAhAAsgAEULpwIBCX8gAkEEaigCACEEIAAhAwNAIAEgCEoEQCADLQAAIgkg",
+      "BEYEQCAEIQBBACEFAkAgA0EBaiIGIAJBCGoiB0YNACAGQQdxIAdBB3FGBEADQCAGQQdxBEBBACEFIABFDQMgBi0AACIKIActAAAiC2shBSAKIAtHDQMg",
+      "AEEBayEAIAZBAWohBiAHQQFqIQcMAQsLA0AgAEEITwRAIAYpAwAgBykDAFEEQCAGQQhqIQYgB0EIaiEHIABBCGshAAwCCwsLCwNAIAAiBUEBayEAIAUE",
+      "QCAGLQAAIgogBy0AACILayEFIAogC0cNAiAGQQFqIQYgB0EBaiEHDAELC0EAIQULBUEBIQULIAVFBEAgCA8LIAMgCUEBamohAyAIQQFqIQgMAQsLQX8L",
+      "qgIBBH8gAEECEAIiAEEASARAQX4PCyAAQQFqLQAAIgMhAQJAIANB3ABGIANBIkZyIANBL0ZyDQBBCCEBIANB4gBGDQBBDCEBIANB5gBGDQBBCiEBIANB",
+      "7gBGDQBBDSEBIANB8gBGDQBBCSEBIANB9ABGDQBBfyEBCyABQQBOBEAgASQNIABBAmoPCyADQfUARwRAIABBAWokAUF/DwsgAEEGEAIiA0EASARAQX4P",
+      "C0ECIQEDQCABQQZIBEAgASADai0AACIEQTBrIQACQCAEQTlNIARBME9xDQAgBEEgciIEQdcAayEAIARB5gBMIARB4QBOcQ0AQX8hAAsgAEEASARAIAEg",
+      "A2okAUF/DwsgAkEEdCAAciECIAFBAWohAQwBCwsgAiQNIANBBmoLBgBBgIAQC/QHAgV/AXsgAUEIaiIEIQMgAEEBaiEAA0ACQCADIwIiBSAAa2pBBmoi",
+      "AiMMSgR/An9BASACIwxMDQAaQQAgAj8AIgJBEHRrQRB1QQFqIgYgAiACIAZIG0AAQQBIDQAaPwBBEHQkDEEBCwVBAQtFBEBBfA8LIAAhAgNAIAJBEGog",
+      "BUwEQAJAIAL9AAQAIgf9DCIiIiIiIiIiIiIiIiIiIiL9IyAH/QxcXFxcXFxcXFxcXFxcXFxc/SP9UCAH/QwgICAgICAgICAgICAgICAg/SYgB/0M8PDw",
+      "8PDw8PDw8PDw8PDw8P0s/VD9UP1kIgYEQCACIAZoaiECDAELIAJBEGohAgwCCwsLA0AgAiAFSARAIAItAAAiBkHcAEYgBkEiRnIgBkEgSXIgBkHwAU9y",
+      "RQRAIAJBAWohAgwCCwsLIAMgACACIABrIgD8CgAAIAAgA2ohAyACIAVOBEAgAhAARQRAIAIkAUF+DwtBACEADAILIAItAAAiAEEiRg0AIABB3ABGBEAg",
+      "AhAGIgBBAEgEQCAADwsCfyMNIgJBgAFIBEAgAyACOgAAIANBAWoMAQsgAkGAEEgEQCADIAJBBnVBwAFyOgAAIANBAWogAkE/cUGAAXI6AAAgA0ECagwB",
+      "CyADIAJBDHVB4AFyOgAAIANBAWogAkEGdUE/cUGAAXI6AAAgA0ECaiACQT9xQYABcjoAACADQQNqCyEDDAILIABB8AFPBEAgAkEEEAIiAkEASARAQX4P",
+      "CwJ/IAJBA2otAABBP3EgAEEHcUESdCACQQFqLQAAQT9xQQx0ciACQQJqLQAAQT9xQQZ0cnIiAEGAgARrQQp1QYCwA3IiBUGAAUgEQCADIAU6AAAgA0EB",
+      "agwBCyAFQYAQSARAIAMgBUEGdUHAAXI6AAAgA0EBaiAFQT9xQYABcjoAACADQQJqDAELIAMgBUEMdUHgAXI6AAAgA0EBaiAFQQZ1QT9xQYABcjoAACAD",
+      "QQJqIAVBP3FBgAFyOgAAIANBA2oLIQMCfyAAQYCABGtB/wdxQYC4A3IiAEGAAUkEQCADIAA6AAAgA0EBagwBCyAAQYAQSQRAIAMgAEEGdkHAAXI6AAAg",
+      "A0EBaiAAQT9xQYABcjoAACADQQJqDAELIAMgAEEMdkHgAXI6AAAgA0EBaiAAQQZ2QT9xQYABcjoAACADQQJqIABBP3FBgAFyOgAAIANBA2oLIQMgAkEE",
+      "aiEADAILIAIkAUF/DwsLIANBADYCACADIARrIgVBxbvyiHhzIQADQCADIARKBEAgACAEKAIAc0GTg4AIbCEAIARBBGohBAwBCwsgASAAIABBD3ZzNgIA",
+      "IAFBBGogBTYCACACQQFqC6MPAwl/AXwBeyMBIQQjAiEHIAAEf0GAnBAFIwchBiMIIQUjCUEARyEIIwohAyMLCyECIwxFBEA/AEEQdCQMCyAABEBBACQR",
+      "QX8kFEF/JBdBfyQTCyMQBH8jF0EATgR/IxgFQX8jFSMUQQBIGwsFQX8LIQECQAJAAkADQAJAIAQgB04EQEEFIQAMAQsgBC0AACIJQSJGBEBBACEIIAVB",
+      "AUYEQAJ/QQEgAkEIaiIAIwxMDQAaQQAgAD8AIgBBEHRrQRB1QQFqIgUgACAAIAVIG0AAQQBIDQAaPwBBEHQkDEEBC0UEQEEEDwsgBCACEAghBCMCIQcg",
+      "BEEASA0EIAMgAiIAEAsiAkUEQEEEDwtBAiEFIxAEQEGAgBAoAgAhAQJAIAZBAUYEQEGQgBAgASAAEAUiAEEASA0BIAAkFCAGJBUjEiAEt6AkFgUgAyMT",
+      "RgRAQYyAECgCAEGAgBBqQYiAECgCACAAEAUiAEEASA0CIAAgAWokFyAGJBgjEiAEt6AkGQsLCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCyMFQQAjDxsE",
+      "QEEAJAUgAyQGQQMhAAwDCwwDCyAFDQQgBEEBaiEEA0ACQANAIARBEGogB0wEQAJAIAT9AAQAIgv9DCIiIiIiIiIiIiIiIiIiIiL9IyAL/QxcXFxcXFxc",
+      "XFxcXFxcXFxc/SP9UCAL/QwgICAgICAgICAgICAgICAg/Sb9UP1kIgAEQCAEIABoaiEEDAELIARBEGohBAwCCwsLA0AgBCAHSARAIAQtAAAiAEHcAEYg",
+      "AEEiRnIgAEEgSXJFBEAgBEEBaiEEDAILCwsgBCAHTgRAIAQkASAEEABFBEBBAg8LQQAhBCMCIQcMAgsgBC0AACIAQSJGDQAgAEHcAEcNBiAEEAYhBCMC",
+      "IQcgBEEATg0BDAULCyAEQQFqIQRBAyEFIAZFDQUgASAGRgRAIxQhASMWIQojF0EATgRAIxchASMZIQpBfyQXBUF/JBRBfyQTCyMRQcAARwRAIxFBGGxB",
+      "gJAQaiIAIAE2AgAgAEEIaiAKOQMAIABBEGojEiAEt6A5AwAjEUEBaiQRCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCwwCCyAJQTpGBEAgBUECRw0EQQAh",
+      "BSAEQQFqIQQMAgsgCUEsRgRAIAVBA0cNBCADKAIAQQFGBH9BAQUgA0EEaiIAIAAoAgBBAWo2AgBBAAshBSAEQQFqIQQMAgsgCUHbAEYgCUH7AEZyBEAg",
+      "BQ0EAn9BASACQRxqIgAjDEwNABpBACAAPwAiAEEQdGtBEHVBAWoiBSAAIAAgBUgbQABBAEgNABo/AEEQdCQMQQELRQRAQQQPCyACQQFBAiAJQfsARiIA",
+      "GzYCACACQQRqQQA2AgAgAkEIakEANgIAIAJBDGpBADYCACACQRBqIAM2AgAgAkEUakIANwMAIABBACABIAZGIxdBAEhxBH8jFEGEgBAoAgBGBUEACxsE",
+      "QCACJBMLIAIiA0EcaiECIAZBAWohBiAEQQFqIQQgCUH7AEYhBUEBIQgMAgsgCUH9AEYiACAJQd0ARnIEQCAIIAVBA0ZyIAZBAEoEfyADKAIABUEAC0EB",
+      "QQIgABtGcUUNBEEAIQggBEEBaiEEQQMhBSADIgJBEGooAgAhAyAGQQFrIgZFDQUgASAGRgRAIxQhASMWIQojF0EATgRAIxchASMZIQpBfyQXBUF/JBRB",
+      "fyQTCyMRQcAARwRAIxFBGGxBgJAQaiIAIAE2AgAgAEEIaiAKOQMAIABBEGojEiAEt6A5AwAjEUEBaiQRCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCwwC",
+      "CyAJQQlGIAlBIEZyIAlBDUZyBEAgBEEBaiEEDAILIAlBCkYEQCMDQQFqJAMgBEEBaiIEJAQMAgsgBQ0DQQAhCCAJQS1GBH9BAQUgCUE5TSAJQTBPcQsE",
+      "QCAEEAEhACMBIQQgAEEtRgRAIARBAWoQASEAIwEhBAsCQCAAQTBGBEAgBEEBahABIQAjASEEBSAEIAAQAyIEQQBIDQEjDiEACyAAQS5GBEAgBEEBahAB",
+      "IQAjASAAEAMiBEEASA0BIw4hAAsgAEHFAEYgAEHlAEZyBEAgBEEBahABIQAjASEEIABBLUYgAEErRnIEfyAEQQFqEAEhACMBBSAECyAAEAMhBAsLBSAJ",
+      "QfQARiIAIAlB5gBGciAJQe4ARnJFDQQgAAR/QfLqlQMFQeHYzasGQfXYsQMgCUHmAEYbCyEAIARBAWohBANAIAAEQAJAIAQQASEFQX4hBCAFQQBIDQBB",
+      "fyEEIAUgAEH/AXFHDQAgAEEIdiEAIwFBAWohBAwCCwsLCyMCIQcgBEEASA0CQQMhBSAGRQ0EIAEgBkYEQCMUIQEjFiEKIxdBAE4EQCMXIQEjGSEKQX8k",
+      "FwVBfyQUQX8kEwsjEUHAAEcEQCMRQRhsQYCQEGoiACABNgIAIABBCGogCjkDACAAQRBqIxIgBLegOQMAIxFBAWokEQsjF0EATgR/IxgFQX8jFSMUQQBI",
+      "GwshAQsMAQsLIAQkASAGJAcgBSQIIAgkCSADJAogAiQLIAAPC0EAIARrDwsgBCQBQQEPCyAEJAFBAAsGAEGAkBALtgYCCH8CfiAAQQRqKAIAIQcgAEEM",
+      "aigCACEDIAEgAUEEaigCAEEDakF8cUEIamohBEEAJA8gAwRAIAMoAgBBAWsiCCABKAIAcSECA0ACQEEAIQYgA0EEaiACQQJ0aigCACIJRQ0AQQEhBiAJ",
+      "IAEQBA0AIAJBAWogCHEhAgwBCwsgBiQPBSAAQRRqIgIpAwAhCiACQgEgASgCAEEadq2GIgsgCoQ3AwAgCiALg0IAUgRAIABBHGohAgNAIAEgAkoEQAJA",
+      "IAIgARAEBEBBASQPDAELIAIgAkEEaigCAEEDakF8cUEIamohAgwCCwsLCwsgAEEIaiABNgIAIABBBGogB0EBaiICNgIAIANFBEAgAkEgTARAIAQPCwJ/",
+      "QQEgBEGECGoiAiMMTA0AGkEAIAI/ACIDQRB0a0EQdUEBaiIFIAMgAyAFSBtAAEEASA0AGj8AQRB0JAxBAQsEfyAEQYACNgIAIARBBGpBAEGACPwLACAC",
+      "BUEACyIFRQRAQQAPCyAAQRxqIQIDQCABIAJOBEAgBCgCAEEBayIGIAIoAgBxIQMDQCAEQQRqIANBAnRqKAIABEAgA0EBaiAGcSEDDAELCyAEQQRqIANB",
+      "AnRqIAI2AgAgAiACQQRqKAIAQQNqQXxxQQhqaiECDAELCyAAQQxqIAQ2AgAgBQ8LIAMoAgAiCCAHQQFqQQF0SARAAn9BASAEIgJBBGogCEEBdCIEQQJ0",
+      "aiIGIwxMDQAaQQAgBj8AIgdBEHRrQRB1QQFqIgkgByAHIAlIG0AAQQBIDQAaPwBBEHQkDEEBCwR/IAIgBDYCACACQQRqQQAgBEECdPwLACAGBUEACyIE",
+      "RQRAQQAPCwNAIAUgCEgEQCADQQRqIAVBAnRqKAIAIgcEQCACKAIAQQFrIgkgBygCAHEhBgNAIAJBBGogBkECdGooAgAEQCAGQQFqIAlxIQYMAQsLIAJB",
+      "BGogBkECdGogBzYCAAsgBUEBaiEFDAELCyAAQQxqIAIiAzYCAAsgAygCAEEBayICIAEoAgBxIQADQCADQQRqIABBAnRqKAIABEAgAEEBaiACcSEADAEL",
+      "CyADQQRqIABBAnRqIAE2AgAgBAs="
+    ].join("");
+  }
+});
+
+// src/inputs/json-skipper.ts
+function decodeUnits(bytes) {
+  const units = [];
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i];
+    if (byte < 128) {
+      units.push(byte);
+      i += 1;
+    } else if (byte < 224) {
+      units.push((byte & 31) << 6 | bytes[i + 1] & 63);
+      i += 2;
+    } else {
+      units.push((byte & 15) << 12 | (bytes[i + 1] & 63) << 6 | bytes[i + 2] & 63);
+      i += 3;
+    }
+  }
+  let text5 = "";
+  for (let i = 0; i < units.length; i += 8192) text5 += String.fromCharCode(...units.slice(i, i + 8192));
+  return text5;
+}
+var SKIP_UNEXPECTED, SKIP_TRUNCATED, SKIP_DUPLICATE, SKIP_OUT_OF_MEMORY, SKIP_NEEDS_INPUT, KIND, COUNT, CURRENT_KEY, PARENT, OBJECT, KEY_LENGTH, KEY_BYTES, WANTED_HEADER, CAPTURE_SIZE, wasm, compiled, Skipper;
+var init_json_skipper = __esm({
+  "src/inputs/json-skipper.ts"() {
+    "use strict";
+    init_json_skipper_generated();
+    SKIP_UNEXPECTED = 1;
+    SKIP_TRUNCATED = 2;
+    SKIP_DUPLICATE = 3;
+    SKIP_OUT_OF_MEMORY = 4;
+    SKIP_NEEDS_INPUT = 5;
+    KIND = 0;
+    COUNT = 4;
+    CURRENT_KEY = 8;
+    PARENT = 16;
+    OBJECT = 1;
+    KEY_LENGTH = 4;
+    KEY_BYTES = 8;
+    WANTED_HEADER = 16;
+    CAPTURE_SIZE = 24;
+    ({ WebAssembly: wasm } = globalThis);
+    Skipper = class {
+      exports;
+      view = new Uint8Array(0);
+      mirrorSize;
+      constructor(more) {
+        compiled ??= new wasm.Module(Buffer.from(JSON_SKIPPER_WASM, "base64"));
+        this.exports = new wasm.Instance(compiled, { "json-skipper": { more } }).exports;
+        this.mirrorSize = this.exports.MIRROR_SIZE.value;
+      }
+      /** The module's memory as bytes (a new view after it grew). */
+      bytes() {
+        if (this.view.buffer !== this.exports.memory.buffer) this.view = new Uint8Array(this.exports.memory.buffer);
+        return this.view;
+      }
+      get globals() {
+        return this.exports;
+      }
+      /** Puts `bytes` (at most mirrorSize), which start at offset `offset` of the input, into the mirror. */
+      fillMirror(bytes, offset) {
+        this.bytes().set(bytes, 0);
+        this.exports.mirrorLength.value = bytes.length;
+        this.exports.mirrorBase.value = offset;
+      }
+      /** Which members the next runs capture (undefined: none). */
+      capture(wanted) {
+        this.exports.capturing.value = wanted === void 0 ? 0 : 1;
+        if (wanted === void 0 || wanted === this.wanted) return;
+        this.wanted = wanted;
+        const memory = this.bytes();
+        const words3 = new DataView(memory.buffer);
+        let at = this.exports.wantedKeys();
+        const header = at;
+        const list = (keys) => {
+          for (const key2 of keys) {
+            memory[at] = key2.length;
+            memory.set(Buffer.from(key2, "latin1"), at + 1);
+            at += 1 + key2.length;
+          }
+        };
+        at += WANTED_HEADER;
+        list(wanted.outer);
+        const innerKeys = at - header;
+        list(wanted.inner);
+        [wanted.outer.length, wanted.nestedIndex, wanted.inner.length, innerKeys].forEach((word, i) => words3.setInt32(header + 4 * i, word, true));
+      }
+      wanted;
+      /** What the last run captured. */
+      captured() {
+        const words3 = new DataView(this.bytes().buffer);
+        const first = this.exports.captures();
+        return Array.from({ length: this.exports.captureCount.value }, (_, i) => {
+          const at = first + i * CAPTURE_SIZE;
+          return { slot: words3.getInt32(at, true), start: words3.getFloat64(at + 8, true), end: words3.getFloat64(at + 16, true) };
+        });
+      }
+      run(fresh) {
+        return this.exports.run(fresh ? 1 : 0);
+      }
+      /**
+       * After SKIP_DUPLICATE: the path inside the skipped value to the key written twice, outermost first (the current key
+       * of each object, the current index of each array, then the key).
+       */
+      duplicatePath() {
+        const memory = this.bytes();
+        const words3 = new DataView(memory.buffer);
+        const path = [];
+        for (let level = this.exports.duplicateLevel.value; level !== 0; level = words3.getInt32(level + PARENT, true)) {
+          if (words3.getInt32(level + KIND, true) === OBJECT) {
+            const key2 = words3.getInt32(level + CURRENT_KEY, true);
+            path.unshift(decodeUnits(memory.subarray(key2 + KEY_BYTES, key2 + KEY_BYTES + words3.getInt32(key2 + KEY_LENGTH, true))));
+          } else {
+            path.unshift(words3.getInt32(level + COUNT, true));
+          }
+        }
+        return path;
+      }
+    };
+  }
+});
+
+// src/inputs/json-scanner.ts
+var json_scanner_exports = {};
+__export(json_scanner_exports, {
+  JsonScanner: () => JsonScanner
+});
+function fnv1a(bytes) {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
+  return hash;
+}
+var import_node_buffer, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, QUOTE2, BACKSLASH2, COMMA, COLON, NEWLINE, END_OF_INPUT, HEX_DIGIT, SIMPLE_ESCAPE, FNV_OFFSET, FNV_PRIME, KEYS_SEARCHED_IN_ORDER, utf16Length, JsonScanner;
+var init_json_scanner = __esm({
+  "src/inputs/json-scanner.ts"() {
+    "use strict";
+    import_node_buffer = require("node:buffer");
+    init_errors();
+    init_duplicate_keys();
+    init_json_skipper();
+    OPEN_OBJECT = 123;
+    CLOSE_OBJECT = 125;
+    OPEN_ARRAY = 91;
+    CLOSE_ARRAY = 93;
+    QUOTE2 = 34;
+    BACKSLASH2 = 92;
+    COMMA = 44;
+    COLON = 58;
+    NEWLINE = 10;
+    END_OF_INPUT = -1;
+    HEX_DIGIT = new Uint8Array(256).map((_, byte) => /[0-9a-fA-F]/.test(String.fromCharCode(byte)) ? 1 : 0);
+    SIMPLE_ESCAPE = new Uint8Array(256).map((_, byte) => '"\\/bfnrt'.includes(String.fromCharCode(byte)) ? 1 : 0);
+    FNV_OFFSET = 2166136261 | 0;
+    FNV_PRIME = 16777619;
+    KEYS_SEARCHED_IN_ORDER = 32;
+    utf16Length = (bytes) => (0, import_node_buffer.isAscii)(bytes) ? bytes.length : bytes.toString("utf8").length;
+    JsonScanner = class {
+      constructor(source, name) {
+        this.source = source;
+        this.name = name;
+      }
+      source;
+      name;
+      /** Memory the input passes through; `buffer` is its filled part. */
+      window = Buffer.allocUnsafe(0);
+      buffer = this.window;
+      position = 0;
+      /** Absolute offset of buffer[0] in the input. */
+      base = 0;
+      /** Absolute offsets where captures began, oldest first: bytes from the first one on are kept. */
+      marks = [];
+      line = 1;
+      /** Absolute offset where the current line starts, and the UTF-16 length of its part already dropped. */
+      lineStart = 0;
+      droppedLineUnits = 0;
+      ended = false;
+      /** Checks and skips values (made on first use), and the absolute offset of the first byte of its mirror. */
+      skipper;
+      mirrorStart = 0;
+      // Keys written twice. Every container readObject and readArray open, outermost first, is a level (those inside a
+      // skipped value are the skipper's). The keys of every open object are kept (innermost last, as JSON writes them) in
+      // keyBytes, with per key its FNV-1a hash, where its bytes end and whether they hold escapes: memory grows with the
+      // keys of the objects open at once, never with the input.
+      /** Containers open in readObject and readArray. */
+      levels = 0;
+      /**
+       * Per level: 1 for an object; where its keys start among the kept ones (an array's, where its objects' start); how
+       * many keys it has (objects) or its current element (arrays); how many of its keys its Map holds (objects).
+       */
+      levelIsObject = new Uint8Array(64);
+      levelFirstKey = new Int32Array(64);
+      levelCount = new Int32Array(64);
+      levelMapped = new Int32Array(64);
+      /** Per level, reused: hash to key, for objects of more than KEYS_SEARCHED_IN_ORDER keys. */
+      levelMaps = [];
+      keyHashes = new Int32Array(256);
+      keyEnds = new Int32Array(256);
+      keyEscaped = new Uint8Array(256);
+      keyBytes = Buffer.allocUnsafe(4096);
+      /** The path of the first key written twice, if any. */
+      duplicate;
+      /** Absolute offset of the next byte: how much of the input has been read. */
+      get offset() {
+        return this.base + this.position;
+      }
+      // ---- errors ----
+      truncated() {
+        throw new InputError(`${this.name} ends before its JSON is complete: the file is truncated.`);
+      }
+      /** The next byte does not belong here; the message gives its line and column (in characters, from 1). */
+      unexpected() {
+        const lineStartInBuffer = this.lineStart - this.base;
+        const units = this.droppedLineUnits + utf16Length(this.buffer.subarray(Math.max(0, lineStartInBuffer), this.position));
+        throw new InputError(`${this.name} is not valid JSON at line ${this.line}, column ${units + 1}.`);
+      }
+      // ---- the window over the input ----
+      /**
+       * Reads the next chunk into the window, after the bytes a capture still needs (moved to its start); false at the
+       * end of the input. The window is reused, and grows only when one captured value outgrows it.
+       */
+      fill() {
+        if (this.ended) return false;
+        const chunk = this.source.read();
+        if (chunk === null) {
+          this.ended = true;
+          return false;
+        }
+        const keepFrom = (this.marks.length > 0 ? this.marks[0] : this.offset) - this.base;
+        const lineStartInBuffer = this.lineStart - this.base;
+        if (keepFrom > lineStartInBuffer) this.droppedLineUnits += utf16Length(this.buffer.subarray(Math.max(0, lineStartInBuffer), keepFrom));
+        const kept = this.buffer.length - keepFrom;
+        const needed = kept + chunk.length;
+        if (needed > this.window.length) {
+          const grown = Buffer.allocUnsafe(Math.max(needed, this.window.length * 2));
+          this.buffer.copy(grown, 0, keepFrom);
+          this.window = grown;
+        } else {
+          this.window.copyWithin(0, keepFrom, this.buffer.length);
+        }
+        chunk.copy(this.window, kept);
+        this.buffer = this.window.subarray(0, needed);
+        this.base += keepFrom;
+        this.position -= keepFrom;
+        return true;
+      }
+      /** Makes at least `count` bytes available from the position; false when the input ends first. */
+      ensure(count2) {
+        while (this.buffer.length - this.position < count2) if (!this.fill()) return false;
+        return true;
+      }
+      /** Skips whitespace and returns the next byte without consuming it, or END_OF_INPUT. */
+      peek() {
+        for (; ; ) {
+          const buffer = this.buffer;
+          const length = buffer.length;
+          let position = this.position;
+          while (position < length) {
+            const byte = buffer[position];
+            if (byte === 32 || byte === 9 || byte === 13) {
+              position++;
+            } else if (byte === NEWLINE) {
+              position++;
+              this.line++;
+              this.lineStart = this.base + position;
+              this.droppedLineUnits = 0;
+            } else {
+              this.position = position;
+              return byte;
+            }
+          }
+          this.position = position;
+          if (!this.fill()) return END_OF_INPUT;
+        }
+      }
+      /** Like peek, but the end of the input is a truncation. */
+      peekInside() {
+        const byte = this.peek();
+        if (byte === END_OF_INPUT) this.truncated();
+        return byte;
+      }
+      // ---- walking objects and arrays ----
+      /** True when another top-level document follows (a stream of concatenated plans). */
+      hasDocument() {
+        return this.peek() !== END_OF_INPUT;
+      }
+      /**
+       * When the next value is an object, calls `member(key)` for each member (which must read or skip its value) and
+       * returns true; otherwise returns false and leaves the value to the caller.
+       */
+      readObject(member) {
+        if (this.peekInside() !== OPEN_OBJECT) return false;
+        this.position++;
+        const level = this.openLevel(true);
+        for (let first = true; this.atKey(first); first = false) {
+          this.position = this.scanKey(this.position, level);
+          const key2 = this.keyText(this.lastKey(level));
+          this.colon();
+          member(key2);
+        }
+        this.closeLevel();
+        return true;
+      }
+      /**
+       * Like readObject, but `member` gets the index of the key in `keys` (-1 for any other key): comparing bytes costs
+       * less than decoding every key of every resource change.
+       */
+      readObjectOf(keys, member) {
+        if (this.peekInside() !== OPEN_OBJECT) return false;
+        this.position++;
+        const level = this.openLevel(true);
+        for (let first = true; this.atKey(first); first = false) {
+          this.position = this.scanKey(this.position, level);
+          const index = this.keyIndex(keys, this.lastKey(level));
+          this.colon();
+          member(index);
+        }
+        this.closeLevel();
+        return true;
+      }
+      /** When the next value is an array, calls `element(index)` for each element and returns true; else false. */
+      readArray(element) {
+        if (this.peekInside() !== OPEN_ARRAY) return false;
+        this.position++;
+        const level = this.openLevel(false);
+        for (let index = 0; this.atElement(index === 0); index++) {
+          this.levelCount[level] = index;
+          element(index);
+        }
+        this.closeLevel();
+        return true;
+      }
+      /** The index in `keys` of the kept key `key`, or -1. */
+      keyIndex(keys, key2) {
+        if (this.keyEscaped[key2] === 1) {
+          const text5 = this.keyText(key2);
+          return keys.findIndex((candidate) => candidate.toString() === text5);
+        }
+        const from2 = this.keyStart(key2);
+        const size = this.keyEnds[key2] - from2;
+        for (let i = 0; i < keys.length; i++) {
+          const candidate = keys[i];
+          if (candidate.length !== size) continue;
+          let same = true;
+          for (let j = 0; j < size && same; j++) same = candidate[j] === this.keyBytes[from2 + j];
+          if (same) return i;
+        }
+        return -1;
+      }
+      /** Moves to the next element of an array: true there, false after its closing `]`. */
+      atElement(first) {
+        const byte = this.peekInside();
+        if (byte === CLOSE_ARRAY) {
+          this.position++;
+          return false;
+        }
+        if (!first) {
+          if (byte !== COMMA) this.unexpected();
+          this.position++;
+          this.peekInside();
+        }
+        return true;
+      }
+      /** Moves to the next key of an object: true there, false after its closing `}`. */
+      atKey(first) {
+        let byte = this.peekInside();
+        if (byte === CLOSE_OBJECT) {
+          this.position++;
+          return false;
+        }
+        if (!first) {
+          if (byte !== COMMA) this.unexpected();
+          this.position++;
+          byte = this.peekInside();
+        }
+        if (byte !== QUOTE2) this.unexpected();
+        return true;
+      }
+      colon() {
+        if (this.peekInside() !== COLON) this.unexpected();
+        this.position++;
+      }
+      /** Checks and decodes the string at the position: JSON.parse only when it holds escapes. */
+      readString() {
+        const start = this.mark();
+        const escaped = this.skipString();
+        const from2 = start - this.base;
+        this.release();
+        return escaped ? JSON.parse(this.buffer.toString("utf8", from2, this.position)) : this.buffer.toString("utf8", from2 + 1, this.position - 1);
+      }
+      // ---- capturing ----
+      /** Starts keeping bytes from the next value on; returns its absolute offset. */
+      mark() {
+        this.peekInside();
+        this.marks.push(this.offset);
+        return this.offset;
+      }
+      release() {
+        this.marks.pop();
+      }
+      /** The bytes from a mark up to the position: valid until the scanner reads on. */
+      capturedSince(mark) {
+        return this.buffer.subarray(mark - this.base, this.position);
+      }
+      /** Checks and captures the next value, and returns it parsed. */
+      parseValue() {
+        if (this.peekInside() === QUOTE2) return this.readString();
+        const start = this.mark();
+        this.skipValue();
+        const text5 = this.buffer.toString("utf8", start - this.base, this.position);
+        this.release();
+        return JSON.parse(text5);
+      }
+      // ---- checking values byte by byte ----
+      /**
+       * Checks the next value (of any depth) and moves past it: the hot path of the whole tool, run in WebAssembly
+       * (src/inputs/json-skipper.ts), which reads a copy of the window a piece at a time (the mirror) and asks for the
+       * next piece through moreForSkipper. V8 compiles it at once to machine code, where this loop in JavaScript ran
+       * interpreted for the first megabytes of every plan.
+       */
+      skipValue() {
+        this.skip(void 0);
+      }
+      /**
+       * Skips the next value as skipValue does, and returns where in it the values of the wanted members are: a caller
+       * parses those alone (see Capture).
+       */
+      skipCapturing(wanted) {
+        return this.skip(wanted).captured();
+      }
+      skip(wanted) {
+        const skipper = this.skipper ??= new Skipper((from2) => this.moreForSkipper(from2));
+        skipper.capture(wanted);
+        const globals = skipper.globals;
+        const offset = this.offset;
+        if (offset < this.mirrorStart || offset >= this.mirrorStart + globals.mirrorLength.value) this.mirrorFrom(offset);
+        globals.position.value = offset - this.mirrorStart;
+        globals.wantDuplicate.value = this.duplicate === void 0 ? 1 : 0;
+        let outcome2 = skipper.run(true);
+        while (outcome2 === SKIP_DUPLICATE || outcome2 === SKIP_NEEDS_INPUT) {
+          if (outcome2 === SKIP_DUPLICATE) {
+            this.duplicate = [...this.pathAround(this.levels), ...skipper.duplicatePath()];
+          } else if (this.moreForSkipper(globals.position.value) === 0) {
+            outcome2 = SKIP_TRUNCATED;
+            break;
+          } else {
+            globals.position.value = 0;
+          }
+          outcome2 = skipper.run(false);
+        }
+        this.takeNewlines();
+        this.position = this.mirrorStart + globals.position.value - this.base;
+        if (outcome2 === SKIP_UNEXPECTED) this.unexpected();
+        if (outcome2 === SKIP_TRUNCATED) this.truncated();
+        if (outcome2 === SKIP_OUT_OF_MEMORY) throw new InputError(`${this.name} nests or repeats keys deeper than blast-radius can hold in memory.`);
+        return skipper;
+      }
+      /** Makes the skipper's mirror a copy of the window from absolute offset `offset` on. */
+      mirrorFrom(offset) {
+        const skipper = this.skipper;
+        const from2 = offset - this.base;
+        skipper.fillMirror(this.buffer.subarray(from2, Math.min(this.buffer.length, from2 + skipper.mirrorSize)), offset);
+        this.mirrorStart = offset;
+      }
+      /**
+       * The skipper's more(): the mirror is to start at its byte `from` and hold at least one byte past its end, read
+       * into the window first when the window has none; 0 at the end of the input.
+       */
+      moreForSkipper(from2) {
+        this.takeNewlines();
+        const mirrorEnd = this.mirrorStart + this.skipper.globals.mirrorLength.value;
+        const offset = this.mirrorStart + from2;
+        this.position = offset - this.base;
+        while (mirrorEnd - this.base >= this.buffer.length) if (!this.fill()) return 0;
+        this.mirrorFrom(offset);
+        return 1;
+      }
+      /** Counts the lines the skipper passed. */
+      takeNewlines() {
+        const globals = this.skipper.globals;
+        if (globals.newlines.value === 0) return;
+        this.line += globals.newlines.value;
+        this.lineStart = this.mirrorStart + globals.lineStart.value;
+        this.droppedLineUnits = 0;
+        globals.newlines.value = 0;
+      }
+      // ---- keys written twice ----
+      /** The path of the first key written twice in one object, once the input is read; undefined when there is none. */
+      get duplicateKey() {
+        return this.duplicate;
+      }
+      /** Refuses the input when one of its objects writes a key twice: called once the input is read, as JSON errors anywhere come first. */
+      refuseDuplicateKey() {
+        if (this.duplicate !== void 0) throw duplicateKeyError(this.name, this.duplicate);
+      }
+      openLevel(isObject10) {
+        const level = this.levels++;
+        this.prepareLevel(level, isObject10);
+        return level;
+      }
+      closeLevel() {
+        this.levels--;
+      }
+      prepareLevel(level, isObject10) {
+        if (level === this.levelIsObject.length) {
+          const grow = (array, bigger) => {
+            bigger.set(array);
+            return bigger;
+          };
+          this.levelIsObject = grow(this.levelIsObject, new Uint8Array(level * 2));
+          this.levelFirstKey = grow(this.levelFirstKey, new Int32Array(level * 2));
+          this.levelCount = grow(this.levelCount, new Int32Array(level * 2));
+          this.levelMapped = grow(this.levelMapped, new Int32Array(level * 2));
+        }
+        this.levelIsObject[level] = isObject10 ? 1 : 0;
+        const outer = level - 1;
+        this.levelFirstKey[level] = outer < 0 ? 0 : this.levelFirstKey[outer] + (this.levelIsObject[outer] === 1 ? this.levelCount[outer] : 0);
+        this.levelCount[level] = 0;
+        this.levelMapped[level] = 0;
+      }
+      /** The newest key of the object at `level`. */
+      lastKey(level) {
+        return this.levelFirstKey[level] + this.levelCount[level] - 1;
+      }
+      keyStart(key2) {
+        return key2 > 0 ? this.keyEnds[key2 - 1] : 0;
+      }
+      /** What the key decodes to. */
+      keyText(key2) {
+        const raw = this.keyBytes.toString("utf8", this.keyStart(key2), this.keyEnds[key2]);
+        return this.keyEscaped[key2] === 1 ? JSON.parse(`"${raw}"`) : raw;
+      }
+      /**
+       * Checks the key whose quote is at `quoteAt` (in the buffer), keeps it as the newest key of the object at `level`,
+       * and notes it when that object has it already; returns the position after its closing quote (the window may move).
+       */
+      scanKey(quoteAt, level) {
+        const key2 = this.levelFirstKey[level] + this.levelCount[level];
+        let bytes = this.keyBytes;
+        let top2 = this.keyStart(key2);
+        let hash = FNV_OFFSET;
+        let escaped = false;
+        let position = quoteAt + 1;
+        for (; ; ) {
+          const buffer = this.buffer;
+          const length = buffer.length;
+          while (position < length) {
+            const byte2 = buffer[position];
+            if (byte2 === QUOTE2 || byte2 === BACKSLASH2 || byte2 < 32) break;
+            hash = Math.imul(hash ^ byte2, FNV_PRIME);
+            if (top2 === bytes.length) bytes = this.growKeyBytes();
+            bytes[top2++] = byte2;
+            position++;
+          }
+          if (position === length) {
+            this.position = position;
+            if (!this.fill()) this.truncated();
+            position = this.position;
+            continue;
+          }
+          const byte = buffer[position];
+          if (byte === QUOTE2) break;
+          this.position = position;
+          if (byte !== BACKSLASH2) this.unexpected();
+          const escapeAt = this.base + position;
+          this.skipEscape();
+          for (let at = escapeAt - this.base; at < this.position; at++) {
+            if (top2 === bytes.length) bytes = this.growKeyBytes();
+            bytes[top2++] = this.buffer[at];
+          }
+          escaped = true;
+          position = this.position;
+        }
+        this.position = position + 1;
+        this.addKey(level, key2, top2, hash, escaped);
+        return position + 1;
+      }
+      /**
+       * Keeps key `key` of the object at `level`, whose bytes end at `end` and hash to `hash` (unless they hold escapes),
+       * and notes it when the object has it already.
+       */
+      addKey(level, key2, end, hash, escaped) {
+        if (key2 === this.keyEnds.length) this.growKeys();
+        this.keyEnds[key2] = end;
+        this.keyEscaped[key2] = escaped ? 1 : 0;
+        const keyHash = escaped ? fnv1a(Buffer.from(this.keyText(key2), "utf8")) : hash;
+        this.keyHashes[key2] = keyHash;
+        const first = this.levelFirstKey[level];
+        this.levelCount[level] = key2 - first + 1;
+        if (this.duplicate === void 0 && (key2 - first <= KEYS_SEARCHED_IN_ORDER ? this.findKey(first, key2, keyHash) : this.findMappedKey(level, first, key2, keyHash)) >= 0) {
+          this.duplicate = this.pathTo(level, key2);
+        }
+      }
+      growKeyBytes() {
+        const grown = Buffer.allocUnsafe(this.keyBytes.length * 2);
+        this.keyBytes.copy(grown);
+        this.keyBytes = grown;
+        return grown;
+      }
+      growKeys() {
+        const size = this.keyEnds.length * 2;
+        const hashes = new Int32Array(size);
+        hashes.set(this.keyHashes);
+        this.keyHashes = hashes;
+        const ends = new Int32Array(size);
+        ends.set(this.keyEnds);
+        this.keyEnds = ends;
+        const escaped = new Uint8Array(size);
+        escaped.set(this.keyEscaped);
+        this.keyEscaped = escaped;
+      }
+      /** An earlier key among first..key - 1 equal to `key`, or -1. */
+      findKey(first, key2, hash) {
+        for (let i = first; i < key2; i++) if (this.keyHashes[i] === hash && this.sameKey(i, key2)) return i;
+        return -1;
+      }
+      /** Like findKey, through the Map of the object's key hashes, brought up to date first. */
+      findMappedKey(level, first, key2, hash) {
+        let map2 = this.levelMaps[level];
+        if (map2 === void 0) {
+          map2 = /* @__PURE__ */ new Map();
+          this.levelMaps[level] = map2;
+        }
+        let mapped = this.levelMapped[level];
+        if (mapped === 0) map2.clear();
+        for (; first + mapped < key2; mapped++) map2.set(this.keyHashes[first + mapped], first + mapped);
+        this.levelMapped[level] = mapped;
+        const candidate = map2.get(hash);
+        if (candidate === void 0) return -1;
+        return this.sameKey(candidate, key2) ? candidate : this.findKey(first, key2, hash);
+      }
+      sameKey(a, b) {
+        if (this.keyEscaped[a] === 1 || this.keyEscaped[b] === 1) return this.keyText(a) === this.keyText(b);
+        return this.keyBytes.compare(this.keyBytes, this.keyStart(a), this.keyEnds[a], this.keyStart(b), this.keyEnds[b]) === 0;
+      }
+      /** The path to `key` of the object at `level`: the current key or index of every level around it. */
+      pathTo(level, key2) {
+        return [...this.pathAround(level), this.keyText(key2)];
+      }
+      /** The current key or index of each of the levels below `level`, outermost first. */
+      pathAround(level) {
+        const path = [];
+        for (let outer = 0; outer < level; outer++) {
+          path.push(this.levelIsObject[outer] === 1 ? this.keyText(this.lastKey(outer)) : this.levelCount[outer]);
+        }
+        return path;
+      }
+      /** Moves past a string at the position; returns whether it holds escapes. */
+      skipString() {
+        const before = this.escapes;
+        this.position = this.skipStringAt(this.position);
+        return this.escapes !== before;
+      }
+      /** Escapes seen so far: tells a caller whether a string needs JSON.parse to decode. */
+      escapes = 0;
+      /** Scans the string whose quote is at `start`; returns the position after its closing quote (the window may move). */
+      skipStringAt(start) {
+        let position = start + 1;
+        for (; ; ) {
+          const buffer = this.buffer;
+          const length = buffer.length;
+          while (position < length) {
+            const next = buffer[position];
+            if (next < 32 || next === QUOTE2 || next === BACKSLASH2) break;
+            position++;
+          }
+          if (position === length) {
+            this.position = position;
+            if (!this.fill()) this.truncated();
+            position = this.position;
+            continue;
+          }
+          const byte = buffer[position];
+          if (byte === QUOTE2) return position + 1;
+          this.position = position;
+          if (byte !== BACKSLASH2) this.unexpected();
+          this.skipEscape();
+          this.escapes++;
+          position = this.position;
+        }
+      }
+      skipEscape() {
+        if (!this.ensure(2)) this.truncated();
+        const kind2 = this.buffer[this.position + 1];
+        if (SIMPLE_ESCAPE[kind2] === 1) {
+          this.position += 2;
+          return;
+        }
+        if (kind2 !== 117) {
+          this.position++;
+          this.unexpected();
+        }
+        if (!this.ensure(6)) this.truncated();
+        for (let i = 2; i < 6; i++) {
+          if (HEX_DIGIT[this.buffer[this.position + i]] !== 1) {
+            this.position += i;
+            this.unexpected();
+          }
+        }
+        this.position += 6;
+      }
+    };
+  }
+});
+
 // src/inputs/json-documents.ts
 function scanTopLevel(text5) {
   const ends = [];
@@ -850,9 +1623,25 @@ function parseSlice(text5, start, end, name, fallbackPosition) {
 }
 function parseJsonDocuments(text5, name, writer) {
   const documents = parseDocuments(text5, name);
-  const duplicate = findDuplicateKey(text5);
+  const duplicate = firstDuplicateKey(text5);
   if (duplicate) throw duplicateKeyError(name, duplicate, writer);
   return documents;
+}
+function firstDuplicateKey(text5) {
+  if (!text5.isWellFormed()) return findDuplicateKey(text5);
+  let bytes = Buffer.from(text5, "utf8");
+  const scanner = new JsonScanner(
+    {
+      read: () => {
+        const chunk = bytes;
+        bytes = null;
+        return chunk;
+      }
+    },
+    "text"
+  );
+  while (scanner.hasDocument()) scanner.skipValue();
+  return scanner.duplicateKey;
 }
 function parseDocuments(text5, name) {
   try {
@@ -881,6 +1670,7 @@ var init_json_documents = __esm({
     init_errors();
     init_document_limit();
     init_duplicate_keys();
+    init_json_scanner();
   }
 });
 
@@ -9396,787 +10186,18 @@ function checkedChunks(source, name, onRead) {
           carry = Buffer.from(chunk.subarray(chunk.length - tail));
           chunk = chunk.subarray(0, chunk.length - tail);
         }
-        if (!(0, import_node_buffer.isUtf8)(chunk)) throw new InputError(`${name} is not valid UTF-8 text: it is damaged or in an encoding blast-radius does not read.`);
+        if (!(0, import_node_buffer2.isUtf8)(chunk)) throw new InputError(`${name} is not valid UTF-8 text: it is damaged or in an encoding blast-radius does not read.`);
         if (chunk.length > 0) return chunk;
       }
     }
   };
 }
-var import_node_buffer;
+var import_node_buffer2;
 var init_checked_chunks = __esm({
   "src/inputs/checked-chunks.ts"() {
     "use strict";
-    import_node_buffer = require("node:buffer");
-    init_errors();
-  }
-});
-
-// src/generated/json-skipper.generated.ts
-var JSON_SKIPPER_WASM;
-var init_json_skipper_generated = __esm({
-  "src/generated/json-skipper.generated.ts"() {
-    "use strict";
-    JSON_SKIPPER_WASM = [
-      "AGFzbQEAAAABFwRgAn9/AX9gAX8Bf2AAAX9gA39/fwF/AhUBDGpzb24tc2tpcHBlcgRtb3JlAAEDDAsBAAAAAwECAAECAAUDAQAFBpoBGn8AQYCAEAt/",
-      "AUEAC38BQQALfwFBAAt/AUEAC38BQQELfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfAFE",
-      "AAAAAAAAAAALfwFBfwt/AUF/C38BQQALfAFEAAAAAAAAAAALfwFBfwt/AUEAC3wBRAAAAAAAAAAACwewAQ4LTUlSUk9SX1NJWkUDAAhwb3NpdGlvbgMB",
-      "DG1pcnJvckxlbmd0aAMCCG5ld2xpbmVzAwMJbGluZVN0YXJ0AwQNd2FudER1cGxpY2F0ZQMFDmR1cGxpY2F0ZUxldmVsAwYJY2FwdHVyaW5nAxAMY2Fw",
-      "dHVyZUNvdW50AxEKbWlycm9yQmFzZQMSCndhbnRlZEtleXMABwhjYXB0dXJlcwAKA3J1bgAJBm1lbW9yeQIACtolCywAIAAjAkgEQCAAJAEgAC0AAA8L",
-      "IAAQAEUEQCAAJAFBfw8LQQAkAUEALQAACyMAA0AjAiAAayABSARAIAAQAEUEQEF/DwtBACEADAELCyAAC0YAIAFBOUwgAUEwTnFFBEAgACQBQX5BfyAB",
-      "QQBIGw8LA0AgAUE5TCABQTBOcQRAIABBAWoQASEBIwEhAAwBCwsgASQOIAALiQIBBH8gACgCACABKAIARwRAQQAPCyAAQQRqKAIAIgIgAUEEaigCAEcE",
-      "QEEADwsgAEEIaiEDQQAhAAJAIAMgAUEIaiIBRg0AIANBB3EgAUEHcUYEQANAIANBB3EEQEEAIQAgAkUNAyADLQAAIgQgAS0AACIFayEAIAQgBUcNAyAC",
-      "QQFrIQIgA0EBaiEDIAFBAWohAQwBCwsDQCACQQhPBEAgAykDACABKQMAUQRAIANBCGohAyABQQhqIQEgAkEIayECDAILCwsLA0AgAiIAQQFrIQIgAARA",
-      "IAMtAAAiBCABLQAAIgVrIQAgBCAFRw0CIANBAWohAyABQQFqIQEMAQsLQQAhAAsgAEULpwIBCX8gAkEEaigCACEEIAAhAwNAIAEgCEoEQCADLQAAIgkg",
-      "BEYEQCAEIQBBACEFAkAgA0EBaiIGIAJBCGoiB0YNACAGQQdxIAdBB3FGBEADQCAGQQdxBEBBACEFIABFDQMgBi0AACIKIActAAAiC2shBSAKIAtHDQMg",
-      "AEEBayEAIAZBAWohBiAHQQFqIQcMAQsLA0AgAEEITwRAIAYpAwAgBykDAFEEQCAGQQhqIQYgB0EIaiEHIABBCGshAAwCCwsLCwNAIAAiBUEBayEAIAUE",
-      "QCAGLQAAIgogBy0AACILayEFIAogC0cNAiAGQQFqIQYgB0EBaiEHDAELC0EAIQULBUEBIQULIAVFBEAgCA8LIAMgCUEBamohAyAIQQFqIQgMAQsLQX8L",
-      "qgIBBH8gAEECEAIiAEEASARAQX4PCyAAQQFqLQAAIgMhAQJAIANB3ABGIANBIkZyIANBL0ZyDQBBCCEBIANB4gBGDQBBDCEBIANB5gBGDQBBCiEBIANB",
-      "7gBGDQBBDSEBIANB8gBGDQBBCSEBIANB9ABGDQBBfyEBCyABQQBOBEAgASQNIABBAmoPCyADQfUARwRAIABBAWokAUF/DwsgAEEGEAIiA0EASARAQX4P",
-      "C0ECIQEDQCABQQZIBEAgASADai0AACIEQTBrIQACQCAEQTlNIARBME9xDQAgBEEgciIEQdcAayEAIARB5gBMIARB4QBOcQ0AQX8hAAsgAEEASARAIAEg",
-      "A2okAUF/DwsgAkEEdCAAciECIAFBAWohAQwBCwsgAiQNIANBBmoLBgBBgIAQC/QHAgV/AXsgAUEIaiIEIQMgAEEBaiEAA0ACQCADIwIiBSAAa2pBBmoi",
-      "AiMMSgR/An9BASACIwxMDQAaQQAgAj8AIgJBEHRrQRB1QQFqIgYgAiACIAZIG0AAQQBIDQAaPwBBEHQkDEEBCwVBAQtFBEBBfA8LIAAhAgNAIAJBEGog",
-      "BUwEQAJAIAL9AAQAIgf9DCIiIiIiIiIiIiIiIiIiIiL9IyAH/QxcXFxcXFxcXFxcXFxcXFxc/SP9UCAH/QwgICAgICAgICAgICAgICAg/SYgB/0M8PDw",
-      "8PDw8PDw8PDw8PDw8P0s/VD9UP1kIgYEQCACIAZoaiECDAELIAJBEGohAgwCCwsLA0AgAiAFSARAIAItAAAiBkHcAEYgBkEiRnIgBkEgSXIgBkHwAU9y",
-      "RQRAIAJBAWohAgwCCwsLIAMgACACIABrIgD8CgAAIAAgA2ohAyACIAVOBEAgAhAARQRAIAIkAUF+DwtBACEADAILIAItAAAiAEEiRg0AIABB3ABGBEAg",
-      "AhAGIgBBAEgEQCAADwsCfyMNIgJBgAFIBEAgAyACOgAAIANBAWoMAQsgAkGAEEgEQCADIAJBBnVBwAFyOgAAIANBAWogAkE/cUGAAXI6AAAgA0ECagwB",
-      "CyADIAJBDHVB4AFyOgAAIANBAWogAkEGdUE/cUGAAXI6AAAgA0ECaiACQT9xQYABcjoAACADQQNqCyEDDAILIABB8AFPBEAgAkEEEAIiAkEASARAQX4P",
-      "CwJ/IAJBA2otAABBP3EgAEEHcUESdCACQQFqLQAAQT9xQQx0ciACQQJqLQAAQT9xQQZ0cnIiAEGAgARrQQp1QYCwA3IiBUGAAUgEQCADIAU6AAAgA0EB",
-      "agwBCyAFQYAQSARAIAMgBUEGdUHAAXI6AAAgA0EBaiAFQT9xQYABcjoAACADQQJqDAELIAMgBUEMdUHgAXI6AAAgA0EBaiAFQQZ1QT9xQYABcjoAACAD",
-      "QQJqIAVBP3FBgAFyOgAAIANBA2oLIQMCfyAAQYCABGtB/wdxQYC4A3IiAEGAAUkEQCADIAA6AAAgA0EBagwBCyAAQYAQSQRAIAMgAEEGdkHAAXI6AAAg",
-      "A0EBaiAAQT9xQYABcjoAACADQQJqDAELIAMgAEEMdkHgAXI6AAAgA0EBaiAAQQZ2QT9xQYABcjoAACADQQJqIABBP3FBgAFyOgAAIANBA2oLIQMgAkEE",
-      "aiEADAILIAIkAUF/DwsLIANBADYCACADIARrIgVBxbvyiHhzIQADQCADIARKBEAgACAEKAIAc0GTg4AIbCEAIARBBGohBAwBCwsgASAAIABBD3ZzNgIA",
-      "IAFBBGogBTYCACACQQFqC6MPAwl/AXwBeyMBIQQjAiEHIAAEf0GAnBAFIwchBiMIIQUjCUEARyEIIwohAyMLCyECIwxFBEA/AEEQdCQMCyAABEBBACQR",
-      "QX8kFEF/JBdBfyQTCyMQBH8jF0EATgR/IxgFQX8jFSMUQQBIGwsFQX8LIQECQAJAAkADQAJAIAQgB04EQEEFIQAMAQsgBC0AACIJQSJGBEBBACEIIAVB",
-      "AUYEQAJ/QQEgAkEIaiIAIwxMDQAaQQAgAD8AIgBBEHRrQRB1QQFqIgUgACAAIAVIG0AAQQBIDQAaPwBBEHQkDEEBC0UEQEEEDwsgBCACEAghBCMCIQcg",
-      "BEEASA0EIAMgAiIAEAsiAkUEQEEEDwtBAiEFIxAEQEGAgBAoAgAhAQJAIAZBAUYEQEGQgBAgASAAEAUiAEEASA0BIAAkFCAGJBUjEiAEt6AkFgUgAyMT",
-      "RgRAQYyAECgCAEGAgBBqQYiAECgCACAAEAUiAEEASA0CIAAgAWokFyAGJBgjEiAEt6AkGQsLCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCyMFQQAjDxsE",
-      "QEEAJAUgAyQGQQMhAAwDCwwDCyAFDQQgBEEBaiEEA0ACQANAIARBEGogB0wEQAJAIAT9AAQAIgv9DCIiIiIiIiIiIiIiIiIiIiL9IyAL/QxcXFxcXFxc",
-      "XFxcXFxcXFxc/SP9UCAL/QwgICAgICAgICAgICAgICAg/Sb9UP1kIgAEQCAEIABoaiEEDAELIARBEGohBAwCCwsLA0AgBCAHSARAIAQtAAAiAEHcAEYg",
-      "AEEiRnIgAEEgSXJFBEAgBEEBaiEEDAILCwsgBCAHTgRAIAQkASAEEABFBEBBAg8LQQAhBCMCIQcMAgsgBC0AACIAQSJGDQAgAEHcAEcNBiAEEAYhBCMC",
-      "IQcgBEEATg0BDAULCyAEQQFqIQRBAyEFIAZFDQUgASAGRgRAIxQhASMWIQojF0EATgRAIxchASMZIQpBfyQXBUF/JBRBfyQTCyMRQcAARwRAIxFBGGxB",
-      "gJAQaiIAIAE2AgAgAEEIaiAKOQMAIABBEGojEiAEt6A5AwAjEUEBaiQRCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCwwCCyAJQTpGBEAgBUECRw0EQQAh",
-      "BSAEQQFqIQQMAgsgCUEsRgRAIAVBA0cNBCADKAIAQQFGBH9BAQUgA0EEaiIAIAAoAgBBAWo2AgBBAAshBSAEQQFqIQQMAgsgCUHbAEYgCUH7AEZyBEAg",
-      "BQ0EAn9BASACQRxqIgAjDEwNABpBACAAPwAiAEEQdGtBEHVBAWoiBSAAIAAgBUgbQABBAEgNABo/AEEQdCQMQQELRQRAQQQPCyACQQFBAiAJQfsARiIA",
-      "GzYCACACQQRqQQA2AgAgAkEIakEANgIAIAJBDGpBADYCACACQRBqIAM2AgAgAkEUakIANwMAIABBACABIAZGIxdBAEhxBH8jFEGEgBAoAgBGBUEACxsE",
-      "QCACJBMLIAIiA0EcaiECIAZBAWohBiAEQQFqIQQgCUH7AEYhBUEBIQgMAgsgCUH9AEYiACAJQd0ARnIEQCAIIAVBA0ZyIAZBAEoEfyADKAIABUEAC0EB",
-      "QQIgABtGcUUNBEEAIQggBEEBaiEEQQMhBSADIgJBEGooAgAhAyAGQQFrIgZFDQUgASAGRgRAIxQhASMWIQojF0EATgRAIxchASMZIQpBfyQXBUF/JBRB",
-      "fyQTCyMRQcAARwRAIxFBGGxBgJAQaiIAIAE2AgAgAEEIaiAKOQMAIABBEGojEiAEt6A5AwAjEUEBaiQRCyMXQQBOBH8jGAVBfyMVIxRBAEgbCyEBCwwC",
-      "CyAJQQlGIAlBIEZyIAlBDUZyBEAgBEEBaiEEDAILIAlBCkYEQCMDQQFqJAMgBEEBaiIEJAQMAgsgBQ0DQQAhCCAJQS1GBH9BAQUgCUE5TSAJQTBPcQsE",
-      "QCAEEAEhACMBIQQgAEEtRgRAIARBAWoQASEAIwEhBAsCQCAAQTBGBEAgBEEBahABIQAjASEEBSAEIAAQAyIEQQBIDQEjDiEACyAAQS5GBEAgBEEBahAB",
-      "IQAjASAAEAMiBEEASA0BIw4hAAsgAEHFAEYgAEHlAEZyBEAgBEEBahABIQAjASEEIABBLUYgAEErRnIEfyAEQQFqEAEhACMBBSAECyAAEAMhBAsLBSAJ",
-      "QfQARiIAIAlB5gBGciAJQe4ARnJFDQQgAAR/QfLqlQMFQeHYzasGQfXYsQMgCUHmAEYbCyEAIARBAWohBANAIAAEQAJAIAQQASEFQX4hBCAFQQBIDQBB",
-      "fyEEIAUgAEH/AXFHDQAgAEEIdiEAIwFBAWohBAwCCwsLCyMCIQcgBEEASA0CQQMhBSAGRQ0EIAEgBkYEQCMUIQEjFiEKIxdBAE4EQCMXIQEjGSEKQX8k",
-      "FwVBfyQUQX8kEwsjEUHAAEcEQCMRQRhsQYCQEGoiACABNgIAIABBCGogCjkDACAAQRBqIxIgBLegOQMAIxFBAWokEQsjF0EATgR/IxgFQX8jFSMUQQBI",
-      "GwshAQsMAQsLIAQkASAGJAcgBSQIIAgkCSADJAogAiQLIAAPC0EAIARrDwsgBCQBQQEPCyAEJAFBAAsGAEGAkBALtgYCCH8CfiAAQQRqKAIAIQcgAEEM",
-      "aigCACEDIAEgAUEEaigCAEEDakF8cUEIamohBEEAJA8gAwRAIAMoAgBBAWsiCCABKAIAcSECA0ACQEEAIQYgA0EEaiACQQJ0aigCACIJRQ0AQQEhBiAJ",
-      "IAEQBA0AIAJBAWogCHEhAgwBCwsgBiQPBSAAQRRqIgIpAwAhCiACQgEgASgCAEEadq2GIgsgCoQ3AwAgCiALg0IAUgRAIABBHGohAgNAIAEgAkoEQAJA",
-      "IAIgARAEBEBBASQPDAELIAIgAkEEaigCAEEDakF8cUEIamohAgwCCwsLCwsgAEEIaiABNgIAIABBBGogB0EBaiICNgIAIANFBEAgAkEgTARAIAQPCwJ/",
-      "QQEgBEGECGoiAiMMTA0AGkEAIAI/ACIDQRB0a0EQdUEBaiIFIAMgAyAFSBtAAEEASA0AGj8AQRB0JAxBAQsEfyAEQYACNgIAIARBBGpBAEGACPwLACAC",
-      "BUEACyIFRQRAQQAPCyAAQRxqIQIDQCABIAJOBEAgBCgCAEEBayIGIAIoAgBxIQMDQCAEQQRqIANBAnRqKAIABEAgA0EBaiAGcSEDDAELCyAEQQRqIANB",
-      "AnRqIAI2AgAgAiACQQRqKAIAQQNqQXxxQQhqaiECDAELCyAAQQxqIAQ2AgAgBQ8LIAMoAgAiCCAHQQFqQQF0SARAAn9BASAEIgJBBGogCEEBdCIEQQJ0",
-      "aiIGIwxMDQAaQQAgBj8AIgdBEHRrQRB1QQFqIgkgByAHIAlIG0AAQQBIDQAaPwBBEHQkDEEBCwR/IAIgBDYCACACQQRqQQAgBEECdPwLACAGBUEACyIE",
-      "RQRAQQAPCwNAIAUgCEgEQCADQQRqIAVBAnRqKAIAIgcEQCACKAIAQQFrIgkgBygCAHEhBgNAIAJBBGogBkECdGooAgAEQCAGQQFqIAlxIQYMAQsLIAJB",
-      "BGogBkECdGogBzYCAAsgBUEBaiEFDAELCyAAQQxqIAIiAzYCAAsgAygCAEEBayICIAEoAgBxIQADQCADQQRqIABBAnRqKAIABEAgAEEBaiACcSEADAEL",
-      "CyADQQRqIABBAnRqIAE2AgAgBAs="
-    ].join("");
-  }
-});
-
-// src/inputs/json-skipper.ts
-function decodeUnits(bytes) {
-  const units = [];
-  for (let i = 0; i < bytes.length; ) {
-    const byte = bytes[i];
-    if (byte < 128) {
-      units.push(byte);
-      i += 1;
-    } else if (byte < 224) {
-      units.push((byte & 31) << 6 | bytes[i + 1] & 63);
-      i += 2;
-    } else {
-      units.push((byte & 15) << 12 | (bytes[i + 1] & 63) << 6 | bytes[i + 2] & 63);
-      i += 3;
-    }
-  }
-  let text5 = "";
-  for (let i = 0; i < units.length; i += 8192) text5 += String.fromCharCode(...units.slice(i, i + 8192));
-  return text5;
-}
-var SKIP_UNEXPECTED, SKIP_TRUNCATED, SKIP_DUPLICATE, SKIP_OUT_OF_MEMORY, SKIP_NEEDS_INPUT, KIND, COUNT, CURRENT_KEY, PARENT, OBJECT, KEY_LENGTH, KEY_BYTES, WANTED_HEADER, CAPTURE_SIZE, wasm, compiled, Skipper;
-var init_json_skipper = __esm({
-  "src/inputs/json-skipper.ts"() {
-    "use strict";
-    init_json_skipper_generated();
-    SKIP_UNEXPECTED = 1;
-    SKIP_TRUNCATED = 2;
-    SKIP_DUPLICATE = 3;
-    SKIP_OUT_OF_MEMORY = 4;
-    SKIP_NEEDS_INPUT = 5;
-    KIND = 0;
-    COUNT = 4;
-    CURRENT_KEY = 8;
-    PARENT = 16;
-    OBJECT = 1;
-    KEY_LENGTH = 4;
-    KEY_BYTES = 8;
-    WANTED_HEADER = 16;
-    CAPTURE_SIZE = 24;
-    ({ WebAssembly: wasm } = globalThis);
-    Skipper = class {
-      exports;
-      view = new Uint8Array(0);
-      mirrorSize;
-      constructor(more) {
-        compiled ??= new wasm.Module(Buffer.from(JSON_SKIPPER_WASM, "base64"));
-        this.exports = new wasm.Instance(compiled, { "json-skipper": { more } }).exports;
-        this.mirrorSize = this.exports.MIRROR_SIZE.value;
-      }
-      /** The module's memory as bytes (a new view after it grew). */
-      bytes() {
-        if (this.view.buffer !== this.exports.memory.buffer) this.view = new Uint8Array(this.exports.memory.buffer);
-        return this.view;
-      }
-      get globals() {
-        return this.exports;
-      }
-      /** Puts `bytes` (at most mirrorSize), which start at offset `offset` of the input, into the mirror. */
-      fillMirror(bytes, offset) {
-        this.bytes().set(bytes, 0);
-        this.exports.mirrorLength.value = bytes.length;
-        this.exports.mirrorBase.value = offset;
-      }
-      /** Which members the next runs capture (undefined: none). */
-      capture(wanted) {
-        this.exports.capturing.value = wanted === void 0 ? 0 : 1;
-        if (wanted === void 0 || wanted === this.wanted) return;
-        this.wanted = wanted;
-        const memory = this.bytes();
-        const words3 = new DataView(memory.buffer);
-        let at = this.exports.wantedKeys();
-        const header = at;
-        const list = (keys) => {
-          for (const key2 of keys) {
-            memory[at] = key2.length;
-            memory.set(Buffer.from(key2, "latin1"), at + 1);
-            at += 1 + key2.length;
-          }
-        };
-        at += WANTED_HEADER;
-        list(wanted.outer);
-        const innerKeys = at - header;
-        list(wanted.inner);
-        [wanted.outer.length, wanted.nestedIndex, wanted.inner.length, innerKeys].forEach((word, i) => words3.setInt32(header + 4 * i, word, true));
-      }
-      wanted;
-      /** What the last run captured. */
-      captured() {
-        const words3 = new DataView(this.bytes().buffer);
-        const first = this.exports.captures();
-        return Array.from({ length: this.exports.captureCount.value }, (_, i) => {
-          const at = first + i * CAPTURE_SIZE;
-          return { slot: words3.getInt32(at, true), start: words3.getFloat64(at + 8, true), end: words3.getFloat64(at + 16, true) };
-        });
-      }
-      run(fresh) {
-        return this.exports.run(fresh ? 1 : 0);
-      }
-      /**
-       * After SKIP_DUPLICATE: the path inside the skipped value to the key written twice, outermost first (the current key
-       * of each object, the current index of each array, then the key).
-       */
-      duplicatePath() {
-        const memory = this.bytes();
-        const words3 = new DataView(memory.buffer);
-        const path = [];
-        for (let level = this.exports.duplicateLevel.value; level !== 0; level = words3.getInt32(level + PARENT, true)) {
-          if (words3.getInt32(level + KIND, true) === OBJECT) {
-            const key2 = words3.getInt32(level + CURRENT_KEY, true);
-            path.unshift(decodeUnits(memory.subarray(key2 + KEY_BYTES, key2 + KEY_BYTES + words3.getInt32(key2 + KEY_LENGTH, true))));
-          } else {
-            path.unshift(words3.getInt32(level + COUNT, true));
-          }
-        }
-        return path;
-      }
-    };
-  }
-});
-
-// src/inputs/json-scanner.ts
-var json_scanner_exports = {};
-__export(json_scanner_exports, {
-  JsonScanner: () => JsonScanner
-});
-function fnv1a(bytes) {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], FNV_PRIME);
-  return hash;
-}
-var import_node_buffer2, OPEN_OBJECT, CLOSE_OBJECT, OPEN_ARRAY, CLOSE_ARRAY, QUOTE2, BACKSLASH2, COMMA, COLON, NEWLINE, END_OF_INPUT, HEX_DIGIT, SIMPLE_ESCAPE, FNV_OFFSET, FNV_PRIME, KEYS_SEARCHED_IN_ORDER, utf16Length, JsonScanner;
-var init_json_scanner = __esm({
-  "src/inputs/json-scanner.ts"() {
-    "use strict";
     import_node_buffer2 = require("node:buffer");
     init_errors();
-    init_duplicate_keys();
-    init_json_skipper();
-    OPEN_OBJECT = 123;
-    CLOSE_OBJECT = 125;
-    OPEN_ARRAY = 91;
-    CLOSE_ARRAY = 93;
-    QUOTE2 = 34;
-    BACKSLASH2 = 92;
-    COMMA = 44;
-    COLON = 58;
-    NEWLINE = 10;
-    END_OF_INPUT = -1;
-    HEX_DIGIT = new Uint8Array(256).map((_, byte) => /[0-9a-fA-F]/.test(String.fromCharCode(byte)) ? 1 : 0);
-    SIMPLE_ESCAPE = new Uint8Array(256).map((_, byte) => '"\\/bfnrt'.includes(String.fromCharCode(byte)) ? 1 : 0);
-    FNV_OFFSET = 2166136261 | 0;
-    FNV_PRIME = 16777619;
-    KEYS_SEARCHED_IN_ORDER = 32;
-    utf16Length = (bytes) => (0, import_node_buffer2.isAscii)(bytes) ? bytes.length : bytes.toString("utf8").length;
-    JsonScanner = class {
-      constructor(source, name) {
-        this.source = source;
-        this.name = name;
-      }
-      source;
-      name;
-      /** Memory the input passes through; `buffer` is its filled part. */
-      window = Buffer.allocUnsafe(0);
-      buffer = this.window;
-      position = 0;
-      /** Absolute offset of buffer[0] in the input. */
-      base = 0;
-      /** Absolute offsets where captures began, oldest first: bytes from the first one on are kept. */
-      marks = [];
-      line = 1;
-      /** Absolute offset where the current line starts, and the UTF-16 length of its part already dropped. */
-      lineStart = 0;
-      droppedLineUnits = 0;
-      ended = false;
-      /** Checks and skips values (made on first use), and the absolute offset of the first byte of its mirror. */
-      skipper;
-      mirrorStart = 0;
-      // Keys written twice. Every container readObject and readArray open, outermost first, is a level (those inside a
-      // skipped value are the skipper's). The keys of every open object are kept (innermost last, as JSON writes them) in
-      // keyBytes, with per key its FNV-1a hash, where its bytes end and whether they hold escapes: memory grows with the
-      // keys of the objects open at once, never with the input.
-      /** Containers open in readObject and readArray. */
-      levels = 0;
-      /**
-       * Per level: 1 for an object; where its keys start among the kept ones (an array's, where its objects' start); how
-       * many keys it has (objects) or its current element (arrays); how many of its keys its Map holds (objects).
-       */
-      levelIsObject = new Uint8Array(64);
-      levelFirstKey = new Int32Array(64);
-      levelCount = new Int32Array(64);
-      levelMapped = new Int32Array(64);
-      /** Per level, reused: hash to key, for objects of more than KEYS_SEARCHED_IN_ORDER keys. */
-      levelMaps = [];
-      keyHashes = new Int32Array(256);
-      keyEnds = new Int32Array(256);
-      keyEscaped = new Uint8Array(256);
-      keyBytes = Buffer.allocUnsafe(4096);
-      /** The path of the first key written twice, if any. */
-      duplicate;
-      /** Absolute offset of the next byte: how much of the input has been read. */
-      get offset() {
-        return this.base + this.position;
-      }
-      // ---- errors ----
-      truncated() {
-        throw new InputError(`${this.name} ends before its JSON is complete: the file is truncated.`);
-      }
-      /** The next byte does not belong here; the message gives its line and column (in characters, from 1). */
-      unexpected() {
-        const lineStartInBuffer = this.lineStart - this.base;
-        const units = this.droppedLineUnits + utf16Length(this.buffer.subarray(Math.max(0, lineStartInBuffer), this.position));
-        throw new InputError(`${this.name} is not valid JSON at line ${this.line}, column ${units + 1}.`);
-      }
-      // ---- the window over the input ----
-      /**
-       * Reads the next chunk into the window, after the bytes a capture still needs (moved to its start); false at the
-       * end of the input. The window is reused, and grows only when one captured value outgrows it.
-       */
-      fill() {
-        if (this.ended) return false;
-        const chunk = this.source.read();
-        if (chunk === null) {
-          this.ended = true;
-          return false;
-        }
-        const keepFrom = (this.marks.length > 0 ? this.marks[0] : this.offset) - this.base;
-        const lineStartInBuffer = this.lineStart - this.base;
-        if (keepFrom > lineStartInBuffer) this.droppedLineUnits += utf16Length(this.buffer.subarray(Math.max(0, lineStartInBuffer), keepFrom));
-        const kept = this.buffer.length - keepFrom;
-        const needed = kept + chunk.length;
-        if (needed > this.window.length) {
-          const grown = Buffer.allocUnsafe(Math.max(needed, this.window.length * 2));
-          this.buffer.copy(grown, 0, keepFrom);
-          this.window = grown;
-        } else {
-          this.window.copyWithin(0, keepFrom, this.buffer.length);
-        }
-        chunk.copy(this.window, kept);
-        this.buffer = this.window.subarray(0, needed);
-        this.base += keepFrom;
-        this.position -= keepFrom;
-        return true;
-      }
-      /** Makes at least `count` bytes available from the position; false when the input ends first. */
-      ensure(count2) {
-        while (this.buffer.length - this.position < count2) if (!this.fill()) return false;
-        return true;
-      }
-      /** Skips whitespace and returns the next byte without consuming it, or END_OF_INPUT. */
-      peek() {
-        for (; ; ) {
-          const buffer = this.buffer;
-          const length = buffer.length;
-          let position = this.position;
-          while (position < length) {
-            const byte = buffer[position];
-            if (byte === 32 || byte === 9 || byte === 13) {
-              position++;
-            } else if (byte === NEWLINE) {
-              position++;
-              this.line++;
-              this.lineStart = this.base + position;
-              this.droppedLineUnits = 0;
-            } else {
-              this.position = position;
-              return byte;
-            }
-          }
-          this.position = position;
-          if (!this.fill()) return END_OF_INPUT;
-        }
-      }
-      /** Like peek, but the end of the input is a truncation. */
-      peekInside() {
-        const byte = this.peek();
-        if (byte === END_OF_INPUT) this.truncated();
-        return byte;
-      }
-      // ---- walking objects and arrays ----
-      /** True when another top-level document follows (a stream of concatenated plans). */
-      hasDocument() {
-        return this.peek() !== END_OF_INPUT;
-      }
-      /**
-       * When the next value is an object, calls `member(key)` for each member (which must read or skip its value) and
-       * returns true; otherwise returns false and leaves the value to the caller.
-       */
-      readObject(member) {
-        if (this.peekInside() !== OPEN_OBJECT) return false;
-        this.position++;
-        const level = this.openLevel(true);
-        for (let first = true; this.atKey(first); first = false) {
-          this.position = this.scanKey(this.position, level);
-          const key2 = this.keyText(this.lastKey(level));
-          this.colon();
-          member(key2);
-        }
-        this.closeLevel();
-        return true;
-      }
-      /**
-       * Like readObject, but `member` gets the index of the key in `keys` (-1 for any other key): comparing bytes costs
-       * less than decoding every key of every resource change.
-       */
-      readObjectOf(keys, member) {
-        if (this.peekInside() !== OPEN_OBJECT) return false;
-        this.position++;
-        const level = this.openLevel(true);
-        for (let first = true; this.atKey(first); first = false) {
-          this.position = this.scanKey(this.position, level);
-          const index = this.keyIndex(keys, this.lastKey(level));
-          this.colon();
-          member(index);
-        }
-        this.closeLevel();
-        return true;
-      }
-      /** When the next value is an array, calls `element(index)` for each element and returns true; else false. */
-      readArray(element) {
-        if (this.peekInside() !== OPEN_ARRAY) return false;
-        this.position++;
-        const level = this.openLevel(false);
-        for (let index = 0; this.atElement(index === 0); index++) {
-          this.levelCount[level] = index;
-          element(index);
-        }
-        this.closeLevel();
-        return true;
-      }
-      /** The index in `keys` of the kept key `key`, or -1. */
-      keyIndex(keys, key2) {
-        if (this.keyEscaped[key2] === 1) {
-          const text5 = this.keyText(key2);
-          return keys.findIndex((candidate) => candidate.toString() === text5);
-        }
-        const from2 = this.keyStart(key2);
-        const size = this.keyEnds[key2] - from2;
-        for (let i = 0; i < keys.length; i++) {
-          const candidate = keys[i];
-          if (candidate.length !== size) continue;
-          let same = true;
-          for (let j = 0; j < size && same; j++) same = candidate[j] === this.keyBytes[from2 + j];
-          if (same) return i;
-        }
-        return -1;
-      }
-      /** Moves to the next element of an array: true there, false after its closing `]`. */
-      atElement(first) {
-        const byte = this.peekInside();
-        if (byte === CLOSE_ARRAY) {
-          this.position++;
-          return false;
-        }
-        if (!first) {
-          if (byte !== COMMA) this.unexpected();
-          this.position++;
-          this.peekInside();
-        }
-        return true;
-      }
-      /** Moves to the next key of an object: true there, false after its closing `}`. */
-      atKey(first) {
-        let byte = this.peekInside();
-        if (byte === CLOSE_OBJECT) {
-          this.position++;
-          return false;
-        }
-        if (!first) {
-          if (byte !== COMMA) this.unexpected();
-          this.position++;
-          byte = this.peekInside();
-        }
-        if (byte !== QUOTE2) this.unexpected();
-        return true;
-      }
-      colon() {
-        if (this.peekInside() !== COLON) this.unexpected();
-        this.position++;
-      }
-      /** Checks and decodes the string at the position: JSON.parse only when it holds escapes. */
-      readString() {
-        const start = this.mark();
-        const escaped = this.skipString();
-        const from2 = start - this.base;
-        this.release();
-        return escaped ? JSON.parse(this.buffer.toString("utf8", from2, this.position)) : this.buffer.toString("utf8", from2 + 1, this.position - 1);
-      }
-      // ---- capturing ----
-      /** Starts keeping bytes from the next value on; returns its absolute offset. */
-      mark() {
-        this.peekInside();
-        this.marks.push(this.offset);
-        return this.offset;
-      }
-      release() {
-        this.marks.pop();
-      }
-      /** The bytes from a mark up to the position: valid until the scanner reads on. */
-      capturedSince(mark) {
-        return this.buffer.subarray(mark - this.base, this.position);
-      }
-      /** Checks and captures the next value, and returns it parsed. */
-      parseValue() {
-        if (this.peekInside() === QUOTE2) return this.readString();
-        const start = this.mark();
-        this.skipValue();
-        const text5 = this.buffer.toString("utf8", start - this.base, this.position);
-        this.release();
-        return JSON.parse(text5);
-      }
-      // ---- checking values byte by byte ----
-      /**
-       * Checks the next value (of any depth) and moves past it: the hot path of the whole tool, run in WebAssembly
-       * (src/inputs/json-skipper.ts), which reads a copy of the window a piece at a time (the mirror) and asks for the
-       * next piece through moreForSkipper. V8 compiles it at once to machine code, where this loop in JavaScript ran
-       * interpreted for the first megabytes of every plan.
-       */
-      skipValue() {
-        this.skip(void 0);
-      }
-      /**
-       * Skips the next value as skipValue does, and returns where in it the values of the wanted members are: a caller
-       * parses those alone (see Capture).
-       */
-      skipCapturing(wanted) {
-        return this.skip(wanted).captured();
-      }
-      skip(wanted) {
-        const skipper = this.skipper ??= new Skipper((from2) => this.moreForSkipper(from2));
-        skipper.capture(wanted);
-        const globals = skipper.globals;
-        const offset = this.offset;
-        if (offset < this.mirrorStart || offset >= this.mirrorStart + globals.mirrorLength.value) this.mirrorFrom(offset);
-        globals.position.value = offset - this.mirrorStart;
-        globals.wantDuplicate.value = this.duplicate === void 0 ? 1 : 0;
-        let outcome2 = skipper.run(true);
-        while (outcome2 === SKIP_DUPLICATE || outcome2 === SKIP_NEEDS_INPUT) {
-          if (outcome2 === SKIP_DUPLICATE) {
-            this.duplicate = [...this.pathAround(this.levels), ...skipper.duplicatePath()];
-          } else if (this.moreForSkipper(globals.position.value) === 0) {
-            outcome2 = SKIP_TRUNCATED;
-            break;
-          } else {
-            globals.position.value = 0;
-          }
-          outcome2 = skipper.run(false);
-        }
-        this.takeNewlines();
-        this.position = this.mirrorStart + globals.position.value - this.base;
-        if (outcome2 === SKIP_UNEXPECTED) this.unexpected();
-        if (outcome2 === SKIP_TRUNCATED) this.truncated();
-        if (outcome2 === SKIP_OUT_OF_MEMORY) throw new InputError(`${this.name} nests or repeats keys deeper than blast-radius can hold in memory.`);
-        return skipper;
-      }
-      /** Makes the skipper's mirror a copy of the window from absolute offset `offset` on. */
-      mirrorFrom(offset) {
-        const skipper = this.skipper;
-        const from2 = offset - this.base;
-        skipper.fillMirror(this.buffer.subarray(from2, Math.min(this.buffer.length, from2 + skipper.mirrorSize)), offset);
-        this.mirrorStart = offset;
-      }
-      /**
-       * The skipper's more(): the mirror is to start at its byte `from` and hold at least one byte past its end, read
-       * into the window first when the window has none; 0 at the end of the input.
-       */
-      moreForSkipper(from2) {
-        this.takeNewlines();
-        const mirrorEnd = this.mirrorStart + this.skipper.globals.mirrorLength.value;
-        const offset = this.mirrorStart + from2;
-        this.position = offset - this.base;
-        while (mirrorEnd - this.base >= this.buffer.length) if (!this.fill()) return 0;
-        this.mirrorFrom(offset);
-        return 1;
-      }
-      /** Counts the lines the skipper passed. */
-      takeNewlines() {
-        const globals = this.skipper.globals;
-        if (globals.newlines.value === 0) return;
-        this.line += globals.newlines.value;
-        this.lineStart = this.mirrorStart + globals.lineStart.value;
-        this.droppedLineUnits = 0;
-        globals.newlines.value = 0;
-      }
-      // ---- keys written twice ----
-      /** Refuses the input when one of its objects writes a key twice: called once the input is read, as JSON errors anywhere come first. */
-      refuseDuplicateKey() {
-        if (this.duplicate !== void 0) throw duplicateKeyError(this.name, this.duplicate);
-      }
-      openLevel(isObject10) {
-        const level = this.levels++;
-        this.prepareLevel(level, isObject10);
-        return level;
-      }
-      closeLevel() {
-        this.levels--;
-      }
-      prepareLevel(level, isObject10) {
-        if (level === this.levelIsObject.length) {
-          const grow = (array, bigger) => {
-            bigger.set(array);
-            return bigger;
-          };
-          this.levelIsObject = grow(this.levelIsObject, new Uint8Array(level * 2));
-          this.levelFirstKey = grow(this.levelFirstKey, new Int32Array(level * 2));
-          this.levelCount = grow(this.levelCount, new Int32Array(level * 2));
-          this.levelMapped = grow(this.levelMapped, new Int32Array(level * 2));
-        }
-        this.levelIsObject[level] = isObject10 ? 1 : 0;
-        const outer = level - 1;
-        this.levelFirstKey[level] = outer < 0 ? 0 : this.levelFirstKey[outer] + (this.levelIsObject[outer] === 1 ? this.levelCount[outer] : 0);
-        this.levelCount[level] = 0;
-        this.levelMapped[level] = 0;
-      }
-      /** The newest key of the object at `level`. */
-      lastKey(level) {
-        return this.levelFirstKey[level] + this.levelCount[level] - 1;
-      }
-      keyStart(key2) {
-        return key2 > 0 ? this.keyEnds[key2 - 1] : 0;
-      }
-      /** What the key decodes to. */
-      keyText(key2) {
-        const raw = this.keyBytes.toString("utf8", this.keyStart(key2), this.keyEnds[key2]);
-        return this.keyEscaped[key2] === 1 ? JSON.parse(`"${raw}"`) : raw;
-      }
-      /**
-       * Checks the key whose quote is at `quoteAt` (in the buffer), keeps it as the newest key of the object at `level`,
-       * and notes it when that object has it already; returns the position after its closing quote (the window may move).
-       */
-      scanKey(quoteAt, level) {
-        const key2 = this.levelFirstKey[level] + this.levelCount[level];
-        let bytes = this.keyBytes;
-        let top2 = this.keyStart(key2);
-        let hash = FNV_OFFSET;
-        let escaped = false;
-        let position = quoteAt + 1;
-        for (; ; ) {
-          const buffer = this.buffer;
-          const length = buffer.length;
-          while (position < length) {
-            const byte2 = buffer[position];
-            if (byte2 === QUOTE2 || byte2 === BACKSLASH2 || byte2 < 32) break;
-            hash = Math.imul(hash ^ byte2, FNV_PRIME);
-            if (top2 === bytes.length) bytes = this.growKeyBytes();
-            bytes[top2++] = byte2;
-            position++;
-          }
-          if (position === length) {
-            this.position = position;
-            if (!this.fill()) this.truncated();
-            position = this.position;
-            continue;
-          }
-          const byte = buffer[position];
-          if (byte === QUOTE2) break;
-          this.position = position;
-          if (byte !== BACKSLASH2) this.unexpected();
-          const escapeAt = this.base + position;
-          this.skipEscape();
-          for (let at = escapeAt - this.base; at < this.position; at++) {
-            if (top2 === bytes.length) bytes = this.growKeyBytes();
-            bytes[top2++] = this.buffer[at];
-          }
-          escaped = true;
-          position = this.position;
-        }
-        this.position = position + 1;
-        this.addKey(level, key2, top2, hash, escaped);
-        return position + 1;
-      }
-      /**
-       * Keeps key `key` of the object at `level`, whose bytes end at `end` and hash to `hash` (unless they hold escapes),
-       * and notes it when the object has it already.
-       */
-      addKey(level, key2, end, hash, escaped) {
-        if (key2 === this.keyEnds.length) this.growKeys();
-        this.keyEnds[key2] = end;
-        this.keyEscaped[key2] = escaped ? 1 : 0;
-        const keyHash = escaped ? fnv1a(Buffer.from(this.keyText(key2), "utf8")) : hash;
-        this.keyHashes[key2] = keyHash;
-        const first = this.levelFirstKey[level];
-        this.levelCount[level] = key2 - first + 1;
-        if (this.duplicate === void 0 && (key2 - first <= KEYS_SEARCHED_IN_ORDER ? this.findKey(first, key2, keyHash) : this.findMappedKey(level, first, key2, keyHash)) >= 0) {
-          this.duplicate = this.pathTo(level, key2);
-        }
-      }
-      growKeyBytes() {
-        const grown = Buffer.allocUnsafe(this.keyBytes.length * 2);
-        this.keyBytes.copy(grown);
-        this.keyBytes = grown;
-        return grown;
-      }
-      growKeys() {
-        const size = this.keyEnds.length * 2;
-        const hashes = new Int32Array(size);
-        hashes.set(this.keyHashes);
-        this.keyHashes = hashes;
-        const ends = new Int32Array(size);
-        ends.set(this.keyEnds);
-        this.keyEnds = ends;
-        const escaped = new Uint8Array(size);
-        escaped.set(this.keyEscaped);
-        this.keyEscaped = escaped;
-      }
-      /** An earlier key among first..key - 1 equal to `key`, or -1. */
-      findKey(first, key2, hash) {
-        for (let i = first; i < key2; i++) if (this.keyHashes[i] === hash && this.sameKey(i, key2)) return i;
-        return -1;
-      }
-      /** Like findKey, through the Map of the object's key hashes, brought up to date first. */
-      findMappedKey(level, first, key2, hash) {
-        let map2 = this.levelMaps[level];
-        if (map2 === void 0) {
-          map2 = /* @__PURE__ */ new Map();
-          this.levelMaps[level] = map2;
-        }
-        let mapped = this.levelMapped[level];
-        if (mapped === 0) map2.clear();
-        for (; first + mapped < key2; mapped++) map2.set(this.keyHashes[first + mapped], first + mapped);
-        this.levelMapped[level] = mapped;
-        const candidate = map2.get(hash);
-        if (candidate === void 0) return -1;
-        return this.sameKey(candidate, key2) ? candidate : this.findKey(first, key2, hash);
-      }
-      sameKey(a, b) {
-        if (this.keyEscaped[a] === 1 || this.keyEscaped[b] === 1) return this.keyText(a) === this.keyText(b);
-        return this.keyBytes.compare(this.keyBytes, this.keyStart(a), this.keyEnds[a], this.keyStart(b), this.keyEnds[b]) === 0;
-      }
-      /** The path to `key` of the object at `level`: the current key or index of every level around it. */
-      pathTo(level, key2) {
-        return [...this.pathAround(level), this.keyText(key2)];
-      }
-      /** The current key or index of each of the levels below `level`, outermost first. */
-      pathAround(level) {
-        const path = [];
-        for (let outer = 0; outer < level; outer++) {
-          path.push(this.levelIsObject[outer] === 1 ? this.keyText(this.lastKey(outer)) : this.levelCount[outer]);
-        }
-        return path;
-      }
-      /** Moves past a string at the position; returns whether it holds escapes. */
-      skipString() {
-        const before = this.escapes;
-        this.position = this.skipStringAt(this.position);
-        return this.escapes !== before;
-      }
-      /** Escapes seen so far: tells a caller whether a string needs JSON.parse to decode. */
-      escapes = 0;
-      /** Scans the string whose quote is at `start`; returns the position after its closing quote (the window may move). */
-      skipStringAt(start) {
-        let position = start + 1;
-        for (; ; ) {
-          const buffer = this.buffer;
-          const length = buffer.length;
-          while (position < length) {
-            const next = buffer[position];
-            if (next < 32 || next === QUOTE2 || next === BACKSLASH2) break;
-            position++;
-          }
-          if (position === length) {
-            this.position = position;
-            if (!this.fill()) this.truncated();
-            position = this.position;
-            continue;
-          }
-          const byte = buffer[position];
-          if (byte === QUOTE2) return position + 1;
-          this.position = position;
-          if (byte !== BACKSLASH2) this.unexpected();
-          this.skipEscape();
-          this.escapes++;
-          position = this.position;
-        }
-      }
-      skipEscape() {
-        if (!this.ensure(2)) this.truncated();
-        const kind2 = this.buffer[this.position + 1];
-        if (SIMPLE_ESCAPE[kind2] === 1) {
-          this.position += 2;
-          return;
-        }
-        if (kind2 !== 117) {
-          this.position++;
-          this.unexpected();
-        }
-        if (!this.ensure(6)) this.truncated();
-        for (let i = 2; i < 6; i++) {
-          if (HEX_DIGIT[this.buffer[this.position + i]] !== 1) {
-            this.position += i;
-            this.unexpected();
-          }
-        }
-        this.position += 6;
-      }
-    };
   }
 });
 

@@ -1,5 +1,6 @@
-// Finds a key written twice in one JSON object, which JSON readers resolve differently, and words its refusal: the
-// check of inputs parsed whole (the JSON scanner makes the same check on streamed ones while it walks the bytes).
+// Finds a key written twice in one JSON object, which JSON readers resolve differently, and words its refusal. The
+// JSON scanner makes the check as it walks the bytes (of every input read whole too, json-documents.ts); findDuplicateKey
+// searches text instead: text with lone surrogates, which UTF-8 bytes cannot hold, and helm-diff's JSON.
 import { InputError } from '../errors.js';
 
 /** Where a value sits in a document: the keys and list indexes that lead to it. */

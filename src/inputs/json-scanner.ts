@@ -418,6 +418,11 @@ export class JsonScanner {
 
   // ---- keys written twice ----
 
+  /** The path of the first key written twice in one object, once the input is read; undefined when there is none. */
+  get duplicateKey(): JsonPath | undefined {
+    return this.duplicate;
+  }
+
   /** Refuses the input when one of its objects writes a key twice: called once the input is read, as JSON errors anywhere come first. */
   refuseDuplicateKey(): void {
     if (this.duplicate !== undefined) throw duplicateKeyError(this.name, this.duplicate);

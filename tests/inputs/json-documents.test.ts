@@ -37,6 +37,13 @@ describe('parseJsonDocuments', () => {
     expect(() => parse('{"a":1,"a":2}\n{"b": nope}')).toThrow(/not valid JSON/);
   });
 
+  it('finds a key written twice in any of a stream of documents, and tells lone surrogates apart (text decoded from UTF-16)', () => {
+    expect(() => parse('{"a":1}\n[{"b":{"c":1,"d":2,"c":3}}]')).toThrow('plan.json writes the key [0].b.c twice');
+    // Two different lone surrogates, which would both be the replacement character in UTF-8: two keys, not one.
+    expect(parse('{"\uD800":1,"\uDC00":2}'.replace(/\\u(D[0-9A-F]{3})/g, (_, unit: string) => String.fromCharCode(parseInt(unit, 16))))).toHaveLength(1);
+    expect(() => parse('{"\uD800":1,"\uD800":2}'.replace(/\\u(D[0-9A-F]{3})/g, (_, unit: string) => String.fromCharCode(parseInt(unit, 16))))).toThrow('twice');
+  });
+
   it('never quotes the input in its error (it may hold secrets)', () => {
     const secret = 'BR-SECRET-in-broken-json';
     for (const text of [`{"password": "${secret}", oops}`, `{"a": 1}\n{"password": "${secret}" x}`]) {
