@@ -83,9 +83,13 @@ let savedTop: i32 = 0;
 /** One past the last byte of memory. */
 let memoryEnd: i32 = 0;
 
-/** Makes memory reach `end`; false when it cannot grow. */
+/** Where memory stops growing: offsets are signed 32-bit numbers here. */
+const MEMORY_LIMIT: i32 = 0x7ff00000;
+
+/** Makes memory reach `end`; false when it cannot grow (or `end` has passed the limit, or wrapped around). */
 function reserve(end: i32): bool {
-  if (end <= memoryEnd) return true;
+  if (end <= memoryEnd && end >= 0) return true;
+  if (end < 0 || end > MEMORY_LIMIT) return false;
   const pages = memory.size();
   const needed = ((end - (pages << 16)) >> 16) + 1;
   if (memory.grow(max(needed, pages)) < 0) return false;
@@ -273,7 +277,7 @@ function scanKey(pos: i32, record: i32): i32 {
     // Room for the rest of the mirror, and for one character more (at most 6 canonical bytes: a four-byte one becomes
     // two three-byte units).
     const end = mirrorLength;
-    if (at + (end - pos) + 6 > memoryEnd && !reserve(at + (end - pos) + 6)) return -OUT_OF_MEMORY;
+    if (!reserve(at + (end - pos) + 6)) return -OUT_OF_MEMORY;
     // The bytes copied as they are: up to a quote, a backslash, a control character or a four-byte character.
     let stop = pos;
     while (stop + 16 <= end) {
