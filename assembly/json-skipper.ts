@@ -266,6 +266,28 @@ function putUnit(at: i32, unit: i32): i32 {
 }
 
 /**
+ * Where the bytes that need no attention end, from pos to at most `end`: at a quote, a backslash or a control
+ * character, and in a key (`fourByteStops`) at the lead byte of a four-byte character too. Sixteen bytes at a time
+ * while they are in the mirror, then byte by byte.
+ */
+function plainRunEnd(pos: i32, end: i32, fourByteStops: bool): i32 {
+  while (pos + 16 <= end) {
+    const block = v128.load(pos);
+    let special = v128.or(v128.or(i8x16.eq(block, QUOTES), i8x16.eq(block, BACKSLASHES)), i8x16.lt_u(block, SPACES));
+    if (fourByteStops) special = v128.or(special, i8x16.ge_u(block, FOUR_BYTE_LEADS));
+    const found = i8x16.bitmask(special);
+    if (found != 0) return pos + ctz(found);
+    pos += 16;
+  }
+  while (pos < end) {
+    const byte = <i32>load<u8>(pos);
+    if (byte == QUOTE || byte == BACKSLASH || byte < 0x20 || (fourByteStops && byte >= 0xf0)) break;
+    pos++;
+  }
+  return pos;
+}
+
+/**
  * Checks the key whose quote is at pos and writes its record at `record`: the bytes in canonical form and their
  * hash. Returns the position after the closing quote, or a negative code.
  */
@@ -279,25 +301,7 @@ function scanKey(pos: i32, record: i32): i32 {
     const end = mirrorLength;
     if (!reserve(at + (end - pos) + 6)) return -OUT_OF_MEMORY;
     // The bytes copied as they are: up to a quote, a backslash, a control character or a four-byte character.
-    let stop = pos;
-    while (stop + 16 <= end) {
-      const block = v128.load(stop);
-      const special = v128.or(
-        v128.or(i8x16.eq(block, QUOTES), i8x16.eq(block, BACKSLASHES)),
-        v128.or(i8x16.lt_u(block, SPACES), i8x16.ge_u(block, FOUR_BYTE_LEADS)),
-      );
-      const found = i8x16.bitmask(special);
-      if (found != 0) {
-        stop += ctz(found);
-        break;
-      }
-      stop += 16;
-    }
-    while (stop < end) {
-      const byte = <i32>load<u8>(stop);
-      if (byte == QUOTE || byte == BACKSLASH || byte < 0x20 || byte >= 0xf0) break;
-      stop++;
-    }
+    const stop = plainRunEnd(pos, end, true);
     memory.copy(at, pos, stop - pos);
     at += stop - pos;
     pos = stop;
@@ -601,23 +605,7 @@ export function run(fresh: i32): i32 {
       }
       pos++;
       while (true) {
-        // Sixteen bytes at a time while they are in the mirror, then byte by byte, up to a quote, a backslash or a
-        // control character.
-        while (pos + 16 <= length) {
-          const block = v128.load(pos);
-          const special = v128.or(v128.or(i8x16.eq(block, QUOTES), i8x16.eq(block, BACKSLASHES)), i8x16.lt_u(block, SPACES));
-          const found = i8x16.bitmask(special);
-          if (found != 0) {
-            pos += ctz(found);
-            break;
-          }
-          pos += 16;
-        }
-        while (pos < length) {
-          const next = <i32>load<u8>(pos);
-          if (next == QUOTE || next == BACKSLASH || next < 0x20) break;
-          pos++;
-        }
+        pos = plainRunEnd(pos, length, false);
         if (pos >= length) {
           position = pos;
           if (more(pos) == 0) return TRUNCATED;

@@ -1,20 +1,14 @@
 // The configuration validator generated ahead of time: in step with the schema, and giving the very error objects
 // Ajv gives when it compiles that schema at run time with the options validateConfig used to pass it.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { validate } from '../../src/generated/config-validator.generated.js';
+import { expectUpToDate } from '../helpers/generated-file.js';
 import { ROOT } from '../helpers/run-cli.js';
 
-const GENERATED = 'src/generated/config-validator.generated.ts';
-
 it('is what `npm run schema:validator` generates from schema/blast-radius.schema.json', () => {
-  const generator = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-config-validator.js'), '--stdout'], { encoding: 'utf8' });
-  expect(generator.stderr).toBe('');
-  expect(generator.status).toBe(0);
-  const stale = generator.stdout !== readFileSync(join(ROOT, GENERATED), 'utf8');
-  expect(stale ? `${GENERATED} is out of date with the schema: run \`npm run schema:validator\` and commit it.` : 'up to date').toBe('up to date');
+  expectUpToDate('generate-config-validator.js', 'src/generated/config-validator.generated.ts', 'npm run schema:validator');
 });
 
 const EMOJI = '\u{1F600}';

@@ -1,34 +1,11 @@
 // Both read paths refuse a key written twice in one object, at any depth and whatever the chunk boundaries, and name
 // its path: findDuplicateKey for inputs parsed whole, the JSON scanner for streamed ones (refused once read).
-import { InputError } from '../../src/errors.js';
 import { findDuplicateKey, type JsonPath } from '../../src/inputs/duplicate-keys.js';
-import { JsonScanner, type ByteSource } from '../../src/inputs/json-scanner.js';
+import { JsonScanner } from '../../src/inputs/json-scanner.js';
+import { chunked, scannerVerdict } from '../helpers/json-chunks.js';
 
-function chunked(text: string, size: number): ByteSource {
-  const bytes = Buffer.from(text, 'utf8');
-  let offset = 0;
-  return {
-    read: () => {
-      if (offset >= bytes.length) return null;
-      const chunk = Buffer.from(bytes.subarray(offset, offset + size));
-      offset += size;
-      return chunk;
-    },
-  };
-}
-
-/** The message of the scanner's refusal, or undefined when it skips the text. */
-function scannerRefusal(text: string, size: number): string | undefined {
-  try {
-    const scanner = new JsonScanner(chunked(text, size), 'plan.json');
-    while (scanner.hasDocument()) scanner.skipValue();
-    scanner.refuseDuplicateKey();
-    return undefined;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-}
+/** The scanner's refusal, chunks cut anywhere (inside a character too). */
+const scannerRefusal = (text: string, size: number): string | undefined => scannerVerdict(text, size, { raw: true });
 
 const DUPLICATES: [text: string, path: JsonPath, shown: string][] = [
   ['{"a":1,"a":2}', ['a'], 'a'],
@@ -97,7 +74,7 @@ it.each(DISTINCT.map((text) => [text]))('reads %s, whose keys are each written o
 
 it('names the path through the members and elements the caller walks', () => {
   const scanner = new JsonScanner(
-    chunked('{"resource_changes":[{"change":{"actions":["no-op"]}},{"change":{"actions":["no-op"],"actions":["delete"]}}]}', 5),
+    chunked('{"resource_changes":[{"change":{"actions":["no-op"]}},{"change":{"actions":["no-op"],"actions":["delete"]}}]}', 5, { raw: true }),
     'plan.json',
   );
   expect(() =>
@@ -113,7 +90,7 @@ it('names the path through the members and elements the caller walks', () => {
 });
 
 it('refuses a member written twice in an object the caller walks', () => {
-  const scanner = new JsonScanner(chunked('{"format_version":"1.2","format_version":"1.2"}', 4), 'plan.json');
+  const scanner = new JsonScanner(chunked('{"format_version":"1.2","format_version":"1.2"}', 4, { raw: true }), 'plan.json');
   scanner.readObject(() => scanner.skipValue());
   expect(() => scanner.refuseDuplicateKey()).toThrow('plan.json writes the key format_version twice');
 });

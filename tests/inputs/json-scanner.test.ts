@@ -1,24 +1,7 @@
 // The JSON scanner accepts exactly what JSON.parse accepts, whatever the chunk boundaries, and says where it stopped.
 import { InputError } from '../../src/errors.js';
-import { checkedChunks } from '../../src/inputs/checked-chunks.js';
-import { JsonScanner, type ByteSource } from '../../src/inputs/json-scanner.js';
-
-/** Hands the text out in chunks of `size` bytes (1 puts a boundary between every two bytes), cut as the CLI cuts them. */
-function chunked(text: string, size: number): ByteSource {
-  const bytes = Buffer.from(text, 'utf8');
-  let offset = 0;
-  return checkedChunks(
-    {
-      read: () => {
-        if (offset >= bytes.length) return null;
-        const chunk = Buffer.from(bytes.subarray(offset, offset + size));
-        offset += size;
-        return chunk;
-      },
-    },
-    'plan.json',
-  );
-}
+import { JsonScanner } from '../../src/inputs/json-scanner.js';
+import { chunked } from '../helpers/json-chunks.js';
 
 /** Skips one value and requires the input to end there, as JSON.parse does. */
 function scan(text: string, size: number): void {

@@ -1,52 +1,18 @@
 // The WebAssembly skipper behind JsonScanner.skipValue reads a copy of the window a piece at a time (the mirror, 256
 // KiB): around the places where one piece ends and the next begins, and in objects wide enough for its hash tables,
 // it refuses exactly what the whole read refuses, with the same words, and finds the same key written twice.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { InputError } from '../../src/errors.js';
-import { checkedChunks } from '../../src/inputs/checked-chunks.js';
 import { findDuplicateKey } from '../../src/inputs/duplicate-keys.js';
 import { parseJsonDocuments } from '../../src/inputs/json-documents.js';
 import { JsonScanner } from '../../src/inputs/json-scanner.js';
-import { ROOT } from '../helpers/run-cli.js';
-
-const GENERATED = 'src/generated/json-skipper.generated.ts';
+import { expectUpToDate } from '../helpers/generated-file.js';
+import { scannerVerdict } from '../helpers/json-chunks.js';
 
 it('is what `npm run wasm:skipper` compiles from assembly/json-skipper.ts', () => {
-  const generator = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generate-json-skipper.js'), '--stdout'], { encoding: 'utf8' });
-  expect(generator.stderr).toBe('');
-  expect(generator.status).toBe(0);
-  const stale = generator.stdout !== readFileSync(join(ROOT, GENERATED), 'utf8');
-  expect(stale ? `${GENERATED} is out of date with its source: run \`npm run wasm:skipper\` and commit it.` : 'up to date').toBe('up to date');
+  expectUpToDate('generate-json-skipper.js', 'src/generated/json-skipper.generated.ts', 'npm run wasm:skipper');
 });
 
 const MIRROR = 256 * 1024;
-
-/** What the scanner says of the bytes read in chunks of `size` (as the CLI cuts them): undefined when it reads them whole. */
-function scannerVerdict(bytes: Buffer, size: number): string | undefined {
-  let offset = 0;
-  const source = checkedChunks(
-    {
-      read: () => {
-        if (offset >= bytes.length) return null;
-        const chunk = Buffer.from(bytes.subarray(offset, offset + size));
-        offset += size;
-        return chunk;
-      },
-    },
-    'plan.json',
-  );
-  try {
-    const scanner = new JsonScanner(source, 'plan.json');
-    while (scanner.hasDocument()) scanner.skipValue();
-    scanner.refuseDuplicateKey();
-    return undefined;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-}
 
 /** What the whole read says of the same bytes. */
 function wholeVerdict(bytes: Buffer): string | undefined {
