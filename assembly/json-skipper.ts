@@ -454,7 +454,7 @@ function addKey(level: i32, record: i32): i32 {
 const WANTED = memory.data(2048);
 const MAX_CAPTURES: i32 = 64;
 const CAPTURE_SIZE: i32 = 24;
-const CAPTURES = memory.data(MAX_CAPTURES * CAPTURE_SIZE);
+const CAPTURES = memory.data(MAX_CAPTURES * CAPTURE_SIZE, 8);
 export let capturing: i32 = 0;
 export let captureCount: i32 = 0;
 export let mirrorBase: f64 = 0;

@@ -912,16 +912,27 @@ var init_json_skipper = __esm({
     ({ WebAssembly: wasm } = globalThis);
     Skipper = class {
       exports;
+      // Views of the module's memory, made anew after it grew.
       view = new Uint8Array(0);
+      words = new Int32Array(0);
+      doubles = new Float64Array(0);
       mirrorSize;
+      /** Where the captures are (8-byte aligned, so that their offsets are read as doubles). */
+      capturesAt;
       constructor(more) {
         compiled ??= new wasm.Module(Buffer.from(JSON_SKIPPER_WASM, "base64"));
         this.exports = new wasm.Instance(compiled, { "json-skipper": { more } }).exports;
         this.mirrorSize = this.exports.MIRROR_SIZE.value;
+        this.capturesAt = this.exports.captures();
       }
-      /** The module's memory as bytes (a new view after it grew). */
+      /** The module's memory as bytes. */
       bytes() {
-        if (this.view.buffer !== this.exports.memory.buffer) this.view = new Uint8Array(this.exports.memory.buffer);
+        const { buffer } = this.exports.memory;
+        if (this.view.buffer !== buffer) {
+          this.view = new Uint8Array(buffer);
+          this.words = new Int32Array(buffer);
+          this.doubles = new Float64Array(buffer);
+        }
         return this.view;
       }
       get globals() {
@@ -958,12 +969,13 @@ var init_json_skipper = __esm({
       wanted;
       /** What the last run captured. */
       captured() {
-        const words3 = new DataView(this.bytes().buffer);
-        const first = this.exports.captures();
-        return Array.from({ length: this.exports.captureCount.value }, (_, i) => {
-          const at = first + i * CAPTURE_SIZE;
-          return { slot: words3.getInt32(at, true), start: words3.getFloat64(at + 8, true), end: words3.getFloat64(at + 16, true) };
-        });
+        this.bytes();
+        const count2 = this.exports.captureCount.value;
+        const captures = [];
+        for (let at = this.capturesAt; captures.length < count2; at += CAPTURE_SIZE) {
+          captures.push({ slot: this.words[at >> 2], start: this.doubles[at + 8 >> 3], end: this.doubles[at + 16 >> 3] });
+        }
+        return captures;
       }
       run(fresh) {
         return this.exports.run(fresh ? 1 : 0);
@@ -10285,6 +10297,10 @@ function skipSpace(bytes, from2) {
   while (isSpace(bytes[at])) at++;
   return at;
 }
+function holdsBackslash(bytes, from2, to) {
+  for (let at = from2; at < to; at++) if (bytes[at] === 92) return true;
+  return false;
+}
 function changeFacts(bytes, base, captured) {
   if (bytes[skipSpace(bytes, 0)] !== 123) return null;
   const facts2 = {};
@@ -10295,8 +10311,9 @@ function changeFacts(bytes, base, captured) {
       facts2.change = bytes[valueStart] === 123 ? change : null;
       continue;
     }
-    const text5 = bytes.toString("utf8", valueStart, end - base);
-    const value = text5.startsWith('"') && !text5.includes("\\") ? text5.slice(1, -1) : JSON.parse(text5);
+    const valueEnd2 = end - base;
+    const plainString = bytes[valueStart] === 34 && !holdsBackslash(bytes, valueStart, valueEnd2);
+    const value = plainString ? bytes.toString("utf8", valueStart + 1, valueEnd2 - 1) : JSON.parse(bytes.toString("utf8", valueStart, valueEnd2));
     if (slot < ENTRY_FACTS.length) facts2[ENTRY_FACTS[slot]] = value;
     else change[CHANGE_FACTS[slot - ENTRY_FACTS.length]] = value;
   }

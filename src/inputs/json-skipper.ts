@@ -74,18 +74,29 @@ let compiled: object | undefined;
 /** One skipper: its own memory, so one per scanner. `more(from)` gives it the next piece of input (see the module). */
 export class Skipper {
   private readonly exports: SkipperExports;
+  // Views of the module's memory, made anew after it grew.
   private view = new Uint8Array(0);
+  private words = new Int32Array(0);
+  private doubles = new Float64Array(0);
   readonly mirrorSize: number;
+  /** Where the captures are (8-byte aligned, so that their offsets are read as doubles). */
+  private readonly capturesAt: number;
 
   constructor(more: (from: number) => number) {
     compiled ??= new wasm.Module(Buffer.from(JSON_SKIPPER_WASM, 'base64'));
     this.exports = new wasm.Instance(compiled, { 'json-skipper': { more } }).exports as SkipperExports;
     this.mirrorSize = this.exports.MIRROR_SIZE.value;
+    this.capturesAt = this.exports.captures();
   }
 
-  /** The module's memory as bytes (a new view after it grew). */
+  /** The module's memory as bytes. */
   private bytes(): Uint8Array {
-    if (this.view.buffer !== this.exports.memory.buffer) this.view = new Uint8Array(this.exports.memory.buffer);
+    const { buffer } = this.exports.memory;
+    if (this.view.buffer !== buffer) {
+      this.view = new Uint8Array(buffer);
+      this.words = new Int32Array(buffer);
+      this.doubles = new Float64Array(buffer);
+    }
     return this.view;
   }
 
@@ -127,12 +138,13 @@ export class Skipper {
 
   /** What the last run captured. */
   captured(): Capture[] {
-    const words = new DataView(this.bytes().buffer);
-    const first = this.exports.captures();
-    return Array.from({ length: this.exports.captureCount.value }, (_, i) => {
-      const at = first + i * CAPTURE_SIZE;
-      return { slot: words.getInt32(at, true), start: words.getFloat64(at + 8, true), end: words.getFloat64(at + 16, true) };
-    });
+    this.bytes();
+    const count = this.exports.captureCount.value;
+    const captures: Capture[] = [];
+    for (let at = this.capturesAt; captures.length < count; at += CAPTURE_SIZE) {
+      captures.push({ slot: this.words[at >> 2], start: this.doubles[(at + 8) >> 3], end: this.doubles[(at + 16) >> 3] });
+    }
+    return captures;
   }
 
   run(fresh: boolean): number {

@@ -150,6 +150,12 @@ function skipSpace(bytes: Buffer, from: number): number {
   return at;
 }
 
+/** Whether bytes[from..to) hold a backslash (an escape): facts are short, so a loop costs less than a search to the end. */
+function holdsBackslash(bytes: Buffer, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (bytes[at] === 0x5c) return true;
+  return false;
+}
+
 /**
  * The facts of one resource change (its bytes, which start at input offset `base`) from the members the scanner
  * captured, without its attribute values; null when the entry is not an object. A captured value's text starts after
@@ -165,8 +171,10 @@ function changeFacts(bytes: Buffer, base: number, captured: readonly Capture[]):
       facts.change = bytes[valueStart] === 0x7b ? change : null;
       continue;
     }
-    const text = bytes.toString('utf8', valueStart, end - base);
-    const value: unknown = text.startsWith('"') && !text.includes('\\') ? text.slice(1, -1) : JSON.parse(text);
+    const valueEnd = end - base;
+    // A string without escapes is its bytes between the quotes; anything else goes to JSON.parse.
+    const plainString = bytes[valueStart] === 0x22 && !holdsBackslash(bytes, valueStart, valueEnd);
+    const value: unknown = plainString ? bytes.toString('utf8', valueStart + 1, valueEnd - 1) : JSON.parse(bytes.toString('utf8', valueStart, valueEnd));
     if (slot < ENTRY_FACTS.length) facts[ENTRY_FACTS[slot]] = value;
     else change[CHANGE_FACTS[slot - ENTRY_FACTS.length]] = value;
   }
