@@ -1,7 +1,8 @@
 // The JSON scanner's hot path in WebAssembly (AssemblyScript): checks one JSON value of any depth against the grammar
-// and moves past it without building anything, noting a key written twice in one of its objects. src/inputs/
-// json-scanner.ts copies the input into this module's memory a piece at a time (the mirror) and calls run(); the
-// module asks for the next piece through the imported more().
+// and moves past it without building anything, noting a key written twice in one of its objects and, when asked, where
+// the values of some members are. src/inputs/json-scanner.ts copies the input into this module's memory a piece at a
+// time (the mirror) and calls run(); between two tokens the module returns for the next piece (NEEDS_INPUT), inside one
+// it asks for it through the imported more().
 //
 // Memory: [0, MIRROR_SIZE) the mirror, then a stack of the open containers (a level record each, the keys of an
 // object after its record, and, past WIDE_OBJECT keys, a hash table of them), growing as deep or wide as the input.
