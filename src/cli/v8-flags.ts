@@ -1,5 +1,6 @@
 // Changes V8's flags for the rest of the process, telling the compile cache (compile-cache.ts) first, so that it saves
 // what has been compiled so far: V8 refuses code cached under other flags, so nothing can be saved after the change.
+// Every change of V8's flags in blast-radius goes through here; the compile cache relies on it.
 import { createRequire } from 'node:module';
 
 /** The process event emitted before the flags change; start.ts saves the compile cache on it, and not after. */
