@@ -727,6 +727,73 @@ var init_input_bytes = __esm({
   }
 });
 
+// src/inputs/byte-source.ts
+function pause(milliseconds) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
+}
+function chunkReader(fd) {
+  const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
+  return () => readChunk(fd, chunk);
+}
+function readChunk(fd, chunk) {
+  for (; ; ) {
+    try {
+      const count2 = (0, import_node_fs.readSync)(fd, chunk, 0, CHUNK_SIZE, null);
+      return count2 === 0 ? null : chunk.subarray(0, count2);
+    } catch (error) {
+      const code2 = error.code;
+      if (code2 === "EAGAIN") pause(5);
+      else if (code2 === "EOF") return null;
+      else throw error;
+    }
+  }
+}
+function openFailure(path, error) {
+  const code2 = error.code;
+  if (code2 === "ENOENT") return new InputError(`${path}: no such file.`);
+  if (code2 === "EISDIR") return new InputError(`${path} is a directory, not a plan file.`);
+  if (code2 === "EACCES") return new InputError(`${path} cannot be read: permission denied.`);
+  return new InputError(`${path} cannot be read: ${code2 ?? "unknown error"}.`);
+}
+function openInputSource(path) {
+  if (path === "-") return { size: void 0, read: chunkReader(0), close: () => void 0 };
+  let fd;
+  try {
+    fd = (0, import_node_fs.openSync)(path, "r");
+    const stats = (0, import_node_fs.fstatSync)(fd);
+    if (stats.isDirectory()) {
+      (0, import_node_fs.closeSync)(fd);
+      throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    }
+    const read = chunkReader(fd);
+    return {
+      size: stats.isFile() ? stats.size : void 0,
+      read: () => {
+        try {
+          return read();
+        } catch (error) {
+          throw openFailure(path, error);
+        }
+      },
+      close: () => (0, import_node_fs.closeSync)(fd)
+    };
+  } catch (error) {
+    throw openFailure(path, error);
+  }
+}
+function prependChunks(chunks, rest) {
+  return { read: () => chunks.shift() ?? rest.read() };
+}
+var import_node_fs, CHUNK_SIZE;
+var init_byte_source = __esm({
+  "src/inputs/byte-source.ts"() {
+    "use strict";
+    import_node_fs = require("node:fs");
+    init_errors();
+    CHUNK_SIZE = 1 << 20;
+  }
+});
+
 // src/inputs/document-limit.ts
 function tooManyDocumentsMessage(name) {
   return `${name} holds more than ${MAX_DOCUMENTS} JSON documents, far more than any stream of plans (terragrunt run-all writes one per module): it is not an input this tool reads.`;
@@ -1639,17 +1706,7 @@ function parseJsonDocuments(text5, name, writer) {
 }
 function firstDuplicateKey(text5) {
   if (!text5.isWellFormed()) return findDuplicateKey(text5);
-  let bytes = Buffer.from(text5, "utf8");
-  const scanner = new JsonScanner(
-    {
-      read: () => {
-        const chunk = bytes;
-        bytes = null;
-        return chunk;
-      }
-    },
-    "text"
-  );
+  const scanner = new JsonScanner(prependChunks([Buffer.from(text5, "utf8")], { read: () => null }), "text");
   while (scanner.hasDocument()) scanner.skipValue();
   return scanner.duplicateKey;
 }
@@ -1678,6 +1735,7 @@ var init_json_documents = __esm({
   "src/inputs/json-documents.ts"() {
     "use strict";
     init_errors();
+    init_byte_source();
     init_document_limit();
     init_duplicate_keys();
     init_json_scanner();
@@ -8546,7 +8604,7 @@ function readJsonMode(text5, file) {
   } catch {
     throw new InputError(`${file} is not valid JSON: the helm-diff --output json output is truncated or damaged.`);
   }
-  const duplicate = findDuplicateKey(text5);
+  const duplicate = firstDuplicateKey(text5);
   if (duplicate) throw duplicateKeyError(file, duplicate, "helm-diff");
   const fields = ["api", "kind", "namespace", "name", "change"];
   if (!Array.isArray(entries)) throw new InputError(`${file}: helm-diff --output json prints a list of changes; this is not one.`);
@@ -8573,6 +8631,7 @@ var init_helm_diff = __esm({
     "use strict";
     init_errors();
     init_duplicate_keys();
+    init_json_documents();
     init_immutable_fields();
     init_helm_diff_lines();
     init_kind_names();
@@ -10088,73 +10147,6 @@ function wrapperOutputMessage(name) {
 var init_wrapper_output = __esm({
   "src/analyzers/terraform/wrapper-output.ts"() {
     "use strict";
-  }
-});
-
-// src/inputs/byte-source.ts
-function pause(milliseconds) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
-}
-function chunkReader(fd) {
-  const chunk = Buffer.allocUnsafe(CHUNK_SIZE);
-  return () => readChunk(fd, chunk);
-}
-function readChunk(fd, chunk) {
-  for (; ; ) {
-    try {
-      const count2 = (0, import_node_fs.readSync)(fd, chunk, 0, CHUNK_SIZE, null);
-      return count2 === 0 ? null : chunk.subarray(0, count2);
-    } catch (error) {
-      const code2 = error.code;
-      if (code2 === "EAGAIN") pause(5);
-      else if (code2 === "EOF") return null;
-      else throw error;
-    }
-  }
-}
-function openFailure(path, error) {
-  const code2 = error.code;
-  if (code2 === "ENOENT") return new InputError(`${path}: no such file.`);
-  if (code2 === "EISDIR") return new InputError(`${path} is a directory, not a plan file.`);
-  if (code2 === "EACCES") return new InputError(`${path} cannot be read: permission denied.`);
-  return new InputError(`${path} cannot be read: ${code2 ?? "unknown error"}.`);
-}
-function openInputSource(path) {
-  if (path === "-") return { size: void 0, read: chunkReader(0), close: () => void 0 };
-  let fd;
-  try {
-    fd = (0, import_node_fs.openSync)(path, "r");
-    const stats = (0, import_node_fs.fstatSync)(fd);
-    if (stats.isDirectory()) {
-      (0, import_node_fs.closeSync)(fd);
-      throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    }
-    const read = chunkReader(fd);
-    return {
-      size: stats.isFile() ? stats.size : void 0,
-      read: () => {
-        try {
-          return read();
-        } catch (error) {
-          throw openFailure(path, error);
-        }
-      },
-      close: () => (0, import_node_fs.closeSync)(fd)
-    };
-  } catch (error) {
-    throw openFailure(path, error);
-  }
-}
-function prependChunks(chunks, rest) {
-  return { read: () => chunks.shift() ?? rest.read() };
-}
-var import_node_fs, CHUNK_SIZE;
-var init_byte_source = __esm({
-  "src/inputs/byte-source.ts"() {
-    "use strict";
-    import_node_fs = require("node:fs");
-    init_errors();
-    CHUNK_SIZE = 1 << 20;
   }
 });
 

@@ -1,6 +1,6 @@
 // Finds a key written twice in one JSON object, which JSON readers resolve differently, and words its refusal. The
-// JSON scanner makes the check as it walks the bytes (of every input read whole too, json-documents.ts); findDuplicateKey
-// searches text instead: text with lone surrogates, which UTF-8 bytes cannot hold, and helm-diff's JSON.
+// JSON scanner makes the check as it walks the bytes (of every input read whole too: firstDuplicateKey in
+// json-documents.ts); findDuplicateKey searches text instead, for text with lone surrogates, which UTF-8 cannot hold.
 import { InputError } from '../errors.js';
 
 /** Where a value sits in a document: the keys and list indexes that lead to it. */

@@ -1,6 +1,7 @@
 // Parses input text as one JSON document or a stream of concatenated documents (terragrunt run-all show -json),
 // with errors that give a position but never quote the input (it may hold secrets); refuses a key written twice.
 import { InputError } from '../errors.js';
+import { prependChunks } from './byte-source.js';
 import { MAX_DOCUMENTS, tooManyDocumentsMessage } from './document-limit.js';
 import { duplicateKeyError, findDuplicateKey, type JsonPath } from './duplicate-keys.js';
 import { JsonScanner } from './json-scanner.js';
@@ -83,19 +84,9 @@ export function parseJsonDocuments(text: string, name: string, writer?: string):
  * UTF-8 bytes, 20–40 times faster than findDuplicateKey, which searches a text with lone surrogates instead (UTF-8
  * cannot hold them, so two such keys would look alike in bytes).
  */
-function firstDuplicateKey(text: string): JsonPath | undefined {
+export function firstDuplicateKey(text: string): JsonPath | undefined {
   if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return findDuplicateKey(text);
-  let bytes: Buffer | null = Buffer.from(text, 'utf8');
-  const scanner = new JsonScanner(
-    {
-      read: () => {
-        const chunk = bytes;
-        bytes = null;
-        return chunk;
-      },
-    },
-    'text',
-  );
+  const scanner = new JsonScanner(prependChunks([Buffer.from(text, 'utf8')], { read: () => null }), 'text');
   while (scanner.hasDocument()) scanner.skipValue();
   return scanner.duplicateKey;
 }

@@ -4,7 +4,8 @@
 // modes, which name the objects only. helm-diff compares manifests without the server, so a changed immutable field
 // shows as a diff here: such an object is reported as a replace with the field named.
 import { InputError } from '../../errors.js';
-import { duplicateKeyError, findDuplicateKey } from '../../inputs/duplicate-keys.js';
+import { duplicateKeyError } from '../../inputs/duplicate-keys.js';
+import { firstDuplicateKey } from '../../inputs/json-documents.js';
 import { hasImmutableFields, immutableFieldsChanged } from './immutable-fields.js';
 import { DIFF_HEADER, DIFF_MESSAGES, SIMPLE_LINE, SIMPLE_MESSAGES, SIMPLE_PLAN } from './helm-diff-lines.js';
 import { builtinKind } from './kind-names.js';
@@ -203,7 +204,7 @@ function readJsonMode(text: string, file: string): KubeReading {
   } catch {
     throw new InputError(`${file} is not valid JSON: the helm-diff --output json output is truncated or damaged.`);
   }
-  const duplicate = findDuplicateKey(text);
+  const duplicate = firstDuplicateKey(text);
   if (duplicate) throw duplicateKeyError(file, duplicate, 'helm-diff');
   const fields = ['api', 'kind', 'namespace', 'name', 'change'] as const;
   if (!Array.isArray(entries)) throw new InputError(`${file}: helm-diff --output json prints a list of changes; this is not one.`);
