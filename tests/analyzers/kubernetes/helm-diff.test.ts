@@ -108,6 +108,9 @@ describe('readHelmDiff: simple and json modes', () => {
       { id: { group: '', version: 'v1', kind: 'Secret', namespace: 'staging', name: 'creds' }, action: 'delete' },
     ]);
     expect(() => readHelmDiff('[{"api": "v1"', 'out.json')).toThrow(InputError);
+    expect(() => readHelmDiff('[{"api": "v1", "kind": "Secret", "kind": "ConfigMap", "namespace": "", "name": "x", "change": "REMOVE"}]', 'out.json')).toThrow(
+      'out.json writes the key [0].kind twice, which JSON readers read differently (helm-diff never writes a key twice)',
+    );
     expect(() => readHelmDiff('[{"api": "v1", "kind": "Secret", "namespace": "", "name": "x", "change": "EXPLODE"}]', 'out.json')).toThrow(InputError);
   });
 });
